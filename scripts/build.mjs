@@ -1,0 +1,54 @@
+#!/usr/bin/env node
+// Bundles the extension and the CLI with esbuild, then type-checks with tsc (strict, no emit).
+//   node scripts/build.mjs [--production] [--no-typecheck] [--watch]
+import { build, context } from 'esbuild';
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const args = new Set(process.argv.slice(2));
+const production = args.has('--production');
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  minify: true,
+  sourcemap: production ? false : 'linked',
+  legalComments: 'none',
+  logLevel: 'warning',
+  metafile: true,
+  absWorkingDir: root,
+};
+
+const targets = [
+  { ...common, entryPoints: ['src/vscode/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
+  { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+];
+
+if (args.has('--watch')) {
+  for (const t of targets) await (await context(t)).watch();
+  console.log('watching…');
+} else {
+  const t0 = Date.now();
+  for (const t of targets) {
+    const r = await build(t);
+    fs.writeFileSync(path.join(root, t.outfile + '.meta.json'), JSON.stringify(r.metafile));
+  }
+  fs.chmodSync(path.join(root, 'dist/cli.js'), 0o755);
+  const size = (f) => (fs.statSync(path.join(root, f)).size / 1024).toFixed(0) + ' kB';
+  console.log(`bundled in ${Date.now() - t0} ms: dist/extension.js ${size('dist/extension.js')}, dist/cli.js ${size('dist/cli.js')}`);
+  if (!args.has('--no-typecheck')) {
+    for (const p of ['.', 'src/core']) {
+      const r = spawnSync(process.execPath, [path.join(root, 'node_modules/typescript/bin/tsc'), '--noEmit', '-p', p], { cwd: root, stdio: 'inherit' });
+      if (r.status !== 0) {
+        console.error(`type check failed (${p})`);
+        process.exit(1);
+      }
+    }
+    console.log('type check ok');
+  }
+}

@@ -1,0 +1,33 @@
+/**
+ * The analysis pipeline: entities → name linking → figures → quotes → topics, on normalized text.
+ */
+import { linkEntities } from './entities/link';
+import { findArticleDate, findFigures } from './figures';
+import type { Lexicon } from './lexicon';
+import { recognizeEntities } from './ner';
+import { findQuotes } from './quotes';
+import { analyzeTopics } from './topics';
+import type { Analysis } from './types';
+
+export interface AnalyzeOptions {
+  /** Names the user taught the tool (accepted/added/rejected annotations, `entities.yaml`). */
+  lexicon?: Lexicon;
+  /** The file's modification date (ISO `YYYY-MM-DD`), used when the text carries no date. */
+  fileDate?: string | null;
+}
+
+/** Analyses normalized article text (see `normalizeText`). Pure and deterministic. */
+export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
+  const found = recognizeEntities(text, options.lexicon ? { lexicon: options.lexicon } : {});
+  const { mentions, groups } = linkEntities(text, found);
+  const dateline = findArticleDate(text);
+  const articleDate = dateline
+    ? { value: dateline, source: 'dateline' as const }
+    : options.fileDate
+      ? { value: options.fileDate, source: 'file' as const }
+      : null;
+  const { figures, relations } = findFigures(text, articleDate ? { articleDate: articleDate.value, articleDateSource: articleDate.source } : {});
+  const quotes = findQuotes(text, mentions, groups);
+  const { subjects, sections } = analyzeTopics(text, { entities: mentions, groups, figures, quotes });
+  return { text, entities: mentions, entityGroups: groups, figures, figureRelations: relations, quotes, subjects, sections, articleDate };
+}

@@ -1,0 +1,123 @@
+/**
+ * Text normalization: the core analyses and stores offsets against the article with its BOM
+ * removed and every line ending (CRLF, lone CR) turned into LF, so the same article saved on
+ * Windows or Unix gives identical results. {@link NormalizedText.toRaw} maps offsets back.
+ */
+
+export interface NormalizedText {
+  /** BOM removed, line endings LF. */
+  text: string;
+  /** The raw text with its BOM removed (line endings as in the file). */
+  raw: string;
+  /** True when the raw text started with U+FEFF. */
+  hadBom: boolean;
+  /** The dominant line ending of the raw text. */
+  eol: '\n' | '\r\n';
+  /** Maps an offset in {@link text} to the same place in the raw text (BOM removed, EOLs kept). */
+  toRaw(offset: number): number;
+  /** Maps an offset in the raw text (BOM removed) to {@link text}. */
+  fromRaw(offset: number): number;
+}
+
+/** Normalizes raw file text (as decoded, possibly with a BOM and CRLF line endings). */
+export function normalizeText(raw: string): NormalizedText {
+  const hadBom = raw.charCodeAt(0) === 0xfeff;
+  const body = hadBom ? raw.slice(1) : raw;
+  if (body.indexOf('\r') < 0) {
+    return { text: body, raw: body, hadBom, eol: '\n', toRaw: (o) => o, fromRaw: (o) => o };
+  }
+  // Positions (in normalized text) after which one extra raw code unit was dropped.
+  const removedAt: number[] = [];
+  let out = '';
+  let last = 0;
+  let crlf = 0;
+  let lf = 0;
+  for (let i = 0; i < body.length; i++) {
+    const c = body.charCodeAt(i);
+    if (c === 13) {
+      if (body.charCodeAt(i + 1) === 10) {
+        out += body.slice(last, i);
+        last = i + 1; // keep the \n
+        removedAt.push(out.length);
+        crlf++;
+        i++;
+      } else {
+        out += body.slice(last, i) + '\n';
+        last = i + 1;
+      }
+    } else if (c === 10) {
+      lf++;
+    }
+  }
+  out += body.slice(last);
+  const toRaw = (o: number): number => o + countLessOrEqual(removedAt, o);
+  const fromRaw = (r: number): number => {
+    // Largest n such that n + count(removedAt <= n) <= r.
+    let lo = 0;
+    let hi = out.length;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (toRaw(mid) <= r) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  };
+  return { text: out, raw: body, hadBom, eol: crlf > lf ? '\r\n' : '\n', toRaw, fromRaw };
+}
+
+/** Number of values `<= x` in a sorted array. */
+function countLessOrEqual(sorted: number[], x: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]! <= x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Offsets at which each line starts (line 0 starts at 0). Lines end at LF. */
+export function lineStarts(text: string): number[] {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return starts;
+}
+
+/** Converts an offset to a zero-based line and UTF-16 column, given {@link lineStarts}. */
+export function offsetToLineCol(starts: readonly number[], offset: number): { line: number; character: number } {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid]! <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return { line: lo, character: offset - starts[lo]! };
+}
+
+/** Paragraphs: maximal runs of non-blank lines. Returned as spans without the trailing newline. */
+export function paragraphs(text: string): { start: number; end: number }[] {
+  const out: { start: number; end: number }[] = [];
+  const re = /[^\n]*\S[^\n]*(?:\n[^\n]*\S[^\n]*)*/g;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    let start = m.index;
+    let end = start + m[0].length;
+    while (start < end && isSpace(text.charCodeAt(start))) start++;
+    while (end > start && isSpace(text.charCodeAt(end - 1))) end--;
+    out.push({ start, end });
+  }
+  return out;
+}
+
+function isSpace(c: number): boolean {
+  return c === 32 || c === 9 || c === 10 || c === 13 || c === 0xa0;
+}
+
+/** True when `offset` falls between the two halves of a surrogate pair. */
+export function splitsSurrogate(text: string, offset: number): boolean {
+  if (offset <= 0 || offset >= text.length) return false;
+  const hi = text.charCodeAt(offset - 1);
+  const lo = text.charCodeAt(offset);
+  return hi >= 0xd800 && hi <= 0xdbff && lo >= 0xdc00 && lo <= 0xdfff;
+}
