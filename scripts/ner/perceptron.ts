@@ -3,8 +3,9 @@
  * Features are the core's hashed features, mapped to dense indices for training.
  */
 import { MAX_FEATURES, computeAttrs, computeHistory, extractFeatures, type Resources, type TokenAttrs } from '../../src/core/ner/features';
+import { SKIP_PENALTY } from '../../src/core/ner/tagger';
 import { NUM_LABELS, ViterbiBuffers, constrain, viterbi } from '../../src/core/ner/labels';
-import type { RawStage } from '../../src/core/ner/model';
+import type { RawStage, StageKind } from '../../src/core/ner/model';
 import type { PreparedDoc } from './data';
 
 const L = NUM_LABELS;
@@ -25,14 +26,14 @@ export function attrsFor(doc: PreparedDoc, res: Resources): TokenAttrs {
 }
 
 /** (Re-)extracts the hashed features of a document from its current attributes. */
-export function extract(td: { attrs: TokenAttrs }): { off: Int32Array; hashes: Int32Array } {
+export function extract(td: { attrs: TokenAttrs }, kind: StageKind = 'base'): { off: Int32Array; hashes: Int32Array } {
   const a = td.attrs;
   const buf = new Int32Array(MAX_FEATURES);
   const off = new Int32Array(a.n + 1);
   const parts: Int32Array[] = [];
   let total = 0;
   for (let i = 0; i < a.n; i++) {
-    const k = extractFeatures(a, i, buf);
+    const k = a.skip[i] ? 0 : extractFeatures(a, i, buf, kind === 'full');
     parts.push(buf.slice(0, k));
     total += k;
     off[i + 1] = total;
@@ -89,9 +90,12 @@ export interface PerceptronModel {
 
 /** Emission scores of a document's tokens under dense weights. */
 export function emitDense(td: TrainDoc, weights: Float32Array, from: number, to: number, emit: Float32Array): void {
+  const skip = td.attrs.skip;
   for (let i = from; i < to; i++) {
     const base = (i - from) * L;
-    for (let l = 0; l < L; l++) emit[base + l] = 0;
+    emit[base] = 0;
+    const fill = skip[i] ? SKIP_PENALTY : 0;
+    for (let l = 1; l < L; l++) emit[base + l] = fill;
     for (let j = td.off[i]!; j < td.off[i + 1]!; j++) {
       const f = td.idx[j]!;
       if (f < 0) continue;
@@ -204,10 +208,10 @@ export function decodeDoc(td: TrainDoc, m: PerceptronModel): Uint8Array {
 }
 
 /** Converts dense weights back to hashed form for the model file. */
-export function toRawStage(m: PerceptronModel, index: Map<number, number>): RawStage {
+export function toRawStage(m: PerceptronModel, index: Map<number, number>, kind: StageKind): RawStage {
   const hashes = new Int32Array(index.size);
   for (const [h, i] of index) hashes[i] = h;
-  return { hashes, weights: m.weights, trans: m.trans };
+  return { kind, hashes, weights: m.weights, trans: m.trans };
 }
 
 export { computeHistory };

@@ -2,10 +2,14 @@
  * The training pipeline shared by `train-ner.ts` and `eval-ner.ts`: prepare data, train pass 1,
  * jackknife pass-1 predictions for pass-2 training, train pass 2, and build the raw model.
  */
+import fs from 'node:fs';
+import path from 'node:path';
 import { computeHistory, type Resources } from '../../src/core/ner/features';
-import { builtinGazetteer } from '../../src/core/ner/gazetteer';
+import { buildGazetteer } from './gazetteer-data';
 import type { RawModel } from '../../src/core/ner/model';
-import { prepare, titleCaseHeadline, type Doc, type PreparedDoc } from './data';
+import { repoRoot } from '../shared';
+import { buildClusters, CLUSTER_DEFAULTS, clusterTable, type ClusterOptions } from './clusters';
+import { prepare, titleCaseHeadline, unlabelledTexts, type Doc, type PreparedDoc } from './data';
 import { applyIndex, attrsFor, buildIndex, decodeDoc, extract, rng, toRawStage, trainPerceptron, type TrainDoc } from './perceptron';
 
 export interface Settings {
@@ -13,7 +17,7 @@ export interface Settings {
   /** Epochs of the jackknife pass-1 models (pass-2 training input). */
   foldEpochs: number;
   folds: number;
-  /** Train a second, document-history pass. */
+  /** Train a second pass with document-history features. */
   twoPass: boolean;
   minCount: number;
   seed: number;
@@ -58,14 +62,15 @@ function toTrainDocs(docs: PreparedDoc[], res: Resources): TrainDoc[] {
 
 /** Trains the whole model on `docs`. */
 export function trainModel(docs: PreparedDoc[], clusters: ClusterTable, s: Settings, meta: Record<string, unknown>): RawModel {
-  const res: Resources = { cluster: (h) => clusters.cluster(h), gazetteer: builtinGazetteer() };
+  const gazetteer = buildGazetteer();
+  const res: Resources = { cluster: (h) => clusters.cluster(h), gazetteer };
   const t0 = Date.now();
   const tds = toTrainDocs(docs, res);
   const index1 = buildIndex(tds, s.minCount);
   for (const td of tds) td.idx = applyIndex(td, index1);
   log(`pass 1: ${tds.length} documents, ${index1.size} features (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
   const m1 = trainPerceptron(tds, index1.size, { epochs: s.epochs, seed: s.seed });
-  const stages = [toRawStage(m1, index1)];
+  const stages = [toRawStage(m1, index1, 'base')];
   log(`pass 1 trained (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
   if (s.twoPass) {
     // Jackknife: pass-1 labels of each fold come from a model that did not see it.
@@ -83,15 +88,43 @@ export function trainModel(docs: PreparedDoc[], clusters: ClusterTable, s: Setti
       log(`  fold ${k + 1}/${s.folds} (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
     }
     for (const td of tds) {
-      const { off, hashes } = extract(td);
+      const { off, hashes } = extract(td, 'full');
       td.off = off;
       td.hashes = hashes;
     }
     const index2 = buildIndex(tds, s.minCount);
     for (const td of tds) td.idx = applyIndex(td, index2);
     const m2 = trainPerceptron(tds, index2.size, { epochs: s.epochs, seed: s.seed + 101 });
-    stages.push(toRawStage(m2, index2));
+    stages.push(toRawStage(m2, index2, 'full'));
     log(`pass 2 trained: ${index2.size} features (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
   }
-  return { stages, clusterHashes: clusters.hashes, clusterCodes: clusters.codes, meta: { ...meta, settings: s, trainSeconds: Math.round((Date.now() - t0) / 1000) } };
+  return { stages, clusterHashes: clusters.hashes, clusterCodes: clusters.codes, gazetteer: gazetteer.all(), meta: { ...meta, settings: s, trainSeconds: Math.round((Date.now() - t0) / 1000) } };
+}
+
+/**
+ * Word clusters from CoNLL train + BBC + PolNeAR text, cached in `.cache/ner/` (hashes and codes
+ * only; rebuilt when the options change).
+ */
+export function loadOrBuildClusters(train: Doc[], opts: ClusterOptions = CLUSTER_DEFAULTS): ClusterTable {
+  const key = JSON.stringify(opts);
+  const file = path.join(repoRoot(), '.cache', 'ner', 'clusters.json');
+  if (fs.existsSync(file)) {
+    const c = JSON.parse(fs.readFileSync(file, 'utf8')) as { key: string; hashes: number[]; codes: number[] };
+    if (c.key === key) return clusterTable(Int32Array.from(c.hashes), Uint16Array.from(c.codes));
+  }
+  const t0 = Date.now();
+  const c = buildClusters(unlabelledTexts(train), opts);
+  log(`clusters: ${c.hashes.length} words in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.writeFileSync(file, JSON.stringify({ key, hashes: [...c.hashes], codes: [...c.codes] }));
+  // A human-readable listing for inspection (local cache only, never committed or shipped).
+  const byCode = new Map<number, string[]>();
+  c.words.forEach((w, i) => {
+    const k = c.codes[i]! >> 4;
+    const list = byCode.get(k) ?? [];
+    list.push(w);
+    byCode.set(k, list);
+  });
+  fs.writeFileSync(path.join(path.dirname(file), 'clusters.txt'), [...byCode.entries()].sort((a, b) => a[0] - b[0]).map(([k, ws]) => `${k.toString(2)}\t${ws.slice(0, 30).join(' ')}`).join('\n'));
+  return c;
 }

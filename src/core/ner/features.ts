@@ -24,6 +24,10 @@ export function isCapClass(c: number): boolean {
   return c === CAP_INIT || c === CAP_ALL || c === CAP_SINGLE || c === CAP_MIXED;
 }
 
+function isPlain(c: number): boolean {
+  return c === CAP_LOWER || c === CAP_PUNCT || c === CAP_DIGIT;
+}
+
 /** External resources the features consult. */
 export interface Resources {
   /** Word-cluster path code (a leading 1 bit, then the path bits) of a word-form hash; 0 if unknown. */
@@ -58,6 +62,13 @@ export interface TokenAttrs {
   readonly doc: Uint8Array;
   /** Second-pass evidence (first-pass tags of the same word elsewhere in the document), 0 = none. */
   readonly hist: Int32Array;
+  /** Next capitalised occurrence of the same word in the document (a cycle), −1 when none. */
+  readonly same: Int32Array;
+  /**
+   * 1 for tokens that cannot be (part of) a name: lower-case, digits or punctuation, with no
+   * capitalised/alphanumeric neighbour and no gazetteer match. They are labelled O without scoring.
+   */
+  readonly skip: Uint8Array;
   /** First token index of each token's line, and one past its last. */
   readonly lineFrom: Int32Array;
   readonly lineTo: Int32Array;
@@ -257,9 +268,32 @@ export function computeAttrs(text: string, tokens: Tokens, res: Resources): Toke
   for (let i = 0; i < n; i++) {
     if (isCapClass(cap[i]!)) doc[i] = seen.get(lower[i]!) ?? 0;
   }
+  // Occurrence cycles of capitalised words (for context aggregation).
+  const same = new Int32Array(n).fill(-1);
+  const firstOf = new Map<number, number>();
+  const lastOf = new Map<number, number>();
+  for (let i = 0; i < n; i++) {
+    if (!isCapClass(cap[i]!) || end[i]! - start[i]! < 2) continue;
+    const h = lower[i]!;
+    const last = lastOf.get(h);
+    if (last === undefined) firstOf.set(h, i);
+    else same[last] = i;
+    lastOf.set(h, i);
+  }
+  for (const [h, last] of lastOf) {
+    const first = firstOf.get(h)!;
+    if (first !== last) same[last] = first;
+  }
 
   const gaz = res.gazetteer.match(lower, cap, lineTo, n);
-  return { n, tokens, form, lower, title, shape, pre, suf, cap, cl, gazLo: gaz.lo, gazHi: gaz.hi, ctx, run, doc, hist, lineFrom, lineTo };
+  const skip = new Uint8Array(n);
+  for (let i = 0; i < n; i++) {
+    if (!isPlain(cap[i]!) || gaz.lo[i] || gaz.hi[i]) continue;
+    if (i - 1 >= lineFrom[i]! && !isPlain(cap[i - 1]!)) continue;
+    if (i + 1 < lineTo[i]! && !isPlain(cap[i + 1]!)) continue;
+    skip[i] = 1;
+  }
+  return { n, tokens, form, lower, title, shape, pre, suf, cap, cl, gazLo: gaz.lo, gazHi: gaz.hi, ctx, run, doc, hist, same, skip, lineFrom, lineTo };
 }
 
 // Template ids (any distinct small integers; never renumber without retraining).
@@ -302,7 +336,12 @@ const T = {
   lp1lp2: 36,
   clm1cl0: 37,
   w0m1: 38,
+  aggL: 39,
+  aggR: 40,
 } as const;
+
+/** How many other occurrences of a word contribute their contexts. */
+const AGG_MAX = 6;
 
 /** Maximum number of features of one token (an upper bound for buffers). */
 export const MAX_FEATURES = 160;
@@ -327,8 +366,11 @@ function pushGaz(out: Int32Array, k: number, lo: number, hi: number, template: n
   return k;
 }
 
-/** Writes the feature hashes of token `i` into `out`; returns how many. */
-export function extractFeatures(a: TokenAttrs, i: number, out: Int32Array): number {
+/**
+ * Writes the feature hashes of token `i` into `out`; returns how many. `withHistory` adds the
+ * document-history features (a fully retrained second pass).
+ */
+export function extractFeatures(a: TokenAttrs, i: number, out: Int32Array, withHistory = false): number {
   let k = 0;
   const from = a.lineFrom[i]!;
   const to = a.lineTo[i]!;
@@ -408,10 +450,30 @@ export function extractFeatures(a: TokenAttrs, i: number, out: Int32Array): numb
   if (isCapClass(cap0)) out[k++] = f2(T.doc, a.doc[i]!, cap0 * 8 + ctx);
   const r = a.run[i]!;
   if (r !== 255) out[k++] = f2(T.run, r, mode);
-  const h = a.hist[i]!;
-  if (h) {
-    out[k++] = f1(T.hist, h);
-    out[k++] = f2(T.histcap, h, cap0 * 8 + ctx);
+  // Context aggregation: the neighbours of the same word's other occurrences in the document.
+  let j = a.same[i]!;
+  if (j >= 0) {
+    const seenL: number[] = [];
+    const seenR: number[] = [];
+    for (let c = 0; c < AGG_MAX && j !== i; c++, j = a.same[j]!) {
+      const l = j - 1 >= a.lineFrom[j]! ? a.lower[j - 1]! : BOUND_L;
+      const r = j + 1 < a.lineTo[j]! ? a.lower[j + 1]! : BOUND_R;
+      if (l !== lm1 && !seenL.includes(l)) {
+        seenL.push(l);
+        out[k++] = f1(T.aggL, l);
+      }
+      if (r !== lp1 && !seenR.includes(r)) {
+        seenR.push(r);
+        out[k++] = f1(T.aggR, r);
+      }
+    }
+  }
+  if (withHistory) {
+    const h = a.hist[i]!;
+    if (h) {
+      out[k++] = f1(T.hist, h);
+      out[k++] = f2(T.histcap, h, cap0 * 8 + ctx);
+    }
   }
   return k;
 }

@@ -1,10 +1,10 @@
 /**
  * Gazetteer matching for the tagger's features: longest case-insensitive matches of typed name
  * lists over token sequences (by lower-case token hashes), reported per token as category ×
- * position (B, I, L, U) bits. Lists are in `gazetteer-data.ts`.
+ * position (B, I, L, U) bits. The lists (`scripts/ner/gazetteer-data.ts`) are hashed at training
+ * time and travel inside the model, so nothing is tokenized at start-up.
  */
 import { CAP_LOWER, lowerHashOf } from './features';
-import * as data from './gazetteer-data';
 import { tokenize } from './tokenize';
 
 /** Category ids (bit groups); order is part of the model's features. */
@@ -25,13 +25,23 @@ export const GAZ = {
   particle: 13,
 } as const;
 
-interface Entry {
+/** Whether a token's gazetteer bits (see `TokenAttrs.gazLo/gazHi`) include a category, at any position. */
+export function hasCategory(lo: number, hi: number, category: number): boolean {
+  const bit = category * 4;
+  return bit < 32 ? ((lo >>> bit) & 15) !== 0 : ((hi >>> (bit - 32)) & 15) !== 0;
+}
+
+/** One hashed entry. */
+export interface GazEntry {
+  /** Lower-case hash of the first token. */
+  first: number;
   /** Lower-case hashes of the entry's tokens after the first. */
   rest: Int32Array;
   category: number;
   /** The entry starts with a capital letter: a lower-case text word does not match it. */
   capital: boolean;
 }
+type Entry = GazEntry;
 
 export interface GazetteerMatch {
   lo: Int32Array;
@@ -42,8 +52,23 @@ export class Gazetteer {
   private readonly byFirst = new Map<number, Entry[]>();
   readonly entries: number;
 
-  constructor(lists: readonly (readonly [number, string])[]) {
+  constructor(entries: readonly GazEntry[]) {
     let count = 0;
+    for (const entry of entries) {
+      let bucket = this.byFirst.get(entry.first);
+      if (!bucket) this.byFirst.set(entry.first, (bucket = []));
+      if (!bucket.some((b) => b.category === entry.category && sameHashes(b.rest, entry.rest))) {
+        bucket.push(entry);
+        count++;
+      }
+    }
+    for (const bucket of this.byFirst.values()) bucket.sort((a, b) => b.rest.length - a.rest.length || a.category - b.category);
+    this.entries = count;
+  }
+
+  /** Hashes name lists (`|`-separated names per category) with the tagger's tokenizer. */
+  static fromLists(lists: readonly (readonly [number, string])[]): Gazetteer {
+    const entries: GazEntry[] = [];
     for (const [category, list] of lists) {
       const names = list.split('|').filter((s) => s.length > 0);
       // Tokenize all names at once, one per line; the trailing `|` keeps a final period attached.
@@ -63,18 +88,18 @@ export class Gazetteer {
           i++;
         }
         if (!hashes.length) continue;
-        const c = text.charCodeAt(first);
-        const entry: Entry = { rest: Int32Array.from(hashes.slice(1)), category, capital: c >= 65 && c <= 90 ? true : c > 127 && String.fromCharCode(c) !== String.fromCharCode(c).toLowerCase() };
-        let bucket = this.byFirst.get(hashes[0]!);
-        if (!bucket) this.byFirst.set(hashes[0]!, (bucket = []));
-        if (!bucket.some((b) => b.category === category && sameHashes(b.rest, entry.rest))) {
-          bucket.push(entry);
-          count++;
-        }
+        const c = text.charAt(first);
+        entries.push({ first: hashes[0]!, rest: Int32Array.from(hashes.slice(1)), category, capital: c !== c.toLowerCase() });
       }
     }
-    for (const bucket of this.byFirst.values()) bucket.sort((a, b) => b.rest.length - a.rest.length || a.category - b.category);
-    this.entries = count;
+    return new Gazetteer(entries);
+  }
+
+  /** All entries (for serialization). */
+  all(): GazEntry[] {
+    const out: GazEntry[] = [];
+    for (const bucket of this.byFirst.values()) out.push(...bucket);
+    return out;
   }
 
   /**
@@ -123,29 +148,4 @@ function sameHashes(a: Int32Array, b: Int32Array): boolean {
   if (a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
   return true;
-}
-
-let shared: Gazetteer | null = null;
-
-/** The built-in gazetteer (built on first use). */
-export function builtinGazetteer(): Gazetteer {
-  if (!shared) {
-    shared = new Gazetteer([
-      [GAZ.country, data.COUNTRIES],
-      [GAZ.city, data.CITIES],
-      [GAZ.region, data.REGIONS],
-      [GAZ.demonym, data.DEMONYMS],
-      [GAZ.first, data.FIRST_NAMES],
-      [GAZ.surname, data.SURNAMES],
-      [GAZ.person, data.PEOPLE],
-      [GAZ.org, data.ORGS],
-      [GAZ.orgSuffix, data.ORG_SUFFIXES],
-      [GAZ.orgWord, data.ORG_WORDS],
-      [GAZ.title, data.TITLES],
-      [GAZ.misc, data.MISC_NAMES],
-      [GAZ.time, data.TIME_WORDS],
-      [GAZ.particle, data.NAME_PARTICLES],
-    ]);
-  }
-  return shared;
 }

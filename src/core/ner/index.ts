@@ -1,20 +1,29 @@
 /**
- * Named-entity recognition: finds PER / ORG / LOC / MISC mentions in raw article text with a
- * trained two-pass averaged-perceptron tagger (see `tagger.ts`), then applies document-level
- * consistency and the user's lexicon.
+ * Named-entity recognition: finds PER / ORG / LOC / MISC mentions in raw article text.
+ *
+ * 1. A trained two-pass tagger (`tagger.ts`): averaged perceptron over BILOU labels with a
+ *    Viterbi decoder; pass 2 also sees what pass 1 said about the same words elsewhere.
+ * 2. Document consistency: a name recognised with confidence keeps its type at its other
+ *    occurrences (also in ALL-CAPS / Title Case headlines); title words never start a person.
+ * 3. The user's lexicon: its names are authoritative, its rejections suppress predictions.
+ *
+ * Offsets are UTF-16 indices into the normalized text, half-open.
  */
 import type { Lexicon } from '../lexicon';
 import type { EntityType, Origin } from '../types';
+import { isCapClass } from './features';
+import { GAZ, hasCategory } from './gazetteer';
 import { TYPES } from './labels';
 import { decodeModel, fromBase64, type NerModel } from './model';
 import { NER_MODEL } from './model-data';
-import { tagText } from './tagger';
+import { tagText, type TagResult, type TaggedSpan } from './tagger';
+import { TF_CAPS_LINE, TF_SENT_START, TF_TITLE_LINE } from './tokenize';
 
 export interface RecognizedMention {
   start: number;
   end: number;
   type: EntityType;
-  /** 0..1. */
+  /** 0..1: how likely the span and type are right. */
   confidence: number;
   origin: Origin;
 }
@@ -22,6 +31,8 @@ export interface RecognizedMention {
 export interface NerOptions {
   /** User lexicon: its names are always recognised with their type; rejected forms never are. */
   lexicon?: Lexicon;
+  /** Skip the document-consistency post-pass (for evaluation). */
+  noConsistency?: boolean;
 }
 
 let shipped: NerModel | null = null;
@@ -37,17 +48,122 @@ export function recognizeEntities(text: string, options: NerOptions = {}): Recog
   return recognizeWith(shippedModel(), text, options);
 }
 
+/** Confidence of a span from its score margin, with the model's calibration. */
+function confidenceOf(model: NerModel, margin: number): number {
+  const cal = model.meta.calibration as { a: number; b: number } | undefined;
+  const a = cal?.a ?? 0.5;
+  const b = cal?.b ?? 0;
+  const c = 1 / (1 + Math.exp(-(a * margin + b)));
+  return Math.round(c * 1000) / 1000;
+}
+
+interface Working {
+  first: number;
+  last: number;
+  type: number;
+  confidence: number;
+}
+
 /** {@link recognizeEntities} with an explicit model (evaluation, tests). */
 export function recognizeWith(model: NerModel, text: string, options: NerOptions = {}): RecognizedMention[] {
+  if (!text) return [];
   const res = tagText(text, model);
-  const scale = typeof model.meta.marginScale === 'number' ? model.meta.marginScale : 5;
-  const out: RecognizedMention[] = res.spans.map((s) => ({
-    start: s.start,
-    end: s.end,
-    type: TYPES[s.type]!,
-    confidence: 1 / (1 + Math.exp(-s.margin / scale)),
-    origin: 'model' as const,
-  }));
-  void options;
+  let spans: Working[] = res.spans.map((s: TaggedSpan) => ({ first: s.first, last: s.last, type: s.type, confidence: confidenceOf(model, s.margin) }));
+  spans = trimTitles(res, spans);
+  if (!options.noConsistency) spans = enforceConsistency(text, res, spans);
+  const { tokens } = res;
+  let out: RecognizedMention[] = spans.map((s) => ({ start: tokens.start[s.first]!, end: tokens.end[s.last]!, type: TYPES[s.type]!, confidence: s.confidence, origin: 'model' as const }));
+  if (options.lexicon && options.lexicon.size) out = applyLexicon(text, out, options.lexicon);
+  out.sort((a, b) => a.start - b.start || b.end - a.end);
   return out;
+}
+
+const PER = 0;
+
+/** Person spans never start with a title word (`President Donald Trump` → `Donald Trump`). */
+function trimTitles(res: TagResult, spans: Working[]): Working[] {
+  for (const s of spans) {
+    if (s.type !== PER) continue;
+    while (s.first < s.last && isTitle(res, s.first)) s.first++;
+  }
+  return spans;
+}
+
+function isTitle(res: TagResult, i: number): boolean {
+  return hasCategory(res.attrs.gazLo[i]!, res.attrs.gazHi[i]!, GAZ.title);
+}
+
+/**
+ * A name recognised with confidence keeps its type elsewhere in the document: other occurrences
+ * of the same token sequence that the tagger left out are added, and weaker contradicting
+ * labels are retyped. In ALL-CAPS / Title Case lines the comparison ignores case.
+ */
+function enforceConsistency(text: string, res: TagResult, spans: Working[]): Working[] {
+  const { tokens, attrs } = res;
+  const STRONG = 0.85;
+  // Best confident type per exact surface (and per lower-cased surface for headlines).
+  const byText = new Map<string, Working>();
+  const byLower = new Map<string, Working>();
+  for (const s of spans) {
+    if (s.confidence < STRONG) continue;
+    const surface = text.slice(tokens.start[s.first]!, tokens.end[s.last]!);
+    const prev = byText.get(surface);
+    if (!prev || prev.confidence < s.confidence) byText.set(surface, s);
+    const lower = surface.toLowerCase();
+    const pl = byLower.get(lower);
+    if (!pl || pl.confidence < s.confidence) byLower.set(lower, s);
+  }
+  if (!byText.size) return spans;
+  const covered = new Int32Array(tokens.count).fill(-1);
+  spans.forEach((s, k) => {
+    for (let i = s.first; i <= s.last; i++) covered[i] = k;
+  });
+  // Retype weaker spans with the same surface.
+  for (const s of spans) {
+    const surface = text.slice(tokens.start[s.first]!, tokens.end[s.last]!);
+    const headline = (tokens.flags[s.first]! & (TF_CAPS_LINE | TF_TITLE_LINE)) !== 0;
+    const ref = byText.get(surface) ?? (headline ? byLower.get(surface.toLowerCase()) : undefined);
+    if (ref && ref !== s && ref.type !== s.type && s.confidence < ref.confidence - 0.2) {
+      s.type = ref.type;
+      s.confidence = Math.round(ref.confidence * 0.8 * 1000) / 1000;
+    }
+  }
+  // Add missed occurrences: token sequences equal to a confident name, not overlapping a span.
+  const added: Working[] = [];
+  const maxLen = 6;
+  for (let i = 0; i < tokens.count; i++) {
+    if (covered[i]! >= 0 || !isCapClass(attrs.cap[i]!)) continue;
+    const headline = (tokens.flags[i]! & (TF_CAPS_LINE | TF_TITLE_LINE)) !== 0;
+    for (let j = Math.min(tokens.count - 1, i + maxLen - 1, attrs.lineTo[i]! - 1); j >= i; j--) {
+      if (covered[j]! >= 0) continue;
+      let free = true;
+      for (let k = i; k <= j && free; k++) if (covered[k]! >= 0) free = false;
+      if (!free) continue;
+      const surface = text.slice(tokens.start[i]!, tokens.end[j]!);
+      const ref = byText.get(surface) ?? (headline ? byLower.get(surface.toLowerCase()) : undefined);
+      if (!ref) continue;
+      // Whole tokens only: the neighbours must not extend the name (`New York` ≠ `York`).
+      if (i > attrs.lineFrom[i]! && isCapClass(attrs.cap[i - 1]!) && !(tokens.flags[i]! & TF_SENT_START) && !isTitle(res, i - 1)) break;
+      if (j + 1 < attrs.lineTo[j]! && isCapClass(attrs.cap[j + 1]!)) continue;
+      const w: Working = { first: i, last: j, type: ref.type, confidence: Math.round(ref.confidence * 0.75 * 1000) / 1000 };
+      added.push(w);
+      for (let k = i; k <= j; k++) covered[k] = spans.length + added.length - 1;
+      i = j;
+      break;
+    }
+  }
+  if (!added.length) return spans;
+  return [...spans, ...added].sort((a, b) => a.first - b.first);
+}
+
+/** Lexicon names are authoritative (they replace overlapping predictions); rejections remove predictions. */
+function applyLexicon(text: string, found: RecognizedMention[], lexicon: Lexicon): RecognizedMention[] {
+  const rejected = new Set<string>();
+  const accepted: RecognizedMention[] = [];
+  for (const m of lexicon.find(text)) {
+    if (m.entry.rejected) rejected.add(`${text.slice(m.start, m.end)}\u0000${m.entry.type}`);
+    else accepted.push({ start: m.start, end: m.end, type: m.entry.type, confidence: 1, origin: 'lexicon' });
+  }
+  const out = found.filter((m) => !rejected.has(`${text.slice(m.start, m.end)}\u0000${m.type}`) && !accepted.some((a) => a.start < m.end && m.start < a.end));
+  return [...out, ...accepted];
 }

@@ -42,6 +42,14 @@ export function canEnd(l: number): boolean {
 
 const NEG = -1e30;
 
+/** Allowed predecessors of each label (BILOU): 97 of the 289 pairs. */
+const PREDS: Uint8Array[] = [];
+for (let c = 0; c < NUM_LABELS; c++) {
+  const list: number[] = [];
+  for (let p = 0; p < NUM_LABELS; p++) if (allowed(p, c)) list.push(p);
+  PREDS.push(Uint8Array.from(list));
+}
+
 /**
  * Adds the BILOU constraints to a transition matrix of `(NUM_LABELS + 1) × NUM_LABELS` scores
  * (row `NUM_LABELS` is the start state), returning a new matrix.
@@ -84,9 +92,11 @@ export function viterbi(emit: Float32Array, emitBase: number, from: number, to: 
     const eb = emitBase + t * L;
     const bb = t * L;
     for (let c = 0; c < L; c++) {
+      const preds = PREDS[c]!;
       let best = NEG * 2;
       let arg = 0;
-      for (let p = 0; p < L; p++) {
+      for (let q = 0; q < preds.length; q++) {
+        const p = preds[q]!;
         const v = score[p]! + trans[p * L + c]!;
         if (v > best) {
           best = v;

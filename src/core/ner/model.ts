@@ -3,10 +3,19 @@
  * and a word-cluster table; its compact binary form (log-quantized 8-bit weights, delta-coded
  * sorted hashes, base64 in the bundle) and the decoder that builds lookup tables on first use.
  */
+import { Gazetteer, type GazEntry } from './gazetteer';
 import { NUM_LABELS, constrain } from './labels';
+
+/**
+ * How a pass computes its scores: `base` from the token features alone; `full` from the token
+ * features plus the document-history features of the previous pass's labels.
+ */
+export type StageKind = 'base' | 'full';
+const KINDS: StageKind[] = ['base', 'full'];
 
 /** One pass's weights. */
 export interface WeightSet {
+  readonly kind: StageKind;
   /** Open-addressing table: feature hash → row (index into `weights` / NUM_LABELS), `-1` absent. */
   readonly keys: Int32Array;
   readonly rows: Int32Array;
@@ -22,12 +31,14 @@ export interface NerModel {
   /** Cluster code of a word-form hash (0 unknown). */
   cluster(formHash: number): number;
   readonly clusterCount: number;
+  readonly gazetteer: Gazetteer;
   /** Free-form training metadata (settings, data, scores). */
   readonly meta: Record<string, unknown>;
 }
 
 /** Weights as trained (before quantization), for encoding. */
 export interface RawStage {
+  kind: StageKind;
   /** Feature hashes. */
   hashes: Int32Array;
   /** `hashes.length × NUM_LABELS` weights. */
@@ -41,6 +52,7 @@ export interface RawModel {
   /** Word-form hashes and their cluster codes (leading-1 path codes, < 2^16). */
   clusterHashes: Int32Array;
   clusterCodes: Uint16Array;
+  gazetteer: GazEntry[];
   meta: Record<string, unknown>;
 }
 
@@ -140,7 +152,7 @@ class Reader {
   }
 }
 
-const MAGIC = [0x4e, 0x45, 0x52, 0x32]; // "NER2"
+const MAGIC = [0x4e, 0x45, 0x52, 0x34]; // "NER4"
 
 export interface EncodeOptions {
   /** Weights with |w| below this are dropped (after scaling so that max |w| = 1). */
@@ -168,6 +180,18 @@ export function encodeModel(m: RawModel, opts: EncodeOptions): Uint8Array {
     w.u8(c & 255);
     w.u8(c >> 8);
   }
+  // Gazetteer: entries sorted by first hash (delta varints); a byte of category (4 bits),
+  // capital (1 bit) and the number of further tokens (3 bits); then those hashes.
+  const gaz = [...m.gazetteer].sort((x, y) => (x.first >>> 0) - (y.first >>> 0) || x.category - y.category);
+  w.varint(gaz.length);
+  prev = 0;
+  for (const e of gaz) {
+    const h = e.first >>> 0;
+    w.varint(h - prev);
+    prev = h;
+    w.u8(e.category | (e.capital ? 16 : 0) | (Math.min(e.rest.length, 7) << 5));
+    for (let k = 0; k < Math.min(e.rest.length, 7); k++) w.varint(e.rest[k]! >>> 0);
+  }
   w.varint(m.stages.length);
   for (const st of m.stages) {
     let max = 0;
@@ -182,6 +206,7 @@ export function encodeModel(m: RawModel, opts: EncodeOptions): Uint8Array {
       if (any) keep.push(f);
     }
     keep.sort((x, y) => (st.hashes[x]! >>> 0) - (st.hashes[y]! >>> 0));
+    w.u8(KINDS.indexOf(st.kind));
     w.f32(a);
     w.f32(b);
     w.varint(keep.length);
@@ -219,48 +244,91 @@ export function decodeModel(bytes: Uint8Array): NerModel {
   for (let i = 0; i < metaLen; i++) metaText += String.fromCharCode(bytes[r.n + i]!);
   const meta = JSON.parse(metaText) as Record<string, unknown>;
   r.n += metaLen;
+  const buf = bytes;
+  let p = r.n;
   const nc = r.varint();
+  p = r.n;
   const ck = new Int32Array(nc);
   let prev = 0;
   for (let i = 0; i < nc; i++) {
-    prev += r.varint();
+    let b = buf[p++]!;
+    let v = b & 127;
+    let mul = 128;
+    while (b >= 128) {
+      b = buf[p++]!;
+      v += (b & 127) * mul;
+      mul *= 128;
+    }
+    prev += v;
     ck[i] = prev | 0;
   }
   const cv = new Uint16Array(nc);
-  for (let i = 0; i < nc; i++) cv[i] = r.u8() | (r.u8() << 8);
+  for (let i = 0; i < nc; i++, p += 2) cv[i] = buf[p]! | (buf[p + 1]! << 8);
   const cTable = buildTable(ck);
+  r.n = p;
+  const ng = r.varint();
+  const gaz: GazEntry[] = [];
+  prev = 0;
+  for (let i = 0; i < ng; i++) {
+    prev += r.varint();
+    const info = r.u8();
+    const rest = new Int32Array(info >> 5);
+    for (let k = 0; k < rest.length; k++) rest[k] = r.varint() | 0;
+    gaz.push({ first: prev | 0, rest, category: info & 15, capital: (info & 16) !== 0 });
+  }
+  p = r.n;
+  r.n = p;
   const nStages = r.varint();
   const stages: WeightSet[] = [];
   for (let s = 0; s < nStages; s++) {
+    const kind = KINDS[r.u8()] ?? 'base';
     const a = r.f32();
     const b = r.f32();
     const table = codeTable(a, b);
     const nf = r.varint();
+    p = r.n;
     const hashes = new Int32Array(nf);
     prev = 0;
     for (let i = 0; i < nf; i++) {
-      prev += r.varint();
+      let c = buf[p++]!;
+      let v = c & 127;
+      let mul = 128;
+      while (c >= 128) {
+        c = buf[p++]!;
+        v += (c & 127) * mul;
+        mul *= 128;
+      }
+      prev += v;
       hashes[i] = prev | 0;
     }
     const weights = new Float32Array(nf * NUM_LABELS);
     for (let f = 0; f < nf; f++) {
-      let bits = r.varint();
+      // Label mask (17 bits, varint), then one code per set bit, lowest label first.
+      let c = buf[p++]!;
+      let bits = c & 127;
+      let shift = 7;
+      while (c >= 128) {
+        c = buf[p++]!;
+        bits |= (c & 127) << shift;
+        shift += 7;
+      }
       const base = f * NUM_LABELS;
-      // Codes follow in increasing label order (lowest set bit first).
       while (bits) {
         const l = 31 - Math.clz32(bits & -bits);
         bits &= bits - 1;
-        weights[base + l] = table[r.u8()]!;
+        weights[base + l] = table[buf[p++]!]!;
       }
     }
+    r.n = p;
     const trans = new Float32Array((NUM_LABELS + 1) * NUM_LABELS);
     for (let i = 0; i < trans.length; i++) trans[i] = r.f32();
     const t = buildTable(hashes);
-    stages.push({ keys: t.keys, rows: t.rows, mask: t.mask, weights, trans: constrain(trans), features: nf });
+    stages.push({ kind, keys: t.keys, rows: t.rows, mask: t.mask, weights, trans: constrain(trans), features: nf });
   }
   return {
     stages,
     clusterCount: nc,
+    gazetteer: new Gazetteer(gaz),
     meta,
     cluster(h: number): number {
       const key = h === 0 ? 1 : h;
@@ -321,6 +389,14 @@ export function toBase64(bytes: Uint8Array): string {
 }
 
 export function fromBase64(s: string): Uint8Array {
+  // The host's native decoder when there is one (Node ≥ 16, browsers), else plain JS.
+  const native = (globalThis as unknown as { atob?: (s: string) => string }).atob;
+  if (typeof native === 'function') {
+    const bin = native(s);
+    const out = new Uint8Array(bin.length);
+    for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
+    return out;
+  }
   const rev = new Uint8Array(128);
   for (let i = 0; i < 64; i++) rev[B64.charCodeAt(i)] = i;
   let len = s.length;

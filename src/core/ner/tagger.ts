@@ -3,7 +3,6 @@
  * line → document history → (pass 2) emissions + Viterbi → entity spans with confidences.
  */
 import { MAX_FEATURES, computeAttrs, computeHistory, extractFeatures, type Resources, type TokenAttrs } from './features';
-import { builtinGazetteer } from './gazetteer';
 import { NUM_LABELS, POS_B, POS_L, POS_U, ViterbiBuffers, labelPos, labelType, viterbi } from './labels';
 import { lookup, type NerModel, type WeightSet } from './model';
 import { tokenize, type Tokens } from './tokenize';
@@ -17,7 +16,7 @@ export interface TaggedSpan {
   end: number;
   /** Index into `TYPES`. */
   type: number;
-  /** Smallest per-token score margin of the span's labels over the best other label. */
+  /** Mean per-token score margin of the span's type over O and the other types. */
   margin: number;
 }
 
@@ -29,20 +28,29 @@ export interface TagResult {
 }
 
 export function resourcesOf(model: NerModel): Resources {
-  return { cluster: (h) => model.cluster(h), gazetteer: builtinGazetteer() };
+  return { cluster: (h) => model.cluster(h), gazetteer: model.gazetteer };
 }
 
 const featBuf = new Int32Array(MAX_FEATURES);
 const vbuf = new ViterbiBuffers();
 
+/** Score given to non-O labels of tokens that cannot be names (`TokenAttrs.skip`). */
+export const SKIP_PENALTY = -1e4;
+
 /** Emission scores of tokens `[0, n)` under one weight set. */
 function emissions(a: TokenAttrs, ws: WeightSet, emit: Float32Array): void {
   const w = ws.weights;
   const L = NUM_LABELS;
-  emit.fill(0);
+  const history = ws.kind === 'full';
   for (let i = 0; i < a.n; i++) {
-    const k = extractFeatures(a, i, featBuf);
     const base = i * L;
+    if (a.skip[i]) {
+      emit[base] = 0;
+      for (let l = 1; l < L; l++) emit[base + l] = SKIP_PENALTY;
+      continue;
+    }
+    for (let l = 0; l < L; l++) emit[base + l] = 0;
+    const k = extractFeatures(a, i, featBuf, history);
     for (let j = 0; j < k; j++) {
       const r = lookup(ws, featBuf[j]!);
       if (r < 0) continue;
@@ -55,7 +63,10 @@ function emissions(a: TokenAttrs, ws: WeightSet, emit: Float32Array): void {
 function decodeLines(a: TokenAttrs, emit: Float32Array, trans: Float32Array, labels: Uint8Array): void {
   for (let i = 0; i < a.n; ) {
     const to = a.lineTo[i]!;
-    viterbi(emit, i * NUM_LABELS, i, to, trans, labels, vbuf);
+    let all = true;
+    for (let k = i; k < to && all; k++) if (!a.skip[k]) all = false;
+    if (all) labels.fill(0, i, to);
+    else viterbi(emit, i * NUM_LABELS, i, to, trans, labels, vbuf);
     i = to;
   }
 }
@@ -87,15 +98,24 @@ export function spansOf(tokens: Tokens, labels: Uint8Array, emit: Float32Array |
     if (p !== POS_B && p !== POS_U) continue;
     let j = i;
     if (p === POS_B) while (j + 1 < tokens.count && labelPos(labels[j]!) !== POS_L) j++;
-    let margin = Infinity;
+    // Margin: per token, the best score of the span's type (any position) over the best score of
+    // O or another type; the span's margin is the tokens' mean.
+    let margin = 0;
     if (emit) {
+      const type = labelType(l);
       for (let k = i; k <= j; k++) {
         const base = k * L;
-        const own = emit[base + labels[k]!]!;
-        let other = -Infinity;
-        for (let x = 0; x < L; x++) if (x !== labels[k] && emit[base + x]! > other) other = emit[base + x]!;
-        margin = Math.min(margin, own - other);
+        let own = -Infinity;
+        let other = emit[base]!;
+        for (let x = 1; x < L; x++) {
+          const v = emit[base + x]!;
+          if (labelType(x) === type) {
+            if (v > own) own = v;
+          } else if (v > other) other = v;
+        }
+        margin += own - other;
       }
+      margin /= j - i + 1;
     }
     out.push({ first: i, last: j, start: tokens.start[i]!, end: tokens.end[j]!, type: labelType(l), margin });
     i = j;

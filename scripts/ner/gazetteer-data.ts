@@ -48,3 +48,25 @@ export const TIME_WORDS =
 
 /** Particles inside personal names (`bin`, `al-`, `van`, `de`). */
 export const NAME_PARTICLES = 'al|el|bin|ibn|bint|abu|ben|van|von|der|den|de|da|di|del|della|dos|das|du|la|le|st|mac|ter|ten|y|zu|Al|El|Bin|Ibn|Abu|Van|Von|De|Da|Di|Del|Du|La|Le';
+
+import { GAZ, Gazetteer } from '../../src/core/ner/gazetteer';
+
+/** The gazetteer built from these lists (hashed; stored in the model). */
+export function buildGazetteer(): Gazetteer {
+  return Gazetteer.fromLists([
+    [GAZ.country, COUNTRIES],
+    [GAZ.city, CITIES],
+    [GAZ.region, REGIONS],
+    [GAZ.demonym, DEMONYMS],
+    [GAZ.first, FIRST_NAMES],
+    [GAZ.surname, SURNAMES],
+    [GAZ.person, PEOPLE],
+    [GAZ.org, ORGS],
+    [GAZ.orgSuffix, ORG_SUFFIXES],
+    [GAZ.orgWord, ORG_WORDS],
+    [GAZ.title, TITLES],
+    [GAZ.misc, MISC_NAMES],
+    [GAZ.time, TIME_WORDS],
+    [GAZ.particle, NAME_PARTICLES],
+  ]);
+}
