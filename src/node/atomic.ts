@@ -8,13 +8,24 @@ import path from 'node:path';
 
 export class ConcurrentChangeError extends Error {}
 
-/** Reads a text file, or null when it does not exist. */
+export class InvalidEncodingError extends Error {}
+
+/**
+ * Reads a UTF-8 text file, or null when it does not exist. Invalid UTF-8 throws
+ * {@link InvalidEncodingError} instead of being replaced by U+FFFD (which a later save would write back).
+ */
 export function readTextOrNull(file: string): string | null {
+  let bytes: Uint8Array;
   try {
-    return fs.readFileSync(file, 'utf8');
+    bytes = fs.readFileSync(file);
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null;
     throw e;
+  }
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw new InvalidEncodingError(`${file} is not valid UTF-8`);
   }
 }
 

@@ -68,10 +68,10 @@ test('a rejection and a retype survive re-analysis; an added annotation stays', 
   const merged = mergeAnnotations([...anns, added], annotationsFromAnalysis(analyze(ARTICLE, {})));
   const again = mergeAnnotations(merged, annotationsFromAnalysis(analyze(ARTICLE, {})));
   for (const list of [merged, again]) {
-    const m = list.filter((x) => x.start === money.start && x.kind === 'figure');
+    const m: Annotation[] = list.filter((x) => x.start === money.start && x.kind === 'figure');
     assert.equal(m.length, 1, 'no second suggestion over a rejected one');
     assert.equal(m[0]!.status, 'rejected');
-    const p = list.filter((x) => x.start === person.start && x.kind === 'entity');
+    const p: Annotation[] = list.filter((x) => x.start === person.start && x.kind === 'entity');
     assert.deepEqual(p.map((x) => [x.type, x.status]), [['ORG', 'accepted']]);
     assert.ok(list.some((x) => x.origin === 'user' && x.text === 'tram line'));
   }
