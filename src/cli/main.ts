@@ -2,10 +2,13 @@
  * news-annotator — the command-line tool on the same core as the extension.
  * Exit codes: 0 ok, 1 findings (check failed, a file could not be analysed), 2 usage or I/O error.
  */
-import { analyze } from '../core/analyze';
-import { toContractRecord } from '../core/contract';
-import { ArticleError, readArticle } from '../node/article-file';
+import { isMainThread, parentPort, workerData } from 'node:worker_threads';
+import { mergeSidecars } from '../core/sidecar/merge';
+import { parseSidecar, serializeSidecar, type SidecarDoc } from '../core/sidecar/yaml';
+import { readTextOrNull, writeFileAtomic } from '../node/atomic';
+import { runPool, WORKER_ROLE } from '../node/pool';
 import { expandArticles } from '../node/walk';
+import { lexiconFromSidecars, makeJob, type JobInit, type JobKind, type JobResult } from './jobs';
 
 const VERSION = '0.1.0';
 
@@ -13,26 +16,39 @@ const HELP = `news-annotator ${VERSION} — entities, figures, quotes and topics
 
 Usage:
   news-annotator analyze [--json] FILE|DIR...   print what the analysis finds
+  news-annotator annotate FILE|DIR...           write or update FILE.annotations.yaml beside each
+                                                article, keeping the user's accepted/rejected/added
+                                                annotations
+  news-annotator check FILE|DIR...              exit 1 when an annotation file is missing, stale
+                                                (the article changed), conflicted or invalid
+  news-annotator merge-driver BASE OURS THEIRS  git merge driver for *.annotations.yaml: merges
+                                                by annotation id into OURS; exit 1 on conflicts
   news-annotator help                           this text
 
 Options:
+  -q, --quiet   print only problems
+  --threads=N   worker threads for large batches (default: one per core)
   --json      one JSON object per file per line (offsets: UTF-16 code units in the file's text,
               BOM removed, line endings kept, end exclusive)
   -h, --help  show this help
   --version   print the version
 
-Directories are searched for *.txt files. Exit codes: 0 ok, 1 findings, 2 usage or I/O error.
+Directories are searched for *.txt files. Names accepted or added in the annotation files of the
+articles given are recognised in all of them; rejected ones are not suggested again. Exit codes: 0 ok, 1 findings, 2 usage or I/O error.
 `;
 
 interface Options {
   json: boolean;
+  quiet: boolean;
+  /** Worker threads for large batches (default: one per core). */
+  threads?: number;
   files: string[];
 }
 
 class UsageError extends Error {}
 
 function parse(argv: string[]): { command: string; opts: Options } {
-  const opts: Options = { json: false, files: [] };
+  const opts: Options = { json: false, quiet: false, files: [] };
   let command = '';
   let onlyFiles = false;
   for (const a of argv) {
@@ -40,6 +56,8 @@ function parse(argv: string[]): { command: string; opts: Options } {
     else if (!onlyFiles && (a === '-h' || a === '--help')) command = 'help';
     else if (!onlyFiles && a === '--version') command = command || 'version';
     else if (!onlyFiles && a === '--json') opts.json = true;
+    else if (!onlyFiles && (a === '-q' || a === '--quiet')) opts.quiet = true;
+    else if (!onlyFiles && /^--threads=\d+$/.test(a)) opts.threads = Math.max(1, Number(a.slice(10)));
     else if (!onlyFiles && a.startsWith('-') && a !== '-') throw new UsageError(`unknown option ${a}`);
     else if (!command) command = a;
     else opts.files.push(a);
@@ -51,37 +69,81 @@ function write(s: string): void {
   process.stdout.write(s);
 }
 
-function cmdAnalyze(opts: Options): number {
-  if (!opts.files.length) throw new UsageError('analyze needs at least one FILE or DIR');
-  const { files, missing } = expandArticles(opts.files);
-  for (const m of missing) process.stderr.write(`news-annotator: ${m}: no such file or directory\n`);
-  let failed = missing.length > 0;
-  for (const file of files) {
-    let art;
-    try {
-      art = readArticle(file);
-    } catch (e) {
-      if (!(e instanceof ArticleError)) throw e;
-      process.stderr.write(`news-annotator: ${e.message}\n`);
-      failed = true;
-      continue;
-    }
-    const a = analyze(art.norm.text, { fileDate: art.fileDate });
-    const rec = toContractRecord(file, a, art.norm);
-    if (opts.json) {
-      write(JSON.stringify(rec) + '\n');
-    } else {
-      write(`${file}\n`);
-      write(`  entities: ${a.entityGroups.map((g) => `${g.canonical} (${g.type}${g.mentions.length > 1 ? ` ×${g.mentions.length}` : ''})`).join(', ') || '—'}\n`);
-      write(`  figures:  ${a.figures.map((f) => f.text).join(', ') || '—'}\n`);
-      write(`  quotes:   ${a.quotes.map((q) => `${q.text}${q.speaker ? ` — ${q.speaker.name}` : ''}`).join('; ') || '—'}\n`);
-      write(`  subjects: ${a.subjects.slice(0, 3).map((s) => s.label).join('; ') || '—'}\n`);
-    }
-  }
-  return failed ? (missing.length && !files.length ? 2 : 1) : 0;
+function warn(msg: string): void {
+  process.stderr.write(`news-annotator: ${msg}\n`);
 }
 
-export function main(argv: string[]): number {
+/** A one-line progress bar on stderr, only when it is a terminal. */
+function progress(quiet: boolean): ((done: number, total: number) => void) | undefined {
+  if (quiet || !process.stderr.isTTY) return undefined;
+  let last = 0;
+  return (done, total) => {
+    const now = Date.now();
+    if (done < total && now - last < 100) return;
+    last = now;
+    const width = 30;
+    const fill = Math.round((width * done) / total);
+    process.stderr.write(`\r[${'='.repeat(fill)}${' '.repeat(width - fill)}] ${done}/${total} files${done === total ? '\n' : ''}`);
+  };
+}
+
+/** Runs one per-file job over every article given, on all cores for large batches. */
+async function runFiles(kind: JobKind, opts: Options): Promise<number> {
+  if (!opts.files.length) throw new UsageError(`${kind.split('-')[0]} needs at least one FILE or DIR`);
+  const { files, missing } = expandArticles(opts.files);
+  for (const m of missing) warn(`${m}: no such file or directory`);
+  if (!files.length) return missing.length ? 2 : 0;
+  const init: JobInit = { kind, quiet: opts.quiet, lexicon: kind === 'check' ? [] : lexiconFromSidecars(files) };
+  let errors = missing.length;
+  let findings = 0;
+  const onProgress = progress(opts.quiet || kind === 'analyze-text');
+  await runPool<JobResult>(files, {
+    script: __filename,
+    init,
+    inProcess: makeJob(init),
+    threads: opts.threads,
+    onProgress,
+    onResult: (_file, r) => {
+      if (r.out) write(r.out);
+      if (r.err) process.stderr.write(r.err);
+      if (r.status === 'error') errors++;
+      else if (r.status === 'finding') findings++;
+    },
+  });
+  if (kind === 'check' && findings && !opts.quiet) write(`${findings} of ${files.length} article(s) need attention\n`);
+  return errors || findings ? 1 : 0;
+}
+
+function cmdMergeDriver(opts: Options): number {
+  if (opts.files.length !== 3) throw new UsageError('merge-driver needs BASE OURS THEIRS (git passes %O %A %B)');
+  const [basePath, oursPath, theirsPath] = opts.files as [string, string, string];
+  const load = (file: string, allowMissing: boolean): SidecarDoc | null | 'bad' => {
+    const src = readTextOrNull(file);
+    if (src === null || (allowMissing && src === '')) return allowMissing ? null : 'bad';
+    const r = parseSidecar(src);
+    if (!r.ok) {
+      warn(`${file}: ${r.problem.message}`);
+      return 'bad';
+    }
+    return r.doc;
+  };
+  const base = load(basePath, true);
+  const ours = load(oursPath, false);
+  const theirs = load(theirsPath, false);
+  if (base === 'bad' || ours === 'bad' || theirs === 'bad' || !ours || !theirs) {
+    warn('cannot merge by annotation id; leaving the conflict to git');
+    return 1;
+  }
+  const { doc, conflicts } = mergeSidecars(base, ours, theirs);
+  writeFileAtomic(oursPath, serializeSidecar(doc));
+  if (conflicts.length) {
+    warn(`${conflicts.length} annotation(s) changed differently on both sides (kept ours): ${conflicts.join(', ')}`);
+    return 1;
+  }
+  return 0;
+}
+
+export async function main(argv: string[]): Promise<number> {
   try {
     const { command, opts } = parse(argv);
     switch (command) {
@@ -92,7 +154,13 @@ export function main(argv: string[]): number {
         write(VERSION + '\n');
         return 0;
       case 'analyze':
-        return cmdAnalyze(opts);
+        return await runFiles(opts.json ? 'analyze-json' : 'analyze-text', opts);
+      case 'annotate':
+        return await runFiles('annotate', opts);
+      case 'check':
+        return await runFiles('check', opts);
+      case 'merge-driver':
+        return cmdMergeDriver(opts);
       default:
         throw new UsageError(`unknown command ${command}`);
     }
@@ -106,4 +174,17 @@ export function main(argv: string[]): number {
   }
 }
 
-process.exitCode = main(process.argv.slice(2));
+// A closed pipe (`news-annotator analyze … | head`) is not an error.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw e;
+});
+if (isMainThread) {
+  void main(process.argv.slice(2)).then((code) => {
+    process.exitCode = code;
+  });
+} else if (workerData?.role === WORKER_ROLE) {
+  // A worker of runPool: run jobs for the main thread until it terminates us.
+  const job = makeJob((workerData as { init: JobInit }).init);
+  parentPort!.on('message', (m: { index: number; item: string }) => parentPort!.postMessage({ index: m.index, result: job(m.item) }));
+}
