@@ -62,6 +62,8 @@ export interface TokenAttrs {
   readonly doc: Uint8Array;
   /** Second-pass evidence (first-pass tags of the same word elsewhere in the document), 0 = none. */
   readonly hist: Int32Array;
+  /** The first pass's labels (for the second pass). */
+  readonly prev: Uint8Array;
   /** Next capitalised occurrence of the same word in the document (a cycle), −1 when none. */
   readonly same: Int32Array;
   /**
@@ -154,6 +156,7 @@ export function computeAttrs(text: string, tokens: Tokens, res: Resources): Toke
   const run = new Uint8Array(n).fill(255);
   const doc = new Uint8Array(n);
   const hist = new Int32Array(n);
+  const prev = new Uint8Array(n);
   const lineFrom = new Int32Array(n);
   const lineTo = new Int32Array(n);
   const { start, end, flags } = tokens;
@@ -293,7 +296,7 @@ export function computeAttrs(text: string, tokens: Tokens, res: Resources): Toke
     if (i + 1 < lineTo[i]! && !isPlain(cap[i + 1]!)) continue;
     skip[i] = 1;
   }
-  return { n, tokens, form, lower, title, shape, pre, suf, cap, cl, gazLo: gaz.lo, gazHi: gaz.hi, ctx, run, doc, hist, same, skip, lineFrom, lineTo };
+  return { n, tokens, form, lower, title, shape, pre, suf, cap, cl, gazLo: gaz.lo, gazHi: gaz.hi, ctx, run, doc, hist, prev, same, skip, lineFrom, lineTo };
 }
 
 // Template ids (any distinct small integers; never renumber without retraining).
@@ -338,6 +341,10 @@ const T = {
   w0m1: 38,
   aggL: 39,
   aggR: 40,
+  histrun: 41,
+  own: 42,
+  ownNext: 43,
+  ownPrev: 44,
 } as const;
 
 /** How many other occurrences of a word contribute their contexts. */
@@ -473,7 +480,15 @@ export function extractFeatures(a: TokenAttrs, i: number, out: Int32Array, withH
     if (h) {
       out[k++] = f1(T.hist, h);
       out[k++] = f2(T.histcap, h, cap0 * 8 + ctx);
+      // Where the word sits in its capitalised run: a family name recurring alone (`Xi`) still
+      // starts the full name (`Xi Jinping`).
+      out[k++] = f2(T.histrun, h, r);
     }
+    // The first pass's own labels here and next door.
+    const p0 = a.prev[i]!;
+    out[k++] = f1(T.own, p0);
+    out[k++] = f2(T.ownNext, p0, hasN1 ? a.prev[i + 1]! : 255);
+    out[k++] = f2(T.ownPrev, has1 ? a.prev[i - 1]! : 255, p0);
   }
   return k;
 }
@@ -482,9 +497,10 @@ export function extractFeatures(a: TokenAttrs, i: number, out: Int32Array, withH
  * Second-pass evidence: for each capitalised token, what the first pass said about the same word
  * elsewhere in the document (its own occurrence excluded). Code = 1 + best * 3 + agreement, where
  * best is the majority type (0..3, or 4 = capitalised but outside entities) and agreement is
- * 2 unanimous, 1 majority, 0 split. Fills `a.hist`.
+ * 2 unanimous, 1 majority, 0 split. Fills `a.hist` (and keeps the labels in `a.prev`).
  */
 export function computeHistory(a: TokenAttrs, labels: Uint8Array): void {
+  a.prev.set(labels.subarray(0, a.n));
   const counts = new Map<number, Int32Array>();
   const n = a.n;
   const typeOf = (l: number) => (l === 0 ? 4 : (l - 1) >> 2);

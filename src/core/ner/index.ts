@@ -26,6 +26,8 @@ export interface RecognizedMention {
   /** 0..1: how likely the span and type are right. */
   confidence: number;
   origin: Origin;
+  /** For lexicon matches: the canonical name the user gave this form. */
+  canonical?: string;
 }
 
 export interface NerOptions {
@@ -162,7 +164,7 @@ function applyLexicon(text: string, found: RecognizedMention[], lexicon: Lexicon
   const accepted: RecognizedMention[] = [];
   for (const m of lexicon.find(text)) {
     if (m.entry.rejected) rejected.add(`${text.slice(m.start, m.end)}\u0000${m.entry.type}`);
-    else accepted.push({ start: m.start, end: m.end, type: m.entry.type, confidence: 1, origin: 'lexicon' });
+    else accepted.push({ start: m.start, end: m.end, type: m.entry.type, confidence: 1, origin: 'lexicon', ...(m.entry.canonical ? { canonical: m.entry.canonical } : {}) });
   }
   const out = found.filter((m) => !rejected.has(`${text.slice(m.start, m.end)}\u0000${m.type}`) && !accepted.some((a) => a.start < m.end && m.start < a.end));
   return [...out, ...accepted];
