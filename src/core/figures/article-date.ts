@@ -90,7 +90,7 @@ export function resolveArticleDate(text: string, fileDate?: string | null): Reso
       if (!validDate(y, mo, d)) continue;
       const n = dayNum(y, mo, d);
       if (n <= fileDay && weekdayOf(n) === wd) {
-        return { value: isoDay(n), source: 'inferred', evidence: `inferred from “${written}”, a ${weekdayName(wd)} in ${y} (latest such year up to the file date ${isoDay(fileDay)})` };
+        return { value: isoDay(n), source: 'inferred', evidence: `inferred from “${written}” (a ${weekdayName(wd)} in ${y}, the latest such year up to the file date)` };
       }
     }
   }

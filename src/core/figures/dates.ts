@@ -147,7 +147,7 @@ export function resolveDate(spec: DateSpec, text: string, ctx: DateContext, besi
       how = `the ${weekdayName(spec.wd)} after`;
     } else if (spec.future) {
       n = base + ahead;
-      how = `the first ${weekdayName(spec.wd)} on or after (the sentence speaks of the future)`;
+      how = `the first ${weekdayName(spec.wd)} (future tense) on or after`;
     } else {
       n = base - back;
       how = `the last ${weekdayName(spec.wd)} on or before`;
@@ -163,6 +163,7 @@ export function resolveDate(spec: DateSpec, text: string, ctx: DateContext, besi
         if (!validDate(y, m, spec.d)) continue;
         const n = dayNum(y, m, spec.d);
         if (spec.future && n < base) continue;
+        if (spec.past && n > base) continue;
         if (best === null || Math.abs(n - base) < Math.abs(best - base) || (Math.abs(n - base) === Math.abs(best - base) && n < best)) best = n;
       }
       if (best === null) return { value: null, resolution: 'unresolved', note: `${text}: no such date near ${against}` };
@@ -170,7 +171,7 @@ export function resolveDate(spec: DateSpec, text: string, ctx: DateContext, besi
       if (spec.d2 !== undefined && validDate(fromDayNum(n).y, m, spec.d2)) {
         return { value: `${isoDay(n)}/${isoDay(dayNum(fromDayNum(n).y, m, spec.d2))}`, resolution: res, note: `year of the nearest such dates to ${against}` };
       }
-      return { value: isoDay(n), resolution: res, note: `year of the ${spec.future ? 'coming' : 'nearest'} ${spec.d} ${monthName(m)} to ${against}` };
+      return { value: isoDay(n), resolution: res, note: `year of the ${spec.future ? 'coming' : spec.past ? 'last' : 'nearest'} ${spec.d} ${monthName(m)} (${spec.future ? 'future tense' : spec.past ? 'past tense' : 'no tense cue'}) relative to ${against}` };
     }
     // A month alone: the nearest (ties go to the past), the coming one for the future, or last/next.
     const ahead = (m - bm + 12) % 12;
@@ -184,7 +185,10 @@ export function resolveDate(spec: DateSpec, text: string, ctx: DateContext, besi
       how = `the ${monthName(m)} after`;
     } else if (spec.future) {
       y = m >= bm ? by : by + 1;
-      how = `the coming ${monthName(m)} (the sentence speaks of the future), after`;
+      how = `the coming ${monthName(m)} (future tense), on or after`;
+    } else if (spec.past) {
+      y = m <= bm ? by : by - 1;
+      how = `the last ${monthName(m)} (past tense), on or before`;
     } else if (ahead === 0) {
       y = by;
       how = `the month of`;

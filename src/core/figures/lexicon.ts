@@ -62,7 +62,7 @@ export const VOLUME_UNITS: Record<string, string> = { metres: 'm³', meters: 'm�
 
 /** Units written onto the number (`100km`, `5ft`, `40GB`). Case-sensitive keys, checked before a lower-case retry. */
 export const UNIT_SUFFIX: Record<string, string> = {
-  km: 'km', kms: 'km', kg: 'kg', kgs: 'kg', g: 'g', mg: 'mg', lb: 'lb', lbs: 'lb', oz: 'oz', st: 'st', ft: 'ft', in: 'in', ins: 'in', yd: 'yd', yds: 'yd', mm: 'mm', cm: 'cm',
+  km: 'km', kms: 'km', Km: 'km', KM: 'km', kg: 'kg', kgs: 'kg', Kg: 'kg', KG: 'kg', Ft: 'ft', MPH: 'mph', Mph: 'mph', ML: 'mL', Gb: 'GB', Mb: 'MB', Tb: 'TB', HA: 'ha', g: 'g', mg: 'mg', lb: 'lb', lbs: 'lb', oz: 'oz', st: 'st', ft: 'ft', in: 'in', ins: 'in', yd: 'yd', yds: 'yd', mm: 'mm', cm: 'cm',
   mph: 'mph', kph: 'km/h', 'km/h': 'km/h', 'm/s': 'm/s', MW: 'MW', mw: 'MW', GW: 'GW', gw: 'GW', kW: 'kW', kw: 'kW', kWh: 'kWh', kwh: 'kWh', MWh: 'MWh', GWh: 'GWh', TWh: 'TWh',
   GB: 'GB', gb: 'GB', MB: 'MB', TB: 'TB', Mbps: 'Mbit/s', mbps: 'Mbit/s', Gbps: 'Gbit/s', GHz: 'GHz', MHz: 'MHz', ha: 'ha', ml: 'mL', bpd: 'bbl/d', cc: 'cc',
   hrs: 'h', hr: 'h', h: 'h', mins: 'min', min: 'min', secs: 's', sec: 's', C: '°C', F: '°F',

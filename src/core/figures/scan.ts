@@ -29,8 +29,10 @@ export interface DateSpec {
   rel?: RelUnit;
   /** Offset for `rel`, or the modifier of a weekday/month (`last Wednesday` → −1, `next April` → +1, `this` → 0). */
   off?: number;
-  /** The text says the event is to come (`will`, `is due to`, `planned … in April`). */
+  /** The sentence says the event is to come (`will`, `is due to`, `planned … in April`). */
   future?: boolean;
+  /** The sentence speaks of the past (`approved … in December`). */
+  past?: boolean;
   /** `mid-April`, `mid-2025`: the middle of the period (said in the note). */
   part?: 'mid';
   /** `every Friday`, `each April`: not one date. */
@@ -106,6 +108,13 @@ function prevWord(s: string, i: number): string {
   return s.slice(b, e);
 }
 const lower = (w: string): string => w.toLowerCase();
+/** Start of the word before `i` (separated by one space), for widening a span to `every Friday`. */
+function wordBefore(s: string, i: number): number {
+  let b = i;
+  while (b > 0 && isSp(s.charCodeAt(b - 1))) b--;
+  while (b > 0 && isL(s.charCodeAt(b - 1))) b--;
+  return b;
+}
 const cap = (w: string): string => w.charAt(0).toUpperCase() + w.slice(1);
 function isCapWord(w: string): boolean {
   if (!w) return false;
@@ -252,13 +261,22 @@ TRIGGERS.set('mid', { t: 'mid' });
 TRIGGERS.set('Mid', { t: 'mid' });
 for (const [w, code] of Object.entries(CURRENCY_PREFIX)) if (/^[A-Za-z]+$/.test(w)) TRIGGERS.set(w, { t: 'code', code });
 for (const w of DOLLAR_PREFIX) if (!TRIGGERS.has(w)) TRIGGERS.set(w, { t: 'code', code: '' });
+/** Hashes of the trigger words, computed as the scanner reads a word, so most words are never sliced. */
+const TRIGGER_HASH = new Set<number>();
+for (const w of TRIGGERS.keys()) {
+  let h = 0;
+  for (let k = 0; k < w.length; k++) h = (Math.imul(h, 31) + w.charCodeAt(k)) | 0;
+  TRIGGER_HASH.add(h);
+}
 
 /** Words after a weekday that make it part of a name (`Sunday Times`, `Monday Club`). */
 const WEEKDAY_NAMES_AFTER = new Set(['Times', 'Telegraph', 'Mirror', 'Express', 'Post', 'Herald', 'Mail', 'Sport', 'People', 'Independent', 'Club', 'Night', 'League', 'Service', 'Tribune', 'Star', 'Record', 'Business', 'Politics']);
 /** Words after `Today`/`Tomorrow` that make it a programme title. */
 const DAY_NAMES_AFTER = new Set(['programme', 'program', 'show', 'Programme', 'Show']);
 /** Sentence words that say the event is still to come. */
-const FUTURE = /\b(?:will|shall|won't|'ll|’ll|is due|are due|due to|is set to|are set to|plans? to|planned|planning|is expected|are expected|expects? to|scheduled|upcoming|ahead of|intends? to)\b/i;
+const FUTURE = /\b(?:will|shall|would|won't|'ll|’ll|is due|are due|due to|is set to|are set to|plans? to|planned|planning|is expected|are expected|expects? to|scheduled|upcoming|ahead of|intends? to|next)\b/i;
+/** Sentence words that say it has happened. */
+const PAST = /\b(?:was|were|had|did|said|told|came|went|took|made|saw|gave|rose|fell|grew|won|lost|met|began|left|held|paid|sold|ago|last|\w{3,}ed)\b/i;
 
 /** Scans `s` for figure candidates (sorted, non-overlapping). */
 export function scan(s: string): Cand[] {
@@ -276,8 +294,10 @@ export function scan(s: string): Cand[] {
       continue;
     }
     if (isL(c)) {
-      const j = wordEnd(s, i);
-      const t = TRIGGERS.get(s.slice(i, j));
+      let j = i;
+      let h = 0;
+      for (let d = c; isL(d); d = s.charCodeAt(++j)) h = (Math.imul(h, 31) + d) | 0;
+      const t = TRIGGER_HASH.has(h) ? TRIGGERS.get(s.slice(i, j)) : undefined;
       if (t !== undefined) {
         const e = atWord(s, i, j, t, out);
         if (e > i) {
@@ -308,16 +328,32 @@ function mk(start: number, end: number, kind: FigureKind, value: number | null, 
 function dateCand(start: number, end: number, date: DateSpec): Cand {
   return { start, end, kind: 'date', value: null, unit: null, exp: 0, bare: false, date };
 }
-/** Does the sentence before `i` say the event is to come? */
-function futureBefore(s: string, i: number): boolean {
+/** The tense of the sentence around `[i, j)`: future words win over past ones; null when neither shows. */
+function tenseAround(s: string, i: number, j: number): 'future' | 'past' | null {
   let b = i;
-  const lim = Math.max(0, i - 120);
+  const lim = Math.max(0, i - 160);
   while (b > lim) {
     const c = s.charCodeAt(b - 1);
     if (c === 10 || ((c === 46 || c === 33 || c === 63) && isSp(s.charCodeAt(b)))) break;
     b--;
   }
-  return FUTURE.test(s.slice(b, i));
+  let e = j;
+  const elim = Math.min(s.length, j + 160);
+  while (e < elim) {
+    const c = s.charCodeAt(e);
+    if (c === 10 || ((c === 46 || c === 33 || c === 63) && (e + 1 >= s.length || isSp(s.charCodeAt(e + 1))))) break;
+    e++;
+  }
+  const before = s.slice(b, i);
+  const after = s.slice(j, e);
+  if (FUTURE.test(before) || FUTURE.test(after)) return 'future';
+  if (PAST.test(before) || PAST.test(after)) return 'past';
+  return null;
+}
+function setTense(spec: DateSpec, s: string, i: number, j: number): void {
+  const t = tenseAround(s, i, j);
+  if (t === 'future') spec.future = true;
+  else if (t === 'past') spec.past = true;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -504,9 +540,17 @@ function digitAt(s: string, i: number): Cand | number {
 function toRange(s: string, i: number, a: Num, e: number): Cand | null {
   if (!isSp(s.charCodeAt(e)) || !s.startsWith('to', e + 1) || !isSp(s.charCodeAt(e + 3)) || !isD(s.charCodeAt(e + 4))) return null;
   const pw = lower(prevWord(s, i));
-  if (pw === 'from' || LABEL_WORDS.has(pw)) return null;
+  if (LABEL_WORDS.has(pw)) return null;
   const b = digitAt(s, e + 4);
-  if (typeof b === 'number' || b.bare || b.value === null || (b.kind !== 'count' && b.kind !== 'quantity' && b.kind !== 'percent')) return null;
+  if (typeof b === 'number') return null;
+  // 12 to 14 May (also after `from`: a span of days, not a change)
+  if (b.kind === 'date' && b.date && b.date.d !== undefined && b.date.d2 === undefined && b.date.m !== undefined && isSmallInt(a) && intOf(a) >= 1 && intOf(a) < b.date.d) {
+    b.date.d2 = b.date.d;
+    b.date.d = intOf(a);
+    b.start = i;
+    return b;
+  }
+  if (pw === 'from' || b.bare || b.value === null || (b.kind !== 'count' && b.kind !== 'quantity' && b.kind !== 'percent')) return null;
   const lo = b.exp ? numVal(a, b.exp) : numVal(a);
   if (!(lo < b.value) || b.valueMax !== undefined) return null;
   return { ...b, start: i, value: lo, valueMax: b.value };
@@ -654,7 +698,9 @@ function dayMonthAt(s: string, start: number, a: Num, e: number): Cand | null {
   } else if (!isUpper(w.charCodeAt(0))) return null;
   const spec: DateSpec = { m, d };
   end = yearAfter(s, end, spec);
-  return dateCand(start, relYearAfter(s, end, spec), spec);
+  end = relYearAfter(s, end, spec);
+  if (spec.y === undefined && spec.rel === undefined) setTense(spec, s, start, end);
+  return dateCand(start, end, spec);
 }
 /** `October last year`, `4 February next year`: sets a relative year on `spec`, returns the new end. */
 function relYearAfter(s: string, e: number, spec: DateSpec): number {
@@ -720,7 +766,7 @@ function attachedUnit(s: string, i: number, a: Num, max: Num | null, e: number):
   if (isD(s.charCodeAt(we))) return skipRun(s, i);
   const w = s.slice(k, we);
   if (w === 'p' && !a.dec && !a.commas && a.int.length <= 3) return withMax(mk(i, we, 'money', numVal(a, -2), 'GBP'), max, -2);
-  const u = UNIT_SUFFIX[w] ?? UNIT_SUFFIX[lower(w)];
+  const u = UNIT_SUFFIX[w];
   if (u === undefined || (k > e && u !== '°C' && u !== '°F')) return skipRun(s, i);
   // 5ft 9ins, 6ft 2in, 12st 7lb
   if (u === 'ft' || u === 'st') {
@@ -845,7 +891,8 @@ function tail(s: string, i: number, a: Num | number, max: Num | null, e: number,
   }
   // Currency words: 11 billion dollars, 500 yuan, US dollars, 50 pence
   const cur = CURRENCY_WORDS[lw];
-  if (cur !== undefined && isL(w.charCodeAt(0)) && !(lw === 'pound' || lw === 'pounds' ? weightContext(s, i) : false)) {
+  if (cur !== undefined && isL(w.charCodeAt(0))) {
+    if ((lw === 'pound' || lw === 'pounds') && v < 1000 && weightContext(s, i)) return with_(mk(i, we, 'quantity', v, 'lb', exp));
     return with_(mk(i, we, 'money', v, cur, exp));
   }
   const qual = CURRENCY_QUALIFIER[lw];
@@ -870,7 +917,8 @@ function tail(s: string, i: number, a: Num | number, max: Num | null, e: number,
   if (COUNT_NOUNS.has(w) || (w === lw && COUNT_NOUNS.has(lw))) return with_(mk(i, we, 'count', v, w, exp));
   if (yearLike) return null;
   if (isAcronymPlural(w) || (w === lw && isPluralish(lw))) return with_(mk(i, we, 'count', v, w === lw ? lw : w, exp));
-  if (w === lw && !FUNCTION_WORDS.has(lw) && !NOT_PLURAL.has(lw) && !isDash(c)) {
+  // One adjective between: `400 new jobs`, `two armed men` (but not `the two held talks`).
+  if (w === lw && !FUNCTION_WORDS.has(lw) && !NOT_PLURAL.has(lw) && !isDash(c) && !PAST_VERBS.has(lw) && !(lw.endsWith('ed') && lower(prevWord(s, i)) === 'the')) {
     const nw2 = nextWord(s, we);
     if (nw2) {
       const w2 = s.slice(nw2[0], nw2[1]);
@@ -880,6 +928,8 @@ function tail(s: string, i: number, a: Num | number, max: Num | null, e: number,
   }
   return null;
 }
+const PAST_VERBS = new Set(['held', 'met', 'had', 'made', 'said', 'told', 'won', 'lost', 'took', 'gave', 'saw', 'sold', 'paid', 'left', 'began', 'came', 'went', 'got', 'put', 'set', 'led', 'ran', 'sent', 'spent', 'kept', 'found', 'became', 'were', 'are', 'have', 'will', 'would', 'could', 'may', 'might']);
+
 /** `lost 20 pounds`, `weighed 200 pounds`: pounds as weight. */
 function weightContext(s: string, i: number): boolean {
   const b = Math.max(0, i - 30);
@@ -1007,7 +1057,9 @@ function monthAt(s: string, i: number, j: number, m: number, start: number): Can
         // `December 12 tonnes`: a unit or noun after the number means it is not a day.
         if (!tail(s, k, a, null, de, 0, false) || de > a.end) {
           spec.d = d;
-          return dateCand(start, yearAfter(s, de, spec), spec);
+          const end = yearAfter(s, de, spec);
+          if (spec.y === undefined) setTense(spec, s, start, end);
+          return dateCand(start, end, spec);
         }
       }
       if (isYearNum(a, 1000) && !isL(s.charCodeAt(a.end)) && !scaleAt(s, a.end, false)) {
@@ -1028,8 +1080,11 @@ function monthAt(s: string, i: number, j: number, m: number, start: number): Can
   if (isCapWord(prevWord(s, start)) && !prep && isNameBefore(prevWord(s, start))) return null;
   if (pw === 'last') spec.off = -1;
   else if (pw === 'next') spec.off = 1;
-  else if (futureBefore(s, start)) spec.future = true;
-  if (pw === 'every' || pw === 'each') spec.recurring = true;
+  else setTense(spec, s, start, j);
+  if (pw === 'every' || pw === 'each') {
+    spec.recurring = true;
+    start = wordBefore(s, start);
+  }
   return dateCand(start, relYearAfter(s, j, spec), spec);
 }
 /** `Feb. 4`, `Feb 4, 2026`, `Dec 2025`: abbreviations only with a day or a year. */
@@ -1045,7 +1100,9 @@ function monthAbbrAt(s: string, i: number, j: number, m: number): Cand | null {
   if (suf > de && ordinalOk(a.int, s.slice(de, suf))) de = suf;
   if (isSmallInt(a) && intOf(a) >= 1 && intOf(a) <= 31 && !isW(s.charCodeAt(de)) && !scaleAt(s, de, false) && s.charCodeAt(de) !== 37 && !isDash(s.charCodeAt(de))) {
     const spec: DateSpec = { m, d: intOf(a) };
-    return dateCand(i, yearAfter(s, de, spec), spec);
+    const end = yearAfter(s, de, spec);
+    if (spec.y === undefined) setTense(spec, s, i, end);
+    return dateCand(i, end, spec);
   }
   if (isYearNum(a, 1000) && !isL(s.charCodeAt(a.end))) return dateCand(i, a.end, { m, y: intOf(a) });
   return null;
@@ -1059,8 +1116,11 @@ function weekdayAt(s: string, i: number, j: number, wd: number): Cand | null {
   const nw = nextWord(s, j);
   if (nw && WEEKDAY_NAMES_AFTER.has(s.slice(nw[0], nw[1]))) return null;
   const spec: DateSpec = { wd };
-  if (lpw === 'every' || lpw === 'each') spec.recurring = true;
-  if (futureBefore(s, i)) spec.future = true;
+  setTense(spec, s, i, j);
+  if (lpw === 'every' || lpw === 'each') {
+    spec.recurring = true;
+    return dateCand(wordBefore(s, i), j, spec);
+  }
   return dateCand(i, j, spec);
 }
 /** `last year`, `next week`, `this season`, `last Wednesday`, `next April`. */
@@ -1102,7 +1162,7 @@ function aAt(s: string, i: number, j: number): Cand | null {
   if (s.charCodeAt(j) === 36 && j === i + 1 && s.charCodeAt(i) === 65) return moneyAt(s, i, j + 1, 'AUD'); // A$5m
   const nw = nextWord(s, j);
   if (!nw) return null;
-  const w = lower(s.slice(nw[0], nw[1]));
+  const w = s.slice(nw[0], nw[1]);
   const u = UNIT_WORDS[w];
   if (u === 'year' || u === 'month' || u === 'week' || u === 'day' || u === 'decade') {
     const ago = nextWord(s, nw[1]);
