@@ -79,7 +79,7 @@ if (texts) {
   for (const t of texts) {
     // As the CLI does for a file copied today: the file date is doubted when the text names only old years.
     const d = resolveArticleDate(t, '2026-11-29');
-    const r = findFigures(t, { articleDate: d.value, ...(d.source ? { articleDateSource: d.source } : {}), articleDateNote: d.evidence });
+    const r = findFigures(t, { articleDate: d.value, ...(d.source ? { articleDateSource: d.source } : {}), articleDateNote: d.label });
     for (const f of r.figures) {
       kinds[f.kind] = (kinds[f.kind] ?? 0) + 1;
       if (f.kind === 'date') res[f.resolution!] = (res[f.resolution!] ?? 0) + 1;

@@ -63,7 +63,7 @@ export function parseGold(src: string): GoldCase[] {
     let options: FigureOptions;
     if (dateMode.kind === 'infer') {
       const d = resolveArticleDate(text, dateMode.fileDate);
-      options = { articleDate: d.value, ...(d.source ? { articleDateSource: d.source } : {}), articleDateNote: d.evidence };
+      options = { articleDate: d.value, ...(d.source ? { articleDateSource: d.source } : {}), articleDateNote: d.label };
     } else options = dateMode.options;
     cases.push({ line: idx + 1, text, figures, options });
   });

@@ -22,7 +22,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   const { mentions, groups } = linkEntities(text, found);
   const date = resolveArticleDate(text, options.fileDate);
   const articleDate = date.value && date.source ? { value: date.value, source: date.source } : null;
-  const { figures, relations } = findFigures(text, { articleDate: date.value, ...(date.source ? { articleDateSource: date.source } : {}), articleDateNote: date.evidence });
+  const { figures, relations } = findFigures(text, { articleDate: date.value, ...(date.source ? { articleDateSource: date.source } : {}), articleDateNote: date.label });
   const quotes = findQuotes(text, mentions, groups);
   const { subjects, sections } = analyzeTopics(text, { entities: mentions, groups, figures, quotes });
   return { text, entities: mentions, entityGroups: groups, figures, figureRelations: relations, quotes, subjects, sections, articleDate };

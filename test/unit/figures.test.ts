@@ -198,7 +198,7 @@ describe('article date', () => {
     assert.equal(findArticleDate('Storm hits coast\n4 February 2026\n\nThe storm…'), '2026-02-04');
     assert.equal(findArticleDate('Published: 2026-02-04 10:00\nText'), '2026-02-04');
     assert.equal(findArticleDate('Headline\n\nA long first paragraph that goes on and on about the history of the treaty, which was signed on 4 February 1990 in a city far away, and more.'), null);
-    assert.deepEqual(resolveArticleDate('Headline\nFeb. 4, 2026\nText.', '2026-11-29'), { value: '2026-02-04', source: 'dateline', evidence: 'dateline' });
+    assert.deepEqual(resolveArticleDate('Headline\nFeb. 4, 2026\nText.', '2026-11-29'), { value: '2026-02-04', source: 'dateline', evidence: 'dateline', label: 'dateline' });
   });
   test('a weekday beside a day and month pins the year, with the file date as upper bound', () => {
     const r = resolveArticleDate('Leaders spoke on Wednesday, (4 February), about trade.', '2026-11-29');
@@ -210,11 +210,11 @@ describe('article date', () => {
     assert.equal(resolveArticleDate('Leaders spoke on Wednesday, (4 February).', null).value, null);
   });
   test('the file date, unless the text names only years long before it', () => {
-    assert.deepEqual(resolveArticleDate('Prices rose last year.', '2026-11-29'), { value: '2026-11-29', source: 'file', evidence: 'file date' });
+    assert.deepEqual(resolveArticleDate('Prices rose last year.', '2026-11-29'), { value: '2026-11-29', source: 'file', evidence: 'file date', label: 'file date' });
     const old = resolveArticleDate('Profits rose in 2004 and again last year.', '2026-11-29');
     assert.equal(old.value, null);
     assert.match(old.evidence, /2004/);
-    const f = findFigures('Profits rose in 2004 and again last year.', { articleDate: old.value, articleDateNote: old.evidence }).figures.find((x) => x.text === 'last year')!;
+    const f = findFigures('Profits rose in 2004 and again last year.', { articleDate: old.value, articleDateNote: old.label }).figures.find((x) => x.text === 'last year')!;
     assert.equal(f.value, null);
     assert.match(f.note!, /2004/);
   });

@@ -16,6 +16,8 @@ export interface ResolvedArticleDate {
   source: 'dateline' | 'inferred' | 'file' | null;
   /** Human-readable: where the date comes from, or why there is none. */
   evidence: string;
+  /** A short form of `evidence` for the notes of relative dates (`dateline`, `inferred from “Wednesday, (4 February)”`). */
+  label: string;
 }
 
 const MONTH_ALT = `${MONTHS.map((m) => m[0]!.toUpperCase() + m.slice(1)).join('|')}|${Object.keys(MONTH_ABBR).map((m) => m[0]!.toUpperCase() + m.slice(1)).join('|')}`;
@@ -68,7 +70,7 @@ export function findArticleDate(text: string): string | null {
  */
 export function resolveArticleDate(text: string, fileDate?: string | null): ResolvedArticleDate {
   const dateline = findArticleDate(text);
-  if (dateline) return { value: dateline, source: 'dateline', evidence: 'dateline' };
+  if (dateline) return { value: dateline, source: 'dateline', evidence: 'dateline', label: 'dateline' };
   const fileDay = fileDate ? parseIsoDay(fileDate) : null;
   const doubt = fileDay !== null ? doubtAbout(text, fileDay) : null;
   // A weekday beside a day and month pins the year.
@@ -81,7 +83,7 @@ export function resolveArticleDate(text: string, fileDate?: string | null): Reso
     if (written.includes('(') && !written.includes(')')) written += ')';
     if (m[6]) {
       const y = Number(m[6]);
-      if (validDate(y, mo, d) && weekdayOf(dayNum(y, mo, d)) === wd) return { value: isoDay(dayNum(y, mo, d)), source: 'inferred', evidence: `inferred from “${written}”` };
+      if (validDate(y, mo, d) && weekdayOf(dayNum(y, mo, d)) === wd) return { value: isoDay(dayNum(y, mo, d)), source: 'inferred', evidence: `inferred from “${written}”`, label: `inferred from “${written}”` };
       continue;
     }
     if (fileDay === null || doubt) continue;
@@ -90,15 +92,21 @@ export function resolveArticleDate(text: string, fileDate?: string | null): Reso
       if (!validDate(y, mo, d)) continue;
       const n = dayNum(y, mo, d);
       if (n <= fileDay && weekdayOf(n) === wd) {
-        return { value: isoDay(n), source: 'inferred', evidence: `inferred from “${written}” (a ${weekdayName(wd)} in ${y}, the latest such year up to the file date)` };
+        return {
+          value: isoDay(n),
+          source: 'inferred',
+          evidence: `inferred from “${written}” (a ${weekdayName(wd)} in ${y}, the latest such year up to the file date ${isoDay(fileDay)})`,
+          label: `inferred from “${written}”`,
+        };
       }
     }
   }
   if (fileDay !== null) {
-    if (doubt) return { value: null, source: null, evidence: doubt };
-    return { value: isoDay(fileDay), source: 'file', evidence: 'file date' };
+    if (doubt) return { value: null, source: null, evidence: doubt, label: doubt };
+    return { value: isoDay(fileDay), source: 'file', evidence: 'file date', label: 'file date' };
   }
-  return { value: null, source: null, evidence: 'no article date (no dateline in the text, no file date)' };
+  const none = 'no article date (no dateline in the text, no file date)';
+  return { value: null, source: null, evidence: none, label: none };
 }
 
 /** Why the file date cannot be the article's date, or null: the text names only years well before it. */
