@@ -503,6 +503,12 @@ function digitAt(s: string, i: number): Cand | number {
   // A scale on the number: 600m, 1.2bn, 5 million (unit or noun may follow).
   const sc = scaleAt(s, e, false);
   if (sc) {
+    // a 4bn-euro hole, a $5-million grant
+    if (isDash(s.charCodeAt(sc.end)) && isL(s.charCodeAt(sc.end + 1))) {
+      const we = wordEnd(s, sc.end + 1);
+      const cur = CURRENCY_WORDS[lower(s.slice(sc.end + 1, we))];
+      if (cur) return withMax(mk(i, we, 'money', numVal(a, sc.exp), cur, sc.exp), max, sc.exp);
+    }
     if (sc.ambiguousM) return millionOrMetres(s, i, a, max, sc);
     const f = tail(s, i, a, max, sc.end, sc.exp, false);
     if (f) return f;
@@ -918,16 +924,24 @@ function tail(s: string, i: number, a: Num | number, max: Num | null, e: number,
   if (yearLike) return null;
   if (isAcronymPlural(w) || (w === lw && isPluralish(lw))) return with_(mk(i, we, 'count', v, w === lw ? lw : w, exp));
   // One adjective between: `400 new jobs`, `two armed men` (but not `the two held talks`).
-  if (w === lw && !FUNCTION_WORDS.has(lw) && !NOT_PLURAL.has(lw) && !isDash(c) && !PAST_VERBS.has(lw) && !(lw.endsWith('ed') && lower(prevWord(s, i)) === 'the')) {
-    const nw2 = nextWord(s, we);
-    if (nw2) {
+  // Up to two: `30 other international awards`.
+  const adjective = (x: string, lx: string): boolean => x === lx && (!FUNCTION_WORDS.has(lx) || ADJECTIVES.has(lx)) && !NOT_PLURAL.has(lx) && !PAST_VERBS.has(lx) && !(lx.endsWith('ed') && lower(prevWord(s, i)) === 'the');
+  if (adjective(w, lw) && !isDash(c)) {
+    let e2 = we;
+    for (let k = 0; k < 2; k++) {
+      const nw2 = nextWord(s, e2);
+      if (!nw2) break;
       const w2 = s.slice(nw2[0], nw2[1]);
       const lw2 = lower(w2);
       if (COUNT_NOUNS.has(lw2) || (w2 === lw2 && isPluralish(lw2))) return with_(mk(i, nw2[1], 'count', v, lw2, exp));
+      if (k === 1 || !adjective(w2, lw2) || isDash(s.charCodeAt(nw2[1]))) break;
+      e2 = nw2[1];
     }
   }
   return null;
 }
+/** Function-word-like adjectives that may stand between a number and its noun (`30 other awards`). */
+const ADJECTIVES = new Set(['other', 'additional', 'extra', 'further', 'first', 'final', 'latest', 'past', 'previous', 'top', 'record', 'estimated', 'total', 'more']);
 const PAST_VERBS = new Set(['held', 'met', 'had', 'made', 'said', 'told', 'won', 'lost', 'took', 'gave', 'saw', 'sold', 'paid', 'left', 'began', 'came', 'went', 'got', 'put', 'set', 'led', 'ran', 'sent', 'spent', 'kept', 'found', 'became', 'were', 'are', 'have', 'will', 'would', 'could', 'may', 'might']);
 
 /** `lost 20 pounds`, `weighed 200 pounds`: pounds as weight. */
@@ -964,6 +978,15 @@ function bare(s: string, i: number, a: Num): Cand | number {
   if (isNameBefore(pw)) return a.end;
   // Years: `in 2025`, `since 1999`, `the 2025 budget`
   if (isYearNum(a) || (isYearNum(a, 1000) && DATE_PREPS.has(lpw))) return dateCand(i, a.end, { y: intOf(a) });
+  // Ages: `aged 77`, `Mr Ebbers, 63, is accused`
+  if (!a.dec && !a.commas && a.int.length <= 3 && Number(a.int) <= 120) {
+    if (lpw === 'aged') return mk(i, a.end, 'quantity', numVal(a), 'year');
+    if (s.charCodeAt(i - 1) === 32 && s.charCodeAt(i - 2) === 44 && s.charCodeAt(a.end) === 44 && isUpper(s.charCodeAt(wordBefore(s, i - 2)))) {
+      const f = mk(i, a.end, 'quantity', numVal(a), 'year');
+      f.note = 'age';
+      return f;
+    }
+  }
   // `at 1330`: a 24-hour clock time
   if (lpw === 'at' && a.int.length === 4 && !a.dec && !a.commas && Number(a.int.slice(0, 2)) <= 23 && Number(a.int.slice(2)) <= 59) return a.end;
   // `class of '83`
