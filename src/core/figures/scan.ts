@@ -411,8 +411,26 @@ function moneyAt(s: string, start: number, j: number, code: string): Cand | null
 function atDigit(s: string, i: number, out: Cand[]): number {
   const r = digitAt(s, i);
   if (typeof r === 'number') return r;
-  push(out, r);
+  push(out, signed(s, r));
   return r.end;
+}
+/** `minus 20C`, `-0.1%`, `−5`: a negative amount (the sign joins the span). */
+function signed(s: string, f: Cand): Cand {
+  if (f.value === null || f.kind === 'date' || f.kind === 'money' || f.kind === 'count') return f;
+  const i = f.start;
+  const c = s.charCodeAt(i - 1);
+  let start = -1;
+  if ((c === 45 || c === 0x2212) && (i < 2 || isSp(s.charCodeAt(i - 2)) || s.charCodeAt(i - 2) === 40 || s.charCodeAt(i - 2) === 10)) start = i - 1;
+  else if (isSp(c) && s.startsWith('minus', i - 6) && (i < 7 || !isL(s.charCodeAt(i - 7)))) start = i - 6;
+  if (start < 0) return f;
+  f.start = start;
+  f.value = -f.value;
+  if (f.valueMax !== undefined) {
+    const m = -f.valueMax;
+    f.valueMax = f.value;
+    f.value = m;
+  }
+  return f;
 }
 
 /** A figure starting with the digit at `i`, or the end of a rejected token. */
@@ -926,6 +944,11 @@ function tail(s: string, i: number, a: Num | number, max: Num | null, e: number,
   // One adjective between: `400 new jobs`, `two armed men` (but not `the two held talks`).
   // Up to two: `30 other international awards`.
   const adjective = (x: string, lx: string): boolean => x === lx && (!FUNCTION_WORDS.has(lx) || ADJECTIVES.has(lx)) && !NOT_PLURAL.has(lx) && !PAST_VERBS.has(lx) && !(lx.endsWith('ed') && lower(prevWord(s, i)) === 'the');
+  // A capitalised adjective before a known counted noun: `30 Labour MPs`, `20 British soldiers`.
+  if (w !== lw && !FUNCTION_WORDS.has(lw) && !isDash(c)) {
+    const nw2 = nextWord(s, we);
+    if (nw2 && COUNT_NOUNS.has(s.slice(nw2[0], nw2[1]))) return with_(mk(i, nw2[1], 'count', v, s.slice(nw2[0], nw2[1]), exp));
+  }
   if (adjective(w, lw) && !isDash(c)) {
     let e2 = we;
     for (let k = 0; k < 2; k++) {
@@ -1250,6 +1273,9 @@ function figureAt(s: string, k: number): Cand | null {
     if (s.charCodeAt(we) === 36 && CURRENCY_PREFIX[w + '$']) return moneyAt(s, k, we + 1, CURRENCY_PREFIX[w + '$']!);
     const code = CURRENCY_PREFIX[w];
     if (code && w.length > 1) return moneyAt(s, k, we, code);
+    // between five and 10 searches
+    const v = NUMBER_WORDS[lower(w)];
+    if (v !== undefined && !isDash(s.charCodeAt(we))) return mk(k, we, 'number', v, null, 0, true);
   }
   return null;
 }
