@@ -8,15 +8,28 @@ import type { DateResolution } from '../types';
 import { MONTHS, WEEKDAYS } from './lexicon';
 import type { DateSpec } from './scan';
 
-/** Days since 1970-01-01 (any year, month and day overflow allowed). */
+/** Days since 1970-01-01 (proleptic Gregorian; month and day may overflow, as with Date.UTC). */
 export function dayNum(y: number, m: number, d: number): number {
-  const t = new Date(0);
-  t.setUTCFullYear(y, m - 1, d);
-  return Math.round(t.getTime() / 864e5);
+  // Normalise the month, then days_from_civil (H. Hinnant): pure arithmetic, no Date objects.
+  y += Math.floor((m - 1) / 12);
+  m = ((((m - 1) % 12) + 12) % 12) + 1;
+  y -= m <= 2 ? 1 : 0;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146097 + doe - 719468;
 }
 export function fromDayNum(n: number): { y: number; m: number; d: number } {
-  const t = new Date(n * 864e5);
-  return { y: t.getUTCFullYear(), m: t.getUTCMonth() + 1, d: t.getUTCDate() };
+  const z = n + 719468;
+  const era = Math.floor(z / 146097);
+  const doe = z - era * 146097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const m = mp + (mp < 10 ? 3 : -9);
+  return { y: yoe + era * 400 + (m <= 2 ? 1 : 0), m, d };
 }
 /** 0 = Sunday … 6 = Saturday. */
 export const weekdayOf = (n: number): number => (((n + 4) % 7) + 7) % 7;
@@ -61,6 +74,8 @@ export interface ResolvedDate {
   value: string | null;
   resolution: DateResolution;
   note?: string;
+  /** Day number when the value is one calendar day. */
+  day?: number;
 }
 
 /**
@@ -82,7 +97,7 @@ export function resolveDate(spec: DateSpec, text: string, ctx: DateContext, besi
     if (!validDate(y, m, d)) return { value: null, resolution: 'unresolved', note: `${text}: no such date` };
     const n = dayNum(y, m, d);
     if (spec.d2 !== undefined && validDate(y, m, spec.d2)) return { value: `${isoDay(n)}/${isoDay(dayNum(y, m, spec.d2))}`, resolution: 'absolute' };
-    return { value: isoDay(n), resolution: 'absolute' };
+    return { value: isoDay(n), resolution: 'absolute', day: n };
   }
   const res: DateResolution = ctx.source === 'file' ? 'file-date' : 'article-date';
   // Relative units that have no fixed calendar meaning stay unresolved even with an article date.
@@ -171,7 +186,7 @@ export function resolveDate(spec: DateSpec, text: string, ctx: DateContext, besi
       if (spec.d2 !== undefined && validDate(fromDayNum(n).y, m, spec.d2)) {
         return { value: `${isoDay(n)}/${isoDay(dayNum(fromDayNum(n).y, m, spec.d2))}`, resolution: res, note: `year of the nearest such dates to ${against}` };
       }
-      return { value: isoDay(n), resolution: res, note: `year of the ${spec.future ? 'coming' : spec.past ? 'last' : 'nearest'} ${spec.d} ${monthName(m)} (${spec.future ? 'future tense' : spec.past ? 'past tense' : 'no tense cue'}) relative to ${against}` };
+      return { value: isoDay(n), resolution: res, day: n, note: `year of the ${spec.future ? 'coming' : spec.past ? 'last' : 'nearest'} ${spec.d} ${monthName(m)} (${spec.future ? 'future tense' : spec.past ? 'past tense' : 'no tense cue'}) relative to ${against}` };
     }
     // A month alone: the nearest (ties go to the past), the coming one for the future, or last/next.
     const ahead = (m - bm + 12) % 12;

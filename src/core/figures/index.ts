@@ -36,15 +36,14 @@ export function findFigures(text: string, opts: FigureOptions = {}): { figures: 
   for (let i = 0; i < cands.length; i++) {
     const c = cands[i]!;
     if (c.kind !== 'date' || !c.date || c.date.d === undefined || c.date.wd !== undefined) continue;
-    const f = toFigure(text, c, ctx, null);
-    figures[i] = f;
-    const day = typeof f.value === 'string' ? parseIsoDay(f.value) : null;
-    if (day !== null) resolved[i] = { day, resolution: f.resolution! };
+    const { figure, day } = toFigure(text, c, ctx, null);
+    figures[i] = figure;
+    if (day !== undefined) resolved[i] = { day, resolution: figure.resolution! };
   }
   for (let i = 0; i < cands.length; i++) {
     if (figures[i]) continue;
     const c = cands[i]!;
-    figures[i] = toFigure(text, c, ctx, c.date?.wd !== undefined && c.date.off === undefined ? besideDate(text, cands, resolved, i) : null);
+    figures[i] = toFigure(text, c, ctx, c.date?.wd !== undefined && c.date.off === undefined ? besideDate(text, cands, resolved, i) : null).figure;
   }
   return { figures, relations };
 }
@@ -66,7 +65,7 @@ function besideDate(text: string, cands: Cand[], resolved: ({ day: number; resol
   return null;
 }
 
-function toFigure(text: string, c: Cand, ctx: DateContext, beside: { day: number; resolution: DateResolution } | null): Figure {
+function toFigure(text: string, c: Cand, ctx: DateContext, beside: { day: number; resolution: DateResolution } | null): { figure: Figure; day?: number } {
   const t = text.slice(c.start, c.end);
   const f: Figure = { start: c.start, end: c.end, kind: c.kind, text: t, value: c.value, unit: c.unit };
   if (c.valueMax !== undefined) f.valueMax = c.valueMax;
@@ -75,6 +74,8 @@ function toFigure(text: string, c: Cand, ctx: DateContext, beside: { day: number
     f.value = r.value;
     f.resolution = r.resolution;
     if (r.note) f.note = r.note;
-  } else if (c.note) f.note = c.note;
-  return f;
+    return r.day !== undefined ? { figure: f, day: r.day } : { figure: f };
+  }
+  if (c.note) f.note = c.note;
+  return { figure: f };
 }

@@ -591,7 +591,11 @@ function timeEnd(s: string, e: number): number {
   if (isL(s.charCodeAt(e))) return wordEnd(s, e);
   return e;
 }
+/** First letters of the words that can follow a clock time (am, pm, a.m., GMT, BST, UTC, CET, hrs, o'clock). */
+const CLOCK_FIRST = new Set([97, 112, 65, 80, 71, 66, 85, 67, 104, 111, 79]);
 function isClock(s: string, a: Num): boolean {
+  const c0 = s.charCodeAt(a.end);
+  if (!CLOCK_FIRST.has(isSp(c0) ? s.charCodeAt(skipSp(s, a.end)) : c0)) return false;
   if (a.commas || a.int.length > 2 || Number(a.int) > 12 || (a.dec && a.dec.length !== 2)) {
     // 1930 GMT, 0800 BST (the 0800 case is caught as a code first)
     if (a.int.length === 4 && !a.dec && !a.commas) {
