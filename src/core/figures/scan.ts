@@ -1122,8 +1122,16 @@ function monthAt(s: string, i: number, j: number, m: number, start: number): Can
   // The month alone. Names: `April Jones`, `June Brown`; May the verb, March the verb/noun.
   const pw = lower(prevWord(s, start));
   const prep = DATE_PREPS.has(pw) || start > i;
-  if (m === 5 || m === 3) {
-    if (!prep || pw === 'to' || pw === 'and' || pw === 'or' || pw === 'the' || pw === 'that' || pw === 'as') return null;
+  if (m === 5) {
+    // May the verb and the name: only after a date word, or in `April and May`, `from April to May`.
+    const weak = pw === 'to' || pw === 'and' || pw === 'or' || pw === 'the' || pw === 'that' || pw === 'as';
+    if (!prep || (weak && !monthBefore(s, start))) return null;
+  } else if (m === 3 && !prep) {
+    // March the verb or noun starts a sentence; mid-sentence `March` is the month.
+    let b = start;
+    while (b > 0 && isSp(s.charCodeAt(b - 1))) b--;
+    const c = b > 0 ? s.charCodeAt(b - 1) : 10;
+    if (c === 10 || c === 46 || c === 33 || c === 63 || c === 34 || c === 0x201c) return null;
   }
   const nw = nextWord(s, j);
   if (nw && !prep && isUpper(s.charCodeAt(nw[0])) && MONTH_INDEX[lower(s.slice(nw[0], nw[1]))] === undefined) return null;
@@ -1136,6 +1144,12 @@ function monthAt(s: string, i: number, j: number, m: number, start: number): Can
     start = wordBefore(s, start);
   }
   return dateCand(start, relYearAfter(s, j, spec), spec);
+}
+/** Is the word two words before `i` a month name (`April and May`, `April to May`)? */
+function monthBefore(s: string, i: number): boolean {
+  const b = wordBefore(s, i);
+  const w = prevWord(s, b);
+  return MONTH_INDEX[lower(w)] !== undefined && isUpper(w.charCodeAt(0));
 }
 /** `Feb. 4`, `Feb 4, 2026`, `Dec 2025`: abbreviations only with a day or a year. */
 function monthAbbrAt(s: string, i: number, j: number, m: number): Cand | null {
