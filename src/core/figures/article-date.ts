@@ -80,6 +80,7 @@ export function resolveArticleDate(text: string, fileDate?: string | null): Reso
     const mo = monthOf((m[3] ?? m[4])!);
     const d = Number(m[2] ?? m[5]);
     let written = m[0].trim();
+    if (!m[6] && written.endsWith('.') && MONTHS.includes((m[3] ?? m[4])!.toLowerCase())) written = written.slice(0, -1);
     if (written.includes('(') && !written.includes(')')) written += ')';
     if (m[6]) {
       const y = Number(m[6]);

@@ -173,6 +173,16 @@ export function resolveDate(spec: DateSpec, text: string, ctx: DateContext, besi
     const m = spec.m;
     if (spec.d !== undefined) {
       // Day and month without a year: the nearest such date (the coming one when the sentence speaks of the future).
+      // A weekday beside it (`Saturday 12 March`) decides among the neighbouring years when one of them agrees.
+      if (spec.wdHint !== undefined) {
+        let hit: number | null = null;
+        for (const y of [by - 1, by, by + 1]) {
+          if (!validDate(y, m, spec.d)) continue;
+          const n = dayNum(y, m, spec.d);
+          if (weekdayOf(n) === spec.wdHint && (hit === null || Math.abs(n - base) < Math.abs(hit - base))) hit = n;
+        }
+        if (hit !== null) return { value: isoDay(hit), resolution: res, day: hit, note: `the year near ${against} in which ${spec.d} ${monthName(m)} is a ${weekdayName(spec.wdHint)}` };
+      }
       let best: number | null = null;
       for (const y of [by - 1, by, by + 1]) {
         if (!validDate(y, m, spec.d)) continue;

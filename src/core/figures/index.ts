@@ -36,6 +36,11 @@ export function findFigures(text: string, opts: FigureOptions = {}): { figures: 
   for (let i = 0; i < cands.length; i++) {
     const c = cands[i]!;
     if (c.kind !== 'date' || !c.date || c.date.d === undefined || c.date.wd !== undefined) continue;
+    // `Saturday 12 March`: the weekday tells which year a day and month without one is in.
+    if (c.date.y === undefined && c.date.rel === undefined) {
+      const w = weekdayBeside(text, cands, i);
+      if (w !== null) c.date.wdHint = w;
+    }
     const { figure, day } = toFigure(text, c, ctx, null);
     figures[i] = figure;
     if (day !== undefined) resolved[i] = { day, resolution: figure.resolution! };
@@ -55,13 +60,25 @@ function contextOf(o: FigureOptions): DateContext {
   return { day, source, evidence: o.articleDateNote ?? (source === 'file' ? 'file date' : source) };
 }
 
+const BESIDE = /^[\s,(]{0,4}$/;
+/** The weekday (without last/next) written right beside the day-month candidate `i`, or null. */
+function weekdayBeside(text: string, cands: Cand[], i: number): number | null {
+  const c = cands[i]!;
+  for (const j of [i - 1, i + 1]) {
+    const o = cands[j];
+    if (!o || !o.date || o.date.wd === undefined || o.date.off !== undefined) continue;
+    if (BESIDE.test(j < i ? text.slice(o.end, c.start) : text.slice(c.end, o.start))) return o.date.wd;
+  }
+  return null;
+}
+
 /** The resolved full date written right beside candidate `i` (`Wednesday, (4 February)`, `4 February (Wednesday)`). */
 function besideDate(text: string, cands: Cand[], resolved: ({ day: number; resolution: DateResolution } | null)[], i: number) {
   const c = cands[i]!;
   const next = cands[i + 1];
-  if (next && resolved[i + 1] && /^[\s,(]{0,4}$/.test(text.slice(c.end, next.start))) return resolved[i + 1]!;
+  if (next && resolved[i + 1] && BESIDE.test(text.slice(c.end, next.start))) return resolved[i + 1]!;
   const prev = cands[i - 1];
-  if (prev && resolved[i - 1] && /^[\s,(]{0,4}$/.test(text.slice(prev.end, c.start))) return resolved[i - 1]!;
+  if (prev && resolved[i - 1] && BESIDE.test(text.slice(prev.end, c.start))) return resolved[i - 1]!;
   return null;
 }
 

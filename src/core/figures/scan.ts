@@ -35,6 +35,8 @@ export interface DateSpec {
   past?: boolean;
   /** `mid-April`, `mid-2025`: the middle of the period (said in the note). */
   part?: 'mid';
+  /** A weekday written beside this day and month (`Saturday 12 March`): picks the year where they agree. */
+  wdHint?: number;
   /** `every Friday`, `each April`: not one date. */
   recurring?: boolean;
   /** Why the written date cannot be read without guessing (`04/02/2026`: day/month order). */
@@ -772,7 +774,7 @@ function millionOrMetres(s: string, i: number, a: Num, max: Num | null, sc: Scal
   const f = tail(s, i, a, max, sc.end, 6, false);
   if (f) return f;
   // No noun after it: race distances (`the last 200m`) and athletics marks (`a leap of 17.30m`) are metres.
-  if (RACES.has(a.int) && !a.dec && !a.commas) return metres();
+  if (RACES.has(a.int) && !a.dec) return metres();
   if (a.dec.length === 2 || ((pw === 'the' || pw === 'a') && !a.dec && !a.commas)) return metres();
   const g = mk(i, sc.end, 'number', numVal(a, 6), null, 6);
   if (max) g.valueMax = numVal(max, 6);
