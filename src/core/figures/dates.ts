@@ -179,6 +179,7 @@ export function resolveDate(spec: DateSpec, text: string, ctx: DateContext, besi
         for (const y of [by - 1, by, by + 1]) {
           if (!validDate(y, m, spec.d)) continue;
           const n = dayNum(y, m, spec.d);
+          if ((spec.future && n < base) || (spec.past && n > base)) continue;
           if (weekdayOf(n) === spec.wdHint && (hit === null || Math.abs(n - base) < Math.abs(hit - base))) hit = n;
         }
         if (hit !== null) return { value: isoDay(hit), resolution: res, day: hit, note: `the year near ${against} in which ${spec.d} ${monthName(m)} is a ${weekdayName(spec.wdHint)}` };
