@@ -180,6 +180,8 @@ export function resolveDate(spec: DateSpec, text: string, ctx: DateContext, besi
           if (!validDate(y, m, spec.d)) continue;
           const n = dayNum(y, m, spec.d);
           if ((spec.future && n < base) || (spec.past && n > base)) continue;
+          // Up to two years back (a file date is late rather than early) and half a year ahead.
+          if (n < base - 731 || n > base + 183) continue;
           if (weekdayOf(n) === spec.wdHint && (hit === null || Math.abs(n - base) < Math.abs(hit - base))) hit = n;
         }
         if (hit !== null) return { value: isoDay(hit), resolution: res, day: hit, note: `the year near ${against} in which ${spec.d} ${monthName(m)} is a ${weekdayName(spec.wdHint)}` };

@@ -278,7 +278,7 @@ const DAY_NAMES_AFTER = new Set(['programme', 'program', 'show', 'Programme', 'S
 /** Sentence words that say the event is still to come. */
 const FUTURE = /\b(?:will|shall|would|won't|'ll|’ll|is due|are due|due to|is set to|are set to|plans? to|planned|planning|is expected|are expected|expects? to|scheduled|upcoming|ahead of|intends? to|next)\b/i;
 /** Sentence words that say it has happened. */
-const PAST = /\b(?:was|were|had|did|said|told|came|went|took|made|saw|gave|rose|fell|grew|won|lost|met|began|left|held|paid|sold|ago|last|\w{3,}ed)\b/i;
+const PAST = /\b(?:was|were|had|did|said|told|came|went|took|made|saw|gave|rose|fell|grew|won|lost|met|began|left|held|paid|sold|spoke|wrote|sent|struck|fought|flew|drew|broke|ran|beat|bought|brought|caught|felt|found|heard|kept|led|meant|stood|thought|ago|last|\w{3,}ed)\b/i;
 
 /** Scans `s` for figure candidates (sorted, non-overlapping). */
 export function scan(s: string): Cand[] {
