@@ -24,7 +24,7 @@ const train = loadConll('train');
 const dev = loadConll('dev');
 if (!train || !dev) process.exit(0);
 
-const s: Settings = { ...DEFAULTS, epochs: num('--epochs', DEFAULTS.epochs), twoPass: !flag('--one-pass'), titleCase: num('--title-case', DEFAULTS.titleCase), minCount: num('--min-count', DEFAULTS.minCount), folds: num('--folds', DEFAULTS.folds), foldEpochs: num('--fold-epochs', DEFAULTS.foldEpochs) };
+const s: Settings = { ...DEFAULTS, epochs: num('--epochs', DEFAULTS.epochs), twoPass: !flag('--one-pass'), titleCase: num('--title-case', DEFAULTS.titleCase), upperLine: num('--upper-line', DEFAULTS.upperLine), titleLine: num('--title-line', DEFAULTS.titleLine), minCount: num('--min-count', DEFAULTS.minCount), folds: num('--folds', DEFAULTS.folds), foldEpochs: num('--fold-epochs', DEFAULTS.foldEpochs) };
 const cacheFile = path.join(repoRoot(), '.cache', 'ner', 'model-train-only.raw');
 let raw: RawModel;
 const t0 = Date.now();

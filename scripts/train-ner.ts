@@ -4,6 +4,7 @@
  *   npm run train:ner                 train on CoNLL-2003 train, evaluate on dev, ship that model
  *   npm run train:ner -- --dev        also train on train+dev with the same settings and ship that
  *   options: --seed N --epochs N --threshold T --one-pass --out FILE
+ *            --reuse   re-encode the models cached in .cache/ner by the last run (no training)
  *
  * Always trains the train-only model first: it gives the dev scores and calibrates confidences.
  * Deterministic given the data and the seed. Reads the corpus from the shared folder; writes only
@@ -14,8 +15,8 @@ import path from 'node:path';
 import { decodeModel, encodeModel, toBase64, type RawModel } from '../src/core/ner/model';
 import { loadConll } from './ner/data';
 import { calibrate, evaluate } from './ner/evaluate';
-import { DEFAULTS, loadOrBuildClusters, prepareTraining, trainModel, type Settings } from './ner/pipeline';
-import { saveRaw } from './ner/raw-io';
+import { DEFAULTS, emptyClusters, loadOrBuildClusters, prepareTraining, trainModel, type Settings } from './ner/pipeline';
+import { loadRaw, saveRaw } from './ner/raw-io';
 import { repoRoot } from './shared';
 
 const args = process.argv.slice(2);
@@ -35,9 +36,12 @@ const cache = path.join(repoRoot(), '.cache', 'ner');
 fs.mkdirSync(cache, { recursive: true });
 
 const t0 = Date.now();
-const clusters = loadOrBuildClusters(train);
-const rawTrain = trainModel(prepareTraining(train, settings), clusters, settings, { data: 'conll2003-train' });
-saveRaw(path.join(cache, 'model-train-only.raw'), rawTrain);
+const clusters = flag('--reuse') ? emptyClusters() : loadOrBuildClusters(train);
+const reuse = flag('--reuse');
+const trainFile = path.join(cache, 'model-train-only.raw');
+const bothFile = path.join(cache, 'model-train-dev.raw');
+const rawTrain = reuse && fs.existsSync(trainFile) ? loadRaw(trainFile) : trainModel(prepareTraining(train, settings), clusters, settings, { data: 'conll2003-train' });
+if (!reuse) saveRaw(trainFile, rawTrain);
 const trainOnly = decodeModel(encodeModel(rawTrain, { threshold }));
 const calibration = calibrate(trainOnly, dev);
 const ev = evaluate(decodeModel(encodeModel({ ...rawTrain, meta: { ...rawTrain.meta, calibration } }, { threshold })), dev);
@@ -47,7 +51,8 @@ const devF1 = Number(ev.scorer.prf(['PER', 'ORG', 'LOC']).f.toFixed(2));
 
 let shipped: RawModel = { ...rawTrain, meta: { ...rawTrain.meta, calibration, devF1TrainOnly: devF1 } };
 if (flag('--dev')) {
-  const both = trainModel(prepareTraining([...train, ...dev], settings), clusters, settings, { data: 'conll2003-train+dev' });
+  const both = reuse && fs.existsSync(bothFile) ? loadRaw(bothFile) : trainModel(prepareTraining([...train, ...dev], settings), clusters, settings, { data: 'conll2003-train+dev' });
+  if (!reuse) saveRaw(bothFile, both);
   shipped = { ...both, meta: { ...both.meta, calibration, devF1TrainOnly: devF1 } };
 }
 const bytes = encodeModel(shipped, { threshold });

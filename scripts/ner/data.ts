@@ -87,6 +87,37 @@ export function titleCaseHeadline(doc: Doc): Doc | null {
   return { ...doc, id: doc.id + '#title', text: titled + doc.text.slice(first.length) };
 }
 
+/**
+ * Case augmentation of a body line (one with an entity, at most 200 characters): upper-cased like
+ * a wire headline, or Title Cased like a modern one. Returns null when no line qualifies or the
+ * case change would move offsets.
+ */
+export function recaseBodyLine(doc: Doc, mode: 'upper' | 'title', pick: number): Doc | null {
+  const lines: { s: number; e: number }[] = [];
+  let s = 0;
+  for (;;) {
+    const nl = doc.text.indexOf('\n', s);
+    const e = nl < 0 ? doc.text.length : nl;
+    if (s > 0 && e - s > 20 && e - s <= 200 && doc.entities.some((x) => x.start >= s && x.end <= e) && /[a-z]/.test(doc.text.slice(s, e))) lines.push({ s, e });
+    if (nl < 0) break;
+    s = nl + 1;
+  }
+  if (!lines.length) return null;
+  const { s: a, e: b } = lines[Math.floor(pick * lines.length) % lines.length]!;
+  const line = doc.text.slice(a, b);
+  let k = 0;
+  const out =
+    mode === 'upper'
+      ? line.toUpperCase()
+      : line.replace(/\p{L}[\p{L}'’.&-]*/gu, (w) => {
+          const r = k > 0 && SMALL.has(w.toLowerCase()) ? w : w[0]!.toUpperCase() + w.slice(1);
+          k++;
+          return r;
+        });
+  if (out.length !== line.length || out === line) return null;
+  return { ...doc, id: `${doc.id}#${mode}`, text: doc.text.slice(0, a) + out + doc.text.slice(b) };
+}
+
 /** Unlabelled text for word clusters: CoNLL train + BBC + PolNeAR texts (never dev). */
 export function unlabelledTexts(train: Doc[]): string[] {
   const out = train.map((d) => d.text);

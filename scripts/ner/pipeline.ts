@@ -9,7 +9,7 @@ import { buildGazetteer } from './gazetteer-data';
 import type { RawModel } from '../../src/core/ner/model';
 import { repoRoot } from '../shared';
 import { buildClusters, CLUSTER_DEFAULTS, clusterTable, type ClusterOptions } from './clusters';
-import { prepare, titleCaseHeadline, unlabelledTexts, type Doc, type PreparedDoc } from './data';
+import { prepare, recaseBodyLine, titleCaseHeadline, unlabelledTexts, type Doc, type PreparedDoc } from './data';
 import { applyIndex, attrsFor, buildIndex, decodeDoc, extract, rng, toRawStage, trainPerceptron, type TrainDoc } from './perceptron';
 
 export interface Settings {
@@ -23,9 +23,12 @@ export interface Settings {
   seed: number;
   /** Fraction of ALL-CAPS headlines rewritten in Title Case (augmentation). */
   titleCase: number;
+  /** Fractions of documents with one body line upper-cased / Title Cased (augmentation). */
+  upperLine: number;
+  titleLine: number;
 }
 
-export const DEFAULTS: Settings = { epochs: 12, foldEpochs: 8, folds: 5, twoPass: true, minCount: 2, seed: 1, titleCase: 0.5 };
+export const DEFAULTS: Settings = { epochs: 12, foldEpochs: 8, folds: 5, twoPass: true, minCount: 2, seed: 1, titleCase: 0.5, upperLine: 0.2, titleLine: 0.2 };
 
 export interface ClusterTable {
   hashes: Int32Array;
@@ -46,8 +49,14 @@ export function prepareTraining(docs: Doc[], s: Settings): PreparedDoc[] {
   const random = rng(s.seed * 7919 + 17);
   const out: PreparedDoc[] = [];
   for (const d of docs) {
-    const t = random() < s.titleCase ? titleCaseHeadline(d) : null;
-    out.push(prepare(t ?? d));
+    let doc = (random() < s.titleCase ? titleCaseHeadline(d) : null) ?? d;
+    const u = random();
+    const pu = random();
+    if (u < s.upperLine) doc = recaseBodyLine(doc, 'upper', pu) ?? doc;
+    const t = random();
+    const pt = random();
+    if (t < s.titleLine) doc = recaseBodyLine(doc, 'title', pt) ?? doc;
+    out.push(prepare(doc));
   }
   return out;
 }
@@ -98,7 +107,7 @@ export function trainModel(docs: PreparedDoc[], clusters: ClusterTable, s: Setti
     stages.push(toRawStage(m2, index2, 'full'));
     log(`pass 2 trained: ${index2.size} features (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
   }
-  return { stages, clusterHashes: clusters.hashes, clusterCodes: clusters.codes, gazetteer: gazetteer.all(), meta: { ...meta, settings: s, trainSeconds: Math.round((Date.now() - t0) / 1000) } };
+  return { stages, clusterHashes: clusters.hashes, clusterCodes: clusters.codes, gazetteer: gazetteer.packed(), meta: { ...meta, settings: s, trainSeconds: Math.round((Date.now() - t0) / 1000) } };
 }
 
 /**

@@ -1,10 +1,12 @@
 /** Saves / loads an unquantized model (training cache under `.cache/`, never shipped). */
 import fs from 'node:fs';
+import { Gazetteer } from '../../src/core/ner/gazetteer';
 import type { RawModel, StageKind } from '../../src/core/ner/model';
 
 export function saveRaw(file: string, m: RawModel): void {
   const parts: Buffer[] = [];
-  const header = JSON.stringify({ gazetteer: m.gazetteer.map((e) => [e.first, [...e.rest], e.category, e.capital]), meta: m.meta, stages: m.stages.map((s) => ({ kind: s.kind, n: s.hashes.length, t: s.trans.length })), clusters: m.clusterHashes.length });
+  const g = m.gazetteer;
+  const header = JSON.stringify({ gazetteer: { firsts: [...g.firsts], info: [...g.info], restOff: [...g.restOff], rest: [...g.rest] }, meta: m.meta, stages: m.stages.map((s) => ({ kind: s.kind, n: s.hashes.length, t: s.trans.length })), clusters: m.clusterHashes.length });
   const hb = Buffer.from(header);
   const len = Buffer.alloc(4);
   len.writeUInt32LE(hb.length);
@@ -18,7 +20,7 @@ export function saveRaw(file: string, m: RawModel): void {
 export function loadRaw(file: string): RawModel {
   const b = fs.readFileSync(file);
   const hl = b.readUInt32LE(0);
-  const h = JSON.parse(b.subarray(4, 4 + hl).toString()) as { gazetteer: [number, number[], number, boolean][]; meta: Record<string, unknown>; stages: { kind: StageKind; n: number; t: number }[]; clusters: number };
+  const h = JSON.parse(b.subarray(4, 4 + hl).toString()) as { gazetteer: { firsts: number[]; info: number[]; restOff: number[]; rest: number[] } | [number, number[], number, boolean][]; meta: Record<string, unknown>; stages: { kind: StageKind; n: number; t: number }[]; clusters: number };
   let p = 4 + hl;
   const take = (bytes: number) => {
     const ab = new ArrayBuffer(bytes);
@@ -29,5 +31,10 @@ export function loadRaw(file: string): RawModel {
   const stages = h.stages.map((s) => ({ kind: s.kind, hashes: new Int32Array(take(s.n * 4)), weights: new Float32Array(take(s.n * 17 * 4)), trans: new Float32Array(take(s.t * 4)) }));
   const clusterHashes = new Int32Array(take(h.clusters * 4));
   const clusterCodes = new Uint16Array(take(h.clusters * 2));
-  return { stages, clusterHashes, clusterCodes, gazetteer: h.gazetteer.map(([first, rest, category, capital]) => ({ first, rest: Int32Array.from(rest), category, capital })), meta: h.meta };
+  const g = h.gazetteer;
+  // Older caches stored entries; pack them.
+  const gazetteer = Array.isArray(g)
+    ? Gazetteer.fromEntries(g.map(([first, rest, category, capital]) => ({ first, rest: Int32Array.from(rest), category, capital }))).packed()
+    : { firsts: Int32Array.from(g.firsts), info: Uint8Array.from(g.info), restOff: Int32Array.from(g.restOff), rest: Int32Array.from(g.rest) };
+  return { stages, clusterHashes, clusterCodes, gazetteer, meta: h.meta };
 }

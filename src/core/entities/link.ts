@@ -232,6 +232,9 @@ function rolePrefix(text: string, start: number, all: readonly EntityMention[]):
   WORD.lastIndex = 0;
   for (let mm = WORD.exec(left); mm; mm = WORD.exec(left)) toks.push({ s: mm.index, e: mm.index + mm[0].length, w: mm[0] });
   if (!toks.length || left.slice(toks[toks.length - 1]!.e) !== ' ') return null;
+  // A word ending in a period ends a sentence unless it is a short abbreviation (`Gen.`, `Sen.`).
+  const endsSentence = (w: string) => w.endsWith('.') && !/^[A-Z][a-z]{1,3}\.$/.test(w);
+  if (endsSentence(toks[toks.length - 1]!.w)) return null;
   const norm = (w: string) => w.toLowerCase().replace(/\.$/, '');
   const isNoun = (w: string) => ROLE_NOUNS.has(norm(w));
   const isMod = (w: string) => ROLE_MODIFIERS.has(norm(w)) && !/^(?:the|and|of|for)$/.test(norm(w));
@@ -246,7 +249,7 @@ function rolePrefix(text: string, start: number, all: readonly EntityMention[]):
   }
   if (!isNoun(toks[end]!.w)) return null;
   k = end;
-  while (k - 1 >= 0 && left.slice(toks[k - 1]!.e, toks[k]!.s) === ' ' && (isNoun(toks[k - 1]!.w) || isMod(toks[k - 1]!.w))) k--;
+  while (k - 1 >= 0 && left.slice(toks[k - 1]!.e, toks[k]!.s) === ' ' && !endsSentence(toks[k - 1]!.w) && (isNoun(toks[k - 1]!.w) || isMod(toks[k - 1]!.w))) k--;
   let from = base + toks[k]!.s;
   // A leading place / nationality / organisation: a non-person mention ending right before (or its
   // possessive), e.g. `U.S.`, `Chinese`, `Russia's`, `Trade and Industry`.

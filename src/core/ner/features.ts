@@ -475,21 +475,30 @@ export function extractFeatures(a: TokenAttrs, i: number, out: Int32Array, withH
       }
     }
   }
-  if (withHistory) {
-    const h = a.hist[i]!;
-    if (h) {
-      out[k++] = f1(T.hist, h);
-      out[k++] = f2(T.histcap, h, cap0 * 8 + ctx);
-      // Where the word sits in its capitalised run: a family name recurring alone (`Xi`) still
-      // starts the full name (`Xi Jinping`).
-      out[k++] = f2(T.histrun, h, r);
-    }
-    // The first pass's own labels here and next door.
-    const p0 = a.prev[i]!;
-    out[k++] = f1(T.own, p0);
-    out[k++] = f2(T.ownNext, p0, hasN1 ? a.prev[i + 1]! : 255);
-    out[k++] = f2(T.ownPrev, has1 ? a.prev[i - 1]! : 255, p0);
+  if (withHistory) k = extractHistoryFeatures(a, i, out, k);
+  return k;
+}
+
+/**
+ * Appends the document-history features of token `i` (second pass) to `out` from index `k`;
+ * returns the new count.
+ */
+export function extractHistoryFeatures(a: TokenAttrs, i: number, out: Int32Array, k: number): number {
+  const h = a.hist[i]!;
+  const from = a.lineFrom[i]!;
+  const to = a.lineTo[i]!;
+  if (h) {
+    out[k++] = f1(T.hist, h);
+    out[k++] = f2(T.histcap, h, a.cap[i]! * 8 + a.ctx[i]!);
+    // Where the word sits in its capitalised run: a family name recurring alone (`Xi`) still
+    // starts the full name (`Xi Jinping`).
+    out[k++] = f2(T.histrun, h, a.run[i]!);
   }
+  // The first pass's own labels here and next door.
+  const p0 = a.prev[i]!;
+  out[k++] = f1(T.own, p0);
+  out[k++] = f2(T.ownNext, p0, i + 1 < to ? a.prev[i + 1]! : 255);
+  out[k++] = f2(T.ownPrev, i - 1 >= from ? a.prev[i - 1]! : 255, p0);
   return k;
 }
 

@@ -35,13 +35,25 @@ export function hasCategory(lo: number, hi: number, category: number): boolean {
 export interface GazEntry {
   /** Lower-case hash of the first token. */
   first: number;
-  /** Lower-case hashes of the entry's tokens after the first. */
+  /** Lower-case hashes of the entry's tokens after the first (at most 7). */
   rest: Int32Array;
   category: number;
   /** The entry starts with a capital letter: a lower-case text word does not match it. */
   capital: boolean;
 }
-type Entry = GazEntry;
+
+/**
+ * Entries as flat arrays, sorted by first-token hash (unsigned), then longest first, then
+ * category — the order they are stored in the model, so decoding needs no sorting or objects.
+ */
+export interface PackedGazetteer {
+  firsts: Int32Array;
+  /** Per entry: category (bits 0-3), capital (bit 4), number of further tokens (bits 5-7). */
+  info: Uint8Array;
+  /** Further-token hashes of entry `e` are `rest[restOff[e] .. restOff[e + 1])`. */
+  restOff: Int32Array;
+  rest: Int32Array;
+}
 
 export interface GazetteerMatch {
   lo: Int32Array;
@@ -49,21 +61,51 @@ export interface GazetteerMatch {
 }
 
 export class Gazetteer {
-  private readonly byFirst = new Map<number, Entry[]>();
+  private readonly p: PackedGazetteer;
+  /** Open addressing: `[first hash, index of its first entry]`. */
+  private readonly table: Int32Array;
+  private readonly mask: number;
   readonly entries: number;
 
-  constructor(entries: readonly GazEntry[]) {
-    let count = 0;
-    for (const entry of entries) {
-      let bucket = this.byFirst.get(entry.first);
-      if (!bucket) this.byFirst.set(entry.first, (bucket = []));
-      if (!bucket.some((b) => b.category === entry.category && sameHashes(b.rest, entry.rest))) {
-        bucket.push(entry);
-        count++;
-      }
+  constructor(packed: PackedGazetteer) {
+    this.p = packed;
+    const n = packed.firsts.length;
+    let slots = 16;
+    while (slots < n * 2) slots *= 2;
+    this.table = new Int32Array(slots * 2);
+    this.mask = slots - 1;
+    for (let e = 0; e < n; e++) {
+      const h = packed.firsts[e]!;
+      if (e > 0 && packed.firsts[e - 1] === h) continue;
+      const key = h || 1;
+      let i = key & this.mask;
+      while (this.table[i << 1] !== 0) i = (i + 1) & this.mask;
+      this.table[i << 1] = key;
+      this.table[(i << 1) + 1] = e;
     }
-    for (const bucket of this.byFirst.values()) bucket.sort((a, b) => b.rest.length - a.rest.length || a.category - b.category);
-    this.entries = count;
+    this.entries = n;
+  }
+
+  /** Packs (sorts, de-duplicates) entries. */
+  static fromEntries(entries: readonly GazEntry[]): Gazetteer {
+    const sorted = [...entries].sort((a, b) => (a.first >>> 0) - (b.first >>> 0) || b.rest.length - a.rest.length || a.category - b.category);
+    const kept: GazEntry[] = [];
+    for (const e of sorted) {
+      const last = kept[kept.length - 1];
+      if (e.rest.length > 7) continue;
+      if (last && last.first === e.first && last.category === e.category && sameHashes(last.rest, e.rest)) continue;
+      kept.push(e);
+    }
+    const restOff = new Int32Array(kept.length + 1);
+    kept.forEach((e, i) => (restOff[i + 1] = restOff[i]! + e.rest.length));
+    const rest = new Int32Array(restOff[kept.length]!);
+    kept.forEach((e, i) => rest.set(e.rest, restOff[i]!));
+    return new Gazetteer({
+      firsts: Int32Array.from(kept.map((e) => e.first)),
+      info: Uint8Array.from(kept.map((e) => e.category | (e.capital ? 16 : 0) | (e.rest.length << 5))),
+      restOff,
+      rest,
+    });
   }
 
   /** Hashes name lists (`|`-separated names per category) with the tagger's tokenizer. */
@@ -92,14 +134,12 @@ export class Gazetteer {
         entries.push({ first: hashes[0]!, rest: Int32Array.from(hashes.slice(1)), category, capital: c !== c.toLowerCase() });
       }
     }
-    return new Gazetteer(entries);
+    return Gazetteer.fromEntries(entries);
   }
 
-  /** All entries (for serialization). */
-  all(): GazEntry[] {
-    const out: GazEntry[] = [];
-    for (const bucket of this.byFirst.values()) out.push(...bucket);
-    return out;
+  /** The packed entries (for the model file). */
+  packed(): PackedGazetteer {
+    return this.p;
   }
 
   /**
@@ -110,22 +150,39 @@ export class Gazetteer {
   match(lower: Int32Array, cap: Uint8Array, lineTo: Int32Array, n: number): GazetteerMatch {
     const lo = new Int32Array(n);
     const hi = new Int32Array(n);
-    let seenCats = 0;
+    const { firsts, info, restOff, rest } = this.p;
+    const table = this.table;
+    const mask = this.mask;
     for (let i = 0; i < n; i++) {
-      const bucket = this.byFirst.get(lower[i]!);
-      if (!bucket) continue;
-      seenCats = 0;
+      const key = lower[i]! || 1;
+      let slot = key & mask;
+      let e = -1;
+      for (;;) {
+        const k = table[slot << 1]!;
+        if (k === key) {
+          e = table[(slot << 1) + 1]!;
+          break;
+        }
+        if (k === 0) break;
+        slot = (slot + 1) & mask;
+      }
+      if (e < 0) continue;
+      let seenCats = 0;
       const lowerWord = cap[i] === CAP_LOWER;
       const limit = lineTo[i]!;
-      for (const e of bucket) {
-        const bit = 1 << e.category;
+      for (; e < firsts.length && firsts[e] === lower[i]; e++) {
+        const inf = info[e]!;
+        const category = inf & 15;
+        const bit = 1 << category;
         if (seenCats & bit) continue; // a longer match of this category already starts here
-        if (e.capital && lowerWord) continue;
-        const len = e.rest.length + 1;
+        if (inf & 16 && lowerWord) continue;
+        const more = inf >> 5;
+        const len = more + 1;
         if (i + len > limit) continue;
         let ok = true;
-        for (let k = 0; k < e.rest.length; k++) {
-          if (lower[i + 1 + k] !== e.rest[k]) {
+        const r0 = restOff[e]!;
+        for (let k = 0; k < more; k++) {
+          if (lower[i + 1 + k] !== rest[r0 + k]) {
             ok = false;
             break;
           }
@@ -134,7 +191,7 @@ export class Gazetteer {
         seenCats |= bit;
         for (let k = 0; k < len; k++) {
           const pos = len === 1 ? 3 : k === 0 ? 0 : k === len - 1 ? 2 : 1;
-          const b = e.category * 4 + pos;
+          const b = category * 4 + pos;
           if (b < 32) lo[i + k]! |= 1 << b;
           else hi[i + k]! |= 1 << (b - 32);
         }

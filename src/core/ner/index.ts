@@ -72,6 +72,7 @@ export function recognizeWith(model: NerModel, text: string, options: NerOptions
   const res = tagText(text, model);
   let spans: Working[] = res.spans.map((s: TaggedSpan) => ({ first: s.first, last: s.last, type: s.type, confidence: confidenceOf(model, s.margin) }));
   spans = trimTitles(res, spans);
+  spans = completeKnownNames(res, spans);
   if (!options.noConsistency) spans = enforceConsistency(text, res, spans);
   const { tokens } = res;
   let out: RecognizedMention[] = spans.map((s) => ({ start: tokens.start[s.first]!, end: tokens.end[s.last]!, type: TYPES[s.type]!, confidence: s.confidence, origin: 'model' as const }));
@@ -89,6 +90,49 @@ function trimTitles(res: TagResult, spans: Working[]): Working[] {
     while (s.first < s.last && isTitle(res, s.first)) s.first++;
   }
   return spans;
+}
+
+/**
+ * Well-known full names (the gazetteer's people, e.g. `Xi Jinping`) are never split: a person span
+ * inside such a match grows to cover it, and a match the tagger missed entirely is added when
+ * every word of it is capitalised.
+ */
+function completeKnownNames(res: TagResult, spans: Working[]): Working[] {
+  const { attrs } = res;
+  const bit = (i: number, pos: number) => {
+    const b = GAZ.person * 4 + pos;
+    return b < 32 ? (attrs.gazLo[i]! >>> b) & 1 : (attrs.gazHi[i]! >>> (b - 32)) & 1;
+  };
+  const owner = new Int32Array(attrs.n).fill(-1);
+  spans.forEach((s, k) => {
+    for (let i = s.first; i <= s.last; i++) owner[i] = k;
+  });
+  const added: Working[] = [];
+  for (let i = 0; i < attrs.n; i++) {
+    if (!bit(i, 0)) continue;
+    let j = i + 1;
+    while (j < attrs.lineTo[i]! && bit(j, 1) && !bit(j, 2)) j++;
+    if (j >= attrs.lineTo[i]! || !bit(j, 2)) continue;
+    // The tokens [i, j] match a known name. Spans touching it must be persons inside it.
+    const touching = new Set<number>();
+    let capital = true;
+    for (let k = i; k <= j; k++) {
+      if (owner[k]! >= 0) touching.add(owner[k]!);
+      if (!isCapClass(attrs.cap[k]!)) capital = false;
+    }
+    if (touching.size > 1) continue;
+    if (touching.size === 1) {
+      const s = spans[[...touching][0]!]!;
+      if (s.type !== PER || s.first < i || s.last > j) continue;
+      s.first = i;
+      s.last = j;
+    } else if (capital) {
+      added.push({ first: i, last: j, type: PER, confidence: 0.7 });
+    } else continue;
+    for (let k = i; k <= j; k++) owner[k] = -2;
+    i = j;
+  }
+  return added.length ? [...spans, ...added].sort((a, b) => a.first - b.first) : spans;
 }
 
 function isTitle(res: TagResult, i: number): boolean {

@@ -76,9 +76,10 @@ export class ViterbiBuffers {
 /**
  * Best label sequence for tokens `[from, to)` given emission scores `emit` (token-major,
  * `NUM_LABELS` per token, indexed from token `from` at `emitBase`) and a constrained transition
- * matrix. Writes labels into `out[from..to)`.
+ * matrix. Writes labels into `out[from..to)`. `afterO` / `beforeO`: the tokens just before /
+ * after the range are O (so the range can be decoded on its own, exactly).
  */
-export function viterbi(emit: Float32Array, emitBase: number, from: number, to: number, trans: Float32Array, out: Uint8Array, buf: ViterbiBuffers): void {
+export function viterbi(emit: Float32Array, emitBase: number, from: number, to: number, trans: Float32Array, out: Uint8Array, buf: ViterbiBuffers, afterO = false, beforeO = false): void {
   const n = to - from;
   if (n <= 0) return;
   const L = NUM_LABELS;
@@ -86,7 +87,8 @@ export function viterbi(emit: Float32Array, emitBase: number, from: number, to: 
   let score = buf.score;
   let next = buf.next;
   const back = buf.back;
-  const startRow = L * L;
+  // A segment that follows / precedes a token known to be O starts from O's row / ends into O.
+  const startRow = afterO ? 0 : L * L;
   for (let c = 0; c < L; c++) score[c] = trans[startRow + c]! + emit[emitBase + c]!;
   for (let t = 1; t < n; t++) {
     const eb = emitBase + t * L;
@@ -114,8 +116,9 @@ export function viterbi(emit: Float32Array, emitBase: number, from: number, to: 
   let arg = 0;
   for (let c = 0; c < L; c++) {
     if (!canEnd(c)) continue;
-    if (score[c]! > best) {
-      best = score[c]!;
+    const v = beforeO ? score[c]! + trans[c * L]! : score[c]!;
+    if (v > best) {
+      best = v;
       arg = c;
     }
   }

@@ -3,7 +3,7 @@
  * and a word-cluster table; its compact binary form (log-quantized 8-bit weights, delta-coded
  * sorted hashes, base64 in the bundle) and the decoder that builds lookup tables on first use.
  */
-import { Gazetteer, type GazEntry } from './gazetteer';
+import { Gazetteer, type PackedGazetteer } from './gazetteer';
 import { NUM_LABELS, constrain } from './labels';
 
 /**
@@ -13,14 +13,24 @@ import { NUM_LABELS, constrain } from './labels';
 export type StageKind = 'base' | 'full';
 const KINDS: StageKind[] = ['base', 'full'];
 
-/** One pass's weights. */
+/**
+ * One pass's weights, kept compact for cache-friendly lookups: an open-addressing table of
+ * `[hash, feature]` pairs, and per feature a label mask plus an offset into the quantized codes
+ * (read straight from the decoded model bytes; `values` maps a code byte to its weight).
+ */
 export interface WeightSet {
   readonly kind: StageKind;
-  /** Open-addressing table: feature hash → row (index into `weights` / NUM_LABELS), `-1` absent. */
-  readonly keys: Int32Array;
-  readonly rows: Int32Array;
-  readonly mask: number;
-  readonly weights: Float32Array;
+  /** Interleaved `[key, feature]` pairs; key 0 = empty slot. */
+  readonly table: Int32Array;
+  /** Number of slots − 1 (a power of two minus one). */
+  readonly slotMask: number;
+  /** Labels with a weight, one bit per label. */
+  readonly masks: Int32Array;
+  /** Offset of each feature's first code in `codes`. */
+  readonly offs: Int32Array;
+  readonly codes: Uint8Array;
+  /** Code byte → weight. */
+  readonly values: Float32Array;
   /** Constrained transitions, `(NUM_LABELS + 1) × NUM_LABELS` (last row: start). */
   readonly trans: Float32Array;
   readonly features: number;
@@ -52,22 +62,44 @@ export interface RawModel {
   /** Word-form hashes and their cluster codes (leading-1 path codes, < 2^16). */
   clusterHashes: Int32Array;
   clusterCodes: Uint16Array;
-  gazetteer: GazEntry[];
+  gazetteer: PackedGazetteer;
   meta: Record<string, unknown>;
 }
 
-/** Finds the row of a feature hash, or -1. */
+/** Finds the feature index of a hash, or -1. */
 export function lookup(ws: WeightSet, h: number): number {
   const key = h === 0 ? 1 : h;
-  const keys = ws.keys;
-  const mask = ws.mask;
+  const table = ws.table;
+  const mask = ws.slotMask;
   let i = key & mask;
   for (;;) {
-    const k = keys[i]!;
-    if (k === key) return ws.rows[i]!;
+    const k = table[i << 1]!;
+    if (k === key) return table[(i << 1) + 1]!;
     if (k === 0) return -1;
     i = (i + 1) & mask;
   }
+}
+
+/** Adds the weights of feature `f` to `emit[base + label]`. */
+export function addWeights(ws: WeightSet, f: number, emit: Float32Array, base: number): void {
+  let bits = ws.masks[f]!;
+  let o = ws.offs[f]!;
+  const codes = ws.codes;
+  const values = ws.values;
+  while (bits) {
+    const low = bits & -bits;
+    emit[base + 31 - Math.clz32(low)]! += values[codes[o++]!]!;
+    bits ^= low;
+  }
+}
+
+/** The weight of feature `f` for `label` (0 when absent). */
+export function weightOf(ws: WeightSet, f: number, label: number): number {
+  const bits = ws.masks[f]!;
+  if (!(bits & (1 << label))) return 0;
+  let o = ws.offs[f]!;
+  for (let l = 0; l < label; l++) if (bits & (1 << l)) o++;
+  return ws.values[ws.codes[o]!]!;
 }
 
 // ---- quantization -------------------------------------------------------------------------
@@ -152,7 +184,7 @@ class Reader {
   }
 }
 
-const MAGIC = [0x4e, 0x45, 0x52, 0x34]; // "NER4"
+const MAGIC = [0x4e, 0x45, 0x52, 0x36]; // "NER6"
 
 export interface EncodeOptions {
   /** Weights with |w| below this are dropped (after scaling so that max |w| = 1). */
@@ -180,18 +212,19 @@ export function encodeModel(m: RawModel, opts: EncodeOptions): Uint8Array {
     w.u8(c & 255);
     w.u8(c >> 8);
   }
-  // Gazetteer: entries sorted by first hash (delta varints); a byte of category (4 bits),
-  // capital (1 bit) and the number of further tokens (3 bits); then those hashes.
-  const gaz = [...m.gazetteer].sort((x, y) => (x.first >>> 0) - (y.first >>> 0) || x.category - y.category);
-  w.varint(gaz.length);
+  // Gazetteer, in its packed order: first hashes as delta varints, then one info byte per entry,
+  // then the further-token hashes (varints).
+  const g = m.gazetteer;
+  w.varint(g.firsts.length);
   prev = 0;
-  for (const e of gaz) {
-    const h = e.first >>> 0;
+  for (let e = 0; e < g.firsts.length; e++) {
+    const h = g.firsts[e]! >>> 0;
     w.varint(h - prev);
     prev = h;
-    w.u8(e.category | (e.capital ? 16 : 0) | (Math.min(e.rest.length, 7) << 5));
-    for (let k = 0; k < Math.min(e.rest.length, 7); k++) w.varint(e.rest[k]! >>> 0);
   }
+  w.bytes(g.info);
+  w.varint(g.rest.length);
+  for (let k = 0; k < g.rest.length; k++) w.varint(g.rest[k]! >>> 0);
   w.varint(m.stages.length);
   for (const st of m.stages) {
     let max = 0;
@@ -210,27 +243,31 @@ export function encodeModel(m: RawModel, opts: EncodeOptions): Uint8Array {
     w.f32(a);
     w.f32(b);
     w.varint(keep.length);
+    for (const v of st.trans) w.f32(v);
+    // Sorted hashes as delta varints; then a fixed 3-byte label mask per feature; then the codes.
     prev = 0;
     for (const f of keep) {
       const h = st.hashes[f]! >>> 0;
       w.varint(h - prev);
       prev = h;
     }
+    const codes: number[] = [];
     for (const f of keep) {
       let bits = 0;
-      const codes: number[] = [];
       for (let l = 0; l < NUM_LABELS; l++) {
         const v = st.weights[f * NUM_LABELS + l]!;
         const c = Math.abs(v) >= thr ? quantize(v, a, b) : 0;
         if (c !== 0) {
           bits |= 1 << l;
-          codes.push(c);
+          codes.push(c & 255);
         }
       }
-      w.varint(bits);
-      for (const c of codes) w.u8(c);
+      w.u8(bits & 255);
+      w.u8((bits >> 8) & 255);
+      w.u8(bits >> 16);
     }
-    for (const v of st.trans) w.f32(v);
+    w.varint(codes.length);
+    w.bytes(Uint8Array.from(codes));
   }
   return w.result();
 }
@@ -245,12 +282,83 @@ export function decodeModel(bytes: Uint8Array): NerModel {
   const meta = JSON.parse(metaText) as Record<string, unknown>;
   r.n += metaLen;
   const buf = bytes;
-  let p = r.n;
   const nc = r.varint();
-  p = r.n;
   const ck = new Int32Array(nc);
+  let p = readVarints(buf, r.n, ck, true);
+  // Cluster codes follow, 16 bits each.
+  const cv = new Int32Array(nc);
+  for (let i = 0; i < nc; i++, p += 2) cv[i] = buf[p]! | (buf[p + 1]! << 8);
+  const cTable = openTable(ck, cv);
+  const cMask = (cTable.length >> 1) - 1;
+  r.n = p;
+  const ng = r.varint();
+  const firsts = new Int32Array(ng);
+  p = readVarints(buf, r.n, firsts, true);
+  const info = buf.slice(p, p + ng);
+  p += ng;
+  const restOff = new Int32Array(ng + 1);
+  for (let e = 0; e < ng; e++) restOff[e + 1] = restOff[e]! + (info[e]! >> 5);
+  r.n = p;
+  const rest = new Int32Array(r.varint());
+  r.n = readVarints(buf, r.n, rest, false);
+  const gazetteer = new Gazetteer({ firsts, info, restOff, rest });
+  const nStages = r.varint();
+  const stages: WeightSet[] = [];
+  for (let s = 0; s < nStages; s++) {
+    const kind = KINDS[r.u8()] ?? 'base';
+    const a = r.f32();
+    const b = r.f32();
+    const nf = r.varint();
+    const trans = new Float32Array((NUM_LABELS + 1) * NUM_LABELS);
+    for (let i = 0; i < trans.length; i++) trans[i] = r.f32();
+    const hashes = new Int32Array(nf);
+    p = readVarints(buf, r.n, hashes, true);
+    const table = openTable(hashes, null);
+    const slotMask = (table.length >> 1) - 1;
+    const masks = new Int32Array(nf);
+    const offs = new Int32Array(nf);
+    let o = 0;
+    for (let f = 0; f < nf; f++, p += 3) {
+      const bits = buf[p]! | (buf[p + 1]! << 8) | (buf[p + 2]! << 16);
+      masks[f] = bits;
+      offs[f] = o;
+      // Population count.
+      let x = bits - ((bits >>> 1) & 0x55555555);
+      x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
+      o += (Math.imul((x + (x >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24);
+    }
+    r.n = p;
+    const nc = r.varint();
+    const codes = bytes.subarray(r.n, r.n + nc);
+    r.n += nc;
+    p = r.n;
+    stages.push({ kind, table, slotMask, masks, offs, codes, values: codeTable(a, b), trans: constrain(trans), features: nf });
+  }
+  return {
+    stages,
+    clusterCount: nc,
+    gazetteer,
+    meta,
+    cluster(h: number): number {
+      const key = h === 0 ? 1 : h;
+      let i = key & cMask;
+      for (;;) {
+        const k = cTable[i << 1]!;
+        if (k === key) return cTable[(i << 1) + 1]!;
+        if (k === 0) return 0;
+        i = (i + 1) & cMask;
+      }
+    },
+  };
+}
+
+/**
+ * Reads `out.length` unsigned varints from `buf` at `p` (as running sums when `delta`); returns
+ * the position after them. One shared loop for every section, so start-up warms up one loop.
+ */
+function readVarints(buf: Uint8Array, p: number, out: Int32Array, delta: boolean): number {
   let prev = 0;
-  for (let i = 0; i < nc; i++) {
+  for (let i = 0; i < out.length; i++) {
     let b = buf[p++]!;
     let v = b & 127;
     let mul = 128;
@@ -259,104 +367,28 @@ export function decodeModel(bytes: Uint8Array): NerModel {
       v += (b & 127) * mul;
       mul *= 128;
     }
-    prev += v;
-    ck[i] = prev | 0;
-  }
-  const cv = new Uint16Array(nc);
-  for (let i = 0; i < nc; i++, p += 2) cv[i] = buf[p]! | (buf[p + 1]! << 8);
-  const cTable = buildTable(ck);
-  r.n = p;
-  const ng = r.varint();
-  const gaz: GazEntry[] = [];
-  prev = 0;
-  for (let i = 0; i < ng; i++) {
-    prev += r.varint();
-    const info = r.u8();
-    const rest = new Int32Array(info >> 5);
-    for (let k = 0; k < rest.length; k++) rest[k] = r.varint() | 0;
-    gaz.push({ first: prev | 0, rest, category: info & 15, capital: (info & 16) !== 0 });
-  }
-  p = r.n;
-  r.n = p;
-  const nStages = r.varint();
-  const stages: WeightSet[] = [];
-  for (let s = 0; s < nStages; s++) {
-    const kind = KINDS[r.u8()] ?? 'base';
-    const a = r.f32();
-    const b = r.f32();
-    const table = codeTable(a, b);
-    const nf = r.varint();
-    p = r.n;
-    const hashes = new Int32Array(nf);
-    prev = 0;
-    for (let i = 0; i < nf; i++) {
-      let c = buf[p++]!;
-      let v = c & 127;
-      let mul = 128;
-      while (c >= 128) {
-        c = buf[p++]!;
-        v += (c & 127) * mul;
-        mul *= 128;
-      }
+    if (delta) {
       prev += v;
-      hashes[i] = prev | 0;
-    }
-    const weights = new Float32Array(nf * NUM_LABELS);
-    for (let f = 0; f < nf; f++) {
-      // Label mask (17 bits, varint), then one code per set bit, lowest label first.
-      let c = buf[p++]!;
-      let bits = c & 127;
-      let shift = 7;
-      while (c >= 128) {
-        c = buf[p++]!;
-        bits |= (c & 127) << shift;
-        shift += 7;
-      }
-      const base = f * NUM_LABELS;
-      while (bits) {
-        const l = 31 - Math.clz32(bits & -bits);
-        bits &= bits - 1;
-        weights[base + l] = table[buf[p++]!]!;
-      }
-    }
-    r.n = p;
-    const trans = new Float32Array((NUM_LABELS + 1) * NUM_LABELS);
-    for (let i = 0; i < trans.length; i++) trans[i] = r.f32();
-    const t = buildTable(hashes);
-    stages.push({ kind, keys: t.keys, rows: t.rows, mask: t.mask, weights, trans: constrain(trans), features: nf });
+      out[i] = prev | 0;
+    } else out[i] = v | 0;
   }
-  return {
-    stages,
-    clusterCount: nc,
-    gazetteer: new Gazetteer(gaz),
-    meta,
-    cluster(h: number): number {
-      const key = h === 0 ? 1 : h;
-      let i = key & cTable.mask;
-      for (;;) {
-        const k = cTable.keys[i]!;
-        if (k === key) return cv[cTable.rows[i]!]!;
-        if (k === 0) return 0;
-        i = (i + 1) & cTable.mask;
-      }
-    },
-  };
+  return p;
 }
 
-function buildTable(hashes: Int32Array): { keys: Int32Array; rows: Int32Array; mask: number } {
-  let size = 16;
-  while (size < hashes.length * 2) size *= 2;
-  const keys = new Int32Array(size);
-  const rows = new Int32Array(size).fill(-1);
-  const mask = size - 1;
-  for (let r = 0; r < hashes.length; r++) {
-    const key = hashes[r] === 0 ? 1 : hashes[r]!;
+/** Open-addressing table of `[key, value]` pairs (value = index when `values` is null); key 0 → 1. */
+function openTable(keys: Int32Array, values: Int32Array | null): Int32Array {
+  let slots = 16;
+  while (slots < keys.length * 2) slots *= 2;
+  const table = new Int32Array(slots * 2);
+  const mask = slots - 1;
+  for (let k = 0; k < keys.length; k++) {
+    const key = keys[k] || 1;
     let i = key & mask;
-    while (keys[i] !== 0 && keys[i] !== key) i = (i + 1) & mask;
-    keys[i] = key;
-    rows[i] = r;
+    while (table[i << 1] !== 0) i = (i + 1) & mask;
+    table[i << 1] = key;
+    table[(i << 1) + 1] = values ? values[k]! : k;
   }
-  return { keys, rows, mask };
+  return table;
 }
 
 /** JSON text as ASCII bytes (non-ASCII characters escaped). */

@@ -66,7 +66,7 @@ function isWordCharSlow(c: number): boolean {
 }
 
 function isSpaceCode(c: number): boolean {
-  return c === 32 || c === 10 || c === 9 || c === 13 || c === 11 || c === 12 || c === 0xa0 || (c >= 0x2000 && c <= 0x200b) || c === 0x3000 || c === 0x202f || c === 0x205f || c === 0xfeff || c === 0x1680;
+  return c === 32 || c === 10 || c === 9 || c === 13 || c === 11 || c === 12 || c === 0xa0 || (c >= 0x2000 && c <= 0x200b) || c === 0x2028 || c === 0x2029 || c === 0x3000 || c === 0x202f || c === 0x205f || c === 0xfeff || c === 0x1680;
 }
 
 function isUpperCode(c: number): boolean {
