@@ -5,11 +5,12 @@
  *
  *   npm run eval:ner                       train in-process (same settings as train:ner), evaluate
  *   npm run eval:ner -- --load             reuse the train-only model cached by the last run
- *   options: --one-pass --epochs N --threshold T --no-consistency --errors (writes .cache/ner/errors.txt)
+ *   options: --one-pass --epochs N --threshold T --max-features N --no-consistency --errors (writes .cache/ner/errors.txt)
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { decodeModel, encodeModel, fromBase64, toBase64, type RawModel } from '../src/core/ner/model';
+import { CLUSTER_DEFAULTS } from './ner/clusters';
 import { loadConll } from './ner/data';
 import { calibrate, evaluate } from './ner/evaluate';
 import { DEFAULTS, emptyClusters, loadOrBuildClusters, prepareTraining, trainModel, type Settings } from './ner/pipeline';
@@ -31,15 +32,17 @@ const t0 = Date.now();
 if (flag('--load') && fs.existsSync(cacheFile)) {
   raw = loadRaw(cacheFile);
 } else {
-  raw = trainModel(prepareTraining(train, s), flag('--no-clusters') ? emptyClusters() : loadOrBuildClusters(train), s, { data: 'conll2003-train' });
+  raw = trainModel(prepareTraining(train, s), flag('--no-clusters') ? emptyClusters() : loadOrBuildClusters(train, { ...CLUSTER_DEFAULTS, minFreq: num('--cluster-min-freq', CLUSTER_DEFAULTS.minFreq) }), s, { data: 'conll2003-train' });
   fs.mkdirSync(path.dirname(cacheFile), { recursive: true });
   saveRaw(cacheFile, raw);
   console.log(`trained in ${((Date.now() - t0) / 1000).toFixed(0)} s`);
 }
 const threshold = num('--threshold', 0.02);
-let bytes = encodeModel(raw, { threshold });
+const maxFeatures = num('--max-features', 20000);
+const encodeOpts = maxFeatures ? { threshold, maxFeatures } : { threshold };
+let bytes = encodeModel(raw, encodeOpts);
 const calibration = calibrate(decodeModel(bytes), dev);
-bytes = encodeModel({ ...raw, meta: { ...raw.meta, calibration } }, { threshold });
+bytes = encodeModel({ ...raw, meta: { ...raw.meta, calibration } }, encodeOpts);
 // Init as the product does it: base64 → bytes → tables.
 const b64 = toBase64(bytes);
 const i0 = performance.now();

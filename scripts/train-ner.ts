@@ -3,7 +3,7 @@
  *
  *   npm run train:ner                 train on CoNLL-2003 train, evaluate on dev, ship that model
  *   npm run train:ner -- --dev        also train on train+dev with the same settings and ship that
- *   options: --seed N --epochs N --threshold T --one-pass --out FILE
+ *   options: --seed N --epochs N --threshold T --max-features N --one-pass --out FILE
  *            --reuse   re-encode the models cached in .cache/ner by the last run (no training)
  *
  * Always trains the train-only model first: it gives the dev scores and calibrates confidences.
@@ -31,6 +31,8 @@ if (!train || !dev) {
 }
 const settings: Settings = { ...DEFAULTS, seed: Number(opt('--seed', String(DEFAULTS.seed))), epochs: Number(opt('--epochs', String(DEFAULTS.epochs))), twoPass: !flag('--one-pass') };
 const threshold = Number(opt('--threshold', '0.02'));
+const maxFeatures = Number(opt('--max-features', '20000'));
+const encodeOpts = maxFeatures ? { threshold, maxFeatures } : { threshold };
 const out = path.resolve(opt('--out', path.join(repoRoot(), 'src', 'core', 'ner', 'model-data.ts')));
 const cache = path.join(repoRoot(), '.cache', 'ner');
 fs.mkdirSync(cache, { recursive: true });
@@ -42,9 +44,9 @@ const trainFile = path.join(cache, 'model-train-only.raw');
 const bothFile = path.join(cache, 'model-train-dev.raw');
 const rawTrain = reuse && fs.existsSync(trainFile) ? loadRaw(trainFile) : trainModel(prepareTraining(train, settings), clusters, settings, { data: 'conll2003-train' });
 if (!reuse) saveRaw(trainFile, rawTrain);
-const trainOnly = decodeModel(encodeModel(rawTrain, { threshold }));
+const trainOnly = decodeModel(encodeModel(rawTrain, encodeOpts));
 const calibration = calibrate(trainOnly, dev);
-const ev = evaluate(decodeModel(encodeModel({ ...rawTrain, meta: { ...rawTrain.meta, calibration } }, { threshold })), dev);
+const ev = evaluate(decodeModel(encodeModel({ ...rawTrain, meta: { ...rawTrain.meta, calibration } }, encodeOpts)), dev);
 console.log('train-only model on CoNLL-2003 dev (exact span + type):');
 console.log(ev.scorer.report());
 const devF1 = Number(ev.scorer.prf(['PER', 'ORG', 'LOC']).f.toFixed(2));
@@ -55,7 +57,7 @@ if (flag('--dev')) {
   if (!reuse) saveRaw(bothFile, both);
   shipped = { ...both, meta: { ...both.meta, calibration, devF1TrainOnly: devF1 } };
 }
-const bytes = encodeModel(shipped, { threshold });
+const bytes = encodeModel(shipped, encodeOpts);
 const b64 = toBase64(bytes);
 fs.writeFileSync(
   out,

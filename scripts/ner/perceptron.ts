@@ -48,14 +48,18 @@ export function extract(td: { attrs: TokenAttrs }, kind: StageKind = 'base'): { 
 }
 
 /** Feature dictionary: hashes seen at least `minCount` times get dense indices. */
-export function buildIndex(docs: { hashes: Int32Array }[], minCount: number): Map<number, number> {
+export function buildIndex(docs: { hashes: Int32Array }[], minCount: number): FeatureIndex {
   const counts = new Map<number, number>();
   for (const d of docs) for (const h of d.hashes) counts.set(h, (counts.get(h) ?? 0) + 1);
-  const index = new Map<number, number>();
+  const index: FeatureIndex = new Map();
   const keys = [...counts.keys()].filter((h) => counts.get(h)! >= minCount).sort((a, b) => a - b);
   for (const h of keys) index.set(h, index.size);
+  index.counts = Int32Array.from(keys.map((h) => counts.get(h)!));
   return index;
 }
+
+/** Feature hash → dense index, with how often each feature occurred in training. */
+export type FeatureIndex = Map<number, number> & { counts?: Int32Array };
 
 export function applyIndex(td: { hashes: Int32Array; idx?: Int32Array }, index: Map<number, number>): Int32Array {
   const idx = new Int32Array(td.hashes.length);
@@ -208,10 +212,10 @@ export function decodeDoc(td: TrainDoc, m: PerceptronModel): Uint8Array {
 }
 
 /** Converts dense weights back to hashed form for the model file. */
-export function toRawStage(m: PerceptronModel, index: Map<number, number>, kind: StageKind): RawStage {
+export function toRawStage(m: PerceptronModel, index: FeatureIndex, kind: StageKind): RawStage {
   const hashes = new Int32Array(index.size);
   for (const [h, i] of index) hashes[i] = h;
-  return { kind, hashes, weights: m.weights, trans: m.trans };
+  return { kind, hashes, weights: m.weights, trans: m.trans, ...(index.counts ? { counts: index.counts } : {}) };
 }
 
 export { computeHistory };

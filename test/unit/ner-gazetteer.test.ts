@@ -128,10 +128,19 @@ describe('model file', () => {
     assert.equal(lookup(ws, 123456789), -1);
   });
 
-  test('base64 round trip of every byte value', () => {
-    for (const len of [0, 1, 2, 3, 4, 255, 256, 1000]) {
-      const bytes = new Uint8Array(len).map((_, i) => (i * 37) & 255);
-      assert.deepEqual([...fromBase64(toBase64(bytes))], [...bytes]);
+  test('base64 round trip of every byte value, with and without a native text encoder', () => {
+    const g = globalThis as { TextEncoder?: unknown };
+    const native = g.TextEncoder;
+    try {
+      for (const withNative of [true, false]) {
+        if (!withNative) delete g.TextEncoder;
+        for (const len of [0, 1, 2, 3, 4, 255, 256, 1000]) {
+          const bytes = new Uint8Array(len).map((_, i) => (i * 37 + len) & 255);
+          assert.deepEqual([...fromBase64(toBase64(bytes))], [...bytes], `length ${len}, native ${withNative}`);
+        }
+      }
+    } finally {
+      g.TextEncoder = native;
     }
   });
 });

@@ -55,6 +55,8 @@ export interface RawStage {
   weights: Float32Array;
   /** `(NUM_LABELS + 1) × NUM_LABELS` transition weights, unconstrained. */
   trans: Float32Array;
+  /** How often each feature fired in training (for pruning by importance). */
+  counts?: Int32Array;
 }
 
 export interface RawModel {
@@ -187,8 +189,13 @@ class Reader {
 const MAGIC = [0x4e, 0x45, 0x52, 0x36]; // "NER6"
 
 export interface EncodeOptions {
-  /** Weights with |w| below this are dropped (after scaling so that max |w| = 1). */
+  /** Weights with |w| below this fraction of the stage's largest weight are dropped. */
   threshold: number;
+  /**
+   * Keep at most this many features per stage, the most important first: importance is the
+   * largest |weight| times the square root of how often the feature fired in training.
+   */
+  maxFeatures?: number;
 }
 
 /** Encodes a trained model to bytes (quantized, pruned). */
@@ -232,11 +239,17 @@ export function encodeModel(m: RawModel, opts: EncodeOptions): Uint8Array {
     const a = (max * opts.threshold) / 2;
     const b = Math.log(max / a + 1) / 127;
     const thr = max * opts.threshold;
-    const keep: number[] = [];
+    let keep: number[] = [];
+    const importance = new Float64Array(st.hashes.length);
     for (let f = 0; f < st.hashes.length; f++) {
-      let any = false;
-      for (let l = 0; l < NUM_LABELS; l++) if (Math.abs(st.weights[f * NUM_LABELS + l]!) >= thr) any = true;
-      if (any) keep.push(f);
+      let big = 0;
+      for (let l = 0; l < NUM_LABELS; l++) big = Math.max(big, Math.abs(st.weights[f * NUM_LABELS + l]!));
+      if (big >= thr) keep.push(f);
+      importance[f] = big * Math.sqrt(st.counts ? st.counts[f]! : 1);
+    }
+    if (opts.maxFeatures !== undefined && keep.length > opts.maxFeatures) {
+      keep.sort((x, y) => importance[y]! - importance[x]! || x - y);
+      keep = keep.slice(0, opts.maxFeatures);
     }
     keep.sort((x, y) => (st.hashes[x]! >>> 0) - (st.hashes[y]! >>> 0));
     w.u8(KINDS.indexOf(st.kind));
@@ -421,30 +434,39 @@ export function toBase64(bytes: Uint8Array): string {
 }
 
 export function fromBase64(s: string): Uint8Array {
-  // The host's native decoder when there is one (Node ≥ 16, browsers), else plain JS.
-  const native = (globalThis as unknown as { atob?: (s: string) => string }).atob;
-  if (typeof native === 'function') {
-    const bin = native(s);
-    const out = new Uint8Array(bin.length);
-    for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
-    return out;
-  }
-  const rev = new Uint8Array(128);
+  // Newer engines decode base64 natively.
+  const native = (Uint8Array as unknown as { fromBase64?: (s: string) => Uint8Array }).fromBase64;
+  if (typeof native === 'function') return native(s);
+  // Otherwise the host's native UTF-8 encoder (Node, browsers) turns the base64 text into ASCII bytes at
+  // once; decoding from a byte array is then much cheaper than per-character string access.
+  const TE = (globalThis as unknown as { TextEncoder?: new () => { encode(s: string): Uint8Array } }).TextEncoder;
+  const src: Uint8Array | null = typeof TE === 'function' ? new TE().encode(s) : null;
+  const at = src ? (i: number) => src[i]! : (i: number) => s.charCodeAt(i);
+  const rev = new Uint8Array(256);
   for (let i = 0; i < 64; i++) rev[B64.charCodeAt(i)] = i;
   let len = s.length;
   while (len > 0 && s.charCodeAt(len - 1) === 61) len--;
   const out = new Uint8Array(Math.floor((len * 3) / 4));
   let o = 0;
   let i = 0;
-  for (; i + 4 <= len; i += 4) {
-    const v = (rev[s.charCodeAt(i)]! << 18) | (rev[s.charCodeAt(i + 1)]! << 12) | (rev[s.charCodeAt(i + 2)]! << 6) | rev[s.charCodeAt(i + 3)]!;
-    out[o++] = v >> 16;
-    out[o++] = (v >> 8) & 255;
-    out[o++] = v & 255;
+  if (src) {
+    for (; i + 4 <= len; i += 4) {
+      const v = (rev[src[i]!]! << 18) | (rev[src[i + 1]!]! << 12) | (rev[src[i + 2]!]! << 6) | rev[src[i + 3]!]!;
+      out[o++] = v >> 16;
+      out[o++] = (v >> 8) & 255;
+      out[o++] = v & 255;
+    }
+  } else {
+    for (; i + 4 <= len; i += 4) {
+      const v = (rev[s.charCodeAt(i)]! << 18) | (rev[s.charCodeAt(i + 1)]! << 12) | (rev[s.charCodeAt(i + 2)]! << 6) | rev[s.charCodeAt(i + 3)]!;
+      out[o++] = v >> 16;
+      out[o++] = (v >> 8) & 255;
+      out[o++] = v & 255;
+    }
   }
   const rest = len - i;
   if (rest >= 2) {
-    const v = (rev[s.charCodeAt(i)]! << 18) | (rev[s.charCodeAt(i + 1)]! << 12) | (rest === 3 ? rev[s.charCodeAt(i + 2)]! << 6 : 0);
+    const v = (rev[at(i)]! << 18) | (rev[at(i + 1)]! << 12) | (rest === 3 ? rev[at(i + 2)]! << 6 : 0);
     out[o++] = v >> 16;
     if (rest === 3) out[o++] = (v >> 8) & 255;
   }
