@@ -35,7 +35,6 @@ export interface NerBench {
   bundleNerBytes: number;
   features: number[];
   clusterWords: number;
-  trainSeconds: number | null;
 }
 
 const root = repoRoot();
@@ -153,7 +152,6 @@ export function benchNer(ms = 3000): NerBench {
     bundleNerBytes: sizes.ner,
     features: model.stages.map((s) => s.features),
     clusterWords: model.clusterCount,
-    trainSeconds: typeof model.meta.trainSeconds === 'number' ? model.meta.trainSeconds : null,
   };
 }
 
@@ -163,7 +161,7 @@ export function formatNerBench(b: NerBench): string {
   return [
     `NER cold init: ${b.initMs.toFixed(1)} ms wall, ${b.initCpuMs.toFixed(1)} ms CPU (model decode, fresh process, median of 5); first call ${b.firstCallMs.toFixed(1)} ms`,
     `NER tagging on ${b.corpus} (${m(b.corpusChars)} chars): ${m(b.charsPerSec)} chars/s wall, ${m(b.cpuCharsPerSec)} chars/s CPU; regex tokenizer ${m(b.baselineCharsPerSec)} chars/s (ratio ${(b.charsPerSec / b.baselineCharsPerSec).toFixed(3)})`,
-    `NER model: ${b.modelBytes} bytes (${b.modelBase64Bytes} as base64); in dist/cli.js: model ${(b.bundleModelBytes / 1024).toFixed(0)} kB, all of src/core/ner ${(b.bundleNerBytes / 1024).toFixed(0)} kB; features ${b.features.join(' + ')}, cluster words ${b.clusterWords}; trained in ${b.trainSeconds ?? '?'} s`,
+    `NER model: ${b.modelBytes} bytes (${b.modelBase64Bytes} as base64); in dist/cli.js: model ${(b.bundleModelBytes / 1024).toFixed(0)} kB, all of src/core/ner ${(b.bundleNerBytes / 1024).toFixed(0)} kB; features ${b.features.join(' + ')}, cluster words ${b.clusterWords}`,
   ].join('\n');
 }
 

@@ -69,7 +69,7 @@ function toTrainDocs(docs: PreparedDoc[], res: Resources): TrainDoc[] {
   });
 }
 
-/** Trains the whole model on `docs`. */
+/** Trains the whole model on `docs` (deterministic: nothing but the data and `s.seed` reaches the model). */
 export function trainModel(docs: PreparedDoc[], clusters: ClusterTable, s: Settings, meta: Record<string, unknown>): RawModel {
   const gazetteer = buildGazetteer();
   const res: Resources = { cluster: (h) => clusters.cluster(h), gazetteer };
@@ -107,7 +107,7 @@ export function trainModel(docs: PreparedDoc[], clusters: ClusterTable, s: Setti
     stages.push(toRawStage(m2, index2, 'full'));
     log(`pass 2 trained: ${index2.size} features (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
   }
-  return { stages, clusterHashes: clusters.hashes, clusterCodes: clusters.codes, gazetteer: gazetteer.packed(), meta: { ...meta, settings: s, trainSeconds: Math.round((Date.now() - t0) / 1000) } };
+  return { stages, clusterHashes: clusters.hashes, clusterCodes: clusters.codes, gazetteer: gazetteer.packed(), meta: { ...meta, settings: s } };
 }
 
 /**
