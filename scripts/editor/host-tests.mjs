@@ -53,8 +53,13 @@ export async function runHostTests(o) {
     let done;
     const exited = new Promise((r) => (done = r));
     await page.exposeFunction('codeAutomationExit', (code) => done(code));
+    let first = 0;
     page.on('console', (m) => {
       const t = m.text();
+      if (!first && t.includes('[editor-test] ')) {
+        first = Date.now();
+        log(`first test output ${((first - t0) / 1000).toFixed(1)} s after the start (server, browser, workbench, extension host)`);
+      }
       consoleLog.push(`[${m.type()}] ${t}`);
       // Lines may arrive with a prefix of the workbench's console forwarding; keep what follows our tag.
       for (const line of t.split('\n')) {

@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import * as vscode from 'vscode';
 import { parse } from 'yaml';
 import { Commands } from '../../../src/vscode/ids';
-import { api, annotationFor, closeAll, copyInWorkspace, hasReference, hoverCards, openArticle, REFERENCE, textAt, waitFor } from './helpers';
+import { annotationFor, api, closeAll, copyInWorkspace, hasReference, hoverCards, openArticle, REFERENCE, save, textAt, waitFor } from './helpers';
 
 interface Side {
   annotations: { id: string; text: string; status: string; start: number; end: number; anchor?: string }[];
@@ -42,7 +42,7 @@ describe('corrections', () => {
     assert.ok(after.length >= 1 && after.every((x) => x.status === 'rejected'), `still rejected: ${JSON.stringify(after.map((x) => x.status))}`);
     assert.ok(!Object.values(a.decorationRanges(uri)!).some((rs) => rs.some((r) => textAt(ed.document, { start: ed.document.offsetAt(r.start), end: ed.document.offsetAt(r.end) }) === src.reject)));
     // Saved: the YAML holds the decision.
-    assert.ok(await ed.document.save());
+    await save(ed.document);
     const side = await waitFor('the rejection in the YAML', () => {
       const s = readSide(sidecar);
       return s?.annotations.some((x) => x.id === target.id && x.status === 'rejected') ? s : null;

@@ -166,3 +166,17 @@ export async function hoverCards(uri: vscode.Uri, pos: vscode.Position): Promise
   }
   return cards;
 }
+
+/**
+ * Saves a document. On a loaded machine the workbench may abort a save whose onWillSave participants
+ * do not answer in time (1.75 s) and `save()` then returns false: try again, a few times, and say so.
+ */
+export async function save(doc: vscode.TextDocument): Promise<void> {
+  for (let i = 1; ; i++) {
+    assert.ok(doc.isDirty, `${path.basename(doc.uri.fsPath)} has unsaved changes to save`);
+    if (await doc.save()) return;
+    if (i === 3) assert.fail(`${path.basename(doc.uri.fsPath)} could not be saved (3 tries)`);
+    note(`(save of ${path.basename(doc.uri.fsPath)} returned false; trying again)`);
+    await sleep(500 * i);
+  }
+}

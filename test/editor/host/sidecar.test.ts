@@ -5,7 +5,7 @@ import path from 'node:path';
 import * as vscode from 'vscode';
 import { parse } from 'yaml';
 import { Commands } from '../../../src/vscode/ids';
-import { closeAll, copyInWorkspace, hasReference, note, openArticle, REFERENCE, waitFor } from './helpers';
+import { closeAll, copyInWorkspace, hasReference, note, openArticle, REFERENCE, save, waitFor } from './helpers';
 
 interface SidecarAnnotation {
   id: string;
@@ -64,8 +64,8 @@ describe('annotation file (YAML sidecar)', () => {
     const sidecar = uri.fsPath.replace(/\.txt$/, '.annotations.yaml');
     const ed = await openArticle(uri);
     const added = '\n\nThe council said the bridge would cost £250m if work started in 2027.\n';
-    await ed.edit((b) => b.insert(ed.document.lineAt(ed.document.lineCount - 1).range.end, added));
-    assert.ok(await ed.document.save(), 'saved');
+    assert.ok(await ed.edit((b) => b.insert(ed.document.lineAt(ed.document.lineCount - 1).range.end, added)), 'edit applied');
+    await save(ed.document);
     const doc = await waitFor('the sidecar with the new figure', () => {
       if (!fs.existsSync(sidecar)) return null;
       const d = readSidecar(sidecar);
