@@ -119,7 +119,7 @@ try {
         profileDir: path.join(runDir, 'chromium-ui'),
         check(name, ok, detail) {
           ok ? p++ : f++;
-          console.log(`  ${ok ? '✔' : '✘ FAIL:'} ${name}${detail && (!ok || process.env.EDITOR_TEST_VERBOSE) ? `\n      ${detail.slice(0, 1500)}` : ''}`);
+          console.log(`  ${ok ? '✔' : '✘ FAIL:'} ${name} [${secs(Date.now() - t)}]${detail && (!ok || process.env.EDITOR_TEST_VERBOSE) ? `\n      ${detail.slice(0, 1500)}` : ''}`);
         },
       });
     } finally {

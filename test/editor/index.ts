@@ -29,6 +29,8 @@ function topSuite(t: Mocha.Runnable): string {
 export function run(): Promise<void> {
   const out = (...args: unknown[]) => console.log(TAG + util.format(...args).replace(/\n/g, '\n' + TAG));
   Mocha.reporters.Base.consoleLog = out;
+  // Plain text: the lines travel through the browser console (colour detection would switch on under CI=true).
+  (Mocha.reporters.Base as unknown as { useColors: boolean }).useColors = false;
   const mocha = new Mocha({ ui: 'bdd', color: false, reporter: 'spec', timeout: 60000, slow: 5000 });
   if (process.env.NEWS_ANNOTATOR_TEST_GREP) mocha.grep(process.env.NEWS_ANNOTATOR_TEST_GREP);
   // Define describe/it on the global object, then load the suites (bundled; each file registers its suites when required).

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import * as vscode from 'vscode';
-import { parse } from 'yaml';
+import { parse, stringify } from 'yaml';
 import { Commands } from '../../../src/vscode/ids';
 import { annotationFor, api, closeAll, copyInWorkspace, hasReference, hoverCards, openArticle, REFERENCE, save, textAt, waitFor } from './helpers';
 
@@ -119,5 +119,28 @@ describe('corrections', () => {
     const side = readSide(sidecar)!;
     for (const x of side.annotations.filter((y) => !y.anchor)) assert.equal(rewritten.slice(x.start, x.end), x.text, `YAML offsets of "${x.text}" match the new text`);
     assert.ok(side.annotations.some((x) => x.id === target.id && x.status === 'rejected') || droppedText.includes(src.rejectOnDisk), 'the rejection is still in the YAML');
+  });
+
+  // KNOWN BUG (core, src/core/entities/link.ts): an accepted or user name joins the lexicon with its
+  // `entity` link as canonical, but linkEntities() ignores the lexicon's canonical, so the analysis
+  // re-finds the span under its own text and the card (and Topics) show that instead of the link.
+  // Remove `.skip` once the linker honours the lexicon's canonical name.
+  it.skip('KNOWN BUG: a name linked to an entity in the annotation file shows that entity on its card', async () => {
+    const a = await api();
+    const uri = copyInWorkspace('port-strike.txt', 'review/linked.txt');
+    const ed = await openArticle(uri);
+    const sidecar = await vscode.commands.executeCommand<string>(Commands.saveAnnotations);
+    const file = vscode.Uri.parse(sidecar!).fsPath;
+    const y = parse(fs.readFileSync(file, 'utf8'));
+    const text = ed.document.getText();
+    const words = 'the consultancy Harbourline';
+    const start = text.indexOf(words);
+    y.annotations = y.annotations.filter((x: { start: number; end: number }) => x.end <= start || x.start >= start + words.length);
+    y.annotations.push({ id: 'e-user-linked', kind: 'entity', type: 'ORG', start, end: start + words.length, text: words, prefix: '', suffix: '', status: 'accepted', origin: 'user', entity: 'Harbourline Shipping Analytics' });
+    fs.writeFileSync(file, stringify(y));
+    await waitFor('the linked name to be loaded', () => a.annotations(uri).some((x) => x.id === 'e-user-linked'), 20000);
+    await a.whenIdle(uri);
+    const cards = await hoverCards(uri, ed.document.positionAt(start + 3));
+    assert.ok(cards.some((c) => c.body.startsWith('**Harbourline Shipping Analytics**')), JSON.stringify(cards));
   });
 });
