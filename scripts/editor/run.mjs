@@ -107,7 +107,8 @@ try {
     fs.symlinkSync(ROOT, path.join(exts, `${EXTENSION_ID}-${pkg.version}`), 'dir');
     const shotsDir = freshDir(SHOTS_DIR, 'ui');
     t = Date.now();
-    const server = await startCodeServer({ dir: path.join(runDir, 'server-ui'), workspace: ws.dir, extensionsDir: exts });
+    // Word wrap: every word of the article is on screen to point at.
+    const server = await startCodeServer({ dir: path.join(runDir, 'server-ui'), workspace: ws.dir, extensionsDir: exts, settings: { 'editor.wordWrap': 'on' } });
     let p = 0;
     let f = 0;
     try {
