@@ -13,7 +13,8 @@ export function createWorkspace(dir) {
   const samples = fs.readdirSync(path.join(ROOT, 'samples')).filter((f) => f.endsWith('.txt')).sort();
   for (const f of samples) fs.copyFileSync(path.join(ROOT, 'samples', f), path.join(dir, f));
   const ref = referenceArticle();
-  if (ref) fs.copyFileSync(ref, path.join(dir, REFERENCE_NAME));
+  // Its content only: the shared folder is read-only, and a copy must not inherit that.
+  if (ref) fs.writeFileSync(path.join(dir, REFERENCE_NAME), fs.readFileSync(ref));
   fs.copyFileSync(path.join(ROOT, 'LICENSE'), path.join(dir, 'LICENSE.txt'));
   fs.mkdirSync(path.join(dir, 'notes'));
   fs.writeFileSync(path.join(dir, 'notes', 'requirements.txt'), 'yaml==6.0.2\nrequests>=2.32\n# pinned for the newsroom scraper\nbeautifulsoup4==4.12.3\n');
