@@ -1,0 +1,114 @@
+/**
+ * Word tokens for the topic analysis: one regex pass over the text, with the facts the subject
+ * scorer and the keyphrase extractor need (lower-case form, capitalisation, whether punctuation or
+ * a line break separates a token from the one before, sentence starts). Offsets are UTF-16 indices
+ * into the analysed text, half-open.
+ */
+
+/** Flags of a token (bit set). */
+export const TokenFlag = {
+  /** First letter upper case. */
+  Cap: 1,
+  /** Every letter upper case and at least two letters (`NHS`, `BBC`). */
+  AllCaps: 2,
+  /** Punctuation, a quote mark or a line break lies between this token and the previous one. */
+  Break: 4,
+  /** The token starts a sentence (or a paragraph / the text). */
+  SentenceStart: 8,
+  /** The token starts a paragraph (follows a blank line) or the text. */
+  ParagraphStart: 16,
+  /** Made of digits (possibly with `,` / `.`). */
+  Numeric: 32,
+} as const;
+
+/** Tokens as parallel arrays (cheap to build for a 1 MB article). */
+export interface Tokens {
+  readonly count: number;
+  readonly start: Int32Array;
+  readonly end: Int32Array;
+  readonly flags: Uint8Array;
+  /** Lower-case form, possessive `'s` removed, curly apostrophes straightened. */
+  readonly lower: string[];
+}
+
+// Letters/digits, with inner apostrophes, hyphens, dots and ampersands (`U.S`, `e-mail`, `AT&T`, `don't`).
+const WORD = /[\p{L}\p{N}]+(?:['’.&\-][\p{L}\p{N}]+)*/gu;
+
+/** Splits `text[from, to)` into word tokens. */
+export function tokenize(text: string, from = 0, to = text.length): Tokens {
+  const cap = Math.max(16, ((to - from) / 5) | 0);
+  let start = new Int32Array(cap);
+  let end = new Int32Array(cap);
+  let flags = new Uint8Array(cap);
+  const lower: string[] = [];
+  let n = 0;
+  let prevEnd = from;
+  WORD.lastIndex = from;
+  for (let m = WORD.exec(text); m && m.index < to; m = WORD.exec(text)) {
+    let s = m.index;
+    let e = s + m[0].length;
+    if (e > to) e = to;
+    if (n === start.length) {
+      const grow = (a: Int32Array) => {
+        const b = new Int32Array(a.length * 2);
+        b.set(a);
+        return b;
+      };
+      start = grow(start);
+      end = grow(end);
+      const f = new Uint8Array(flags.length * 2);
+      f.set(flags);
+      flags = f;
+    }
+    let f = 0;
+    const word = text.slice(s, e);
+    const c0 = word.charCodeAt(0);
+    if (c0 >= 48 && c0 <= 57) f |= TokenFlag.Numeric;
+    else {
+      const first = word[0]!;
+      if (first !== first.toLowerCase()) {
+        f |= TokenFlag.Cap;
+        if (word.length > 1 && word === word.toUpperCase() && /\p{L}.*\p{L}/u.test(word)) f |= TokenFlag.AllCaps;
+      }
+    }
+    // What lies between the previous token and this one.
+    if (n === 0) f |= TokenFlag.Break | TokenFlag.SentenceStart | TokenFlag.ParagraphStart;
+    else {
+      let newlines = 0;
+      let punct = false;
+      let stop = false;
+      for (let i = prevEnd; i < s; i++) {
+        const c = text.charCodeAt(i);
+        if (c === 10) newlines++;
+        else if (c === 46 || c === 33 || c === 63) stop = true; // . ! ?
+        else if (c !== 32 && c !== 9 && c !== 0xa0) punct = true;
+      }
+      // A token ending in a dot (`U.S.`) is followed by the dot in the gap; treat `. ` + capital as a sentence end.
+      if (newlines || punct || stop) f |= TokenFlag.Break;
+      if (newlines || (stop && f & (TokenFlag.Cap | TokenFlag.Numeric))) f |= TokenFlag.SentenceStart;
+      if (newlines > 1) f |= TokenFlag.ParagraphStart;
+    }
+    start[n] = s;
+    end[n] = e;
+    flags[n] = f;
+    let low = word.toLowerCase();
+    if (low.length > 2 && (low.endsWith("'s") || low.endsWith('’s'))) low = low.slice(0, -2);
+    else if (low.indexOf('’') >= 0) low = low.replace(/’/g, "'");
+    lower.push(low);
+    prevEnd = e;
+    n++;
+  }
+  return { count: n, start, end, flags, lower };
+}
+
+/** Index of the first token whose start is `>= offset` (binary search). */
+export function tokenAt(tokens: Tokens, offset: number): number {
+  let lo = 0;
+  let hi = tokens.count;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (tokens.start[mid]! < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
