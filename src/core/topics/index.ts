@@ -1,11 +1,18 @@
 /**
- * Topics: whole-article IPTC subjects from curated keyword lists, and a section outline
- * (headline, lede, then runs of paragraphs about the same thing) labelled by their entities.
+ * Topics: what the article is about and where. Whole-article IPTC subjects from curated keyword
+ * lists (`keywords.ts`, scored in `subjects.ts`), and a section outline — headline, lede, then runs
+ * of paragraphs about the same thing — labelled by their entities and TF-IDF keyphrases
+ * (`sections.ts`). Pure and deterministic; linear in the size of the text.
  */
-import { paragraphs } from '../text';
 import type { Entity, EntityMention, Figure, Quote, Section, Subject } from '../types';
-import { scoreSubjects } from './subjects';
-export { scoreSubjects };
+import { defaultIdfTable, type IdfTable } from './idf';
+import { buildSections } from './sections';
+import { articleTopicScores, rankSubjects, TOP_COUNT } from './subjects';
+import { tokenize } from './tokens';
+
+export { buildIdfTable, defaultIdfTable, idfOf, MIN_IDF_DOCS, type IdfTable } from './idf';
+export { IPTC_CREDIT, IPTC_SUBTOPICS, IPTC_TOP } from './iptc';
+export { explainSubjects, scoreSubjects } from './subjects';
 
 export interface TopicInput {
   entities: readonly EntityMention[];
@@ -14,23 +21,26 @@ export interface TopicInput {
   quotes: readonly Quote[];
 }
 
-/** Subjects of the whole article and its sections. */
-export function analyzeTopics(text: string, input: TopicInput): { subjects: Subject[]; sections: Section[] } {
-  const subjects = scoreSubjects(text);
-  const paras = paragraphs(text);
-  const sections: Section[] = [];
-  paras.forEach((p, i) => {
-    const role: Section['role'] = i === 0 && paras.length > 1 && p.end - p.start < 200 && !/\n/.test(text.slice(p.start, p.end)) ? 'headline' : sections.some((s) => s.role === 'lede') || i > 1 ? 'body' : 'lede';
-    const inside = input.entities.filter((m) => m.start >= p.start && m.end <= p.end && m.type !== 'MISC');
-    const freq = new Map<string, number>();
-    for (const m of inside) freq.set(m.entityId, (freq.get(m.entityId) ?? 0) + 1);
-    const names = [...freq.entries()]
-      .sort((a, b) => b[1] - a[1])
-      .slice(0, 3)
-      .map(([id]) => input.groups.find((g) => g.id === id)?.canonical ?? id);
-    const label = role === 'headline' ? text.slice(p.start, p.end) : names.length ? names.join(', ') : text.slice(p.start, Math.min(p.end, p.start + 40));
-    const subj = scoreSubjects(text.slice(p.start, p.end))[0] ?? null;
-    sections.push({ id: `s${i}`, start: p.start, end: p.end, label, role, subject: subj, keyphrases: [] });
-  });
+export interface TopicOptions {
+  /**
+   * Keyword weights for keyphrases, e.g. `buildIdfTable(workspaceArticles)` when the workspace
+   * holds at least {@link MIN_IDF_DOCS} articles; the built-in table otherwise.
+   */
+  idf?: IdfTable;
+}
+
+/**
+ * Subjects of the whole article (best first; `score` = share of the keyword evidence, 0..1) and its
+ * sections (in text order, non-overlapping, offsets into `text`). `text` is normalized article text.
+ */
+export function analyzeTopics(text: string, input: TopicInput, options: TopicOptions = {}): { subjects: Subject[]; sections: Section[] } {
+  const tokens = tokenize(text);
+  const raw = articleTopicScores(text, tokens);
+  const subjects = rankSubjects(raw);
+  let total = 0;
+  for (let t = 0; t < TOP_COUNT; t++) total += raw[t]!;
+  const share = new Float64Array(TOP_COUNT);
+  if (total > 0) for (let t = 0; t < TOP_COUNT; t++) share[t] = raw[t]! / total;
+  const sections = buildSections({ text, tokens, input, idf: options.idf ?? defaultIdfTable(), articleShare: share });
   return { subjects, sections };
 }

@@ -1,0 +1,196 @@
+/**
+ * Keyphrase candidates: runs of adjective/noun-like words (no stopwords, no verbs, no names, no
+ * numbers, not across punctuation), one to three words long, found without a part-of-speech
+ * tagger by word lists and suffix rules. Scored by TF-IDF in `sections.ts`.
+ */
+import { TokenFlag, type Tokens } from './tokens';
+
+const list = (s: string): Set<string> => new Set(s.trim().split(/\s+/));
+
+/** Function words, pronouns, auxiliaries, quantifiers, frequent adverbs and generic news words. */
+export const STOPWORDS = list(`
+a about above across after afterwards again against ago ahead all almost alone along already also although always am among
+amongst amid an and another any anybody anyone anything anyway anywhere are around as at away back be became because become
+becomes becoming been before beforehand behind being below beside besides between beyond both but by can cannot could
+did do does doing done down due during each either else elsewhere enough etc even ever every everyone everything everywhere
+except few first for former formerly from further had has have having he hence her here hereby herein hers herself him himself
+his how however i ie if in inc indeed instead into is it its itself just last later latter least less let like likely made
+many may me meanwhile might mine more moreover most mostly much must my myself namely neither never nevertheless next no
+nobody none noone nor not nothing now nowhere of off often on once one only onto or other others otherwise our ours ourselves
+out over own per perhaps please quite rather really same several she should since so some somehow someone something sometime
+sometimes somewhere still such than that the their theirs them themselves then thence there thereafter thereby therefore
+therein thereupon these they this those though through throughout thru thus to together too toward towards under unless
+until up upon us very via was we well were what whatever when whence whenever where whereafter whereas whereby wherein whereupon
+wherever whether which while whither who whoever whole whom whose why will with within without would yet you your yours
+yourself yourselves mr mrs ms dr sir st yes no ok okay oh two three four five six seven eight nine ten eleven twelve twenty
+thirty forty fifty hundred thousand million billion trillion half dozen second third fourth fifth once twice percent per cent
+year years month months week weeks day days today yesterday tomorrow time times monday tuesday wednesday thursday friday
+saturday sunday january february march april may june july august september october november december morning afternoon
+evening night tonight earlier later recently currently previously already soon lot lots thing things way ways kind sort
+number numbers part parts people person man men woman women someone something spokesman spokeswoman spokesperson statement
+comment comments report reports reported news end beginning start side sides place places point points case cases fact
+example matter issue issues question questions area areas level levels term terms group groups member members
+'d 'll 're 's 've n't don't doesn't didn't isn't aren't wasn't weren't won't wouldn't can't couldn't shouldn't hasn't haven't
+hadn't it's i'm he's she's that's there's they're we're you're i've we've they've let's
+`);
+
+/** Verb forms that are rarely nouns (reporting verbs, auxiliaries' company, frequent actions). */
+const VERB_BASES = `
+say tell ask add note stress urge warn claim insist argue explain describe emphasise emphasize highlight mention announce
+confirm deny suggest believe think know want need seem appear become remain continue expect hold keep get give take make
+go come see look find bring put set let begin start stop try call seek help allow agree approve reaffirm frame hail discuss
+handle address strengthen pledge ease advance experience raise finalise finalize include involve provide receive reach
+decide plan hope wish intend prepare face meet join leave move turn follow lead win lose spend buy sell pay build create
+open close cut grow rise fall drop increase decrease reduce boost hit launch release produce develop improve change
+consider understand learn read write speak talk sit stand live die kill happen occur accuse criticise criticize welcome
+reject refuse fail manage admit accept report respond reply react announce vow promise threaten demand require call
+express share view mark signal point show prove remind believe feel suppose
+`;
+const IRREGULAR = list(`
+said says told took taken gave given got gotten went gone came saw seen knew known thought brought put set let began begun
+held kept made found left led won lost spent bought sold paid built grew grown rose risen fell fallen cut read wrote written
+spoke spoken sat stood meant met ran run became broke broken chose chosen drew drawn drove driven forgot forgotten hid hidden
+hung laid lay lit rode rang rung sang sung shook shaken shot shown shut slept slid sought stuck struck swore sworn taught
+tore torn threw thrown understood woke worn wore withdrew withdrawn is are was were be been being am has have had having
+do does did doing done will would shall should can could may might must according
+`);
+
+function inflections(base: string): string[] {
+  const out = [base];
+  if (base.endsWith('e')) out.push(base + 's', base + 'd', base.slice(0, -1) + 'ing');
+  else if (/[^aeiou]y$/.test(base)) out.push(base.slice(0, -1) + 'ies', base.slice(0, -1) + 'ied', base + 'ing');
+  else if (/(s|sh|ch|x|z)$/.test(base)) out.push(base + 'es', base + 'ed', base + 'ing');
+  else out.push(base + 's', base + 'ed', base + 'ing');
+  if (/^[^aeiou]*[aeiou][bdgklmnprt]$/.test(base)) {
+    const last = base[base.length - 1]!;
+    out.push(base + last + 'ed', base + last + 'ing');
+  }
+  return out;
+}
+
+export const VERBS: Set<string> = (() => {
+  const s = new Set(IRREGULAR);
+  for (const b of VERB_BASES.trim().split(/\s+/)) for (const f of inflections(b)) s.add(f);
+  // Forms of these that are mostly nouns in news keyphrases.
+  for (const n of ['talks', 'cuts', 'cut', 'plans', 'plan', 'calls', 'call', 'views', 'view', 'increase', 'rise', 'fall', 'drop', 'release', 'change', 'changes', 'help', 'hold', 'reach', 'show', 'shows', 'meeting', 'building', 'spending', 'funding', 'hearing', 'ruling', 'offering', 'finding', 'findings', 'opening', 'closing', 'trading', 'warning', 'warnings', 'experience', 'demand', 'demands', 'report', 'reports', 'share', 'shares', 'set', 'sets', 'lead', 'leads', 'boost', 'launch', 'signal', 'mark', 'address', 'welcome', 'advance', 'advances', 'win', 'wins', 'hit', 'hits', 'visit', 'deal', 'reply', 'promise', 'promises', 'threat', 'vow', 'claim', 'claims', 'approval', 'pledge', 'pledges'])
+    s.delete(n);
+  return s;
+})();
+
+/** Common adjectives that make poor one-word keyphrases (`positive`, `important`). */
+const WEAK_ADJECTIVES = list(`
+good bad new old big small large great high low long short major minor important significant positive negative excellent
+strong weak current recent latest early late possible likely unlikely real true clear full free open available different
+similar certain main key top best worst better worse own various whole entire general special particular local national
+international global public private personal official total final further additional previous former next past future
+little huge massive vast serious severe hard easy simple difficult able ready sure right wrong fine nice poor rich
+turbulent excellent recent violent different independent urgent prominent frequent efficient sufficient consistent
+persistent evident apparent decent silent confident innocent ancient permanent transparent prudent dependent subsequent
+imminent relevant vibrant reluctant abundant brilliant constant distant dominant pleasant redundant tolerant hesitant
+formal total political national crucial critical social potential regional normal legal annual additional natural
+commercial financial economic central federal virtual actual usual typical logical radical mutual
+`);
+const COPULAS = list('is are was were be been being become became becomes remain remains remained seem seems seemed look looks looked very so too more most less rather quite fairly extremely highly');
+/** Nouns ending like verbs in -ise/-ize. */
+const ISE_NOUNS = list('enterprise enterprises expertise franchise franchises merchandise exercise exercises compromise premise premises surprise surprises noise otherwise cruise size prize prizes seize promise promises treatise demise paradise');
+const isIseVerb = (w: string) => w.length >= 7 && /i[sz](?:e|es|ed|ing)$/.test(w) && !ISE_NOUNS.has(w);
+/** Evaluative adjectives add nothing to a keyphrase (`useful fix` → `fix`); classifying ones (`international`) stay as modifiers. */
+const EVALUATIVE = list(`
+good bad new old big small large great high low long short major minor important significant positive negative excellent
+strong weak current recent latest early late possible likely unlikely real true clear full available different similar certain
+main key top best worst better worse various whole entire particular huge massive vast serious severe hard easy simple
+difficult sure right wrong fine nice excellent useful turbulent
+`);
+const ADJ_SUFFIX = /(?:ive|ous|ful|able|ible|ical|less|ish)$/;
+
+/** Words after which an -ed/-ing word is a modifier (`the planned visit`, `in measured terms`), not a verb. */
+const MODIFIER_CONTEXT = list(`
+the a an of in on over for with about its their his her our your my this these those some any no many more most
+by from into under after before amid against between among
+`);
+/** Words after which a content word is a verb (`to tempt buyers`, `will stagnate`). */
+const VERB_CONTEXT = list('to will would can could may might must shall should');
+
+/** A keyphrase candidate occurrence: tokens `[from, to)`. */
+export interface Candidate {
+  from: number;
+  to: number;
+  /** Normalized key: lower-case words, the last one singular. */
+  key: string;
+}
+
+/** Singular of a lower-case word, for grouping (`sales` → `sale`, `policies` → `policy`). */
+export function stem(w: string): string {
+  if (w.length <= 3) return w;
+  if (w.endsWith('ies') && w.length > 4) return w.slice(0, -3) + 'y';
+  if (w.endsWith('sses')) return w.slice(0, -2);
+  if (w.endsWith('s') && !/(ss|us|is|ws)$/.test(w)) return w.slice(0, -1);
+  return w;
+}
+
+const isParticiple = (w: string) => (w.endsWith('ed') && w.length > 4 && !/(eed|ied)$/.test(w)) || (w.endsWith('ing') && w.length > 5);
+const NOT_ADVERBS = list('only early daily weekly monthly yearly quarterly family italy july rally supply reply ally holy belly jelly fly assembly anomaly monopoly july bully')
+const isAdverb = (w: string) => w.length > 4 && w.endsWith('ly') && !NOT_ADVERBS.has(w);
+
+/** Whether token `i` can be part of a keyphrase at all. */
+export function isContentToken(tokens: Tokens, i: number, inName: (i: number) => boolean): boolean {
+  const f = tokens.flags[i]!;
+  const w = tokens.lower[i]!;
+  if (f & TokenFlag.Numeric) return false;
+  if (w.length < 2 || STOPWORDS.has(w) || VERBS.has(w) || isAdverb(w) || isIseVerb(w)) return false;
+  if (inName(i)) return false;
+  // A capitalised word mid-sentence is a name (or part of one) the recogniser missed.
+  if (f & TokenFlag.Cap && !(f & TokenFlag.SentenceStart)) return false;
+  if (f & TokenFlag.Cap && f & TokenFlag.SentenceStart && i + 1 < tokens.count && tokens.flags[i + 1]! & TokenFlag.Cap && !(tokens.flags[i + 1]! & TokenFlag.Break)) return false;
+  if (!/\p{L}/u.test(w)) return false;
+  return true;
+}
+
+/**
+ * Keyphrase candidates in tokens `[from, to)`: maximal content runs trimmed of leading verbs
+ * (`highlighted commercial ties` → `commercial ties`) and trailing participles, at most 3 words
+ * (the last three of a longer run, where English keeps its head noun).
+ */
+export function candidates(tokens: Tokens, from: number, to: number, inName: (i: number) => boolean): Candidate[] {
+  const out: Candidate[] = [];
+  let i = from;
+  while (i < to) {
+    if (!isContentToken(tokens, i, inName)) {
+      i++;
+      continue;
+    }
+    let j = i + 1;
+    while (j < to && !(tokens.flags[j]! & TokenFlag.Break) && isContentToken(tokens, j, inName)) j++;
+    let a = i;
+    let b = j;
+    // Leading participle: a modifier after `the`/`of`/…, a verb otherwise.
+    while (a < b && isParticiple(tokens.lower[a]!)) {
+      const prev = a > 0 && !(tokens.flags[a]! & TokenFlag.Break) ? tokens.lower[a - 1]! : '';
+      if (a === i && MODIFIER_CONTEXT.has(prev) && b - a > 1) break;
+      a++;
+    }
+    while (b > a && (isParticiple(tokens.lower[b - 1]!) || WEAK_ADJECTIVES.has(tokens.lower[b - 1]!))) b--;
+    while (b - a > 1 && (EVALUATIVE.has(tokens.lower[a]!) || /(?:ful|less)$/.test(tokens.lower[a]!))) a++;
+    // After `to` or a modal the first word is a verb, unless it looks like a plural noun (`to investors`).
+    if (a === i && a > 0 && !(tokens.flags[a]! & TokenFlag.Break) && VERB_CONTEXT.has(tokens.lower[a - 1]!) && !/[^s]s$/.test(tokens.lower[a]!)) a++;
+    // A lone word after a copula or degree adverb is a predicate adjective (`was turbulent`).
+    if (b - a === 1 && a > 0 && !(tokens.flags[a]! & TokenFlag.Break) && COPULAS.has(tokens.lower[a - 1]!)) {
+      i = j;
+      continue;
+    }
+    if (b - a > 3) a = b - 3;
+    if (b > a) {
+      const words: string[] = [];
+      for (let k = a; k < b; k++) words.push(k === b - 1 ? stem(tokens.lower[k]!) : tokens.lower[k]!);
+      if (!(b - a === 1 && (WEAK_ADJECTIVES.has(words[0]!) || ADJ_SUFFIX.test(words[0]!)))) out.push({ from: a, to: b, key: words.join(' ') });
+      // Sub-phrases of a longer run count too (`aircraft deliveries` inside `Boeing aircraft deliveries`).
+      if (b - a >= 2) {
+        const head = stem(tokens.lower[b - 1]!);
+        out.push({ from: b - 1, to: b, key: head });
+        if (b - a === 3) out.push({ from: b - 2, to: b, key: `${tokens.lower[b - 2]} ${head}` });
+      }
+    }
+    i = j;
+  }
+  return out;
+}
