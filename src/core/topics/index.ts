@@ -35,12 +35,13 @@ export interface TopicOptions {
  */
 export function analyzeTopics(text: string, input: TopicInput, options: TopicOptions = {}): { subjects: Subject[]; sections: Section[] } {
   const tokens = tokenize(text);
-  const raw = articleTopicScores(text, tokens);
+  const events: number[] = [];
+  const raw = articleTopicScores(text, tokens, undefined, events);
   const subjects = rankSubjects(raw);
   let total = 0;
   for (let t = 0; t < TOP_COUNT; t++) total += raw[t]!;
   const share = new Float64Array(TOP_COUNT);
   if (total > 0) for (let t = 0; t < TOP_COUNT; t++) share[t] = raw[t]! / total;
-  const sections = buildSections({ text, tokens, input, idf: options.idf ?? defaultIdfTable(), articleShare: share });
+  const sections = buildSections({ text, tokens, input, idf: options.idf ?? defaultIdfTable(), articleShare: share, events });
   return { subjects, sections };
 }

@@ -36,7 +36,7 @@ hadn't it's i'm he's she's that's there's they're we're you're i've we've they'v
 
 /** Verb forms that are rarely nouns (reporting verbs, auxiliaries' company, frequent actions). */
 const VERB_BASES = `
-say tell ask add note stress urge warn claim insist argue explain describe emphasise emphasize highlight mention announce
+say tell ask add carry note stress urge warn claim insist argue explain describe emphasise emphasize highlight mention announce
 confirm deny suggest believe think know want need seem appear become remain continue expect hold keep get give take make
 go come see look find bring put set let begin start stop try call seek help allow agree approve reaffirm frame hail discuss
 handle address strengthen pledge ease advance experience raise finalise finalize include involve provide receive reach
@@ -128,7 +128,16 @@ export function stem(w: string): string {
   return w;
 }
 
-const isParticiple = (w: string) => (w.endsWith('ed') && w.length > 4 && !/(eed|ied)$/.test(w)) || (w.endsWith('ing') && w.length > 5);
+/** Words ending in -ing/-ed that are nouns (`parking fees`, `housing market`). */
+const NOUNS_ING_ED = list(`
+parking shopping banking housing building buildings trading training spending funding marketing manufacturing mining printing
+advertising engineering lending fishing farming gaming nursing recycling meeting meetings hearing hearings ruling rulings
+offering offerings opening closing warning warnings beginning ending setting settings booking bookings rating ratings ceiling
+evening morning thing things string spring king ring wedding clothing boxing sailing cycling swimming skiing rowing bowling
+wrestling racing painting paintings writing writings reading readings earnings savings holdings proceedings findings
+hundred kindred broadcasting accounting consulting catering logging licensing lobbying policing polling sentencing
+`);
+const isParticiple = (w: string) => ((w.endsWith('ed') && w.length > 4 && !/(eed|ied)$/.test(w)) || (w.endsWith('ing') && w.length > 5)) && !NOUNS_ING_ED.has(w);
 const NOT_ADVERBS = list('only early daily weekly monthly yearly quarterly family italy july rally supply reply ally holy belly jelly fly assembly anomaly monopoly july bully')
 const isAdverb = (w: string) => w.length > 4 && w.endsWith('ly') && !NOT_ADVERBS.has(w);
 
@@ -142,7 +151,6 @@ export function isContentToken(tokens: Tokens, i: number, inName: (i: number) =>
   // A capitalised word mid-sentence is a name (or part of one) the recogniser missed.
   if (f & TokenFlag.Cap && !(f & TokenFlag.SentenceStart)) return false;
   if (f & TokenFlag.Cap && f & TokenFlag.SentenceStart && i + 1 < tokens.count && tokens.flags[i + 1]! & TokenFlag.Cap && !(tokens.flags[i + 1]! & TokenFlag.Break)) return false;
-  if (!/\p{L}/u.test(w)) return false;
   return true;
 }
 
@@ -151,16 +159,23 @@ export function isContentToken(tokens: Tokens, i: number, inName: (i: number) =>
  * (`highlighted commercial ties` → `commercial ties`) and trailing participles, at most 3 words
  * (the last three of a longer run, where English keeps its head noun).
  */
-export function candidates(tokens: Tokens, from: number, to: number, inName: (i: number) => boolean): Candidate[] {
+/** {@link isContentToken} for every token, computed once per analysis. */
+export function contentMask(tokens: Tokens, inName: (i: number) => boolean): Uint8Array {
+  const m = new Uint8Array(tokens.count);
+  for (let i = 0; i < tokens.count; i++) if (isContentToken(tokens, i, inName)) m[i] = 1;
+  return m;
+}
+
+export function candidates(tokens: Tokens, from: number, to: number, content: Uint8Array): Candidate[] {
   const out: Candidate[] = [];
   let i = from;
   while (i < to) {
-    if (!isContentToken(tokens, i, inName)) {
+    if (!content[i]) {
       i++;
       continue;
     }
     let j = i + 1;
-    while (j < to && !(tokens.flags[j]! & TokenFlag.Break) && isContentToken(tokens, j, inName)) j++;
+    while (j < to && !(tokens.flags[j]! & TokenFlag.Break) && content[j]) j++;
     let a = i;
     let b = j;
     // Leading participle: a modifier after `the`/`of`/…, a verb otherwise.

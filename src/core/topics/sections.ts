@@ -8,8 +8,8 @@
 import { paragraphs } from '../text';
 import type { Entity, EntityMention, EntityType, Figure, Quote, Section, Subject } from '../types';
 import { idfOf, type IdfTable } from './idf';
-import { candidates, isContentToken, stem, STOPWORDS } from './keyphrases';
-import { rawTopicScores, TOP_COUNT, TOPICS } from './subjects';
+import { candidates, contentMask, stem, STOPWORDS } from './keyphrases';
+import { scoreEvents, TOP_COUNT, TOPICS } from './subjects';
 import { TokenFlag, tokenAt, type Tokens } from './tokens';
 
 export interface SectionInput {
@@ -82,8 +82,9 @@ function classify(text: string, tokens: Tokens): Para[] {
   // Non-article tails: short lines without sentence punctuation at the end (`Tags`, `Share this`).
   for (let k = out.length - 1; k > 0; k--) {
     const p = out[k]!;
-    const s = text.slice(p.start, p.end);
-    if (p.t1 - p.t0 <= 4 && s.length <= 40 && !TERMINAL.test(s) && s.indexOf('\n') < 0) p.kind = 'tail';
+    const lines = text.slice(p.start, p.end).split('\n');
+    const short = lines.every((l) => l.trim().length <= 40 && l.trim().split(/\s+/).length <= 4 && !TERMINAL.test(l.trim()));
+    if (short && p.t1 - p.t0 <= 4 * lines.length) p.kind = 'tail';
     else break;
   }
   // Asides inside the article: short single lines without sentence punctuation (captions, credits).
@@ -155,16 +156,16 @@ function pseudoEntities(text: string, tokens: Tokens): EntityMention[] {
   return out;
 }
 
-function paraFeatures(text: string, tokens: Tokens, p: Para, idf: IdfTable, names: ReturnType<typeof nameIndex>, typeOf: Map<string, EntityType>, figureEnds: Set<number>): ParaFeatures {
+function paraFeatures(text: string, tokens: Tokens, p: Para, tokIdf: Float64Array, names: ReturnType<typeof nameIndex>, content: Uint8Array, typeOf: Map<string, EntityType>, figureEnds: Set<number>): ParaFeatures {
   const typeOfMention = (i: number): EntityType | null => {
     const m = names.mentionsIn(tokens.start[i]!, tokens.end[i]!)[0];
     return m ? (typeOf.get(m.entityId) ?? m.type) : null;
   };
   const features = new Map<string, Feature>();
   const surface = new Map<string, string>();
-  for (const c of candidates(tokens, p.t0, p.t1, names.inName)) {
+  for (const c of candidates(tokens, p.t0, p.t1, content)) {
     let base = 0;
-    for (let k = c.from; k < c.to; k++) base += idfOf(idf, tokens.lower[k]!);
+    for (let k = c.from; k < c.to; k++) base += tokIdf[k]!;
     base /= c.to - c.from;
     // A phrase right after a figure is the news of its paragraph (`$11 billion arms package`).
     if (figureEnds.has(tokens.end[c.from - 1] ?? -1) && c.from > p.t0 && !(tokens.flags[c.from]! & TokenFlag.Break)) base *= 1.5;
@@ -184,11 +185,11 @@ function paraFeatures(text: string, tokens: Tokens, p: Para, idf: IdfTable, name
   }
   // Content words on their own (for similarity only): `arms` links `arms sales` and `arms package`.
   for (let i = p.t0; i < p.t1; i++) {
-    if (!isContentToken(tokens, i, names.inName)) continue;
+    if (!content[i]) continue;
     const key = `w:${stem(tokens.lower[i]!)}`;
     const f = features.get(key);
     if (f) f.count++;
-    else features.set(key, { key, count: 1, base: 0.6 * idfOf(idf, tokens.lower[i]!) });
+    else features.set(key, { key, count: 1, base: 0.6 * tokIdf[i]! });
   }
   const entities = new Map<string, number>();
   for (const m of names.mentionsIn(p.start, p.end)) {
@@ -237,8 +238,8 @@ const CONTINUATION = /^(?:he|she|it|they|this|these|that|those|his|her|their|its
 const round3 = (x: number) => Math.round(x * 1000) / 1000;
 
 /** The best top-level subject of a section: its own keyword evidence, nudged towards the article's subjects. */
-function sectionSubject(tokens: Tokens, t0: number, t1: number, articleShare: Float64Array): Subject | null {
-  const raw = rawTopicScores(tokens, t0, t1);
+function sectionSubject(events: readonly number[], t0: number, t1: number, articleShare: Float64Array): Subject | null {
+  const raw = scoreEvents(events, t0, t1);
   let sum = 0;
   for (let t = 0; t < TOP_COUNT; t++) sum += raw[t]!;
   if (sum < 1) return null;
@@ -281,10 +282,18 @@ function formatChange(a: string, b: string): string {
  * A stated change inside the section (`from 12 million tonnes to 20 million tonnes`) and the noun
  * just before it (`soybeans`): `Soybeans: 12 → 20 million tonnes`.
  */
-function changeLabel(text: string, tokens: Tokens, figures: readonly Figure[], start: number, end: number, names: ReturnType<typeof nameIndex>): string | null {
-  for (let k = 0; k + 1 < figures.length; k++) {
+function changeLabel(text: string, tokens: Tokens, figures: readonly Figure[], start: number, end: number, content: Uint8Array): string | null {
+  // Figures are sorted by start (see buildSections): jump to the first one in the section.
+  let lo = 0;
+  let hi = figures.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (figures[mid]!.start < start) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let k = lo; k + 1 < figures.length && figures[k]!.start < end; k++) {
     const a = figures[k]!;
-    if (a.start < start || a.end > end) continue;
+    if (a.end > end) continue;
     if (a.kind !== 'quantity' && a.kind !== 'money' && a.kind !== 'percent') continue;
     const b = figures[k + 1]!;
     if (b.kind !== a.kind || b.unit !== a.unit || b.end > end) continue;
@@ -296,7 +305,7 @@ function changeLabel(text: string, tokens: Tokens, figures: readonly Figure[], s
     const fromTok = tokenAt(tokens, a.start) - 1;
     let noun: string | null = null;
     for (let i = fromTok - 1; i >= 0 && i >= fromTok - 6 && tokens.start[i]! >= start; i--) {
-      const cands = candidates(tokens, i, i + 1, names.inName);
+      const cands = candidates(tokens, i, i + 1, content);
       if (cands.length) {
         noun = text.slice(tokens.start[i]!, tokens.end[i]!);
         break;
@@ -316,6 +325,8 @@ export interface SectionsArgs {
   idf: IdfTable;
   /** Article-level subject shares by topic index (top level), to nudge section subjects. */
   articleShare: Float64Array;
+  /** Keyword matches of the article pass (`rawTopicScores` events), reused for section subjects. */
+  events: readonly number[];
 }
 
 /** Builds the section outline of an article. */
@@ -325,6 +336,9 @@ export function buildSections(args: SectionsArgs): Section[] {
   if (!paras.length) return [];
   const entities = input.entities.length ? input.entities : pseudoEntities(text, tokens);
   const names = nameIndex(tokens, entities);
+  const content = contentMask(tokens, names.inName);
+  const tokIdf = new Float64Array(tokens.count);
+  for (let i = 0; i < tokens.count; i++) if (content[i]) tokIdf[i] = idfOf(idf, tokens.lower[i]!);
   const groupById = new Map<string, Entity>();
   for (const g of input.groups) groupById.set(g.id, g);
   const typeOf = new Map<string, EntityType>();
@@ -342,9 +356,10 @@ export function buildSections(args: SectionsArgs): Section[] {
     if (!nameOf.has(m.entityId)) nameOf.set(m.entityId, g ? g.canonical : m.text);
   }
 
+  const figures = [...input.figures].sort((a, b) => a.start - b.start);
   const figureEnds = new Set<number>();
-  for (const f of input.figures) if (f.kind === 'money' || f.kind === 'quantity') figureEnds.add(f.end);
-  const feats: (ParaFeatures | null)[] = paras.map((p) => (p.kind === 'text' ? paraFeatures(text, tokens, p, idf, names, typeOf, figureEnds) : null));
+  for (const f of figures) if (f.kind === 'money' || f.kind === 'quantity') figureEnds.add(f.end);
+  const feats: (ParaFeatures | null)[] = paras.map((p) => (p.kind === 'text' ? paraFeatures(text, tokens, p, tokIdf, names, content, typeOf, figureEnds) : null));
   const pdf = new Map<string, number>();
   let nText = 0;
   for (const f of feats) {
@@ -443,9 +458,14 @@ export function buildSections(args: SectionsArgs): Section[] {
     const absorbed = new Set<string>();
     for (const long of merged.values()) {
       if (long.key.startsWith('e:') || long.key.startsWith('w:') || long.key.indexOf(' ') < 0) continue;
-      for (const short of merged.values()) {
-        if (short === long || short.key.startsWith('e:') || short.key.startsWith('w:') || short.count > long.count) continue;
-        if (` ${long.key} `.includes(` ${short.key} `) || long.key.endsWith(` ${short.key}`)) absorbed.add(short.key);
+      const w = long.key.split(' ');
+      for (let i = 0; i < w.length; i++) {
+        for (let j = i + 1; j <= w.length; j++) {
+          if (j - i === w.length) continue;
+          const sub = j === w.length ? w.slice(i).join(' ') : [...w.slice(i, j - 1), stem(w[j - 1]!)].join(' ');
+          const short = merged.get(sub);
+          if (short && short.count <= long.count) absorbed.add(sub);
+        }
       }
     }
     const kept = scored.filter((x) => !absorbed.has(x.key));
@@ -455,8 +475,6 @@ export function buildSections(args: SectionsArgs): Section[] {
     const chosen: { key: string; score: number; surface: string }[] = [];
     for (const s of scored) {
       if (chosen.length >= 6) break;
-      const stems = s.key.split(' ');
-      if (chosen.some((c) => c.key.split(' ').some((w) => stems.includes(w)) && (c.key.includes(s.key) || s.key.includes(c.key)))) continue;
       if (chosen.some((c) => ` ${c.key} `.includes(` ${s.key} `) || ` ${s.key} `.includes(` ${c.key} `))) continue;
       chosen.push(s);
     }
@@ -467,9 +485,9 @@ export function buildSections(args: SectionsArgs): Section[] {
     else {
       const firstMention = new Map<string, number>();
       for (const m of names.mentionsIn(start, end)) if (!firstMention.has(m.entityId)) firstMention.set(m.entityId, m.start);
-      label = sectionLabel(text, tokens, input.figures, start, end, names, chosen, ents, typeOf, nameOf, pdf, nText, firstMention, shortOf);
+      label = sectionLabel(text, tokens, figures, start, end, content, chosen, ents, typeOf, nameOf, pdf, nText, firstMention, shortOf);
     }
-    const subject = sectionSubject(tokens, t0, t1, articleShare);
+    const subject = sectionSubject(args.events, t0, t1, articleShare);
     let id = `${g.role}-${sections.length}-${hash(label)}`;
     while (usedIds.has(id)) id += '+';
     usedIds.add(id);
@@ -484,7 +502,7 @@ function sectionLabel(
   figures: readonly Figure[],
   start: number,
   end: number,
-  names: ReturnType<typeof nameIndex>,
+  content: Uint8Array,
   phrases: { key: string; score: number; surface: string }[],
   ents: Map<string, number>,
   typeOf: Map<string, EntityType>,
@@ -495,7 +513,7 @@ function sectionLabel(
   shortOf: Map<string, string>,
 ): string {
   const max = SECTION_TUNING.maxLabel;
-  const change = changeLabel(text, tokens, figures, start, end, names);
+  const change = changeLabel(text, tokens, figures, start, end, content);
   if (change) return clip(change, max + 10);
   // Entities by specificity to this section.
   const span = Math.max(1, end - start);

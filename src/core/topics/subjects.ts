@@ -44,6 +44,7 @@ interface CompiledLexicon {
   phrases: Map<string, Phrase[]>;
   hitCount: number;
   maxPrefix: number;
+  byId: Hit[];
 }
 
 let compiled: CompiledLexicon | null = null;
@@ -104,11 +105,17 @@ function lexicon(): CompiledLexicon {
   }
   // Longest phrases first, so the first match is the longest.
   for (const list of phrases.values()) list.sort((a, b) => b.rest.length - a.rest.length);
-  compiled = { words, prefixes, phrases, hitCount: id, maxPrefix };
+  const byId: Hit[] = [];
+  for (const l of [...words.values(), ...prefixes.values()]) for (const h of l) byId[h.id] = h;
+  for (const l of phrases.values()) for (const p of l) for (const h of p.hits) byId[h.id] = h;
+  compiled = { words, prefixes, phrases, hitCount: id, maxPrefix, byId };
   return compiled;
 }
 
 const NO_HITS: Hit[] = [];
+/** Per-word hits, shared across calls (the lexicon is fixed), and a reusable count array. */
+const wordCache = new Map<string, Hit[]>();
+let scratch: Float64Array | null = null;
 
 /** Hits of one lower-case word: exact entries, then the longest matching prefix per topic. */
 function wordHits(lex: CompiledLexicon, cache: Map<string, Hit[]>, low: string): Hit[] {
@@ -160,11 +167,14 @@ export function rawTopicScores(
   to = tokens.count,
   weightOf?: (i: number) => number,
   explain?: { topic: string; term: string; count: number; score: number }[],
+  events?: number[],
 ): Float64Array {
   const lex = lexicon();
-  const counts = new Float64Array(lex.hitCount);
+  if (!scratch || scratch.length !== lex.hitCount) scratch = new Float64Array(lex.hitCount);
+  const counts = scratch;
   const used: Hit[] = [];
-  const cache = new Map<string, Hit[]>();
+  if (wordCache.size > 200_000) wordCache.clear();
+  const cache = wordCache;
   const count = (h: Hit, w: number) => {
     if (counts[h.id] === 0) used.push(h);
     counts[h.id] += w;
@@ -189,7 +199,11 @@ export function rawTopicScores(
           else ok = lower[k] === p.rest[j];
         }
         if (!ok) continue;
-        for (const h of p.hits) if (modeOk(h.mode, f)) count(h, w);
+        for (const h of p.hits) {
+          if (!modeOk(h.mode, f)) continue;
+          count(h, w);
+          if (events) events.push(i, h.id);
+        }
         matched = n;
         break;
       }
@@ -198,13 +212,42 @@ export function rawTopicScores(
       i += matched;
       continue;
     }
-    for (const h of wordHits(lex, cache, low)) if (modeOk(h.mode, f)) count(h, w);
+    for (const h of wordHits(lex, cache, low)) {
+      if (!modeOk(h.mode, f)) continue;
+      count(h, w);
+      if (events) events.push(i, h.id);
+    }
   }
   const out = new Float64Array(TOPICS.length);
   for (const h of used) {
     const v = h.weight * Math.log2(1 + counts[h.id]!);
+    counts[h.id] = 0;
     out[h.topic] += v;
     if (explain) explain.push({ topic: TOPICS[h.topic]!.label, term: h.term, count: counts[h.id]!, score: v });
+  }
+  return out;
+}
+
+/**
+ * Raw topic scores of tokens `[from, to)` from the match events of an earlier {@link rawTopicScores}
+ * pass (pairs token index, keyword id), each token weighing 1: no second scan of the text.
+ */
+export function scoreEvents(events: readonly number[], from: number, to: number): Float64Array {
+  const lex = lexicon();
+  const counts = new Map<number, number>();
+  // Events are in token order: find the first one at or after `from`.
+  let lo = 0;
+  let hi = events.length >> 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (events[2 * mid]! < from) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let k = 2 * lo; k < events.length && events[k]! < to; k += 2) counts.set(events[k + 1]!, (counts.get(events[k + 1]!) ?? 0) + 1);
+  const out = new Float64Array(TOPICS.length);
+  for (const [id, c] of counts) {
+    const h = lex.byId[id]!;
+    out[h.topic] += h.weight * Math.log2(1 + c);
   }
   return out;
 }
@@ -274,9 +317,10 @@ export function articleTopicScores(
   text: string,
   tokens: Tokens = tokenize(text),
   explain?: { topic: string; term: string; count: number; score: number }[],
+  events?: number[],
 ): Float64Array {
   const { headlineEnd, ledeEnd } = headlineAndLede(tokens, text);
-  return rawTopicScores(tokens, 0, tokens.count, headlineEnd ? (i) => (i < headlineEnd ? HEADLINE_WEIGHT : i < ledeEnd ? LEDE_WEIGHT : 1) : undefined, explain);
+  return rawTopicScores(tokens, 0, tokens.count, headlineEnd ? (i) => (i < headlineEnd ? HEADLINE_WEIGHT : i < ledeEnd ? LEDE_WEIGHT : 1) : undefined, explain, events);
 }
 
 /** The keyword evidence behind {@link scoreSubjects}: each matched keyword with its weighted count and contribution, largest first. */
