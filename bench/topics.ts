@@ -12,6 +12,9 @@ import { sharedDir } from '../scripts/shared';
 
 export interface TopicBench {
   /** Reference article: characters, median and fastest warm time per call of `analyzeTopics` (ms). */
+  /** CPU time (user + system, all threads) per call of the reference article, and of the big article. */
+  seedCpuMs: number;
+  bigCpuMs: number;
   seedChars: number;
   seedMs: number;
   seedMinMs: number;
@@ -89,7 +92,17 @@ export function benchTopics(): TopicBench {
     bigMs = Math.min(bigMs, time(() => (bigSections = analyzeTopics(big, bigInput).sections.length)));
     halfMs = Math.min(halfMs, time(() => analyzeTopics(half, halfInput)));
   }
+  // CPU time of the same work: on a loaded shared machine wall time mostly measures waiting for a core.
+  const cpu0 = process.cpuUsage();
+  for (let i = 0; i < 400; i++) analyzeTopics(seed, seedInput);
+  const cpu = process.cpuUsage(cpu0);
+  const seedCpuMs = (cpu.user + cpu.system) / 1000 / 400;
+  const cpu1 = process.cpuUsage();
+  analyzeTopics(big, bigInput);
+  const cpuBig = process.cpuUsage(cpu1);
   return {
+    seedCpuMs,
+    bigCpuMs: (cpuBig.user + cpuBig.system) / 1000,
     seedChars: seed.length,
     seedMs: median(seedTimes),
     seedMinMs: Math.min(...seedTimes),
@@ -105,6 +118,7 @@ export function benchTopics(): TopicBench {
 if (typeof require !== 'undefined' && require.main === module) {
   const r = benchTopics();
   console.log(`topics: reference article (${r.seedChars} chars) ${r.seedMs.toFixed(3)} ms warm (median of 30 batches of 20 calls; fastest batch ${r.seedMinMs.toFixed(3)} ms; budget < 1 ms)`);
+  console.log(`topics: CPU time: reference article ${r.seedCpuMs.toFixed(3)} ms per call, 1 MB article ${r.bigCpuMs.toFixed(1)} ms (includes GC threads)`);
   console.log(`topics: BBC ${r.bbcMsPerArticle.toFixed(3)} ms per article (mean of ${r.bbcArticles}, warm)`);
   console.log(`topics: ${(r.bigChars / 1e6).toFixed(2)} MB article ${r.bigMs.toFixed(1)} ms (${r.bigSections} sections); its first half ${r.halfMs.toFixed(1)} ms (ratio ${(r.bigMs / r.halfMs).toFixed(2)}, 2.0 = linear)`);
 }

@@ -111,14 +111,6 @@ by from into under after before amid against between among
 /** Words after which a content word is a verb (`to tempt buyers`, `will stagnate`). */
 const VERB_CONTEXT = list('to will would can could may might must shall should');
 
-/** A keyphrase candidate occurrence: tokens `[from, to)`. */
-export interface Candidate {
-  from: number;
-  to: number;
-  /** Normalized key: lower-case words, the last one singular. */
-  key: string;
-}
-
 /** Singular of a lower-case word, for grouping (`sales` → `sale`, `policies` → `policy`). */
 export function stem(w: string): string {
   if (w.length <= 3) return w;
@@ -141,12 +133,112 @@ const isParticiple = (w: string) => ((w.endsWith('ed') && w.length > 4 && !/(eed
 const NOT_ADVERBS = list('only early daily weekly monthly yearly quarterly family italy july rally supply reply ally holy belly jelly fly assembly anomaly monopoly july bully')
 const isAdverb = (w: string) => w.length > 4 && w.endsWith('ly') && !NOT_ADVERBS.has(w);
 
+/** Word classes, one bit each, computed once per distinct word. */
+const WF = {
+  Stop: 1,
+  Verb: 2,
+  Adverb: 4,
+  IseVerb: 8,
+  Participle: 16,
+  Evaluative: 32,
+  Weak: 64,
+  AdjSuffix: 128,
+  ModifierContext: 256,
+  VerbContext: 512,
+  Copula: 1024,
+  FulLess: 2048,
+  PluralS: 4096,
+  Short: 8192,
+} as const;
+const NOT_CONTENT = WF.Stop | WF.Verb | WF.Adverb | WF.IseVerb | WF.Short;
+
+function classOf(w: string): number {
+  let f = 0;
+  if (w.length < 2) f |= WF.Short;
+  if (STOPWORDS.has(w)) f |= WF.Stop;
+  if (VERBS.has(w)) f |= WF.Verb;
+  if (isAdverb(w)) f |= WF.Adverb;
+  if (isIseVerb(w)) f |= WF.IseVerb;
+  if (isParticiple(w)) f |= WF.Participle;
+  if (EVALUATIVE.has(w)) f |= WF.Evaluative;
+  if (WEAK_ADJECTIVES.has(w)) f |= WF.Weak;
+  if (ADJ_SUFFIX.test(w)) f |= WF.AdjSuffix;
+  if (MODIFIER_CONTEXT.has(w)) f |= WF.ModifierContext;
+  if (VERB_CONTEXT.has(w)) f |= WF.VerbContext;
+  if (COPULAS.has(w)) f |= WF.Copula;
+  if (/(?:ful|less)$/.test(w)) f |= WF.FulLess;
+  if (/[^s]s$/.test(w)) f |= WF.PluralS;
+  return f;
+}
+
+/** Largest word id that packs into a numeric phrase key (3 ids × 17 bits < 2^53). */
+const ID_SPACE = 1 << 17;
+
+/**
+ * The distinct words of one text: an id per token, and per word its class bits, its singular's id
+ * and its IDF weight — so each distinct word is looked up once, not once per occurrence.
+ */
+export interface Words {
+  /** Word id of each token. */
+  id: Int32Array;
+  /** Lower-case word of each id. */
+  text: string[];
+  /** Class bits of each id (see WF). */
+  cls: number[];
+  /** Id of the singular (`sales` → id of `sale`). */
+  stemId: number[];
+  idf: number[];
+}
+
+export function internWords(tokens: Tokens, idfOf: (w: string) => number): Words {
+  // Token ids index the tokenizer's vocabulary; singulars not in it are appended.
+  const text = tokens.vocab.slice();
+  const ids = new Map<string, number>();
+  const cls: number[] = [];
+  const stemId: number[] = [];
+  const idf: number[] = [];
+  const describe = (id: number) => {
+    const w = text[id]!;
+    cls[id] = classOf(w);
+    idf[id] = idfOf(w);
+    stemId[id] = id;
+  };
+  for (let id = 0; id < text.length; id++) describe(id);
+  const n = text.length;
+  for (let id = 0; id < n; id++) {
+    const st = stem(text[id]!);
+    if (st === text[id]) continue;
+    if (!ids.size) for (let k = 0; k < n; k++) ids.set(text[k]!, k);
+    let sid = ids.get(st);
+    if (sid === undefined) {
+      sid = text.length;
+      text.push(st);
+      ids.set(st, sid);
+      describe(sid);
+    }
+    stemId[id] = sid;
+  }
+  return { id: tokens.id, text, cls, stemId, idf };
+}
+
+/** Numeric key of a phrase of 1–3 word ids (the last one singular). */
+export function phraseKey(a: number, b = -1, c = -1): number {
+  return (a % ID_SPACE) + (b + 1) * ID_SPACE + (c + 1) * ID_SPACE * ID_SPACE;
+}
+
+/** The word ids of a phrase key. */
+export function phraseIds(key: number): number[] {
+  const a = key % ID_SPACE;
+  const b = Math.floor(key / ID_SPACE) % ID_SPACE;
+  const c = Math.floor(key / (ID_SPACE * ID_SPACE));
+  return c ? [a, b - 1, c - 1] : b ? [a, b - 1] : [a];
+}
+
 /** Whether token `i` can be part of a keyphrase at all. */
-export function isContentToken(tokens: Tokens, i: number, inName: (i: number) => boolean): boolean {
+function isContent(tokens: Tokens, words: Words, i: number, inName: (i: number) => boolean): boolean {
   const f = tokens.flags[i]!;
-  const w = tokens.lower[i]!;
   if (f & TokenFlag.Numeric) return false;
-  if (w.length < 2 || STOPWORDS.has(w) || VERBS.has(w) || isAdverb(w) || isIseVerb(w)) return false;
+  if (words.cls[words.id[i]!]! & NOT_CONTENT) return false;
   if (inName(i)) return false;
   // A capitalised word mid-sentence is a name (or part of one) the recogniser missed.
   if (f & TokenFlag.Cap && !(f & TokenFlag.SentenceStart)) return false;
@@ -154,20 +246,31 @@ export function isContentToken(tokens: Tokens, i: number, inName: (i: number) =>
   return true;
 }
 
-/**
- * Keyphrase candidates in tokens `[from, to)`: maximal content runs trimmed of leading verbs
- * (`highlighted commercial ties` → `commercial ties`) and trailing participles, at most 3 words
- * (the last three of a longer run, where English keeps its head noun).
- */
-/** {@link isContentToken} for every token, computed once per analysis. */
-export function contentMask(tokens: Tokens, inName: (i: number) => boolean): Uint8Array {
+/** For every token, whether it can be part of a keyphrase (computed once per analysis). */
+export function contentMask(tokens: Tokens, words: Words, inName: (i: number) => boolean): Uint8Array {
   const m = new Uint8Array(tokens.count);
-  for (let i = 0; i < tokens.count; i++) if (isContentToken(tokens, i, inName)) m[i] = 1;
+  for (let i = 0; i < tokens.count; i++) if (isContent(tokens, words, i, inName)) m[i] = 1;
   return m;
 }
 
-export function candidates(tokens: Tokens, from: number, to: number, content: Uint8Array): Candidate[] {
-  const out: Candidate[] = [];
+/** A keyphrase candidate occurrence: tokens `[from, to)` and its numeric key (see {@link phraseKey}). */
+export interface Candidate {
+  from: number;
+  to: number;
+  key: number;
+}
+
+/**
+ * Keyphrase candidates in tokens `[from, to)`: maximal content runs trimmed of leading verbs
+ * (`highlighted commercial ties` → `commercial ties`) and trailing participles, at most 3 words
+ * (the last three of a longer run, where English keeps its head noun). `emit` is called for each
+ * candidate, and for the sub-phrases ending at the head noun (`aircraft deliveries` inside
+ * `Boeing aircraft deliveries`).
+ */
+export function candidates(tokens: Tokens, words: Words, from: number, to: number, content: Uint8Array, emit: (c: Candidate) => void): void {
+  const { id, cls, stemId } = words;
+  const c = (i: number) => cls[id[i]!]!;
+  const joined = (i: number) => i > 0 && !(tokens.flags[i]! & TokenFlag.Break);
   let i = from;
   while (i < to) {
     if (!content[i]) {
@@ -179,33 +282,34 @@ export function candidates(tokens: Tokens, from: number, to: number, content: Ui
     let a = i;
     let b = j;
     // Leading participle: a modifier after `the`/`of`/…, a verb otherwise.
-    while (a < b && isParticiple(tokens.lower[a]!)) {
-      const prev = a > 0 && !(tokens.flags[a]! & TokenFlag.Break) ? tokens.lower[a - 1]! : '';
-      if (a === i && MODIFIER_CONTEXT.has(prev) && b - a > 1) break;
+    while (a < b && c(a) & WF.Participle) {
+      if (a === i && b - a > 1 && joined(a) && c(a - 1) & WF.ModifierContext) break;
       a++;
     }
-    while (b > a && (isParticiple(tokens.lower[b - 1]!) || WEAK_ADJECTIVES.has(tokens.lower[b - 1]!))) b--;
-    while (b - a > 1 && (EVALUATIVE.has(tokens.lower[a]!) || /(?:ful|less)$/.test(tokens.lower[a]!))) a++;
+    while (b > a && c(b - 1) & (WF.Participle | WF.Weak)) b--;
+    while (b - a > 1 && c(a) & (WF.Evaluative | WF.FulLess)) a++;
     // After `to` or a modal the first word is a verb, unless it looks like a plural noun (`to investors`).
-    if (a === i && a > 0 && !(tokens.flags[a]! & TokenFlag.Break) && VERB_CONTEXT.has(tokens.lower[a - 1]!) && !/[^s]s$/.test(tokens.lower[a]!)) a++;
+    if (a === i && a < b && joined(a) && c(a - 1) & WF.VerbContext && !(c(a) & WF.PluralS)) a++;
     // A lone word after a copula or degree adverb is a predicate adjective (`was turbulent`).
-    if (b - a === 1 && a > 0 && !(tokens.flags[a]! & TokenFlag.Break) && COPULAS.has(tokens.lower[a - 1]!)) {
+    if (b - a === 1 && joined(a) && c(a - 1) & WF.Copula) {
       i = j;
       continue;
     }
     if (b - a > 3) a = b - 3;
-    if (b > a) {
-      const words: string[] = [];
-      for (let k = a; k < b; k++) words.push(k === b - 1 ? stem(tokens.lower[k]!) : tokens.lower[k]!);
-      if (!(b - a === 1 && (WEAK_ADJECTIVES.has(words[0]!) || ADJ_SUFFIX.test(words[0]!)))) out.push({ from: a, to: b, key: words.join(' ') });
-      // Sub-phrases of a longer run count too (`aircraft deliveries` inside `Boeing aircraft deliveries`).
-      if (b - a >= 2) {
-        const head = stem(tokens.lower[b - 1]!);
-        out.push({ from: b - 1, to: b, key: head });
-        if (b - a === 3) out.push({ from: b - 2, to: b, key: `${tokens.lower[b - 2]} ${head}` });
+    const n = b - a;
+    if (n > 0) {
+      const head = stemId[id[b - 1]!]!;
+      if (n === 1) {
+        if (!(c(a) & (WF.Weak | WF.AdjSuffix))) emit({ from: a, to: b, key: phraseKey(head) });
+      } else if (n === 2) {
+        emit({ from: a, to: b, key: phraseKey(id[a]!, head) });
+        emit({ from: b - 1, to: b, key: phraseKey(head) });
+      } else {
+        emit({ from: a, to: b, key: phraseKey(id[a]!, id[a + 1]!, head) });
+        emit({ from: b - 2, to: b, key: phraseKey(id[b - 2]!, head) });
+        emit({ from: b - 1, to: b, key: phraseKey(head) });
       }
     }
     i = j;
   }
-  return out;
 }

@@ -8,7 +8,7 @@
 import { paragraphs } from '../text';
 import type { Entity, EntityMention, EntityType, Figure, Quote, Section, Subject } from '../types';
 import { idfOf, type IdfTable } from './idf';
-import { candidates, contentMask, stem, STOPWORDS } from './keyphrases';
+import { candidates, contentMask, internWords, phraseIds, phraseKey, STOPWORDS, type Words } from './keyphrases';
 import { scoreEvents, TOP_COUNT, TOPICS } from './subjects';
 import { TokenFlag, tokenAt, type Tokens } from './tokens';
 
@@ -41,18 +41,22 @@ interface Para {
   kind: 'headline' | 'text' | 'aside' | 'tail';
 }
 
-interface Feature {
-  key: string;
+/** A keyphrase of a paragraph or section: count, corpus weight and its first occurrence (tokens). */
+interface Phrase {
+  key: number;
   count: number;
-  /** Corpus weight (idf for phrases, a constant for names). */
+  /** Mean IDF of its words (×1.5 right after a figure). */
   base: number;
+  from: number;
+  to: number;
 }
 
 interface ParaFeatures {
-  features: Map<string, Feature>;
-  /** Surface form of each phrase key (first occurrence). */
-  surface: Map<string, string>;
-  entities: Map<string, number>;
+  phrases: Map<number, Phrase>;
+  /** Similarity terms: singular word ids (≥ 0) and entities (−1 − entity index), with counts. */
+  terms: Map<number, number>;
+  /** Entity index → mentions in the paragraph. */
+  entities: Map<number, number>;
 }
 
 const ENTITY_BASE: Record<EntityType, number> = { PER: 3, ORG: 3.2, LOC: 3.2, MISC: 1.5 };
@@ -105,16 +109,10 @@ function nameIndex(tokens: Tokens, entities: readonly EntityMention[]): { inName
   }
   // A capitalised word at a sentence start that is capitalised mid-sentence elsewhere, and never
   // written lower case, is a name too (`Rightmove said …`).
-  const capMid = new Set<string>();
-  const lowSeen = new Set<string>();
   for (let i = 0; i < tokens.count; i++) {
     const f = tokens.flags[i]!;
-    if (!(f & TokenFlag.Cap)) lowSeen.add(tokens.lower[i]!);
-    else if (!(f & TokenFlag.SentenceStart)) capMid.add(tokens.lower[i]!);
-  }
-  for (let i = 0; i < tokens.count; i++) {
-    const f = tokens.flags[i]!;
-    if (f & TokenFlag.Cap && f & TokenFlag.SentenceStart && capMid.has(tokens.lower[i]!) && !lowSeen.has(tokens.lower[i]!)) mark[i] = 1;
+    const id = tokens.id[i]!;
+    if (f & TokenFlag.Cap && f & TokenFlag.SentenceStart && tokens.capMid[id] && !tokens.lowSeen[id]) mark[i] = 1;
   }
   const starts = sorted.map((m) => m.start);
   const lowerBound = (x: number) => {
@@ -156,51 +154,34 @@ function pseudoEntities(text: string, tokens: Tokens): EntityMention[] {
   return out;
 }
 
-function paraFeatures(text: string, tokens: Tokens, p: Para, tokIdf: Float64Array, names: ReturnType<typeof nameIndex>, content: Uint8Array, typeOf: Map<string, EntityType>, figureEnds: Set<number>): ParaFeatures {
-  const typeOfMention = (i: number): EntityType | null => {
-    const m = names.mentionsIn(tokens.start[i]!, tokens.end[i]!)[0];
-    return m ? (typeOf.get(m.entityId) ?? m.type) : null;
-  };
-  const features = new Map<string, Feature>();
-  const surface = new Map<string, string>();
-  for (const c of candidates(tokens, p.t0, p.t1, content)) {
+function paraFeatures(tokens: Tokens, words: Words, p: Para, names: ReturnType<typeof nameIndex>, content: Uint8Array, entityIndex: (id: string) => number, figureEnds: Set<number>): ParaFeatures {
+  const phrases = new Map<number, Phrase>();
+  candidates(tokens, words, p.t0, p.t1, content, (c) => {
     let base = 0;
-    for (let k = c.from; k < c.to; k++) base += tokIdf[k]!;
+    for (let k = c.from; k < c.to; k++) base += words.idf[words.id[k]!]!;
     base /= c.to - c.from;
     // A phrase right after a figure is the news of its paragraph (`$11 billion arms package`).
-    if (figureEnds.has(tokens.end[c.from - 1] ?? -1) && c.from > p.t0 && !(tokens.flags[c.from]! & TokenFlag.Break)) base *= 1.5;
-    const f = features.get(c.key);
+    if (c.from > p.t0 && figureEnds.has(tokens.end[c.from - 1]!) && !(tokens.flags[c.from]! & TokenFlag.Break)) base *= 1.5;
+    const f = phrases.get(c.key);
     if (f) {
       f.count++;
-      f.base = Math.max(f.base, base);
-    } else {
-      features.set(c.key, { key: c.key, count: 1, base });
-      let s = text.slice(tokens.start[c.from]!, tokens.end[c.to - 1]!);
-      if (tokens.flags[c.from]! & TokenFlag.SentenceStart && !/^.\p{Lu}/u.test(s)) s = s[0]!.toLowerCase() + s.slice(1);
-      // A nationality right before the phrase belongs to it (`Chinese readout`).
-      const prev = c.from - 1;
-      if (prev >= p.t0 && !(tokens.flags[c.from]! & TokenFlag.Break) && names.inName(prev) && typeOfMention(prev) === 'MISC') s = `${text.slice(tokens.start[prev]!, tokens.end[prev]!)} ${s}`;
-      surface.set(c.key, s);
-    }
-  }
+      if (base > f.base) f.base = base;
+    } else phrases.set(c.key, { key: c.key, count: 1, base, from: c.from, to: c.to });
+  });
   // Content words on their own (for similarity only): `arms` links `arms sales` and `arms package`.
+  const terms = new Map<number, number>();
   for (let i = p.t0; i < p.t1; i++) {
     if (!content[i]) continue;
-    const key = `w:${stem(tokens.lower[i]!)}`;
-    const f = features.get(key);
-    if (f) f.count++;
-    else features.set(key, { key, count: 1, base: 0.6 * tokIdf[i]! });
+    const key = words.stemId[words.id[i]!]!;
+    terms.set(key, (terms.get(key) ?? 0) + 1);
   }
-  const entities = new Map<string, number>();
+  const entities = new Map<number, number>();
   for (const m of names.mentionsIn(p.start, p.end)) {
-    entities.set(m.entityId, (entities.get(m.entityId) ?? 0) + 1);
-    const key = `e:${m.entityId}`;
-    const type = typeOf.get(m.entityId) ?? m.type;
-    const f = features.get(key);
-    if (f) f.count++;
-    else features.set(key, { key, count: 1, base: ENTITY_BASE[type] });
+    const e = entityIndex(m.entityId);
+    entities.set(e, (entities.get(e) ?? 0) + 1);
+    terms.set(-1 - e, (terms.get(-1 - e) ?? 0) + 1);
   }
-  return { features, surface, entities };
+  return { phrases, terms, entities };
 }
 
 /** Within-article specificity: 1 for a term in one paragraph, less for terms spread over the article. */
@@ -209,18 +190,16 @@ function specificity(pdf: number, paras: number): number {
   return Math.log(1 + paras / Math.max(pdf, 1)) / Math.log(1 + paras);
 }
 
-function vector(pf: ParaFeatures, pdf: Map<string, number>, nParas: number): Map<string, number> {
-  const v = new Map<string, number>();
-  for (const f of pf.features.values()) {
-    // Words and names only: phrases repeat their words and would dilute the overlap.
-    if (!f.key.startsWith('w:') && !f.key.startsWith('e:')) continue;
-    const w = (1 + Math.log(f.count)) * f.base * specificity(pdf.get(f.key) ?? 1, nParas);
-    v.set(f.key, w);
+function vector(pf: ParaFeatures, pdf: Map<number, number>, nParas: number, words: Words, entityBase: (e: number) => number): Map<number, number> {
+  const v = new Map<number, number>();
+  for (const [key, count] of pf.terms) {
+    const base = key >= 0 ? 0.6 * words.idf[key]! : entityBase(-1 - key);
+    v.set(key, (1 + Math.log(count)) * base * specificity(pdf.get(key) ?? 1, nParas));
   }
   return v;
 }
 
-function cosine(a: Map<string, number>, b: Map<string, number>): number {
+function cosine(a: Map<number, number>, b: Map<number, number>): number {
   let dot = 0;
   let na = 0;
   let nb = 0;
@@ -282,7 +261,7 @@ function formatChange(a: string, b: string): string {
  * A stated change inside the section (`from 12 million tonnes to 20 million tonnes`) and the noun
  * just before it (`soybeans`): `Soybeans: 12 → 20 million tonnes`.
  */
-function changeLabel(text: string, tokens: Tokens, figures: readonly Figure[], start: number, end: number, content: Uint8Array): string | null {
+function changeLabel(text: string, tokens: Tokens, words: Words, figures: readonly Figure[], start: number, end: number, content: Uint8Array): string | null {
   // Figures are sorted by start (see buildSections): jump to the first one in the section.
   let lo = 0;
   let hi = figures.length;
@@ -305,8 +284,9 @@ function changeLabel(text: string, tokens: Tokens, figures: readonly Figure[], s
     const fromTok = tokenAt(tokens, a.start) - 1;
     let noun: string | null = null;
     for (let i = fromTok - 1; i >= 0 && i >= fromTok - 6 && tokens.start[i]! >= start; i--) {
-      const cands = candidates(tokens, i, i + 1, content);
-      if (cands.length) {
+      let found = false;
+      candidates(tokens, words, i, i + 1, content, () => (found = true));
+      if (found) {
         noun = text.slice(tokens.start[i]!, tokens.end[i]!);
         break;
       }
@@ -336,38 +316,45 @@ export function buildSections(args: SectionsArgs): Section[] {
   if (!paras.length) return [];
   const entities = input.entities.length ? input.entities : pseudoEntities(text, tokens);
   const names = nameIndex(tokens, entities);
-  const content = contentMask(tokens, names.inName);
-  const tokIdf = new Float64Array(tokens.count);
-  for (let i = 0; i < tokens.count; i++) if (content[i]) tokIdf[i] = idfOf(idf, tokens.lower[i]!);
+  const words = internWords(tokens, (w) => idfOf(idf, w));
+  const content = contentMask(tokens, words, names.inName);
+
+  // Entities by index: type, display name, short name of a person (the shortest form the article uses: `Trump`, `Xi`).
   const groupById = new Map<string, Entity>();
   for (const g of input.groups) groupById.set(g.id, g);
-  const typeOf = new Map<string, EntityType>();
-  const nameOf = new Map<string, string>();
-  // Short name of a person: the shortest form the article uses (`Trump`, `Xi`).
-  const shortOf = new Map<string, string>();
-  for (const g of input.groups) {
-    const forms = [g.canonical, ...g.aliases].filter((f) => f.length > 1 && !/\s/.test(f) && g.canonical.includes(f));
-    if (g.type === 'PER' && forms.length) shortOf.set(g.id, forms.sort((a, b) => a.length - b.length)[0]!);
-    else if (g.type === 'PER') shortOf.set(g.id, g.canonical.split(/\s+/).pop()!);
-  }
+  const entityIds = new Map<string, number>();
+  const ent: { id: string; type: EntityType; name: string; short: string }[] = [];
+  const entityIndex = (id: string): number => entityIds.get(id) ?? -1;
   for (const m of entities) {
+    if (entityIds.has(m.entityId)) continue;
     const g = groupById.get(m.entityId);
-    if (!typeOf.has(m.entityId)) typeOf.set(m.entityId, g ? g.type : m.type);
-    if (!nameOf.has(m.entityId)) nameOf.set(m.entityId, g ? g.canonical : m.text);
+    const type = g ? g.type : m.type;
+    const name = g ? g.canonical : m.text;
+    let short = name;
+    if (type === 'PER') {
+      const forms = g ? [g.canonical, ...g.aliases].filter((f) => f.length > 1 && !/\s/.test(f) && g.canonical.includes(f)) : [];
+      short = forms.length ? forms.sort((a, b) => a.length - b.length)[0]! : name.split(/\s+/).pop()!;
+    }
+    entityIds.set(m.entityId, ent.length);
+    ent.push({ id: m.entityId, type, name, short });
   }
+  const entityBase = (e: number) => ENTITY_BASE[ent[e]!.type];
 
   const figures = [...input.figures].sort((a, b) => a.start - b.start);
   const figureEnds = new Set<number>();
   for (const f of figures) if (f.kind === 'money' || f.kind === 'quantity') figureEnds.add(f.end);
-  const feats: (ParaFeatures | null)[] = paras.map((p) => (p.kind === 'text' ? paraFeatures(text, tokens, p, tokIdf, names, content, typeOf, figureEnds) : null));
-  const pdf = new Map<string, number>();
+  const feats: (ParaFeatures | null)[] = paras.map((p) => (p.kind === 'text' ? paraFeatures(tokens, words, p, names, content, entityIndex, figureEnds) : null));
+  // In how many paragraphs each similarity term and each phrase occurs.
+  const pdfTerm = new Map<number, number>();
+  const pdfPhrase = new Map<number, number>();
   let nText = 0;
   for (const f of feats) {
     if (!f) continue;
     nText++;
-    for (const k of f.features.keys()) pdf.set(k, (pdf.get(k) ?? 0) + 1);
+    for (const k of f.terms.keys()) pdfTerm.set(k, (pdfTerm.get(k) ?? 0) + 1);
+    for (const k of f.phrases.keys()) pdfPhrase.set(k, (pdfPhrase.get(k) ?? 0) + 1);
   }
-  const vectors = feats.map((f) => (f ? vector(f, pdf, nText) : null));
+  const vectors = feats.map((f) => (f ? vector(f, pdfTerm, nText, words, entityBase) : null));
 
   // Group paragraphs: headline alone, lede alone, then greedy merging of body paragraphs.
   interface Group {
@@ -377,7 +364,8 @@ export function buildSections(args: SectionsArgs): Section[] {
   const groups: Group[] = [];
   let pendingAsides: number[] = [];
   let ledeDone = false;
-  let running: Map<string, number> | null = null;
+  let running: Map<number, number> | null = null;
+  let runningText = 0;
   let quoteOpen = false;
   for (let k = 0; k < paras.length; k++) {
     const p = paras[k]!;
@@ -391,36 +379,45 @@ export function buildSections(args: SectionsArgs): Section[] {
       continue;
     }
     const v = vectors[k]!;
-    const ptext = text.slice(p.start, p.end);
+    const ptext = text.slice(p.start, Math.min(p.end, p.start + 40));
     const last = groups[groups.length - 1];
     let merge = false;
     if (ledeDone && last && last.role === 'body' && running) {
       let sim = cosine(running, v);
-      if (DEBUG.on) DEBUG.log.push(`${k}: sim ${sim.toFixed(3)} ${ptext.slice(0, 40)}`);
+      if (DEBUG.on) DEBUG.log.push(`${k}: sim ${sim.toFixed(3)} ${ptext}`);
       if (CONTINUATION.test(ptext)) sim += 0.08;
       if (quoteOpen && /^["“‘']/.test(ptext)) sim += 1;
-      const textParas = last.paras.filter((x) => paras[x]!.kind === 'text').length;
-      merge = sim >= SECTION_TUNING.mergeThreshold && textParas < SECTION_TUNING.maxParagraphs;
+      merge = sim >= SECTION_TUNING.mergeThreshold && runningText < SECTION_TUNING.maxParagraphs;
     }
     if (merge) {
       last!.paras.push(...pendingAsides, k);
       for (const [key, x] of v) running!.set(key, (running!.get(key) ?? 0) + x);
+      runningText++;
     } else {
       const role: Section['role'] = ledeDone ? 'body' : 'lede';
       groups.push({ role, paras: [...pendingAsides, k] });
       running = role === 'body' ? new Map(v) : null;
-      if (role === 'lede') {
-        ledeDone = true;
-      }
+      runningText = 1;
+      ledeDone = true;
     }
     pendingAsides = [];
-    // An opening quote mark without its closing one continues into the next paragraph.
-    const opens = (ptext.match(/[“"]/g) ?? []).length;
-    const closes = (ptext.match(/[”]/g) ?? []).length;
-    quoteOpen = /“/.test(ptext) ? opens > closes : opens % 2 === 1;
+    quoteOpen = opensQuote(text, p.start, p.end);
   }
   // Asides after the last text paragraph join the last section.
   if (pendingAsides.length && groups.length) groups[groups.length - 1]!.paras.push(...pendingAsides);
+
+  const surfaceOf = (ph: Phrase): string => {
+    let s = text.slice(tokens.start[ph.from]!, tokens.end[ph.to - 1]!);
+    if (tokens.flags[ph.from]! & TokenFlag.SentenceStart && !/^.\p{Lu}/u.test(s)) s = s[0]!.toLowerCase() + s.slice(1);
+    // A nationality right before the phrase belongs to it (`Chinese readout`).
+    const prev = ph.from - 1;
+    if (prev >= 0 && !(tokens.flags[ph.from]! & TokenFlag.Break) && names.inName(prev)) {
+      const m = names.mentionsIn(tokens.start[prev]!, tokens.end[prev]!)[0];
+      const e = m ? entityIndex(m.entityId) : -1;
+      if (e >= 0 && ent[e]!.type === 'MISC' && m!.start === tokens.start[prev]) s = `${m!.text} ${s}`;
+    }
+    return s;
+  };
 
   const sections: Section[] = [];
   const usedIds = new Set<string>();
@@ -431,61 +428,64 @@ export function buildSections(args: SectionsArgs): Section[] {
     const end = lastP.end;
     const t0 = first.t0;
     const t1 = lastP.t1;
-    // Merge the paragraphs' features.
-    const merged = new Map<string, Feature>();
-    const surface = new Map<string, string>();
-    const ents = new Map<string, number>();
+    // Merge the paragraphs' phrases and entities.
+    const merged = new Map<number, Phrase>();
+    const ents = new Map<number, number>();
     for (const k of g.paras) {
       const f = feats[k];
       if (!f) continue;
-      for (const feat of f.features.values()) {
-        const m = merged.get(feat.key);
-        if (m) m.count += feat.count;
-        else merged.set(feat.key, { ...feat });
-      }
-      for (const [key, s] of f.surface) if (!surface.has(key)) surface.set(key, s);
-      for (const [id, c] of f.entities) ents.set(id, (ents.get(id) ?? 0) + c);
-    }
-    // Keyphrases: TF-IDF × within-article specificity; longer phrases preferred; sub-phrases of chosen ones dropped.
-    const scored: { key: string; score: number; surface: string }[] = [];
-    for (const f of merged.values()) {
-      if (f.key.startsWith('e:') || f.key.startsWith('w:')) continue;
-      const words = f.key.split(' ').length;
-      const score = (1 + Math.log(f.count)) * f.base * specificity(pdf.get(f.key) ?? 1, nText) * (words === 1 ? 1 : words === 2 ? 1.35 : 1.45);
-      scored.push({ key: f.key, score, surface: surface.get(f.key) ?? f.key });
-    }
-    // A sub-phrase found only inside a longer phrase gives way to it (`rare earth minerals`, not `earth minerals`).
-    const absorbed = new Set<string>();
-    for (const long of merged.values()) {
-      if (long.key.startsWith('e:') || long.key.startsWith('w:') || long.key.indexOf(' ') < 0) continue;
-      const w = long.key.split(' ');
-      for (let i = 0; i < w.length; i++) {
-        for (let j = i + 1; j <= w.length; j++) {
-          if (j - i === w.length) continue;
-          const sub = j === w.length ? w.slice(i).join(' ') : [...w.slice(i, j - 1), stem(w[j - 1]!)].join(' ');
-          const short = merged.get(sub);
-          if (short && short.count <= long.count) absorbed.add(sub);
+      for (const ph of f.phrases.values()) {
+        const m = merged.get(ph.key);
+        if (!m) merged.set(ph.key, { ...ph });
+        else {
+          m.count += ph.count;
+          if (ph.base > m.base) m.base = ph.base;
         }
       }
+      for (const [e, c] of f.entities) ents.set(e, (ents.get(e) ?? 0) + c);
     }
-    const kept = scored.filter((x) => !absorbed.has(x.key));
-    scored.length = 0;
-    scored.push(...kept);
-    scored.sort((a, b) => b.score - a.score || (a.key < b.key ? -1 : 1));
-    const chosen: { key: string; score: number; surface: string }[] = [];
-    for (const s of scored) {
+    // A sub-phrase found only inside a longer phrase gives way to it (`rare earth minerals`, not `earth minerals`).
+    const absorbed = new Set<number>();
+    for (const long of merged.values()) {
+      const ids = phraseIds(long.key);
+      if (ids.length < 2) continue;
+      const subs: number[] = [];
+      const st = (id: number) => words.stemId[id]!;
+      if (ids.length === 2) subs.push(phraseKey(ids[1]!), phraseKey(st(ids[0]!)));
+      else subs.push(phraseKey(ids[1]!, ids[2]!), phraseKey(ids[2]!), phraseKey(ids[0]!, st(ids[1]!)), phraseKey(st(ids[0]!)), phraseKey(st(ids[1]!)));
+      for (const sub of subs) {
+        const short = merged.get(sub);
+        if (short && short.count <= long.count) absorbed.add(sub);
+      }
+    }
+    // Keyphrases: TF-IDF × within-article specificity; longer phrases preferred.
+    const scored: Scored[] = [];
+    for (const ph of merged.values()) {
+      if (absorbed.has(ph.key)) continue;
+      const n = ph.to - ph.from;
+      const score = (1 + Math.log(ph.count)) * ph.base * specificity(pdfPhrase.get(ph.key) ?? 1, nText) * (n === 1 ? 1 : n === 2 ? 1.35 : 1.45);
+      scored.push({ ph, score, ids: phraseIds(ph.key), surface: '' });
+    }
+    scored.sort((a, b) => b.score - a.score || a.ph.key - b.ph.key);
+    const chosen: Scored[] = [];
+    for (const sc of scored) {
       if (chosen.length >= 6) break;
-      if (chosen.some((c) => ` ${c.key} `.includes(` ${s.key} `) || ` ${s.key} `.includes(` ${c.key} `))) continue;
-      chosen.push(s);
+      // Skip a phrase that shares its head or a word with a better one (`arms` after `arms sales`).
+      if (chosen.some((c) => overlaps(c.ids, sc.ids, words))) continue;
+      sc.surface = surfaceOf(sc.ph);
+      chosen.push(sc);
     }
     const keyphrases = chosen.map((c) => c.surface);
 
     let label: string;
     if (g.role === 'headline') label = clip(text.slice(start, end).trim(), 90);
     else {
-      const firstMention = new Map<string, number>();
-      for (const m of names.mentionsIn(start, end)) if (!firstMention.has(m.entityId)) firstMention.set(m.entityId, m.start);
-      label = sectionLabel(text, tokens, figures, start, end, content, chosen, ents, typeOf, nameOf, pdf, nText, firstMention, shortOf);
+      const firstMention = new Map<number, number>();
+      for (const m of names.mentionsIn(start, end)) {
+        const e = entityIndex(m.entityId);
+        if (!firstMention.has(e)) firstMention.set(e, m.start);
+      }
+      label = sectionLabel(text, tokens, figures, start, end, content, words, chosen, ents, ent, pdfTerm, nText, firstMention);
     }
     const subject = sectionSubject(args.events, t0, t1, articleShare);
     let id = `${g.role}-${sections.length}-${hash(label)}`;
@@ -496,6 +496,40 @@ export function buildSections(args: SectionsArgs): Section[] {
   return sections;
 }
 
+interface Scored {
+  ph: Phrase;
+  score: number;
+  ids: number[];
+  surface: string;
+}
+
+/** Whether one phrase's words (as singulars) contain the other's, contiguously. */
+function overlaps(a: number[], b: number[], words: Words): boolean {
+  const sa = a.map((x) => words.stemId[x]!);
+  const sb = b.map((x) => words.stemId[x]!);
+  const [short, long] = sa.length <= sb.length ? [sa, sb] : [sb, sa];
+  for (let i = 0; i + short.length <= long.length; i++) {
+    let ok = true;
+    for (let k = 0; k < short.length && ok; k++) ok = long[i + k] === short[k];
+    if (ok) return true;
+  }
+  return false;
+}
+
+/** Whether a paragraph leaves a quotation open (news style: the next paragraph reopens it). */
+function opensQuote(text: string, start: number, end: number): boolean {
+  let curlyOpen = 0;
+  let curlyClose = 0;
+  let straight = 0;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x201c) curlyOpen++;
+    else if (c === 0x201d) curlyClose++;
+    else if (c === 34) straight++;
+  }
+  return curlyOpen ? curlyOpen + straight > curlyClose : straight % 2 === 1;
+}
+
 function sectionLabel(
   text: string,
   tokens: Tokens,
@@ -503,27 +537,26 @@ function sectionLabel(
   start: number,
   end: number,
   content: Uint8Array,
-  phrases: { key: string; score: number; surface: string }[],
-  ents: Map<string, number>,
-  typeOf: Map<string, EntityType>,
-  nameOf: Map<string, string>,
-  pdf: Map<string, number>,
+  words: Words,
+  phrases: Scored[],
+  ents: Map<number, number>,
+  ent: readonly { id: string; type: EntityType; name: string; short: string }[],
+  pdfTerm: Map<number, number>,
   nText: number,
-  firstMention: Map<string, number>,
-  shortOf: Map<string, string>,
+  firstMention: Map<number, number>,
 ): string {
   const max = SECTION_TUNING.maxLabel;
-  const change = changeLabel(text, tokens, figures, start, end, content);
+  const change = changeLabel(text, tokens, words, figures, start, end, content);
   if (change) return clip(change, max + 10);
   // Entities by specificity to this section.
   const span = Math.max(1, end - start);
   const ranked = [...ents.entries()]
-    .map(([id, c]) => {
-      const type = typeOf.get(id) ?? 'MISC';
-      const first = firstMention.get(id) ?? end;
+    .map(([e, c]) => {
+      const { type, name, short } = ent[e]!;
+      const first = firstMention.get(e) ?? end;
       const early = 1.25 - 0.25 * ((first - start) / span);
-      const score = LABEL_ENTITY_WEIGHT * (1 + Math.log(c)) * ENTITY_BASE[type] * specificity(pdf.get(`e:${id}`) ?? 1, nText) * early;
-      return { id, type, name: nameOf.get(id) ?? id, short: shortOf.get(id) ?? nameOf.get(id) ?? id, score };
+      const score = LABEL_ENTITY_WEIGHT * (1 + Math.log(c)) * ENTITY_BASE[type] * specificity(pdfTerm.get(-1 - e) ?? 1, nText) * early;
+      return { type, name, short, score };
     })
     .filter((e) => (e.type !== 'MISC' || e.score > 2) && !STOPWORDS.has(e.name.toLowerCase()))
     .sort((a, b) => b.score - a.score || (a.name < b.name ? -1 : 1));
@@ -540,7 +573,7 @@ function sectionLabel(
     if (k2 && label.length + k2.surface.length + 2 <= max) label += `, ${k2.surface}`;
   } else if (e1 && strongEntity && k1 && !nameInPhrase(e1, k1)) {
     // `Taiwan arms package`, but `Iran: harsh crackdown` when the phrase opens with an adjective.
-    const adjectival = /(?:sh|ful|ous|ive|al|ic|ing|ed)$/.test(k1.key.split(' ')[0]!) && k1.key.indexOf(' ') > 0;
+    const adjectival = k1.ids.length > 1 && /(?:sh|ful|ous|ive|al|ic|ing|ed)$/.test(words.text[k1.ids[0]!]!);
     label = e1.type === 'PER' || adjectival ? `${e1.type === 'PER' ? e1.short : e1.name}: ${k1.surface}` : `${e1.name} ${k1.surface}`;
     if (e2 && e2.type === e1.type && e2.score >= 0.85 * e1.score && label.length + e2.name.length + 2 <= max) label += `, ${e2.name}`;
     else if (k2 && k2.score >= 0.6 * k1.score && label.length + k2.surface.length + 2 <= max) label += `, ${k2.surface}`;

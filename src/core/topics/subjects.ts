@@ -180,12 +180,17 @@ export function rawTopicScores(
     counts[h.id] += w;
   };
   const { lower, flags } = tokens;
+  // Lexicon entries per distinct word of this text, looked up once.
+  const phrasesOf: (Phrase[] | null)[] = new Array(tokens.vocab.length);
+  const hitsOf: Hit[][] = new Array(tokens.vocab.length);
   for (let i = from; i < to; i++) {
     const low = lower[i]!;
     const f = flags[i]!;
     if (f & TokenFlag.Numeric && low.length < 3) continue;
     const w = weightOf ? weightOf(i) : 1;
-    const cands = lex.phrases.get(low);
+    const vid = tokens.id[i]!;
+    let cands = phrasesOf[vid];
+    if (cands === undefined) cands = phrasesOf[vid] = lex.phrases.get(low) ?? null;
     let matched = 0;
     if (cands) {
       for (const p of cands) {
@@ -212,7 +217,9 @@ export function rawTopicScores(
       i += matched;
       continue;
     }
-    for (const h of wordHits(lex, cache, low)) {
+    let hits = hitsOf[vid];
+    if (!hits) hits = hitsOf[vid] = wordHits(lex, cache, low);
+    for (const h of hits) {
       if (!modeOk(h.mode, f)) continue;
       count(h, w);
       if (events) events.push(i, h.id);

@@ -29,6 +29,13 @@ export interface Tokens {
   readonly flags: Uint8Array;
   /** Lower-case form, possessive `'s` removed, curly apostrophes straightened. */
   readonly lower: string[];
+  /** Id of each token's lower-case form: an index into {@link vocab}. */
+  readonly id: Int32Array;
+  /** The distinct lower-case forms, in order of first appearance. */
+  readonly vocab: string[];
+  /** Whether each vocab entry ever appears capitalised (`cap`) / not capitalised (`low`) mid-sentence. */
+  readonly capMid: Uint8Array;
+  readonly lowSeen: Uint8Array;
 }
 
 // Letters/digits, with inner apostrophes, hyphens, dots and ampersands (`U.S`, `e-mail`, `AT&T`, `don't`).
@@ -44,7 +51,12 @@ export function tokenize(text: string, from = 0, to = text.length): Tokens {
   let start = new Int32Array(cap);
   let end = new Int32Array(cap);
   let flags = new Uint8Array(cap);
+  let ids = new Int32Array(cap);
   const lower: string[] = [];
+  // Each distinct surface form is lower-cased once.
+  const rawIds = new Map<string, number>();
+  const lowIds = new Map<string, number>();
+  const vocab: string[] = [];
   let n = 0;
   let prevEnd = from;
   WORD.lastIndex = from;
@@ -60,6 +72,7 @@ export function tokenize(text: string, from = 0, to = text.length): Tokens {
       };
       start = grow(start);
       end = grow(end);
+      ids = grow(ids);
       const f = new Uint8Array(flags.length * 2);
       f.set(flags);
       flags = f;
@@ -92,14 +105,32 @@ export function tokenize(text: string, from = 0, to = text.length): Tokens {
     start[n] = s;
     end[n] = e;
     flags[n] = f;
-    let low = word.toLowerCase();
-    if (low.length > 2 && (low.endsWith("'s") || low.endsWith('’s'))) low = low.slice(0, -2);
-    else if (low.indexOf('’') >= 0) low = low.replace(/’/g, "'");
-    lower.push(low);
+    let id = rawIds.get(word);
+    if (id === undefined) {
+      let low = word.toLowerCase();
+      if (low.length > 2 && (low.endsWith("'s") || low.endsWith('’s'))) low = low.slice(0, -2);
+      else if (low.indexOf('’') >= 0) low = low.replace(/’/g, "'");
+      id = lowIds.get(low);
+      if (id === undefined) {
+        id = vocab.length;
+        lowIds.set(low, id);
+        vocab.push(low);
+      }
+      rawIds.set(word, id);
+    }
+    ids[n] = id;
+    lower.push(vocab[id]!);
     prevEnd = e;
     n++;
   }
-  return { count: n, start, end, flags, lower };
+  const capMid = new Uint8Array(vocab.length);
+  const lowSeen = new Uint8Array(vocab.length);
+  for (let i = 0; i < n; i++) {
+    const f = flags[i]!;
+    if (!(f & TokenFlag.Cap)) lowSeen[ids[i]!] = 1;
+    else if (!(f & TokenFlag.SentenceStart)) capMid[ids[i]!] = 1;
+  }
+  return { count: n, start, end, flags, lower, id: ids, vocab, capMid, lowSeen };
 }
 
 /** Index of the first token whose start is `>= offset` (binary search). */
