@@ -32,9 +32,12 @@ const showErrors = args.includes('--errors');
 const showHeldout = args.includes('--show-heldout');
 const seedArg = args.indexOf('--seed');
 let rng = seedArg >= 0 ? Number(args[seedArg + 1]) : 20260204;
+/** mulberry32: a small seeded generator, so the sample is reproducible. */
 const random = () => {
-  rng = (rng * 1103515245 + 12345) % 2147483648;
-  return rng / 2147483648;
+  rng = (rng + 0x6d2b79f5) | 0;
+  let t = Math.imul(rng ^ (rng >>> 15), 1 | rng);
+  t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
 };
 
 const dir = sharedPath('corpus', 'news', 'bbc');

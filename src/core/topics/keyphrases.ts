@@ -22,7 +22,7 @@ sometimes somewhere still such than that the their theirs them themselves then t
 therein thereupon these they this those though through throughout thru thus to together too toward towards under unless
 until up upon us very via was we well were what whatever when whence whenever where whereafter whereas whereby wherein whereupon
 wherever whether which while whither who whoever whole whom whose why will with within without would yet you your yours
-yourself yourselves mr mrs ms dr sir st yes no ok okay oh two three four five six seven eight nine ten eleven twelve twenty
+yourself yourselves despite whilst unlike versus regarding beneath alongside mr mrs ms dr sir st yes no ok okay oh two three four five six seven eight nine ten eleven twelve twenty
 thirty forty fifty hundred thousand million billion trillion half dozen second third fourth fifth once twice percent per cent
 year years month months week weeks day days today yesterday tomorrow time times monday tuesday wednesday thursday friday
 saturday sunday january february march april may june july august september october november december morning afternoon

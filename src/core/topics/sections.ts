@@ -414,7 +414,8 @@ export function buildSections(args: SectionsArgs): Section[] {
     if (prev >= 0 && !(tokens.flags[ph.from]! & TokenFlag.Break) && names.inName(prev)) {
       const m = names.mentionsIn(tokens.start[prev]!, tokens.end[prev]!)[0];
       const e = m ? entityIndex(m.entityId) : -1;
-      if (e >= 0 && ent[e]!.type === 'MISC' && m!.start === tokens.start[prev]) s = `${m!.text} ${s}`;
+      // Any name right before the phrase belongs to it (`Chinese readout`, `Boeing aircraft deliveries`).
+      if (e >= 0 && m!.end === tokens.end[prev]) s = `${text.slice(m!.start, m!.end)} ${s}`;
     }
     return s;
   };
@@ -572,15 +573,14 @@ function sectionLabel(
     label = `${e1.short}–${e2.short} ${k1.surface}`;
     if (k2 && label.length + k2.surface.length + 2 <= max) label += `, ${k2.surface}`;
   } else if (e1 && strongEntity && k1 && !nameInPhrase(e1, k1)) {
-    // `Taiwan arms package`, but `Iran: harsh crackdown` when the phrase opens with an adjective.
-    const adjectival = k1.ids.length > 1 && /(?:sh|ful|ous|ive|al|ic|ing|ed)$/.test(words.text[k1.ids[0]!]!);
-    label = e1.type === 'PER' || adjectival ? `${e1.type === 'PER' ? e1.short : e1.name}: ${k1.surface}` : `${e1.name} ${k1.surface}`;
+    // `Taiwan: arms package`, `Iran: harsh crackdown` (a name written right before the phrase is already in it).
+    label = `${e1.type === 'PER' ? e1.short : e1.name}: ${k1.surface}`;
     if (e2 && e2.type === e1.type && e2.score >= 0.85 * e1.score && label.length + e2.name.length + 2 <= max) label += `, ${e2.name}`;
     else if (k2 && k2.score >= 0.6 * k1.score && label.length + k2.surface.length + 2 <= max) label += `, ${k2.surface}`;
   } else if (k1) {
     label = capitalise(k1.surface);
     if (k2 && label.length + k2.surface.length + 2 <= max) label += `, ${k2.surface}`;
-    if (e1 && e1.score >= 0.3 * k1.score && label.length + e1.name.length + 3 <= max) label = `${label} (${e1.name})`;
+    if (e1 && e1.score >= 0.3 * k1.score && !label.toLowerCase().includes(e1.name.toLowerCase()) && label.length + e1.name.length + 3 <= max) label = `${label} (${e1.name})`;
   } else if (e1) {
     label = ranked
       .slice(0, 3)

@@ -189,6 +189,7 @@ export function rawTopicScores(
     if (f & TokenFlag.Numeric && low.length < 3) continue;
     const w = weightOf ? weightOf(i) : 1;
     const vid = tokens.id[i]!;
+
     let cands = phrasesOf[vid];
     if (cands === undefined) cands = phrasesOf[vid] = lex.phrases.get(low) ?? null;
     let matched = 0;
@@ -227,10 +228,11 @@ export function rawTopicScores(
   }
   const out = new Float64Array(TOPICS.length);
   for (const h of used) {
-    const v = h.weight * Math.log2(1 + counts[h.id]!);
+    const c = counts[h.id]!;
     counts[h.id] = 0;
+    const v = h.weight * Math.log2(1 + c);
     out[h.topic] += v;
-    if (explain) explain.push({ topic: TOPICS[h.topic]!.label, term: h.term, count: counts[h.id]!, score: v });
+    if (explain) explain.push({ topic: TOPICS[h.topic]!.label, term: h.term, count: c, score: v });
   }
   return out;
 }
