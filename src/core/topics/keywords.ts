@@ -18,6 +18,7 @@
 export const SUBJECT_KEYWORDS: Record<string, string> = {
   // arts, culture, entertainment and media
   '01000000': `
+    ceremony=1.5, prize=1, scene=1, talent=1, category=1.5, categories=2, performed=2, performance*=1.5, perform=1.5, supporting actor=3, supporting actress=3, supporting role=3, genre*=3, production=0.5, productions=2, producer*=2, ticket*=1.5, watched=1, audiences=2,
     film*=3, movie*=3, film-maker*=3, filmmaker*=3, cinema*=3, cinematic=3, box office=3, box-office=3, blockbuster*=2.5,
     sequel*=2.5, screenplay*=3, screenwriter*=3, director=1, film director=3, directed=1.5, directorial=3, starring=3, starred=2,
     co-star*=3, stars=1, star=1, actor*=3, actress*=3, acting=2, oscar*=3, Academy Award*=3, Bafta*=3, Grammy=3, Grammys=3,
@@ -68,6 +69,7 @@ export const SUBJECT_KEYWORDS: Record<string, string> = {
   `,
   // economy, business and finance
   '04000000': `
+    exchange=1, domestic=1, operations=1, securities=3, monetary=3, decline=1, assets=2, reserve*=1, payments=1, economics=3, restructuring=2.5, trillion=1, slump=2, booming=1.5, downgrade*=2, upgrade*=0.5, fiscal=2.5, valuation=3, shareholding=3,
     economy=3, economies=3, economic=2.5, economically=2.5, economist*=3, growth=2, GDP=3, gross domestic product=3, inflation=3,
     interest rate*=3, rates=1, rate rise*=3, recession*=3, slowdown=2.5, downturn=2.5, deficit*=2, trade deficit=3, current account=3,
     budget deficit=2, surplus=2, export*=2.5, exporter*=3, import=2, imports=2, imported=2, importing=2, importer*=3, trade=1.5, trading=2, traded=2, trade deal*=3,
@@ -162,6 +164,7 @@ export const SUBJECT_KEYWORDS: Record<string, string> = {
   `,
   // politics
   '11000000': `
+    secretary=1, debate=1, seats=1.5, powers=1, constituency=3, constituencies=3, constituents=3, electorate=3, Speaker=1,
     government*=2.5, govern=2, governing=1.5, minister*=2.5, ministers=3, prime minister*=3, ministry=2, ministerial=3,
     president=1.5, President=2.5, presidential=3, presidency=2.5, election*=3, electoral=3, elect=2, elected=2, re-election=3, re-elected=3,
     vote*=1.5, voter*=3, voting=2, ballot*=2.5, campaign=0.5, campaigning=1, candidate*=2, party=1.5, parties=1.5,
@@ -202,6 +205,7 @@ export const SUBJECT_KEYWORDS: Record<string, string> = {
   `,
   // science and technology
   '13000000': `
+    video=1.5, access=1, site=1.5, sites=1.5, systems=1, system=0.5, content=1, machine*=1.5, search=1.5, messages=1.5, message=1, program=2, programs=2, file=1, files=1.5, connection*=1.5, tools=1, portable=2, images=1, text=1, speeds=1.5, speed=0.5, versions=1.5, version=1, handheld*=3, malicious=2, BT=1.5, operators=1.5, upgrade*=1, developer*=1.5, designed=0.5, pirated=2, piracy=1.5,
     technology=2.5, technologies=2.5, technological=2.5, tech=2, hi-tech=3, high-tech=3, technical=1, software=3, hardware=2.5,
     computer*=2.5, computing=3, PC=2.5, PCs=3, laptop*=3, desktop*=2, internet=2.5, online=2, web=2.5, website*=2.5, web site*=2.5,
     net=1, the net=2, net users=3, broadband=3, wireless=3, wi-fi=3, wifi=3, mobile=2, mobiles=3, mobile phone*=3, phone=1,
