@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { analyze } from '../../src/core/analyze';
 import { normalizeText } from '../../src/core/text';
 import { analyzeTopics, buildIdfTable, defaultIdfTable, idfOf, IPTC_SUBTOPICS, IPTC_TOP, scoreSubjects } from '../../src/core/topics';
-import { candidates, contentMask, internWords, phraseIds } from '../../src/core/topics/keyphrases';
+import { candidates, contentMask, internWords, PhraseTable } from '../../src/core/topics/keyphrases';
 import { tokenize } from '../../src/core/topics/tokens';
 import type { Section } from '../../src/core/types';
 
@@ -216,7 +216,8 @@ test('keyphrases: noun runs without verbs, stopwords or names', () => {
   const words = internWords(t, () => 5);
   const mask = contentMask(t, words, (i) => t.lower[i] === 'trump');
   const found: string[] = [];
-  candidates(t, words, 0, t.count, mask, (c) => found.push(phraseIds(c.key).map((id) => words.text[id]).join(' ')));
+  const table = new PhraseTable();
+  candidates(t, words, table, 0, t.count, mask, (_from, _to, key) => found.push(table.ids(key).map((id) => words.text[id]).join(' ')));
   assert.ok(found.includes('commercial tie'), found.join(','));
   assert.ok(found.includes('energy purchase'));
   assert.ok(found.includes('aircraft delivery'));

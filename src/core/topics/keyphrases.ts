@@ -171,9 +171,6 @@ function classOf(w: string): number {
   return f;
 }
 
-/** Largest word id that packs into a numeric phrase key (3 ids × 17 bits < 2^53). */
-const ID_SPACE = 1 << 17;
-
 /**
  * The distinct words of one text: an id per token, and per word its class bits, its singular's id
  * and its IDF weight — so each distinct word is looked up once, not once per occurrence.
@@ -221,17 +218,73 @@ export function internWords(tokens: Tokens, idfOf: (w: string) => number): Words
   return { id: tokens.id, text, cls, stemId, idf };
 }
 
-/** Numeric key of a phrase of 1–3 word ids (the last one singular). */
-export function phraseKey(a: number, b = -1, c = -1): number {
-  return (a % ID_SPACE) + (b + 1) * ID_SPACE + (c + 1) * ID_SPACE * ID_SPACE;
-}
+/**
+ * Phrases of 1–3 word ids interned to small integers (open addressing over typed arrays, no
+ * allocation per occurrence). The last word of a phrase is stored as its singular.
+ */
+export class PhraseTable {
+  private slots = new Int32Array(1024).fill(-1);
+  private pa = new Int32Array(256);
+  private pb = new Int32Array(256);
+  private pc = new Int32Array(256);
+  size = 0;
 
-/** The word ids of a phrase key. */
-export function phraseIds(key: number): number[] {
-  const a = key % ID_SPACE;
-  const b = Math.floor(key / ID_SPACE) % ID_SPACE;
-  const c = Math.floor(key / (ID_SPACE * ID_SPACE));
-  return c ? [a, b - 1, c - 1] : b ? [a, b - 1] : [a];
+  private static hash(a: number, b: number, c: number): number {
+    return (Math.imul(a + 1, 0x9e3779b1) ^ Math.imul(b + 2, 0x85ebca6b) ^ Math.imul(c + 3, 0xc2b2ae35)) >>> 0;
+  }
+
+  /** The id of a phrase, or -1 when it was never interned. */
+  lookup(a: number, b = -1, c = -1): number {
+    const mask = this.slots.length - 1;
+    for (let s = PhraseTable.hash(a, b, c) & mask; ; s = (s + 1) & mask) {
+      const p = this.slots[s]!;
+      if (p < 0) return -1;
+      if (this.pa[p] === a && this.pb[p] === b && this.pc[p] === c) return p;
+    }
+  }
+
+  intern(a: number, b = -1, c = -1): number {
+    const mask = this.slots.length - 1;
+    let s = PhraseTable.hash(a, b, c) & mask;
+    for (; ; s = (s + 1) & mask) {
+      const p = this.slots[s]!;
+      if (p < 0) break;
+      if (this.pa[p] === a && this.pb[p] === b && this.pc[p] === c) return p;
+    }
+    const id = this.size++;
+    if (id === this.pa.length) {
+      const grow = (x: Int32Array<ArrayBuffer>) => {
+        const y = new Int32Array(x.length * 2);
+        y.set(x);
+        return y;
+      };
+      this.pa = grow(this.pa);
+      this.pb = grow(this.pb);
+      this.pc = grow(this.pc);
+    }
+    this.pa[id] = a;
+    this.pb[id] = b;
+    this.pc[id] = c;
+    this.slots[s] = id;
+    if (this.size * 2 > this.slots.length) {
+      const slots = new Int32Array(this.slots.length * 2).fill(-1);
+      const m = slots.length - 1;
+      for (let p = 0; p < this.size; p++) {
+        let t = PhraseTable.hash(this.pa[p]!, this.pb[p]!, this.pc[p]!) & m;
+        while (slots[t]! >= 0) t = (t + 1) & m;
+        slots[t] = p;
+      }
+      this.slots = slots;
+    }
+    return id;
+  }
+
+  /** The word ids of a phrase. */
+  ids(p: number): number[] {
+    const b = this.pb[p]!;
+    const c = this.pc[p]!;
+    return c >= 0 ? [this.pa[p]!, b, c] : b >= 0 ? [this.pa[p]!, b] : [this.pa[p]!];
+  }
 }
 
 /** Whether token `i` can be part of a keyphrase at all. */
@@ -253,13 +306,6 @@ export function contentMask(tokens: Tokens, words: Words, inName: (i: number) =>
   return m;
 }
 
-/** A keyphrase candidate occurrence: tokens `[from, to)` and its numeric key (see {@link phraseKey}). */
-export interface Candidate {
-  from: number;
-  to: number;
-  key: number;
-}
-
 /**
  * Keyphrase candidates in tokens `[from, to)`: maximal content runs trimmed of leading verbs
  * (`highlighted commercial ties` → `commercial ties`) and trailing participles, at most 3 words
@@ -267,7 +313,7 @@ export interface Candidate {
  * candidate, and for the sub-phrases ending at the head noun (`aircraft deliveries` inside
  * `Boeing aircraft deliveries`).
  */
-export function candidates(tokens: Tokens, words: Words, from: number, to: number, content: Uint8Array, emit: (c: Candidate) => void): void {
+export function candidates(tokens: Tokens, words: Words, table: PhraseTable, from: number, to: number, content: Uint8Array, emit: (from: number, to: number, key: number) => void): void {
   const { id, cls, stemId } = words;
   const c = (i: number) => cls[id[i]!]!;
   const joined = (i: number) => i > 0 && !(tokens.flags[i]! & TokenFlag.Break);
@@ -300,14 +346,14 @@ export function candidates(tokens: Tokens, words: Words, from: number, to: numbe
     if (n > 0) {
       const head = stemId[id[b - 1]!]!;
       if (n === 1) {
-        if (!(c(a) & (WF.Weak | WF.AdjSuffix))) emit({ from: a, to: b, key: phraseKey(head) });
+        if (!(c(a) & (WF.Weak | WF.AdjSuffix))) emit(a, b, table.intern(head));
       } else if (n === 2) {
-        emit({ from: a, to: b, key: phraseKey(id[a]!, head) });
-        emit({ from: b - 1, to: b, key: phraseKey(head) });
+        emit(a, b, table.intern(id[a]!, head));
+        emit(b - 1, b, table.intern(head));
       } else {
-        emit({ from: a, to: b, key: phraseKey(id[a]!, id[a + 1]!, head) });
-        emit({ from: b - 2, to: b, key: phraseKey(id[b - 2]!, head) });
-        emit({ from: b - 1, to: b, key: phraseKey(head) });
+        emit(a, b, table.intern(id[a]!, id[a + 1]!, head));
+        emit(b - 2, b, table.intern(id[b - 2]!, head));
+        emit(b - 1, b, table.intern(head));
       }
     }
     i = j;

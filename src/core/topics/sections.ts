@@ -8,7 +8,7 @@
 import { paragraphs } from '../text';
 import type { Entity, EntityMention, EntityType, Figure, Quote, Section, Subject } from '../types';
 import { idfOf, type IdfTable } from './idf';
-import { candidates, contentMask, internWords, phraseIds, phraseKey, STOPWORDS, type Words } from './keyphrases';
+import { candidates, contentMask, internWords, PhraseTable, STOPWORDS, type Words } from './keyphrases';
 import { scoreEvents, TOP_COUNT, TOPICS } from './subjects';
 import { TokenFlag, tokenAt, type Tokens } from './tokens';
 
@@ -19,10 +19,10 @@ export interface SectionInput {
   quotes: readonly Quote[];
 }
 
-/** Tuning of the segmentation (exported for tests and experiments). */
 /** Debug trace of merge decisions (off by default). */
 export const DEBUG = { on: false, log: [] as string[] };
 
+/** Tuning of the segmentation (exported for tests and experiments). */
 export const SECTION_TUNING = {
   /** Merge a paragraph into the running section when the cosine similarity reaches this. */
   mergeThreshold: 0.16,
@@ -42,6 +42,7 @@ interface Para {
 }
 
 /** A keyphrase of a paragraph or section: count, corpus weight and its first occurrence (tokens). */
+/** A keyphrase of a paragraph or section: id in the phrase table, count, corpus weight, first occurrence (tokens). */
 interface Phrase {
   key: number;
   count: number;
@@ -52,11 +53,46 @@ interface Phrase {
 }
 
 interface ParaFeatures {
-  phrases: Map<number, Phrase>;
-  /** Similarity terms: singular word ids (≥ 0) and entities (−1 − entity index), with counts. */
-  terms: Map<number, number>;
+  phrases: Phrase[];
+  /** Similarity terms (word singulars `0..W-1`, entities `W + index`) and their weights once IDF-scaled. */
+  termKeys: number[];
+  termCounts: number[];
   /** Entity index → mentions in the paragraph. */
   entities: Map<number, number>;
+}
+
+/**
+ * Sparse aggregation keyed by small integers without a Map: `slot[k]` holds the position of key `k`
+ * in the current batch while `stamp[k]` equals the batch number.
+ */
+class Aggregator {
+  private stamp: Int32Array;
+  private slot: Int32Array;
+  private batch = 0;
+  constructor(size: number) {
+    this.stamp = new Int32Array(size);
+    this.slot = new Int32Array(size);
+  }
+  next(): void {
+    this.batch++;
+  }
+  /** Position of `k` in the batch, or -1. */
+  get(k: number): number {
+    return this.stamp[k] === this.batch ? this.slot[k]! : -1;
+  }
+  set(k: number, pos: number): void {
+    if (k >= this.stamp.length) {
+      const n = Math.max(k + 1, this.stamp.length * 2);
+      const st = new Int32Array(n);
+      st.set(this.stamp);
+      const sl = new Int32Array(n);
+      sl.set(this.slot);
+      this.stamp = st;
+      this.slot = sl;
+    }
+    this.stamp[k] = this.batch;
+    this.slot[k] = pos;
+  }
 }
 
 const ENTITY_BASE: Record<EntityType, number> = { PER: 3, ORG: 3.2, LOC: 3.2, MISC: 1.5 };
@@ -154,34 +190,57 @@ function pseudoEntities(text: string, tokens: Tokens): EntityMention[] {
   return out;
 }
 
-function paraFeatures(tokens: Tokens, words: Words, p: Para, names: ReturnType<typeof nameIndex>, content: Uint8Array, entityIndex: (id: string) => number, figureEnds: Set<number>): ParaFeatures {
-  const phrases = new Map<number, Phrase>();
-  candidates(tokens, words, p.t0, p.t1, content, (c) => {
+function paraFeatures(
+  tokens: Tokens,
+  words: Words,
+  table: PhraseTable,
+  agg: Aggregator,
+  p: Para,
+  names: ReturnType<typeof nameIndex>,
+  content: Uint8Array,
+  entityIndex: (id: string) => number,
+  figureEnds: Set<number>,
+): ParaFeatures {
+  const phrases: Phrase[] = [];
+  agg.next();
+  candidates(tokens, words, table, p.t0, p.t1, content, (from, to, key) => {
     let base = 0;
-    for (let k = c.from; k < c.to; k++) base += words.idf[words.id[k]!]!;
-    base /= c.to - c.from;
+    for (let k = from; k < to; k++) base += words.idf[words.id[k]!]!;
+    base /= to - from;
     // A phrase right after a figure is the news of its paragraph (`$11 billion arms package`).
-    if (c.from > p.t0 && figureEnds.has(tokens.end[c.from - 1]!) && !(tokens.flags[c.from]! & TokenFlag.Break)) base *= 1.5;
-    const f = phrases.get(c.key);
-    if (f) {
+    if (from > p.t0 && figureEnds.has(tokens.end[from - 1]!) && !(tokens.flags[from]! & TokenFlag.Break)) base *= 1.5;
+    const at = agg.get(key);
+    if (at >= 0) {
+      const f = phrases[at]!;
       f.count++;
       if (base > f.base) f.base = base;
-    } else phrases.set(c.key, { key: c.key, count: 1, base, from: c.from, to: c.to });
+    } else {
+      agg.set(key, phrases.length);
+      phrases.push({ key, count: 1, base, from, to });
+    }
   });
   // Content words on their own (for similarity only): `arms` links `arms sales` and `arms package`.
-  const terms = new Map<number, number>();
-  for (let i = p.t0; i < p.t1; i++) {
-    if (!content[i]) continue;
-    const key = words.stemId[words.id[i]!]!;
-    terms.set(key, (terms.get(key) ?? 0) + 1);
-  }
+  const W = words.text.length;
+  const termKeys: number[] = [];
+  const termCounts: number[] = [];
+  agg.next();
+  const addTerm = (key: number) => {
+    const at = agg.get(key);
+    if (at >= 0) termCounts[at]!++;
+    else {
+      agg.set(key, termKeys.length);
+      termKeys.push(key);
+      termCounts.push(1);
+    }
+  };
+  for (let i = p.t0; i < p.t1; i++) if (content[i]) addTerm(words.stemId[words.id[i]!]!);
   const entities = new Map<number, number>();
   for (const m of names.mentionsIn(p.start, p.end)) {
     const e = entityIndex(m.entityId);
     entities.set(e, (entities.get(e) ?? 0) + 1);
-    terms.set(-1 - e, (terms.get(-1 - e) ?? 0) + 1);
+    addTerm(W + e);
   }
-  return { phrases, terms, entities };
+  return { phrases, termKeys, termCounts, entities };
 }
 
 /** Within-article specificity: 1 for a term in one paragraph, less for terms spread over the article. */
@@ -190,26 +249,54 @@ function specificity(pdf: number, paras: number): number {
   return Math.log(1 + paras / Math.max(pdf, 1)) / Math.log(1 + paras);
 }
 
-function vector(pf: ParaFeatures, pdf: Map<number, number>, nParas: number, words: Words, entityBase: (e: number) => number): Map<number, number> {
-  const v = new Map<number, number>();
-  for (const [key, count] of pf.terms) {
-    const base = key >= 0 ? 0.6 * words.idf[key]! : entityBase(-1 - key);
-    v.set(key, (1 + Math.log(count)) * base * specificity(pdf.get(key) ?? 1, nParas));
-  }
-  return v;
+/** A paragraph's similarity vector: term keys and TF-IDF × specificity weights. */
+interface Vec {
+  keys: number[];
+  weights: Float64Array;
+  normSq: number;
 }
 
-function cosine(a: Map<number, number>, b: Map<number, number>): number {
-  let dot = 0;
-  let na = 0;
-  let nb = 0;
-  for (const [k, x] of a) {
-    na += x * x;
-    const y = b.get(k);
-    if (y !== undefined) dot += x * y;
+function vector(pf: ParaFeatures, pdf: Int32Array, nParas: number, words: Words, entityBase: (e: number) => number): Vec {
+  const W = words.text.length;
+  const weights = new Float64Array(pf.termKeys.length);
+  let normSq = 0;
+  pf.termKeys.forEach((key, j) => {
+    const base = key < W ? 0.6 * words.idf[key]! : entityBase(key - W);
+    const w = (1 + Math.log(pf.termCounts[j]!)) * base * specificity(pdf[key]!, nParas);
+    weights[j] = w;
+    normSq += w * w;
+  });
+  return { keys: pf.termKeys, weights, normSq };
+}
+
+/** The running vector of the section being built: dense over the term space, reset per section. */
+class Running {
+  readonly w: Float64Array;
+  private touched: number[] = [];
+  normSq = 0;
+  constructor(size: number) {
+    this.w = new Float64Array(size);
   }
-  for (const y of b.values()) nb += y * y;
-  return na && nb ? dot / Math.sqrt(na * nb) : 0;
+  reset(): void {
+    for (const k of this.touched) this.w[k] = 0;
+    this.touched.length = 0;
+    this.normSq = 0;
+  }
+  add(v: Vec): void {
+    v.keys.forEach((k, j) => {
+      const old = this.w[k]!;
+      if (old === 0) this.touched.push(k);
+      const now = old + v.weights[j]!;
+      this.w[k] = now;
+      this.normSq += now * now - old * old;
+    });
+  }
+  cosine(v: Vec): number {
+    if (!this.normSq || !v.normSq) return 0;
+    let dot = 0;
+    v.keys.forEach((k, j) => (dot += this.w[k]! * v.weights[j]!));
+    return dot / Math.sqrt(this.normSq * v.normSq);
+  }
 }
 
 const CONTINUATION = /^(?:he|she|it|they|this|these|that|those|his|her|their|its|but|and|also|so|such|the move|the deal|the firm|the company)\b/i;
@@ -261,7 +348,7 @@ function formatChange(a: string, b: string): string {
  * A stated change inside the section (`from 12 million tonnes to 20 million tonnes`) and the noun
  * just before it (`soybeans`): `Soybeans: 12 → 20 million tonnes`.
  */
-function changeLabel(text: string, tokens: Tokens, words: Words, figures: readonly Figure[], start: number, end: number, content: Uint8Array): string | null {
+function changeLabel(text: string, tokens: Tokens, words: Words, table: PhraseTable, figures: readonly Figure[], start: number, end: number, content: Uint8Array): string | null {
   // Figures are sorted by start (see buildSections): jump to the first one in the section.
   let lo = 0;
   let hi = figures.length;
@@ -285,7 +372,7 @@ function changeLabel(text: string, tokens: Tokens, words: Words, figures: readon
     let noun: string | null = null;
     for (let i = fromTok - 1; i >= 0 && i >= fromTok - 6 && tokens.start[i]! >= start; i--) {
       let found = false;
-      candidates(tokens, words, i, i + 1, content, () => (found = true));
+      candidates(tokens, words, table, i, i + 1, content, () => (found = true));
       if (found) {
         noun = text.slice(tokens.start[i]!, tokens.end[i]!);
         break;
@@ -343,16 +430,19 @@ export function buildSections(args: SectionsArgs): Section[] {
   const figures = [...input.figures].sort((a, b) => a.start - b.start);
   const figureEnds = new Set<number>();
   for (const f of figures) if (f.kind === 'money' || f.kind === 'quantity') figureEnds.add(f.end);
-  const feats: (ParaFeatures | null)[] = paras.map((p) => (p.kind === 'text' ? paraFeatures(tokens, words, p, names, content, entityIndex, figureEnds) : null));
+  const table = new PhraseTable();
+  const W = words.text.length;
+  const agg = new Aggregator(Math.max(W + ent.length, 1024));
+  const feats: (ParaFeatures | null)[] = paras.map((p) => (p.kind === 'text' ? paraFeatures(tokens, words, table, agg, p, names, content, entityIndex, figureEnds) : null));
   // In how many paragraphs each similarity term and each phrase occurs.
-  const pdfTerm = new Map<number, number>();
-  const pdfPhrase = new Map<number, number>();
+  const pdfTerm = new Int32Array(W + ent.length);
+  const pdfPhrase = new Int32Array(table.size);
   let nText = 0;
   for (const f of feats) {
     if (!f) continue;
     nText++;
-    for (const k of f.terms.keys()) pdfTerm.set(k, (pdfTerm.get(k) ?? 0) + 1);
-    for (const k of f.phrases.keys()) pdfPhrase.set(k, (pdfPhrase.get(k) ?? 0) + 1);
+    for (const k of f.termKeys) pdfTerm[k]!++;
+    for (const ph of f.phrases) pdfPhrase[ph.key]!++;
   }
   const vectors = feats.map((f) => (f ? vector(f, pdfTerm, nText, words, entityBase) : null));
 
@@ -364,7 +454,8 @@ export function buildSections(args: SectionsArgs): Section[] {
   const groups: Group[] = [];
   let pendingAsides: number[] = [];
   let ledeDone = false;
-  let running: Map<number, number> | null = null;
+  const running = new Running(W + ent.length);
+  let runningOn = false;
   let runningText = 0;
   let quoteOpen = false;
   for (let k = 0; k < paras.length; k++) {
@@ -382,8 +473,8 @@ export function buildSections(args: SectionsArgs): Section[] {
     const ptext = text.slice(p.start, Math.min(p.end, p.start + 40));
     const last = groups[groups.length - 1];
     let merge = false;
-    if (ledeDone && last && last.role === 'body' && running) {
-      let sim = cosine(running, v);
+    if (ledeDone && last && last.role === 'body' && runningOn) {
+      let sim = running.cosine(v);
       if (DEBUG.on) DEBUG.log.push(`${k}: sim ${sim.toFixed(3)} ${ptext}`);
       if (CONTINUATION.test(ptext)) sim += 0.08;
       if (quoteOpen && /^["“‘']/.test(ptext)) sim += 1;
@@ -391,12 +482,14 @@ export function buildSections(args: SectionsArgs): Section[] {
     }
     if (merge) {
       last!.paras.push(...pendingAsides, k);
-      for (const [key, x] of v) running!.set(key, (running!.get(key) ?? 0) + x);
+      running.add(v);
       runningText++;
     } else {
       const role: Section['role'] = ledeDone ? 'body' : 'lede';
       groups.push({ role, paras: [...pendingAsides, k] });
-      running = role === 'body' ? new Map(v) : null;
+      running.reset();
+      runningOn = role === 'body';
+      if (runningOn) running.add(v);
       runningText = 1;
       ledeDone = true;
     }
@@ -430,15 +523,19 @@ export function buildSections(args: SectionsArgs): Section[] {
     const t0 = first.t0;
     const t1 = lastP.t1;
     // Merge the paragraphs' phrases and entities.
-    const merged = new Map<number, Phrase>();
+    const merged: Phrase[] = [];
     const ents = new Map<number, number>();
+    agg.next();
     for (const k of g.paras) {
       const f = feats[k];
       if (!f) continue;
-      for (const ph of f.phrases.values()) {
-        const m = merged.get(ph.key);
-        if (!m) merged.set(ph.key, { ...ph });
-        else {
+      for (const ph of f.phrases) {
+        const at = agg.get(ph.key);
+        if (at < 0) {
+          agg.set(ph.key, merged.length);
+          merged.push({ ...ph });
+        } else {
+          const m = merged[at]!;
           m.count += ph.count;
           if (ph.base > m.base) m.base = ph.base;
         }
@@ -446,31 +543,33 @@ export function buildSections(args: SectionsArgs): Section[] {
       for (const [e, c] of f.entities) ents.set(e, (ents.get(e) ?? 0) + c);
     }
     // A sub-phrase found only inside a longer phrase gives way to it (`rare earth minerals`, not `earth minerals`).
-    const absorbed = new Set<number>();
-    for (const long of merged.values()) {
-      const ids = phraseIds(long.key);
+    const absorbed = new Uint8Array(merged.length);
+    const st = (id: number) => words.stemId[id]!;
+    for (const long of merged) {
+      const ids = table.ids(long.key);
       if (ids.length < 2) continue;
-      const subs: number[] = [];
-      const st = (id: number) => words.stemId[id]!;
-      if (ids.length === 2) subs.push(phraseKey(ids[1]!), phraseKey(st(ids[0]!)));
-      else subs.push(phraseKey(ids[1]!, ids[2]!), phraseKey(ids[2]!), phraseKey(ids[0]!, st(ids[1]!)), phraseKey(st(ids[0]!)), phraseKey(st(ids[1]!)));
+      const subs =
+        ids.length === 2
+          ? [table.lookup(ids[1]!), table.lookup(st(ids[0]!))]
+          : [table.lookup(ids[1]!, ids[2]!), table.lookup(ids[2]!), table.lookup(ids[0]!, st(ids[1]!)), table.lookup(st(ids[0]!)), table.lookup(st(ids[1]!))];
       for (const sub of subs) {
-        const short = merged.get(sub);
-        if (short && short.count <= long.count) absorbed.add(sub);
+        const at = sub >= 0 ? agg.get(sub) : -1;
+        if (at >= 0 && merged[at]!.count <= long.count) absorbed[at] = 1;
       }
     }
     // Keyphrases: TF-IDF × within-article specificity; longer phrases preferred.
     const scored: Scored[] = [];
-    for (const ph of merged.values()) {
-      if (absorbed.has(ph.key)) continue;
+    merged.forEach((ph, j) => {
+      if (absorbed[j]) return;
       const n = ph.to - ph.from;
-      const score = (1 + Math.log(ph.count)) * ph.base * specificity(pdfPhrase.get(ph.key) ?? 1, nText) * (n === 1 ? 1 : n === 2 ? 1.35 : 1.45);
-      scored.push({ ph, score, ids: phraseIds(ph.key), surface: '' });
-    }
+      const score = (1 + Math.log(ph.count)) * ph.base * specificity(pdfPhrase[ph.key]!, nText) * (n === 1 ? 1 : n === 2 ? 1.35 : 1.45);
+      scored.push({ ph, score, ids: [], surface: '' });
+    });
     scored.sort((a, b) => b.score - a.score || a.ph.key - b.ph.key);
     const chosen: Scored[] = [];
     for (const sc of scored) {
       if (chosen.length >= 6) break;
+      sc.ids = table.ids(sc.ph.key);
       // Skip a phrase that shares its head or a word with a better one (`arms` after `arms sales`).
       if (chosen.some((c) => overlaps(c.ids, sc.ids, words))) continue;
       sc.surface = surfaceOf(sc.ph);
@@ -486,7 +585,7 @@ export function buildSections(args: SectionsArgs): Section[] {
         const e = entityIndex(m.entityId);
         if (!firstMention.has(e)) firstMention.set(e, m.start);
       }
-      label = sectionLabel(text, tokens, figures, start, end, content, words, chosen, ents, ent, pdfTerm, nText, firstMention);
+      label = sectionLabel(text, tokens, figures, start, end, content, words, table, chosen, ents, ent, pdfTerm, nText, firstMention);
     }
     const subject = sectionSubject(args.events, t0, t1, articleShare);
     let id = `${g.role}-${sections.length}-${hash(label)}`;
@@ -539,15 +638,16 @@ function sectionLabel(
   end: number,
   content: Uint8Array,
   words: Words,
+  table: PhraseTable,
   phrases: Scored[],
   ents: Map<number, number>,
   ent: readonly { id: string; type: EntityType; name: string; short: string }[],
-  pdfTerm: Map<number, number>,
+  pdfTerm: Int32Array,
   nText: number,
   firstMention: Map<number, number>,
 ): string {
   const max = SECTION_TUNING.maxLabel;
-  const change = changeLabel(text, tokens, words, figures, start, end, content);
+  const change = changeLabel(text, tokens, words, table, figures, start, end, content);
   if (change) return clip(change, max + 10);
   // Entities by specificity to this section.
   const span = Math.max(1, end - start);
@@ -556,7 +656,7 @@ function sectionLabel(
       const { type, name, short } = ent[e]!;
       const first = firstMention.get(e) ?? end;
       const early = 1.25 - 0.25 * ((first - start) / span);
-      const score = LABEL_ENTITY_WEIGHT * (1 + Math.log(c)) * ENTITY_BASE[type] * specificity(pdfTerm.get(-1 - e) ?? 1, nText) * early;
+      const score = LABEL_ENTITY_WEIGHT * (1 + Math.log(c)) * ENTITY_BASE[type] * specificity(pdfTerm[words.text.length + e]!, nText) * early;
       return { type, name, short, score };
     })
     .filter((e) => (e.type !== 'MISC' || e.score > 2) && !STOPWORDS.has(e.name.toLowerCase()))
