@@ -72,7 +72,7 @@ export const VERBS: Set<string> = (() => {
   const s = new Set(IRREGULAR);
   for (const b of VERB_BASES.trim().split(/\s+/)) for (const f of inflections(b)) s.add(f);
   // Forms of these that are mostly nouns in news keyphrases.
-  for (const n of ['talks', 'cuts', 'cut', 'plans', 'plan', 'calls', 'call', 'views', 'view', 'increase', 'rise', 'fall', 'drop', 'release', 'change', 'changes', 'help', 'hold', 'reach', 'show', 'shows', 'meeting', 'building', 'spending', 'funding', 'hearing', 'ruling', 'offering', 'finding', 'findings', 'opening', 'closing', 'trading', 'warning', 'warnings', 'experience', 'demand', 'demands', 'report', 'reports', 'share', 'shares', 'set', 'sets', 'lead', 'leads', 'boost', 'launch', 'signal', 'mark', 'address', 'welcome', 'advance', 'advances', 'win', 'wins', 'hit', 'hits', 'visit', 'deal', 'reply', 'promise', 'promises', 'threat', 'vow', 'claim', 'claims', 'approval', 'pledge', 'pledges'])
+  for (const n of ['talks', 'cuts', 'cut', 'plans', 'plan', 'calls', 'call', 'views', 'view', 'increase', 'rise', 'fall', 'drop', 'release', 'change', 'changes', 'help', 'hold', 'reach', 'meeting', 'building', 'spending', 'funding', 'hearing', 'ruling', 'offering', 'finding', 'findings', 'opening', 'closing', 'trading', 'warning', 'warnings', 'experience', 'demand', 'demands', 'report', 'reports', 'share', 'shares', 'set', 'sets', 'lead', 'leads', 'boost', 'launch', 'signal', 'mark', 'address', 'welcome', 'advance', 'advances', 'win', 'wins', 'hit', 'hits', 'visit', 'deal', 'reply', 'promise', 'promises', 'threat', 'vow', 'claim', 'claims', 'approval', 'pledge', 'pledges'])
     s.delete(n);
   return s;
 })();
@@ -105,7 +105,7 @@ const ADJ_SUFFIX = /(?:ive|ous|ful|able|ible|ical|less|ish)$/;
 
 /** Words after which an -ed/-ing word is a modifier (`the planned visit`, `in measured terms`), not a verb. */
 const MODIFIER_CONTEXT = list(`
-the a an of in on over for with about its their his her our your my this these those some any no many more most
+the a an of in on over for with about its their his her our your my this these those
 by from into under after before amid against between among
 `);
 /** Words after which a content word is a verb (`to tempt buyers`, `will stagnate`). */
@@ -324,7 +324,8 @@ export function candidates(tokens: Tokens, words: Words, table: PhraseTable, fro
       continue;
     }
     let j = i + 1;
-    while (j < to && !(tokens.flags[j]! & TokenFlag.Break) && content[j]) j++;
+    // A participle after a content word starts a verb phrase (`gadget featuring characters`): the run ends before it.
+    while (j < to && !(tokens.flags[j]! & TokenFlag.Break) && content[j] && !(c(j) & WF.Participle)) j++;
     let a = i;
     let b = j;
     // Leading participle: a modifier after `the`/`of`/…, a verb otherwise.

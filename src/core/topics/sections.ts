@@ -128,10 +128,11 @@ function classify(text: string, tokens: Tokens): Para[] {
     else break;
   }
   // Asides inside the article: short single lines without sentence punctuation (captions, credits).
+  const texts = out.filter((q) => q.kind === 'text').length;
   for (const p of out) {
-    if (p.kind !== 'text') continue;
+    if (p.kind !== 'text' || p.t1 - p.t0 > 10 || texts < 2) continue;
     const s = text.slice(p.start, p.end);
-    if (p.t1 - p.t0 <= 10 && !TERMINAL.test(s) && s.indexOf('\n') < 0 && out.some((q) => q.kind === 'text' && q !== p)) p.kind = 'aside';
+    if (!TERMINAL.test(s) && s.indexOf('\n') < 0) p.kind = 'aside';
   }
   return out;
 }

@@ -157,15 +157,15 @@ function modeOk(mode: Mode, flags: number): boolean {
 }
 
 /**
- * Raw keyword evidence per topic (index into {@link TOPICS}) for tokens `[from, to)`; `weightOf`
- * gives each token's weight (headline and lede count more). Each keyword contributes
+ * Raw keyword evidence per topic (index into {@link TOPICS}) for tokens `[from, to)`; tokens before
+ * `regions.headlineEnd` count {@link HEADLINE_WEIGHT} times, then up to `ledeEnd` {@link LEDE_WEIGHT} times. Each keyword contributes
  * `weight × log2(1 + occurrences)`, so one word repeated cannot swamp the rest.
  */
 export function rawTopicScores(
   tokens: Tokens,
   from = 0,
   to = tokens.count,
-  weightOf?: (i: number) => number,
+  regions: { headlineEnd: number; ledeEnd: number } = { headlineEnd: 0, ledeEnd: 0 },
   explain?: { topic: string; term: string; count: number; score: number }[],
   events?: number[],
 ): Float64Array {
@@ -187,7 +187,7 @@ export function rawTopicScores(
     const low = lower[i]!;
     const f = flags[i]!;
     if (f & TokenFlag.Numeric && low.length < 3) continue;
-    const w = weightOf ? weightOf(i) : 1;
+    const w = i < regions.headlineEnd ? HEADLINE_WEIGHT : i < regions.ledeEnd ? LEDE_WEIGHT : 1;
     const vid = tokens.id[i]!;
 
     let cands = phrasesOf[vid];
@@ -328,8 +328,7 @@ export function articleTopicScores(
   explain?: { topic: string; term: string; count: number; score: number }[],
   events?: number[],
 ): Float64Array {
-  const { headlineEnd, ledeEnd } = headlineAndLede(tokens, text);
-  return rawTopicScores(tokens, 0, tokens.count, headlineEnd ? (i) => (i < headlineEnd ? HEADLINE_WEIGHT : i < ledeEnd ? LEDE_WEIGHT : 1) : undefined, explain, events);
+  return rawTopicScores(tokens, 0, tokens.count, headlineAndLede(tokens, text), explain, events);
 }
 
 /** The keyword evidence behind {@link scoreSubjects}: each matched keyword with its weighted count and contribution, largest first. */
