@@ -279,6 +279,17 @@ export class PhraseTable {
     return id;
   }
 
+  /** Word ids of a phrase: first, second (-1 if none), third (-1 if none). */
+  first(p: number): number {
+    return this.pa[p]!;
+  }
+  second(p: number): number {
+    return this.pb[p]!;
+  }
+  third(p: number): number {
+    return this.pc[p]!;
+  }
+
   /** The word ids of a phrase. */
   ids(p: number): number[] {
     const b = this.pb[p]!;

@@ -42,23 +42,53 @@ interface Para {
 }
 
 /** A keyphrase of a paragraph or section: count, corpus weight and its first occurrence (tokens). */
-/** A keyphrase of a paragraph or section: id in the phrase table, count, corpus weight, first occurrence (tokens). */
-interface Phrase {
-  key: number;
-  count: number;
-  /** Mean IDF of its words (×1.5 right after a figure). */
-  base: number;
-  from: number;
-  to: number;
+/** Growable typed columns (no object per entry: a 1 MB article has hundreds of thousands). */
+class IntCol {
+  a = new Int32Array(1024);
+  n = 0;
+  push(x: number): void {
+    if (this.n === this.a.length) {
+      const b = new Int32Array(this.a.length * 2);
+      b.set(this.a);
+      this.a = b;
+    }
+    this.a[this.n++] = x;
+  }
+}
+class NumCol {
+  a = new Float64Array(1024);
+  n = 0;
+  push(x: number): void {
+    if (this.n === this.a.length) {
+      const b = new Float64Array(this.a.length * 2);
+      b.set(this.a);
+      this.a = b;
+    }
+    this.a[this.n++] = x;
+  }
 }
 
-interface ParaFeatures {
-  phrases: Phrase[];
-  /** Similarity terms (word singulars `0..W-1`, entities `W + index`) and their weights once IDF-scaled. */
-  termKeys: number[];
-  termCounts: number[];
-  /** Entity index → mentions in the paragraph. */
-  entities: Map<number, number>;
+/** Keyphrase occurrences aggregated per paragraph (or per section): phrase id, count, weight, first occurrence. */
+class PhraseCols {
+  key = new IntCol();
+  count = new IntCol();
+  /** Mean IDF of its words (×1.5 right after a figure). */
+  base = new NumCol();
+  from = new IntCol();
+  to = new IntCol();
+  get n(): number {
+    return this.key.n;
+  }
+  clear(): void {
+    this.key.n = this.count.n = this.base.n = this.from.n = this.to.n = 0;
+  }
+  push(key: number, count: number, base: number, from: number, to: number): void {
+    this.key.push(key);
+    this.count.push(count);
+    this.base.push(base);
+    this.from.push(from);
+    this.to.push(to);
+  }
 }
 
 /**
@@ -191,113 +221,10 @@ function pseudoEntities(text: string, tokens: Tokens): EntityMention[] {
   return out;
 }
 
-function paraFeatures(
-  tokens: Tokens,
-  words: Words,
-  table: PhraseTable,
-  agg: Aggregator,
-  p: Para,
-  names: ReturnType<typeof nameIndex>,
-  content: Uint8Array,
-  entityIndex: (id: string) => number,
-  figureEnds: Set<number>,
-): ParaFeatures {
-  const phrases: Phrase[] = [];
-  agg.next();
-  candidates(tokens, words, table, p.t0, p.t1, content, (from, to, key) => {
-    let base = 0;
-    for (let k = from; k < to; k++) base += words.idf[words.id[k]!]!;
-    base /= to - from;
-    // A phrase right after a figure is the news of its paragraph (`$11 billion arms package`).
-    if (from > p.t0 && figureEnds.has(tokens.end[from - 1]!) && !(tokens.flags[from]! & TokenFlag.Break)) base *= 1.5;
-    const at = agg.get(key);
-    if (at >= 0) {
-      const f = phrases[at]!;
-      f.count++;
-      if (base > f.base) f.base = base;
-    } else {
-      agg.set(key, phrases.length);
-      phrases.push({ key, count: 1, base, from, to });
-    }
-  });
-  // Content words on their own (for similarity only): `arms` links `arms sales` and `arms package`.
-  const W = words.text.length;
-  const termKeys: number[] = [];
-  const termCounts: number[] = [];
-  agg.next();
-  const addTerm = (key: number) => {
-    const at = agg.get(key);
-    if (at >= 0) termCounts[at]!++;
-    else {
-      agg.set(key, termKeys.length);
-      termKeys.push(key);
-      termCounts.push(1);
-    }
-  };
-  for (let i = p.t0; i < p.t1; i++) if (content[i]) addTerm(words.stemId[words.id[i]!]!);
-  const entities = new Map<number, number>();
-  for (const m of names.mentionsIn(p.start, p.end)) {
-    const e = entityIndex(m.entityId);
-    entities.set(e, (entities.get(e) ?? 0) + 1);
-    addTerm(W + e);
-  }
-  return { phrases, termKeys, termCounts, entities };
-}
-
 /** Within-article specificity: 1 for a term in one paragraph, less for terms spread over the article. */
 function specificity(pdf: number, paras: number): number {
   if (paras <= 1) return 1;
   return Math.log(1 + paras / Math.max(pdf, 1)) / Math.log(1 + paras);
-}
-
-/** A paragraph's similarity vector: term keys and TF-IDF × specificity weights. */
-interface Vec {
-  keys: number[];
-  weights: Float64Array;
-  normSq: number;
-}
-
-function vector(pf: ParaFeatures, pdf: Int32Array, nParas: number, words: Words, entityBase: (e: number) => number): Vec {
-  const W = words.text.length;
-  const weights = new Float64Array(pf.termKeys.length);
-  let normSq = 0;
-  pf.termKeys.forEach((key, j) => {
-    const base = key < W ? 0.6 * words.idf[key]! : entityBase(key - W);
-    const w = (1 + Math.log(pf.termCounts[j]!)) * base * specificity(pdf[key]!, nParas);
-    weights[j] = w;
-    normSq += w * w;
-  });
-  return { keys: pf.termKeys, weights, normSq };
-}
-
-/** The running vector of the section being built: dense over the term space, reset per section. */
-class Running {
-  readonly w: Float64Array;
-  private touched: number[] = [];
-  normSq = 0;
-  constructor(size: number) {
-    this.w = new Float64Array(size);
-  }
-  reset(): void {
-    for (const k of this.touched) this.w[k] = 0;
-    this.touched.length = 0;
-    this.normSq = 0;
-  }
-  add(v: Vec): void {
-    v.keys.forEach((k, j) => {
-      const old = this.w[k]!;
-      if (old === 0) this.touched.push(k);
-      const now = old + v.weights[j]!;
-      this.w[k] = now;
-      this.normSq += now * now - old * old;
-    });
-  }
-  cosine(v: Vec): number {
-    if (!this.normSq || !v.normSq) return 0;
-    let dot = 0;
-    v.keys.forEach((k, j) => (dot += this.w[k]! * v.weights[j]!));
-    return dot / Math.sqrt(this.normSq * v.normSq);
-  }
 }
 
 const CONTINUATION = /^(?:he|she|it|they|this|these|that|those|his|her|their|its|but|and|also|so|such|the move|the deal|the firm|the company)\b/i;
@@ -433,19 +360,117 @@ export function buildSections(args: SectionsArgs): Section[] {
   for (const f of figures) if (f.kind === 'money' || f.kind === 'quantity') figureEnds.add(f.end);
   const table = new PhraseTable();
   const W = words.text.length;
-  const agg = new Aggregator(Math.max(W + ent.length, 1024));
-  const feats: (ParaFeatures | null)[] = paras.map((p) => (p.kind === 'text' ? paraFeatures(tokens, words, table, agg, p, names, content, entityIndex, figureEnds) : null));
-  // In how many paragraphs each similarity term and each phrase occurs.
-  const pdfTerm = new Int32Array(W + ent.length);
-  const pdfPhrase = new Int32Array(table.size);
+  const T = W + ent.length; // similarity terms: word singulars, then entities
+  const agg = new Aggregator(Math.max(T, 1024));
+  const np = paras.length;
+  // Per-paragraph features, flat: paragraph k owns [off[k], off[k + 1]) of each column set.
+  const ph = new PhraseCols();
+  const phOff = new Int32Array(np + 1);
+  const tKey = new IntCol();
+  const tCount = new IntCol();
+  const tOff = new Int32Array(np + 1);
+  const eIdx = new IntCol();
+  const eCount = new IntCol();
+  const eOff = new Int32Array(np + 1);
   let nText = 0;
-  for (const f of feats) {
-    if (!f) continue;
+  for (let k = 0; k < np; k++) {
+    const p = paras[k]!;
+    phOff[k] = ph.n;
+    tOff[k] = tKey.n;
+    eOff[k] = eIdx.n;
+    if (p.kind !== 'text') continue;
     nText++;
-    for (const k of f.termKeys) pdfTerm[k]!++;
-    for (const ph of f.phrases) pdfPhrase[ph.key]!++;
+    const p0 = ph.n;
+    agg.next();
+    candidates(tokens, words, table, p.t0, p.t1, content, (from, to, key) => {
+      let base = 0;
+      for (let i = from; i < to; i++) base += words.idf[words.id[i]!]!;
+      base /= to - from;
+      // A phrase right after a figure is the news of its paragraph (`$11 billion arms package`).
+      if (from > p.t0 && figureEnds.has(tokens.end[from - 1]!) && !(tokens.flags[from]! & TokenFlag.Break)) base *= 1.5;
+      const at = agg.get(key);
+      if (at >= p0) {
+        ph.count.a[at]!++;
+        if (base > ph.base.a[at]!) ph.base.a[at] = base;
+      } else {
+        agg.set(key, ph.n);
+        ph.push(key, 1, base, from, to);
+      }
+    });
+    // Content words on their own (for similarity only): `arms` links `arms sales` and `arms package`.
+    agg.next();
+    const t0 = tKey.n;
+    const addTerm = (key: number) => {
+      const at = agg.get(key);
+      if (at >= t0) tCount.a[at]!++;
+      else {
+        agg.set(key, tKey.n);
+        tKey.push(key);
+        tCount.push(1);
+      }
+    };
+    for (let i = p.t0; i < p.t1; i++) if (content[i]) addTerm(words.stemId[words.id[i]!]!);
+    const e0 = eIdx.n;
+    for (const m of names.mentionsIn(p.start, p.end)) {
+      const e = entityIndex(m.entityId);
+      addTerm(W + e);
+      let j = e0;
+      while (j < eIdx.n && eIdx.a[j] !== e) j++;
+      if (j < eIdx.n) eCount.a[j]!++;
+      else {
+        eIdx.push(e);
+        eCount.push(1);
+      }
+    }
   }
-  const vectors = feats.map((f) => (f ? vector(f, pdfTerm, nText, words, entityBase) : null));
+  phOff[np] = ph.n;
+  tOff[np] = tKey.n;
+  eOff[np] = eIdx.n;
+
+  // In how many paragraphs each similarity term and each phrase occurs.
+  const pdfTerm = new Int32Array(T);
+  for (let j = 0; j < tKey.n; j++) pdfTerm[tKey.a[j]!]!++;
+  const pdfPhrase = new Int32Array(table.size);
+  for (let j = 0; j < ph.n; j++) pdfPhrase[ph.key.a[j]!]!++;
+  // Similarity weights: TF × IDF (names: a constant by type) × within-article specificity.
+  const tW = new Float64Array(tKey.n);
+  const norm = new Float64Array(np);
+  for (let k = 0; k < np; k++) {
+    let sq = 0;
+    for (let j = tOff[k]!; j < tOff[k + 1]!; j++) {
+      const key = tKey.a[j]!;
+      const base = key < W ? 0.6 * words.idf[key]! : entityBase(key - W);
+      const w = (1 + Math.log(tCount.a[j]!)) * base * specificity(pdfTerm[key]!, nText);
+      tW[j] = w;
+      sq += w * w;
+    }
+    norm[k] = sq;
+  }
+  // The running vector of the section being built: dense over the term space, reset per section.
+  const run = new Float64Array(T);
+  const touched: number[] = [];
+  let runSq = 0;
+  const runReset = () => {
+    for (const key of touched) run[key] = 0;
+    touched.length = 0;
+    runSq = 0;
+  };
+  const runAdd = (k: number) => {
+    for (let j = tOff[k]!; j < tOff[k + 1]!; j++) {
+      const key = tKey.a[j]!;
+      const old = run[key]!;
+      if (old === 0) touched.push(key);
+      const now = old + tW[j]!;
+      run[key] = now;
+      runSq += now * now - old * old;
+    }
+  };
+  const runCosine = (k: number) => {
+    if (!runSq || !norm[k]) return 0;
+    let dot = 0;
+    for (let j = tOff[k]!; j < tOff[k + 1]!; j++) dot += run[tKey.a[j]!]! * tW[j]!;
+    return dot / Math.sqrt(runSq * norm[k]!);
+  };
 
   // Group paragraphs: headline alone, lede alone, then greedy merging of body paragraphs.
   interface Group {
@@ -455,7 +480,6 @@ export function buildSections(args: SectionsArgs): Section[] {
   const groups: Group[] = [];
   let pendingAsides: number[] = [];
   let ledeDone = false;
-  const running = new Running(W + ent.length);
   let runningOn = false;
   let runningText = 0;
   let quoteOpen = false;
@@ -470,12 +494,11 @@ export function buildSections(args: SectionsArgs): Section[] {
       pendingAsides.push(k);
       continue;
     }
-    const v = vectors[k]!;
     const ptext = text.slice(p.start, Math.min(p.end, p.start + 40));
     const last = groups[groups.length - 1];
     let merge = false;
     if (ledeDone && last && last.role === 'body' && runningOn) {
-      let sim = running.cosine(v);
+      let sim = runCosine(k);
       if (DEBUG.on) DEBUG.log.push(`${k}: sim ${sim.toFixed(3)} ${ptext}`);
       if (CONTINUATION.test(ptext)) sim += 0.08;
       if (quoteOpen && /^["“‘']/.test(ptext)) sim += 1;
@@ -483,14 +506,14 @@ export function buildSections(args: SectionsArgs): Section[] {
     }
     if (merge) {
       last!.paras.push(...pendingAsides, k);
-      running.add(v);
+      runAdd(k);
       runningText++;
     } else {
       const role: Section['role'] = ledeDone ? 'body' : 'lede';
       groups.push({ role, paras: [...pendingAsides, k] });
-      running.reset();
+      runReset();
       runningOn = role === 'body';
-      if (runningOn) running.add(v);
+      if (runningOn) runAdd(k);
       runningText = 1;
       ledeDone = true;
     }
@@ -500,12 +523,11 @@ export function buildSections(args: SectionsArgs): Section[] {
   // Asides after the last text paragraph join the last section.
   if (pendingAsides.length && groups.length) groups[groups.length - 1]!.paras.push(...pendingAsides);
 
-  const surfaceOf = (ph: Phrase): string => {
-    let s = text.slice(tokens.start[ph.from]!, tokens.end[ph.to - 1]!);
-    if (tokens.flags[ph.from]! & TokenFlag.SentenceStart && !/^.\p{Lu}/u.test(s)) s = s[0]!.toLowerCase() + s.slice(1);
-    // A nationality right before the phrase belongs to it (`Chinese readout`).
-    const prev = ph.from - 1;
-    if (prev >= 0 && !(tokens.flags[ph.from]! & TokenFlag.Break) && names.inName(prev)) {
+  const surfaceOf = (from: number, to: number): string => {
+    let s = text.slice(tokens.start[from]!, tokens.end[to - 1]!);
+    if (tokens.flags[from]! & TokenFlag.SentenceStart && !/^.\p{Lu}/u.test(s)) s = s[0]!.toLowerCase() + s.slice(1);
+    const prev = from - 1;
+    if (prev >= 0 && !(tokens.flags[from]! & TokenFlag.Break) && names.inName(prev)) {
       const m = names.mentionsIn(tokens.start[prev]!, tokens.end[prev]!)[0];
       const e = m ? entityIndex(m.entityId) : -1;
       // Any name right before the phrase belongs to it (`Chinese readout`, `Boeing aircraft deliveries`).
@@ -516,6 +538,9 @@ export function buildSections(args: SectionsArgs): Section[] {
 
   const sections: Section[] = [];
   const usedIds = new Set<string>();
+  const sec = new PhraseCols();
+  let absorbed = new Uint8Array(256);
+  let scores = new Float64Array(256);
   for (const g of groups) {
     const first = paras[g.paras[0]!]!;
     const lastP = paras[g.paras[g.paras.length - 1]!]!;
@@ -524,57 +549,67 @@ export function buildSections(args: SectionsArgs): Section[] {
     const t0 = first.t0;
     const t1 = lastP.t1;
     // Merge the paragraphs' phrases and entities.
-    const merged: Phrase[] = [];
-    const ents = new Map<number, number>();
+    sec.clear();
     agg.next();
+    const ents = new Map<number, number>();
     for (const k of g.paras) {
-      const f = feats[k];
-      if (!f) continue;
-      for (const ph of f.phrases) {
-        const at = agg.get(ph.key);
+      for (let j = phOff[k]!; j < phOff[k + 1]!; j++) {
+        const key = ph.key.a[j]!;
+        const at = agg.get(key);
         if (at < 0) {
-          agg.set(ph.key, merged.length);
-          merged.push({ ...ph });
+          agg.set(key, sec.n);
+          sec.push(key, ph.count.a[j]!, ph.base.a[j]!, ph.from.a[j]!, ph.to.a[j]!);
         } else {
-          const m = merged[at]!;
-          m.count += ph.count;
-          if (ph.base > m.base) m.base = ph.base;
+          sec.count.a[at]! += ph.count.a[j]!;
+          if (ph.base.a[j]! > sec.base.a[at]!) sec.base.a[at] = ph.base.a[j]!;
         }
       }
-      for (const [e, c] of f.entities) ents.set(e, (ents.get(e) ?? 0) + c);
+      for (let j = eOff[k]!; j < eOff[k + 1]!; j++) ents.set(eIdx.a[j]!, (ents.get(eIdx.a[j]!) ?? 0) + eCount.a[j]!);
     }
+    const n = sec.n;
     // A sub-phrase found only inside a longer phrase gives way to it (`rare earth minerals`, not `earth minerals`).
-    const absorbed = new Uint8Array(merged.length);
+    if (absorbed.length < n) absorbed = new Uint8Array(n * 2);
+    absorbed.fill(0, 0, n);
+    const absorb = (sub: number, count: number) => {
+      const at = sub >= 0 ? agg.get(sub) : -1;
+      if (at >= 0 && sec.count.a[at]! <= count) absorbed[at] = 1;
+    };
     const st = (id: number) => words.stemId[id]!;
-    for (const long of merged) {
-      const ids = table.ids(long.key);
-      if (ids.length < 2) continue;
-      const subs =
-        ids.length === 2
-          ? [table.lookup(ids[1]!), table.lookup(st(ids[0]!))]
-          : [table.lookup(ids[1]!, ids[2]!), table.lookup(ids[2]!), table.lookup(ids[0]!, st(ids[1]!)), table.lookup(st(ids[0]!)), table.lookup(st(ids[1]!))];
-      for (const sub of subs) {
-        const at = sub >= 0 ? agg.get(sub) : -1;
-        if (at >= 0 && merged[at]!.count <= long.count) absorbed[at] = 1;
+    for (let j = 0; j < n; j++) {
+      const key = sec.key.a[j]!;
+      const a1 = table.first(key);
+      const b1 = table.second(key);
+      const c1 = table.third(key);
+      if (b1 < 0) continue;
+      const cnt = sec.count.a[j]!;
+      if (c1 < 0) {
+        absorb(table.lookup(b1), cnt);
+        absorb(table.lookup(st(a1)), cnt);
+      } else {
+        absorb(table.lookup(b1, c1), cnt);
+        absorb(table.lookup(c1), cnt);
+        absorb(table.lookup(a1, st(b1)), cnt);
+        absorb(table.lookup(st(a1)), cnt);
+        absorb(table.lookup(st(b1)), cnt);
       }
     }
     // Keyphrases: TF-IDF × within-article specificity; longer phrases preferred.
-    const scored: Scored[] = [];
-    merged.forEach((ph, j) => {
-      if (absorbed[j]) return;
-      const n = ph.to - ph.from;
-      const score = (1 + Math.log(ph.count)) * ph.base * specificity(pdfPhrase[ph.key]!, nText) * (n === 1 ? 1 : n === 2 ? 1.35 : 1.45);
-      scored.push({ ph, score, ids: [], surface: '' });
-    });
-    scored.sort((a, b) => b.score - a.score || a.ph.key - b.ph.key);
+    if (scores.length < n) scores = new Float64Array(n * 2);
+    const order: number[] = [];
+    for (let j = 0; j < n; j++) {
+      if (absorbed[j]) continue;
+      const len = sec.to.a[j]! - sec.from.a[j]!;
+      scores[j] = (1 + Math.log(sec.count.a[j]!)) * sec.base.a[j]! * specificity(pdfPhrase[sec.key.a[j]!]!, nText) * (len === 1 ? 1 : len === 2 ? 1.35 : 1.45);
+      order.push(j);
+    }
+    order.sort((x, y) => scores[y]! - scores[x]! || sec.key.a[x]! - sec.key.a[y]!);
     const chosen: Scored[] = [];
-    for (const sc of scored) {
+    for (const j of order) {
       if (chosen.length >= 6) break;
-      sc.ids = table.ids(sc.ph.key);
-      // Skip a phrase that shares its head or a word with a better one (`arms` after `arms sales`).
-      if (chosen.some((c) => overlaps(c.ids, sc.ids, words))) continue;
-      sc.surface = surfaceOf(sc.ph);
-      chosen.push(sc);
+      const ids = table.ids(sec.key.a[j]!);
+      // Skip a phrase that shares its words with a better one (`arms` after `arms sales`).
+      if (chosen.some((c) => overlaps(c.ids, ids, words))) continue;
+      chosen.push({ score: scores[j]!, ids, surface: surfaceOf(sec.from.a[j]!, sec.to.a[j]!) });
     }
     const keyphrases = chosen.map((c) => c.surface);
 
@@ -598,7 +633,6 @@ export function buildSections(args: SectionsArgs): Section[] {
 }
 
 interface Scored {
-  ph: Phrase;
   score: number;
   ids: number[];
   surface: string;
