@@ -168,7 +168,16 @@ function classify(text: string, tokens: Tokens): Para[] {
 }
 
 /** Sorted entity mentions per token, and a quick "is this token inside a name" test. */
-function nameIndex(tokens: Tokens, entities: readonly EntityMention[]): { inName: (i: number) => boolean; mentionsIn: (start: number, end: number) => EntityMention[] } {
+interface NameIndex {
+  /** Whether token `i` is part of a name. */
+  inName: (i: number) => boolean;
+  /** Mentions inside `[start, end)`, in text order, each with its position in {@link sorted}. */
+  each: (start: number, end: number, fn: (m: EntityMention, k: number) => void) => void;
+  /** The mentions sorted by start. */
+  sorted: EntityMention[];
+}
+
+function nameIndex(tokens: Tokens, entities: readonly EntityMention[]): NameIndex {
   const sorted = [...entities].sort((a, b) => a.start - b.start);
   const mark = new Uint8Array(tokens.count);
   for (const m of sorted) {
@@ -194,11 +203,10 @@ function nameIndex(tokens: Tokens, entities: readonly EntityMention[]): { inName
   };
   return {
     inName: (i) => mark[i] === 1,
-    mentionsIn: (start, end) => {
-      const out: EntityMention[] = [];
-      for (let k = lowerBound(start); k < sorted.length && sorted[k]!.start < end; k++) if (sorted[k]!.end <= end) out.push(sorted[k]!);
-      return out;
+    each: (start, end, fn) => {
+      for (let k = lowerBound(start); k < sorted.length && sorted[k]!.start < end; k++) if (sorted[k]!.end <= end) fn(sorted[k]!, k);
     },
+    sorted,
   };
 }
 
@@ -339,7 +347,6 @@ export function buildSections(args: SectionsArgs): Section[] {
   for (const g of input.groups) groupById.set(g.id, g);
   const entityIds = new Map<string, number>();
   const ent: { id: string; type: EntityType; name: string; short: string }[] = [];
-  const entityIndex = (id: string): number => entityIds.get(id) ?? -1;
   for (const m of entities) {
     if (entityIds.has(m.entityId)) continue;
     const g = groupById.get(m.entityId);
@@ -354,6 +361,9 @@ export function buildSections(args: SectionsArgs): Section[] {
     ent.push({ id: m.entityId, type, name, short });
   }
   const entityBase = (e: number) => ENTITY_BASE[ent[e]!.type];
+  // Entity index of each mention, in the name index's order.
+  const entOf = new Int32Array(names.sorted.length);
+  names.sorted.forEach((m, k) => (entOf[k] = entityIds.get(m.entityId) ?? 0));
 
   const figures = [...input.figures].sort((a, b) => a.start - b.start);
   const figureEnds = new Set<number>();
@@ -411,8 +421,8 @@ export function buildSections(args: SectionsArgs): Section[] {
     };
     for (let i = p.t0; i < p.t1; i++) if (content[i]) addTerm(words.stemId[words.id[i]!]!);
     const e0 = eIdx.n;
-    for (const m of names.mentionsIn(p.start, p.end)) {
-      const e = entityIndex(m.entityId);
+    names.each(p.start, p.end, (_m, mk) => {
+      const e = entOf[mk]!;
       addTerm(W + e);
       let j = e0;
       while (j < eIdx.n && eIdx.a[j] !== e) j++;
@@ -421,7 +431,7 @@ export function buildSections(args: SectionsArgs): Section[] {
         eIdx.push(e);
         eCount.push(1);
       }
-    }
+    });
   }
   phOff[np] = ph.n;
   tOff[np] = tKey.n;
@@ -528,8 +538,14 @@ export function buildSections(args: SectionsArgs): Section[] {
     if (tokens.flags[from]! & TokenFlag.SentenceStart && !/^.\p{Lu}/u.test(s)) s = s[0]!.toLowerCase() + s.slice(1);
     const prev = from - 1;
     if (prev >= 0 && !(tokens.flags[from]! & TokenFlag.Break) && names.inName(prev)) {
-      const m = names.mentionsIn(tokens.start[prev]!, tokens.end[prev]!)[0];
-      const e = m ? entityIndex(m.entityId) : -1;
+      let m: EntityMention | null = null;
+      let e = -1;
+      names.each(tokens.start[prev]!, tokens.end[prev]!, (x, k) => {
+        if (!m) {
+          m = x;
+          e = entOf[k]!;
+        }
+      });
       // Any name right before the phrase belongs to it (`Chinese readout`, `Boeing aircraft deliveries`).
       if (e >= 0 && m!.end === tokens.end[prev]) s = `${text.slice(m!.start, m!.end)} ${s}`;
     }
@@ -617,10 +633,10 @@ export function buildSections(args: SectionsArgs): Section[] {
     if (g.role === 'headline') label = clip(text.slice(start, end).trim(), 90);
     else {
       const firstMention = new Map<number, number>();
-      for (const m of names.mentionsIn(start, end)) {
-        const e = entityIndex(m.entityId);
+      names.each(start, end, (m, k) => {
+        const e = entOf[k]!;
         if (!firstMention.has(e)) firstMention.set(e, m.start);
-      }
+      });
       label = sectionLabel(text, tokens, figures, start, end, content, words, table, chosen, ents, ent, pdfTerm, nText, firstMention);
     }
     const subject = sectionSubject(args.events, t0, t1, articleShare);
