@@ -726,8 +726,14 @@ function sectionLabel(
   } else if (e1 && strongEntity && k1 && !nameInPhrase(e1, k1)) {
     // `Taiwan: arms package`, `Iran: harsh crackdown` (a name written right before the phrase is already in it).
     label = `${e1.type === 'PER' ? e1.short : e1.name}: ${k1.surface}`;
-    if (e2 && e2.type === e1.type && e2.score >= 0.85 * e1.score && label.length + e2.name.length + 2 <= max) label += `, ${e2.name}`;
-    else if (k2 && k2.score >= 0.6 * k1.score && label.length + k2.surface.length + 2 <= max) label += `, ${k2.surface}`;
+    // Other names of the same kind about as prominent (`Iran: harsh crackdown, Russia, Ukraine`).
+    let added = 0;
+    for (const e of ranked.slice(1, 3)) {
+      if (e.type !== e1.type || e.score < 0.85 * e1.score || label.length + e.name.length + 2 > max) break;
+      label += `, ${e.name}`;
+      added++;
+    }
+    if (!added && k2 && k2.score >= 0.6 * k1.score && label.length + k2.surface.length + 2 <= max) label += `, ${k2.surface}`;
   } else if (k1) {
     label = capitalise(k1.surface);
     if (k2 && label.length + k2.surface.length + 2 <= max) label += `, ${k2.surface}`;

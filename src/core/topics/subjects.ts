@@ -55,6 +55,7 @@ function lexicon(): CompiledLexicon {
   const words = new Map<string, Hit[]>();
   const prefixes = new Map<string, Hit[]>();
   const phrases = new Map<string, Phrase[]>();
+  const phraseByText = new Map<string, Phrase>();
   let id = 0;
   let maxPrefix = 0;
   const add = (topic: number, list: string) => {
@@ -72,8 +73,13 @@ function lexicon(): CompiledLexicon {
       } else if (/^\p{Lu}/u.test(term)) mode = enumMode.cap;
       const prefix = term.endsWith('*');
       if (prefix) term = term.slice(0, -1);
-      const toks = tokenize(term);
-      const parts = toks.lower.slice(0, toks.count);
+      // Lower-case words as the tokenizer gives them (possessive `'s` dropped).
+      const parts = term
+        .toLowerCase()
+        .replace(/’/g, "'")
+        .split(/\s+/)
+        .map((w) => (w.length > 2 && w.endsWith("'s") ? w.slice(0, -2) : w))
+        .filter(Boolean);
       if (!parts.length) continue;
       const hit: Hit = { term: entry, id: id++, topic, weight, mode };
       if (parts.length === 1) {
@@ -85,11 +91,16 @@ function lexicon(): CompiledLexicon {
         else table.set(key, [hit]);
       } else {
         const rest = parts.slice(1);
-        const list = phrases.get(parts[0]!) ?? [];
-        const same = list.find((p) => p.prefixLast === prefix && p.rest.join(' ') === rest.join(' '));
+        const whole = `${prefix ? '*' : ''}${parts.join(' ')}`;
+        const same = phraseByText.get(whole);
         if (same) same.hits.push(hit);
-        else list.push({ rest, prefixLast: prefix, hits: [hit] });
-        phrases.set(parts[0]!, list);
+        else {
+          const ph: Phrase = { rest, prefixLast: prefix, hits: [hit] };
+          phraseByText.set(whole, ph);
+          const list = phrases.get(parts[0]!);
+          if (list) list.push(ph);
+          else phrases.set(parts[0]!, [ph]);
+        }
       }
     }
   };
