@@ -31,7 +31,7 @@ number numbers part parts people person man men woman women someone something sp
 comment comments report reports reported news end beginning start side sides place places point points case cases fact
 example matter issue issues question questions area areas level levels term terms group groups member members
 'd 'll 're 's 've n't don't doesn't didn't isn't aren't wasn't weren't won't wouldn't can't couldn't shouldn't hasn't haven't
-hadn't it's i'm he's she's that's there's they're we're you're i've we've they've let's
+hadn't it's i'm he's she's that's there's they're we're you're i've we've they've let's he'll she'll they'll we'll you'll i'll it'll that'll he'd she'd they'd we'd you'd i'd who's what's
 `);
 
 /** Verb forms that are rarely nouns (reporting verbs, auxiliaries' company, frequent actions). */
@@ -301,7 +301,7 @@ export class PhraseTable {
 /** Whether token `i` can be part of a keyphrase at all. */
 function isContent(tokens: Tokens, words: Words, i: number, inName: (i: number) => boolean): boolean {
   const f = tokens.flags[i]!;
-  if (f & TokenFlag.Numeric) return false;
+  if (f & (TokenFlag.Numeric | TokenFlag.AllCaps)) return false;
   if (words.cls[words.id[i]!]! & NOT_CONTENT) return false;
   if (inName(i)) return false;
   // A capitalised word mid-sentence is a name (or part of one) the recogniser missed.

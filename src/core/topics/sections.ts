@@ -259,6 +259,9 @@ function sectionSubject(events: readonly number[], t0: number, t1: number, artic
   return best < 0 ? null : { code: TOPICS[best]!.code, label: TOPICS[best]!.label, score: round3(bestScore / total) };
 }
 
+/** A person's name with a given name and a surname (`Xi Jinping`), not a lone word the recogniser may have mistyped. */
+const fullName = (name: string) => /^\p{Lu}\S*\s+\p{Lu}/u.test(name);
+
 function capitalise(s: string): string {
   return s ? s[0]!.toUpperCase() + s.slice(1) : s;
 }
@@ -719,7 +722,7 @@ function sectionLabel(
   const nameInPhrase = (e: { name: string }, k: { surface: string }) => k.surface.toLowerCase().includes(e.name.toLowerCase());
   let label: string;
   const e2 = ranked[1];
-  if (e1 && e2 && e1.type === 'PER' && e2.type === 'PER' && e2.score >= 0.6 * e1.score && strongEntity && k1 && !nameInPhrase(e1, k1)) {
+  if (e1 && e2 && e1.type === 'PER' && e2.type === 'PER' && fullName(e1.name) && fullName(e2.name) && e2.score >= 0.6 * e1.score && strongEntity && k1 && !nameInPhrase(e1, k1)) {
     // Two people: `Trump–Xi phone call`.
     label = `${e1.short}–${e2.short} ${k1.surface}`;
     if (k2 && label.length + k2.surface.length + 2 <= max) label += `, ${k2.surface}`;
