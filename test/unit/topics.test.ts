@@ -5,9 +5,10 @@ import path from 'node:path';
 import { test } from 'node:test';
 import fc from 'fast-check';
 import { analyze } from '../../src/core/analyze';
-import { normalizeText } from '../../src/core/text';
+import { normalizeText, paragraphs } from '../../src/core/text';
 import { analyzeTopics, buildIdfTable, defaultIdfTable, idfOf, IPTC_SUBTOPICS, IPTC_TOP, scoreSubjects } from '../../src/core/topics';
 import { candidates, contentMask, internWords, PhraseTable } from '../../src/core/topics/keyphrases';
+import { paragraphSpans } from '../../src/core/topics/sections';
 import { tokenize } from '../../src/core/topics/tokens';
 import type { Section } from '../../src/core/types';
 
@@ -279,5 +280,16 @@ test('property: any text gives ordered, in-bounds sections with unique ids', () 
       for (const s of r.subjects) assert.ok(s.score > 0 && s.score <= 1);
     }),
     { numRuns: 300 },
+  );
+});
+
+test('paragraph spans match the core paragraphs() on awkward inputs', () => {
+  const piece = fc.constantFrom('a', 'b c', ' ', '\t', '\n', '\n\n', ' \n ', '\u00a0', 'x.', '\r', '\u2003', '\f', '\v');
+  fc.assert(
+    fc.property(fc.array(piece, { maxLength: 60 }), (parts) => {
+      const text = parts.join('');
+      assert.deepEqual(paragraphSpans(text), paragraphs(text));
+    }),
+    { numRuns: 500 },
   );
 });

@@ -187,6 +187,9 @@ export interface Words {
   idf: number[];
 }
 
+/** Word classes are a pure function of the word: remembered across analyses (re-analysis on every edit). */
+const CLASS_CACHE = new Map<string, number>();
+
 export function internWords(tokens: Tokens, idfOf: (w: string) => number): Words {
   // Token ids index the tokenizer's vocabulary; singulars not in it are appended.
   const text = tokens.vocab.slice();
@@ -196,7 +199,13 @@ export function internWords(tokens: Tokens, idfOf: (w: string) => number): Words
   const idf: number[] = [];
   const describe = (id: number) => {
     const w = text[id]!;
-    cls[id] = classOf(w);
+    let c = CLASS_CACHE.get(w);
+    if (c === undefined) {
+      if (CLASS_CACHE.size > 100_000) CLASS_CACHE.clear();
+      c = classOf(w);
+      CLASS_CACHE.set(w, c);
+    }
+    cls[id] = c;
     idf[id] = idfOf(w);
     stemId[id] = id;
   };
