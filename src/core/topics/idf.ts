@@ -39,7 +39,7 @@ export function buildIdfTable(texts: Iterable<string>, options: { minDf?: number
     docs++;
     const seen = new Set<string>();
     const t = tokenize(text);
-    for (let i = 0; i < t.count; i++) if (!(t.flags[i]! & TokenFlag.Numeric)) seen.add(t.lower[i]!);
+    for (let i = 0; i < t.count; i++) if (!(t.flags[i]! & TokenFlag.Numeric)) seen.add(t.vocab[t.id[i]!]!);
     for (const w of seen) df.set(w, (df.get(w) ?? 0) + 1);
   }
   const n = Math.max(docs, 1);

@@ -255,7 +255,7 @@ function pseudoEntities(text: string, tokens: Tokens): EntityMention[] {
   let i = 0;
   while (i < tokens.count) {
     const f = tokens.flags[i]!;
-    if (f & TokenFlag.Cap && !(f & TokenFlag.SentenceStart) && tokens.lower[i]!.length > 1) {
+    if (f & TokenFlag.Cap && !(f & TokenFlag.SentenceStart) && tokens.vocab[tokens.id[i]!]!.length > 1) {
       let j = i + 1;
       while (j < tokens.count && tokens.flags[j]! & TokenFlag.Cap && !(tokens.flags[j]! & TokenFlag.Break)) j++;
       const s = tokens.start[i]!;

@@ -190,12 +190,13 @@ export function rawTopicScores(
     if (counts[h.id] === 0) used.push(h);
     counts[h.id] += w;
   };
-  const { lower, flags } = tokens;
+  const { flags, vocab } = tokens;
+  const ids = tokens.id;
   // Lexicon entries per distinct word of this text, looked up once.
   const phrasesOf: (Phrase[] | null)[] = new Array(tokens.vocab.length);
   const hitsOf: Hit[][] = new Array(tokens.vocab.length);
   for (let i = from; i < to; i++) {
-    const low = lower[i]!;
+    const low = vocab[ids[i]!]!;
     const f = flags[i]!;
     if (f & TokenFlag.Numeric && low.length < 3) continue;
     const w = i < regions.headlineEnd ? HEADLINE_WEIGHT : i < regions.ledeEnd ? LEDE_WEIGHT : 1;
@@ -212,8 +213,8 @@ export function rawTopicScores(
         for (let j = 0; j < n && ok; j++) {
           const k = i + 1 + j;
           if (flags[k]! & TokenFlag.Break) ok = false;
-          else if (p.prefixLast && j === n - 1) ok = lower[k]!.startsWith(p.rest[j]!);
-          else ok = lower[k] === p.rest[j];
+          else if (p.prefixLast && j === n - 1) ok = vocab[ids[k]!]!.startsWith(p.rest[j]!);
+          else ok = vocab[ids[k]!] === p.rest[j];
         }
         if (!ok) continue;
         for (const h of p.hits) {

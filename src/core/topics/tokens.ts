@@ -27,7 +27,7 @@ export interface Tokens {
   readonly start: Int32Array;
   readonly end: Int32Array;
   readonly flags: Uint8Array;
-  /** Lower-case form, possessive `'s` removed, curly apostrophes straightened. */
+  /** Lower-case form of each token (possessive `'s` removed, curly apostrophes straightened); built on first use. */
   readonly lower: string[];
   /** Id of each token's lower-case form: an index into {@link vocab}. */
   readonly id: Int32Array;
@@ -146,15 +146,31 @@ class FormTable {
 function finish(n: number, start: Int32Array, end: Int32Array, flags: Uint8Array, ids: Int32Array, vocab: string[]): Tokens {
   const capMid = new Uint8Array(vocab.length);
   const lowSeen = new Uint8Array(vocab.length);
-  const lower: string[] = new Array(n);
   for (let k = 0; k < n; k++) {
     const f = flags[k]!;
     const id = ids[k]!;
-    lower[k] = vocab[id]!;
     if (!(f & TokenFlag.Cap)) lowSeen[id] = 1;
     else if (!(f & TokenFlag.SentenceStart)) capMid[id] = 1;
   }
-  return { count: n, start, end, flags, lower, id: ids, vocab, capMid, lowSeen };
+  // The per-token array of lower-case strings is built only when asked for (the analysis uses ids).
+  let lower: string[] | null = null;
+  return {
+    count: n,
+    start,
+    end,
+    flags,
+    get lower(): string[] {
+      if (!lower) {
+        lower = new Array<string>(n);
+        for (let k = 0; k < n; k++) lower[k] = vocab[ids[k]!]!;
+      }
+      return lower;
+    },
+    id: ids,
+    vocab,
+    capMid,
+    lowSeen,
+  };
 }
 
 /**
