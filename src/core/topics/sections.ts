@@ -207,6 +207,12 @@ function classify(text: string, tokens: Tokens): Para[] {
 }
 
 /** Sorted entity mentions per token, and a quick "is this token inside a name" test. */
+/** The items in text order (the input as is when it already is: recognisers emit in order). */
+function sortedByStart<T extends { start: number }>(items: readonly T[]): T[] {
+  for (let k = 1; k < items.length; k++) if (items[k]!.start < items[k - 1]!.start) return [...items].sort((a, b) => a.start - b.start);
+  return items as T[];
+}
+
 interface NameIndex {
   /** Whether token `i` is part of a name. */
   inName: (i: number) => boolean;
@@ -217,7 +223,7 @@ interface NameIndex {
 }
 
 function nameIndex(tokens: Tokens, entities: readonly EntityMention[]): NameIndex {
-  const sorted = [...entities].sort((a, b) => a.start - b.start);
+  const sorted = sortedByStart(entities);
   const mark = new Uint8Array(tokens.count);
   for (const m of sorted) {
     for (let i = tokenAt(tokens, m.start); i < tokens.count && tokens.start[i]! < m.end; i++) mark[i] = 1;
@@ -407,9 +413,14 @@ export function buildSections(args: SectionsArgs): Section[] {
   const entOf = new Int32Array(names.sorted.length);
   names.sorted.forEach((m, k) => (entOf[k] = entityIds.get(m.entityId) ?? 0));
 
-  const figures = [...input.figures].sort((a, b) => a.start - b.start);
-  const figureEnds = new Set<number>();
-  for (const f of figures) if (f.kind === 'money' || f.kind === 'quantity') figureEnds.add(f.end);
+  const figures = sortedByStart(input.figures);
+  // Tokens right after a money or quantity figure (`$11 billion arms package`).
+  const afterFigure = new Uint8Array(tokens.count);
+  for (const f of figures) {
+    if (f.kind !== 'money' && f.kind !== 'quantity') continue;
+    const i = tokenAt(tokens, f.end);
+    if (i < tokens.count && i > 0 && tokens.end[i - 1] === f.end) afterFigure[i] = 1;
+  }
   const table = new PhraseTable();
   const W = words.text.length;
   const T = W + ent.length; // similarity terms: word singulars, then entities
@@ -439,7 +450,7 @@ export function buildSections(args: SectionsArgs): Section[] {
       for (let i = from; i < to; i++) base += words.idf[words.id[i]!]!;
       base /= to - from;
       // A phrase right after a figure is the news of its paragraph (`$11 billion arms package`).
-      if (from > p.t0 && figureEnds.has(tokens.end[from - 1]!) && !(tokens.flags[from]! & TokenFlag.Break)) base *= 1.5;
+      if (from > p.t0 && afterFigure[from] && !(tokens.flags[from]! & TokenFlag.Break)) base *= 1.5;
       const at = agg.get(key);
       if (at >= p0) {
         ph.count.a[at]!++;
