@@ -284,11 +284,7 @@ export const SUBJECT_KEYWORDS: Record<string, string> = {
     Middlesbrough=2.5, Portsmouth=1.5, Norwich=1, Wigan=2, Sunderland=1.5, Millwall=3, Hearts=1.5, Hibernian=3, Hibs=3,
     Aberdeen=1, Saracens=3, Wasps=3, Harlequins=3, Leicester Tigers=3, Gloucester=1, Bath=0.5, Northampton=1, Sale Sharks=3,
     Ospreys=3, Munster=2.5, Leinster=2.5, Ulster=0.5, Llanelli Scarlets=3, Scarlets=3, Cardiff Blues=3, Newport Gwent Dragons=3,
-    Borders=0.5, Arsene Wenger=3, Wenger=3, Jose Mourinho=3, Mourinho=3, Sir Alex Ferguson=3, Ferguson=1, Rafael Benitez=3,
-    Sven-Goran Eriksson=3, Eriksson=2, Clive Woodward=3, Andy Robinson=2, Mike Ruddock=3, Henman=3, Paula Radcliffe=3,
-    Radcliffe=2, Kelly Holmes=3, Wayne Rooney=3, Rooney=2.5, Beckham=2, Thierry Henry=3, Jonny Wilkinson=3, Federer=3,
-    Roddick=3, Hewitt=2.5, Safin=3, Agassi=3, Nadal=3, Williams sisters=3, Serena=2, Venus=0.5, Sharapova=3, Davenport=2,
-    Mauresmo=3, Henin=3, Dementieva=3, Kuznetsova=3, Martina Navratilova=3
+    Borders=0.5
   `,
   // conflict, war and peace
   '16000000': `
