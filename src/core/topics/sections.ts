@@ -43,8 +43,11 @@ interface Para {
 /** A keyphrase of a paragraph or section: count, corpus weight and its first occurrence (tokens). */
 /** Growable typed columns (no object per entry: a 1 MB article has hundreds of thousands). */
 class IntCol {
-  a = new Int32Array(64);
+  a: Int32Array<ArrayBuffer>;
   n = 0;
+  constructor(capacity = 64) {
+    this.a = new Int32Array(Math.max(16, capacity));
+  }
   push(x: number): void {
     if (this.n === this.a.length) {
       const b = new Int32Array(this.a.length * 2);
@@ -55,8 +58,11 @@ class IntCol {
   }
 }
 class NumCol {
-  a = new Float64Array(64);
+  a: Float64Array<ArrayBuffer>;
   n = 0;
+  constructor(capacity = 64) {
+    this.a = new Float64Array(Math.max(16, capacity));
+  }
   push(x: number): void {
     if (this.n === this.a.length) {
       const b = new Float64Array(this.a.length * 2);
@@ -69,12 +75,19 @@ class NumCol {
 
 /** Keyphrase occurrences aggregated per paragraph (or per section): phrase id, count, weight, first occurrence. */
 class PhraseCols {
-  key = new IntCol();
-  count = new IntCol();
+  key: IntCol;
+  count: IntCol;
   /** Mean IDF of its words (×1.5 right after a figure). */
-  base = new NumCol();
-  from = new IntCol();
-  to = new IntCol();
+  base: NumCol;
+  from: IntCol;
+  to: IntCol;
+  constructor(capacity = 64) {
+    this.key = new IntCol(capacity);
+    this.count = new IntCol(capacity);
+    this.base = new NumCol(capacity);
+    this.from = new IntCol(capacity);
+    this.to = new IntCol(capacity);
+  }
   get n(): number {
     return this.key.n;
   }
@@ -427,10 +440,11 @@ export function buildSections(args: SectionsArgs): Section[] {
   const agg = new Aggregator(Math.max(T, 64));
   const np = paras.length;
   // Per-paragraph features, flat: paragraph k owns [off[k], off[k + 1]) of each column set.
-  const ph = new PhraseCols();
+  // Sized from the token count so the columns rarely grow (a phrase or term per content token at most).
+  const ph = new PhraseCols(tokens.count);
   const phOff = new Int32Array(np + 1);
-  const tKey = new IntCol();
-  const tCount = new IntCol();
+  const tKey = new IntCol(tokens.count);
+  const tCount = new IntCol(tokens.count);
   const tOff = new Int32Array(np + 1);
   const eIdx = new IntCol();
   const eCount = new IntCol();
