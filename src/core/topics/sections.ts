@@ -678,14 +678,20 @@ export function buildSections(args: SectionsArgs): Section[] {
     }
     // Keyphrases: TF-IDF × within-article specificity; longer phrases preferred.
     if (scores.length < n) scores = new Float64Array(n * 2);
+    // The best few by score (a small insertion list, not a sort of every phrase).
+    const TOP = 16;
     const order: number[] = [];
+    const better = (x: number, y: number) => scores[x]! > scores[y]! || (scores[x] === scores[y] && sec.key.a[x]! < sec.key.a[y]!);
     for (let j = 0; j < n; j++) {
       if (absorbed[j]) continue;
       const len = sec.to.a[j]! - sec.from.a[j]!;
       scores[j] = (1 + Math.log(sec.count.a[j]!)) * sec.base.a[j]! * specificity(pdfPhrase[sec.key.a[j]!]!, nText) * (len === 1 ? 1 : len === 2 ? 1.35 : 1.45);
-      order.push(j);
+      if (order.length === TOP && !better(j, order[TOP - 1]!)) continue;
+      let at = order.length < TOP ? order.length : TOP - 1;
+      while (at > 0 && better(j, order[at - 1]!)) at--;
+      order.splice(at, 0, j);
+      if (order.length > TOP) order.pop();
     }
-    order.sort((x, y) => scores[y]! - scores[x]! || sec.key.a[x]! - sec.key.a[y]!);
     const chosen: Scored[] = [];
     for (const j of order) {
       if (chosen.length >= 6) break;
