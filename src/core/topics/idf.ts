@@ -32,21 +32,36 @@ export function idfOf(table: IdfTable, word: string): number {
  * `minDf` articles are left out and weigh as `unseen`.
  */
 export function buildIdfTable(texts: Iterable<string>, options: { minDf?: number } = {}): IdfTable {
-  const minDf = options.minDf ?? 2;
-  const df = new Map<string, number>();
-  let docs = 0;
-  for (const text of texts) {
-    docs++;
+  const b = new IdfBuilder();
+  for (const text of texts) b.add(text);
+  return b.table(options);
+}
+
+/** Document frequencies gathered one article at a time (for a background crawl of the workspace). */
+export class IdfBuilder {
+  private readonly df = new Map<string, number>();
+  private docs = 0;
+
+  get documents(): number {
+    return this.docs;
+  }
+
+  add(text: string): void {
+    this.docs++;
     const seen = new Set<string>();
     const t = tokenize(text);
     for (let i = 0; i < t.count; i++) if (!(t.flags[i]! & TokenFlag.Numeric)) seen.add(t.vocab[t.id[i]!]!);
-    for (const w of seen) df.set(w, (df.get(w) ?? 0) + 1);
+    for (const w of seen) this.df.set(w, (this.df.get(w) ?? 0) + 1);
   }
-  const n = Math.max(docs, 1);
-  const weights = new Map<string, number>();
-  for (const [w, d] of df) if (d >= minDf) weights.set(w, Math.log(n / d));
-  // An unseen word is rarer than the rarest listed one.
-  return { docCount: docs, unseen: Math.log(n / Math.max(1, minDf - 0.5)), weights };
+
+  table(options: { minDf?: number } = {}): IdfTable {
+    const minDf = options.minDf ?? 2;
+    const n = Math.max(this.docs, 1);
+    const weights = new Map<string, number>();
+    for (const [w, d] of this.df) if (d >= minDf) weights.set(w, Math.log(n / d));
+    // An unseen word is rarer than the rarest listed one.
+    return { docCount: this.docs, unseen: Math.log(n / Math.max(1, minDf - 0.5)), weights };
+  }
 }
 
 let defaultTable: IdfTable | null = null;

@@ -10,7 +10,7 @@ import { buildSections } from './sections';
 import { articleTopicScores, rankSubjects, TOP_COUNT } from './subjects';
 import { tokenize } from './tokens';
 
-export { buildIdfTable, defaultIdfTable, idfOf, MIN_IDF_DOCS, type IdfTable } from './idf';
+export { buildIdfTable, IdfBuilder, defaultIdfTable, idfOf, MIN_IDF_DOCS, type IdfTable } from './idf';
 export { IPTC_CREDIT, IPTC_SUBTOPICS, IPTC_TOP } from './iptc';
 export { explainSubjects, scoreSubjects } from './subjects';
 
