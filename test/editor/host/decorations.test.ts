@@ -52,7 +52,7 @@ describe('decorations', () => {
       const { ranges } = await check(name, ['person', 'figure']);
       for (const [k, v] of Object.entries(ranges)) if (v.length) seen.add(k);
     }
-    for (const k of ['person', 'organisation', 'place', 'other', 'figure']) assert.ok(seen.has(k), `${k} drawn in some sample`);
+    for (const k of ['person', 'organisation', 'place', 'other', 'figure', 'quote', 'quoteUncertain']) assert.ok(seen.has(k), `${k} drawn in some sample`);
   });
 
   it('Toggle Highlights clears and restores them', async () => {
