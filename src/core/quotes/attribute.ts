@@ -1,0 +1,238 @@
+/**
+ * The speaker-attribution cascade. For one quote, tries in order (first match wins):
+ *
+ * | rule           | pattern                                                  |
+ * |----------------|----------------------------------------------------------|
+ * | `said-after`   | `"…," said X`                                            |
+ * | `x-said-after` | `"…," X said` (also `"…," X, the minister, told …`)      |
+ * | `colon-intro`  | `X said: "…"`                                            |
+ * | `comma-intro`  | `X said, "…"` and the second half of `"…," X said, "…"`  |
+ * | `according-to` | `according to X` in the sentence                         |
+ * | `verb-before`  | `X said that … "…"`, `X called it "…"`                   |
+ * | `verb-after`   | a reporting verb later in the sentence                   |
+ * | `prev-colon`   | `X said:` ending the previous paragraph                  |
+ * | `headline`     | a headline quote → the person the headline names         |
+ * | `subject`      | the sentence's subject, when it is a person-like phrase  |
+ *
+ * `continuation` (a quote with no cue of its own after a quote by a known speaker) and
+ * multi-paragraph groups are handled by the caller, which sees all quotes.
+ */
+import { REPORTING_VERBS, WEAK_VERBS } from './lexicon';
+import { firstPhrase, isCueTok, isNpWord, isPronoun, phraseRight, subjectOf, type Subject, type TokRange } from './phrases';
+import { type Sentences, type Tok, TokType, tokenize } from './tokens';
+import type { Span } from '../types';
+
+export type Rule =
+  | 'said-after'
+  | 'x-said-after'
+  | 'colon-intro'
+  | 'comma-intro'
+  | 'according-to'
+  | 'verb-before'
+  | 'verb-after'
+  | 'prev-colon'
+  | 'headline'
+  | 'subject'
+  | 'continuation'
+  | 'none';
+
+export interface Attribution {
+  rule: Rule;
+  /** The speaker mention. */
+  speaker: Span;
+  /** For a relative pronoun (`who`): the phrase it stands for. */
+  antecedent?: Span;
+  cue?: Span;
+}
+
+/** What the cascade needs to know about the quote's sentence, also used to pick the quote's kind. */
+export interface QuoteContext {
+  /** Tokens of the sentence (the quote itself is a quote token). */
+  toks: Tok[];
+  /** Index of the quote's token. */
+  qt: number;
+  /** The sentence has a (non-weak) reporting verb outside quotes. */
+  hasCue: boolean;
+}
+
+function range(toks: readonly Tok[], r: TokRange): Span {
+  return { start: toks[r.a]!.s, end: toks[r.b - 1]!.e };
+}
+
+function isP(t: Tok | undefined, c: string): boolean {
+  return !!t && t.type === TokType.Punct && t.w === c;
+}
+
+function isStrongCue(t: Tok | undefined): boolean {
+  return !!t && t.type === TokType.Word && REPORTING_VERBS.has(t.w) && !WEAK_VERBS.has(t.w);
+}
+
+function fromSubject(toks: readonly Tok[], s: Subject, rule: Rule, cue: Tok | null): Attribution {
+  const a: Attribution = { rule, speaker: range(toks, s) };
+  if (s.antecedent) a.antecedent = range(toks, s.antecedent);
+  if (cue) a.cue = { start: cue.s, end: cue.e };
+  return a;
+}
+
+/** Builds the sentence context of quote `qi`. */
+export function contextOf(text: string, quotes: readonly Span[], qi: number, sentences: Sentences): QuoteContext {
+  const q = quotes[qi]!;
+  const a = sentences.startBefore(q.start);
+  const b = sentences.endAfter(q.end);
+  const toks = tokenize(text, a, b, quotes, Math.max(0, qi - 50));
+  let qt = toks.findIndex((t) => t.type === TokType.Quote && t.q === qi);
+  if (qt < 0) {
+    toks.push({ s: q.start, e: q.end, type: TokType.Quote, w: '', cap: false, q: qi });
+    toks.sort((x, y) => x.s - y.s);
+    qt = toks.findIndex((t) => t.type === TokType.Quote && t.q === qi);
+  }
+  const hasCue = toks.some((t) => isStrongCue(t));
+  return { toks, qt, hasCue };
+}
+
+/** Runs the sentence-level rules for quote `qi`. */
+export function attributeInSentence(
+  text: string,
+  quotes: readonly Span[],
+  qi: number,
+  ctx: QuoteContext,
+  sentences: Sentences,
+  headline: boolean,
+): Attribution | null {
+  const { toks, qt } = ctx;
+  const n = toks.length;
+  if (headline) {
+    const h = headlineSpeaker(toks, qt);
+    if (h) return h;
+  }
+  let r = qt + 1;
+  if (isP(toks[r], ',')) r++;
+  // "…," said X
+  if (isCueTok(toks[r]) && !toks[r]!.cap) {
+    const np = phraseRight(toks, r + 1, n);
+    if (np && toks[np.a]!.type === TokType.Word) return { rule: 'said-after', speaker: range(toks, np), cue: { start: toks[r]!.s, end: toks[r]!.e } };
+  }
+  // "…," X said
+  const xs = xSaidAfter(toks, r, n);
+  if (xs) return xs;
+  // X said: "…" / X said, "…"
+  const before = toks[qt - 1];
+  if (before && (isP(before, ':') || isP(before, ',') || isP(before, '—'))) {
+    for (let v = qt - 2; v >= 0 && qt - v < 25; v--) {
+      const t = toks[v]!;
+      if (t.type === TokType.Quote) break;
+      if (isCueTok(t)) {
+        const s = subjectOf(toks, v, 0);
+        if (s) return fromSubject(toks, s, before.w === ':' ? 'colon-intro' : 'comma-intro', t);
+        break;
+      }
+    }
+  }
+  // according to X
+  for (let i = 0; i + 2 < n; i++) {
+    if (toks[i]!.w === 'according' && toks[i + 1]!.w === 'to') {
+      const np = phraseRight(toks, i + 2, n);
+      if (np) return { rule: 'according-to', speaker: range(toks, np), cue: { start: toks[i]!.s, end: toks[i + 1]!.e } };
+    }
+  }
+  // X said that … "…"
+  for (let v = qt - 1; v >= 0; v--) {
+    const t = toks[v]!;
+    if (!isStrongCue(t)) continue;
+    const s = subjectOf(toks, v, 0);
+    if (s) return fromSubject(toks, s, 'verb-before', t);
+  }
+  // A reporting verb later in the sentence.
+  for (let v = qt + 1; v < n; v++) {
+    const t = toks[v]!;
+    if (!isStrongCue(t)) continue;
+    let s = subjectOf(toks, v, qt + 1);
+    if (!s && qt > 0) s = firstPhrase(toks, 0, qt);
+    if (s) return fromSubject(toks, s, 'verb-after', t);
+  }
+  // X said:¶"…"
+  if (qt === 0) {
+    const pc = prevColon(text, quotes, qi, sentences);
+    if (pc) return pc;
+  }
+  // The sentence's subject.
+  if (qt > 0) {
+    const s = firstPhrase(toks, 0, qt);
+    if (s && personLike(toks, s)) return fromSubject(toks, s, 'subject', null);
+  }
+  return null;
+}
+
+/** `"…," X said`, `"…," X, a spokesman, told …`, `"…," X later added`. */
+function xSaidAfter(toks: readonly Tok[], r: number, n: number): Attribution | null {
+  const t = toks[r];
+  if (!t || t.type !== TokType.Word) return null;
+  const np = isPronoun(t) ? { a: r, b: r + 1 } : isNpWord(t) ? phraseRight(toks, r, n) : null;
+  if (!np) return null;
+  let k = np.b;
+  if (isP(toks[k], ',')) {
+    // An appositive or relative clause: up to the next comma.
+    let j = k + 1;
+    while (j < n && j - k < 30 && !isP(toks[j], ',') && toks[j]!.type !== TokType.Quote) j++;
+    if (j < n && isP(toks[j], ',')) k = j + 1;
+    else return null;
+  }
+  while (k < n && toks[k]!.type === TokType.Word && !isCueTok(toks[k]) && isAuxOrAdverb(toks[k]!)) k++;
+  const v = toks[k];
+  if (!isCueTok(v)) return null;
+  return { rule: 'x-said-after', speaker: range(toks, np), cue: { start: v!.s, end: v!.e } };
+}
+
+function isAuxOrAdverb(t: Tok): boolean {
+  return /^(?:has|had|have|was|is|also|later|then|once|again|previously|recently|reportedly|further|would|will|could|might|may|did|does|do|not|just|simply|first|finally|often|had|had)$/.test(t.w) || (t.w.length > 4 && t.w.endsWith('ly'));
+}
+
+/** `Cruz continued:` ending the paragraph before a paragraph that is a quote. */
+function prevColon(text: string, quotes: readonly Span[], qi: number, sentences: Sentences): Attribution | null {
+  const q = quotes[qi]!;
+  let p = q.start - 1;
+  while (p >= 0 && /\s/.test(text[p]!)) p--;
+  if (p < 0 || text[p] !== ':') return null;
+  const a = sentences.startBefore(p);
+  const toks = tokenize(text, a, p + 1, quotes, Math.max(0, qi - 50));
+  for (let v = toks.length - 1; v >= 0; v--) {
+    if (isCueTok(toks[v])) {
+      const s = subjectOf(toks, v, 0);
+      if (s) return fromSubject(toks, s, 'prev-colon', toks[v]!);
+      break;
+    }
+  }
+  const s = firstPhrase(toks, 0, toks.length);
+  return s && personLike(toks, s) ? fromSubject(toks, s, 'prev-colon', null) : null;
+}
+
+/** A headline quote: the subject of the headline's verb after the quote, else its first name. */
+function headlineSpeaker(toks: readonly Tok[], qt: number): Attribution | null {
+  for (let v = qt + 1; v < toks.length; v++) {
+    if (!isCueTok(toks[v])) continue;
+    const s = subjectOf(toks, v, qt + 1);
+    if (s) return fromSubject(toks, s, 'headline', toks[v]!);
+  }
+  let i = qt + 1;
+  while (i < toks.length && toks[i]!.type === TokType.Punct) i++;
+  const np = phraseRight(toks, i, toks.length);
+  if (np) return { rule: 'headline', speaker: range(toks, np) };
+  for (let v = qt + 1; v < toks.length; v++) {
+    const t = toks[v]!;
+    if (t.type === TokType.Word && t.cap) {
+      const r = phraseRight(toks, v, toks.length);
+      if (r) return { rule: 'headline', speaker: range(toks, r) };
+    }
+  }
+  return null;
+}
+
+/** A pronoun, a capitalised name, or a phrase ending in a person noun. */
+function personLike(toks: readonly Tok[], r: TokRange): boolean {
+  if (r.b - r.a === 1 && isPronoun(toks[r.a]) && toks[r.a]!.w !== 'it') return true;
+  for (let i = r.a; i < r.b; i++) {
+    const t = toks[i]!;
+    if (t.cap && (i > 0 || !/^(?:the|a|an|this|that)$/.test(t.w))) return true;
+  }
+  return false;
+}

@@ -1,0 +1,230 @@
+/**
+ * Noun-phrase finding on tokens without a tagger: closed word classes bound the phrase, open-class
+ * words inside it are taken as nouns and adjectives. Good enough to find a reporting verb's subject
+ * (`the two leaders pledged`, `Sen. Tom Udall of New Mexico, who …, said`) and the phrase after
+ * `said` / `according to`.
+ */
+import {
+  AUXILIARIES,
+  CONJUNCTIONS,
+  DETERMINERS,
+  INTRO_WORDS,
+  LY_NOUNS,
+  PREPOSITIONS,
+  RELATIVE_PRONOUNS,
+  REPORTING_VERBS,
+  SUBJECT_PRONOUNS,
+} from './lexicon';
+import { type Tok, TokType } from './tokens';
+
+/** A token range `[a, b)`. */
+export interface TokRange {
+  a: number;
+  b: number;
+}
+
+/** Other verbs and function words that never sit inside a speaker's noun phrase. */
+const NON_NP = new Set(
+  (
+    'not no nor than there here what whose whom whoever whatever how why where when also very too so such ' +
+    'him them me us itself himself herself themselves myself ourselves yourself mine yours hers ours theirs ' +
+    'if unless whether however although though because while since'
+  ).split(' '),
+);
+
+/** Determiners that can head a phrase on their own (`another said`, `both agreed`). */
+const DET_HEADS = new Set('another one both some many few several all others each'.split(' '));
+
+export function isAdverb(w: string): boolean {
+  return w.length > 4 && w.endsWith('ly') && !LY_NOUNS.has(w);
+}
+
+export function isPronoun(t: Tok | undefined): boolean {
+  return !!t && t.type === TokType.Word && SUBJECT_PRONOUNS.has(t.w);
+}
+
+export function isCueTok(t: Tok | undefined): boolean {
+  return !!t && t.type === TokType.Word && REPORTING_VERBS.has(t.w);
+}
+
+/**
+ * Can this word sit inside a noun phrase? Capitalised words inside a sentence always can (names:
+ * `Theresa May`, `Will Hurd`); `first` is true for the sentence's first token, whose capital says nothing.
+ */
+export function isNpWord(t: Tok | undefined, first = false): boolean {
+  if (!t || t.type !== TokType.Word) return false;
+  if (t.cap && !first && t.w !== 'i') return true;
+  const w = t.w;
+  if (PREPOSITIONS.has(w) && w !== 'of') return false;
+  if (w === 'of') return false;
+  return !(
+    CONJUNCTIONS.has(w) ||
+    AUXILIARIES.has(w) ||
+    RELATIVE_PRONOUNS.has(w) ||
+    REPORTING_VERBS.has(w) ||
+    SUBJECT_PRONOUNS.has(w) ||
+    NON_NP.has(w) ||
+    isAdverb(w)
+  );
+}
+
+function isDet(t: Tok | undefined): boolean {
+  return !!t && t.type === TokType.Word && DETERMINERS.has(t.w) && t.w !== 'that';
+}
+
+function isPunct(t: Tok | undefined, chars: string): boolean {
+  return !!t && t.type === TokType.Punct && chars.includes(t.w);
+}
+
+/** The noun phrase ending at token `i` (inclusive), not extending before `lo`. */
+export function phraseLeft(toks: readonly Tok[], i: number, lo: number): TokRange | null {
+  const t = toks[i];
+  if (!t || !isNpWord(t, i === 0) || (isDet(t) && !DET_HEADS.has(t.w))) return null;
+  let j = i;
+  while (j - 1 >= lo && i - j < 10) {
+    const p = toks[j - 1]!;
+    if (p.type !== TokType.Word) break;
+    if (isDet(p)) {
+      j--;
+      break;
+    }
+    if (p.w === 'of' && j - 2 >= lo && isNpWord(toks[j - 2], j - 2 === 0) && !isDet(toks[j - 2])) {
+      j--;
+      continue;
+    }
+    if (isNpWord(p, j - 1 === 0)) {
+      j--;
+      continue;
+    }
+    break;
+  }
+  return { a: j, b: i + 1 };
+}
+
+/** The noun phrase starting at token `i`, not extending to `hi`. */
+export function phraseRight(toks: readonly Tok[], i: number, hi: number): TokRange | null {
+  const t = toks[i];
+  if (!t || t.type !== TokType.Word) return null;
+  if (SUBJECT_PRONOUNS.has(t.w)) return { a: i, b: i + 1 };
+  let j = i;
+  let head = false;
+  let ofs = 0;
+  if (isDet(t)) {
+    j++;
+    if (DET_HEADS.has(t.w)) head = true;
+  }
+  while (j < hi && j - i < 12) {
+    const u = toks[j]!;
+    if (u.type === TokType.Punct) {
+      if (u.w === '(' && head) {
+        let k = j + 1;
+        while (k < hi && k - j < 8 && !isPunct(toks[k], ')')) k++;
+        if (k < hi && isPunct(toks[k], ')')) {
+          j = k + 1;
+          continue;
+        }
+      }
+      break;
+    }
+    if (u.type !== TokType.Word) break;
+    if (u.w === 'of' && head && ofs === 0 && j + 1 < hi && (isDet(toks[j + 1]) || (toks[j + 1]!.type === TokType.Word && toks[j + 1]!.cap))) {
+      ofs++;
+      j++;
+      if (isDet(toks[j])) j++;
+      continue;
+    }
+    if (isNpWord(u, j === 0)) {
+      head = true;
+      j++;
+      continue;
+    }
+    break;
+  }
+  if (!head) return null;
+  // Do not end on a dangling "of" or determiner.
+  while (j > i && (toks[j - 1]!.w === 'of' || isDet(toks[j - 1]))) j--;
+  return j > i ? { a: i, b: j } : null;
+}
+
+/**
+ * The start of the clause holding token `v`: just after the last quote token, colon, semicolon or
+ * dash before it, else `lo`.
+ */
+export function clauseStart(toks: readonly Tok[], v: number, lo: number): number {
+  for (let i = v - 1; i >= lo; i--) {
+    const t = toks[i]!;
+    if (t.type === TokType.Quote) return i + 1;
+    if (t.type === TokType.Punct && (t.w === ':' || t.w === ';' || t.w === '—' || t.w === '–')) return i + 1;
+  }
+  return lo;
+}
+
+/**
+ * The first noun phrase of the clause `[a, b)`, skipping an introductory phrase
+ * (`During the call, Trump …`, `But Trump …`, `Asked about it, she …`).
+ */
+export function firstPhrase(toks: readonly Tok[], a: number, b: number): TokRange | null {
+  let i = a;
+  while (i < b && toks[i]!.type === TokType.Punct) i++;
+  for (let round = 0; round < 3 && i < b; round++) {
+    const t = toks[i]!;
+    if (t.type !== TokType.Word) return null;
+    if (!(INTRO_WORDS.has(t.w) || isAdverb(t.w)) || (t.cap && i > a && !INTRO_WORDS.has(t.w))) break;
+    let comma = -1;
+    for (let k = i + 1; k < b && k - i < 15; k++) {
+      const u = toks[k]!;
+      if (u.type === TokType.Quote) break;
+      if (u.type === TokType.Punct && u.w === ',') {
+        comma = k;
+        break;
+      }
+    }
+    if (comma >= 0) i = comma + 1;
+    else if (CONJUNCTIONS.has(t.w) || AUXILIARIES.has(t.w) || isAdverb(t.w) || t.w === 'however' || t.w === 'meanwhile') i++;
+    else return null;
+  }
+  if (i >= b) return null;
+  if (isPronoun(toks[i])) return { a: i, b: i + 1 };
+  return phraseRight(toks, i, b);
+}
+
+export interface Subject extends TokRange {
+  /** For a relative pronoun subject (`…, who said`): the phrase it refers to. */
+  antecedent?: TokRange;
+}
+
+/**
+ * The subject of the verb at token `v`, searched in `[lo, v)`: skips auxiliaries and adverbs
+ * (`has also said`), a parenthetical (`Jeffries (D-N.Y.) said`), and an appositive or relative
+ * clause between commas (`Udall, who …, said` → `Udall`).
+ */
+export function subjectOf(toks: readonly Tok[], v: number, lo: number): Subject | null {
+  let i = v - 1;
+  while (i >= lo && toks[i]!.type === TokType.Word && (AUXILIARIES.has(toks[i]!.w) || isAdverb(toks[i]!.w)) && !toks[i]!.cap) i--;
+  if (i >= lo && isPunct(toks[i], ')')) {
+    let k = i - 1;
+    while (k >= lo && i - k < 10 && !isPunct(toks[k], '(')) k--;
+    if (k >= lo && isPunct(toks[k], '(')) i = k - 1;
+  }
+  if (i < lo) return null;
+  const t = toks[i]!;
+  if (t.type === TokType.Word) {
+    if (RELATIVE_PRONOUNS.has(t.w) && t.w !== 'that') {
+      const r: Subject = { a: i, b: i + 1 };
+      if (i - 1 >= lo && isPunct(toks[i - 1], ',')) {
+        const ante = phraseLeft(toks, i - 2, lo);
+        if (ante) r.antecedent = ante;
+      }
+      return r;
+    }
+    if (t.w === 'that') return null;
+    if (SUBJECT_PRONOUNS.has(t.w)) return { a: i, b: i + 1 };
+    return phraseLeft(toks, i, lo);
+  }
+  if (t.type === TokType.Punct && t.w === ',') {
+    // "X, meanwhile, said" / "X, the nominee, said" / "X, who …, said" / "…, adding": the clause's subject.
+    const cs = clauseStart(toks, v, lo);
+    return firstPhrase(toks, cs, v);
+  }
+  return null;
+}

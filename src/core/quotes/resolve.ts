@@ -1,0 +1,228 @@
+/**
+ * Who a speaker mention refers to: names → the linked entity; `he`/`she`/`who` → the nearest
+ * compatible earlier person (gender-agnostic: no guessing from first names); `the minister` → the
+ * nearest earlier person the text gives that role; `the two leaders`/`they` → the two most recent
+ * people; anything else (`the Chinese readout`, `a source`) keeps its own words as its name.
+ */
+import type { Entity, EntityMention, Span } from '../types';
+import { PERSON_ROLES, PLURAL_PERSON_HEADS } from './lexicon';
+import type { Sentences } from './tokens';
+
+export interface Resolved {
+  name: string;
+  entityIds: string[];
+}
+
+export type MentionKind = 'pronoun' | 'plural-pronoun' | 'relative' | 'phrase';
+
+const PLURAL_PRONOUNS = new Set(['they', 'them', 'we']);
+const PERSON_PRONOUNS = new Set(['he', 'she', 'him', 'her', 'who', 'whom', 'i']);
+
+export class Resolver {
+  private readonly mentions: EntityMention[];
+  private readonly byId = new Map<string, Entity>();
+  private readonly starts: number[];
+
+  constructor(
+    private readonly text: string,
+    mentions: readonly EntityMention[],
+    groups: readonly Entity[],
+    private readonly quotes: readonly Span[],
+    private readonly sentences: Sentences,
+  ) {
+    const ms = mentions.filter((m) => m.start >= 0 && m.end <= text.length && m.start < m.end);
+    let sorted = true;
+    for (let i = 1; i < ms.length; i++) if (ms[i]!.start < ms[i - 1]!.start) sorted = false;
+    if (!sorted) ms.sort((a, b) => a.start - b.start || b.end - a.end);
+    this.mentions = ms;
+    this.starts = ms.map((m) => m.start);
+    for (const g of groups) this.byId.set(g.id, g);
+  }
+
+  /** Resolves the mention `[s, e)`; `antecedent` is the phrase a relative pronoun refers to. */
+  resolve(s: number, e: number, antecedent?: Span, lastSpeaker?: Resolved | null): Resolved {
+    const surface = this.text.slice(s, e);
+    const lower = surface.toLowerCase();
+    if (antecedent && (lower === 'who' || lower === 'which' || lower === 'that')) return this.resolve(antecedent.start, antecedent.end);
+    if (PLURAL_PRONOUNS.has(lower)) return this.plural(s, surface) ?? this.singleOrg(s) ?? { name: surface, entityIds: [] };
+    if (PERSON_PRONOUNS.has(lower)) {
+      if (lower === 'i') return { name: surface, entityIds: [] };
+      return this.person(s, lastSpeaker) ?? { name: surface, entityIds: [] };
+    }
+    if (lower === 'it' || lower === 'which') return this.singleOrg(s) ?? { name: surface, entityIds: [] };
+    return this.phrase(s, e, surface, lastSpeaker);
+  }
+
+  private phrase(s: number, e: number, surface: string, lastSpeaker?: Resolved | null): Resolved {
+    const inside = this.mentionsIn(s, e);
+    const words = surface.split(/\s+/);
+    const last = words[words.length - 1]!.replace(/[’']s$/, '');
+    const lastLower = last.toLowerCase();
+    const headIsLower = /^\p{Ll}/u.test(last);
+    // A person named in the phrase, unless only as a possessor (`Trump’s campaign manager`).
+    const per = inside.filter((m) => m.type === 'PER');
+    for (let i = per.length - 1; i >= 0; i--) {
+      const m = per[i]!;
+      const after = this.text.slice(m.end, e);
+      const possessor = /^[’']s\b/.test(after) && headIsLower;
+      if (!possessor) return this.entityOf(m);
+    }
+    const org = inside.filter((m) => m.type === 'ORG');
+    if (org.length && !headIsLower) return this.entityOf(org[org.length - 1]!);
+    // `the two leaders`, `both men`.
+    if (PLURAL_PERSON_HEADS.has(lastLowerSingular(lastLower)) && /^(?:the|both|all|two|these|those)\b/i.test(surface)) {
+      const p = this.plural(s, surface);
+      if (p) return p;
+    }
+    // `the minister`, `the Florida senator`: the nearest earlier person the text gives that role.
+    if (/^(?:the|this|that)\s/i.test(surface) && PERSON_ROLES.has(lastLower) && !per.length) {
+      const r = this.byRole(s, lastLower) ?? this.person(s, lastSpeaker);
+      if (r) return r;
+    }
+    if (org.length) return this.entityOf(org[org.length - 1]!);
+    // A capitalised name the recogniser missed: match a known person by surname.
+    if (!headIsLower && /^\p{Lu}/u.test(last)) {
+      for (const g of this.byId.values()) {
+        if (g.type !== 'PER') continue;
+        const cw = g.canonical.split(/\s+/);
+        if (cw[cw.length - 1] === last || g.aliases.includes(last)) return { name: g.canonical, entityIds: [g.id] };
+      }
+    }
+    return { name: surface.replace(/\s+/g, ' ').replace(/[,\s]+$/, ''), entityIds: [] };
+  }
+
+  private entityOf(m: EntityMention): Resolved {
+    const g = this.byId.get(m.entityId);
+    return g ? { name: g.canonical, entityIds: [g.id] } : { name: m.text, entityIds: m.entityId ? [m.entityId] : [] };
+  }
+
+  /** Entity mentions inside `[s, e)`. */
+  private mentionsIn(s: number, e: number): EntityMention[] {
+    const out: EntityMention[] = [];
+    let i = lowerBound(this.starts, s);
+    // A mention may start a little before s and still overlap it.
+    while (i > 0 && this.mentions[i - 1]!.end > s) i--;
+    for (; i < this.mentions.length && this.mentions[i]!.start < e; i++) {
+      const m = this.mentions[i]!;
+      if (m.end > s) out.push(m);
+    }
+    return out;
+  }
+
+  /** Person mentions outside quotes in `[a, b)`. */
+  private peopleIn(a: number, b: number): EntityMention[] {
+    return this.mentionsIn(a, b).filter((m) => m.type === 'PER' && m.start >= a && m.end <= b && !this.inQuote(m.start));
+  }
+
+  private inQuote(pos: number): boolean {
+    const q = this.quotes;
+    let lo = 0;
+    let hi = q.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (q[mid]!.end <= pos) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < q.length && q[lo]!.start <= pos;
+  }
+
+  /** Sentence windows before `pos`, nearest first: the current sentence's part, then up to 4 earlier. */
+  private *windowsBefore(pos: number): Generator<[number, number]> {
+    let end = pos;
+    for (let k = 0; k < 5 && end > 0; k++) {
+      const start = this.sentences.startBefore(end, 600);
+      if (start < end) yield [start, end];
+      // Step over the boundary (period/newline) to the previous sentence.
+      let p = start - 1;
+      while (p > 0 && /\s/.test(this.text[p]!)) p--;
+      if (p <= 0 || start === 0) return;
+      end = p;
+      if (end >= start) end = Math.min(end, start - 1);
+      if (pos - end > 1500) return;
+    }
+  }
+
+  /** A singular person pronoun: the subject-most person of the nearest sentence that has one. */
+  private person(pos: number, lastSpeaker?: Resolved | null): Resolved | null {
+    let k = 0;
+    for (const [a, b] of this.windowsBefore(pos)) {
+      const ps = this.peopleIn(a, b);
+      if (ps.length) return this.entityOf(ps[0]!);
+      // No person in the current sentence: the previous quote's speaker, when it was a person, is the
+      // most salient referent.
+      if (k === 0 && lastSpeaker && lastSpeaker.entityIds.length === 1 && lastSpeaker.entityIds[0]!.startsWith('PER')) return lastSpeaker;
+      k++;
+    }
+    if (lastSpeaker && lastSpeaker.entityIds.length === 1) return lastSpeaker;
+    return null;
+  }
+
+  /** Two or more people of the nearest sentence naming at least two. */
+  private plural(pos: number, surface: string): Resolved | null {
+    const seen: EntityMention[] = [];
+    for (const [a, b] of this.windowsBefore(pos)) {
+      const ps = this.peopleIn(a, b);
+      for (let i = ps.length - 1; i >= 0; i--) {
+        const m = ps[i]!;
+        if (!seen.some((x) => x.entityId === m.entityId)) seen.push(m);
+      }
+      if (seen.length >= 2) break;
+    }
+    if (seen.length < 2) return null;
+    const two = seen.slice(0, 2).sort((x, y) => x.start - y.start);
+    const rs = two.map((m) => this.entityOf(m));
+    void surface;
+    return { name: rs.map((r) => r.name).join(' and '), entityIds: rs.flatMap((r) => r.entityIds) };
+  }
+
+  private singleOrg(pos: number): Resolved | null {
+    for (const [a, b] of this.windowsBefore(pos)) {
+      const os = this.mentionsIn(a, b).filter((m) => m.type === 'ORG' && !this.inQuote(m.start));
+      if (os.length) return this.entityOf(os[0]!);
+    }
+    return null;
+  }
+
+  /** The nearest earlier person with `role` in the words around one of their mentions. */
+  private byRole(pos: number, role: string): Resolved | null {
+    const re = new RegExp(`\\b${role.replace(/[-]/g, '\\-')}`, 'i');
+    const abbrev = ROLE_ABBREV[role];
+    let i = lowerBound(this.starts, pos) - 1;
+    for (let n = 0; i >= 0 && n < 60; i--, n++) {
+      const m = this.mentions[i]!;
+      if (m.type !== 'PER') continue;
+      const g = this.byId.get(m.entityId);
+      if (g && g.roles.some((r) => re.test(r))) return this.entityOf(m);
+      const before = this.text.slice(Math.max(0, m.start - 50), m.start);
+      const after = this.text.slice(m.end, Math.min(this.text.length, m.end + 60));
+      const appositive = /^,\s[^,.;\n]*/.exec(after);
+      if (re.test(before.split(/[.;\n]/).pop() ?? '') || (abbrev && abbrev.test(before)) || (appositive && re.test(appositive[0]))) return this.entityOf(m);
+    }
+    return null;
+  }
+}
+
+const ROLE_ABBREV: Record<string, RegExp> = {
+  senator: /\bSen\.\s*$/,
+  governor: /\bGov\.\s*$/,
+  representative: /\bRep\.\s*$/,
+  congressman: /\bRep\.\s*$/,
+  congresswoman: /\bRep\.\s*$/,
+  president: /\bPres\.\s*$/,
+  secretary: /\bSec\.\s*$/,
+};
+
+function lastLowerSingular(w: string): string {
+  return w;
+}
+
+function lowerBound(xs: readonly number[], x: number): number {
+  let lo = 0;
+  let hi = xs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (xs[mid]! < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}

@@ -1,0 +1,184 @@
+/**
+ * A small tokenizer and sentence finder for the text around quotes. Quoted spans are opaque: they
+ * become single `q` tokens and their inner punctuation never ends a sentence.
+ */
+import type { Span } from '../types';
+import { isWordChar } from './detect';
+
+export const enum TokType {
+  Word,
+  Punct,
+  Quote,
+}
+
+export interface Tok {
+  s: number;
+  e: number;
+  type: TokType;
+  /** Lower-case text (words), the character (punctuation), '' (quotes). */
+  w: string;
+  /** Starts with an upper-case letter. */
+  cap: boolean;
+  /** For quote tokens: the index of the quote. */
+  q: number;
+}
+
+/** Abbreviations whose period does not end a sentence (lower case, without the final period). */
+const ABBREV = new Set(
+  (
+    'mr mrs ms dr sen rep reps gov lt col gen capt cmdr sgt adm st jr sr prof rev hon pres sec atty supt insp ' +
+    'u.s u.k u.n d.c e.u u.s.a inc corp co ltd no vs etc jan feb mar apr jun jul aug sep sept oct nov dec ft mt ' +
+    'ky ga fla ala ariz ark calif colo conn del ill ind kan la md mass mich minn miss mo mont neb nev okla ore pa ' +
+    'tenn tex va vt wash wis wyo n.y n.j n.c s.c n.h n.m n.d s.d r.i w.va d-n.y r-texas gop a.m p.m approx est'
+  ).split(' '),
+);
+
+function isSpace(c: number): boolean {
+  return c === 32 || c === 9 || c === 10 || c === 13 || c === 0xa0 || c === 0x2009 || c === 0x202f;
+}
+
+function isUpper(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 0xc0 && c <= 0xde && c !== 0xd7) || (c > 0xff && String.fromCharCode(c).toLowerCase() !== String.fromCharCode(c));
+}
+
+/** True when the period at `i` belongs to an abbreviation or initial rather than ending a sentence. */
+export function isAbbrevPeriod(text: string, i: number): boolean {
+  let s = i;
+  while (s > 0) {
+    const c = text.charCodeAt(s - 1);
+    if (isWordChar(c) || c === 46 || c === 45) s--;
+    else break;
+  }
+  if (s === i) return false;
+  const w = text.slice(s, i).toLowerCase();
+  if (w.length === 1 && isUpper(text.charCodeAt(s))) return true; // initial: "John F. Kennedy"
+  return ABBREV.has(w) || (w.includes('.') && w.length <= 6);
+}
+
+/**
+ * Sentence boundaries around quotes. `quotes` must be sorted and non-overlapping; quoted text is
+ * skipped, so a sentence ends only at `.`, `!`, `?` outside quotes (followed by a space) or at a
+ * line break.
+ */
+export class Sentences {
+  constructor(
+    private readonly text: string,
+    private readonly quotes: readonly Span[],
+  ) {}
+
+  /** Start of the sentence holding offset `pos` (which is outside quotes or at a quote's start). */
+  startBefore(pos: number, limit = 800): number {
+    const { text, quotes } = this;
+    let j = this.lastEndingAtOrBefore(pos);
+    const stop = Math.max(0, pos - limit);
+    let i = pos - 1;
+    while (i >= stop) {
+      if (j >= 0 && quotes[j]!.end === i + 1) {
+        i = quotes[j]!.start - 1;
+        j--;
+        continue;
+      }
+      const c = text.charCodeAt(i);
+      if (c === 10) return skipSpace(text, i + 1, pos);
+      if ((c === 46 || c === 33 || c === 63) && i + 1 < text.length && isSpace(text.charCodeAt(i + 1))) {
+        if (c !== 46 || !isAbbrevPeriod(text, i)) return skipSpace(text, i + 1, pos);
+      }
+      i--;
+    }
+    return skipSpace(text, Math.max(stop, 0), pos);
+  }
+
+  /** End of the sentence holding offset `pos` (outside quotes or at a quote's end). */
+  endAfter(pos: number, limit = 800): number {
+    const { text, quotes } = this;
+    let j = this.firstStartingAtOrAfter(pos);
+    const n = Math.min(text.length, pos + limit);
+    let i = pos;
+    while (i < n) {
+      if (j < quotes.length && quotes[j]!.start === i) {
+        i = quotes[j]!.end;
+        j++;
+        continue;
+      }
+      const c = text.charCodeAt(i);
+      if (c === 10) return i;
+      if ((c === 46 || c === 33 || c === 63) && (i + 1 >= text.length || isSpace(text.charCodeAt(i + 1)))) {
+        if (c !== 46 || !isAbbrevPeriod(text, i)) return i + 1;
+      }
+      i++;
+    }
+    return n;
+  }
+
+  private lastEndingAtOrBefore(pos: number): number {
+    const q = this.quotes;
+    let lo = 0;
+    let hi = q.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (q[mid]!.end <= pos) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo - 1;
+  }
+
+  private firstStartingAtOrAfter(pos: number): number {
+    const q = this.quotes;
+    let lo = 0;
+    let hi = q.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (q[mid]!.start < pos) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+}
+
+function skipSpace(text: string, i: number, max: number): number {
+  while (i < max && isSpace(text.charCodeAt(i))) i++;
+  return i;
+}
+
+/**
+ * Tokens of `[a, b)`; quotes (sorted, non-overlapping) inside the range become single quote tokens.
+ * Words keep internal apostrophes, periods, hyphens and ampersands (`Trump’s`, `U.S.`, `Holtz-Eakin`);
+ * an abbreviation keeps its final period (`Sen.`).
+ */
+export function tokenize(text: string, a: number, b: number, quotes: readonly Span[], firstQuote: number): Tok[] {
+  const out: Tok[] = [];
+  let j = firstQuote;
+  while (j < quotes.length && quotes[j]!.end <= a) j++;
+  let i = a;
+  while (i < b) {
+    if (j < quotes.length && quotes[j]!.start <= i) {
+      const q = quotes[j]!;
+      if (q.start >= a && q.end <= b) out.push({ s: q.start, e: q.end, type: TokType.Quote, w: '', cap: false, q: j });
+      i = Math.max(i, q.end);
+      j++;
+      continue;
+    }
+    const limit = j < quotes.length ? Math.min(b, quotes[j]!.start) : b;
+    const c = text.charCodeAt(i);
+    if (isSpace(c)) {
+      i++;
+      continue;
+    }
+    if (isWordChar(c)) {
+      let e = i + 1;
+      while (e < limit) {
+        const d = text.charCodeAt(e);
+        if (isWordChar(d)) e++;
+        else if ((d === 39 || d === 0x2019 || d === 46 || d === 45 || d === 38) && e + 1 < limit && isWordChar(text.charCodeAt(e + 1))) e += 2;
+        else break;
+      }
+      if (e < limit && text.charCodeAt(e) === 46 && isAbbrevPeriod(text, e)) e++;
+      out.push({ s: i, e, type: TokType.Word, w: text.slice(i, e).toLowerCase(), cap: isUpper(c), q: -1 });
+      i = e;
+      continue;
+    }
+    out.push({ s: i, e: i + 1, type: TokType.Punct, w: text[i]!, cap: false, q: -1 });
+    i++;
+  }
+  return out;
+}
