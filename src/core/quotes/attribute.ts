@@ -17,8 +17,8 @@
  * `continuation` (a quote with no cue of its own after a quote by a known speaker) and
  * multi-paragraph groups are handled by the caller, which sees all quotes.
  */
-import { REPORTING_VERBS, WEAK_VERBS } from './lexicon';
-import { firstPhrase, isCueTok, isNpWord, isPronoun, phraseRight, subjectOf, type Subject, type TokRange } from './phrases';
+import { DETERMINERS, INTRO_WORDS, PERSON_ROLES, PLURAL_PERSON_HEADS, REPORTING_VERBS, WEAK_VERBS } from './lexicon';
+import { firstPhrase, isCueTok, isNpWord, isPronoun, phraseLeft, phraseRight, subjectOf, type Subject, type TokRange } from './phrases';
 import { type Sentences, type Tok, TokType, tokenize } from './tokens';
 import type { Span } from '../types';
 
@@ -26,6 +26,7 @@ export type Rule =
   | 'said-after'
   | 'x-said-after'
   | 'colon-intro'
+  | 'colon-name'
   | 'comma-intro'
   | 'according-to'
   | 'verb-before'
@@ -105,27 +106,38 @@ export function attributeInSentence(
     const h = headlineSpeaker(toks, qt);
     if (h) return h;
   }
+  const q = quotes[qi]!;
+  // The quote's own punctuation says an attribution may follow: `“…,”`, `“…?”`, `“…!”`, `“…”,`.
+  const openEnded = endsOpen(text, q) || isP(toks[qt + 1], ',');
   let r = qt + 1;
   if (isP(toks[r], ',')) r++;
   // "…," said X
-  if (isCueTok(toks[r]) && !toks[r]!.cap) {
+  if (isCueTok(toks[r]) || (openEnded && isVerbLike(toks[r]))) {
     const np = phraseRight(toks, r + 1, n);
-    if (np && toks[np.a]!.type === TokType.Word) return { rule: 'said-after', speaker: range(toks, np), cue: { start: toks[r]!.s, end: toks[r]!.e } };
+    if (np && toks[np.a]!.type === TokType.Word && (isCueTok(toks[r]) || personLike(toks, np))) {
+      return { rule: 'said-after', speaker: range(toks, np), cue: { start: toks[r]!.s, end: toks[r]!.e } };
+    }
   }
   // "…," X said
-  const xs = xSaidAfter(toks, r, n);
+  const xs = xSaidAfter(toks, r, n, openEnded);
   if (xs) return xs;
   // X said: "…" / X said, "…"
   const before = toks[qt - 1];
   if (before && (isP(before, ':') || isP(before, ',') || isP(before, '—'))) {
+    const rule: Rule = before.w === ':' ? 'colon-intro' : 'comma-intro';
     for (let v = qt - 2; v >= 0 && qt - v < 25; v--) {
       const t = toks[v]!;
       if (t.type === TokType.Quote) break;
-      if (isCueTok(t)) {
-        const s = subjectOf(toks, v, 0);
-        if (s) return fromSubject(toks, s, before.w === ':' ? 'colon-intro' : 'comma-intro', t);
+      if (isCueTok(t) && isVerbCue(toks, v)) {
+        const s = subjectOf(toks, v, 0) ?? inverted(toks, v, qt - 1);
+        if (s) return fromSubject(toks, s, rule, t);
         break;
       }
+    }
+    if (before.w === ':') {
+      // "Pollsters agree - Carl Bialik: “…”", "More from Jones: “…”".
+      const np = phraseLeft(toks, qt - 2, 0);
+      if (np && personLike(toks, np)) return { rule: 'colon-name', speaker: range(toks, np) };
     }
   }
   // according to X
@@ -135,18 +147,25 @@ export function attributeInSentence(
       if (np) return { rule: 'according-to', speaker: range(toks, np), cue: { start: toks[i]!.s, end: toks[i + 1]!.e } };
     }
   }
-  // X said that … "…"
-  for (let v = qt - 1; v >= 0; v--) {
-    const t = toks[v]!;
-    if (!isStrongCue(t)) continue;
-    const s = subjectOf(toks, v, 0);
-    if (s) return fromSubject(toks, s, 'verb-before', t);
+  // X said that … "…": the outermost reporting verb of the main clause (PolNeAR folds nested
+  // attributions into the outer one: `X said Y called it “…”` is X's).
+  const main = mainClauseStart(toks, qt);
+  for (let pass = 0; pass < 2; pass++) {
+    const lo = pass === 0 ? main : 0;
+    const hi = pass === 0 ? qt : main;
+    for (let v = lo; v < hi; v++) {
+      const t = toks[v]!;
+      if (!isStrongCue(t) || !isVerbCue(toks, v)) continue;
+      const s = subjectOf(toks, v, 0) ?? (v === 0 || isP(toks[v - 1], ',') ? inverted(toks, v, qt) : null);
+      if (s) return fromSubject(toks, s, 'verb-before', t);
+    }
   }
   // A reporting verb later in the sentence.
   for (let v = qt + 1; v < n; v++) {
     const t = toks[v]!;
-    if (!isStrongCue(t)) continue;
+    if (!isStrongCue(t) || !isVerbCue(toks, v)) continue;
     let s = subjectOf(toks, v, qt + 1);
+    if (!s && isP(toks[v - 1], ',')) s = inverted(toks, v, n);
     if (!s && qt > 0) s = firstPhrase(toks, 0, qt);
     if (s) return fromSubject(toks, s, 'verb-after', t);
   }
@@ -163,11 +182,67 @@ export function attributeInSentence(
   return null;
 }
 
-/** `"…," X said`, `"…," X, a spokesman, told …`, `"…," X later added`. */
-function xSaidAfter(toks: readonly Tok[], r: number, n: number): Attribution | null {
+/** Reporting-verb forms that are as often nouns (`his remarks`, `the report`, `a warning`). */
+const NOUNISH = new Set(
+  (
+    'comment comments claim claims report reports note notes tweet tweets warning warnings call calls post posts ' +
+    'promise promises vow vows pledge pledges answer answers charge charges joke jokes reply replies point points ' +
+    'state states thought thoughts remark remarks plea pleas release releases finding findings estimate estimates ' +
+    'cry cries echo echoes counter counters boast boasts saying writing thinking reporting ruling quote quotes'
+  ).split(' '),
+);
+
+/** Is the reporting-verb token at `v` a verb here (not `his remarks`, `the report`)? */
+export function isVerbCue(toks: readonly Tok[], v: number): boolean {
+  const t = toks[v]!;
+  if (!NOUNISH.has(t.w)) return true;
+  const p = toks[v - 1];
+  const nx = toks[v + 1];
+  if (nx && nx.type === TokType.Word && /^(?:were|are|was|is|of|about|from|by|have|had|on|in|to|for|and|made)$/.test(nx.w)) return false;
+  if (!p || p.type !== TokType.Word) return !!p && (isP(p, ',') || isP(p, ')'));
+  if (/^(?:he|she|they|it|we|i|you|who|which|that|also|has|have|had|then|later|often|repeatedly|frequently)$/.test(p.w)) return true;
+  if (DETERMINERS.has(p.w) || /[’']s$/.test(p.w) || /s[’']$/.test(p.w)) return false;
+  if (p.cap) return true;
+  if (PERSON_ROLES.has(p.w) || PLURAL_PERSON_HEADS.has(p.w)) return true;
+  return !!nx && (nx.w === 'that' || nx.type === TokType.Quote || isP(nx, ':') || isP(nx, ','));
+}
+
+/** The first token of the main clause: after an introductory phrase ending in a comma. */
+function mainClauseStart(toks: readonly Tok[], qt: number): number {
+  const t = toks[0];
+  if (!t || t.type !== TokType.Word || !INTRO_WORDS.has(t.w)) return 0;
+  for (let k = 1; k < qt && k < 20; k++) {
+    const u = toks[k]!;
+    if (u.type === TokType.Quote) return 0;
+    if (isP(u, ',')) return k + 1;
+  }
+  return 0;
+}
+
+/** `Said Dorothy Poynter, …, “…”`, `…, said X`: the phrase after the verb. */
+function inverted(toks: readonly Tok[], v: number, hi: number): Subject | null {
+  const np = phraseRight(toks, v + 1, hi);
+  return np && personLike(toks, np) ? np : null;
+}
+
+/** A lower-case word that looks like a finite verb (`barked`, `fumes`), not a known function word. */
+function isVerbLike(t: Tok | undefined): boolean {
+  return !!t && t.type === TokType.Word && !t.cap && /(?:ed|es|s)$/.test(t.w) && t.w.length > 3 && isNpWord(t) && !/(?:ss|us|is)$/.test(t.w);
+}
+
+/** Does the quote's text end with `,` `?` `!` `—` `…` before its closing mark? */
+function endsOpen(text: string, q: Span): boolean {
+  let k = q.end - 2;
+  while (k > q.start && (text.charCodeAt(k) === 0x2019 || text.charCodeAt(k) === 39 || text.charCodeAt(k) === 32)) k--;
+  const c = text[k];
+  return c === ',' || c === '?' || c === '!' || c === '—' || c === '–' || c === '…' || c === '-';
+}
+
+/** `"…," X said`, `"…," X, a spokesman, told …`, `"…," X later added`; `"…!" X barked` when open-ended. */
+function xSaidAfter(toks: readonly Tok[], r: number, n: number, openEnded: boolean): Attribution | null {
   const t = toks[r];
   if (!t || t.type !== TokType.Word) return null;
-  const np = isPronoun(t) ? { a: r, b: r + 1 } : isNpWord(t) ? phraseRight(toks, r, n) : null;
+  const np = isPronoun(t) ? { a: r, b: r + 1 } : isNpWord(t) ? phraseRightBeforeVerb(toks, r, n) : null;
   if (!np) return null;
   let k = np.b;
   if (isP(toks[k], ',')) {
@@ -179,8 +254,23 @@ function xSaidAfter(toks: readonly Tok[], r: number, n: number): Attribution | n
   }
   while (k < n && toks[k]!.type === TokType.Word && !isCueTok(toks[k]) && isAuxOrAdverb(toks[k]!)) k++;
   const v = toks[k];
-  if (!isCueTok(v)) return null;
-  return { rule: 'x-said-after', speaker: range(toks, np), cue: { start: v!.s, end: v!.e } };
+  if (isCueTok(v) || (openEnded && isVerbLike(v) && personLike(toks, np) && np.b - np.a <= 6)) {
+    return { rule: 'x-said-after', speaker: range(toks, np), cue: { start: v!.s, end: v!.e } };
+  }
+  return null;
+}
+
+/**
+ * `phraseRight`, but when the phrase's last word is verb-like and the phrase is longer than one
+ * word, the verb is given back (`Trump barked` → `Trump`).
+ */
+function phraseRightBeforeVerb(toks: readonly Tok[], r: number, n: number): TokRange | null {
+  const np = phraseRight(toks, r, n);
+  if (!np) return null;
+  for (let k = np.a + 1; k < np.b; k++) {
+    if (isVerbLike(toks[k]) && !toks[k]!.cap && toks[k - 1]!.type === TokType.Word && (toks[k - 1]!.cap || isPronoun(toks[k - 1]))) return { a: np.a, b: k };
+  }
+  return np;
 }
 
 function isAuxOrAdverb(t: Tok): boolean {
@@ -197,7 +287,7 @@ function prevColon(text: string, quotes: readonly Span[], qi: number, sentences:
   const toks = tokenize(text, a, p + 1, quotes, Math.max(0, qi - 50));
   for (let v = toks.length - 1; v >= 0; v--) {
     if (isCueTok(toks[v])) {
-      const s = subjectOf(toks, v, 0);
+      const s = subjectOf(toks, v, 0) ?? inverted(toks, v, toks.length);
       if (s) return fromSubject(toks, s, 'prev-colon', toks[v]!);
       break;
     }

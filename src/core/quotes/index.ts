@@ -28,6 +28,7 @@ export const RULE_CONFIDENCE: Readonly<Record<Rule, number>> = {
   'said-after': 0.95,
   'x-said-after': 0.95,
   'colon-intro': 0.9,
+  'colon-name': 0.7,
   'comma-intro': 0.9,
   'according-to': 0.85,
   'verb-before': 0.8,

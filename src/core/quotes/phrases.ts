@@ -32,12 +32,35 @@ const NON_NP = new Set(
   ).split(' '),
 );
 
+/** Capitalised reporting verbs inside a sentence are still verbs (`Murphy Tweeted`, `Stated Stone:`). */
+const CAP_VERBS = new Set('said says tweeted stated added asked told tells wrote writes claimed claims declared noted warned replied'.split(' '));
+
 /** Determiners that can head a phrase on their own (`another said`, `both agreed`). */
 const DET_HEADS = new Set('another one both some many few several all others each'.split(' '));
 
-export function isAdverb(w: string): boolean {
+/** A lower-case `-ly` word (`reportedly`); capitalised ones are names (`Carly`, `Kelly`) unless listed. */
+export function isAdverb(w: string, cap = false): boolean {
+  if (cap) return CAP_ADVERBS.has(w);
   return w.length > 4 && w.endsWith('ly') && !LY_NOUNS.has(w);
 }
+
+const CAP_ADVERBS = new Set(
+  (
+    'meanwhile separately additionally finally similarly previously recently currently ultimately initially eventually ' +
+    'originally unfortunately fortunately clearly obviously apparently notably importantly interestingly ironically ' +
+    'personally publicly privately reportedly lately shortly subsequently consequently accordingly likewise earlier later'
+  ).split(' '),
+);
+
+/** Words that name a time, not a speaker (`last week`, `on Friday`, `two weeks ago`). */
+export const TEMPORAL = new Set(
+  (
+    'monday tuesday wednesday thursday friday saturday sunday january february march april may june july august ' +
+    'september october november december jan. feb. mar. apr. jun. jul. aug. sept. sep. oct. nov. dec. yesterday today ' +
+    'tonight tomorrow week weeks month months year years day days morning afternoon evening night weekend ago last ' +
+    'this next earlier later time hours minutes moment'
+  ).split(' '),
+);
 
 export function isPronoun(t: Tok | undefined): boolean {
   return !!t && t.type === TokType.Word && SUBJECT_PRONOUNS.has(t.w);
@@ -53,7 +76,7 @@ export function isCueTok(t: Tok | undefined): boolean {
  */
 export function isNpWord(t: Tok | undefined, first = false): boolean {
   if (!t || t.type !== TokType.Word) return false;
-  if (t.cap && !first && t.w !== 'i') return true;
+  if (t.cap && !first && t.w !== 'i' && !CAP_VERBS.has(t.w)) return true;
   const w = t.w;
   if (PREPOSITIONS.has(w) && w !== 'of') return false;
   if (w === 'of') return false;
@@ -64,7 +87,7 @@ export function isNpWord(t: Tok | undefined, first = false): boolean {
     REPORTING_VERBS.has(w) ||
     SUBJECT_PRONOUNS.has(w) ||
     NON_NP.has(w) ||
-    isAdverb(w)
+    isAdverb(w, t.cap)
   );
 }
 
@@ -166,10 +189,15 @@ export function clauseStart(toks: readonly Tok[], v: number, lo: number): number
 export function firstPhrase(toks: readonly Tok[], a: number, b: number): TokRange | null {
   let i = a;
   while (i < b && toks[i]!.type === TokType.Punct) i++;
+  // A dateline: `WASHINGTON —`, `PHILADELPHIA, July 25 (UPI) —`.
+  if (i < b && isDateline(toks, i, b)) {
+    while (i < b && !isPunct(toks[i], '—–-')) i++;
+    i++;
+  }
   for (let round = 0; round < 3 && i < b; round++) {
     const t = toks[i]!;
     if (t.type !== TokType.Word) return null;
-    if (!(INTRO_WORDS.has(t.w) || isAdverb(t.w)) || (t.cap && i > a && !INTRO_WORDS.has(t.w))) break;
+    if (!(INTRO_WORDS.has(t.w) || isAdverb(t.w, t.cap)) || (t.cap && i > a && !INTRO_WORDS.has(t.w))) break;
     let comma = -1;
     for (let k = i + 1; k < b && k - i < 15; k++) {
       const u = toks[k]!;
@@ -180,12 +208,23 @@ export function firstPhrase(toks: readonly Tok[], a: number, b: number): TokRang
       }
     }
     if (comma >= 0) i = comma + 1;
-    else if (CONJUNCTIONS.has(t.w) || AUXILIARIES.has(t.w) || isAdverb(t.w) || t.w === 'however' || t.w === 'meanwhile') i++;
+    else if (CONJUNCTIONS.has(t.w) || AUXILIARIES.has(t.w) || isAdverb(t.w, t.cap) || t.w === 'however' || t.w === 'meanwhile') i++;
     else return null;
   }
   if (i >= b) return null;
   if (isPronoun(toks[i])) return { a: i, b: i + 1 };
   return phraseRight(toks, i, b);
+}
+
+function isDateline(toks: readonly Tok[], i: number, b: number): boolean {
+  const t = toks[i]!;
+  if (t.type !== TokType.Word || !t.caps) return false;
+  for (let k = i; k < b && k - i < 10; k++) {
+    const u = toks[k]!;
+    if (isPunct(u, '—–-')) return k > i;
+    if (u.type === TokType.Quote) return false;
+  }
+  return false;
 }
 
 export interface Subject extends TokRange {
@@ -195,36 +234,65 @@ export interface Subject extends TokRange {
 
 /**
  * The subject of the verb at token `v`, searched in `[lo, v)`: skips auxiliaries and adverbs
- * (`has also said`), a parenthetical (`Jeffries (D-N.Y.) said`), and an appositive or relative
- * clause between commas (`Udall, who …, said` → `Udall`).
+ * (`has also said`), a parenthetical (`Jeffries (D-N.Y.) said`), prepositional and time phrases
+ * (`Trump at the time said`, `Feinstein last week said`), and an appositive or relative clause
+ * between commas (`Udall, who …, said` → `Udall`); `X … and said` takes the clause's subject.
  */
 export function subjectOf(toks: readonly Tok[], v: number, lo: number): Subject | null {
   let i = v - 1;
-  while (i >= lo && toks[i]!.type === TokType.Word && (AUXILIARIES.has(toks[i]!.w) || isAdverb(toks[i]!.w)) && !toks[i]!.cap) i--;
-  if (i >= lo && isPunct(toks[i], ')')) {
-    let k = i - 1;
-    while (k >= lo && i - k < 10 && !isPunct(toks[k], '(')) k--;
-    if (k >= lo && isPunct(toks[k], '(')) i = k - 1;
-  }
-  if (i < lo) return null;
-  const t = toks[i]!;
-  if (t.type === TokType.Word) {
-    if (RELATIVE_PRONOUNS.has(t.w) && t.w !== 'that') {
-      const r: Subject = { a: i, b: i + 1 };
-      if (i - 1 >= lo && isPunct(toks[i - 1], ',')) {
-        const ante = phraseLeft(toks, i - 2, lo);
-        if (ante) r.antecedent = ante;
-      }
-      return r;
+  for (let round = 0; round < 4; round++) {
+    while (i >= lo && toks[i]!.type === TokType.Word && (AUXILIARIES.has(toks[i]!.w) || isAdverb(toks[i]!.w)) && !toks[i]!.cap) i--;
+    if (i >= lo && isPunct(toks[i], ')')) {
+      let k = i - 1;
+      while (k >= lo && i - k < 10 && !isPunct(toks[k], '(')) k--;
+      if (k >= lo && isPunct(toks[k], '(')) i = k - 1;
     }
-    if (t.w === 'that') return null;
-    if (SUBJECT_PRONOUNS.has(t.w)) return { a: i, b: i + 1 };
-    return phraseLeft(toks, i, lo);
-  }
-  if (t.type === TokType.Punct && t.w === ',') {
-    // "X, meanwhile, said" / "X, the nominee, said" / "X, who …, said" / "…, adding": the clause's subject.
-    const cs = clauseStart(toks, v, lo);
-    return firstPhrase(toks, cs, v);
+    if (i < lo) return null;
+    const t = toks[i]!;
+    if (t.type === TokType.Word) {
+      if (RELATIVE_PRONOUNS.has(t.w) && t.w !== 'that') {
+        const r: Subject = { a: i, b: i + 1 };
+        if (i - 1 >= lo && isPunct(toks[i - 1], ',')) {
+          const ante = phraseLeft(toks, i - 2, lo);
+          if (ante) r.antecedent = ante;
+        }
+        return r;
+      }
+      if (t.w === 'that') return null;
+      if (SUBJECT_PRONOUNS.has(t.w)) return { a: i, b: i + 1 };
+      if ((t.w === 'and' || t.w === 'but' || t.w === 'then' || t.w === 'or') && i > lo) {
+        // "X downplayed the attack and said …": the subject of the first verb.
+        return firstPhrase(toks, clauseStart(toks, v, lo), i);
+      }
+      const np = phraseLeft(toks, i, lo);
+      if (!np) return null;
+      const before = toks[np.a - 1];
+      const allTime = isAllTemporal(toks, np);
+      if (before && before.type === TokType.Word && PREPOSITIONS.has(before.w) && !before.cap && np.a - 1 > lo) {
+        // A prepositional phrase between subject and verb: keep looking left.
+        i = np.a - 2;
+        continue;
+      }
+      if (allTime && np.a - 1 >= lo) {
+        i = np.a - 1;
+        continue;
+      }
+      if (allTime) return null;
+      return np;
+    }
+    if (t.type === TokType.Punct && t.w === ',') {
+      // "X, meanwhile, said" / "X, the nominee, said" / "X, who …, said" / "…, adding": the clause's subject.
+      return firstPhrase(toks, clauseStart(toks, v, lo), v);
+    }
+    return null;
   }
   return null;
+}
+
+function isAllTemporal(toks: readonly Tok[], r: TokRange): boolean {
+  for (let k = r.a; k < r.b; k++) {
+    const w = toks[k]!.w;
+    if (!(TEMPORAL.has(w) || DETERMINERS.has(w) || /^\d/.test(w))) return false;
+  }
+  return true;
 }

@@ -19,6 +19,8 @@ export interface Tok {
   w: string;
   /** Starts with an upper-case letter. */
   cap: boolean;
+  /** Two or more letters, all upper case (`WASHINGTON`, `NATO`). */
+  caps?: boolean;
   /** For quote tokens: the index of the quote. */
   q: number;
 }
@@ -61,10 +63,42 @@ export function isAbbrevPeriod(text: string, i: number): boolean {
  * line break.
  */
 export class Sentences {
+  private readonly ends: Int8Array;
+
   constructor(
     private readonly text: string,
     private readonly quotes: readonly Span[],
-  ) {}
+  ) {
+    this.ends = new Int8Array(quotes.length).fill(-1);
+  }
+
+  /**
+   * Does quote `j` end its sentence? When its text ends in `.`, `?` or `!` and a capitalised word or
+   * another quote follows — unless what follows is the attribution (`“Why?” Clinton asked.`).
+   */
+  quoteEndsSentence(j: number): boolean {
+    const cached = this.ends[j]!;
+    if (cached >= 0) return cached === 1;
+    const r = this.computeEnds(j);
+    this.ends[j] = r ? 1 : 0;
+    return r;
+  }
+
+  private computeEnds(j: number): boolean {
+    const { text } = this;
+    const q = this.quotes[j]!;
+    let k = q.end - 2;
+    while (k > q.start && (text.charCodeAt(k) === 32 || text.charCodeAt(k) === 0x2019 || text.charCodeAt(k) === 39)) k--;
+    const c = text.charCodeAt(k);
+    if (c !== 46 && c !== 63 && c !== 33 && c !== 0x2026) return false;
+    let i = q.end;
+    while (i < text.length && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i++;
+    if (i >= text.length || text.charCodeAt(i) === 10) return true;
+    const d = text.charCodeAt(i);
+    if (d === 0x201c || d === 34 || d === 0x201e || d === 0xab) return true;
+    if (!isUpper(d)) return false;
+    return !ATTRIBUTION_AHEAD.test(text.slice(i, i + 90));
+  }
 
   /** Start of the sentence holding offset `pos` (which is outside quotes or at a quote's start). */
   startBefore(pos: number, limit = 800): number {
@@ -74,6 +108,7 @@ export class Sentences {
     let i = pos - 1;
     while (i >= stop) {
       if (j >= 0 && quotes[j]!.end === i + 1) {
+        if (i + 1 < pos && this.quoteEndsSentence(j)) return skipSpace(text, i + 1, pos);
         i = quotes[j]!.start - 1;
         j--;
         continue;
@@ -94,8 +129,12 @@ export class Sentences {
     let j = this.firstStartingAtOrAfter(pos);
     const n = Math.min(text.length, pos + limit);
     let i = pos;
+    // Called at a quote's end: that quote may itself end the sentence.
+    const at = this.lastEndingAtOrBefore(pos);
+    if (at >= 0 && quotes[at]!.end === pos && this.quoteEndsSentence(at)) return pos;
     while (i < n) {
       if (j < quotes.length && quotes[j]!.start === i) {
+        if (this.quoteEndsSentence(j)) return quotes[j]!.end;
         i = quotes[j]!.end;
         j++;
         continue;
@@ -135,6 +174,10 @@ export class Sentences {
   }
 }
 
+/** `Clinton asked.`, `Sen. Tom Udall said,`, `He added:` right after a quote: the quote's attribution. */
+const ATTRIBUTION_AHEAD =
+  /^(?:(?:He|She|They|I|We)|(?:[A-Z][\p{L}.’'-]*\s+){0,4}[A-Z][\p{L}.’'-]*)\s+(?:(?:also|then|later|quickly|finally)\s+)?(?:said|says|asked|asks|added|adds|told|tells|wrote|writes|tweeted|replied|exclaimed|shouted|continued|joked|quipped|wondered|explained|noted|insisted|argued|declared|recalled|warned|answered|responded|posted|stated)\b(?!\s+(?:that|the|a|an|he|she|it|they|his|her|their|this)\b)/u;
+
 function skipSpace(text: string, i: number, max: number): number {
   while (i < max && isSpace(text.charCodeAt(i))) i++;
   return i;
@@ -173,7 +216,11 @@ export function tokenize(text: string, a: number, b: number, quotes: readonly Sp
         else break;
       }
       if (e < limit && text.charCodeAt(e) === 46 && isAbbrevPeriod(text, e)) e++;
-      out.push({ s: i, e, type: TokType.Word, w: text.slice(i, e).toLowerCase(), cap: isUpper(c), q: -1 });
+      const surface = text.slice(i, e);
+      const w = surface.toLowerCase();
+      const tok: Tok = { s: i, e, type: TokType.Word, w, cap: isUpper(c), q: -1 };
+      if (e - i >= 2 && surface !== w && surface === surface.toUpperCase()) tok.caps = true;
+      out.push(tok);
       i = e;
       continue;
     }
