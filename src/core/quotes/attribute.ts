@@ -32,6 +32,7 @@ export type Rule =
   | 'verb-before'
   | 'verb-after'
   | 'prev-colon'
+  | 'prev-sentence'
   | 'headline'
   | 'subject'
   | 'continuation'
@@ -174,12 +175,52 @@ export function attributeInSentence(
     const pc = prevColon(text, quotes, qi, sentences);
     if (pc) return pc;
   }
-  // The sentence's subject.
-  if (qt > 0) {
-    const s = firstPhrase(toks, 0, qt);
-    if (s && personLike(toks, s)) return fromSubject(toks, s, 'subject', null);
+  return null;
+}
+
+/**
+ * The last resort for a quote inside a sentence without a reporting verb: the sentence's subject
+ * (`The agency declined to detail the “specific focus”`).
+ */
+export function sentenceSubject(ctx: QuoteContext): Attribution | null {
+  const { toks, qt } = ctx;
+  if (qt <= 0) return null;
+  const s = firstPhrase(toks, mainClauseStart(toks, qt), qt) ?? firstPhrase(toks, 0, qt);
+  return s ? fromSubject(toks, s, 'subject', null) : null;
+}
+
+/**
+ * A quote that is a sentence of its own, after a sentence with a reporting verb and no quote:
+ * `Lynch announced the lawsuit on Monday. “We are seeking a court order …”`.
+ */
+export function prevSentence(text: string, quotes: readonly Span[], qi: number, sentences: Sentences): Attribution | null {
+  const q = quotes[qi]!;
+  let p = q.start - 1;
+  let breaks = 0;
+  while (p >= 0 && /\s/.test(text[p]!)) {
+    if (text[p] === '\n') breaks++;
+    p--;
+  }
+  if (p < 0 || breaks > 2) return null;
+  if (qi > 0 && quotes[qi - 1]!.end > p) return null;
+  const a = sentences.startBefore(p);
+  const toks = tokenize(text, a, p + 1, quotes, Math.max(0, qi - 50));
+  if (toks.some((t) => t.type === TokType.Quote)) return null;
+  const main = mainClauseStart(toks, toks.length);
+  for (let v = main; v < toks.length; v++) {
+    const t = toks[v]!;
+    if (!isStrongCue(t) || !isVerbCue(toks, v)) continue;
+    const s = subjectOf(toks, v, 0) ?? (v === 0 ? inverted(toks, v, toks.length) : null);
+    if (s) return fromSubject(toks, s, 'prev-sentence', t);
   }
   return null;
+}
+
+/** The quote is a sentence of its own: no words before or after it in its sentence. */
+export function standalone(ctx: QuoteContext): boolean {
+  const { toks, qt } = ctx;
+  for (let i = 0; i < toks.length; i++) if (i !== qt && toks[i]!.type !== TokType.Punct) return false;
+  return true;
 }
 
 /** Reporting-verb forms that are as often nouns (`his remarks`, `the report`, `a warning`). */

@@ -12,7 +12,7 @@
  * paragraph break); the parts share `group` (the start offset of the first part) and one speaker.
  */
 import type { Entity, EntityMention, Quote, QuoteKind, Span, Speaker } from '../types';
-import { type Attribution, type QuoteContext, type Rule, attributeInSentence, contextOf } from './attribute';
+import { type Attribution, type QuoteContext, type Rule, attributeInSentence, contextOf, prevSentence, sentenceSubject, standalone } from './attribute';
 import { detectQuotes, type RawQuote } from './detect';
 import { Resolver, type Resolved } from './resolve';
 import { Sentences, TokType } from './tokens';
@@ -34,6 +34,7 @@ export const RULE_CONFIDENCE: Readonly<Record<Rule, number>> = {
   'verb-before': 0.8,
   'verb-after': 0.7,
   'prev-colon': 0.7,
+  'prev-sentence': 0.5,
   headline: 0.6,
   subject: 0.5,
   continuation: 0.5,
@@ -82,10 +83,20 @@ export function findQuotes(text: string, mentions: readonly EntityMention[], gro
     if (a) {
       const r = resolver.resolve(a.speaker.start, a.speaker.end, a.antecedent, lastResolved);
       speaker = { start: a.speaker.start, end: a.speaker.end, name: r.name, entityIds: r.entityIds };
-    } else if (last.speaker && continues(text, last.end, q.start)) {
-      const p: Speaker = last.speaker;
-      speaker = { start: p.start, end: p.end, name: p.name, entityIds: p.entityIds.slice() };
-      rule = 'continuation';
+    } else {
+      // No cue of its own: a quote that is a sentence of its own continues the previous speaker;
+      // one inside a sentence belongs to the sentence's subject.
+      const sub = standalone(ctxs[i]!) ? prevSentence(text, spans, i, sentences) : sentenceSubject(ctxs[i]!);
+      if (sub) {
+        a = sub;
+        rule = sub.rule;
+        const r = resolver.resolve(a.speaker.start, a.speaker.end, a.antecedent, lastResolved);
+        speaker = { start: a.speaker.start, end: a.speaker.end, name: r.name, entityIds: r.entityIds };
+      } else if (last.speaker && continues(text, last.end, q.start)) {
+        const p: Speaker = last.speaker;
+        speaker = { start: p.start, end: p.end, name: p.name, entityIds: p.entityIds.slice() };
+        rule = 'continuation';
+      }
     }
     const quote: Quote = {
       start: q.start,

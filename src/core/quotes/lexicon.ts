@@ -123,7 +123,7 @@ export const INTRO_WORDS: ReadonlySet<string> = new Set(
     'in on at for with from by about as after before during through between against without within among across since ' +
       'until despite amid following when while if although though but and yet so however meanwhile still later earlier ' +
       'then now asked speaking writing last this on in addition instead indeed also moreover separately elsewhere ' +
-      'once even yesterday today tonight recently previously afterwards afterward already',
+      'once even yesterday today tonight recently previously afterwards afterward already here there back still',
   ),
 );
 

@@ -66,8 +66,12 @@ export function isPronoun(t: Tok | undefined): boolean {
   return !!t && t.type === TokType.Word && SUBJECT_PRONOUNS.has(t.w);
 }
 
+/**
+ * A reporting-verb form. Capitalised, only the unambiguous forms count (`Said Stone:`,
+ * `Continued Stone:`), so `the Washington Post` and `United States` are not cues.
+ */
 export function isCueTok(t: Tok | undefined): boolean {
-  return !!t && t.type === TokType.Word && REPORTING_VERBS.has(t.w);
+  return !!t && t.type === TokType.Word && REPORTING_VERBS.has(t.w) && (!t.cap || CAP_VERBS.has(t.w) || t.w.endsWith('ed'));
 }
 
 /**
@@ -183,8 +187,8 @@ export function clauseStart(toks: readonly Tok[], v: number, lo: number): number
 }
 
 /**
- * The first noun phrase of the clause `[a, b)`, skipping an introductory phrase
- * (`During the call, Trump …`, `But Trump …`, `Asked about it, she …`).
+ * The first noun phrase of the clause `[a, b)`, skipping introductory phrases that end in a comma
+ * (`During the call, Trump …`, `Hours later, Trump …`, `Appearing on CNN, she …`, `But Trump …`).
  */
 export function firstPhrase(toks: readonly Tok[], a: number, b: number): TokRange | null {
   let i = a;
@@ -194,26 +198,38 @@ export function firstPhrase(toks: readonly Tok[], a: number, b: number): TokRang
     while (i < b && !isPunct(toks[i], '—–-')) i++;
     i++;
   }
-  for (let round = 0; round < 3 && i < b; round++) {
+  for (let round = 0; round < 4 && i < b; round++) {
     const t = toks[i]!;
     if (t.type !== TokType.Word) return null;
-    if (!(INTRO_WORDS.has(t.w) || isAdverb(t.w, t.cap)) || (t.cap && i > a && !INTRO_WORDS.has(t.w))) break;
-    let comma = -1;
-    for (let k = i + 1; k < b && k - i < 15; k++) {
-      const u = toks[k]!;
-      if (u.type === TokType.Quote) break;
-      if (u.type === TokType.Punct && u.w === ',') {
-        comma = k;
-        break;
+    const comma = nextComma(toks, i, b);
+    const intro = INTRO_WORDS.has(t.w) || isAdverb(t.w, t.cap) || (t.w.endsWith('ing') && t.w.length > 5 && !t.caps);
+    if (intro && !(t.cap && i > a && !INTRO_WORDS.has(t.w))) {
+      if (comma >= 0) {
+        i = comma + 1;
+        continue;
       }
+      if (CONJUNCTIONS.has(t.w) || AUXILIARIES.has(t.w) || isAdverb(t.w, t.cap) || t.w === 'however' || t.w === 'meanwhile') {
+        i++;
+        continue;
+      }
+      return null;
     }
-    if (comma >= 0) i = comma + 1;
-    else if (CONJUNCTIONS.has(t.w) || AUXILIARIES.has(t.w) || isAdverb(t.w, t.cap) || t.w === 'however' || t.w === 'meanwhile') i++;
-    else return null;
+    const np = isPronoun(t) ? { a: i, b: i + 1 } : phraseRight(toks, i, b);
+    if (np && !isAllTemporal(toks, np)) return np;
+    // Not a subject (`Eight years ago,`, `Here in Columbia,`): try after the next comma.
+    if (comma < 0) return null;
+    i = comma + 1;
   }
-  if (i >= b) return null;
-  if (isPronoun(toks[i])) return { a: i, b: i + 1 };
-  return phraseRight(toks, i, b);
+  return null;
+}
+
+function nextComma(toks: readonly Tok[], i: number, b: number): number {
+  for (let k = i + 1; k < b && k - i < 16; k++) {
+    const u = toks[k]!;
+    if (u.type === TokType.Quote) return -1;
+    if (u.type === TokType.Punct && u.w === ',') return k;
+  }
+  return -1;
 }
 
 function isDateline(toks: readonly Tok[], i: number, b: number): boolean {

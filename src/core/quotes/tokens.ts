@@ -4,6 +4,7 @@
  */
 import type { Span } from '../types';
 import { isWordChar } from './detect';
+import { REPORTING_VERBS } from './lexicon';
 
 export const enum TokType {
   Word,
@@ -97,7 +98,7 @@ export class Sentences {
     const d = text.charCodeAt(i);
     if (d === 0x201c || d === 34 || d === 0x201e || d === 0xab) return true;
     if (!isUpper(d)) return false;
-    return !ATTRIBUTION_AHEAD.test(text.slice(i, i + 90));
+    return !attributionAhead(text.slice(i, i + 120), c !== 46);
   }
 
   /** Start of the sentence holding offset `pos` (which is outside quotes or at a quote's start). */
@@ -174,9 +175,24 @@ export class Sentences {
   }
 }
 
-/** `Clinton asked.`, `Sen. Tom Udall said,`, `He added:` right after a quote: the quote's attribution. */
-const ATTRIBUTION_AHEAD =
-  /^(?:(?:He|She|They|I|We)|(?:[A-Z][\p{L}.’'-]*\s+){0,4}[A-Z][\p{L}.’'-]*)\s+(?:(?:also|then|later|quickly|finally)\s+)?(?:said|says|asked|asks|added|adds|told|tells|wrote|writes|tweeted|replied|exclaimed|shouted|continued|joked|quipped|wondered|explained|noted|insisted|argued|declared|recalled|warned|answered|responded|posted|stated)\b(?!\s+(?:that|the|a|an|he|she|it|they|his|her|their|this)\b)/u;
+/**
+ * A subject and a verb closing a clause right after a quote: `Clinton asked.`, `Sen. Tom Udall said,`,
+ * `Hannity pressed.`, `Trump went on, as if …`. Not `He added, “…”`, which introduces the next quote,
+ * nor `Trump said that …`, a new sentence.
+ */
+const AHEAD =
+  /^((?:He|She|They|I|We|It)|(?:(?:The|A|An)\s+)?(?:[\p{Lu}][\p{L}.’'-]*\s+){0,4}[\p{Lu}][\p{L}.’'-]*|(?:The|A|An|Another|One)\s+[\p{Ll}’'-]+(?:\s+[\p{L}’'-]+){0,3})\s+(?:(?:also|then|later|quickly|finally|again)\s+)?(\p{Ll}+(?:\s+(?:on|back|in))?)(\s*[,:]\s*[“"]|\s*[.,;!?—]|\s+(?:on|in|at|during|to|of|about|as|after|before|with|when|while|from|last|this|via|through|of)\b|\s*$)/u;
+
+function attributionAhead(s: string, openEnded: boolean): boolean {
+  const m = AHEAD.exec(s);
+  if (!m) return false;
+  const verb = m[2]!;
+  const tail = m[3]!;
+  if (/^\s*[,:]\s*[“"]/.test(tail)) return false;
+  if (REPORTING_VERBS.has(verb)) return true;
+  if (!openEnded) return false;
+  return /^(?:went on|shot back|cut in|read|reads|chimed in|fired back)$/.test(verb) || (/(?:ed|s)$/.test(verb) && verb.length > 3 && !/(?:ss|us|is)$/.test(verb));
+}
 
 function skipSpace(text: string, i: number, max: number): number {
   while (i < max && isSpace(text.charCodeAt(i))) i++;
