@@ -112,15 +112,18 @@ export function attributeInSentence(
   const openEnded = endsOpen(text, q) || isP(toks[qt + 1], ',');
   let r = qt + 1;
   if (isP(toks[r], ',')) r++;
+  // Only a quote that starts its sentence or ends a clause can be followed by its attribution;
+  // `an “excellent” phone call` cannot.
+  const canTrail = openEnded || qt === 0 || endsSentencePunct(text, q) || isP(toks[qt - 1], ':') || isP(toks[qt - 1], ',');
   // "…," said X
-  if (isCueTok(toks[r]) || (openEnded && isVerbLike(toks[r]))) {
+  if (canTrail && (isCueTok(toks[r]) || (openEnded && isVerbLike(toks[r])))) {
     const np = phraseRight(toks, r + 1, n);
     if (np && toks[np.a]!.type === TokType.Word && (isCueTok(toks[r]) || personLike(toks, np))) {
       return { rule: 'said-after', speaker: range(toks, np), cue: { start: toks[r]!.s, end: toks[r]!.e } };
     }
   }
   // "…," X said
-  const xs = xSaidAfter(toks, r, n, openEnded);
+  const xs = canTrail ? xSaidAfter(toks, r, n, openEnded) : null;
   if (xs) return xs;
   // X said: "…" / X said, "…"
   const before = toks[qt - 1];
@@ -271,6 +274,14 @@ function isVerbLike(t: Tok | undefined): boolean {
   return !!t && t.type === TokType.Word && !t.cap && /(?:ed|es|s)$/.test(t.w) && t.w.length > 3 && isNpWord(t) && !/(?:ss|us|is)$/.test(t.w);
 }
 
+/** Does the quote's text end with `.` (or `?`, `!`) before its closing mark? */
+function endsSentencePunct(text: string, q: Span): boolean {
+  let k = q.end - 2;
+  while (k > q.start && (text.charCodeAt(k) === 0x2019 || text.charCodeAt(k) === 39 || text.charCodeAt(k) === 32)) k--;
+  const c = text[k];
+  return c === '.' || c === '?' || c === '!';
+}
+
 /** Does the quote's text end with `,` `?` `!` `—` `…` before its closing mark? */
 function endsOpen(text: string, q: Span): boolean {
   let k = q.end - 2;
@@ -295,7 +306,7 @@ function xSaidAfter(toks: readonly Tok[], r: number, n: number, openEnded: boole
   }
   while (k < n && toks[k]!.type === TokType.Word && !isCueTok(toks[k]) && isAuxOrAdverb(toks[k]!)) k++;
   const v = toks[k];
-  if (isCueTok(v) || (openEnded && isVerbLike(v) && personLike(toks, np) && np.b - np.a <= 6)) {
+  if ((isCueTok(v) && isVerbCue(toks, k)) || (openEnded && isVerbLike(v) && personLike(toks, np) && np.b - np.a <= 6)) {
     return { rule: 'x-said-after', speaker: range(toks, np), cue: { start: v!.s, end: v!.e } };
   }
   return null;

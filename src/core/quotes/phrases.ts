@@ -113,6 +113,8 @@ export function phraseLeft(toks: readonly Tok[], i: number, lo: number): TokRang
     if (p.type !== TokType.Word) break;
     if (isDet(p)) {
       j--;
+      // `the two leaders`, `all the`.
+      if (j - 1 >= lo && isDet(toks[j - 1]) && toks[j - 1]!.w !== p.w) j--;
       break;
     }
     if (p.w === 'of' && j - 2 >= lo && isNpWord(toks[j - 2], j - 2 === 0) && !isDet(toks[j - 2])) {
@@ -154,6 +156,13 @@ export function phraseRight(toks: readonly Tok[], i: number, hi: number): TokRan
       break;
     }
     if (u.type !== TokType.Word) break;
+    // A determiner after the head starts another phrase (`the readout framed the discussion`), and
+    // a lower-case -ed word after a noun is the verb.
+    if (head && j > i && isDet(u) && toks[j - 1]!.w !== 'of') break;
+    if (head && !u.cap && u.w.length > 4 && u.w.endsWith('ed') && toks[j - 1]!.type === TokType.Word && !isDet(toks[j - 1])) break;
+    // `Donald Trump held an …`: a lower-case word after a name, followed by a determiner or a
+    // preposition, is the verb.
+    if (head && !u.cap && toks[j - 1]!.cap && isVerbSlot(toks[j + 1])) break;
     if (u.w === 'of' && head && ofs === 0 && j + 1 < hi && (isDet(toks[j + 1]) || (toks[j + 1]!.type === TokType.Word && toks[j + 1]!.cap))) {
       ofs++;
       j++;
@@ -171,6 +180,13 @@ export function phraseRight(toks: readonly Tok[], i: number, hi: number): TokRan
   // Do not end on a dangling "of" or determiner.
   while (j > i && (toks[j - 1]!.w === 'of' || isDet(toks[j - 1]))) j--;
   return j > i ? { a: i, b: j } : null;
+}
+
+function isVerbSlot(t: Tok | undefined): boolean {
+  if (!t) return true;
+  if (t.type === TokType.Quote) return true;
+  if (t.type !== TokType.Word) return false;
+  return (isDet(t) && t.w !== 'one') || (PREPOSITIONS.has(t.w) && t.w !== 'of') || t.w === 'that';
 }
 
 /**

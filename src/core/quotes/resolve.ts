@@ -109,9 +109,52 @@ export class Resolver {
     return out;
   }
 
-  /** Person mentions outside quotes in `[a, b)`. */
+  /**
+   * Person mentions outside quotes in `[a, b)`: the recogniser's, plus bare uses of a known
+   * person's name it missed (`after Xi spoke` once `Xi Jinping` is known).
+   */
   private peopleIn(a: number, b: number): EntityMention[] {
-    return this.mentionsIn(a, b).filter((m) => m.type === 'PER' && m.start >= a && m.end <= b && !this.inQuote(m.start));
+    const found = this.mentionsIn(a, b).filter((m) => m.start >= a && m.end <= b);
+    const out = found.filter((m) => m.type === 'PER' && !this.inQuote(m.start));
+    const names = this.knownNames();
+    if (names) {
+      names.re.lastIndex = a;
+      for (let m = names.re.exec(this.text); m && m.index < b; m = names.re.exec(this.text)) {
+        const s = m.index;
+        const e = s + m[0].length;
+        if (e > b || this.inQuote(s) || found.some((x) => x.start < e && s < x.end)) continue;
+        const g = names.byForm.get(m[0])!;
+        out.push({ start: s, end: e, type: 'PER', text: m[0], confidence: 0.5, entityId: g.id, origin: 'model' });
+      }
+      out.sort((x, y) => x.start - y.start);
+    }
+    return out;
+  }
+
+  private names: { re: RegExp; byForm: Map<string, Entity> } | null | undefined;
+
+  /** Surface forms that name exactly one known person: full names, aliases, single-word heads and surnames. */
+  private knownNames(): { re: RegExp; byForm: Map<string, Entity> } | null {
+    if (this.names !== undefined) return this.names;
+    const byForm = new Map<string, Entity | null>();
+    const add = (f: string, g: Entity) => {
+      if (f.length < 2 || !/^\p{Lu}/u.test(f)) return;
+      const cur = byForm.get(f);
+      byForm.set(f, cur === undefined || cur === g ? g : null);
+    };
+    for (const g of this.byId.values()) {
+      if (g.type !== 'PER') continue;
+      add(g.canonical, g);
+      for (const al of g.aliases) add(al, g);
+      const w = g.canonical.split(/\s+/);
+      if (w.length > 1) add(w[w.length - 1]!, g);
+    }
+    const ok = new Map<string, Entity>();
+    for (const [f, g] of byForm) if (g) ok.set(f, g);
+    if (!ok.size) return (this.names = null);
+    const forms = [...ok.keys()].sort((x, y) => y.length - x.length).map((f) => f.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+    this.names = { re: new RegExp(`(?<![\\p{L}\\p{N}])(?:${forms.join('|')})(?![\\p{L}\\p{N}])`, 'gu'), byForm: ok };
+    return this.names;
   }
 
   private inQuote(pos: number): boolean {
