@@ -153,17 +153,29 @@ export function attributeInSentence(
   }
   // X said that … "…": the outermost reporting verb of the main clause (PolNeAR folds nested
   // attributions into the outer one: `X said Y called it “…”` is X's).
-  const main = mainClauseStart(toks, qt);
+  // Cues after an earlier quote of the sentence come first (`“…,” X added, saying it was “…”`);
+  // a cue inside a relative clause (`Graham, who says …, tweeted`) only when nothing else is found.
+  let lastQ = -1;
+  for (let k = 0; k < qt; k++) if (toks[k]!.type === TokType.Quote) lastQ = k;
+  const main = lastQ >= 0 ? lastQ + 1 : mainClauseStart(toks, qt);
+  let relative: Attribution | null = null;
   for (let pass = 0; pass < 2; pass++) {
     const lo = pass === 0 ? main : 0;
     const hi = pass === 0 ? qt : main;
     for (let v = lo; v < hi; v++) {
       const t = toks[v]!;
       if (!isStrongCue(t) || !isVerbCue(toks, v)) continue;
-      const s = subjectOf(toks, v, 0) ?? (v === 0 || isP(toks[v - 1], ',') ? inverted(toks, v, qt) : null);
-      if (s) return fromSubject(toks, s, 'verb-before', t);
+      const s = cueSubject(toks, v, 0) ?? (v === 0 || isP(toks[v - 1], ',') ? inverted(toks, v, qt) : null);
+      if (!s) continue;
+      const a = fromSubject(toks, s, 'verb-before', t);
+      if (s.antecedent || RELATIVE.has(toks[s.a]!.w)) {
+        relative ??= a;
+        continue;
+      }
+      return a;
     }
   }
+  if (relative) return relative;
   // A reporting verb later in the sentence.
   for (let v = qt + 1; v < n; v++) {
     const t = toks[v]!;
@@ -226,6 +238,28 @@ export function standalone(ctx: QuoteContext): boolean {
   return true;
 }
 
+const RELATIVE = new Set(['who', 'which', 'that']);
+
+/**
+ * The subject of a cue: for a participle (`…, saying`, `He sent a memo explaining …`) the clause's
+ * subject, unless `with X saying`.
+ */
+function cueSubject(toks: readonly Tok[], v: number, lo: number): Subject | null {
+  const t = toks[v]!;
+  if (t.w.endsWith('ing') && v > lo) {
+    const p = toks[v - 1]!;
+    if (p.type === TokType.Word && !isPronoun(p)) {
+      const np = phraseLeft(toks, v - 1, lo);
+      const w = np ? toks[np.a - 1] : undefined;
+      if (!(w && (w.w === 'with' || w.w === 'without'))) {
+        const s = firstPhrase(toks, mainClauseStart(toks, v), v);
+        if (s) return s;
+      }
+    }
+  }
+  return subjectOf(toks, v, lo);
+}
+
 /** Reporting-verb forms that are as often nouns (`his remarks`, `the report`, `a warning`). */
 const NOUNISH = new Set(
   (
@@ -253,14 +287,25 @@ export function isVerbCue(toks: readonly Tok[], v: number): boolean {
 
 /** The first token of the main clause: after an introductory phrase ending in a comma. */
 function mainClauseStart(toks: readonly Tok[], qt: number): number {
-  const t = toks[0];
-  if (!t || t.type !== TokType.Word || !INTRO_WORDS.has(t.w)) return 0;
-  for (let k = 1; k < qt && k < 20; k++) {
-    const u = toks[k]!;
-    if (u.type === TokType.Quote) return 0;
-    if (isP(u, ',')) return k + 1;
+  let start = 0;
+  for (let round = 0; round < 3; round++) {
+    const t = toks[start];
+    if (!t || t.type !== TokType.Word) return start;
+    const participle = t.w.length > 5 && (t.w.endsWith('ing') || t.w.endsWith('ed')) && !isCueTok(t);
+    if (!INTRO_WORDS.has(t.w) && !participle) return start;
+    let next = -1;
+    for (let k = start + 1; k < qt && k - start < 20; k++) {
+      const u = toks[k]!;
+      if (u.type === TokType.Quote) return start;
+      if (isP(u, ',')) {
+        next = k + 1;
+        break;
+      }
+    }
+    if (next < 0) return start;
+    start = next;
   }
-  return 0;
+  return start;
 }
 
 /** `Said Dorothy Poynter, …, “…”`, `…, said X`: the phrase after the verb. */

@@ -300,7 +300,7 @@ export function subjectOf(toks: readonly Tok[], v: number, lo: number): Subject 
       if (!np) return null;
       const before = toks[np.a - 1];
       const allTime = isAllTemporal(toks, np);
-      if (before && before.type === TokType.Word && PREPOSITIONS.has(before.w) && !before.cap && np.a - 1 > lo) {
+      if (before && before.type === TokType.Word && PREPOSITIONS.has(before.w) && !before.cap && np.a - 1 > lo && !namesSomeone(toks, np)) {
         // A prepositional phrase between subject and verb: keep looking left.
         i = np.a - 2;
         continue;
@@ -319,6 +319,15 @@ export function subjectOf(toks: readonly Tok[], v: number, lo: number): Subject 
     return null;
   }
   return null;
+}
+
+/** A name or a pronoun: after `after`, `when`, `as` it is a subject, not a prepositional object. */
+function namesSomeone(toks: readonly Tok[], r: TokRange): boolean {
+  for (let k = r.a; k < r.b; k++) {
+    const t = toks[k]!;
+    if ((t.cap && k > 0) || SUBJECT_PRONOUNS.has(t.w)) return true;
+  }
+  return false;
 }
 
 function isAllTemporal(toks: readonly Tok[], r: TokRange): boolean {
