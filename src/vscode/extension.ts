@@ -1,9 +1,69 @@
+/**
+ * News Annotator: wires the core to VS Code. Every registration ends in `context.subscriptions`.
+ */
 import * as vscode from 'vscode';
+import type { Annotation } from '../core/sidecar/model';
+import type { Analysis } from '../core/types';
+import type { TopicNode } from '../core/topicTree';
+import { ArticleManager } from './articles';
+import { registerCommands } from './commands';
+import { DecorationController, type DecorationKind } from './decorations';
+import { AnnotationHoverProvider } from './hover';
+import { Commands, LANGUAGE_ID, OUTPUT_NAME, Views } from './ids';
+import { isSidecarUri } from './sidecarStore';
+import { StatusBar } from './statusBar';
+import { registerTopicViews, TopicSymbolProvider } from './topicsView';
 
-export function activate(context: vscode.ExtensionContext): void {
-  const out = vscode.window.createOutputChannel('News Annotator', { log: true });
-  context.subscriptions.push(out);
-  out.info('News Annotator activated');
+/** What the extension exposes to other extensions and to its own integration tests. */
+export interface NewsAnnotatorApi {
+  /** Is the document being annotated? */
+  isAnnotated(uri: vscode.Uri): boolean;
+  /** Resolves when no analysis is pending for the document. */
+  whenIdle(uri: vscode.Uri): Promise<void>;
+  /** The live annotations (offsets in the LF-normalized text). */
+  annotations(uri: vscode.Uri): readonly Annotation[];
+  analysis(uri: vscode.Uri): Analysis | null;
+  /** The ranges last drawn for each decoration kind in a visible editor of the document. */
+  decorationRanges(uri: vscode.Uri): Record<DecorationKind, vscode.Range[]> | undefined;
+  /** The Topics tree as currently shown. */
+  topicsTree(): TopicNode[];
+}
+
+const SELECTORS: vscode.DocumentSelector = [{ language: LANGUAGE_ID }, { language: 'plaintext' }];
+
+export function activate(context: vscode.ExtensionContext): NewsAnnotatorApi {
+  const log = vscode.window.createOutputChannel(OUTPUT_NAME, { log: true });
+  const articles = new ArticleManager(context.workspaceState, log);
+  const decorations = new DecorationController(articles);
+  const { provider: topics, disposables: viewDisposables } = registerTopicViews(articles);
+  const status = new StatusBar(articles, log);
+  const watcher = vscode.workspace.createFileSystemWatcher('**/*.annotations.yaml');
+  const onSidecar = (uri: vscode.Uri) => {
+    if (isSidecarUri(uri)) articles.onSidecarChangedOnDisk(uri);
+  };
+  context.subscriptions.push(
+    log,
+    articles,
+    decorations,
+    status,
+    ...viewDisposables,
+    watcher,
+    watcher.onDidChange(onSidecar),
+    watcher.onDidCreate(onSidecar),
+    watcher.onDidDelete(onSidecar),
+    vscode.languages.registerHoverProvider(SELECTORS, new AnnotationHoverProvider(articles)),
+    vscode.languages.registerDocumentSymbolProvider(SELECTORS, new TopicSymbolProvider(articles), { label: 'News Annotator' }),
+    ...registerCommands(articles, decorations, topics, log),
+  );
+  log.info(`News Annotator ready (${Commands.saveAnnotations} saves annotations; view ${Views.topics})`);
+  return {
+    isAnnotated: (uri) => !!articles.get(uri),
+    whenIdle: (uri) => articles.whenIdle(uri),
+    annotations: (uri) => articles.get(uri)?.annotations ?? [],
+    analysis: (uri) => articles.get(uri)?.analysis ?? null,
+    decorationRanges: (uri) => decorations.rangesFor(uri),
+    topicsTree: () => topics.snapshot(),
+  };
 }
 
 export function deactivate(): void {}

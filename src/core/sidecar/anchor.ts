@@ -1,0 +1,211 @@
+/**
+ * Anchoring: keeps annotations on their words while the text changes.
+ *
+ * Guarantees (tested with random edit sequences):
+ * - an edit that does not touch a span moves it exactly (G1);
+ * - an edit inside a span marks it `modified`, never moves it silently (G2);
+ * - `anchor === 'ok'` ⇒ `text.slice(start, end) === annotation.text` (G3);
+ * - after an outside change only exact text + exact context is re-attached automatically; everything
+ *   else becomes `ambiguous` (with candidates) or `orphaned` — never placed on other words (G4).
+ */
+import type { Annotation } from './model';
+
+/** A replacement of `[start, end)` of the text before the change by `text` (VS Code's content change, in LF offsets). */
+export interface TextChange {
+  start: number;
+  end: number;
+  text: string;
+}
+
+/** Most occurrences of one text that are examined when re-anchoring. */
+const MAX_OCCURRENCES = 2000;
+
+function shiftPoint(p: number, c: TextChange, delta: number): number {
+  return p >= c.end ? p + delta : p;
+}
+
+/**
+ * Applies one change to the annotations, in place. `after` is the full text after the change.
+ * Typing at a span's edge does not grow it; a change inside a span marks it `modified`; a change that
+ * replaces a whole span looks for the span's exact text + context in what was inserted.
+ */
+export function applyChange(anns: Annotation[], c: TextChange, after: string): void {
+  const delta = c.text.length - (c.end - c.start);
+  const insertedEnd = c.start + c.text.length;
+  for (const a of anns) {
+    if (a.speaker) {
+      const sp = a.speaker;
+      if (sp.end <= c.start) {
+        /* before the change */
+      } else if (sp.start >= c.end) {
+        sp.start += delta;
+        sp.end += delta;
+      } else {
+        // The speaker's words were edited: keep the name, drop the position once it cannot hold.
+        sp.start = Math.min(shiftPoint(sp.start, c, delta), after.length);
+        sp.end = Math.max(sp.start, Math.min(shiftPoint(sp.end, c, delta), after.length));
+      }
+    }
+    if (a.anchor === 'orphaned' || a.anchor === 'ambiguous') {
+      // A later insertion (an undo, a paste) may bring the text back exactly as it was.
+      if (c.text.length >= a.text.length && c.text.includes(a.text)) {
+        const found = uniqueExactMatch(after, a, c.start, insertedEnd);
+        if (found !== null) setOk(a, found);
+      } else if (a.candidates) {
+        a.candidates = a.candidates.map((p) => shiftPoint(p, c, delta)).filter((p) => p + a.text.length <= after.length);
+      }
+      if (a.anchor === 'orphaned') a.start = a.end = Math.min(shiftPoint(a.start, c, delta), after.length);
+      continue;
+    }
+    if (c.end <= a.start) {
+      // Entirely before the span (an insertion at the span's start shifts it: the span does not grow).
+      a.start += delta;
+      a.end += delta;
+    } else if (c.start >= a.end) {
+      // Entirely after the span (an insertion at its end does not grow it).
+    } else if (c.start <= a.start && c.end >= a.end) {
+      // The whole span was replaced (a paste over it, a reload from disk): look for it in the new text.
+      const found = uniqueExactMatch(after, a, c.start, insertedEnd);
+      if (found !== null) setOk(a, found);
+      else if (c.text.includes(a.text)) {
+        a.anchor = 'ambiguous';
+        a.candidates = occurrences(after, a.text, c.start, insertedEnd).slice(0, 5);
+        a.start = c.start;
+        a.end = c.start;
+      } else {
+        a.anchor = 'orphaned';
+        a.start = a.end = c.start;
+      }
+    } else {
+      // The change overlaps the span: it now covers the edited words; flag it.
+      const end = a.end > c.end ? a.end + delta : insertedEnd;
+      a.start = Math.min(a.start, c.start);
+      a.end = Math.max(a.start, end);
+      a.anchor = after.slice(a.start, a.end) === a.text ? 'ok' : 'modified';
+    }
+  }
+}
+
+function setOk(a: Annotation, start: number): void {
+  const len = a.text.length;
+  if (a.speaker && a.anchor !== 'ok') {
+    // Keep the speaker at the same distance from the quote.
+    const d = start - a.start;
+    a.speaker.start += d;
+    a.speaker.end += d;
+  }
+  a.start = start;
+  a.end = start + len;
+  a.anchor = 'ok';
+  delete a.candidates;
+}
+
+/** Start offsets of `needle` in `text` within `[from, to)` (whole occurrence inside). */
+function occurrences(text: string, needle: string, from = 0, to = text.length): number[] {
+  const out: number[] = [];
+  if (!needle) return out;
+  for (let i = text.indexOf(needle, from); i >= 0 && i + needle.length <= to && out.length < MAX_OCCURRENCES; i = text.indexOf(needle, i + 1)) out.push(i);
+  return out;
+}
+
+function prefixMatches(text: string, at: number, prefix: string): boolean {
+  return at >= prefix.length && text.startsWith(prefix, at - prefix.length);
+}
+function suffixMatches(text: string, end: number, suffix: string): boolean {
+  return text.startsWith(suffix, end);
+}
+
+/** Length of the common tail of `text` before `at` and `prefix`. */
+function prefixScore(text: string, at: number, prefix: string): number {
+  let n = 0;
+  while (n < prefix.length && at - n - 1 >= 0 && text.charCodeAt(at - n - 1) === prefix.charCodeAt(prefix.length - n - 1)) n++;
+  return n;
+}
+function suffixScore(text: string, end: number, suffix: string): number {
+  let n = 0;
+  while (n < suffix.length && end + n < text.length && text.charCodeAt(end + n) === suffix.charCodeAt(n)) n++;
+  return n;
+}
+
+/** The single place in `[from, to)` holding the exact text with its exact context, or null. */
+function uniqueExactMatch(text: string, a: Annotation, from: number, to: number): number | null {
+  let found: number | null = null;
+  for (const o of occurrences(text, a.text, from, to)) {
+    if (prefixMatches(text, o, a.prefix) && suffixMatches(text, o + a.text.length, a.suffix)) {
+      if (found !== null) return null;
+      found = o;
+    }
+  }
+  return found;
+}
+
+export interface ReanchorReport {
+  ok: number;
+  moved: number;
+  ambiguous: number;
+  orphaned: number;
+}
+
+/**
+ * Re-anchors annotations read from a sidecar onto the article's current text, by exact text and
+ * context (positions are only a hint). Accepts: the stored position when text and at least one side
+ * of the context still match; else the single occurrence with exact text and exact context; else the
+ * only occurrence of the text when one side of its context matches exactly. Everything else is marked
+ * `ambiguous` (with candidate positions, best first) or `orphaned`.
+ */
+export function reanchor(anns: Annotation[], text: string): ReanchorReport {
+  const report: ReanchorReport = { ok: 0, moved: 0, ambiguous: 0, orphaned: 0 };
+  for (const a of anns) {
+    const len = a.text.length;
+    if (len === 0) {
+      a.anchor = 'orphaned';
+      report.orphaned++;
+      continue;
+    }
+    if (a.end <= text.length && text.slice(a.start, a.end) === a.text && (prefixMatches(text, a.start, a.prefix) || suffixMatches(text, a.end, a.suffix))) {
+      a.anchor = 'ok';
+      delete a.candidates;
+      report.ok++;
+      continue;
+    }
+    const occ = occurrences(text, a.text);
+    const exact = occ.filter((o) => prefixMatches(text, o, a.prefix) && suffixMatches(text, o + len, a.suffix));
+    let pick: number | null = null;
+    if (exact.length === 1) pick = exact[0]!;
+    else if (exact.length === 0 && occ.length === 1 && (prefixMatches(text, occ[0]!, a.prefix) || suffixMatches(text, occ[0]! + len, a.suffix))) pick = occ[0]!;
+    if (pick !== null) {
+      const d = pick - a.start;
+      if (a.speaker) {
+        a.speaker.start += d;
+        a.speaker.end += d;
+      }
+      a.start = pick;
+      a.end = pick + len;
+      a.anchor = 'ok';
+      delete a.candidates;
+      report.moved++;
+    } else if (occ.length) {
+      a.anchor = 'ambiguous';
+      a.candidates = occ
+        .map((o) => ({ o, s: prefixScore(text, o, a.prefix) + suffixScore(text, o + len, a.suffix) - Math.abs(o - a.start) / 1e6 }))
+        .sort((x, y) => y.s - x.s)
+        .slice(0, 5)
+        .map((x) => x.o);
+      report.ambiguous++;
+    } else {
+      a.anchor = 'orphaned';
+      delete a.candidates;
+      report.orphaned++;
+    }
+    if (a.speaker && (a.speaker.end > text.length || text.slice(a.speaker.start, a.speaker.end) !== a.speaker.text)) {
+      const s = a.speaker;
+      a.speaker = { name: s.name, text: s.text, start: 0, end: 0 };
+    }
+  }
+  return report;
+}
+
+/** Checks the anchoring invariant; returns the ids that break it (should always be empty). */
+export function invariantViolations(anns: readonly Annotation[], text: string): string[] {
+  return anns.filter((a) => a.anchor === 'ok' && text.slice(a.start, a.end) !== a.text).map((a) => a.id);
+}

@@ -1,0 +1,182 @@
+/**
+ * The annotation model kept in `article.annotations.yaml`: one record per entity, figure or quote,
+ * with exact text, a little context, a status and an origin, so that the user's corrections survive
+ * re-analysis and text changes. Offsets are UTF-16 code units in the LF-normalized text.
+ */
+import { sha256 } from '../hash';
+import type { Analysis } from '../types';
+
+export type AnnotationKind = 'entity' | 'figure' | 'quote';
+export const ANNOTATION_KINDS: readonly AnnotationKind[] = ['entity', 'figure', 'quote'];
+export type Status = 'suggested' | 'accepted' | 'rejected';
+export const STATUSES: readonly Status[] = ['suggested', 'accepted', 'rejected'];
+export type AnnotationOrigin = 'model' | 'user';
+/**
+ * Where an annotation stands against the current text:
+ * `ok` — `text.slice(start, end) === annotation.text`;
+ * `modified` — an edit touched the span; the span covers the changed words, `text` is what was annotated;
+ * `ambiguous` — after an outside change its text occurs in several places (see `candidates`);
+ * `orphaned` — its text is no longer in the article.
+ */
+export type AnchorState = 'ok' | 'modified' | 'ambiguous' | 'orphaned';
+export const ANCHOR_STATES: readonly AnchorState[] = ['ok', 'modified', 'ambiguous', 'orphaned'];
+
+/** Types allowed per kind. */
+export const TYPES: Record<AnnotationKind, readonly string[]> = {
+  entity: ['PER', 'ORG', 'LOC', 'MISC'],
+  figure: ['money', 'percent', 'quantity', 'count', 'date', 'number'],
+  quote: ['direct', 'partial', 'scare', 'headline', 'block'],
+};
+
+export interface SpeakerRef {
+  name: string;
+  start: number;
+  end: number;
+  text: string;
+}
+
+export interface Annotation {
+  /** Content-derived, stable across edits and merges (not T1, T2…). */
+  id: string;
+  kind: AnnotationKind;
+  /** PER/ORG/LOC/MISC for entities, the figure kind, the quote kind. */
+  type: string;
+  start: number;
+  end: number;
+  /** The exact annotated text. */
+  text: string;
+  /** Up to {@link CONTEXT_CHARS} characters before and after, for re-anchoring. */
+  prefix: string;
+  suffix: string;
+  status: Status;
+  origin: AnnotationOrigin;
+  anchor: AnchorState;
+  /** The user's note. */
+  note?: string;
+  /** Canonical name of the linked entity (entities) or nothing. */
+  entity?: string;
+  /** Figures: normalized value and unit. */
+  value?: number | string | null;
+  unit?: string | null;
+  /** Quotes: who said it and how sure the attribution is. */
+  speaker?: SpeakerRef | null;
+  confidence?: number;
+  /** Ambiguous annotations: start offsets where the text occurs now, best first. */
+  candidates?: number[];
+}
+
+/** Characters of context stored on each side. */
+export const CONTEXT_CHARS = 24;
+
+export function contextAround(text: string, start: number, end: number): { prefix: string; suffix: string } {
+  let ps = Math.max(0, start - CONTEXT_CHARS);
+  let se = Math.min(text.length, end + CONTEXT_CHARS);
+  // Never cut a surrogate pair in the stored context.
+  if (ps > 0 && isLowSurrogate(text.charCodeAt(ps))) ps--;
+  if (se < text.length && isLowSurrogate(text.charCodeAt(se))) se++;
+  return { prefix: text.slice(ps, start), suffix: text.slice(end, se) };
+}
+
+function isLowSurrogate(c: number): boolean {
+  return c >= 0xdc00 && c <= 0xdfff;
+}
+
+const KIND_LETTER: Record<AnnotationKind, string> = { entity: 'e', figure: 'f', quote: 'q' };
+
+/** Content-derived id: kind letter + 10 hex digits of a hash of kind, text and context. */
+export function annotationId(kind: AnnotationKind, text: string, prefix: string, suffix: string): string {
+  return KIND_LETTER[kind] + sha256(`${kind}\u0000${text}\u0000${prefix}\u0000${suffix}`).slice(0, 10);
+}
+
+/** Gives every annotation without an id one; keeps existing ids, renaming later duplicates (`-2`, `-3` …). */
+export function assignIds(anns: Annotation[]): void {
+  const taken = new Set<string>();
+  // Existing ids first, so that a new annotation never takes an id a kept one already has.
+  for (const a of anns) {
+    if (!a.id) continue;
+    if (taken.has(a.id)) a.id = '';
+    else taken.add(a.id);
+  }
+  for (const a of anns) {
+    if (a.id) continue;
+    const base = annotationId(a.kind, a.text, a.prefix, a.suffix);
+    let id = base;
+    for (let n = 2; taken.has(id); n++) id = `${base}-${n}`;
+    a.id = id;
+    taken.add(id);
+  }
+}
+
+/** Position order, then kind, then id: the order of the YAML file. */
+export function compareAnnotations(a: Annotation, b: Annotation): number {
+  return a.start - b.start || a.end - b.end || (a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : 0) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
+
+/** Model suggestions for an analysis (status `suggested`, origin `model`), sorted, with ids. */
+export function annotationsFromAnalysis(a: Analysis): Annotation[] {
+  const text = a.text;
+  const out: Annotation[] = [];
+  const base = (kind: AnnotationKind, type: string, start: number, end: number): Annotation => ({
+    id: '',
+    kind,
+    type,
+    start,
+    end,
+    text: text.slice(start, end),
+    ...contextAround(text, start, end),
+    status: 'suggested',
+    origin: 'model',
+    anchor: 'ok',
+  });
+  const canonical = new Map(a.entityGroups.map((g) => [g.id, g.canonical]));
+  for (const e of a.entities) {
+    const ann = base('entity', e.type, e.start, e.end);
+    const c = canonical.get(e.entityId);
+    if (c) ann.entity = c;
+    out.push(ann);
+  }
+  for (const f of a.figures) {
+    const ann = base('figure', f.kind, f.start, f.end);
+    ann.value = f.value;
+    ann.unit = f.unit;
+    out.push(ann);
+  }
+  for (const q of a.quotes) {
+    const ann = base('quote', q.kind, q.start, q.end);
+    ann.speaker = q.speaker ? { name: q.speaker.name, start: q.speaker.start, end: q.speaker.end, text: text.slice(q.speaker.start, q.speaker.end) } : null;
+    ann.confidence = Math.round(q.confidence * 100) / 100;
+    out.push(ann);
+  }
+  out.sort(compareAnnotations);
+  assignIds(out);
+  return out;
+}
+
+/** True when the annotation carries a user decision that re-analysis must keep. */
+export function isUserData(a: Annotation): boolean {
+  return a.origin === 'user' || a.status !== 'suggested' || a.note !== undefined;
+}
+
+function overlaps(a: { start: number; end: number }, b: { start: number; end: number }): boolean {
+  return a.start < b.end && b.start < a.end;
+}
+
+/**
+ * Merges fresh model suggestions into the current annotations: the user's decisions (accepted,
+ * rejected, added, noted) are kept as they are; stale suggestions are replaced by fresh ones; a fresh
+ * suggestion is dropped where a kept annotation of the same kind has the same span (so a rejected
+ * suggestion stays rejected) or, unless rejected, overlaps it (an accepted or added span wins).
+ */
+export function mergeAnnotations(current: readonly Annotation[], fresh: readonly Annotation[]): Annotation[] {
+  const kept = current.filter(isUserData);
+  const out: Annotation[] = kept.map((a) => ({ ...a }));
+  for (const f of fresh) {
+    const clash = kept.some(
+      (k) => k.kind === f.kind && k.anchor !== 'orphaned' && ((k.start === f.start && k.end === f.end) || (k.status !== 'rejected' && overlaps(k, f))),
+    );
+    if (!clash) out.push({ ...f });
+  }
+  out.sort(compareAnnotations);
+  assignIds(out);
+  return out;
+}

@@ -1,0 +1,349 @@
+/**
+ * Per-document state of open articles: the LF mirror of the text, the live annotations (shifted on
+ * every edit at once), the latest analysis (re-run after a pause), and the sidecar's state.
+ */
+import * as vscode from 'vscode';
+import { analyze } from '../core/analyze';
+import { detectArticle } from '../core/detect';
+import { Lexicon } from '../core/lexicon';
+import { applyChange, invariantViolations } from '../core/sidecar/anchor';
+import { compareAnnotations, type Annotation } from '../core/sidecar/model';
+import { annotateWith, buildSidecar, lexiconEntriesFrom, loadSidecar } from '../core/sidecar/session';
+import { serializeSidecar, type SidecarProblem } from '../core/sidecar/yaml';
+import { normalizeText } from '../core/text';
+import type { Analysis } from '../core/types';
+import { LANGUAGE_ID, SETTINGS_SECTION, Settings } from './ids';
+import { toTextChange } from './ranges';
+import { readSidecar, sidecarExists, sidecarUriFor, writeSidecar } from './sidecarStore';
+
+/** Quiet time after the last edit before the article is analysed again. */
+const ANALYSIS_DELAY_MS = 300;
+
+export interface ArticleState {
+  readonly uri: vscode.Uri;
+  doc: vscode.TextDocument;
+  /** The document text, BOM removed, LF line endings: what every offset refers to. */
+  text: string;
+  analysis: Analysis | null;
+  annotations: Annotation[];
+  sidecarUri: vscode.Uri | null;
+  /** What the sidecar held when last read or written (null: none), for compare-and-swap. */
+  sidecarContent: string | null;
+  /** Why the sidecar cannot be written (conflict markers, invalid, unreadable). */
+  sidecarProblem: SidecarProblem | null;
+  /** User corrections not yet written to the sidecar. */
+  unsavedCorrections: boolean;
+  tooLarge: boolean;
+  pending: ReturnType<typeof setTimeout> | undefined;
+  /** Analysis runs so far (for tests and the output channel). */
+  runs: number;
+}
+
+export type ArticleEvent = { uri: vscode.Uri; reason: 'opened' | 'edited' | 'analysed' | 'corrected' | 'closed' | 'sidecar' };
+
+export class ArticleManager implements vscode.Disposable {
+  private readonly states = new Map<string, ArticleState>();
+  private readonly emitter = new vscode.EventEmitter<ArticleEvent>();
+  readonly onDidChange = this.emitter.event;
+  private readonly idleWaiters = new Map<string, (() => void)[]>();
+  private readonly disposables: vscode.Disposable[] = [this.emitter];
+
+  constructor(
+    private readonly memento: vscode.Memento,
+    private readonly log: vscode.LogOutputChannel,
+  ) {
+    this.disposables.push(
+      vscode.workspace.onDidOpenTextDocument((d) => this.consider(d)),
+      vscode.workspace.onDidCloseTextDocument((d) => this.forget(d.uri)),
+      vscode.workspace.onDidChangeTextDocument((e) => this.onEdit(e)),
+      vscode.workspace.onDidSaveTextDocument((d) => this.onSave(d)),
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration(SETTINGS_SECTION)) this.reconsiderAll();
+      }),
+    );
+    for (const d of vscode.workspace.textDocuments) this.consider(d);
+  }
+
+  dispose(): void {
+    for (const s of this.states.values()) clearTimeout(s.pending);
+    this.states.clear();
+    for (const d of this.disposables) d.dispose();
+  }
+
+  get(uri: vscode.Uri): ArticleState | undefined {
+    return this.states.get(uri.toString());
+  }
+
+  all(): ArticleState[] {
+    return [...this.states.values()];
+  }
+
+  private config(): vscode.WorkspaceConfiguration {
+    return vscode.workspace.getConfiguration(SETTINGS_SECTION);
+  }
+
+  private forced(): { on: string[]; off: string[] } {
+    return { on: this.memento.get<string[]>('forcedOn', []), off: this.memento.get<string[]>('forcedOff', []) };
+  }
+
+  /** Turns annotation on or off for a document, remembered for the workspace. */
+  async setForced(uri: vscode.Uri, on: boolean): Promise<void> {
+    const key = uri.toString();
+    const f = this.forced();
+    const onList = f.on.filter((u) => u !== key);
+    const offList = f.off.filter((u) => u !== key);
+    (on ? onList : offList).push(key);
+    await this.memento.update('forcedOn', onList);
+    await this.memento.update('forcedOff', offList);
+    const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === key);
+    if (!doc) return;
+    if (on) this.track(doc, 'command');
+    else this.forget(doc.uri);
+  }
+
+  /** Decides whether a document is an article and starts tracking it. */
+  consider(doc: vscode.TextDocument): void {
+    if (this.states.has(doc.uri.toString())) return;
+    const why = this.articleReason(doc);
+    if (why) this.track(doc, why);
+  }
+
+  private articleReason(doc: vscode.TextDocument): string | null {
+    if (doc.uri.scheme === 'output' || doc.uri.scheme === 'vscode-scm' || doc.uri.scheme === 'git') return null;
+    const key = doc.uri.toString();
+    const f = this.forced();
+    if (f.off.includes(key)) return null;
+    if (f.on.includes(key)) return 'annotated on request';
+    if (!this.config().get<boolean>(Settings.enable, true)) return null;
+    if (doc.languageId === LANGUAGE_ID) return `language ${LANGUAGE_ID}`;
+    if (doc.languageId !== 'plaintext') return null;
+    const side = sidecarUriFor(doc.uri);
+    if (side && sidecarExists(side)) return 'has an annotation file';
+    if (!this.config().get<boolean>(Settings.autoDetect, true)) return null;
+    const d = detectArticle(doc.uri.path, doc.getText(new vscode.Range(0, 0, 400, 0)));
+    if (!d.article) this.log.debug(`not an article (${d.reason}): ${doc.uri.toString(true)}`);
+    return d.article ? `detected (${d.reason})` : null;
+  }
+
+  private reconsiderAll(): void {
+    for (const doc of vscode.workspace.textDocuments) {
+      const tracked = this.states.has(doc.uri.toString());
+      const why = this.articleReason(doc);
+      if (why && !tracked) this.track(doc, why);
+      else if (!why && tracked) this.forget(doc.uri);
+      else if (tracked) this.emitter.fire({ uri: doc.uri, reason: 'analysed' });
+    }
+  }
+
+  private track(doc: vscode.TextDocument, why: string): void {
+    const limit = this.config().get<number>(Settings.maxFileSizeMB, 10) * 1024 * 1024;
+    const raw = doc.getText();
+    const state: ArticleState = {
+      uri: doc.uri,
+      doc,
+      text: normalizeText(raw).text,
+      analysis: null,
+      annotations: [],
+      sidecarUri: sidecarUriFor(doc.uri),
+      sidecarContent: null,
+      sidecarProblem: null,
+      unsavedCorrections: false,
+      tooLarge: raw.length > limit,
+      pending: undefined,
+      runs: 0,
+    };
+    this.states.set(doc.uri.toString(), state);
+    this.log.info(`annotating ${doc.uri.toString(true)} (${why})`);
+    if (state.tooLarge) {
+      this.log.warn(`not analysed: ${(raw.length / 1048576).toFixed(1)} MB is above newsAnnotator.maxFileSizeMB`);
+      this.emitter.fire({ uri: doc.uri, reason: 'opened' });
+      this.resolveIdle(state);
+      return;
+    }
+    this.loadSidecarInto(state);
+    this.runAnalysis(state);
+    this.emitter.fire({ uri: doc.uri, reason: 'opened' });
+  }
+
+  private forget(uri: vscode.Uri): void {
+    const s = this.states.get(uri.toString());
+    if (!s) return;
+    clearTimeout(s.pending);
+    this.states.delete(uri.toString());
+    this.resolveIdle(s);
+    this.emitter.fire({ uri, reason: 'closed' });
+  }
+
+  /** Reads the sidecar from disk and re-anchors it on the current text (replacing the annotations). */
+  loadSidecarInto(state: ArticleState): void {
+    if (!state.sidecarUri) return;
+    const read = readSidecar(state.sidecarUri);
+    if (!read.ok) {
+      state.sidecarProblem = { kind: 'invalid', message: 'the annotation file could not be read', details: [read.reason] };
+      this.log.error(`cannot read ${state.sidecarUri.toString(true)}: ${read.reason}`);
+      return;
+    }
+    state.sidecarContent = read.content;
+    const loaded = loadSidecar(read.content, state.text);
+    state.sidecarProblem = loaded.problem;
+    if (loaded.problem) {
+      this.log.error(`${state.sidecarUri.toString(true)}: ${loaded.problem.message}; it will not be overwritten`);
+      for (const d of loaded.problem.details) this.log.error(`  ${d}`);
+      return;
+    }
+    state.annotations = loaded.annotations;
+    if (loaded.report) {
+      const r = loaded.report;
+      this.log.info(`loaded ${loaded.annotations.length} annotations (${r.ok} in place, ${r.moved} moved, ${r.ambiguous} ambiguous, ${r.orphaned} orphaned)${loaded.stale ? '; the article changed since they were saved' : ''}`);
+    }
+  }
+
+  private lexicon(): Lexicon {
+    const entries = [];
+    for (const s of this.states.values()) entries.push(...lexiconEntriesFrom(s.annotations));
+    return new Lexicon(entries);
+  }
+
+  /** Analyses now and merges the fresh suggestions into the annotations. */
+  runAnalysis(state: ArticleState): void {
+    clearTimeout(state.pending);
+    state.pending = undefined;
+    if (state.tooLarge) return;
+    // Safety net: the mirror must equal the document; if an edit was ever missed, resynchronise.
+    const actual = normalizeText(state.doc.getText()).text;
+    if (actual !== state.text) {
+      this.log.warn('text mirror out of sync; resynchronised');
+      state.text = actual;
+    }
+    const t0 = Date.now();
+    const analysis = analyze(state.text, { lexicon: this.lexicon(), fileDate: null });
+    state.analysis = analysis;
+    state.annotations = annotateWith(analysis, state.annotations);
+    state.runs++;
+    const bad = invariantViolations(state.annotations, state.text);
+    if (bad.length) this.log.error(`anchoring invariant broken for ${bad.length} annotation(s); please report this`);
+    this.log.debug(`analysed ${state.text.length} chars in ${Date.now() - t0} ms: ${analysis.entities.length} entities, ${analysis.figures.length} figures, ${analysis.quotes.length} quotes`);
+    this.emitter.fire({ uri: state.uri, reason: 'analysed' });
+    this.resolveIdle(state);
+  }
+
+  private schedule(state: ArticleState): void {
+    clearTimeout(state.pending);
+    state.pending = setTimeout(() => this.runAnalysis(state), ANALYSIS_DELAY_MS);
+  }
+
+  private onEdit(e: vscode.TextDocumentChangeEvent): void {
+    const state = this.states.get(e.document.uri.toString());
+    if (!state || !e.contentChanges.length) return;
+    state.doc = e.document;
+    if (state.tooLarge) return;
+    // Changes of one event refer to the text before the event and come sorted from the end of the
+    // document backwards, so applying them in order keeps every offset valid.
+    for (const ch of e.contentChanges) {
+      const c = toTextChange(ch, e.document.eol);
+      if (c.end - c.start === c.text.length && state.text.slice(c.start, c.end) === c.text) continue; // e.g. an end-of-line switch
+      state.text = state.text.slice(0, c.start) + c.text + state.text.slice(c.end);
+      applyChange(state.annotations, c, state.text);
+    }
+    state.annotations.sort(compareAnnotations);
+    this.emitter.fire({ uri: state.uri, reason: 'edited' });
+    this.schedule(state);
+  }
+
+  private onSave(doc: vscode.TextDocument): void {
+    const state = this.states.get(doc.uri.toString());
+    if (!state || !state.sidecarUri) return;
+    if (!this.config().get<boolean>(Settings.saveSidecarOnSave, true)) return;
+    if (state.pending) this.runAnalysis(state);
+    void this.saveSidecar(state);
+  }
+
+  /** Writes the sidecar now. Returns a message when it could not. */
+  async saveSidecar(state: ArticleState): Promise<{ ok: boolean; message: string }> {
+    if (!state.sidecarUri) return { ok: false, message: 'only articles saved on disk have an annotation file' };
+    if (state.sidecarProblem) return { ok: false, message: 'the annotation file has problems and is not overwritten (details in the output)' };
+    if (state.pending || !state.analysis) this.runAnalysis(state);
+    if (!state.analysis) return { ok: false, message: 'the article is too large to analyse' };
+    const name = state.uri.path.replace(/^.*\//, '');
+    const content = serializeSidecar(buildSidecar(name, state.analysis, state.annotations));
+    if (content === state.sidecarContent) {
+      state.unsavedCorrections = false;
+      return { ok: true, message: 'annotations unchanged' };
+    }
+    let out = writeSidecar(state.sidecarUri, content, state.sidecarContent);
+    if (!out.written && out.reason === 'changed-on-disk') {
+      // Someone else wrote the sidecar: merge their decisions with ours by id, then write once more.
+      this.log.warn('the annotation file changed on disk since it was read; merging by annotation id');
+      const mine = state.annotations;
+      this.loadSidecarInto(state);
+      if (state.sidecarProblem) return { ok: false, message: 'the annotation file on disk has problems; not overwritten' };
+      state.annotations = mergeById(state.annotations, mine);
+      this.runAnalysis(state);
+      const merged = serializeSidecar(buildSidecar(name, state.analysis!, state.annotations));
+      out = writeSidecar(state.sidecarUri, merged, state.sidecarContent);
+      if (out.written) state.sidecarContent = merged;
+    } else if (out.written) {
+      state.sidecarContent = content;
+    }
+    if (!out.written) {
+      this.log.warn(`annotation file not written: ${out.message}`);
+      return { ok: false, message: out.message };
+    }
+    state.unsavedCorrections = false;
+    this.log.info(`wrote ${state.sidecarUri.toString(true)} (${state.annotations.length} annotations)`);
+    this.emitter.fire({ uri: state.uri, reason: 'sidecar' });
+    return { ok: true, message: 'annotations saved' };
+  }
+
+  /** The sidecar changed on disk (not by us): reload it and merge it into the live state. */
+  onSidecarChangedOnDisk(sidecar: vscode.Uri): void {
+    for (const state of this.states.values()) {
+      if (!state.sidecarUri || state.sidecarUri.toString() !== sidecar.toString()) continue;
+      const read = readSidecar(sidecar);
+      if (read.ok && read.content === state.sidecarContent) return; // our own write
+      this.log.info(`annotation file changed on disk: ${sidecar.toString(true)}`);
+      const mine = state.unsavedCorrections ? state.annotations : [];
+      this.loadSidecarInto(state);
+      if (mine.length) state.annotations = mergeById(state.annotations, mine);
+      this.runAnalysis(state);
+      this.emitter.fire({ uri: state.uri, reason: 'sidecar' });
+    }
+  }
+
+  /** Records a user correction (accept, reject, add, retype): redraw and mark unsaved. */
+  corrected(state: ArticleState): void {
+    state.annotations.sort(compareAnnotations);
+    state.unsavedCorrections = true;
+    this.emitter.fire({ uri: state.uri, reason: 'corrected' });
+    if (!state.doc.isDirty && state.sidecarUri && this.config().get<boolean>(Settings.saveSidecarOnSave, true)) void this.saveSidecar(state);
+  }
+
+  /** Resolves once no analysis is pending for the document. */
+  whenIdle(uri: vscode.Uri): Promise<void> {
+    const s = this.states.get(uri.toString());
+    if (!s || (!s.pending && (s.analysis || s.tooLarge))) return Promise.resolve();
+    return new Promise((resolve) => {
+      const key = uri.toString();
+      const list = this.idleWaiters.get(key) ?? [];
+      list.push(resolve);
+      this.idleWaiters.set(key, list);
+    });
+  }
+
+  private resolveIdle(s: ArticleState): void {
+    const key = s.uri.toString();
+    const list = this.idleWaiters.get(key);
+    if (!list || s.pending) return;
+    this.idleWaiters.delete(key);
+    for (const r of list) r();
+  }
+}
+
+/** Annotations from disk, with the in-memory user decisions laid over them by id (ours win). */
+function mergeById(disk: readonly Annotation[], mine: readonly Annotation[]): Annotation[] {
+  const byId = new Map(disk.map((a) => [a.id, a]));
+  for (const a of mine) {
+    if (a.origin === 'user' || a.status !== 'suggested' || a.note !== undefined) byId.set(a.id, a);
+  }
+  return [...byId.values()].sort(compareAnnotations);
+}

@@ -1,0 +1,225 @@
+/**
+ * Commands. Handlers that can be reached from hover links receive attacker-controllable arguments,
+ * so every argument is validated (shape, id pattern, document known) before anything happens.
+ */
+import * as vscode from 'vscode';
+import { contextAround, TYPES, type Annotation, type AnnotationKind } from '../core/sidecar/model';
+import { assignIds, compareAnnotations } from '../core/sidecar/model';
+import type { ArticleManager, ArticleState } from './articles';
+import type { DecorationController } from './decorations';
+import { Commands } from './ids';
+import { OffsetMapper } from './ranges';
+import type { TopicsProvider } from './topicsView';
+
+const ID_PATTERN = /^[efq][0-9a-f]{10}(?:-\d{1,6})?$/;
+
+const TYPE_LABELS: Record<string, string> = {
+  PER: 'Person',
+  ORG: 'Organisation',
+  LOC: 'Place',
+  MISC: 'Other name (nationality, event, product)',
+  money: 'Money',
+  percent: 'Percentage',
+  quantity: 'Quantity',
+  count: 'Count',
+  date: 'Date',
+  number: 'Number',
+  direct: 'Quote',
+  partial: 'Partial quote',
+  scare: 'Scare quote',
+  headline: 'Headline quote',
+  block: 'Block quote',
+};
+
+interface TargetArg {
+  uri: string;
+  id: string;
+}
+
+/** Validates a `{uri, id}` argument from a hover link; null when it is not one of ours. */
+export function parseTargetArg(arg: unknown): TargetArg | null {
+  if (!arg || typeof arg !== 'object' || Array.isArray(arg)) return null;
+  const o = arg as Record<string, unknown>;
+  if (typeof o.uri !== 'string' || typeof o.id !== 'string' || o.uri.length > 4096 || !ID_PATTERN.test(o.id)) return null;
+  return { uri: o.uri, id: o.id };
+}
+
+interface RevealArg {
+  uri: string;
+  start: number;
+  end: number;
+}
+
+function parseRevealArg(arg: unknown): RevealArg | null {
+  if (!arg || typeof arg !== 'object') return null;
+  const o = arg as Record<string, unknown>;
+  if (typeof o.uri !== 'string' || !Number.isSafeInteger(o.start) || !Number.isSafeInteger(o.end)) return null;
+  const start = o.start as number;
+  const end = o.end as number;
+  if (start < 0 || end < start) return null;
+  return { uri: o.uri, start, end };
+}
+
+export function registerCommands(
+  articles: ArticleManager,
+  decorations: DecorationController,
+  topics: TopicsProvider,
+  log: vscode.LogOutputChannel,
+): vscode.Disposable[] {
+  const activeState = (): { state: ArticleState; editor: vscode.TextEditor } | null => {
+    const editor = vscode.window.activeTextEditor;
+    const state = editor ? articles.get(editor.document.uri) : undefined;
+    return editor && state ? { state, editor } : null;
+  };
+
+  /** The annotation a command is about: from a validated hover argument, else the one at the cursor. */
+  const target = (arg: unknown): { state: ArticleState; ann: Annotation } | null => {
+    const t = parseTargetArg(arg);
+    if (arg !== undefined && !t) {
+      log.warn('ignored a command with invalid arguments');
+      return null;
+    }
+    if (t) {
+      const state = articles.all().find((s) => s.uri.toString() === t.uri);
+      const ann = state?.annotations.find((a) => a.id === t.id);
+      return state && ann ? { state, ann } : null;
+    }
+    const act = activeState();
+    if (!act) return null;
+    const offset = new OffsetMapper(act.state.text).toOffset(act.editor.selection.active);
+    const hits = act.state.annotations.filter((a) => a.start <= offset && offset <= a.end && (a.anchor === 'ok' || a.anchor === 'modified'));
+    // Innermost first: the entity inside a quote before the quote.
+    hits.sort((a, b) => a.end - a.start - (b.end - b.start));
+    return hits[0] ? { state: act.state, ann: hits[0] } : null;
+  };
+
+  const nothingHere = () => void vscode.window.showInformationMessage('No annotation at the cursor.');
+
+  const setStatus = (arg: unknown, status: 'accepted' | 'rejected') => {
+    const t = target(arg);
+    if (!t) return nothingHere();
+    t.ann.status = status;
+    if (t.ann.anchor === 'modified') {
+      // Accepting an edited span accepts it as it reads now.
+      const { state, ann } = t;
+      ann.text = state.text.slice(ann.start, ann.end);
+      Object.assign(ann, contextAround(state.text, ann.start, ann.end));
+      ann.anchor = 'ok';
+    }
+    articles.corrected(t.state);
+    return t.ann.id;
+  };
+
+  const pickType = async (kind: AnnotationKind | null, current?: string): Promise<{ kind: AnnotationKind; type: string } | undefined> => {
+    const kinds: AnnotationKind[] = kind ? [kind] : ['entity', 'figure', 'quote'];
+    const items = kinds.flatMap((k) =>
+      TYPES[k].map((t) => ({ label: TYPE_LABELS[t] ?? t, description: t === current ? `${t} (current)` : t, annotationKind: k, type: t })),
+    );
+    const pick = await vscode.window.showQuickPick(items, { title: kind ? 'Change annotation type' : 'Add annotation', placeHolder: 'Type of the annotation' });
+    return pick ? { kind: pick.annotationKind, type: pick.type } : undefined;
+  };
+
+  return [
+    vscode.commands.registerCommand(Commands.annotateFile, async () => {
+      const ed = vscode.window.activeTextEditor;
+      if (!ed) return void vscode.window.showInformationMessage('Open a text file to annotate it.');
+      await articles.setForced(ed.document.uri, true);
+      return true;
+    }),
+    vscode.commands.registerCommand(Commands.stopAnnotatingFile, async () => {
+      const ed = vscode.window.activeTextEditor;
+      if (!ed) return false;
+      await articles.setForced(ed.document.uri, false);
+      return true;
+    }),
+    vscode.commands.registerCommand(Commands.saveAnnotations, async () => {
+      const act = activeState() ?? (topics.articleUri ? { state: articles.get(topics.articleUri)!, editor: undefined } : null);
+      if (!act?.state) return void vscode.window.showInformationMessage('Open a news article to save its annotations.');
+      const r = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Saving annotations' }, () => articles.saveSidecar(act.state));
+      if (!r.ok) {
+        void vscode.window.showWarningMessage(`Annotations not saved: ${r.message}.`, 'Show Output').then((b) => b && log.show());
+        return undefined;
+      }
+      void vscode.window.setStatusBarMessage(`$(check) ${r.message}`, 3000);
+      return act.state.sidecarUri?.toString();
+    }),
+    vscode.commands.registerCommand(Commands.reanalyze, () => {
+      const act = activeState();
+      if (!act) return;
+      articles.runAnalysis(act.state);
+    }),
+    vscode.commands.registerCommand(Commands.toggleHighlights, () => decorations.toggle()),
+    vscode.commands.registerCommand(Commands.acceptAnnotation, (arg?: unknown) => setStatus(arg, 'accepted')),
+    vscode.commands.registerCommand(Commands.rejectAnnotation, (arg?: unknown) => setStatus(arg, 'rejected')),
+    vscode.commands.registerCommand(Commands.retypeAnnotation, async (arg?: unknown) => {
+      const t = target(arg);
+      if (!t) return nothingHere();
+      const pick = await pickType(t.ann.kind, t.ann.type);
+      if (!pick) return undefined;
+      t.ann.type = pick.type;
+      t.ann.status = 'accepted';
+      articles.corrected(t.state);
+      return t.ann.id;
+    }),
+    vscode.commands.registerCommand(Commands.addAnnotation, async (arg?: unknown) => {
+      const act = activeState();
+      if (!act || act.editor.selection.isEmpty) return void vscode.window.showInformationMessage('Select the words to annotate first.');
+      const mapper = new OffsetMapper(act.state.text);
+      const start = mapper.toOffset(act.editor.selection.start);
+      const end = mapper.toOffset(act.editor.selection.end);
+      let pick: { kind: AnnotationKind; type: string } | undefined;
+      if (arg && typeof arg === 'object' && typeof (arg as { type?: unknown }).type === 'string') {
+        const type = (arg as { type: string }).type;
+        const kind = (Object.keys(TYPES) as AnnotationKind[]).find((k) => TYPES[k].includes(type));
+        pick = kind ? { kind, type } : undefined;
+      } else pick = await pickType(null);
+      if (!pick) return undefined;
+      const state = act.state;
+      const ann: Annotation = {
+        id: '',
+        kind: pick.kind,
+        type: pick.type,
+        start,
+        end,
+        text: state.text.slice(start, end),
+        ...contextAround(state.text, start, end),
+        status: 'accepted',
+        origin: 'user',
+        anchor: 'ok',
+      };
+      // The user's span replaces model suggestions of the same kind that overlap it.
+      state.annotations = state.annotations.filter((a) => !(a.kind === pick!.kind && a.origin === 'model' && a.status === 'suggested' && a.start < end && start < a.end));
+      state.annotations.push(ann);
+      state.annotations.sort(compareAnnotations);
+      assignIds(state.annotations);
+      articles.corrected(state);
+      return ann.id;
+    }),
+    vscode.commands.registerCommand(Commands.filterTopics, async () => {
+      const kinds = await vscode.window.showQuickPick(
+        [
+          { label: 'Names', picked: true, annotationKind: 'entity' as const },
+          { label: 'Quotes', picked: true, annotationKind: 'quote' as const },
+          { label: 'Figures', picked: true, annotationKind: 'figure' as const },
+        ],
+        { title: 'Show in Topics', canPickMany: true },
+      );
+      if (!kinds) return;
+      const text = await vscode.window.showInputBox({ title: 'Filter Topics by text', prompt: 'Only show items containing this text (leave empty for all)' });
+      if (text === undefined) return;
+      topics.setFilter({ kinds: kinds.length === 3 ? [] : kinds.map((k) => k.annotationKind), text });
+    }),
+    vscode.commands.registerCommand(Commands.clearTopicsFilter, () => topics.setFilter({})),
+    vscode.commands.registerCommand(Commands.revealSpan, async (arg?: unknown) => {
+      const r = parseRevealArg(arg);
+      const state = r ? articles.all().find((s) => s.uri.toString() === r.uri) : undefined;
+      if (!r || !state) return;
+      const mapper = new OffsetMapper(state.text);
+      const range = mapper.toRange({ start: Math.min(r.start, state.text.length), end: Math.min(r.end, state.text.length) });
+      const editor = await vscode.window.showTextDocument(state.doc, { preserveFocus: false, preview: false });
+      editor.selection = new vscode.Selection(range.start, range.end);
+      editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+    }),
+    vscode.commands.registerCommand(Commands.showOutput, () => log.show()),
+  ];
+}

@@ -1,0 +1,193 @@
+/**
+ * The Topics view (subjects, sections, and the names, quotes and figures inside each), the Legend
+ * view, and the document symbols (Outline, breadcrumbs, Go to Symbol) built from the same tree.
+ */
+import * as vscode from 'vscode';
+import { buildTopicTree, flattenTree, sectionAt, type TopicFilter, type TopicNode } from '../core/topicTree';
+import type { ArticleManager, ArticleState } from './articles';
+import { Colors, Commands, ContextKeys, Views } from './ids';
+import { OffsetMapper } from './ranges';
+
+const TONE_COLOR: Record<string, string> = {
+  PER: Colors.personBorder,
+  ORG: Colors.organisationBorder,
+  LOC: Colors.placeBorder,
+  MISC: Colors.otherEntityBorder,
+  sure: Colors.quoteBorder,
+  unsure: Colors.uncertainQuoteBorder,
+};
+
+/** Refresh delay after an edit (the view updates within this of a pause in typing). */
+const REFRESH_DELAY_MS = 80;
+
+export class TopicsProvider implements vscode.TreeDataProvider<TopicNode>, vscode.Disposable {
+  private readonly emitter = new vscode.EventEmitter<TopicNode | undefined>();
+  readonly onDidChangeTreeData = this.emitter.event;
+  private roots: TopicNode[] = [];
+  private byId = new Map<string, TopicNode>();
+  private current: ArticleState | undefined;
+  private filter: TopicFilter = {};
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private view: vscode.TreeView<TopicNode> | undefined;
+  private readonly disposables: vscode.Disposable[] = [this.emitter];
+
+  constructor(private readonly articles: ArticleManager) {
+    this.disposables.push(
+      articles.onDidChange((e) => {
+        if (this.activeUri()?.toString() !== e.uri.toString()) return;
+        if (e.reason === 'edited') this.refreshSoon();
+        else this.refresh();
+      }),
+      vscode.window.onDidChangeActiveTextEditor(() => this.refresh()),
+      vscode.window.onDidChangeTextEditorSelection((e) => this.follow(e.textEditor)),
+    );
+  }
+
+  attach(view: vscode.TreeView<TopicNode>): void {
+    this.view = view;
+    this.refresh();
+  }
+
+  dispose(): void {
+    clearTimeout(this.timer);
+    for (const d of this.disposables) d.dispose();
+  }
+
+  private activeUri(): vscode.Uri | undefined {
+    return vscode.window.activeTextEditor?.document.uri;
+  }
+
+  get articleUri(): vscode.Uri | undefined {
+    return this.current?.uri;
+  }
+
+  setFilter(filter: TopicFilter): void {
+    this.filter = filter;
+    const on = !!(filter.text || filter.kinds?.length);
+    void vscode.commands.executeCommand('setContext', ContextKeys.topicsFiltered, on);
+    if (this.view) this.view.message = on ? `Filtered: ${[filter.kinds?.join(', '), filter.text ? `“${filter.text}”` : ''].filter(Boolean).join(' · ')}` : undefined;
+    this.refresh();
+  }
+
+  private refreshSoon(): void {
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => this.refresh(), REFRESH_DELAY_MS);
+  }
+
+  refresh(): void {
+    clearTimeout(this.timer);
+    const uri = this.activeUri();
+    const state = uri ? this.articles.get(uri) : undefined;
+    // Keep showing the last article while focus is in a non-editor (the view itself, the panel).
+    if (state || (uri && !this.articles.get(uri))) this.current = state;
+    this.roots = this.current?.analysis ? buildTopicTree(this.current.analysis, this.current.annotations, this.filter) : [];
+    this.byId = new Map(flattenTree(this.roots).map((n) => [n.id, n]));
+    void vscode.commands.executeCommand('setContext', ContextKeys.active, !!this.current);
+    if (this.view) this.view.description = this.current ? this.current.uri.path.replace(/^.*\//, '') : undefined;
+    this.emitter.fire(undefined);
+  }
+
+  /** Reveals the section under the cursor. */
+  private follow(ed: vscode.TextEditor): void {
+    if (!this.view?.visible || !this.current || ed.document.uri.toString() !== this.current.uri.toString()) return;
+    const offset = new OffsetMapper(this.current.text).toOffset(ed.selection.active);
+    const sec = sectionAt(this.roots, offset);
+    if (sec) void this.view.reveal(sec, { select: true, focus: false, expand: false }).then(undefined, () => undefined);
+  }
+
+  getTreeItem(n: TopicNode): vscode.TreeItem {
+    const collapsible = n.children.length ? (n.kind === 'subjects' ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.Expanded) : vscode.TreeItemCollapsibleState.None;
+    const item = new vscode.TreeItem(n.label, collapsible);
+    item.id = n.id;
+    item.description = n.description;
+    item.tooltip = n.tooltip;
+    item.contextValue = n.kind;
+    const color = n.tone ? TONE_COLOR[n.tone] : undefined;
+    item.iconPath = new vscode.ThemeIcon(n.icon, color ? new vscode.ThemeColor(color) : undefined);
+    if (n.start !== undefined && this.current) {
+      item.command = { command: Commands.revealSpan, title: 'Reveal in Article', arguments: [{ uri: this.current.uri.toString(), start: n.start, end: n.end }] };
+    }
+    return item;
+  }
+
+  getChildren(n?: TopicNode): TopicNode[] {
+    return [...(n ? n.children : this.roots)];
+  }
+
+  getParent(n: TopicNode): TopicNode | undefined {
+    return n.parentId ? this.byId.get(n.parentId) : undefined;
+  }
+
+  /** The current tree, for tests. */
+  snapshot(): TopicNode[] {
+    return this.roots;
+  }
+}
+
+interface LegendRow {
+  label: string;
+  description: string;
+  icon: string;
+  color: string;
+}
+
+const LEGEND: LegendRow[] = [
+  { label: 'Person', description: 'people named in the article', icon: 'person', color: Colors.personBorder },
+  { label: 'Organisation', description: 'companies, parties, agencies', icon: 'organization', color: Colors.organisationBorder },
+  { label: 'Place', description: 'countries, cities, regions', icon: 'location', color: Colors.placeBorder },
+  { label: 'Other name', description: 'nationalities, events, products', icon: 'tag', color: Colors.otherEntityBorder },
+  { label: 'Figure', description: 'money, percentages, quantities, counts, dates', icon: 'symbol-numeric', color: Colors.figureBorder },
+  { label: 'Quote', description: 'speaker found with confidence', icon: 'quote', color: Colors.quoteBorder },
+  { label: 'Quote, uncertain speaker', description: 'dashed border', icon: 'quote', color: Colors.uncertainQuoteBorder },
+  { label: 'Edited since annotated', description: 'wavy underline: review it', icon: 'warning', color: 'editorWarning.foreground' },
+];
+
+export class LegendProvider implements vscode.TreeDataProvider<LegendRow> {
+  getTreeItem(r: LegendRow): vscode.TreeItem {
+    const item = new vscode.TreeItem(r.label);
+    item.description = r.description;
+    item.iconPath = new vscode.ThemeIcon(r.icon, new vscode.ThemeColor(r.color));
+    return item;
+  }
+  getChildren(r?: LegendRow): LegendRow[] {
+    return r ? [] : [...LEGEND];
+  }
+}
+
+const SYMBOL_KIND: Record<string, vscode.SymbolKind> = {
+  section: vscode.SymbolKind.Namespace,
+  entity: vscode.SymbolKind.Object,
+  quote: vscode.SymbolKind.String,
+  figure: vscode.SymbolKind.Number,
+};
+
+/** Outline, breadcrumbs and Go to Symbol for articles, from the topic tree. */
+export class TopicSymbolProvider implements vscode.DocumentSymbolProvider {
+  constructor(private readonly articles: ArticleManager) {}
+
+  async provideDocumentSymbols(doc: vscode.TextDocument): Promise<vscode.DocumentSymbol[]> {
+    const state = this.articles.get(doc.uri);
+    if (!state) return [];
+    await this.articles.whenIdle(doc.uri);
+    if (!state.analysis) return [];
+    const mapper = new OffsetMapper(state.text);
+    const toSymbol = (n: TopicNode): vscode.DocumentSymbol | null => {
+      if (n.start === undefined || n.end === undefined) return null;
+      const range = mapper.toRange({ start: n.start, end: n.end });
+      const s = new vscode.DocumentSymbol(n.label || '—', n.description, SYMBOL_KIND[n.kind] ?? vscode.SymbolKind.Field, range, range);
+      s.children = n.children.map(toSymbol).filter((x): x is vscode.DocumentSymbol => !!x);
+      return s;
+    };
+    return buildTopicTree(state.analysis, state.annotations)
+      .map(toSymbol)
+      .filter((x): x is vscode.DocumentSymbol => !!x);
+  }
+}
+
+export function registerTopicViews(articles: ArticleManager): { provider: TopicsProvider; disposables: vscode.Disposable[] } {
+  const provider = new TopicsProvider(articles);
+  const view = vscode.window.createTreeView(Views.topics, { treeDataProvider: provider, showCollapseAll: true });
+  provider.attach(view);
+  const legend = vscode.window.createTreeView(Views.legend, { treeDataProvider: new LegendProvider() });
+  return { provider, disposables: [provider, view, legend] };
+}

@@ -1,0 +1,146 @@
+// The built CLI (dist/cli.js) on real files: contract, exit codes, sidecars, bad input.
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { test } from 'node:test';
+
+const root = path.resolve(__dirname, '../../..');
+const cli = path.join(root, 'dist/cli.js');
+const samples = path.join(root, 'samples');
+
+function run(args: string[], opts: { cwd?: string; input?: string } = {}) {
+  const r = spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8', cwd: opts.cwd ?? root, input: opts.input, timeout: 60000 });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+function tmpdir(): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), 'na-cli-'));
+}
+
+const ARTICLE = fs.readFileSync(path.join(samples, 'port-strike.txt'), 'utf8');
+
+test('--help and --version exit 0; usage errors exit 2', () => {
+  const h = run(['--help']);
+  assert.equal(h.code, 0);
+  assert.match(h.out, /analyze \[--json\]/);
+  assert.match(h.out, /annotate/);
+  assert.match(h.out, /check/);
+  assert.equal(run(['--version']).code, 0);
+  const bad = run(['analyze', '--frobnicate', 'x.txt']);
+  assert.equal(bad.code, 2);
+  assert.match(bad.err, /unknown option --frobnicate/);
+  assert.equal(run(['explode']).code, 2);
+  assert.equal(run(['analyze']).code, 2);
+  assert.equal(run(['analyze', '/no/such/file.txt']).code, 2);
+});
+
+test('analyze --json: one object per file per line, with the contract fields', () => {
+  const files = fs.readdirSync(samples).filter((f) => f.endsWith('.txt')).map((f) => path.join('samples', f));
+  const r = run(['analyze', '--json', ...files]);
+  assert.equal(r.code, 0, r.err);
+  const lines = r.out.trim().split('\n');
+  assert.equal(lines.length, files.length);
+  for (const [i, line] of lines.entries()) {
+    const o = JSON.parse(line);
+    assert.equal(o.file, files[i], 'the path as given');
+    const text = fs.readFileSync(path.join(root, files[i]!), 'utf8');
+    for (const key of ['entities', 'figures', 'quotes', 'topics', 'subjects']) assert.ok(Array.isArray(o[key]), key);
+    for (const e of o.entities) {
+      assert.ok(['PER', 'ORG', 'LOC', 'MISC'].includes(e.type));
+      assert.equal(text.slice(e.start, e.end), e.text);
+    }
+    for (const f of o.figures) {
+      assert.ok(['money', 'percent', 'quantity', 'count', 'date', 'number'].includes(f.kind));
+      assert.equal(text.slice(f.start, f.end), f.text);
+      assert.ok('value' in f && 'unit' in f);
+    }
+    for (const q of o.quotes) {
+      assert.equal(text.slice(q.start, q.end), q.text);
+      if (q.speaker) assert.ok(typeof q.speaker.name === 'string' && q.speaker.end > q.speaker.start);
+    }
+    for (const t of o.topics) assert.ok(typeof t.label === 'string' && t.end >= t.start);
+  }
+});
+
+test('offsets are into the raw text: a CRLF file with a BOM gives CRLF-aware offsets', () => {
+  const dir = tmpdir();
+  const f = path.join(dir, 'crlf.txt');
+  fs.writeFileSync(f, '\ufeff' + ARTICLE.replace(/\n/g, '\r\n'));
+  const o = JSON.parse(run(['analyze', '--json', f]).out);
+  const raw = fs.readFileSync(f, 'utf8').slice(1);
+  assert.ok(o.entities.length > 3 && o.quotes.length > 1);
+  for (const x of [...o.entities, ...o.figures, ...o.quotes]) assert.equal(raw.slice(x.start, x.end), x.text);
+  const lf = JSON.parse(run(['analyze', '--json', path.join(samples, 'port-strike.txt')]).out);
+  assert.deepEqual(o.entities.map((e: { text: string }) => e.text), lf.entities.map((e: { text: string }) => e.text));
+});
+
+test('annotate writes a sidecar, twice is byte-identical, CRLF gives the same file, check passes', () => {
+  const dir = tmpdir();
+  fs.mkdirSync(path.join(dir, 'crlf'));
+  const a = path.join(dir, 'story.txt');
+  const b = path.join(dir, 'crlf', 'story.txt');
+  fs.writeFileSync(a, ARTICLE);
+  fs.writeFileSync(b, ARTICLE.replace(/\n/g, '\r\n'));
+  assert.equal(run(['check', a]).code, 1, 'missing sidecar is a finding');
+  assert.equal(run(['annotate', a]).code, 0);
+  const side = path.join(dir, 'story.annotations.yaml');
+  const first = fs.readFileSync(side, 'utf8');
+  assert.match(first, /^version: 1$/m);
+  assert.equal(run(['annotate', a]).code, 0);
+  assert.equal(fs.readFileSync(side, 'utf8'), first);
+  assert.equal(run(['annotate', b]).code, 0);
+  assert.equal(fs.readFileSync(path.join(dir, 'crlf', 'story.annotations.yaml'), 'utf8'), first);
+  const ok = run(['check', dir]);
+  assert.equal(ok.code, 0, ok.out + ok.err);
+  fs.appendFileSync(a, '\nA late paragraph was added.\n');
+  const stale = run(['check', a]);
+  assert.equal(stale.code, 1);
+  assert.match(stale.out, /stale/);
+});
+
+test('a conflicted or invalid sidecar is never overwritten and makes annotate and check fail', () => {
+  const dir = tmpdir();
+  const a = path.join(dir, 'story.txt');
+  fs.writeFileSync(a, ARTICLE);
+  const side = path.join(dir, 'story.annotations.yaml');
+  for (const bad of ['<<<<<<< ours\nversion: 1\n||||||| base\n=======\nversion: 1\n>>>>>>> theirs\n', 'version: 1\nannotations: [\n', 'version: 1\nannotations:\n  - id: e00\n    kind: entity\n    type: PER\n    start: 9\n    end: 3\n']) {
+    fs.writeFileSync(side, bad);
+    const r = run(['annotate', a]);
+    assert.equal(r.code, 1);
+    assert.match(r.err, /not modified/);
+    assert.equal(fs.readFileSync(side, 'utf8'), bad);
+    assert.equal(run(['check', a]).code, 1);
+  }
+});
+
+test('binary, non-UTF-8 and missing inputs get clear errors and the other files are still processed', () => {
+  const dir = tmpdir();
+  fs.writeFileSync(path.join(dir, 'bin.txt'), Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00, 0x01]));
+  fs.writeFileSync(path.join(dir, 'latin1.txt'), Buffer.from('Caf\xe9 au lait, said the mayor of Paris.\n', 'latin1'));
+  fs.writeFileSync(path.join(dir, 'good.txt'), ARTICLE);
+  const r = run(['analyze', '--json', dir]);
+  assert.equal(r.code, 1);
+  assert.match(r.err, /bin\.txt looks binary/);
+  assert.match(r.err, /latin1\.txt is not valid UTF-8/);
+  assert.equal(r.out.trim().split('\n').length, 1);
+  assert.equal(JSON.parse(r.out).file, path.join(dir, 'good.txt'));
+});
+
+test('a closed pipe is not an error', () => {
+  const r = spawnSync('bash', ['-c', `node ${JSON.stringify(cli)} analyze ${JSON.stringify(samples)} | head -1`], { encoding: 'utf8' });
+  assert.equal(r.status, 0);
+  assert.doesNotMatch(r.stderr, /EPIPE/);
+});
+
+test('the sample articles give the expected highlights', () => {
+  const o = JSON.parse(run(['analyze', '--json', path.join(samples, 'harbour-bridge-vote.txt')]).out);
+  const money = o.figures.find((f: { text: string }) => f.text === '£240m');
+  assert.ok(money, 'finds £240m');
+  assert.equal(money.kind, 'money');
+  assert.equal(money.value, 240e6);
+  assert.equal(money.unit, 'GBP');
+  assert.ok(o.quotes.some((q: { text: string; speaker: { name: string } | null }) => q.text.includes('borrowing £90m') && q.speaker?.name === 'Tom Hargreaves'));
+  assert.ok(o.entities.some((e: { text: string; type: string }) => e.text === 'Fiona McLeod' && e.type === 'PER'));
+});
