@@ -41,9 +41,6 @@ export const RULE_CONFIDENCE: Readonly<Record<Rule, number>> = {
   none: 0,
 };
 
-/** Below this confidence the editor shows a speaker as uncertain. */
-export const LOW_CONFIDENCE = 0.6;
-
 /** Finds quotes in `text` and attributes them to speakers, naming them from the linked `mentions`. */
 export function findQuotes(text: string, mentions: readonly EntityMention[], groups: readonly Entity[]): Quote[] {
   const raw = detectQuotes(text);

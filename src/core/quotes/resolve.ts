@@ -70,7 +70,7 @@ export class Resolver {
     const org = inside.filter((m) => m.type === 'ORG');
     if (org.length && !headIsLower) return this.entityOf(org[org.length - 1]!);
     // `the two leaders`, `both men`.
-    if (PLURAL_PERSON_HEADS.has(lastLowerSingular(lastLower)) && /^(?:the|both|all|two|these|those)\b/i.test(surface)) {
+    if (PLURAL_PERSON_HEADS.has(lastLower) && /^(?:the|both|all|two|these|those)\b/i.test(surface)) {
       const p = this.plural(s, surface);
       if (p) return p;
     }
@@ -152,7 +152,7 @@ export class Resolver {
     const ok = new Map<string, Entity>();
     for (const [f, g] of byForm) if (g) ok.set(f, g);
     if (!ok.size) return (this.names = null);
-    const forms = [...ok.keys()].sort((x, y) => y.length - x.length).map((f) => f.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+    const forms = [...ok.keys()].sort((x, y) => y.length - x.length).map(escapeRegExp);
     this.names = { re: new RegExp(`(?<![\\p{L}\\p{N}])(?:${forms.join('|')})(?![\\p{L}\\p{N}])`, 'gu'), byForm: ok };
     return this.names;
   }
@@ -228,7 +228,11 @@ export class Resolver {
 
   /** The nearest earlier person with `role` in the words around one of their mentions. */
   private byRole(pos: number, role: string): Resolved | null {
-    const re = new RegExp(`\\b${role.replace(/[-]/g, '\\-')}`, 'i');
+    const esc = escapeRegExp(role);
+    const re = new RegExp(`\\b${esc}`, 'i');
+    // The role directly before the name, with only capitalised words between: `Finance Minister Lena Berg`.
+    const anyCase = `[${esc[0]!.toUpperCase()}${esc[0]}]${esc.slice(1)}`;
+    const title = new RegExp(`\\b${anyCase}\\.?(?:\\s+\\p{Lu}[\\p{L}.’'-]*)*\\s+$`, 'u');
     const abbrev = ROLE_ABBREV[role];
     let i = lowerBound(this.starts, pos) - 1;
     for (let n = 0; i >= 0 && n < 60; i--, n++) {
@@ -239,7 +243,7 @@ export class Resolver {
       const before = this.text.slice(Math.max(0, m.start - 50), m.start);
       const after = this.text.slice(m.end, Math.min(this.text.length, m.end + 60));
       const appositive = /^,\s[^,.;\n]*/.exec(after);
-      if (re.test(before.split(/[.;\n]/).pop() ?? '') || (abbrev && abbrev.test(before)) || (appositive && re.test(appositive[0]))) return this.entityOf(m);
+      if (title.test(before) || (abbrev && abbrev.test(before)) || (appositive && re.test(appositive[0]))) return this.entityOf(m);
     }
     return null;
   }
@@ -255,8 +259,8 @@ const ROLE_ABBREV: Record<string, RegExp> = {
   secretary: /\bSec\.\s*$/,
 };
 
-function lastLowerSingular(w: string): string {
-  return w;
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 function lowerBound(xs: readonly number[], x: number): number {
