@@ -276,12 +276,13 @@ export function isVerbCue(toks: readonly Tok[], v: number): boolean {
   if (!NOUNISH.has(t.w)) return true;
   const p = toks[v - 1];
   const nx = toks[v + 1];
+  if (p && p.type === TokType.Word) {
+    if (/^(?:he|she|they|it|we|i|you|who|which|that|also|has|have|had|then|later|often|repeatedly|frequently)$/.test(p.w)) return true;
+    if (DETERMINERS.has(p.w) || /[’']s$/.test(p.w) || /s[’']$/.test(p.w)) return false;
+    if (p.cap || PERSON_ROLES.has(p.w) || PLURAL_PERSON_HEADS.has(p.w)) return true;
+  }
   if (nx && nx.type === TokType.Word && /^(?:were|are|was|is|of|about|from|by|have|had|on|in|to|for|and|made)$/.test(nx.w)) return false;
   if (!p || p.type !== TokType.Word) return !!p && (isP(p, ',') || isP(p, ')'));
-  if (/^(?:he|she|they|it|we|i|you|who|which|that|also|has|have|had|then|later|often|repeatedly|frequently)$/.test(p.w)) return true;
-  if (DETERMINERS.has(p.w) || /[’']s$/.test(p.w) || /s[’']$/.test(p.w)) return false;
-  if (p.cap) return true;
-  if (PERSON_ROLES.has(p.w) || PLURAL_PERSON_HEADS.has(p.w)) return true;
   return !!nx && (nx.w === 'that' || nx.type === TokType.Quote || isP(nx, ':') || isP(nx, ','));
 }
 

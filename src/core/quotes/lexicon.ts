@@ -43,7 +43,7 @@ const EXTRA_VERB_BASES =
   'repeat reiterate retort scoff shout slam snap stress swear urge vow whisper yell';
 
 /** Irregular or spelled-out forms of the extra verbs. */
-const EXTRA_VERB_FORMS = 'cried cries crying swore sworn pleaded pled quipped quipping snapped snapping';
+const EXTRA_VERB_FORMS = 'cried cries crying swore sworn pleaded pled quipped quipping snapped snapping read reads';
 
 function inflect(base: string): string[] {
   const stem = base.endsWith('e') ? base.slice(0, -1) : base;
@@ -76,7 +76,7 @@ export const WEAK_VERBS: ReadonlySet<string> = new Set(
       'illustrated illustrating persist persisted persisting persists point pointing points present presenting presents ' +
       'release released releases releasing report reporting reports state states think thinking thinks thought convince ' +
       'convinced convinces convincing inform informing informs call calls calling post posts posting echo echoes ' +
-      'charge charges charging counter counters cry posted',
+      'charge charges charging counter counters cry posted read reads',
   ),
 );
 

@@ -169,7 +169,8 @@ export function phraseRight(toks: readonly Tok[], i: number, hi: number): TokRan
       if (isDet(toks[j])) j++;
       continue;
     }
-    if (isNpWord(u, j === 0)) {
+    if (isNpWord(u, j === 0) || (!u.cap && REPORTING_VERBS.has(u.w) && !u.w.endsWith('ed') && j > i && isDet(toks[j - 1]))) {
+      // (`the report`, `the release`: a reporting-verb form right after a determiner is a noun.)
       head = true;
       j++;
       continue;

@@ -181,7 +181,7 @@ export class Sentences {
  * nor `Trump said that …`, a new sentence.
  */
 const AHEAD =
-  /^((?:He|She|They|I|We|It)|(?:(?:The|A|An)\s+)?(?:[\p{Lu}][\p{L}.’'-]*\s+){0,4}[\p{Lu}][\p{L}.’'-]*|(?:The|A|An|Another|One)\s+[\p{Ll}’'-]+(?:\s+[\p{L}’'-]+){0,3})\s+(?:(?:also|then|later|quickly|finally|again)\s+)?(\p{Ll}+(?:\s+(?:on|back|in))?)(\s*[,:]\s*[“"]|\s*[.,;!?—]|\s+(?:on|in|at|during|to|of|about|as|after|before|with|when|while|from|last|this|via|through|of)\b|\s*$)/u;
+  /^((?:He|She|They|I|We|It)|(?:(?:The|A|An)\s+)?(?:[\p{Lu}][\p{L}.’'-]*\s+){0,4}[\p{Lu}][\p{L}.’'-]*|(?:The|A|An|Another|One)\s+[\p{Ll}’'-]+(?:\s+[\p{L}’'-]+){0,3})(?:,[^,.“”"\n]{1,80},|\s+\([^()\n]{1,20}\))?\s+(?:(?:also|then|later|quickly|finally|again)\s+)?(\p{Ll}+(?:\s+(?:on|back|in))?)(\s*[,:]\s*[“"]|\s*[.,;!?—]|\s+(?:on|in|at|during|to|of|about|as|after|before|with|when|while|from|last|this|via|through|of)\b|\s*$)/u;
 
 function attributionAhead(s: string, openEnded: boolean): boolean {
   const m = AHEAD.exec(s);
