@@ -200,9 +200,26 @@ export function attributeInSentence(
 export function sentenceSubject(ctx: QuoteContext): Attribution | null {
   const { toks, qt } = ctx;
   if (qt <= 0) return null;
+  // The subject of the verb nearest before the quote (`… while the governor loves “Lilyhammer.”`).
+  for (let v = qt - 1; v >= 0 && qt - v <= 8; v--) {
+    const t = toks[v]!;
+    if (t.type === TokType.Quote || isP(t, ';') || isP(t, ':')) break;
+    if (!isVerbLike(t) && !IRREGULAR.has(t.w)) continue;
+    const s = subjectOf(toks, v, 0);
+    if (s && personLike(toks, s) && !EXPLETIVE.test(toks[s.a]!.w)) return fromSubject(toks, s, 'subject', null);
+    break;
+  }
   const s = firstPhrase(toks, mainClauseStart(toks, qt), qt) ?? firstPhrase(toks, 0, qt);
-  return s ? fromSubject(toks, s, 'subject', null) : null;
+  return s && !(s.b - s.a === 1 && EXPLETIVE.test(toks[s.a]!.w)) ? fromSubject(toks, s, 'subject', null) : null;
 }
+
+/** `It’s`, `That’s`, `There’s`: not a speaker. */
+const EXPLETIVE = /^(?:it|there|it[’']s|that[’']s|there[’']s|here[’']s|what[’']s|this)$/;
+
+/** Common irregular past forms that govern a quote (`held an “excellent” call`). */
+const IRREGULAR = new Set(
+  'held made gave took left put set kept found felt thought spoke wrote sang went came began drew chose won lost met ran sent brought bought'.split(' '),
+);
 
 /**
  * A quote that is a sentence of its own, after a sentence with a reporting verb and no quote:
