@@ -93,7 +93,7 @@ export class Sentences {
     const c = text.charCodeAt(k);
     if (c !== 46 && c !== 63 && c !== 33 && c !== 0x2026) return false;
     let i = q.end;
-    while (i < text.length && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i++;
+    while (i < text.length && text.charCodeAt(i) !== 10 && isSpace(text.charCodeAt(i))) i++;
     if (i >= text.length || text.charCodeAt(i) === 10) return true;
     const d = text.charCodeAt(i);
     if (d === 0x201c || d === 34 || d === 0x201e || d === 0xab) return true;
@@ -189,6 +189,8 @@ function attributionAhead(s: string, openEnded: boolean): boolean {
   const verb = m[2]!;
   const tail = m[3]!;
   if (/^\s*[,:]\s*[“"]/.test(tail)) return false;
+  // After a full stop, `She also said, without evidence, that …` starts a new sentence.
+  if (!openEnded && /^\s*,/.test(tail) && !/^\s*,\s*(?:according|adding|referring|as|when|after|before|while)\b/.test(s.slice(m[0].length - tail.length))) return false;
   if (REPORTING_VERBS.has(verb)) return true;
   if (!openEnded) return false;
   return /^(?:went on|shot back|cut in|read|reads|chimed in|fired back)$/.test(verb) || (/(?:ed|s)$/.test(verb) && verb.length > 3 && !/(?:ss|us|is)$/.test(verb));
