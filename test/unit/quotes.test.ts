@@ -167,6 +167,15 @@ describe('speaker rules', () => {
     assert.equal(x.speaker?.name, 'Lena Berg');
   });
 
+  test('dash-after: a signature after the quote, on its line or the next', () => {
+    const t = 'Headline\n\n“The bridge is late.” ― Lena Berg\n“So is the budget.”\n- Tom Okafor.';
+    const qs = quotes(t, names);
+    assert.equal(q(qs, 'bridge').rule, 'dash-after');
+    assert.equal(q(qs, 'bridge').speaker?.name, 'Lena Berg');
+    assert.equal(q(qs, 'budget').rule, 'dash-after');
+    assert.equal(q(qs, 'budget').speaker?.name, 'Tom Okafor');
+  });
+
   test('continuation: a run of quotes keeps its speaker', () => {
     const t = 'Headline\n\n“We are ready,” Fisk said.\n\n“Nobody else is.”';
     const qs = quotes(t, names);

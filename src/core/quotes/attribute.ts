@@ -12,10 +12,13 @@
  * | `verb-after`   | a reporting verb later in the sentence                   |
  * | `prev-colon`   | `X said:` ending the previous paragraph                  |
  * | `headline`     | a headline quote → the person the headline names         |
- * | `subject`      | the sentence's subject, when it is a person-like phrase  |
+ * | `dash-after`   | `"…" ― Name`, or `- Name.` on the next line              |
+ * | `colon-name`   | `Name: "…"` (no verb)                                    |
  *
- * `continuation` (a quote with no cue of its own after a quote by a known speaker) and
- * multi-paragraph groups are handled by the caller, which sees all quotes.
+ * Then, in `index.ts`, for a quote none of these attributes: a quote inside a sentence takes the
+ * sentence's subject (`subject`); a quote that is a sentence of its own takes the subject of a
+ * preceding sentence with a reporting verb (`prev-sentence`) or continues the previous quote's
+ * speaker (`continuation`). Parts of a multi-paragraph quote share the best attribution of the group.
  */
 import { DETERMINERS, INTRO_WORDS, PERSON_ROLES, PLURAL_PERSON_HEADS, REPORTING_VERBS, WEAK_VERBS } from './lexicon';
 import { firstPhrase, isCueTok, isNpWord, isPronoun, phraseLeft, phraseRight, subjectOf, type Subject, type TokRange } from './phrases';
@@ -33,6 +36,7 @@ export type Rule =
   | 'verb-after'
   | 'prev-colon'
   | 'prev-sentence'
+  | 'dash-after'
   | 'headline'
   | 'subject'
   | 'continuation'
@@ -108,6 +112,9 @@ export function attributeInSentence(
     if (h) return h;
   }
   const q = quotes[qi]!;
+  // “…” ― Name  /  “…”¶- Name.
+  const dash = dashAfter(text, toks, qt, q);
+  if (dash) return dash;
   // The quote's own punctuation says an attribution may follow: `“…,”`, `“…?”`, `“…!”`, `“…”,`.
   const openEnded = endsOpen(text, q) || isP(toks[qt + 1], ',');
   let r = qt + 1;
@@ -275,6 +282,35 @@ function cueSubject(toks: readonly Tok[], v: number, lo: number): Subject | null
     }
   }
   return subjectOf(toks, v, lo);
+}
+
+const DASHES = '―—–-';
+
+/**
+ * A signature after the quote: `“…” ― Sonya Herridge`, `“…”—Ann Fisk, Leeds`, or a line of its own
+ * right after the quote's paragraph: `- Bernie Sanders.`
+ */
+function dashAfter(text: string, toks: readonly Tok[], qt: number, q: Span): Attribution | null {
+  const d = toks[qt + 1];
+  if (d && d.type === TokType.Punct && DASHES.includes(d.w)) {
+    const t = toks[qt + 2];
+    if (t && t.type === TokType.Word && t.cap) {
+      const np = phraseRight(toks, qt + 2, toks.length);
+      if (np) return { rule: 'dash-after', speaker: range(toks, np) };
+    }
+    return null;
+  }
+  if (qt + 1 < toks.length) return null;
+  // The quote ends its line: look at the next line.
+  let i = q.end;
+  while (i < text.length && text[i] !== '\n') {
+    if (!/\s|[.,]/.test(text[i]!)) return null;
+    i++;
+  }
+  const m = /^\n\s*[―—–-]\s?(\p{Lu}[\p{L}.’'-]*(?:\s\p{Lu}[\p{L}.’'-]*){0,3})[.,]?[^\n]{0,60}(?:\n|$)/u.exec(text.slice(i, i + 120));
+  if (!m) return null;
+  const start = i + m[0].indexOf(m[1]!);
+  return { rule: 'dash-after', speaker: { start, end: start + m[1]!.length } };
 }
 
 /** Reporting-verb forms that are as often nouns (`his remarks`, `the report`, `a warning`). */

@@ -35,6 +35,7 @@ export const RULE_CONFIDENCE: Readonly<Record<Rule, number>> = {
   'verb-after': 0.7,
   'prev-colon': 0.7,
   'prev-sentence': 0.5,
+  'dash-after': 0.9,
   headline: 0.6,
   subject: 0.5,
   continuation: 0.5,
