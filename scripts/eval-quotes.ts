@@ -95,6 +95,31 @@ for (let di = 0; di < prepared.length; di++) {
   }
 }
 
+// Pronoun resolution, measured by substitution: for a quote attributed to a named person with an
+// earlier mention outside the quote's sentence (`…,” Sanders said`), the name is overwritten with a
+// pronoun padded to the same length (`he     `), its entity mention removed, and the quote re-run:
+// the resolver should name the same person. (Gender is not used, so `he` stands for any pronoun.)
+let proTotal = 0;
+let proRight = 0;
+for (let di = 0; di < prepared.length; di++) {
+  const p = prepared[di]!;
+  const qs = allQuotes[di]!;
+  for (const q of qs) {
+    const sp = q.speaker;
+    if (!sp || sp.entityIds.length !== 1 || !sp.entityIds[0]!.startsWith('PER:') || (q.rule !== 'x-said-after' && q.rule !== 'said-after')) continue;
+    const m = p.mentions.find((x) => x.start === sp.start && x.end === sp.end);
+    if (!m || m.end - m.start < 2) continue;
+    const earlier = p.mentions.some((x) => x.entityId === m.entityId && x.end <= q.start - 200);
+    if (!earlier) continue;
+    const pron = 'he'.padEnd(m.end - m.start, ' ');
+    const text = p.text.slice(0, m.start) + pron + p.text.slice(m.end);
+    const mentions = p.mentions.filter((x) => x !== m);
+    const again = findQuotes(text, mentions, p.groups).find((x) => x.start === q.start);
+    proTotal++;
+    if (again?.speaker && again.speaker.entityIds.length === 1 && again.speaker.entityIds[0] === m.entityId) proRight++;
+  }
+}
+
 // Speed of findQuotes alone, entities precomputed.
 let chars = 0;
 for (const p of prepared) chars += p.text.length;
@@ -116,6 +141,7 @@ console.log(`quotes: gold ${total}, found ${found} (recall ${pct(found, total)})
 console.log(`speaker accuracy ${pct(right, withSrc)} (${right}/${withSrc})`);
 console.log('per rule (gold quotes with a Source, matched):');
 for (const [rule, r] of [...perRule].sort((a, b) => b[1].n - a[1].n)) console.log(`  ${rule.padEnd(14)} ${String(r.n).padStart(5)}  ${pct(r.ok, r.n).padStart(5)}%`);
+console.log(`pronoun → person (substitution proxy): ${pct(proRight, proTotal)} (${proRight}/${proTotal})`);
 console.log('kinds: ' + [...kinds].sort((a, b) => b[1] - a[1]).map(([k, n]) => `${k} ${n}`).join(', '));
 console.log(`findQuotes speed: ${(cps / 1e6).toFixed(1)}M chars/s (best of ${rounds} rounds, entities precomputed)`);
 if (showErrors) {

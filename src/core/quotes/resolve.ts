@@ -187,17 +187,39 @@ export class Resolver {
 
   /** A singular person pronoun: the subject-most person of the nearest sentence that has one. */
   private person(pos: number, lastSpeaker?: Resolved | null): Resolved | null {
+    // Salience of each person in the current sentence (before the pronoun) and up to four earlier
+    // ones: nearer sentences score higher, a person in subject position (first in the sentence)
+    // and the previous quote's speaker get a bonus.
+    const last = lastSpeaker && lastSpeaker.entityIds.length === 1 && lastSpeaker.entityIds[0]!.startsWith('PER') ? lastSpeaker.entityIds[0]! : null;
+    const score = new Map<string, number>();
+    const first = new Map<string, EntityMention>();
     let k = 0;
     for (const [a, b] of this.windowsBefore(pos)) {
       const ps = this.peopleIn(a, b);
-      if (ps.length) return this.entityOf(ps[0]!);
-      // No person in the current sentence: the previous quote's speaker, when it was a person, is the
-      // most salient referent.
-      if (k === 0 && lastSpeaker && lastSpeaker.entityIds.length === 1 && lastSpeaker.entityIds[0]!.startsWith('PER')) return lastSpeaker;
+      ps.forEach((m, i) => {
+        let sc = 10 - 2 * k;
+        if (i === 0 && this.nearStart(a, m.start)) sc += 3;
+        if (m.entityId === last) sc += 8;
+        if (sc > (score.get(m.entityId) ?? -Infinity)) {
+          score.set(m.entityId, sc);
+          first.set(m.entityId, m);
+        }
+      });
       k++;
     }
-    if (lastSpeaker && lastSpeaker.entityIds.length === 1) return lastSpeaker;
-    return null;
+    if (last && !score.has(last)) score.set(last, 4);
+    let best: string | null = null;
+    for (const [id, sc] of score) if (best === null || sc > score.get(best)!) best = id;
+    if (best === null) return null;
+    const m = first.get(best);
+    if (m) return this.entityOf(m);
+    return lastSpeaker ?? null;
+  }
+
+  /** At most a few words (an introductory phrase) between the sentence start and `pos`. */
+  private nearStart(a: number, pos: number): boolean {
+    const before = this.text.slice(a, pos);
+    return before.length < 40 || (/,\s*$/.test(before) && before.length < 90);
   }
 
   /** Two or more people of the nearest sentence naming at least two. */
