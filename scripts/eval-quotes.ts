@@ -50,6 +50,7 @@ let right = 0;
 let predicted = 0;
 let predOverlapping = 0;
 const perRule = new Map<string, { n: number; ok: number }>();
+const byConfidence = new Map<string, { n: number; ok: number }>();
 const kinds = new Map<string, number>();
 const errors: string[] = [];
 const allQuotes: Quote[][] = [];
@@ -80,6 +81,11 @@ for (let di = 0; di < prepared.length; di++) {
     withSrc++;
     const ok = !!q.speaker && ov(q.speaker, g.source);
     if (ok) right++;
+    const bucket = q.confidence >= 0.8 ? '≥ 0.8' : q.confidence >= 0.5 ? '0.5–0.8' : '< 0.5';
+    const b = byConfidence.get(bucket) ?? { n: 0, ok: 0 };
+    b.n++;
+    if (ok) b.ok++;
+    byConfidence.set(bucket, b);
     const r = perRule.get(q.rule) ?? { n: 0, ok: 0 };
     r.n++;
     if (ok) r.ok++;
@@ -141,6 +147,10 @@ console.log(`quotes: gold ${total}, found ${found} (recall ${pct(found, total)})
 console.log(`speaker accuracy ${pct(right, withSrc)} (${right}/${withSrc})`);
 console.log('per rule (gold quotes with a Source, matched):');
 for (const [rule, r] of [...perRule].sort((a, b) => b[1].n - a[1].n)) console.log(`  ${rule.padEnd(14)} ${String(r.n).padStart(5)}  ${pct(r.ok, r.n).padStart(5)}%`);
+console.log(
+  'by confidence (mention right; pronoun confidences also include the name risk): ' +
+    ['≥ 0.8', '0.5–0.8', '< 0.5'].map((k) => { const b = byConfidence.get(k) ?? { n: 0, ok: 0 }; return `${k}: ${pct(b.ok, b.n)}% of ${b.n}`; }).join(', '),
+);
 console.log(`pronoun → person (substitution proxy): ${pct(proRight, proTotal)} (${proRight}/${proTotal})`);
 console.log('kinds: ' + [...kinds].sort((a, b) => b[1] - a[1]).map(([k, n]) => `${k} ${n}`).join(', '));
 console.log(`findQuotes speed: ${(cps / 1e6).toFixed(1)}M chars/s (best of ${rounds} rounds, entities precomputed)`);

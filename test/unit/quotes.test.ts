@@ -224,6 +224,13 @@ describe('who the speaker mention refers to', () => {
     assert.equal(x.speaker?.name, 'Tom Okafor');
   });
 
+  test('a name reached through a pronoun is less certain than a name in the text', () => {
+    const t = 'Headline\n\nTom Okafor spoke first. “We will appeal,” he said. “We will win,” Okafor said.';
+    const qs = quotes(t, ['Tom Okafor']);
+    assert.equal(q(qs, 'appeal').rule, q(qs, 'win').rule);
+    assert.ok(q(qs, 'appeal').confidence < q(qs, 'win').confidence);
+  });
+
   test('a role noun refers to the person the text gave that role', () => {
     const t = 'Headline\n\nFinance Minister Lena Berg met Tom Okafor on Friday. “The talks went well,” the minister said.';
     const x = q(quotes(t, ['Lena Berg', 'Tom Okafor']), 'talks');

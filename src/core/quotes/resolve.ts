@@ -11,6 +11,12 @@ import type { Sentences } from './tokens';
 export interface Resolved {
   name: string;
   entityIds: string[];
+  /** The name was found by resolving a pronoun or a role noun to an earlier mention (less certain). */
+  anaphoric?: boolean;
+}
+
+function anaphoric(r: Resolved | null): Resolved | null {
+  return r && r.entityIds.length ? { name: r.name, entityIds: r.entityIds, anaphoric: true } : r;
 }
 
 export type MentionKind = 'pronoun' | 'plural-pronoun' | 'relative' | 'phrase';
@@ -44,12 +50,12 @@ export class Resolver {
     const surface = this.text.slice(s, e);
     const lower = surface.toLowerCase();
     if (antecedent && (lower === 'who' || lower === 'which' || lower === 'that')) return this.resolve(antecedent.start, antecedent.end);
-    if (PLURAL_PRONOUNS.has(lower)) return this.plural(s, surface) ?? this.singleOrg(s) ?? { name: surface, entityIds: [] };
+    if (PLURAL_PRONOUNS.has(lower)) return anaphoric(this.plural(s, surface) ?? this.singleOrg(s)) ?? { name: surface, entityIds: [] };
     if (PERSON_PRONOUNS.has(lower)) {
       if (lower === 'i') return { name: surface, entityIds: [] };
-      return this.person(s, lastSpeaker) ?? { name: surface, entityIds: [] };
+      return anaphoric(this.person(s, lastSpeaker)) ?? { name: surface, entityIds: [] };
     }
-    if (lower === 'it' || lower === 'which') return this.singleOrg(s) ?? { name: surface, entityIds: [] };
+    if (lower === 'it' || lower === 'which') return anaphoric(this.singleOrg(s)) ?? { name: surface, entityIds: [] };
     return this.phrase(s, e, surface, lastSpeaker);
   }
 
@@ -71,12 +77,12 @@ export class Resolver {
     if (org.length && !headIsLower) return this.entityOf(org[org.length - 1]!);
     // `the two leaders`, `both men`.
     if (PLURAL_PERSON_HEADS.has(lastLower) && /^(?:the|both|all|two|these|those)\b/i.test(surface)) {
-      const p = this.plural(s, surface);
+      const p = anaphoric(this.plural(s, surface));
       if (p) return p;
     }
     // `the minister`, `the Florida senator`: the nearest earlier person the text gives that role.
     if (/^(?:the|this|that)\s/i.test(surface) && PERSON_ROLES.has(lastLower) && !per.length) {
-      const r = this.byRole(s, lastLower) ?? this.person(s, lastSpeaker);
+      const r = anaphoric(this.byRole(s, lastLower) ?? this.person(s, lastSpeaker));
       if (r) return r;
     }
     if (org.length) return this.entityOf(org[org.length - 1]!);
