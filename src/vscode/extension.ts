@@ -11,6 +11,7 @@ import { DecorationController, type DecorationKind } from './decorations';
 import { AnnotationHoverProvider } from './hover';
 import { Commands, LANGUAGE_ID, OUTPUT_NAME, Views } from './ids';
 import { isSidecarUri } from './sidecarStore';
+import { AnnotationCodeActions, ReviewDiagnostics } from './review';
 import { StatusBar } from './statusBar';
 import { registerTopicViews, TopicSymbolProvider } from './topicsView';
 
@@ -53,6 +54,8 @@ export function activate(context: vscode.ExtensionContext): NewsAnnotatorApi {
     watcher.onDidDelete(onSidecar),
     vscode.languages.registerHoverProvider(SELECTORS, new AnnotationHoverProvider(articles)),
     vscode.languages.registerDocumentSymbolProvider(SELECTORS, new TopicSymbolProvider(articles), { label: 'News Annotator' }),
+    vscode.languages.registerCodeActionsProvider(SELECTORS, new AnnotationCodeActions(articles), { providedCodeActionKinds: AnnotationCodeActions.kinds }),
+    new ReviewDiagnostics(articles),
     ...registerCommands(articles, decorations, topics, log),
   );
   log.info(`News Annotator ready (${Commands.saveAnnotations} saves annotations; view ${Views.topics})`);
