@@ -36,6 +36,10 @@ function check(text: string, qs: Quote[]): void {
     for (const n of x.nested ?? []) assert.ok(x.start <= n.start && n.end <= x.end, 'nested quote inside its quote');
     if (x.cue) assert.equal(text.slice(x.cue.start, x.cue.end), x.cue.text, 'cue text matches');
   }
+  for (const x of qs) {
+    if (!x.speaker) continue;
+    for (const y of qs) assert.ok(x.speaker.end <= y.start || x.speaker.start >= y.end, 'speaker inside no quote');
+  }
 }
 
 test('findQuotes never throws and keeps its invariants (no entities)', () => {
@@ -54,6 +58,26 @@ test('findQuotes never throws and keeps its invariants (with recognised entities
       check(text, findQuotes(text, mentions, groups));
     }),
     { numRuns: 2000 },
+  );
+});
+
+/** Many short quotes in one sentence, then an attribution: `"a" "b" … "z," said Ann Fisk.` */
+const dense = fc
+  .tuple(fc.integer({ min: 40, max: 90 }), fc.constantFrom('Ann Fisk', 'he', 'the minister'), fc.boolean())
+  .map(([n, who, curly]) => {
+    const o = curly ? '“' : '"';
+    const c = curly ? '”' : '"';
+    const parts: string[] = [];
+    for (let i = 0; i < n; i++) parts.push(i === n - 2 ? `${o}Big Word${c} said Ann` : `${o}w${i}${c}`);
+    return `Headline\n\nAnn Fisk spoke. ${parts.join(' ')} ${o}end,${c} said ${who}.`;
+  });
+
+test('dense runs of quotes keep the invariants', () => {
+  fc.assert(
+    fc.property(dense, (text) => {
+      check(text, findQuotes(text, [], []));
+    }),
+    { numRuns: 200 },
   );
 });
 

@@ -76,6 +76,8 @@ export function findQuotes(text: string, mentions: readonly EntityMention[], gro
     const cur = byGroup.get(g);
     if (!cur || RULE_CONFIDENCE[a.rule] > RULE_CONFIDENCE[cur.rule]) byGroup.set(g, a);
   }
+  const groupSize = new Map<number, number>();
+  for (const q of raw) groupSize.set(q.group, (groupSize.get(q.group) ?? 0) + 1);
   const out: Quote[] = [];
   const last: { speaker: Speaker | null; end: number; anaphoric: boolean } = { speaker: null, end: 0, anaphoric: false };
   let lastResolved: Resolved | null = null;
@@ -120,7 +122,7 @@ export function findQuotes(text: string, mentions: readonly EntityMention[], gro
       rule: speaker ? rule : 'none',
     };
     if (a?.cue) quote.cue = { ...a.cue, text: text.slice(a.cue.start, a.cue.end) };
-    if (q.group !== i || raw.some((o, k) => k !== i && o.group === q.group)) {
+    if ((groupSize.get(q.group) ?? 1) > 1) {
       quote.group = raw[q.group]!.start;
       quote.part = q.part;
     }

@@ -206,10 +206,17 @@ function skipSpace(text: string, i: number, max: number): number {
  * Words keep internal apostrophes, periods, hyphens and ampersands (`Trump’s`, `U.S.`, `Holtz-Eakin`);
  * an abbreviation keeps its final period (`Sen.`).
  */
-export function tokenize(text: string, a: number, b: number, quotes: readonly Span[], firstQuote: number): Tok[] {
+export function tokenize(text: string, a: number, b: number, quotes: readonly Span[]): Tok[] {
   const out: Tok[] = [];
-  let j = firstQuote;
-  while (j < quotes.length && quotes[j]!.end <= a) j++;
+  // The first quote ending after `a` (quotes are sorted and do not overlap).
+  let lo = 0;
+  let hi = quotes.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (quotes[mid]!.end <= a) lo = mid + 1;
+    else hi = mid;
+  }
+  let j = lo;
   let i = a;
   while (i < b) {
     if (j < quotes.length && quotes[j]!.start <= i) {
