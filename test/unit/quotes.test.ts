@@ -185,6 +185,14 @@ describe('speaker rules', () => {
     assert.ok(x.confidence < q(qs, 'ready').confidence);
   });
 
+  test('the headline’s speaker does not continue into the body, nor into quotes inside sentences', () => {
+    const t = "Fisk backs 'new bridge'\n\n“Nobody asked us.”\n\nThe river has a “special status” here.";
+    const qs = quotes(t, names);
+    assert.equal(q(qs, 'new bridge').speaker?.name, 'Ann Fisk');
+    assert.equal(q(qs, 'Nobody').speaker, null);
+    assert.notEqual(q(qs, 'special status').speaker?.name, 'Ann Fisk');
+  });
+
   test('the attribution of the second half of an interrupted quote', () => {
     const t = 'Headline\n\n“We are ready,” Fisk said, “and we have been for weeks.”';
     const qs = quotes(t, names);

@@ -39,7 +39,7 @@ export const RULE_CONFIDENCE: Readonly<Record<Rule, number>> = {
   'dash-after': 0.7,
   headline: 0.6,
   'prev-sentence': 0.5,
-  continuation: 0.4,
+  continuation: 0.65,
   none: 0,
 };
 
@@ -98,14 +98,15 @@ export function findQuotes(text: string, mentions: readonly EntityMention[], gro
     } else {
       // No cue of its own: a quote that is a sentence of its own continues the previous speaker;
       // one inside a sentence belongs to the sentence's subject.
-      const sub = standalone(ctxs[i]!) ? prevSentence(text, spans, i, sentences) : sentenceSubject(ctxs[i]!);
+      const alone = standalone(ctxs[i]!);
+      const sub = alone ? prevSentence(text, spans, i, sentences) : sentenceSubject(ctxs[i]!);
       if (sub) {
         a = sub;
         rule = sub.rule;
         const r = resolver.resolve(a.speaker.start, a.speaker.end, a.antecedent, lastResolved);
         speaker = { start: a.speaker.start, end: a.speaker.end, name: r.name, entityIds: r.entityIds };
         anaphoric = !!r.anaphoric;
-      } else if (last.speaker && continues(text, last.end, q.start)) {
+      } else if (alone && last.speaker && continues(text, last.end, q.start)) {
         const p: Speaker = last.speaker;
         speaker = { start: p.start, end: p.end, name: p.name, entityIds: p.entityIds.slice() };
         anaphoric = last.anaphoric;
@@ -129,7 +130,7 @@ export function findQuotes(text: string, mentions: readonly EntityMention[], gro
     if (!q.closed) quote.unclosed = true;
     if (q.nested.length) quote.nested = q.nested.map((s) => ({ start: s.start, end: s.end }));
     out.push(quote);
-    if (speaker) {
+    if (speaker && !q.headline) {
       last.speaker = speaker;
       last.end = q.end;
       last.anaphoric = anaphoric;

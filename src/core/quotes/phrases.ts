@@ -185,7 +185,6 @@ export function phraseRight(toks: readonly Tok[], i: number, hi: number): TokRan
 
 function isVerbSlot(t: Tok | undefined): boolean {
   if (!t) return true;
-  if (t.type === TokType.Quote) return true;
   if (t.type !== TokType.Word) return false;
   return (isDet(t) && t.w !== 'one') || (PREPOSITIONS.has(t.w) && t.w !== 'of') || t.w === 'that';
 }
