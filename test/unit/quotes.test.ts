@@ -261,6 +261,19 @@ describe('who the speaker mention refers to', () => {
     assert.equal(x.speaker?.name, 'Ann Fisk');
   });
 
+  test('an appositive left unclosed: the name before it is the speaker', () => {
+    const t = 'Headline\n\nLena Berg, a spokeswoman for the Harbour Authority said: “The port is open.”';
+    const x = q(quotes(t, ['Lena Berg']), 'port');
+    assert.equal(speakerText(t, x), 'Lena Berg');
+    assert.equal(x.speaker?.name, 'Lena Berg');
+  });
+
+  test('a person named as a modifier is not the speaker: the head name is', () => {
+    const t = 'Headline\n\nTom Okafor stayed home.\n\n“He was never on time,” said Okafor biographer Ruth Mell.';
+    const x = q(quotes(t, ['Tom Okafor']), 'never');
+    assert.equal(x.speaker?.name, 'Ruth Mell');
+  });
+
   test('a non-person source keeps its own words', () => {
     const t = 'Headline\n\nThe ministry’s statement framed the talks calmly, noting that progress needed “patience.”';
     const x = q(quotes(t), 'patience');

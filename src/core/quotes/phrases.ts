@@ -10,6 +10,7 @@ import {
   DETERMINERS,
   INTRO_WORDS,
   LY_NOUNS,
+  PERSON_ROLES,
   PREPOSITIONS,
   RELATIVE_PRONOUNS,
   REPORTING_VERBS,
@@ -310,7 +311,7 @@ export function subjectOf(toks: readonly Tok[], v: number, lo: number): Subject 
         continue;
       }
       if (allTime) return null;
-      return np;
+      return appositiveHead(toks, np, lo) ?? np;
     }
     if (t.type === TokType.Punct && t.w === ',') {
       // "X, meanwhile, said" / "X, the nominee, said" / "X, who …, said" / "…, adding": the clause's subject.
@@ -318,6 +319,32 @@ export function subjectOf(toks: readonly Tok[], v: number, lo: number): Subject 
     }
     return null;
   }
+  return null;
+}
+
+/**
+ * `Scott Stanzel, a spokesman for the Bush-Cheney campaign said`: the phrase found before the verb
+ * is the tail of an appositive (often left unclosed); the name before the comma is the subject.
+ */
+function appositiveHead(toks: readonly Tok[], np: TokRange, lo: number): TokRange | null {
+  let k = np.a - 1;
+  let n = 0;
+  while (k >= lo && n < 12) {
+    const t = toks[k]!;
+    if (t.type !== TokType.Word) break;
+    if (!(isNpWord(t, k === 0) || isDet(t) || /^(?:for|of|at|from|with|in|on)$/.test(t.w))) return null;
+    k--;
+    n++;
+  }
+  if (k < lo + 1 || !isPunct(toks[k], ',')) return null;
+  const after = toks[k + 1];
+  if (!after || !(isDet(after) || PERSON_ROLES.has(after.w) || after.w === 'from' || after.w === 'of' || after.w === 'at')) return null;
+  const name = phraseLeft(toks, k - 1, lo);
+  if (!name || isAllTemporal(toks, name)) return null;
+  // The name opens its clause (`On Thursday, the senator said` has no appositive).
+  const before = toks[name.a - 1];
+  if (before && !(before.type === TokType.Quote || isPunct(before, ':;—–(') || (before.type === TokType.Word && /^(?:and|but|so|then)$/.test(before.w)))) return null;
+  for (let i = name.a; i < name.b; i++) if (toks[i]!.cap && (i > 0 || name.b - name.a > 1)) return name;
   return null;
 }
 

@@ -65,8 +65,18 @@ export class Resolver {
     const last = words[words.length - 1]!.replace(/[’']s$/, '');
     const lastLower = last.toLowerCase();
     const headIsLower = /^\p{Ll}/u.test(last);
-    // A person named in the phrase, unless only as a possessor (`Trump’s campaign manager`).
+    // The phrase ends in a run of capitalised words (`Cobain biographer Charles Cross`): that run is
+    // the head; a person named before it is a modifier.
     const per = inside.filter((m) => m.type === 'PER');
+    const head = /(?:^|\s)((?:\p{Lu}[\p{L}.’'-]*)(?:\s+\p{Lu}[\p{L}.’'-]*)*)$/u.exec(surface.replace(/\s*\([^)]*\)\s*$/, '').replace(/[,\s]+$/, ''));
+    if (head && per.length && !/^(?:The|A|An)$/.test(head[1]!)) {
+      const hs = s + surface.lastIndexOf(head[1]!);
+      const he = hs + head[1]!.length;
+      const onHead = per.filter((m) => m.end > hs && m.start < he);
+      if (onHead.length) return this.entityOf(onHead[onHead.length - 1]!);
+      if (head[1]!.includes(' ') && per.every((m) => m.end <= hs)) return this.byName(head[1]!) ?? { name: head[1]!, entityIds: [] };
+    }
+    // A person named in the phrase, unless only as a possessor (`Trump’s campaign manager`).
     for (let i = per.length - 1; i >= 0; i--) {
       const m = per[i]!;
       const after = this.text.slice(m.end, e);
@@ -88,13 +98,21 @@ export class Resolver {
     if (org.length) return this.entityOf(org[org.length - 1]!);
     // A capitalised name the recogniser missed: match a known person by surname.
     if (!headIsLower && /^\p{Lu}/u.test(last)) {
-      for (const g of this.byId.values()) {
-        if (g.type !== 'PER') continue;
-        const cw = g.canonical.split(/\s+/);
-        if (cw[cw.length - 1] === last || g.aliases.includes(last)) return { name: g.canonical, entityIds: [g.id] };
-      }
+      const r = this.byName(last);
+      if (r) return r;
     }
     return { name: surface.replace(/\s+/g, ' ').replace(/[,\s]+$/, ''), entityIds: [] };
+  }
+
+  /** A known person whose canonical name, surname or alias is `name`. */
+  private byName(name: string): Resolved | null {
+    const last = name.split(/\s+/).pop()!;
+    for (const g of this.byId.values()) {
+      if (g.type !== 'PER') continue;
+      const cw = g.canonical.split(/\s+/);
+      if (g.canonical === name || cw[cw.length - 1] === last || g.aliases.includes(name)) return { name: g.canonical, entityIds: [g.id] };
+    }
+    return null;
   }
 
   private entityOf(m: EntityMention): Resolved {
