@@ -458,6 +458,16 @@ function headlineSpeaker(toks: readonly Tok[], qt: number): Attribution | null {
   while (i < toks.length && toks[i]!.type === TokType.Punct) i++;
   const np = phraseRight(toks, i, toks.length);
   if (np) return { rule: 'headline', speaker: range(toks, np) };
+  // `Blair backs 'pre-election budget'`: the headline's subject before the quote.
+  if (qt > 0) {
+    const s = firstPhrase(toks, 0, qt);
+    if (s && personLike(toks, s)) {
+      // Headlines put verbs in the present (`Blair backs`): give the verb back.
+      let b = s.b;
+      while (b - s.a > 1 && isVerbLike(toks[b - 1]) && toks[b - 2]!.cap) b--;
+      return fromSubject(toks, { a: s.a, b }, 'headline', null);
+    }
+  }
   for (let v = qt + 1; v < toks.length; v++) {
     const t = toks[v]!;
     if (t.type === TokType.Word && t.cap) {
