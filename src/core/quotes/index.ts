@@ -86,8 +86,9 @@ export function findQuotes(text: string, mentions: readonly EntityMention[], gro
     let a = found[i] ?? null;
     let rule: Rule = a ? a.rule : 'none';
     if (!a && byGroup.has(q.group)) {
+      // Another paragraph of the same quote was attributed: same speaker, same rule.
       a = byGroup.get(q.group)!;
-      rule = 'continuation';
+      rule = a.rule;
     }
     let speaker: Speaker | null = null;
     let anaphoric = false;
@@ -117,7 +118,7 @@ export function findQuotes(text: string, mentions: readonly EntityMention[], gro
       start: q.start,
       end: q.end,
       text: text.slice(q.start, q.end),
-      kind: kindOf(text, q, ctxs[i]!, rule),
+      kind: kindOf(text, q, i, ctxs[i]!, rule),
       speaker,
       confidence: speaker ? Math.round(RULE_CONFIDENCE[rule] * (anaphoric ? ANAPHORA_CONFIDENCE : 1) * 100) / 100 : 0,
       rule: speaker ? rule : 'none',
@@ -146,15 +147,17 @@ export function findQuotes(text: string, mentions: readonly EntityMention[], gro
  */
 function continues(text: string, from: number, to: number): boolean {
   if (to - from > 700) return false;
-  const gap = text.slice(from, to);
-  let paras = 0;
-  for (const m of gap.matchAll(/\n\s*\n|\n/g)) if (m) paras++;
-  return paras <= 2;
+  let breaks = 0;
+  for (let i = text.indexOf('\n', from); i >= 0 && i < to; i = text.indexOf('\n', i + 1)) {
+    // A blank line and a single line break both count as one paragraph break.
+    if (text.charCodeAt(i - 1) !== 10) breaks++;
+  }
+  return breaks <= 2;
 }
 
 const ATTACHED: ReadonlySet<Rule> = new Set<Rule>(['said-after', 'x-said-after', 'colon-intro', 'comma-intro', 'prev-colon']);
 
-function kindOf(text: string, q: RawQuote, ctx: QuoteContext, rule: Rule): QuoteKind {
+function kindOf(text: string, q: RawQuote, index: number, ctx: QuoteContext, rule: Rule): QuoteKind {
   if (q.headline) return 'headline';
   const inner = text.slice(q.start + 1, q.end - (q.closed ? 1 : 0));
   const words = inner.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
@@ -162,7 +165,8 @@ function kindOf(text: string, q: RawQuote, ctx: QuoteContext, rule: Rule): Quote
   let le = text.indexOf('\n', q.end);
   if (le < 0) le = text.length;
   const alone = !text.slice(ls, q.start).trim() && !/[\p{L}\p{N}]/u.test(text.slice(q.end, le));
-  if ((alone && words >= 6) || q.part > 0 || (q.group !== undefined && !q.closed && alone)) return 'block';
+  const multi = q.part > 0 || (!q.closed && alone && q.group === index);
+  if ((alone && words >= 6) || multi) return 'block';
   const startsSentence = ctx.qt === 0 || ctx.toks.slice(0, ctx.qt).every((t) => t.type === TokType.Punct) || ctx.toks[ctx.qt - 1]?.w === ':';
   if (ATTACHED.has(rule) || (startsSentence && words >= 3) || (words >= 4 && /^\p{Lu}/u.test(inner.trim()))) return 'direct';
   if (words <= 3 && !ctx.hasCue && rule !== 'according-to') return 'scare';

@@ -50,7 +50,7 @@ export class Resolver {
     const surface = this.text.slice(s, e);
     const lower = surface.toLowerCase();
     if (antecedent && (lower === 'who' || lower === 'which' || lower === 'that')) return this.resolve(antecedent.start, antecedent.end);
-    if (PLURAL_PRONOUNS.has(lower)) return anaphoric(this.plural(s, surface) ?? this.singleOrg(s)) ?? { name: surface, entityIds: [] };
+    if (PLURAL_PRONOUNS.has(lower)) return anaphoric(this.plural(s) ?? this.singleOrg(s)) ?? { name: surface, entityIds: [] };
     if (PERSON_PRONOUNS.has(lower)) {
       if (lower === 'i') return { name: surface, entityIds: [] };
       return anaphoric(this.person(s, lastSpeaker)) ?? { name: surface, entityIds: [] };
@@ -87,7 +87,7 @@ export class Resolver {
     if (org.length && !headIsLower) return this.entityOf(org[org.length - 1]!);
     // `the two leaders`, `both men`.
     if (PLURAL_PERSON_HEADS.has(lastLower) && /^(?:the|both|all|two|these|those)\b/i.test(surface)) {
-      const p = anaphoric(this.plural(s, surface));
+      const p = anaphoric(this.plural(s));
       if (p) return p;
     }
     // `the minister`, `the Florida senator`: the nearest earlier person the text gives that role.
@@ -247,7 +247,7 @@ export class Resolver {
   }
 
   /** Two or more people of the nearest sentence naming at least two. */
-  private plural(pos: number, surface: string): Resolved | null {
+  private plural(pos: number): Resolved | null {
     const seen: EntityMention[] = [];
     for (const [a, b] of this.windowsBefore(pos)) {
       const ps = this.peopleIn(a, b);
@@ -260,7 +260,6 @@ export class Resolver {
     if (seen.length < 2) return null;
     const two = seen.slice(0, 2).sort((x, y) => x.start - y.start);
     const rs = two.map((m) => this.entityOf(m));
-    void surface;
     return { name: rs.map((r) => r.name).join(' and '), entityIds: rs.flatMap((r) => r.entityIds) };
   }
 
