@@ -118,6 +118,14 @@ describe('quote detection', () => {
     }
   });
 
+  test('a line of 50,000 unclosed marks gives 50,000 short quotes, without exhausting the stack', () => {
+    const t = '“ab '.repeat(50000);
+    const qs = findQuotes(t, [], []);
+    assert.equal(qs.length, 50000);
+    assert.equal(qs[0]!.text, '“ab');
+    assert.ok(qs.every((x) => x.unclosed));
+  });
+
   test('kinds: direct, partial, scare', () => {
     const t = 'Headline\n\n“We will build the bridge by May,” Fisk said. Fisk said the plan was “on track and funded” for now. The “experts” disagree.';
     const qs = quotes(t, ['Ann Fisk']);

@@ -90,35 +90,45 @@ export function detectQuotes(text: string): RawQuote[] {
   // The headline: the first non-blank line.
   let headStart = 0;
   while (headStart < n && isSpace(text.charCodeAt(headStart))) headStart++;
-  let headEnd = text.indexOf('\n', headStart);
-  if (headEnd < 0) headEnd = n;
+  // A headline is a short first line; a long one is body text.
+  let headEnd = headStart;
+  while (headEnd < n && headEnd - headStart <= 300 && text.charCodeAt(headEnd) !== 10) headEnd++;
+  if (headEnd - headStart > 300) headStart = -1;
 
   let ls = 0;
   /** Set when the previous paragraph ended inside a quote that the next paragraph continues. */
-  let carry: { group: number; part: number } | null = null;
+  let carry: Carry | null = null;
   while (ls <= n) {
     let le = text.indexOf('\n', ls);
     if (le < 0) le = n;
     // Blank lines between the parts of a multi-paragraph quote keep the carry.
-    if (!isBlank(text, ls, le)) carry = scanLine(text, { start: ls, end: le }, ls === headStart, carry, out);
+    if (!isBlank(text, ls, le)) {
+      const line = { start: ls, end: le };
+      carry = scanLine(text, line, ls === headStart, carry, out);
+    }
     ls = le + 1;
   }
   return out;
 }
 
+interface Carry {
+  group: number;
+  part: number;
+}
+
 /**
- * Scans one line from `from` (default: its start). `carry` says the line is expected to start with
- * the opening mark that continues a multi-paragraph quote. Returns the carry for the next line.
+ * Scans one line. `carry` says the line is expected to start with the opening mark that continues
+ * a multi-paragraph quote. Returns the carry for the next line.
  */
 function scanLine(
   text: string,
   line: Line,
   headline: boolean,
-  carry: { group: number; part: number } | null,
+  carry: Carry | null,
   out: RawQuote[],
-  from: number = line.start,
-): { group: number; part: number } | null {
+): Carry | null {
   const { start: ls, end: le } = line;
+  let from = ls;
   let cont = carry;
   let stack: number[] = [];
   if (cont) {
@@ -154,14 +164,14 @@ function scanLine(
       const bottom = stack[0]!;
       stack.pop();
       if (!stack.length) {
-        emit(text, out, bottom, i + 1, headline, true, cont, nested);
+        emit(text, line, out, bottom, i + 1, headline, true, cont, nested);
         cont = null;
         single = -1;
         nested = [];
       }
       continue;
     }
-    if (!isSingleMark(c)) continue;
+    if (!isSingleMark(c) || (!stack.length && !headline)) continue;
     const prev = i > ls ? text.charCodeAt(i - 1) : -1;
     const next = i + 1 < le ? text.charCodeAt(i + 1) : -1;
     // An apostrophe inside a word (Trump’s, don't) is never a quote mark.
@@ -186,22 +196,22 @@ function scanLine(
     }
   }
   if (!stack.length) return null;
-  // Unclosed at the end of the line.
-  const bottom = stack[0]!;
-  if (stack.length >= 2) {
-    // A second opening mark inside an unclosed quote: the first quote most likely lacks its closing
-    // mark. End it before the second mark and rescan from there.
-    const second = stack[1]!;
-    let e = second;
-    while (e > bottom + 1 && isSpace(text.charCodeAt(e - 1))) e--;
-    emit(text, out, bottom, e, headline, false, cont, nested.filter((s) => s.end <= e));
-    return scanLine(text, line, headline, null, out, second);
+  // Unclosed at the end of the line. An opening mark followed by another still-open one most likely
+  // lacks its closing mark: that quote ends before the next opening mark. The last one runs to the
+  // end of the line, or continues in the next paragraph.
+  for (let k = 0; k + 1 < stack.length; k++) {
+    const a = stack[k]!;
+    let e = stack[k + 1]!;
+    while (e > a + 1 && isSpace(text.charCodeAt(e - 1))) e--;
+    emit(text, line, out, a, e, headline, false, k === 0 ? cont : null, nested.filter((x) => x.start >= a && x.end <= e));
   }
+  const bottom = stack[stack.length - 1]!;
   let e = le;
   while (e > bottom + 1 && isSpace(text.charCodeAt(e - 1))) e--;
   const next = continuesInNextParagraph(text, le);
   const idx = out.length;
-  if (!emit(text, out, bottom, e, headline, next, cont, nested)) return null;
+  const own = nested.filter((x) => x.start >= bottom);
+  if (!emit(text, line, out, bottom, e, headline, next, stack.length === 1 ? cont : null, own)) return null;
   if (!next) return null;
   const q = out[idx]!;
   return { group: q.group, part: q.part + 1 };
@@ -226,6 +236,7 @@ function continuesInNextParagraph(text: string, le: number): boolean {
 
 function emit(
   text: string,
+  line: Line,
   out: RawQuote[],
   start: number,
   end: number,
@@ -244,20 +255,10 @@ function emit(
     }
   }
   if (!content) return false;
-  if (!cont && closed && isNickname(text, start, end, lineStartOf(text, start), lineEndOf(text, end))) return false;
+  if (!cont && closed && isNickname(text, start, end, line.start, line.end)) return false;
   const group = cont ? cont.group : out.length;
   out.push({ start, end, marks: 'double', headline, closed, group, part: cont ? cont.part : 0, nested: nested.slice() });
   return true;
-}
-
-function lineStartOf(text: string, i: number): number {
-  const p = text.lastIndexOf('\n', i - 1);
-  return p + 1;
-}
-
-function lineEndOf(text: string, i: number): number {
-  const p = text.indexOf('\n', i);
-  return p < 0 ? text.length : p;
 }
 
 /** The role of the double mark at `i` within the line `[ls, le)`. */

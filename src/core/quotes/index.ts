@@ -13,7 +13,7 @@
  */
 import type { Entity, EntityMention, Quote, QuoteKind, Span, Speaker } from '../types';
 import { type Attribution, type QuoteContext, type Rule, attributeInSentence, contextOf, prevSentence, sentenceSubject, standalone } from './attribute';
-import { detectQuotes, type RawQuote } from './detect';
+import { detectQuotes, isWordChar, type RawQuote } from './detect';
 import { Resolver, type Resolved } from './resolve';
 import { Sentences, TokType } from './tokens';
 
@@ -76,6 +76,7 @@ export function findQuotes(text: string, mentions: readonly EntityMention[], gro
     const cur = byGroup.get(g);
     if (!cur || RULE_CONFIDENCE[a.rule] > RULE_CONFIDENCE[cur.rule]) byGroup.set(g, a);
   }
+  const lines = new Lines(text);
   const groupSize = new Map<number, number>();
   for (const q of raw) groupSize.set(q.group, (groupSize.get(q.group) ?? 0) + 1);
   const out: Quote[] = [];
@@ -118,7 +119,7 @@ export function findQuotes(text: string, mentions: readonly EntityMention[], gro
       start: q.start,
       end: q.end,
       text: text.slice(q.start, q.end),
-      kind: kindOf(text, q, i, ctxs[i]!, rule),
+      kind: kindOf(text, lines, q, i, ctxs[i]!, rule),
       speaker,
       confidence: speaker ? Math.round(RULE_CONFIDENCE[rule] * (anaphoric ? ANAPHORA_CONFIDENCE : 1) * 100) / 100 : 0,
       rule: speaker ? rule : 'none',
@@ -148,23 +149,57 @@ export function findQuotes(text: string, mentions: readonly EntityMention[], gro
 function continues(text: string, from: number, to: number): boolean {
   if (to - from > 700) return false;
   let breaks = 0;
-  for (let i = text.indexOf('\n', from); i >= 0 && i < to; i = text.indexOf('\n', i + 1)) {
+  for (let i = from; i < to; i++) {
     // A blank line and a single line break both count as one paragraph break.
-    if (text.charCodeAt(i - 1) !== 10) breaks++;
+    if (text.charCodeAt(i) === 10 && text.charCodeAt(i - 1) !== 10) breaks++;
   }
   return breaks <= 2;
 }
 
+/** Only white space in `[a, b)`, scanning back from `b` (stops at the first other character). */
+function onlySpaceBetween(text: string, a: number, b: number): boolean {
+  for (let i = b - 1; i >= a; i--) {
+    const c = text.charCodeAt(i);
+    if (!(c === 32 || c === 9 || c === 0xa0)) return false;
+  }
+  return true;
+}
+
+/** No letter or digit in `[a, b)` (stops at the first one). */
+function noWordBetween(text: string, a: number, b: number): boolean {
+  for (let i = a; i < b; i++) if (isWordChar(text.charCodeAt(i))) return false;
+  return true;
+}
+
 const ATTACHED: ReadonlySet<Rule> = new Set<Rule>(['said-after', 'x-said-after', 'colon-intro', 'comma-intro', 'prev-colon']);
 
-function kindOf(text: string, q: RawQuote, index: number, ctx: QuoteContext, rule: Rule): QuoteKind {
+/** Line bounds by binary search over the line breaks, computed once per text. */
+class Lines {
+  private readonly breaks: number[] = [];
+  constructor(private readonly text: string) {
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) this.breaks.push(i);
+  }
+
+  /** `[start, end)` of the line holding `pos` (end at the line break). */
+  around(pos: number): [number, number] {
+    const b = this.breaks;
+    let lo = 0;
+    let hi = b.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (b[mid]! < pos) lo = mid + 1;
+      else hi = mid;
+    }
+    return [lo > 0 ? b[lo - 1]! + 1 : 0, lo < b.length ? b[lo]! : this.text.length];
+  }
+}
+
+function kindOf(text: string, lines: Lines, q: RawQuote, index: number, ctx: QuoteContext, rule: Rule): QuoteKind {
   if (q.headline) return 'headline';
   const inner = text.slice(q.start + 1, q.end - (q.closed ? 1 : 0));
   const words = inner.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
-  const ls = text.lastIndexOf('\n', q.start - 1) + 1;
-  let le = text.indexOf('\n', q.end);
-  if (le < 0) le = text.length;
-  const alone = !text.slice(ls, q.start).trim() && !/[\p{L}\p{N}]/u.test(text.slice(q.end, le));
+  const [ls, le] = lines.around(q.start);
+  const alone = onlySpaceBetween(text, ls, q.start) && noWordBetween(text, q.end, le);
   const multi = q.part > 0 || (!q.closed && alone && q.group === index);
   if ((alone && words >= 6) || multi) return 'block';
   const startsSentence = ctx.qt === 0 || ctx.toks.slice(0, ctx.qt).every((t) => t.type === TokType.Punct) || ctx.toks[ctx.qt - 1]?.w === ':';

@@ -26,6 +26,13 @@ export interface Tok {
   q: number;
 }
 
+/**
+ * How far a sentence is looked for on each side of a quote, in characters and in quotes: news
+ * sentences are shorter; the caps keep dense or unpunctuated text linear.
+ */
+const SENTENCE_LIMIT = 400;
+const QUOTES_LIMIT = 6;
+
 /** Abbreviations whose period does not end a sentence (lower case, without the final period). */
 const ABBREV = new Set(
   (
@@ -102,14 +109,16 @@ export class Sentences {
   }
 
   /** Start of the sentence holding offset `pos` (which is outside quotes or at a quote's start). */
-  startBefore(pos: number, limit = 800): number {
+  startBefore(pos: number, limit = SENTENCE_LIMIT): number {
     const { text, quotes } = this;
     let j = this.lastEndingAtOrBefore(pos);
     const stop = Math.max(0, pos - limit);
     let i = pos - 1;
+    let jumps = 0;
     while (i >= stop) {
       if (j >= 0 && quotes[j]!.end === i + 1) {
         if (i + 1 < pos && this.quoteEndsSentence(j)) return skipSpace(text, i + 1, pos);
+        if (++jumps > QUOTES_LIMIT) return skipSpace(text, i + 1, pos);
         i = quotes[j]!.start - 1;
         j--;
         continue;
@@ -125,7 +134,7 @@ export class Sentences {
   }
 
   /** End of the sentence holding offset `pos` (outside quotes or at a quote's end). */
-  endAfter(pos: number, limit = 800): number {
+  endAfter(pos: number, limit = SENTENCE_LIMIT): number {
     const { text, quotes } = this;
     let j = this.firstStartingAtOrAfter(pos);
     const n = Math.min(text.length, pos + limit);
@@ -133,8 +142,10 @@ export class Sentences {
     // Called at a quote's end: that quote may itself end the sentence.
     const at = this.lastEndingAtOrBefore(pos);
     if (at >= 0 && quotes[at]!.end === pos && this.quoteEndsSentence(at)) return pos;
+    let jumps = 0;
     while (i < n) {
       if (j < quotes.length && quotes[j]!.start === i) {
+        if (++jumps > QUOTES_LIMIT) return i;
         if (this.quoteEndsSentence(j)) return quotes[j]!.end;
         i = quotes[j]!.end;
         j++;
