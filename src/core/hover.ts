@@ -98,7 +98,7 @@ function figureBody(f: Figure | undefined, ann: Annotation | undefined, analysis
         f?.resolution === 'absolute'
           ? 'stated in the text'
           : f?.resolution === 'article-date'
-            ? `resolved against the article date ${e(analysis.articleDate?.value ?? '')}`
+            ? `resolved against the article date ${e(analysis.articleDate?.value ?? '')}${analysis.articleDate?.source === 'inferred' ? ' (inferred from the text)' : analysis.articleDate?.source === 'dateline' ? ' (from the dateline)' : ''}`
             : f?.resolution === 'file-date'
               ? `resolved against the file date ${e(analysis.articleDate?.value ?? '')} (no date in the text)`
               : '';

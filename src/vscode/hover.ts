@@ -7,7 +7,6 @@ import * as vscode from 'vscode';
 import { hoverCards, type HoverAction, type HoverCard } from '../core/hover';
 import type { ArticleManager } from './articles';
 import { Commands } from './ids';
-import { OffsetMapper } from './ranges';
 
 const ACTION_COMMAND: Record<HoverAction, { command: string; label: string; icon: string }> = {
   accept: { command: Commands.acceptAnnotation, label: 'Accept', icon: 'check' },
@@ -59,7 +58,7 @@ export class AnnotationHoverProvider implements vscode.HoverProvider {
   provideHover(doc: vscode.TextDocument, pos: vscode.Position): vscode.Hover | undefined {
     const state = this.articles.get(doc.uri);
     if (!state) return undefined;
-    const mapper = new OffsetMapper(state.text);
+    const mapper = state.mapper();
     const cards = hoverCards(state.analysis, state.annotations, mapper.toOffset(pos));
     if (!cards.length) return undefined;
     const contents: vscode.MarkdownString[] = [];
