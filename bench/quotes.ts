@@ -19,6 +19,8 @@ export interface QuoteBench {
   quotes: number;
   /** Best of several timed rounds (the machine is shared), characters per second. */
   charsPerSec: number;
+  /** A plain regex word tokenizer over the same text, measured the same way in the same run. */
+  baselineCharsPerSec: number;
 }
 
 interface Doc {
@@ -40,20 +42,36 @@ function texts(dir: string): string[] {
   return out;
 }
 
-function measure(corpus: string, docs: Doc[], minMs: number): QuoteBench {
+/** Best-of-rounds throughput of `fn` over the texts, in characters per second. */
+function best(docs: Doc[], fn: (d: Doc) => unknown, minMs: number): number {
   const chars = docs.reduce((n, d) => n + d.text.length, 0);
-  let quotes = 0;
-  for (const d of docs) quotes += findQuotes(d.text, d.mentions, d.groups).length; // warm-up
-  let best = Infinity;
+  for (const d of docs) fn(d); // warm-up
+  let ms = Infinity;
   let rounds = 0;
   const t0 = performance.now();
   while (rounds < 3 || (performance.now() - t0 < minMs && rounds < 50)) {
     const t = performance.now();
-    for (const d of docs) findQuotes(d.text, d.mentions, d.groups);
-    best = Math.min(best, performance.now() - t);
+    for (const d of docs) fn(d);
+    ms = Math.min(ms, performance.now() - t);
     rounds++;
   }
-  return { corpus, articles: docs.length, chars, quotes, charsPerSec: chars / (best / 1000) };
+  return chars / (ms / 1000);
+}
+
+function baseline(d: Doc): number {
+  let n = 0;
+  const re = /\p{L}+|\p{N}+/gu;
+  while (re.exec(d.text)) n++;
+  return n;
+}
+
+function measure(corpus: string, docs: Doc[], minMs: number): QuoteBench {
+  const chars = docs.reduce((n, d) => n + d.text.length, 0);
+  let quotes = 0;
+  for (const d of docs) quotes += findQuotes(d.text, d.mentions, d.groups).length;
+  const charsPerSec = best(docs, (d) => findQuotes(d.text, d.mentions, d.groups), minMs);
+  const baselineCharsPerSec = best(docs, baseline, minMs / 2);
+  return { corpus, articles: docs.length, chars, quotes, charsPerSec, baselineCharsPerSec };
 }
 
 /** Measures quote throughput on the shared corpora that are present. */
@@ -75,6 +93,9 @@ if (/quotes\.c?[jt]s$/.test(process.argv[1] ?? '')) {
   const res = benchQuotes();
   if (!res.length) console.log(`quotes bench: skipped (no corpora under ${sharedDir()})`);
   for (const r of res) {
-    console.log(`${r.corpus}: ${r.articles} articles, ${(r.chars / 1e6).toFixed(2)}M chars, ${r.quotes} quotes — findQuotes ${(r.charsPerSec / 1e6).toFixed(1)}M chars/s`);
+    console.log(
+      `${r.corpus}: ${r.articles} articles, ${(r.chars / 1e6).toFixed(2)}M chars, ${r.quotes} quotes — findQuotes ${(r.charsPerSec / 1e6).toFixed(1)}M chars/s` +
+        ` (${(r.charsPerSec / r.baselineCharsPerSec).toFixed(2)} × a regex word tokenizer at ${(r.baselineCharsPerSec / 1e6).toFixed(1)}M chars/s)`,
+    );
   }
 }

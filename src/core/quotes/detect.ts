@@ -145,7 +145,8 @@ function scanLine(
   let singleHead = -1;
   for (let i = from; i < le; i++) {
     const c = text.charCodeAt(i);
-    if (c > 39 && c < 0xab) continue;
+    // Fast path: everything below U+00AB except `"` and `'`.
+    if (c < 0xab && c !== 34 && c !== 39) continue;
     if (isDoubleMark(c)) {
       const role = markRole(text, i, ls, le);
       if (!stack.length) {

@@ -173,6 +173,18 @@ function noWordBetween(text: string, a: number, b: number): boolean {
 
 const ATTACHED: ReadonlySet<Rule> = new Set<Rule>(['said-after', 'x-said-after', 'colon-intro', 'comma-intro', 'prev-colon']);
 
+/** Words (runs of letters and digits, apostrophes and hyphens inside) in `s`. */
+function countWords(s: string): number {
+  let n = 0;
+  let inWord = false;
+  for (let i = 0; i < s.length; i++) {
+    const w = isWordChar(s.charCodeAt(i));
+    if (w && !inWord) n++;
+    inWord = w || (inWord && /['’-]/.test(s[i]!) && i + 1 < s.length && isWordChar(s.charCodeAt(i + 1)));
+  }
+  return n;
+}
+
 /** Line bounds by binary search over the line breaks, computed once per text. */
 class Lines {
   private readonly breaks: number[] = [];
@@ -197,7 +209,7 @@ class Lines {
 function kindOf(text: string, lines: Lines, q: RawQuote, index: number, ctx: QuoteContext, rule: Rule): QuoteKind {
   if (q.headline) return 'headline';
   const inner = text.slice(q.start + 1, q.end - (q.closed ? 1 : 0));
-  const words = inner.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
+  const words = countWords(inner);
   const [ls, le] = lines.around(q.start);
   const alone = onlySpaceBetween(text, ls, q.start) && noWordBetween(text, q.end, le);
   const multi = q.part > 0 || (!q.closed && alone && q.group === index);

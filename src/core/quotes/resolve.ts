@@ -6,6 +6,7 @@
  */
 import type { Entity, EntityMention, Span } from '../types';
 import { PERSON_ROLES, PLURAL_PERSON_HEADS } from './lexicon';
+import { isWordChar } from './detect';
 import type { Sentences } from './tokens';
 
 export interface Resolved {
@@ -138,28 +139,67 @@ export class Resolver {
    * person's name it missed (`after Xi spoke` once `Xi Jinping` is known).
    */
   private peopleIn(a: number, b: number): EntityMention[] {
-    const found = this.mentionsIn(a, b).filter((m) => m.start >= a && m.end <= b);
-    const out = found.filter((m) => m.type === 'PER' && !this.inQuote(m.start));
-    const names = this.knownNames();
-    if (names) {
-      names.re.lastIndex = a;
-      for (let m = names.re.exec(this.text); m && m.index < b; m = names.re.exec(this.text)) {
-        const s = m.index;
-        const e = s + m[0].length;
-        if (e > b || this.inQuote(s) || found.some((x) => x.start < e && s < x.end)) continue;
-        const g = names.byForm.get(m[0])!;
-        out.push({ start: s, end: e, type: 'PER', text: m[0], confidence: 0.5, entityId: g.id, origin: 'model' });
+    const out = this.mentionsIn(a, b).filter((m) => m.type === 'PER' && m.start >= a && m.end <= b && !this.inQuote(m.start));
+    const extra = this.missedNames();
+    if (!extra.length) return out;
+    let i = lowerBound(this.extraStarts!, a);
+    let added = false;
+    for (; i < extra.length && extra[i]!.start < b; i++) {
+      if (extra[i]!.end <= b) {
+        out.push(extra[i]!);
+        added = true;
       }
-      out.sort((x, y) => x.start - y.start);
     }
+    if (added) out.sort((x, y) => x.start - y.start);
     return out;
   }
 
-  private names: { re: RegExp; byForm: Map<string, Entity> } | null | undefined;
+  private extra: EntityMention[] | undefined;
+  private extraStarts: number[] | undefined;
 
-  /** Surface forms that name exactly one known person: full names, aliases, single-word heads and surnames. */
-  private knownNames(): { re: RegExp; byForm: Map<string, Entity> } | null {
-    if (this.names !== undefined) return this.names;
+  /** Uses of known people's names the recogniser missed, outside quotes; found once per text. */
+  private missedNames(): EntityMention[] {
+    if (this.extra) return this.extra;
+    const extra: EntityMention[] = [];
+    const names = this.knownNames();
+    const text = this.text;
+    if (names.size) {
+      let k = 0;
+      for (let i = 0; i < text.length; i++) {
+        const c = text.charCodeAt(i);
+        // Word starts with a capital letter only.
+        if (!(c >= 65 && c <= 90) && !(c >= 0xc0 && c <= 0xde)) continue;
+        if (i > 0 && isWordChar(text.charCodeAt(i - 1))) continue;
+        let e = i + 1;
+        while (e < text.length && isWordChar(text.charCodeAt(e))) e++;
+        const forms = names.get(text.slice(i, e));
+        if (forms) {
+          while (k < this.mentions.length && this.mentions[k]!.end <= i) k++;
+          for (const [form, g] of forms) {
+            const end = i + form.length;
+            if (!text.startsWith(form, i) || (end < text.length && isWordChar(text.charCodeAt(end)))) continue;
+            const m = this.mentions[k];
+            if (!this.inQuote(i) && !(m && m.start < end && i < m.end)) {
+              extra.push({ start: i, end, type: 'PER', text: form, confidence: 0.5, entityId: g.id, origin: 'model' });
+            }
+            break;
+          }
+        }
+        i = e - 1;
+      }
+    }
+    this.extraStarts = extra.map((m) => m.start);
+    return (this.extra = extra);
+  }
+
+  private names: Map<string, [string, Entity][]> | undefined;
+
+  /**
+   * Surface forms that name exactly one known person (full names, aliases, surnames), by first
+   * word, longest first.
+   */
+  private knownNames(): Map<string, [string, Entity][]> {
+    if (this.names) return this.names;
     const byForm = new Map<string, Entity | null>();
     const add = (f: string, g: Entity) => {
       if (f.length < 2 || !/^\p{Lu}/u.test(f)) return;
@@ -173,12 +213,16 @@ export class Resolver {
       const w = g.canonical.split(/\s+/);
       if (w.length > 1) add(w[w.length - 1]!, g);
     }
-    const ok = new Map<string, Entity>();
-    for (const [f, g] of byForm) if (g) ok.set(f, g);
-    if (!ok.size) return (this.names = null);
-    const forms = [...ok.keys()].sort((x, y) => y.length - x.length).map(escapeRegExp);
-    this.names = { re: new RegExp(`(?<![\\p{L}\\p{N}])(?:${forms.join('|')})(?![\\p{L}\\p{N}])`, 'gu'), byForm: ok };
-    return this.names;
+    const names = new Map<string, [string, Entity][]>();
+    for (const [f, g] of byForm) {
+      if (!g) continue;
+      const first = /^[^\s]+/.exec(f)![0]!.replace(/[^\p{L}\p{N}].*$/u, '');
+      const list = names.get(first) ?? [];
+      list.push([f, g]);
+      names.set(first, list);
+    }
+    for (const list of names.values()) list.sort((x, y) => y[0].length - x[0].length);
+    return (this.names = names);
   }
 
   private inQuote(pos: number): boolean {
@@ -273,11 +317,7 @@ export class Resolver {
 
   /** The nearest earlier person with `role` in the words around one of their mentions. */
   private byRole(pos: number, role: string): Resolved | null {
-    const esc = escapeRegExp(role);
-    const re = new RegExp(`\\b${esc}`, 'i');
-    // The role directly before the name, with only capitalised words between: `Finance Minister Lena Berg`.
-    const anyCase = `[${esc[0]!.toUpperCase()}${esc[0]}]${esc.slice(1)}`;
-    const title = new RegExp(`\\b${anyCase}\\.?(?:\\s+\\p{Lu}[\\p{L}.’'-]*)*\\s+$`, 'u');
+    const { re, title } = roleRegExps(role);
     const abbrev = ROLE_ABBREV[role];
     let i = lowerBound(this.starts, pos) - 1;
     for (let n = 0; i >= 0 && n < 60; i--, n++) {
@@ -303,6 +343,20 @@ const ROLE_ABBREV: Record<string, RegExp> = {
   president: /\bPres\.\s*$/,
   secretary: /\bSec\.\s*$/,
 };
+
+const ROLE_RES = new Map<string, { re: RegExp; title: RegExp }>();
+
+/** `re` finds the role word; `title` the role directly before a name (`Finance Minister Lena Berg`). */
+function roleRegExps(role: string): { re: RegExp; title: RegExp } {
+  let r = ROLE_RES.get(role);
+  if (!r) {
+    const esc = escapeRegExp(role);
+    const anyCase = `[${esc[0]!.toUpperCase()}${esc[0]}]${esc.slice(1)}`;
+    r = { re: new RegExp(`\\b${esc}`, 'i'), title: new RegExp(`\\b${anyCase}\\.?(?:\\s+\\p{Lu}[\\p{L}.’'-]*)*\\s+$`, 'u') };
+    ROLE_RES.set(role, r);
+  }
+  return r;
+}
 
 function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
