@@ -9,8 +9,9 @@ import { linkEntities } from '../../src/core/entities/link';
 import { recognizeEntities } from '../../src/core/ner';
 import { findQuotes } from '../../src/core/quotes';
 import { normalizeText } from '../../src/core/text';
+import { sharedDir } from '../../scripts/shared';
 
-const shared = path.resolve(process.env.NEWS_ANNOTATOR_SHARED || path.join(__dirname, '../../../../shared'));
+const shared = sharedDir();
 const seedFile = path.join(shared, 'corpus/seed/trump-xi-call.txt');
 const polnearDev = path.join(shared, 'corpus/quotes/polnear/dev');
 
