@@ -8,7 +8,7 @@
  */
 import { linkEntities } from '../src/core/entities/link';
 import { recognizeEntities } from '../src/core/ner';
-import { findQuotes } from '../src/core/quotes';
+import { findQuotes, RULE_CONFIDENCE } from '../src/core/quotes';
 import { normalizeText } from '../src/core/text';
 import type { Entity, EntityMention, Quote } from '../src/core/types';
 import { loadPolnear } from './polnear';
@@ -145,8 +145,11 @@ const pct = (a: number, b: number) => (100 * a / (b || 1)).toFixed(1);
 console.log(`PolNeAR ${split}: ${docs.length} articles, ${chars} chars`);
 console.log(`quotes: gold ${total}, found ${found} (recall ${pct(found, total)}), predicted ${predicted} (overlap precision ${pct(predOverlapping, predicted)})`);
 console.log(`speaker accuracy ${pct(right, withSrc)} (${right}/${withSrc})`);
-console.log('per rule (gold quotes with a Source, matched):');
-for (const [rule, r] of [...perRule].sort((a, b) => b[1].n - a[1].n)) console.log(`  ${rule.padEnd(14)} ${String(r.n).padStart(5)}  ${pct(r.ok, r.n).padStart(5)}%`);
+console.log('per rule (gold quotes with a Source, matched): count, speaker accuracy, the rule\'s confidence');
+for (const [rule, r] of [...perRule].sort((a, b) => b[1].n - a[1].n)) {
+  const conf = (RULE_CONFIDENCE as Record<string, number>)[rule];
+  console.log(`  ${rule.padEnd(14)} ${String(r.n).padStart(5)}  ${pct(r.ok, r.n).padStart(5)}%  ${conf === undefined ? '' : conf.toFixed(2)}`);
+}
 console.log(
   'by confidence (mention right; pronoun confidences also include the name risk): ' +
     ['≥ 0.8', '0.5–0.8', '< 0.5'].map((k) => { const b = byConfidence.get(k) ?? { n: 0, ok: 0 }; return `${k}: ${pct(b.ok, b.n)}% of ${b.n}`; }).join(', '),

@@ -38,8 +38,8 @@ export const RULE_CONFIDENCE: Readonly<Record<Rule, number>> = {
   'colon-name': 0.75,
   'dash-after': 0.7,
   headline: 0.6,
-  'prev-sentence': 0.5,
-  continuation: 0.65,
+  'prev-sentence': 0.6,
+  continuation: 0.6,
   none: 0,
 };
 
