@@ -276,6 +276,13 @@ describe('who the speaker mention refers to', () => {
     assert.equal(x.speaker?.name, 'Lena Berg');
   });
 
+  test('a role phrase followed by the name it introduces: the mention covers both', () => {
+    const t = 'Headline\n\n“The figures do not add up,” said their group leader, Tom Okafor.';
+    const x = q(quotes(t, ['Tom Okafor']), 'figures');
+    assert.equal(speakerText(t, x), 'their group leader, Tom Okafor');
+    assert.equal(x.speaker?.name, 'Tom Okafor');
+  });
+
   test('a person named as a modifier is not the speaker: the head name is', () => {
     const t = 'Headline\n\nTom Okafor stayed home.\n\n“He was never on time,” said Okafor biographer Ruth Mell.';
     const x = q(quotes(t, ['Tom Okafor']), 'never');

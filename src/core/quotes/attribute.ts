@@ -126,7 +126,7 @@ export function attributeInSentence(
   if (canTrail && (isCueTok(toks[r]) || (openEnded && isVerbLike(toks[r])))) {
     const np = phraseRight(toks, r + 1, n);
     if (np && toks[np.a]!.type === TokType.Word && (isCueTok(toks[r]) || personLike(toks, np))) {
-      return { rule: 'said-after', speaker: range(toks, np), cue: { start: toks[r]!.s, end: toks[r]!.e } };
+      return { rule: 'said-after', speaker: range(toks, withAppositiveName(toks, np, n)), cue: { start: toks[r]!.s, end: toks[r]!.e } };
     }
   }
   // "…," X said
@@ -362,6 +362,23 @@ function mainClauseStart(toks: readonly Tok[], qt: number): number {
   return start;
 }
 
+/**
+ * `their group leader, Tom Hargreaves`: a role phrase followed by the name it introduces; the
+ * mention covers both, so the name is the one resolved.
+ */
+function withAppositiveName(toks: readonly Tok[], np: TokRange, hi: number): TokRange {
+  const head = toks[np.b - 1]!;
+  if (head.cap || !isP(toks[np.b], ',')) return np;
+  const t = toks[np.b + 1];
+  if (!t || t.type !== TokType.Word || !t.cap) return np;
+  const name = phraseRight(toks, np.b + 1, hi);
+  if (!name) return np;
+  for (let i = name.a; i < name.b; i++) if (!toks[i]!.cap) return np;
+  const after = toks[name.b];
+  if (after && !(after.type === TokType.Quote || isP(after, ',') || isP(after, '.') || isP(after, ';'))) return np;
+  return { a: np.a, b: name.b };
+}
+
 /** `Said Dorothy Poynter, …, “…”`, `…, said X`: the phrase after the verb. */
 function inverted(toks: readonly Tok[], v: number, hi: number): Subject | null {
   const np = phraseRight(toks, v + 1, hi);
@@ -406,7 +423,7 @@ function xSaidAfter(toks: readonly Tok[], r: number, n: number, openEnded: boole
   while (k < n && toks[k]!.type === TokType.Word && !isCueTok(toks[k]) && isAuxOrAdverb(toks[k]!)) k++;
   const v = toks[k];
   if ((isCueTok(v) && isVerbCue(toks, k)) || (openEnded && isVerbLike(v) && personLike(toks, np) && np.b - np.a <= 6)) {
-    return { rule: 'x-said-after', speaker: range(toks, np), cue: { start: v!.s, end: v!.e } };
+    return { rule: 'x-said-after', speaker: range(toks, withAppositiveName(toks, np, k)), cue: { start: v!.s, end: v!.e } };
   }
   return null;
 }
@@ -464,7 +481,7 @@ function headlineSpeaker(toks: readonly Tok[], qt: number): Attribution | null {
     if (s && personLike(toks, s)) {
       // Headlines put verbs in the present (`Blair backs`): give the verb back.
       let b = s.b;
-      while (b - s.a > 1 && isVerbLike(toks[b - 1]) && toks[b - 2]!.cap) b--;
+      while (b - s.a > 1 && (isVerbLike(toks[b - 1]) || isCueTok(toks[b - 1]) || HEADLINE_VERBS.has(toks[b - 1]!.w)) && toks[b - 2]!.cap) b--;
       return fromSubject(toks, { a: s.a, b }, 'headline', null);
     }
   }
@@ -477,6 +494,9 @@ function headlineSpeaker(toks: readonly Tok[], qt: number): Attribution | null {
   }
   return null;
 }
+
+/** Verbs headlines use in the base form (`Councillors back …`). */
+const HEADLINE_VERBS = new Set('back attack reject blast defend praise criticise criticize deny hit quit join win lose face'.split(' '));
 
 /** A pronoun, a capitalised name, or a phrase ending in a person noun. */
 function personLike(toks: readonly Tok[], r: TokRange): boolean {
