@@ -78,6 +78,11 @@ describe('conventions', () => {
     for (const p of per) assert.ok(!/^(?:President|Prime|Minister|Mr|Chancellor)\b/.test(p) && !/[’']s$/.test(p), p);
   });
 
+  test('names never run across a sentence end or a dash', () => {
+    const text = 'Its headline read: “Finally. Someone who thinks like me.” Chants of Donald — USA followed.';
+    for (const g of found(text)) assert.ok(!/[.!?—–]\s/.test(g.text), g.text);
+  });
+
   test('an ALL-CAPS headline takes its names from the body', () => {
     const text = 'MODI MEETS RAMAPHOSA IN DELHI\n\nIndian Prime Minister Narendra Modi met South African President Cyril Ramaphosa in Delhi on Monday. Modi said the talks were useful.';
     const got = found(text);

@@ -72,6 +72,7 @@ export function recognizeWith(model: NerModel, text: string, options: NerOptions
   const res = tagText(text, model);
   let spans: Working[] = res.spans.map((s: TaggedSpan) => ({ first: s.first, last: s.last, type: s.type, confidence: confidenceOf(model, s.margin) }));
   spans = trimTitles(res, spans);
+  spans = dropAcrossSentences(text, res, spans);
   spans = completeKnownNames(res, spans);
   if (!options.noConsistency) spans = enforceConsistency(text, res, spans);
   const { tokens } = res;
@@ -90,6 +91,18 @@ function trimTitles(res: TagResult, spans: Working[]): Working[] {
     while (s.first < s.last && isTitle(res, s.first)) s.first++;
   }
   return spans;
+}
+
+/** A name never runs across a sentence end or a dash (`Finally. Someone`, `Donald — USA`). */
+function dropAcrossSentences(text: string, res: TagResult, spans: Working[]): Working[] {
+  const { tokens } = res;
+  return spans.filter((s) => {
+    for (let i = s.first; i < s.last; i++) {
+      const w = text.slice(tokens.start[i]!, tokens.end[i]!);
+      if (/^(?:[.!?;]|[—–]|--+)$/.test(w)) return false;
+    }
+    return true;
+  });
 }
 
 /**
