@@ -68,7 +68,8 @@ function statusLine(a: Annotation | undefined, confidence?: number): string {
 
 function entityBody(analysis: Analysis, g: Entity | undefined, ann: Annotation | undefined, mentionText: string): string[] {
   const lines: string[] = [];
-  const canonical = g?.canonical ?? ann?.entity ?? mentionText;
+  // The user's own link wins over the linker's grouping.
+  const canonical = (ann?.entity && (ann.origin === 'user' || ann.status === 'accepted') ? ann.entity : undefined) ?? g?.canonical ?? ann?.entity ?? mentionText;
   lines.push(`**${e(canonical)}**`);
   if (g) {
     const others = g.aliases.filter((x) => x !== canonical);
