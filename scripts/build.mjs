@@ -25,7 +25,10 @@ const common = {
 };
 
 const targets = [
-  { ...common, entryPoints: ['src/vscode/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
+  // The extension loads the analysis bundle on the first article (./analysis.js), not at activation.
+  { ...common, entryPoints: ['src/vscode/extension.ts'], outfile: 'dist/extension.js', external: ['vscode', './analysis.js'] },
+  { ...common, entryPoints: ['src/vscode/analysisModule.ts'], outfile: 'dist/analysis.js' },
+  { ...common, entryPoints: ['src/vscode/analysisWorker.ts'], outfile: 'dist/analysis-worker.js', external: ['./analysis.js'] },
   { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
 ];
 
@@ -40,7 +43,7 @@ if (args.has('--watch')) {
   }
   fs.chmodSync(path.join(root, 'dist/cli.js'), 0o755);
   const size = (f) => (fs.statSync(path.join(root, f)).size / 1024).toFixed(0) + ' kB';
-  console.log(`bundled in ${Date.now() - t0} ms: dist/extension.js ${size('dist/extension.js')}, dist/cli.js ${size('dist/cli.js')}`);
+  console.log(`bundled in ${Date.now() - t0} ms: ${targets.map((t) => `${t.outfile} ${size(t.outfile)}`).join(', ')}`);
   if (!args.has('--no-typecheck')) {
     for (const p of ['.', 'src/core']) {
       const r = spawnSync(process.execPath, [path.join(root, 'node_modules/typescript/bin/tsc'), '--noEmit', '-p', p], { cwd: root, stdio: 'inherit' });

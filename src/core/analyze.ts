@@ -4,7 +4,7 @@
 import { linkEntities } from './entities/link';
 import { findFigures, resolveArticleDate } from './figures';
 import type { Lexicon } from './lexicon';
-import { recognizeEntities } from './ner';
+import { recognizeEntities, type RecognizedMention } from './ner';
 import { findQuotes } from './quotes';
 import { analyzeTopics, type IdfTable } from './topics';
 import type { Analysis } from './types';
@@ -20,7 +20,11 @@ export interface AnalyzeOptions {
 
 /** Analyses normalized article text (see `normalizeText`). Pure and deterministic. */
 export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
-  const found = recognizeEntities(text, options.lexicon ? { lexicon: options.lexicon } : {});
+  return analyzeWith(text, options, recognizeEntities(text, options.lexicon ? { lexicon: options.lexicon } : {}));
+}
+
+/** The pipeline after entity recognition (the incremental analyzer supplies cached mentions). */
+export function analyzeWith(text: string, options: AnalyzeOptions, found: RecognizedMention[]): Analysis {
   const { mentions, groups } = linkEntities(text, found);
   const date = resolveArticleDate(text, options.fileDate);
   const articleDate = date.value && date.source ? { value: date.value, source: date.source } : null;

@@ -6,6 +6,7 @@
 import { applyChange, type TextChange, type TextSource } from './sidecar/anchor';
 import { compareAnnotations, type Annotation } from './sidecar/model';
 import { countLessOrEqual, lineStarts } from './text';
+import type { Analysis } from './types';
 import { partitionPoint } from './search';
 
 const CHUNK = 16 * 1024;
@@ -201,3 +202,25 @@ function insertionSort(anns: Annotation[]): void {
   }
 }
 
+
+/**
+ * Keeps an analysis aligned with the text between two runs: every span after a change moves with
+ * it; spans the change overlaps are clamped to it. Cheap (one pass), so the editor can do it on every
+ * keystroke and hovers, the outline and sections stay on their words until the next analysis.
+ */
+export function shiftAnalysis(a: Analysis, c: TextChange): void {
+  const delta = c.text.length - (c.end - c.start);
+  const p = (x: number) => (x >= c.end ? x + delta : x > c.start ? c.start : x);
+  const span = (s: { start: number; end: number }) => {
+    s.start = p(s.start);
+    s.end = Math.max(s.start, p(s.end));
+  };
+  for (const e of a.entities) span(e);
+  for (const f of a.figures) span(f);
+  for (const q of a.quotes) {
+    span(q);
+    if (q.speaker) span(q.speaker);
+    if (q.cue) span(q.cue);
+  }
+  for (const s of a.sections) span(s);
+}

@@ -60,7 +60,9 @@ export function buildTopicTree(analysis: Analysis, annotations: readonly Annotat
     roots.push(group);
   }
 
-  const live = annotations.filter((a) => a.status !== 'rejected' && (a.anchor === 'ok' || a.anchor === 'modified'));
+  const live = annotations.filter((a) => a.status !== 'rejected' && (a.anchor === 'ok' || a.anchor === 'modified')).sort((a, b) => a.start - b.start);
+  // Sections are in text order and do not overlap: walk the annotations once alongside them.
+  let cursor = 0;
   const groupName = new Map(analysis.entityGroups.map((g) => [g.id, g.canonical]));
   const entityIdAt = new Map(analysis.entities.map((m) => [`${m.start}:${m.end}`, m.entityId]));
   analysis.sections.forEach((sec, si) => {
@@ -76,7 +78,9 @@ export function buildTopicTree(analysis: Analysis, annotations: readonly Annotat
       parentId: null,
       children: [],
     };
-    const inside = live.filter((a) => a.start >= sec.start && a.end <= sec.end);
+    while (cursor < live.length && live[cursor]!.start < sec.start) cursor++;
+    const inside: Annotation[] = [];
+    for (let k = cursor; k < live.length && live[k]!.start < sec.end; k++) if (live[k]!.end <= sec.end) inside.push(live[k]!);
     // Entities: one node per referent, at its first mention in the section.
     if (kindOk('entity')) {
       const seen = new Map<string, TopicNode>();

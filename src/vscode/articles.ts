@@ -4,11 +4,12 @@
  */
 import fs from 'node:fs';
 import * as vscode from 'vscode';
-import { analyze } from '../core/analyze';
 import { detectArticle } from '../core/detect';
-import { Lexicon } from '../core/lexicon';
+import type { LexiconEntry } from '../core/lexicon';
 import { invariantViolations, reanchor } from '../core/sidecar/anchor';
-import { LiveDocument } from '../core/liveDocument';
+import { LiveDocument, shiftAnalysis } from '../core/liveDocument';
+import type { IdfTable } from '../core/topics/idf';
+import type { AnalysisRunner } from './analysisRunner';
 import { compareAnnotations, type Annotation } from '../core/sidecar/model';
 import { annotateWith, buildSidecar, lexiconEntriesFrom, loadSidecar } from '../core/sidecar/session';
 import { serializeSidecar, type SidecarProblem } from '../core/sidecar/yaml';
@@ -34,6 +35,10 @@ export class ArticleState {
   /** User corrections not yet written to the sidecar. */
   unsavedCorrections = false;
   pending: ReturnType<typeof setTimeout> | undefined;
+  /** The analysis in flight, if any. */
+  running: Promise<void> | undefined;
+  /** Analyses requested so far; a result is used only if it answers the latest request. */
+  requested = 0;
   /** Analysis runs so far (for tests and the output channel). */
   runs = 0;
   /** The file's modification date (`YYYY-MM-DD`), the fallback article date. */
@@ -79,9 +84,12 @@ export class ArticleManager implements vscode.Disposable {
   private readonly idleWaiters = new Map<string, (() => void)[]>();
   private readonly disposables: vscode.Disposable[] = [this.emitter];
 
+  private idf: IdfTable | undefined;
+
   constructor(
     private readonly memento: vscode.Memento,
     private readonly log: vscode.LogOutputChannel,
+    private readonly runner: AnalysisRunner,
   ) {
     this.disposables.push(
       vscode.workspace.onDidOpenTextDocument((d) => this.consider(d)),
@@ -179,8 +187,8 @@ export class ArticleManager implements vscode.Disposable {
       return;
     }
     this.loadSidecarInto(state);
-    this.runAnalysis(state);
     this.emitter.fire({ uri: doc.uri, reason: 'opened' });
+    void this.runAnalysis(state);
   }
 
   private forget(uri: vscode.Uri): void {
@@ -216,17 +224,21 @@ export class ArticleManager implements vscode.Disposable {
     }
   }
 
-  private lexicon(): Lexicon {
-    const entries = [];
+  private lexiconEntries(): LexiconEntry[] {
+    const entries: LexiconEntry[] = [];
     for (const s of this.states.values()) entries.push(...lexiconEntriesFrom(s.annotations));
-    return new Lexicon(entries);
+    return entries;
   }
 
-  /** Analyses now and merges the fresh suggestions into the annotations. */
-  runAnalysis(state: ArticleState): void {
+  /**
+   * Analyses now (in-process for ordinary articles, in the worker for long ones) and merges the fresh
+   * suggestions into the annotations. A result that arrives after the text changed again is dropped:
+   * the edit has already scheduled the next run.
+   */
+  runAnalysis(state: ArticleState): Promise<void> {
     clearTimeout(state.pending);
     state.pending = undefined;
-    if (state.tooLarge) return;
+    if (state.tooLarge) return Promise.resolve();
     // Safety net: the mirror must equal the document; if an edit was ever missed, resynchronise.
     const actual = normalizeText(state.doc.getText()).text;
     if (actual !== state.text) {
@@ -234,16 +246,38 @@ export class ArticleManager implements vscode.Disposable {
       state.live.resetText(actual);
       reanchor(state.annotations, actual);
     }
-    const t0 = Date.now();
-    const analysis = analyze(state.text, { lexicon: this.lexicon(), fileDate: state.fileDate });
-    state.analysis = analysis;
-    state.annotations = annotateWith(analysis, state.annotations);
-    state.runs++;
-    const bad = invariantViolations(state.annotations, state.text);
-    if (bad.length) this.log.error(`anchoring invariant broken for ${bad.length} annotation(s); please report this`);
-    this.log.debug(`analysed ${state.text.length} chars in ${Date.now() - t0} ms: ${analysis.entities.length} entities, ${analysis.figures.length} figures, ${analysis.quotes.length} quotes`);
-    this.emitter.fire({ uri: state.uri, reason: 'analysed' });
-    this.resolveIdle(state);
+    const text = state.text;
+    const run = ++state.requested;
+    const job = this.runner
+      .run(state.uri.toString(), text, { fileDate: state.fileDate, lexicon: this.lexiconEntries(), ...(this.idf ? { idf: this.idf } : {}) })
+      .then(
+        (r) => {
+          if (run !== state.requested || text !== state.text || !this.states.has(state.uri.toString())) return;
+          state.analysis = r.analysis;
+          state.annotations = annotateWith(r.analysis, state.annotations);
+          state.runs++;
+          const bad = invariantViolations(state.annotations, state.text);
+          if (bad.length) this.log.error(`anchoring invariant broken for ${bad.length} annotation(s); please report this`);
+          const a = r.analysis;
+          this.log.debug(
+            `analysed ${text.length} chars ${r.where === 'worker' ? `in the worker (${r.tagged}/${r.blocks} blocks tagged)` : 'in-process'} in ${r.ms} ms: ${a.entities.length} entities, ${a.figures.length} figures, ${a.quotes.length} quotes`,
+          );
+          this.emitter.fire({ uri: state.uri, reason: 'analysed' });
+        },
+        (e) => this.log.error(`analysis failed: ${e instanceof Error ? e.message : String(e)}`),
+      )
+      .finally(() => {
+        if (run === state.requested) state.running = undefined;
+        this.resolveIdle(state);
+      });
+    state.running = job;
+    return job;
+  }
+
+  /** Keyword weights from the workspace's articles (topics), once there are enough of them. */
+  setIdf(idf: IdfTable | undefined): void {
+    this.idf = idf;
+    for (const s of this.states.values()) void this.runAnalysis(s);
   }
 
   private schedule(state: ArticleState): void {
@@ -256,7 +290,10 @@ export class ArticleManager implements vscode.Disposable {
     if (!state || !e.contentChanges.length) return;
     state.doc = e.document;
     if (state.tooLarge) return;
-    state.live.apply(e.contentChanges.map((ch) => toTextChange(ch, e.document.eol)));
+    const changes = e.contentChanges.map((ch) => toTextChange(ch, e.document.eol));
+    state.live.apply(changes);
+    // Keep the last analysis on its words too (hovers, outline) until the next one lands.
+    if (state.analysis) for (const c of changes) shiftAnalysis(state.analysis, c);
     this.emitter.fire({ uri: state.uri, reason: 'edited' });
     this.schedule(state);
   }
@@ -265,7 +302,6 @@ export class ArticleManager implements vscode.Disposable {
     const state = this.states.get(doc.uri.toString());
     if (!state || !state.sidecarUri) return;
     if (!this.config().get<boolean>(Settings.saveSidecarOnSave, true)) return;
-    if (state.pending) this.runAnalysis(state);
     void this.saveSidecar(state);
   }
 
@@ -273,7 +309,7 @@ export class ArticleManager implements vscode.Disposable {
   async saveSidecar(state: ArticleState): Promise<{ ok: boolean; message: string }> {
     if (!state.sidecarUri) return { ok: false, message: 'only articles saved on disk have an annotation file' };
     if (state.sidecarProblem) return { ok: false, message: 'the annotation file has problems and is not overwritten (details in the output)' };
-    if (state.pending || !state.analysis) this.runAnalysis(state);
+    await this.analysed(state);
     if (!state.analysis) return { ok: false, message: 'the article is too large to analyse' };
     const name = state.uri.path.replace(/^.*\//, '');
     const content = serializeSidecar(buildSidecar(name, state.analysis, state.annotations));
@@ -289,7 +325,7 @@ export class ArticleManager implements vscode.Disposable {
       this.loadSidecarInto(state);
       if (state.sidecarProblem) return { ok: false, message: 'the annotation file on disk has problems; not overwritten' };
       state.annotations = mergeById(state.annotations, mine);
-      this.runAnalysis(state);
+      await this.runAnalysis(state);
       const merged = serializeSidecar(buildSidecar(name, state.analysis!, state.annotations));
       out = writeSidecar(state.sidecarUri, merged, state.sidecarContent);
       if (out.written) state.sidecarContent = merged;
@@ -316,8 +352,8 @@ export class ArticleManager implements vscode.Disposable {
       const mine = state.unsavedCorrections ? state.annotations : [];
       this.loadSidecarInto(state);
       if (mine.length) state.annotations = mergeById(state.annotations, mine);
-      this.runAnalysis(state);
       this.emitter.fire({ uri: state.uri, reason: 'sidecar' });
+      void this.runAnalysis(state);
     }
   }
 
@@ -329,10 +365,19 @@ export class ArticleManager implements vscode.Disposable {
     if (!state.doc.isDirty && state.sidecarUri && this.config().get<boolean>(Settings.saveSidecarOnSave, true)) void this.saveSidecar(state);
   }
 
-  /** Resolves once no analysis is pending for the document. */
+  /** Runs a pending analysis now and waits for the one in flight; then the analysis matches the text. */
+  async analysed(state: ArticleState): Promise<void> {
+    for (let i = 0; i < 5; i++) {
+      if (state.pending || (!state.running && !state.analysis && !state.tooLarge)) await this.runAnalysis(state);
+      else if (state.running) await state.running;
+      else return;
+    }
+  }
+
+  /** Resolves once no analysis is pending or running for the document. */
   whenIdle(uri: vscode.Uri): Promise<void> {
     const s = this.states.get(uri.toString());
-    if (!s || (!s.pending && (s.analysis || s.tooLarge))) return Promise.resolve();
+    if (!s || (!s.pending && !s.running && (s.analysis || s.tooLarge))) return Promise.resolve();
     return new Promise((resolve) => {
       const key = uri.toString();
       const list = this.idleWaiters.get(key) ?? [];
@@ -344,7 +389,7 @@ export class ArticleManager implements vscode.Disposable {
   private resolveIdle(s: ArticleState): void {
     const key = s.uri.toString();
     const list = this.idleWaiters.get(key);
-    if (!list || s.pending) return;
+    if (!list || s.pending || s.running) return;
     this.idleWaiters.delete(key);
     for (const r of list) r();
   }

@@ -146,7 +146,7 @@ export function registerCommands(
     vscode.commands.registerCommand(Commands.reanalyze, () => {
       const act = activeState();
       if (!act) return;
-      articles.runAnalysis(act.state);
+      void articles.runAnalysis(act.state);
     }),
     vscode.commands.registerCommand(Commands.toggleHighlights, () => decorations.toggle()),
     vscode.commands.registerCommand(Commands.acceptAnnotation, (arg?: unknown) => setStatus(arg, 'accepted')),

@@ -5,6 +5,7 @@ import * as vscode from 'vscode';
 import type { Annotation } from '../core/sidecar/model';
 import type { Analysis } from '../core/types';
 import type { TopicNode } from '../core/topicTree';
+import { AnalysisRunner } from './analysisRunner';
 import { ArticleManager } from './articles';
 import { registerCommands } from './commands';
 import { DecorationController, type DecorationKind } from './decorations';
@@ -34,7 +35,8 @@ const SELECTORS: vscode.DocumentSelector = [{ language: LANGUAGE_ID }, { languag
 
 export function activate(context: vscode.ExtensionContext): NewsAnnotatorApi {
   const log = vscode.window.createOutputChannel(OUTPUT_NAME, { log: true });
-  const articles = new ArticleManager(context.workspaceState, log);
+  const runner = new AnalysisRunner(__dirname);
+  const articles = new ArticleManager(context.workspaceState, log, runner);
   const decorations = new DecorationController(articles);
   const { provider: topics, disposables: viewDisposables } = registerTopicViews(articles);
   const status = new StatusBar(articles, log);
@@ -44,6 +46,7 @@ export function activate(context: vscode.ExtensionContext): NewsAnnotatorApi {
   };
   context.subscriptions.push(
     log,
+    { dispose: () => runner.dispose() },
     articles,
     decorations,
     status,

@@ -13,6 +13,8 @@
  *   `Chinese President Xi Jinping`) or an apposition after it (`Vladimir Putin, Russia's president,`).
  */
 import type { RecognizedMention } from '../ner';
+import { partitionPoint } from '../search';
+import { countLessOrEqual } from '../text';
 import type { Entity, EntityMention, EntityType } from '../types';
 
 /** Surface forms of the same place or organisation. Keys are lower-case forms; values canonical names. */
@@ -137,57 +139,107 @@ export function linkEntities(text: string, found: readonly RecognizedMention[]):
     }
   });
 
-  // 2. People: partial names link to the fullest name containing them.
+  // 2. People: partial names link to the fullest name containing them. Work per distinct form, so a
+  //    long text with a name mentioned a thousand times costs no more than a short one.
   const people = mentions.map((m, i) => (m.type === 'PER' ? i : -1)).filter((i) => i >= 0);
+  const personForms = new Map<string, number[]>(); // form → mention starts, in text order
   for (const i of people) {
-    if (canonicalOf[i]) continue;
-    const w = words(forms[i]!);
-    let best: string | null = null;
-    let bestScore = -Infinity;
-    for (const j of people) {
-      if (j === i) continue;
-      const cw = words(forms[j]!);
+    const f = forms[i]!;
+    let list = personForms.get(f);
+    if (!list) personForms.set(f, (list = []));
+    list.push(mentions[i]!.start);
+  }
+  // Longer names indexed by their last and first word: the only ones a partial name can belong to.
+  const byLast = new Map<string, string[]>();
+  const byFirst = new Map<string, string[]>();
+  for (const g of personForms.keys()) {
+    const cw = words(g);
+    if (cw.length < 2) continue;
+    for (const [map, key] of [[byLast, cw[cw.length - 1]!], [byFirst, cw[0]!]] as const) {
+      let list = map.get(key);
+      if (!list) map.set(key, (list = []));
+      list.push(g);
+    }
+  }
+  const candidatesOf = new Map<string, { form: string; tail: boolean; len: number; starts: number[] }[]>();
+  for (const f of personForms.keys()) {
+    const w = words(f);
+    if (!w.length) continue;
+    const list: { form: string; tail: boolean; len: number; starts: number[] }[] = [];
+    const seen = new Set<string>();
+    for (const g of [...(byLast.get(w[w.length - 1]!) ?? []), ...(w.length === 1 ? byFirst.get(w[0]!) ?? [] : [])]) {
+      if (seen.has(g)) continue;
+      seen.add(g);
+      const cw = words(g);
       if (cw.length <= w.length) continue;
       // Surname(s) at the end (`Trump` ⊂ `Donald Trump`), or family name first (`Xi` ⊂ `Xi Jinping`).
       const tail = cw.slice(-w.length).join(' ') === w.join(' ');
       const head = w.length === 1 && cw[0] === w[0];
-      if (!tail && !head) continue;
-      // Prefer tail matches, longer names, and the nearest name before the mention.
-      const before = mentions[j]!.start <= mentions[i]!.start;
-      const score = (tail ? 1000 : 0) + cw.length * 10 - (before ? 0 : 5) - Math.abs(mentions[j]!.start - mentions[i]!.start) / 1e6;
+      if (tail || head) list.push({ form: g, tail, len: cw.length, starts: personForms.get(g)! });
+    }
+    candidatesOf.set(f, list);
+  }
+  for (const i of people) {
+    if (canonicalOf[i]) continue;
+    const at = mentions[i]!.start;
+    let best: string | null = null;
+    let bestScore = -Infinity;
+    for (const c of candidatesOf.get(forms[i]!) ?? []) {
+      // Prefer tail matches, longer names, and the nearest mention of the name before this one.
+      const k = countLessOrEqual(c.starts, at);
+      const before = k > 0 ? at - c.starts[k - 1]! : Infinity;
+      const after = k < c.starts.length ? c.starts[k]! - at : Infinity;
+      // A mention before always beats one after (the 5-point penalty outweighs any distance).
+      const score = (c.tail ? 1000 : 0) + c.len * 10 - (before < Infinity ? before / 1e6 : 5 + after / 1e6);
       if (score > bestScore) {
         bestScore = score;
-        best = forms[j]!;
+        best = c.form;
       }
     }
     canonicalOf[i] = best ?? forms[i]!;
   }
-  // Full names themselves resolve transitively (`Trump` → `Donald Trump` → `Donald J. Trump` is rare; one step is enough).
 
   // 3. Organisations and places: acronyms of longer names, and for organisations longer names ending
-  //    with the mention.
+  //    with the mention (again per distinct form).
+  // Organisation names by last word; multi-word names by their initials (the last one wins).
+  const orgByLast = new Map<string, Set<string>>();
+  const byInitials = new Map<string, string>();
+  mentions.forEach((m, i) => {
+    const f = forms[i]!;
+    const fw = words(f);
+    if (m.type === 'ORG' && fw.length) {
+      const key = fw[fw.length - 1]!;
+      let set = orgByLast.get(key);
+      if (!set) orgByLast.set(key, (set = new Set()));
+      set.add(f);
+    }
+    const g = canonicalOf[i] ?? f;
+    if (words(g).length >= 2) byInitials.set(`${m.type}\u0000${initials(g)}`, g);
+  });
+  const resolved = new Map<string, string>();
   mentions.forEach((m, i) => {
     if (canonicalOf[i]) return;
     const f = forms[i]!;
-    let best: string | null = null;
-    if (/^\p{Lu}{2,6}$/u.test(f)) {
-      for (let j = 0; j < mentions.length; j++) {
-        if (mentions[j]!.type !== m.type || j === i) continue;
-        const g = canonicalOf[j] ?? forms[j]!;
-        if (words(g).length >= 2 && initials(g) === f) best = g;
+    const key = `${m.type}\u0000${f}`;
+    let best = resolved.get(key);
+    if (best === undefined) {
+      let pick: string | null = null;
+      if (/^\p{Lu}{2,6}$/u.test(f)) pick = byInitials.get(key) ?? null;
+      else if (m.type === 'ORG') {
+        const w = words(f);
+        for (const g of orgByLast.get(w[w.length - 1] ?? '') ?? []) {
+          const cw = words(g);
+          if (cw.length > w.length && cw.slice(-w.length).join(' ') === w.join(' ') && (!pick || cw.length > words(pick).length)) pick = g;
+        }
       }
-    } else if (m.type === 'ORG') {
-      const w = words(f);
-      for (let j = 0; j < mentions.length; j++) {
-        if (mentions[j]!.type !== 'ORG' || j === i) continue;
-        const cw = words(forms[j]!);
-        if (cw.length > w.length && cw.slice(-w.length).join(' ') === w.join(' ') && (!best || cw.length > words(best).length)) best = forms[j]!;
-      }
+      best = pick ?? f;
+      resolved.set(key, best);
     }
-    canonicalOf[i] = best ?? f;
+    canonicalOf[i] = best;
   });
 
   // 4. Groups, aliases and roles.
+  const index = new MentionIndex(mentions);
   const groups = new Map<string, Entity>();
   mentions.forEach((m, i) => {
     const canonical = canonicalOf[i]!;
@@ -198,7 +250,7 @@ export function linkEntities(text: string, found: readonly RecognizedMention[]):
     g.mentions.push(i);
     if (m.text !== canonical && !g.aliases.includes(m.text)) g.aliases.push(m.text);
     if (m.type === 'PER') {
-      for (const r of rolesOf(text, m, mentions)) if (!g.roles.includes(r)) g.roles.push(r);
+      for (const r of rolesOf(text, m, index)) if (!g.roles.includes(r)) g.roles.push(r);
     }
   });
   const list = [...groups.values()];
@@ -209,8 +261,27 @@ export function linkEntities(text: string, found: readonly RecognizedMention[]):
 
 const WORD = /[\p{L}\p{N}][\p{L}\p{N}.'’-]*/gu;
 
+/** Mentions (sorted by start) looked up by position, so role finding stays linear in long texts. */
+class MentionIndex {
+  private readonly byEnd = new Map<number, EntityMention>();
+  constructor(readonly all: readonly EntityMention[]) {
+    for (const m of all) if (m.type !== 'PER' && !this.byEnd.has(m.end)) this.byEnd.set(m.end, m);
+  }
+  /** A non-person mention ending exactly at `end`. */
+  nonPersonEndingAt(end: number): EntityMention | undefined {
+    return this.byEnd.get(end);
+  }
+  /** Is there a person mention starting in `[from, to)`? */
+  personStartsIn(from: number, to: number): boolean {
+    for (let k = partitionPoint(this.all.length, (i) => this.all[i]!.start < from); k < this.all.length && this.all[k]!.start < to; k++) {
+      if (this.all[k]!.type === 'PER') return true;
+    }
+    return false;
+  }
+}
+
 /** Roles the text gives a person mention: a title phrase before it, an apposition after it. */
-function rolesOf(text: string, m: EntityMention, all: readonly EntityMention[]): string[] {
+function rolesOf(text: string, m: EntityMention, all: MentionIndex): string[] {
   const out: string[] = [];
   const pre = rolePrefix(text, m.start, all);
   if (pre) out.push(pre);
@@ -224,7 +295,7 @@ function rolesOf(text: string, m: EntityMention, all: readonly EntityMention[]):
  * role nouns and modifiers (`former`, `Foreign`, `Secretary of State`), then taking a place or
  * nationality mention (or its possessive) that leads them (`U.S.`, `Chinese`, `Russia's`).
  */
-function rolePrefix(text: string, start: number, all: readonly EntityMention[]): string | null {
+function rolePrefix(text: string, start: number, all: MentionIndex): string | null {
   const lineStart = text.lastIndexOf('\n', start - 1) + 1;
   const base = Math.max(lineStart, start - 100);
   const left = text.slice(base, start);
@@ -253,14 +324,16 @@ function rolePrefix(text: string, start: number, all: readonly EntityMention[]):
   let from = base + toks[k]!.s;
   // A leading place / nationality / organisation: a non-person mention ending right before (or its
   // possessive), e.g. `U.S.`, `Chinese`, `Russia's`, `Trade and Industry`.
-  const lead = all.find((x) => x.type !== 'PER' && (x.end === from - 1 || (x.end === from - 3 && /^[’']s $/u.test(text.slice(x.end, from)))));
+  const at1 = all.nonPersonEndingAt(from - 1);
+  const at3 = all.nonPersonEndingAt(from - 3);
+  const lead = at1 ?? (at3 && /^[’']s $/u.test(text.slice(at3.end, from)) ? at3 : undefined);
   if (lead && text.slice(lead.end, from).trim().replace(/^[’']s$/u, '') === '') from = lead.start;
   const phrase = text.slice(from, start).trim().replace(/^(?:the|The) /, '');
   return phrase || null;
 }
 
 /** `Vladimir Putin, Russia's president,` → `Russia's president`. */
-function apposition(text: string, end: number, all: readonly EntityMention[]): string | null {
+function apposition(text: string, end: number, all: MentionIndex): string | null {
   const m = /^,\s+((?:the |a |an |his |her |its |their )?[^,.;:\n"“”()]{2,80}?)(?=[,.;:\n)]|$)/u.exec(text.slice(end, end + 100));
   if (!m) return null;
   const phrase = m[1]!.trim();
@@ -271,6 +344,6 @@ function apposition(text: string, end: number, all: readonly EntityMention[]): s
   if (!ws.some((w) => ROLE_NOUNS.has(w.toLowerCase().replace(/[’']s$/, '')))) return null;
   // Not another person (`Trump, Xi and Putin`).
   const absStart = end + m[0].indexOf(m[1]!);
-  if (all.some((x) => x.type === 'PER' && x.start >= absStart && x.start < absStart + phrase.length)) return null;
+  if (all.personStartsIn(absStart, absStart + phrase.length)) return null;
   return phrase.replace(/^(?:the|a|an) /i, '');
 }

@@ -1,0 +1,54 @@
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { test } from 'node:test';
+import { analyze } from '../../src/core/analyze';
+import { IncrementalAnalyzer, splitBlocks } from '../../src/core/incremental';
+import { shiftAnalysis } from '../../src/core/liveDocument';
+
+const root = path.resolve(__dirname, '../../..');
+const samples = fs.readdirSync(path.join(root, 'samples')).sort().map((f) => fs.readFileSync(path.join(root, 'samples', f), 'utf8'));
+const longText = (n: number) => Array.from({ length: n }, (_, i) => samples[i % samples.length]!.replace('on Tuesday', `on Tuesday (${i})`)).join('\n\n');
+
+test('blocks cover the text, end at paragraph breaks and are at least the block size', () => {
+  const text = longText(120);
+  const blocks = splitBlocks(text, 20_000);
+  assert.equal(blocks[0]!.start, 0);
+  assert.equal(blocks[blocks.length - 1]!.end, text.length);
+  for (let i = 1; i < blocks.length; i++) {
+    assert.equal(blocks[i]!.start, blocks[i - 1]!.end);
+    assert.equal(text.slice(blocks[i]!.start - 2, blocks[i]!.start), '\n\n');
+    assert.ok(blocks[i - 1]!.end - blocks[i - 1]!.start >= 20_000);
+    assert.ok(blocks[i - 1]!.end - blocks[i - 1]!.start <= 6 * 16 * 1024 + 5000);
+  }
+});
+
+test('an article of one block is analysed exactly like analyze()', () => {
+  for (const t of samples) assert.deepEqual(new IncrementalAnalyzer().analyze(t, { fileDate: '2026-05-01' }), analyze(t, { fileDate: '2026-05-01' }));
+});
+
+test('after an edit only the changed block is tagged again, with the same result as from scratch', () => {
+  const text = longText(200);
+  const inc = new IncrementalAnalyzer();
+  inc.analyze(text);
+  assert.ok(inc.lastBlocks > 5, `${inc.lastBlocks} blocks`);
+  assert.equal(inc.lastTagged, inc.lastBlocks);
+  const at = Math.floor(text.length / 2);
+  const edited = text.slice(0, at) + ' Mayor Anna Kowalski said so.' + text.slice(at);
+  const again = inc.analyze(edited);
+  assert.ok(inc.lastTagged <= 2, `tagged ${inc.lastTagged} of ${inc.lastBlocks}`);
+  assert.deepEqual(again.entities, new IncrementalAnalyzer().analyze(edited).entities);
+  assert.ok(again.entities.some((e) => e.text === 'Anna Kowalski' && e.type === 'PER'));
+});
+
+test('shiftAnalysis keeps spans on their words across an edit', () => {
+  const text = samples[0]!;
+  const a = analyze(text);
+  const at = text.indexOf('\n') + 1;
+  const ins = 'A new line at the top of the body.\n';
+  shiftAnalysis(a, { start: at, end: at, text: ins });
+  const edited = text.slice(0, at) + ins + text.slice(at);
+  for (const e of a.entities) if (e.start >= at) assert.equal(edited.slice(e.start, e.end), e.text);
+  for (const q of a.quotes) if (q.start >= at) assert.equal(edited.slice(q.start, q.end), q.text);
+  for (const f of a.figures) if (f.start >= at) assert.equal(edited.slice(f.start, f.end), f.text);
+});
