@@ -11,7 +11,8 @@
  * and every edited file is parsed again before it is handed back.
  */
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, stringify, visit, type Document, type Node, type YAMLMap, type YAMLSeq } from 'yaml';
-import { ENTITY_TYPES, type EntityType } from './types';
+import type { Annotation } from './sidecar/model';
+import { ENTITY_TYPES, type Analysis, type Entity, type EntityType } from './types';
 
 export const REGISTRY_VERSION = 1;
 export const REGISTRY_FILE = 'entities.yaml';
@@ -560,3 +561,66 @@ export class RegistryIndex {
 }
 
 export const EMPTY_REGISTRY = new RegistryIndex({ entities: [] });
+
+// ---------------------------------------------------------------------------------------------
+// Folding the registry onto an article
+
+/**
+ * Gives every linked entity of an analysis the registry's canonical name when the registry knows
+ * any of its names; the article's own name becomes an alias. Groups that turn out to be the same
+ * referent ("Trump" and "Donald Trump" when the registry lists both) are merged: their mentions and
+ * quote speakers then carry the first group's id. Ids of unaffected groups do not change.
+ */
+export function applyRegistry(analysis: Analysis, reg: RegistryIndex): void {
+  if (!reg.size) return;
+  const byTarget = new Map<string, Entity>();
+  const mergedInto = new Map<string, string>();
+  const keep: Entity[] = [];
+  for (const g of analysis.entityGroups) {
+    const entry = reg.resolve(g.type, g.canonical) ?? g.aliases.map((a) => reg.resolve(g.type, a)).find((x) => x);
+    if (!entry) {
+      keep.push(g);
+      continue;
+    }
+    const k = typedKey(g.type, entry.name);
+    const into = byTarget.get(k);
+    if (into) {
+      for (const n of [g.canonical, ...g.aliases]) if (n !== into.canonical && !into.aliases.includes(n)) into.aliases.push(n);
+      for (const r of g.roles) if (!into.roles.includes(r)) into.roles.push(r);
+      into.mentions.push(...g.mentions);
+      into.mentions.sort((a, b) => analysis.entities[a]!.start - analysis.entities[b]!.start);
+      into.aliases.sort(cmp);
+      mergedInto.set(g.id, into.id);
+      continue;
+    }
+    if (g.canonical !== entry.name) {
+      if (!g.aliases.includes(g.canonical)) g.aliases.push(g.canonical);
+      g.aliases = g.aliases.filter((a) => a !== entry.name).sort(cmp);
+      g.canonical = entry.name;
+    }
+    byTarget.set(k, g);
+    keep.push(g);
+  }
+  if (!mergedInto.size) return;
+  analysis.entityGroups = keep;
+  for (const m of analysis.entities) m.entityId = mergedInto.get(m.entityId) ?? m.entityId;
+  for (const q of analysis.quotes) {
+    if (!q.speaker) continue;
+    q.speaker.entityIds = [...new Set(q.speaker.entityIds.map((id) => mergedInto.get(id) ?? id))];
+  }
+}
+
+/** Sets the `entity` of entity annotations whose name the registry files under another canonical name. Returns how many changed. */
+export function canonicalizeAnnotations(annotations: Annotation[], reg: RegistryIndex): number {
+  if (!reg.size) return 0;
+  let n = 0;
+  for (const a of annotations) {
+    if (a.kind !== 'entity') continue;
+    const entry = reg.resolve(a.type, a.entity ?? a.text);
+    if (entry && a.entity !== entry.name && !(a.entity === undefined && a.text === entry.name)) {
+      a.entity = entry.name;
+      n++;
+    }
+  }
+  return n;
+}
