@@ -4,6 +4,7 @@
  */
 import * as vscode from 'vscode';
 import { analyze } from '../core/analyze';
+import { docRef } from '../core/commandArgs';
 import { detectArticle } from '../core/detect';
 import { Lexicon } from '../core/lexicon';
 import { applyChange, invariantViolations } from '../core/sidecar/anchor';
@@ -39,6 +40,13 @@ export interface ArticleState {
   runs: number;
 }
 
+/** Workspace knowledge the analysis uses (see workspaceIndex.ts): the user lexicon and the registry. */
+export interface AnalysisKnowledge {
+  lexicon(): Lexicon;
+  /** Folds the registry onto a fresh analysis and the current annotations (canonical names). */
+  fold(analysis: Analysis, annotations: Annotation[]): void;
+}
+
 export type ArticleEvent = { uri: vscode.Uri; reason: 'opened' | 'edited' | 'analysed' | 'corrected' | 'closed' | 'sidecar' };
 
 export class ArticleManager implements vscode.Disposable {
@@ -47,6 +55,8 @@ export class ArticleManager implements vscode.Disposable {
   readonly onDidChange = this.emitter.event;
   private readonly idleWaiters = new Map<string, (() => void)[]>();
   private readonly disposables: vscode.Disposable[] = [this.emitter];
+  private knowledge: AnalysisKnowledge | null = null;
+  private readonly refs = new Map<string, string>();
 
   constructor(
     private readonly memento: vscode.Memento,
@@ -76,6 +86,32 @@ export class ArticleManager implements vscode.Disposable {
 
   all(): ArticleState[] {
     return [...this.states.values()];
+  }
+
+  /** The open article a command argument names: an opaque document id (`docRef`) or a URI string. */
+  byRef(ref: string): ArticleState | undefined {
+    const direct = this.states.get(ref);
+    if (direct) return direct;
+    for (const s of this.states.values()) if (this.refOf(s.uri) === ref) return s;
+    return undefined;
+  }
+
+  /** The opaque id of a document for command links (no URI or file name in a link). */
+  refOf(uri: vscode.Uri): string {
+    const key = uri.toString();
+    let r = this.refs.get(key);
+    if (!r) this.refs.set(key, (r = docRef(key)));
+    return r;
+  }
+
+  /** Uses the workspace's lexicon and registry from now on (instead of the open documents' decisions). */
+  setKnowledge(k: AnalysisKnowledge | null): void {
+    this.knowledge = k;
+  }
+
+  /** Analyses every open article again (e.g. after the user lexicon or the registry changed). */
+  reanalyzeAll(): void {
+    for (const s of this.states.values()) if (!s.tooLarge && s.analysis) this.runAnalysis(s);
   }
 
   private config(): vscode.WorkspaceConfiguration {
@@ -170,6 +206,7 @@ export class ArticleManager implements vscode.Disposable {
     if (!s) return;
     clearTimeout(s.pending);
     this.states.delete(uri.toString());
+    this.refs.delete(uri.toString());
     this.resolveIdle(s);
     this.emitter.fire({ uri, reason: 'closed' });
   }
@@ -199,6 +236,7 @@ export class ArticleManager implements vscode.Disposable {
   }
 
   private lexicon(): Lexicon {
+    if (this.knowledge) return this.knowledge.lexicon();
     const entries = [];
     for (const s of this.states.values()) entries.push(...lexiconEntriesFrom(s.annotations));
     return new Lexicon(entries);
@@ -217,6 +255,7 @@ export class ArticleManager implements vscode.Disposable {
     }
     const t0 = Date.now();
     const analysis = analyze(state.text, { lexicon: this.lexicon(), fileDate: null });
+    this.knowledge?.fold(analysis, state.annotations);
     state.analysis = analysis;
     state.annotations = annotateWith(analysis, state.annotations);
     state.runs++;
@@ -287,7 +326,8 @@ export class ArticleManager implements vscode.Disposable {
     }
     if (!out.written) {
       this.log.warn(`annotation file not written: ${out.message}`);
-      return { ok: false, message: out.message };
+      // Error texts can hold file names: they stay in the output channel, never in a notification.
+      return { ok: false, message: out.reason === 'error' ? 'the file could not be written (details in the output)' : out.message };
     }
     state.unsavedCorrections = false;
     this.log.info(`wrote ${state.sidecarUri.toString(true)} (${state.annotations.length} annotations)`);
