@@ -7,7 +7,8 @@ import { analyze } from '../core/analyze';
 import { toContractRecord } from '../core/contract';
 import { Lexicon, type LexiconEntry } from '../core/lexicon';
 import { annotateWith, buildSidecar, checkSidecar, lexiconEntriesFrom, loadSidecar } from '../core/sidecar/session';
-import { serializeSidecar, sidecarPathFor } from '../core/sidecar/yaml';
+import { mergeSidecars } from '../core/sidecar/merge';
+import { parseSidecar, serializeSidecar, sidecarPathFor, type SidecarDoc } from '../core/sidecar/yaml';
 import { ArticleError, readArticle, type ArticleFile } from '../node/article-file';
 import { ConcurrentChangeError, readTextOrNull, writeFileAtomic } from '../node/atomic';
 import { expandArticles } from '../node/walk';
@@ -23,6 +24,8 @@ Usage:
                                                 annotations
   news-annotator check FILE|DIR...              exit 1 when an annotation file is missing, stale
                                                 (the article changed), conflicted or invalid
+  news-annotator merge-driver BASE OURS THEIRS  git merge driver for *.annotations.yaml: merges
+                                                by annotation id into OURS; exit 1 on conflicts
   news-annotator help                           this text
 
 Options:
@@ -148,6 +151,35 @@ function cmdCheck(opts: Options): number {
   return findings || readFailed ? 1 : 0;
 }
 
+function cmdMergeDriver(opts: Options): number {
+  if (opts.files.length !== 3) throw new UsageError('merge-driver needs BASE OURS THEIRS (git passes %O %A %B)');
+  const [basePath, oursPath, theirsPath] = opts.files as [string, string, string];
+  const load = (file: string, allowMissing: boolean): SidecarDoc | null | 'bad' => {
+    const src = readTextOrNull(file);
+    if (src === null || (allowMissing && src === '')) return allowMissing ? null : 'bad';
+    const r = parseSidecar(src);
+    if (!r.ok) {
+      warn(`${file}: ${r.problem.message}`);
+      return 'bad';
+    }
+    return r.doc;
+  };
+  const base = load(basePath, true);
+  const ours = load(oursPath, false);
+  const theirs = load(theirsPath, false);
+  if (base === 'bad' || ours === 'bad' || theirs === 'bad' || !ours || !theirs) {
+    warn('cannot merge by annotation id; leaving the conflict to git');
+    return 1;
+  }
+  const { doc, conflicts } = mergeSidecars(base, ours, theirs);
+  writeFileAtomic(oursPath, serializeSidecar(doc));
+  if (conflicts.length) {
+    warn(`${conflicts.length} annotation(s) changed differently on both sides (kept ours): ${conflicts.join(', ')}`);
+    return 1;
+  }
+  return 0;
+}
+
 function cmdAnalyze(opts: Options): number {
   if (!opts.files.length) throw new UsageError('analyze needs at least one FILE or DIR');
   const { articles, failed, nothing } = readArticles(opts.files);
@@ -184,6 +216,8 @@ export function main(argv: string[]): number {
         return cmdAnnotate(opts);
       case 'check':
         return cmdCheck(opts);
+      case 'merge-driver':
+        return cmdMergeDriver(opts);
       default:
         throw new UsageError(`unknown command ${command}`);
     }

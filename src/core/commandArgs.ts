@@ -46,9 +46,12 @@ export interface TargetArg {
   id: string;
 }
 
-/** `{doc, id}` (or `{uri, id}`) naming an annotation; null when it is anything else. */
+/**
+ * `{doc, id}` (or `{uri, id}`) naming an annotation; null when it is anything else. A `start` key
+ * may ride along for the re-attach quick fix, which validates it against the annotation's candidates.
+ */
 export function parseTargetArg(arg: unknown): TargetArg | null {
-  const o = plainObject(arg, ['doc', 'uri', 'id']);
+  const o = plainObject(arg, ['doc', 'uri', 'id', 'start']);
   if (!o || typeof o.id !== 'string' || !ANNOTATION_ID.test(o.id)) return null;
   const doc = docOf(o);
   return doc ? { doc, id: o.id } : null;

@@ -9,6 +9,7 @@ import { assignIds, compareAnnotations } from '../core/sidecar/model';
 import type { ArticleManager, ArticleState } from './articles';
 import type { DecorationController } from './decorations';
 import { Commands } from './ids';
+import { iconSafeLabel } from '../core/markdown';
 import { OffsetMapper } from './ranges';
 import type { TopicsProvider } from './topicsView';
 
@@ -165,6 +166,50 @@ export function registerCommands(
       assignIds(state.annotations);
       articles.corrected(state);
       return ann.id;
+    }),
+    vscode.commands.registerCommand(Commands.deleteAnnotation, (arg?: unknown) => {
+      const t = target(arg);
+      if (!t) return nothingHere();
+      // A model suggestion would come back on the next analysis: deleting it means rejecting it.
+      if (t.ann.origin === 'user') t.state.annotations = t.state.annotations.filter((a) => a !== t.ann);
+      else t.ann.status = 'rejected';
+      articles.corrected(t.state);
+      return t.ann.id;
+    }),
+    vscode.commands.registerCommand(Commands.reattachAnnotation, (arg?: unknown) => {
+      const t = arg === undefined ? null : target(arg);
+      const start = arg && typeof arg === 'object' ? (arg as { start?: unknown }).start : undefined;
+      if (!t || !Number.isSafeInteger(start) || !t.ann.candidates?.includes(start as number)) return undefined;
+      const s0 = start as number;
+      if (t.state.text.slice(s0, s0 + t.ann.text.length) !== t.ann.text) return undefined;
+      t.ann.start = s0;
+      t.ann.end = s0 + t.ann.text.length;
+      Object.assign(t.ann, contextAround(t.state.text, t.ann.start, t.ann.end));
+      t.ann.anchor = 'ok';
+      delete t.ann.candidates;
+      articles.corrected(t.state);
+      return t.ann.id;
+    }),
+    vscode.commands.registerCommand(Commands.linkEntity, async (arg?: unknown) => {
+      const t = target(arg);
+      if (!t || t.ann.kind !== 'entity') return nothingHere();
+      const groups = t.state.analysis?.entityGroups ?? [];
+      const items: (vscode.QuickPickItem & { canonical?: string })[] = groups
+        .filter((g) => g.type === t.ann.type)
+        .concat(groups.filter((g) => g.type !== t.ann.type))
+        .map((g) => ({ label: iconSafeLabel(g.canonical, 80), description: `${TYPE_LABELS[g.type] ?? g.type}, ${g.mentions.length} mention${g.mentions.length === 1 ? '' : 's'}`, canonical: g.canonical }));
+      items.push({ label: '$(edit) Another name…' });
+      const pick = await vscode.window.showQuickPick(items, { title: 'Link this mention to', placeHolder: 'The entity this mention refers to' });
+      if (!pick) return undefined;
+      let canonical = pick.canonical;
+      if (canonical === undefined) {
+        canonical = await vscode.window.showInputBox({ title: 'Canonical name', prompt: 'The full name this mention refers to', value: t.ann.entity ?? t.ann.text, validateInput: (v) => (v.trim() ? undefined : 'Enter a name') });
+        if (!canonical) return undefined;
+      }
+      t.ann.entity = canonical.trim();
+      t.ann.status = 'accepted';
+      articles.corrected(t.state);
+      return t.ann.id;
     }),
     vscode.commands.registerCommand(Commands.filterTopics, async () => {
       const kinds = await vscode.window.showQuickPick(

@@ -12,6 +12,7 @@ import { registerEntityCommands } from './entityCommands';
 import { AnnotationHoverProvider } from './hover';
 import { Commands, LANGUAGE_ID, OUTPUT_NAME, Views } from './ids';
 import { isSidecarUri } from './sidecarStore';
+import { AnnotationCodeActions, ReviewDiagnostics } from './review';
 import { StatusBar } from './statusBar';
 import { registerTopicViews, TopicSymbolProvider } from './topicsView';
 import { EntityProviders } from './references';
@@ -68,6 +69,8 @@ export function activate(context: vscode.ExtensionContext): NewsAnnotatorApi {
     vscode.languages.registerDefinitionProvider(SELECTORS, entities),
     ...registerEntityCommands(articles, knowledge, log),
     vscode.languages.registerDocumentSymbolProvider(SELECTORS, new TopicSymbolProvider(articles), { label: 'News Annotator' }),
+    vscode.languages.registerCodeActionsProvider(SELECTORS, new AnnotationCodeActions(articles), { providedCodeActionKinds: AnnotationCodeActions.kinds }),
+    new ReviewDiagnostics(articles),
     ...registerCommands(articles, decorations, topics, log),
   );
   void knowledge.rebuild();

@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
+import YAML from 'yaml';
 
 const root = path.resolve(__dirname, '../../..');
 const cli = path.join(root, 'dist/cli.js');
@@ -143,4 +144,41 @@ test('the sample articles give the expected highlights', () => {
   assert.equal(money.unit, 'GBP');
   assert.ok(o.quotes.some((q: { text: string; speaker: { name: string } | null }) => q.text.includes('borrowing £90m') && q.speaker?.name === 'Tom Hargreaves'));
   assert.ok(o.entities.some((e: { text: string; type: string }) => e.text === 'Fiona McLeod' && e.type === 'PER'));
+});
+
+test('merge-driver merges two reviewers’ decisions by id; a real clash exits 1 and keeps ours', () => {
+  const dir = tmpdir();
+  const a = path.join(dir, 'story.txt');
+  fs.writeFileSync(a, ARTICLE);
+  assert.equal(run(['annotate', a]).code, 0);
+  const base = fs.readFileSync(path.join(dir, 'story.annotations.yaml'), 'utf8');
+  type Doc = { annotations: { id: string; status: string }[] };
+  const ids = (YAML.parse(base) as Doc).annotations.map((x) => x.id);
+  assert.ok(ids.length >= 3);
+  const withStatus = (changes: Record<string, string>) => {
+    const d = YAML.parse(base) as Doc;
+    for (const x of d.annotations) if (changes[x.id]) x.status = changes[x.id]!;
+    return YAML.stringify(d);
+  };
+  const statusOf = (file: string) => new Map((YAML.parse(fs.readFileSync(file, 'utf8')) as Doc).annotations.map((x) => [x.id, x.status]));
+  const [O, A, B] = ['base', 'ours', 'theirs'].map((n) => path.join(dir, `${n}.yaml`)) as [string, string, string];
+  fs.writeFileSync(O, base);
+  fs.writeFileSync(A, withStatus({ [ids[0]!]: 'accepted' }));
+  fs.writeFileSync(B, withStatus({ [ids[1]!]: 'rejected' }));
+  const r = run(['merge-driver', O, A, B]);
+  assert.equal(r.code, 0, r.err);
+  const merged = statusOf(A);
+  assert.equal(merged.get(ids[0]!), 'accepted');
+  assert.equal(merged.get(ids[1]!), 'rejected');
+  assert.equal(merged.size, ids.length, 'no annotation lost or duplicated');
+  // Both sides decide differently on the same annotation: ours is kept and the clash reported.
+  fs.writeFileSync(A, withStatus({ [ids[2]!]: 'accepted' }));
+  fs.writeFileSync(B, withStatus({ [ids[2]!]: 'rejected' }));
+  const clash = run(['merge-driver', O, A, B]);
+  assert.equal(clash.code, 1);
+  assert.match(clash.err, new RegExp(ids[2]!));
+  assert.equal(statusOf(A).get(ids[2]!), 'accepted');
+  // Garbage on one side leaves the merge to git.
+  fs.writeFileSync(B, '<<<<<<< x\n');
+  assert.equal(run(['merge-driver', O, A, B]).code, 1);
 });

@@ -31,6 +31,15 @@ test('every command referenced in menus and welcome views exists', () => {
   for (const w of c.viewsWelcome) for (const m of String(w.contents).matchAll(/command:([\w.]+)/g)) assert.ok(known.has(m[1]!), m[1]);
 });
 
+test('keybindings run our commands, only in articles', () => {
+  const known = new Set<string>(Object.values(Commands));
+  for (const k of c.keybindings) {
+    assert.ok(known.has(k.command), k.command);
+    assert.match(k.when, /newsAnnotator\.active/);
+    assert.ok(k.key && k.mac);
+  }
+});
+
 test('views and the container match', () => {
   assert.deepEqual(c.viewsContainers.activitybar.map((x: { id: string }) => x.id), [Views.container]);
   assert.deepEqual(sorted(c.views[Views.container].map((x: { id: string }) => x.id)), sorted([Views.topics, Views.legend]));
@@ -53,10 +62,11 @@ test('settings: code and manifest agree; each has a description', () => {
 
 test('context keys in when-clauses are ours or VS Code built-ins', () => {
   const ours = new Set<string>(Object.values(ContextKeys));
-  const builtins = new Set(['view', 'editorHasSelection', 'editorIsOpen', 'workspaceFolderCount', 'false', 'true']);
+  const builtins = new Set(['view', 'editorHasSelection', 'editorIsOpen', 'editorTextFocus', 'workspaceFolderCount', 'false', 'true']);
   const whens: string[] = [];
   for (const items of Object.values(c.menus as Record<string, { when?: string }[]>)) for (const it of items) if (it.when) whens.push(it.when);
   for (const w of c.viewsWelcome) if (w.when) whens.push(w.when);
+  for (const k of c.keybindings) whens.push(k.when);
   for (const w of whens) {
     for (const m of w.matchAll(/[A-Za-z][\w.]*/g)) {
       const key = m[0];

@@ -341,6 +341,7 @@ test('command argument validators accept only our shapes (property)', () => {
   assert.deepEqual(parseTargetArg({ doc: 'd0123456789abcdef', id: 'e0123456789' }), { doc: 'd0123456789abcdef', id: 'e0123456789' });
   assert.deepEqual(parseTargetArg({ uri: 'file:///a.txt', id: 'e0123456789' }), { doc: 'file:///a.txt', id: 'e0123456789' });
   assert.equal(parseTargetArg({ doc: 'd0123456789abcdef', id: 'e0123456789', extra: 1 }), null);
+  assert.deepEqual(parseTargetArg({ uri: 'file:///a.txt', id: 'e0123456789', start: 5 }), { doc: 'file:///a.txt', id: 'e0123456789' }, 'the re-attach quick fix adds a start');
   assert.equal(parseTargetArg({ doc: 'd0123456789abcdef', uri: 'file:///a', id: 'e0123456789' }), null);
   assert.equal(parseTargetArg({ doc: '../../etc/passwd', id: 'e0123456789' }), null);
   assert.equal(parseTargetArg({ uri: 'x'.repeat(5000), id: 'e0123456789' }), null);
