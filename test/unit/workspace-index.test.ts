@@ -11,7 +11,7 @@ import { annotationsFromAnalysis, type Annotation } from '../../src/core/sidecar
 import { buildSidecar } from '../../src/core/sidecar/session';
 import { parseSidecar, serializeSidecar } from '../../src/core/sidecar/yaml';
 import type { Analysis } from '../../src/core/types';
-import { buildRecord, indexArticle, recordFromAnnotations, renameInSidecar, WorkspaceIndex, type EntityOccurrence } from '../../src/core/workspaceIndex';
+import { buildRecord, indexArticle, recordFromAnnotations, renameInSidecar, scanSidecar, WorkspaceIndex, type EntityOccurrence } from '../../src/core/workspaceIndex';
 
 const ARTICLE_A = `Mayor backs tram plan
 
@@ -227,4 +227,62 @@ test('the registry folds names onto an article: canonical names, merged referent
   const user = [ann({ start: 0, end: 5, text: 'Trump', origin: 'user', status: 'accepted' }), ann({ start: 37, end: 42, text: 'Other', origin: 'user', status: 'accepted' })];
   assert.equal(canonicalizeAnnotations(user, idx), 1);
   assert.deepEqual(user.map((a) => a.entity), ['Donald J. Trump', undefined]);
+});
+
+test('the fast sidecar scanner agrees with the full reader, or steps aside (differential property)', () => {
+  let scanned = 0;
+  const pick = (a: Annotation) => ({ id: a.id, kind: a.kind, type: a.type, start: a.start, end: a.end, text: a.text, status: a.status, origin: a.origin, anchor: a.anchor, entity: a.entity });
+  const word = fc.oneof(
+    fc.constantFrom('Trump', 'Donald Trump', "O'Neill", 'null', 'true', '12', '1e3', '- x', 'a: b', 'a #b', ' lead', 'trail ', '"q"', '\\', '|', '> x', '[x]', '{y}', '%z', '@a', '`b', 'é', '😀', 'x\ny', '\t', '\u2028'),
+    fc.string({ minLength: 1, maxLength: 8 }),
+  );
+  fc.assert(
+    fc.property(fc.array(fc.record({ text: word, entity: fc.option(word, { nil: undefined }), status: fc.constantFrom('suggested', 'accepted', 'rejected'), note: fc.option(word, { nil: undefined }), pre: word }), { minLength: 1, maxLength: 6 }), (items) => {
+      let text = '';
+      const anns: Annotation[] = items.map((it, i) => {
+        text += it.pre + ' ';
+        const start = text.length;
+        text += it.text + ' ';
+        const a = ann({ id: `e${String(i).padStart(10, '0')}`, start, end: start + it.text.length, text: it.text, status: it.status as Annotation['status'], prefix: it.pre, suffix: ' ' });
+        if (it.entity !== undefined) a.entity = it.entity;
+        if (it.note !== undefined) a.note = it.note;
+        return a;
+      });
+      const analysis: Analysis = { text, entities: [], entityGroups: [], figures: [], figureRelations: [], quotes: [], subjects: [], sections: [], articleDate: null };
+      const src = serializeSidecar(buildSidecar('a.txt', analysis, anns));
+      const full = parseSidecar(src);
+      const fast = scanSidecar(src);
+      if (!full.ok) assert.equal(fast, null, 'what the full reader refuses, the scanner refuses');
+      else if (fast) {
+        scanned++;
+        assert.deepEqual(fast.annotations.map(pick), full.doc.annotations.filter((a) => a.kind === 'entity').map(pick));
+      }
+    }),
+    { numRuns: 400 },
+  );
+  assert.ok(scanned > 100, `the scanner read ${scanned} of 400 generated files itself`);
+});
+
+test('the fast sidecar scanner reads what the editor writes and refuses anything else', () => {
+  const { analysis, anns } = articleA();
+  const src = serializeSidecar(buildSidecar('a.txt', analysis, anns));
+  const fast = scanSidecar(src);
+  assert.ok(fast, 'our own layout is read');
+  assert.equal(fast!.annotations.length, 2);
+  assert.equal(fast!.annotations[0]!.status, 'accepted');
+  for (const bad of [
+    '<<<<<<< HEAD\n' + src,
+    src.replace('version: 1', 'version: 2'),
+    src.replace(/\n/g, '\r\n'),
+    src.replace('    text: Fiona McLeod', '    text: &a Fiona McLeod'),
+    src.replace('    text: Fiona McLeod', '    text: |-\n      Fiona McLeod'),
+    src.replace('    kind: entity', '    kind: entity\n    colour: red'),
+    src.replace('    kind: entity', '    kind: entity\n    kind: entity'),
+    src.replace(/(annotations:[\s\S]*?    start: )/, '$10x'),
+    src.replace(/(annotations:[\s\S]*?    start: )/, '$1-'),
+  ]) assert.equal(scanSidecar(bad), null, bad.slice(0, 60));
+  // indexArticle uses it for a sidecar of exactly this text, and the full reader otherwise.
+  const rec = indexArticle('u', 'a.txt', '1', ARTICLE_A, src);
+  assert.equal(rec.source, 'sidecar');
+  assert.equal(rec.entities[0]!.count, 2);
 });
