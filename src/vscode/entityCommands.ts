@@ -156,7 +156,7 @@ export function registerEntityCommands(articles: ArticleManager, knowledge: Work
     }),
 
     vscode.commands.registerCommand(Commands.rebuildIndex, async () => {
-      await knowledge.rebuild();
+      await knowledge.rebuild(true);
       return knowledge.index.stats();
     }),
   ];

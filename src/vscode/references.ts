@@ -72,16 +72,21 @@ export async function mentionLocations(t: EntityTarget, articles: ArticleManager
     list.push(m);
     byUri.set(m.uri, list);
   }
-  for (const [u, spans] of byUri) {
+  const entries = [...byUri];
+  for (let i = 0; i < entries.length; i += 16) {
     if (token?.isCancellationRequested) break;
-    const uri = vscode.Uri.parse(u);
-    const text = await articleText(uri, articles);
-    const rec = knowledge.index.get(u);
-    if (text === null || !rec) continue;
-    const allowed = new Set<string>();
-    for (const e of rec.entities) if (e.type === t.type && keys.has(nameKey(e.canonical))) for (const n of [e.canonical, ...e.aliases]) allowed.add(n);
-    const m = new OffsetMapper(text);
-    for (const s of spans) if (s.end <= text.length && allowed.has(text.slice(s.start, s.end))) out.push(new vscode.Location(uri, m.toRange(s)));
+    const batch = entries.slice(i, i + 16);
+    const texts = await Promise.all(batch.map(([u]) => articleText(vscode.Uri.parse(u), articles)));
+    batch.forEach(([u, spans], k) => {
+      const text = texts[k];
+      const rec = knowledge.index.get(u);
+      if (text === null || text === undefined || !rec) return;
+      const allowed = new Set<string>();
+      for (const e of rec.entities) if (e.type === t.type && keys.has(nameKey(e.canonical))) for (const n of [e.canonical, ...e.aliases]) allowed.add(n);
+      const uri = vscode.Uri.parse(u);
+      const m = new OffsetMapper(text);
+      for (const s of spans) if (s.end <= text.length && allowed.has(text.slice(s.start, s.end))) out.push(new vscode.Location(uri, m.toRange(s)));
+    });
   }
   return out;
 }
@@ -161,10 +166,10 @@ export class EntityProviders implements vscode.ReferenceProvider, vscode.RenameP
       throw new Error('Not renamed: the entity registry has problems or the new name belongs to another entity (details in the output).');
     }
     registryEdit(regUri, src, r.text, edit);
-    const articles = new Set(this.knowledge.index.articlesMentioning(t.type, t.names));
-    articles.add(t.state.uri.toString());
+    const uris = new Set(this.knowledge.index.articlesMentioning(t.type, t.names));
+    uris.add(t.state.uri.toString());
     let files = 0;
-    for (const u of articles) {
+    for (const u of uris) {
       if (token.isCancellationRequested) return undefined;
       const uri = vscode.Uri.parse(u);
       if (uri.scheme !== 'file') continue;

@@ -230,9 +230,14 @@ export class WorkspaceKnowledge implements AnalysisKnowledge, vscode.Disposable 
   // ---------------------------------------------------------------------------------------------
   // Building
 
-  /** (Re)builds the whole index in the background; a running build is cancelled first. */
-  rebuild(): Promise<void> {
+  /**
+   * (Re)builds the index in the background; a running build is cancelled first. Unchanged files keep
+   * their records unless `force` (then every article is read and analysed again, e.g. with names
+   * taught since).
+   */
+  rebuild(force = false): Promise<void> {
     this.build?.cancel();
+    if (force) this.index.clear();
     const cts = (this.build = new vscode.CancellationTokenSource());
     this.building = this.runBuild(cts.token).catch((e) => this.log.error(`workspace index: ${e instanceof Error ? e.message : String(e)}`));
     return this.building;
@@ -268,8 +273,12 @@ export class WorkspaceKnowledge implements AnalysisKnowledge, vscode.Disposable 
       const location = candidates.length > NOTIFY_ABOVE ? vscode.ProgressLocation.Notification : vscode.ProgressLocation.Window;
       await vscode.window.withProgress({ location, title: 'News Annotator: indexing articles', cancellable: true }, async (progress, cancel) => {
         const sub = cancel.onCancellationRequested(() => this.build?.cancel());
+        let reported = 0;
         try {
-          await this.indexCandidates(candidates, token, (done) => progress.report({ message: `${done} of ${candidates.length} files`, increment: (100 * 1) / Math.max(1, candidates.length) }));
+          await this.indexCandidates(candidates, token, (done) => {
+            progress.report({ message: `${done} of ${candidates.length} files`, increment: (100 * (done - reported)) / Math.max(1, candidates.length) });
+            reported = done;
+          });
         } finally {
           sub.dispose();
         }
@@ -383,14 +392,10 @@ export class WorkspaceKnowledge implements AnalysisKnowledge, vscode.Disposable 
       return;
     }
     if (uri.path.endsWith(SIDECAR_SUFFIX)) {
-      // The article of a sidecar: an indexed file whose sidecar path this is, else a likely name.
+      // `a.txt` → `a.annotations.yaml`: the article is the stem with one of the extensions indexed
+      // (a name that does not exist is simply dropped when re-indexed).
       const stem = uri.path.slice(0, -SIDECAR_SUFFIX.length);
-      const known = this.index.uris().find((u) => {
-        const a = vscode.Uri.parse(u);
-        return a.scheme === 'file' && sidecarPathFor(a.fsPath) === uri.fsPath;
-      });
-      if (known) this.enqueue(vscode.Uri.parse(known));
-      else for (const ext of ['.txt', '.news']) this.enqueue(uri.with({ path: stem + ext }));
+      for (const ext of ['.txt', '.news']) this.enqueue(uri.with({ path: stem + ext }));
       return;
     }
     if (/\.(?:txt|news)$/i.test(uri.path)) this.enqueue(uri);
