@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { analyze } from '../src/core/analyze';
 import { repoRoot, sharedDir } from '../scripts/shared';
+import { benchKeystroke } from './keystroke';
 
 const root = repoRoot();
 
@@ -73,6 +74,14 @@ if (fs.existsSync(seedPath)) {
 const bbc = path.join(sharedDir(), 'corpus/news/bbc');
 if (fs.existsSync(bbc)) report('BBC', readDirTexts(bbc));
 else console.log(`BBC: skipped (${bbc} not found; set NEWS_ANNOTATOR_SHARED)`);
+
+{
+  // A 1 MB article made of the sample articles, repeated.
+  let big = '';
+  for (let i = 0; big.length < 1_000_000; i++) big += samples[i % samples.length] + '\n\n';
+  const k = benchKeystroke(big);
+  console.log(`keystroke → decoration ranges, ${fmt(k.chars)} chars, ${k.annotations} annotations: p50 ${k.p50.toFixed(2)} ms, p95 ${k.p95.toFixed(2)} ms, max ${k.max.toFixed(2)} ms`);
+}
 
 for (const f of ['dist/extension.js', 'dist/cli.js']) {
   const p = path.join(root, f);

@@ -7,37 +7,64 @@ import { analyze } from '../core/analyze';
 import { docRef } from '../core/commandArgs';
 import { detectArticle } from '../core/detect';
 import { Lexicon } from '../core/lexicon';
-import { applyChange, invariantViolations } from '../core/sidecar/anchor';
+import { invariantViolations, reanchor } from '../core/sidecar/anchor';
+import { LiveDocument } from '../core/liveDocument';
 import { compareAnnotations, type Annotation } from '../core/sidecar/model';
 import { annotateWith, buildSidecar, lexiconEntriesFrom, loadSidecar } from '../core/sidecar/session';
 import { serializeSidecar, type SidecarProblem } from '../core/sidecar/yaml';
 import { normalizeText } from '../core/text';
 import type { Analysis } from '../core/types';
 import { LANGUAGE_ID, SETTINGS_SECTION, Settings } from './ids';
-import { toTextChange } from './ranges';
+import { OffsetMapper, toTextChange } from './ranges';
 import { readSidecar, sidecarExists, sidecarUriFor, writeSidecar } from './sidecarStore';
 
 /** Quiet time after the last edit before the article is analysed again. */
 const ANALYSIS_DELAY_MS = 300;
 
-export interface ArticleState {
-  readonly uri: vscode.Uri;
-  doc: vscode.TextDocument;
-  /** The document text, BOM removed, LF line endings: what every offset refers to. */
-  text: string;
-  analysis: Analysis | null;
-  annotations: Annotation[];
-  sidecarUri: vscode.Uri | null;
+/** An open article: its live text and annotations, the latest analysis, and its sidecar's state. */
+export class ArticleState {
+  /** The document text (BOM removed, LF line endings) and the annotations, kept in step on every edit. */
+  readonly live: LiveDocument;
+  analysis: Analysis | null = null;
+  readonly sidecarUri: vscode.Uri | null;
   /** What the sidecar held when last read or written (null: none), for compare-and-swap. */
-  sidecarContent: string | null;
+  sidecarContent: string | null = null;
   /** Why the sidecar cannot be written (conflict markers, invalid, unreadable). */
-  sidecarProblem: SidecarProblem | null;
+  sidecarProblem: SidecarProblem | null = null;
   /** User corrections not yet written to the sidecar. */
-  unsavedCorrections: boolean;
-  tooLarge: boolean;
+  unsavedCorrections = false;
   pending: ReturnType<typeof setTimeout> | undefined;
   /** Analysis runs so far (for tests and the output channel). */
-  runs: number;
+  runs = 0;
+
+  constructor(
+    readonly uri: vscode.Uri,
+    public doc: vscode.TextDocument,
+    text: string,
+    readonly tooLarge: boolean,
+  ) {
+    this.live = new LiveDocument(text);
+    this.sidecarUri = sidecarUriFor(uri);
+  }
+
+  /** What every offset refers to. */
+  get text(): string {
+    return this.live.text;
+  }
+
+  /** The live annotations, sorted by position. */
+  get annotations(): Annotation[] {
+    return this.live.annotations;
+  }
+
+  set annotations(list: Annotation[]) {
+    this.live.setAnnotations(list);
+  }
+
+  /** Offset ↔ position conversion for the current text. */
+  mapper(): OffsetMapper {
+    return new OffsetMapper(this.live.length, this.live.lineStarts());
+  }
 }
 
 /** Workspace knowledge the analysis uses (see workspaceIndex.ts): the user lexicon and the registry. */
@@ -174,20 +201,7 @@ export class ArticleManager implements vscode.Disposable {
   private track(doc: vscode.TextDocument, why: string): void {
     const limit = this.config().get<number>(Settings.maxFileSizeMB, 10) * 1024 * 1024;
     const raw = doc.getText();
-    const state: ArticleState = {
-      uri: doc.uri,
-      doc,
-      text: normalizeText(raw).text,
-      analysis: null,
-      annotations: [],
-      sidecarUri: sidecarUriFor(doc.uri),
-      sidecarContent: null,
-      sidecarProblem: null,
-      unsavedCorrections: false,
-      tooLarge: raw.length > limit,
-      pending: undefined,
-      runs: 0,
-    };
+    const state = new ArticleState(doc.uri, doc, normalizeText(raw).text, raw.length > limit);
     this.states.set(doc.uri.toString(), state);
     this.log.info(`annotating ${doc.uri.toString(true)} (${why})`);
     if (state.tooLarge) {
@@ -251,7 +265,8 @@ export class ArticleManager implements vscode.Disposable {
     const actual = normalizeText(state.doc.getText()).text;
     if (actual !== state.text) {
       this.log.warn('text mirror out of sync; resynchronised');
-      state.text = actual;
+      state.live.resetText(actual);
+      reanchor(state.annotations, actual);
     }
     const t0 = Date.now();
     const analysis = analyze(state.text, { lexicon: this.lexicon(), fileDate: null });
@@ -276,15 +291,7 @@ export class ArticleManager implements vscode.Disposable {
     if (!state || !e.contentChanges.length) return;
     state.doc = e.document;
     if (state.tooLarge) return;
-    // Changes of one event refer to the text before the event and come sorted from the end of the
-    // document backwards, so applying them in order keeps every offset valid.
-    for (const ch of e.contentChanges) {
-      const c = toTextChange(ch, e.document.eol);
-      if (c.end - c.start === c.text.length && state.text.slice(c.start, c.end) === c.text) continue; // e.g. an end-of-line switch
-      state.text = state.text.slice(0, c.start) + c.text + state.text.slice(c.end);
-      applyChange(state.annotations, c, state.text);
-    }
-    state.annotations.sort(compareAnnotations);
+    state.live.apply(e.contentChanges.map((ch) => toTextChange(ch, e.document.eol)));
     this.emitter.fire({ uri: state.uri, reason: 'edited' });
     this.schedule(state);
   }
@@ -352,7 +359,7 @@ export class ArticleManager implements vscode.Disposable {
 
   /** Records a user correction (accept, reject, add, retype): redraw and mark unsaved. */
   corrected(state: ArticleState): void {
-    state.annotations.sort(compareAnnotations);
+    state.annotations = [...state.annotations];
     state.unsavedCorrections = true;
     this.emitter.fire({ uri: state.uri, reason: 'corrected' });
     if (!state.doc.isDirty && state.sidecarUri && this.config().get<boolean>(Settings.saveSidecarOnSave, true)) void this.saveSidecar(state);

@@ -5,12 +5,11 @@
 import * as vscode from 'vscode';
 import { parseRevealArg, parseTargetArg } from '../core/commandArgs';
 import { contextAround, TYPES, type Annotation, type AnnotationKind } from '../core/sidecar/model';
-import { assignIds, compareAnnotations } from '../core/sidecar/model';
+import { assignIds } from '../core/sidecar/model';
 import type { ArticleManager, ArticleState } from './articles';
 import type { DecorationController } from './decorations';
 import { Commands } from './ids';
 import { iconSafeLabel } from '../core/markdown';
-import { OffsetMapper } from './ranges';
 import type { TopicsProvider } from './topicsView';
 
 const TYPE_LABELS: Record<string, string> = {
@@ -58,7 +57,7 @@ export function registerCommands(
     }
     const act = activeState();
     if (!act) return null;
-    const offset = new OffsetMapper(act.state.text).toOffset(act.editor.selection.active);
+    const offset = act.state.mapper().toOffset(act.editor.selection.active);
     const hits = act.state.annotations.filter((a) => a.start <= offset && offset <= a.end && (a.anchor === 'ok' || a.anchor === 'modified'));
     // Innermost first: the entity inside a quote before the quote.
     hits.sort((a, b) => a.end - a.start - (b.end - b.start));
@@ -74,7 +73,7 @@ export function registerCommands(
     if (t.ann.anchor === 'modified') {
       // Accepting an edited span accepts it as it reads now.
       const { state, ann } = t;
-      ann.text = state.text.slice(ann.start, ann.end);
+      ann.text = state.live.slice(ann.start, ann.end);
       Object.assign(ann, contextAround(state.text, ann.start, ann.end));
       ann.anchor = 'ok';
     }
@@ -136,7 +135,7 @@ export function registerCommands(
     vscode.commands.registerCommand(Commands.addAnnotation, async (arg?: unknown) => {
       const act = activeState();
       if (!act || act.editor.selection.isEmpty) return void vscode.window.showInformationMessage('Select the words to annotate first.');
-      const mapper = new OffsetMapper(act.state.text);
+      const mapper = act.state.mapper();
       const start = mapper.toOffset(act.editor.selection.start);
       const end = mapper.toOffset(act.editor.selection.end);
       let pick: { kind: AnnotationKind; type: string } | undefined;
@@ -153,7 +152,7 @@ export function registerCommands(
         type: pick.type,
         start,
         end,
-        text: state.text.slice(start, end),
+        text: state.live.slice(start, end),
         ...contextAround(state.text, start, end),
         status: 'accepted',
         origin: 'user',
@@ -161,9 +160,9 @@ export function registerCommands(
       };
       // The user's span replaces model suggestions of the same kind that overlap it.
       state.annotations = state.annotations.filter((a) => !(a.kind === pick!.kind && a.origin === 'model' && a.status === 'suggested' && a.start < end && start < a.end));
-      state.annotations.push(ann);
-      state.annotations.sort(compareAnnotations);
-      assignIds(state.annotations);
+      const list = [...state.annotations, ann];
+      assignIds(list);
+      state.annotations = list;
       articles.corrected(state);
       return ann.id;
     }),
@@ -181,7 +180,7 @@ export function registerCommands(
       const start = arg && typeof arg === 'object' ? (arg as { start?: unknown }).start : undefined;
       if (!t || !Number.isSafeInteger(start) || !t.ann.candidates?.includes(start as number)) return undefined;
       const s0 = start as number;
-      if (t.state.text.slice(s0, s0 + t.ann.text.length) !== t.ann.text) return undefined;
+      if (t.state.live.slice(s0, s0 + t.ann.text.length) !== t.ann.text) return undefined;
       t.ann.start = s0;
       t.ann.end = s0 + t.ann.text.length;
       Object.assign(t.ann, contextAround(t.state.text, t.ann.start, t.ann.end));
@@ -230,8 +229,8 @@ export function registerCommands(
       const r = parseRevealArg(arg);
       const state = r ? articles.byRef(r.doc) : undefined;
       if (!r || !state) return;
-      const mapper = new OffsetMapper(state.text);
-      const range = mapper.toRange({ start: Math.min(r.start, state.text.length), end: Math.min(r.end, state.text.length) });
+      const mapper = state.mapper();
+      const range = mapper.toRange({ start: Math.min(r.start, state.live.length), end: Math.min(r.end, state.live.length) });
       const editor = await vscode.window.showTextDocument(state.doc, { preserveFocus: false, preview: false });
       editor.selection = new vscode.Selection(range.start, range.end);
       editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);

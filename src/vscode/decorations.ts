@@ -6,7 +6,6 @@ import * as vscode from 'vscode';
 import type { Annotation } from '../core/sidecar/model';
 import type { ArticleManager, ArticleState } from './articles';
 import { Colors, SETTINGS_SECTION, Settings } from './ids';
-import { OffsetMapper } from './ranges';
 
 export type DecorationKind = 'person' | 'organisation' | 'place' | 'other' | 'figure' | 'quote' | 'quoteUncertain' | 'modified';
 export const DECORATION_KINDS: readonly DecorationKind[] = ['person', 'organisation', 'place', 'other', 'figure', 'quote', 'quoteUncertain', 'modified'];
@@ -70,6 +69,10 @@ function makeTypes(): Record<DecorationKind, vscode.TextEditorDecorationType> {
   };
 }
 
+/** Above this many annotations only what is on screen (plus a margin) is decorated. */
+export const VISIBLE_ONLY_ABOVE = 2000;
+const MARGIN_LINES = 150;
+
 const ENTITY_KIND: Record<string, DecorationKind> = { PER: 'person', ORG: 'organisation', LOC: 'place', MISC: 'other' };
 
 /** Which decoration an annotation gets, or null when it is not drawn. */
@@ -92,6 +95,10 @@ export class DecorationController implements vscode.Disposable {
     this.disposables.push(
       articles.onDidChange((e) => this.redrawUri(e.uri)),
       vscode.window.onDidChangeVisibleTextEditors(() => this.redrawAll()),
+      vscode.window.onDidChangeTextEditorVisibleRanges((e) => {
+        const s = this.articles.get(e.textEditor.document.uri);
+        if (s && s.annotations.length > VISIBLE_ONLY_ABOVE) this.draw(e.textEditor);
+      }),
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration(`${SETTINGS_SECTION}.highlight`)) this.redrawAll();
       }),
@@ -127,7 +134,7 @@ export class DecorationController implements vscode.Disposable {
   private draw(ed: vscode.TextEditor): void {
     const state = this.articles.get(ed.document.uri);
     const ranges = emptyRanges();
-    if (state && this.visible) fill(ranges, state, vscode.workspace.getConfiguration(SETTINGS_SECTION, ed.document.uri));
+    if (state && this.visible) fill(ranges, state, ed, vscode.workspace.getConfiguration(SETTINGS_SECTION, ed.document.uri));
     for (const k of DECORATION_KINDS) ed.setDecorations(this.types[k], ranges[k]);
     if (state) this.drawn.set(ed.document.uri.toString(), ranges);
   }
@@ -137,14 +144,23 @@ function emptyRanges(): Record<DecorationKind, vscode.Range[]> {
   return { person: [], organisation: [], place: [], other: [], figure: [], quote: [], quoteUncertain: [], modified: [] };
 }
 
-function fill(out: Record<DecorationKind, vscode.Range[]>, state: ArticleState, cfg: vscode.WorkspaceConfiguration): void {
+function fill(out: Record<DecorationKind, vscode.Range[]>, state: ArticleState, ed: vscode.TextEditor, cfg: vscode.WorkspaceConfiguration): void {
   const show = {
     entity: cfg.get<boolean>(Settings.highlightEntities, true),
     figure: cfg.get<boolean>(Settings.highlightFigures, true),
     quote: cfg.get<boolean>(Settings.highlightQuotes, true),
   };
-  const mapper = new OffsetMapper(state.text);
-  for (const a of state.annotations) {
+  const mapper = state.mapper();
+  let anns = state.annotations;
+  if (anns.length > VISIBLE_ONLY_ABOVE && ed.visibleRanges.length) {
+    // Long articles: decorate what is on screen plus a margin; scrolling redraws.
+    const first = ed.visibleRanges[0]!.start.line;
+    const last = ed.visibleRanges[ed.visibleRanges.length - 1]!.end.line;
+    const from = mapper.toOffset(new vscode.Position(Math.max(0, first - MARGIN_LINES), 0));
+    const to = mapper.toOffset(new vscode.Position(last + MARGIN_LINES, 0));
+    anns = state.live.inRange(from, Math.max(to, from + 1));
+  }
+  for (const a of anns) {
     if (!show[a.kind]) continue;
     const k = decorationKindOf(a);
     if (k) out[k].push(mapper.toRange(a));

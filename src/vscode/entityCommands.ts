@@ -36,7 +36,7 @@ export function registerEntityCommands(articles: ArticleManager, knowledge: Work
     }
     const ed = vscode.window.activeTextEditor;
     const state = ed ? articles.get(ed.document.uri) : undefined;
-    return ed && state ? entityTarget(state, new OffsetMapper(state.text).toOffset(ed.selection.active), knowledge) : null;
+    return ed && state ? entityTarget(state, state.mapper().toOffset(ed.selection.active), knowledge) : null;
   };
 
   /** The entity a command is about: a validated `{entity}` id this session handed out, else the cursor. */
@@ -77,7 +77,7 @@ export function registerEntityCommands(articles: ArticleManager, knowledge: Work
       const t = targetOf(arg);
       if (!t) return arg === undefined ? notHere() : ignored('Find All Mentions');
       const locations = await mentionLocations(t, articles, knowledge);
-      const pos = new OffsetMapper(t.state.text).toPosition(t.ann.start);
+      const pos = t.state.mapper().toPosition(t.ann.start);
       await vscode.commands.executeCommand('editor.action.showReferences', t.state.uri, pos, locations);
       return locations.length;
     }),
@@ -98,7 +98,7 @@ export function registerEntityCommands(articles: ArticleManager, knowledge: Work
       const doc = await vscode.workspace.openTextDocument(uri);
       const editor = await vscode.window.showTextDocument(doc, { preview: true });
       if (first) {
-        const range = new OffsetMapper(normalizeText(doc.getText()).text).toRange(first);
+        const range = OffsetMapper.forText(normalizeText(doc.getText()).text).toRange(first);
         editor.selection = new vscode.Selection(range.start, range.end);
         editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
       }

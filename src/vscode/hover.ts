@@ -8,7 +8,6 @@ import * as vscode from 'vscode';
 import { hoverCards, renderHover, type HoverAction, type HoverPart } from '../core/hover';
 import type { ArticleManager } from './articles';
 import { Commands } from './ids';
-import { OffsetMapper } from './ranges';
 import type { WorkspaceKnowledge } from './workspaceIndex';
 
 /** The command each hover action runs. */
@@ -32,23 +31,15 @@ export function toMarkdownString(p: HoverPart): vscode.MarkdownString {
 }
 
 export class AnnotationHoverProvider implements vscode.HoverProvider {
-  /** Line starts of the last text hovered (computing them is the costly part on a large article). */
-  private mapper: { text: string; mapper: OffsetMapper } | null = null;
-
   constructor(
     private readonly articles: ArticleManager,
     private readonly knowledge: WorkspaceKnowledge | null,
   ) {}
 
-  private mapperFor(text: string): OffsetMapper {
-    if (this.mapper?.text !== text) this.mapper = { text, mapper: new OffsetMapper(text) };
-    return this.mapper.mapper;
-  }
-
   provideHover(doc: vscode.TextDocument, pos: vscode.Position): vscode.Hover | undefined {
     const state = this.articles.get(doc.uri);
     if (!state) return undefined;
-    const mapper = this.mapperFor(state.text);
+    const mapper = state.mapper();
     const key = doc.uri.toString();
     const k = this.knowledge;
     const cards = hoverCards(state.analysis, state.annotations, mapper.toOffset(pos), k ? { entity: (type, name) => k.facts(type, name, key) } : {});

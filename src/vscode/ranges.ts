@@ -8,15 +8,22 @@ import { lineStarts, offsetToLineCol } from '../core/text';
 import type { TextChange } from '../core/sidecar/anchor';
 
 export class OffsetMapper {
-  private starts: number[] | null = null;
-  constructor(private readonly text: string) {}
+  /** `length` and line starts of the LF text (see `LiveDocument.lineStarts`). */
+  constructor(
+    private readonly length: number,
+    private readonly starts: readonly number[],
+  ) {}
 
-  private lines(): number[] {
-    return (this.starts ??= lineStarts(this.text));
+  static forText(text: string): OffsetMapper {
+    return new OffsetMapper(text.length, lineStarts(text));
+  }
+
+  private lines(): readonly number[] {
+    return this.starts;
   }
 
   toPosition(offset: number): vscode.Position {
-    const { line, character } = offsetToLineCol(this.lines(), Math.max(0, Math.min(offset, this.text.length)));
+    const { line, character } = offsetToLineCol(this.lines(), Math.max(0, Math.min(offset, this.length)));
     return new vscode.Position(line, character);
   }
 
@@ -27,7 +34,7 @@ export class OffsetMapper {
   toOffset(pos: vscode.Position): number {
     const starts = this.lines();
     const line = Math.max(0, Math.min(pos.line, starts.length - 1));
-    const lineEnd = line + 1 < starts.length ? starts[line + 1]! - 1 : this.text.length;
+    const lineEnd = line + 1 < starts.length ? starts[line + 1]! - 1 : this.length;
     return Math.min(starts[line]! + pos.character, lineEnd);
   }
 }

@@ -62,7 +62,7 @@ export async function mentionLocations(t: EntityTarget, articles: ArticleManager
   const here = t.state.annotations.filter(
     (a) => a.kind === 'entity' && a.type === t.type && a.status !== 'rejected' && (a.anchor === 'ok' || a.anchor === 'modified') && keys.has(nameKey(knowledge.registry.canonical(t.type, a.entity ?? a.text))),
   );
-  const mapper = new OffsetMapper(t.state.text);
+  const mapper = t.state.mapper();
   const out = here.map((a) => new vscode.Location(t.state.uri, mapper.toRange(a)));
   const self = t.state.uri.toString();
   const byUri = new Map<string, { start: number; end: number }[]>();
@@ -84,7 +84,7 @@ export async function mentionLocations(t: EntityTarget, articles: ArticleManager
       const allowed = new Set<string>();
       for (const e of rec.entities) if (e.type === t.type && keys.has(nameKey(e.canonical))) for (const n of [e.canonical, ...e.aliases]) allowed.add(n);
       const uri = vscode.Uri.parse(u);
-      const m = new OffsetMapper(text);
+      const m = OffsetMapper.forText(text);
       for (const s of spans) if (s.end <= text.length && allowed.has(text.slice(s.start, s.end))) out.push(new vscode.Location(uri, m.toRange(s)));
     });
   }
@@ -97,7 +97,7 @@ export function registryEdit(uri: vscode.Uri, src: string | null, next: string, 
     edit.createFile(uri, { contents: new TextEncoder().encode(next), ignoreIfExists: false });
     return edit;
   }
-  const m = new OffsetMapper(src);
+  const m = OffsetMapper.forText(src);
   for (const e of lineEdits(src, next)) edit.replace(uri, m.toRange(e), e.text);
   return edit;
 }
@@ -112,7 +112,7 @@ export class EntityProviders implements vscode.ReferenceProvider, vscode.RenameP
   private target(doc: vscode.TextDocument, pos: vscode.Position): EntityTarget | null {
     const state = this.articles.get(doc.uri);
     if (!state) return null;
-    return entityTarget(state, new OffsetMapper(state.text).toOffset(pos), this.knowledge);
+    return entityTarget(state, state.mapper().toOffset(pos), this.knowledge);
   }
 
   async provideReferences(doc: vscode.TextDocument, pos: vscode.Position, ctx: vscode.ReferenceContext, token: vscode.CancellationToken): Promise<vscode.Location[] | undefined> {
@@ -129,7 +129,7 @@ export class EntityProviders implements vscode.ReferenceProvider, vscode.RenameP
   private definitionOf(t: EntityTarget): vscode.Location | null {
     const d = this.knowledge.definition(t.type, t.name);
     if (!d || !d.entry.nameRange) return null;
-    return new vscode.Location(d.uri, new OffsetMapper(d.text).toRange(d.entry.nameRange));
+    return new vscode.Location(d.uri, OffsetMapper.forText(d.text).toRange(d.entry.nameRange));
   }
 
   provideDefinition(doc: vscode.TextDocument, pos: vscode.Position): vscode.Location | undefined {
@@ -141,7 +141,7 @@ export class EntityProviders implements vscode.ReferenceProvider, vscode.RenameP
     const t = this.target(doc, pos);
     if (!t) throw new Error('Only the names of people, organisations, places and other entities can be renamed here.');
     if (!this.knowledge.registryUri()) throw new Error('Open a folder to rename entities: the new name is kept in its entity registry.');
-    return { range: new OffsetMapper(t.state.text).toRange(t.ann), placeholder: t.name };
+    return { range: t.state.mapper().toRange(t.ann), placeholder: t.name };
   }
 
   /**
@@ -180,7 +180,7 @@ export class EntityProviders implements vscode.ReferenceProvider, vscode.RenameP
       const before = normalizeText(raw).text;
       const after = renameInSidecar(before, t.type, t.names, to);
       if (after === null) continue;
-      const m = new OffsetMapper(before);
+      const m = OffsetMapper.forText(before);
       for (const e of lineEdits(before, after)) edit.replace(side, m.toRange(e), e.text);
       files++;
     }

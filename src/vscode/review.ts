@@ -10,7 +10,6 @@ import { plainLabel } from '../core/markdown';
 import { isUserData, type Annotation } from '../core/sidecar/model';
 import type { ArticleManager, ArticleState } from './articles';
 import { Commands } from './ids';
-import { OffsetMapper } from './ranges';
 
 const SOURCE = 'News Annotator';
 
@@ -47,7 +46,7 @@ export class ReviewDiagnostics implements vscode.Disposable {
   }
 
   private update(s: ArticleState): void {
-    const mapper = new OffsetMapper(s.text);
+    const mapper = s.mapper();
     const diags: vscode.Diagnostic[] = [];
     for (const a of needingReview(s)) {
       let range: vscode.Range;
@@ -91,7 +90,7 @@ export class AnnotationCodeActions implements vscode.CodeActionProvider {
   provideCodeActions(doc: vscode.TextDocument, range: vscode.Range | vscode.Selection): vscode.CodeAction[] {
     const state = this.articles.get(doc.uri);
     if (!state) return [];
-    const mapper = new OffsetMapper(state.text);
+    const mapper = state.mapper();
     const start = mapper.toOffset(range.start);
     const end = mapper.toOffset(range.end);
     const out: vscode.CodeAction[] = [];
@@ -106,7 +105,7 @@ export class AnnotationCodeActions implements vscode.CodeActionProvider {
     for (const a of needingReview(state)) {
       const target = { uri, id: a.id };
       if (a.anchor === 'modified' && a.start <= end && start <= a.end) {
-        action(`Keep annotation on the edited words “${plainLabel(state.text.slice(a.start, a.end), 40)}”`, Commands.acceptAnnotation, [target], true);
+        action(`Keep annotation on the edited words “${plainLabel(state.live.slice(a.start, a.end), 40)}”`, Commands.acceptAnnotation, [target], true);
         action(`Remove annotation ${describe(a)}`, Commands.deleteAnnotation, [target]);
       } else if (a.anchor === 'ambiguous') {
         for (const c of a.candidates ?? []) {
@@ -131,7 +130,7 @@ export class AnnotationCodeActions implements vscode.CodeActionProvider {
     }
     // A selection that is not yet exactly an annotation: offer to annotate it.
     if (end > start && end - start <= 200 && !state.annotations.some((a) => a.start === start && a.end === end && a.status !== 'rejected')) {
-      const sel = plainLabel(state.text.slice(start, end), 40);
+      const sel = plainLabel(state.live.slice(start, end), 40);
       for (const t of ['PER', 'ORG', 'LOC', 'MISC']) action(`Annotate “${sel}” as ${TITLES[t]}`, Commands.addAnnotation, [{ type: t }]);
       action(`Annotate “${sel}” as…`, Commands.addAnnotation, []);
     }

@@ -6,7 +6,6 @@ import * as vscode from 'vscode';
 import { buildTopicTree, flattenTree, sectionAt, type TopicFilter, type TopicNode } from '../core/topicTree';
 import type { ArticleManager, ArticleState } from './articles';
 import { Colors, Commands, ContextKeys, Views } from './ids';
-import { OffsetMapper } from './ranges';
 
 const TONE_COLOR: Record<string, string> = {
   PER: Colors.personBorder,
@@ -90,7 +89,7 @@ export class TopicsProvider implements vscode.TreeDataProvider<TopicNode>, vscod
   /** Reveals the section under the cursor. */
   private follow(ed: vscode.TextEditor): void {
     if (!this.view?.visible || !this.current || ed.document.uri.toString() !== this.current.uri.toString()) return;
-    const offset = new OffsetMapper(this.current.text).toOffset(ed.selection.active);
+    const offset = this.current.mapper().toOffset(ed.selection.active);
     const sec = sectionAt(this.roots, offset);
     if (sec) void this.view.reveal(sec, { select: true, focus: false, expand: false }).then(undefined, () => undefined);
   }
@@ -170,7 +169,7 @@ export class TopicSymbolProvider implements vscode.DocumentSymbolProvider {
     if (!state) return [];
     await this.articles.whenIdle(doc.uri);
     if (!state.analysis) return [];
-    const mapper = new OffsetMapper(state.text);
+    const mapper = state.mapper();
     const toSymbol = (n: TopicNode): vscode.DocumentSymbol | null => {
       if (n.start === undefined || n.end === undefined) return null;
       const range = mapper.toRange({ start: n.start, end: n.end });

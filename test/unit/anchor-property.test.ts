@@ -5,6 +5,8 @@ import { test } from 'node:test';
 import fc from 'fast-check';
 import { applyChange, invariantViolations, reanchor, type TextChange } from '../../src/core/sidecar/anchor';
 import { contextAround, type Annotation } from '../../src/core/sidecar/model';
+import { LiveDocument } from '../../src/core/liveDocument';
+import { lineStarts } from '../../src/core/text';
 
 const RUNS = Number(process.env.ANCHOR_RUNS || 10000);
 
@@ -179,4 +181,32 @@ test(`outside changes: re-anchoring never lands on other text, and reports what 
   // Recall is a figure, not a guarantee (an untouched name repeated with the same context is ambiguous).
   console.log(`re-anchoring after outside changes: ${untouchedOk}/${untouched} untouched annotations placed exactly (${((100 * untouchedOk) / Math.max(1, untouched)).toFixed(1)}%), ${total} in all`);
   assert.ok(untouchedOk / untouched > 0.5, 'most untouched annotations are re-anchored');
+});
+
+test('LiveDocument keeps line starts and range queries exact through random edits', () => {
+  fc.assert(
+    fc.property(textArb, fc.array(fc.tuple(fc.nat(), fc.nat()), { maxLength: 8 }), fc.array(editArb, { minLength: 1, maxLength: 10 }), fc.nat(), fc.nat(), (text, spans, edits, q1, q2) => {
+      const doc = new LiveDocument(text, makeAnnotations(text, spans));
+      for (const e of edits) doc.apply([toChange(doc.text, e)]);
+      assert.deepEqual(doc.lineStarts(), lineStarts(doc.text));
+      const from = q1 % (doc.text.length + 1);
+      const to = Math.max(from, q2 % (doc.text.length + 1));
+      const expected = doc.annotations.filter((a) => a.start <= to && (a.end > from || (a.start === a.end && a.start >= from)));
+      assert.deepEqual(doc.inRange(from, to).map((a) => a.id), expected.map((a) => a.id));
+      for (let i = 1; i < doc.annotations.length; i++) assert.ok(doc.annotations[i - 1]!.start <= doc.annotations[i]!.start);
+    }),
+    { numRuns: 3000, seed: 11 },
+  );
+});
+
+test('LiveDocument applies a multi-cursor event (changes sorted from the end) like sequential edits', () => {
+  const text = 'Trump met Xi. Xi met Trump.';
+  const doc = new LiveDocument(text, makeAnnotations(text, [[0, 5], [10, 12], [14, 16], [21, 26]]));
+  // Two cursors insert "President " before each "Trump": VS Code sends the later change first.
+  doc.apply([
+    { start: 21, end: 21, text: 'President ' },
+    { start: 0, end: 0, text: 'President ' },
+  ]);
+  assert.equal(doc.text, 'President Trump met Xi. Xi met President Trump.');
+  assert.deepEqual(doc.annotations.map((a) => [a.anchor, doc.text.slice(a.start, a.end)]), [['ok', 'Trump'], ['ok', 'Xi'], ['ok', 'Xi'], ['ok', 'Trump']]);
 });

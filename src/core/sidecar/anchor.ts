@@ -17,6 +17,12 @@ export interface TextChange {
   text: string;
 }
 
+/** Read access to a text: a string, or a chunked text that never copies the whole document. */
+export interface TextSource {
+  readonly length: number;
+  slice(start: number, end: number): string;
+}
+
 /** Most occurrences of one text that are examined when re-anchoring. */
 const MAX_OCCURRENCES = 2000;
 
@@ -25,11 +31,14 @@ function shiftPoint(p: number, c: TextChange, delta: number): number {
 }
 
 /**
- * Applies one change to the annotations, in place. `after` is the full text after the change.
+ * Applies one change to the annotations, in place. `after` is the text after the change; only the
+ * region around the change is read from it, so the cost does not grow with the document. Returns how
+ * many annotations the change touched (when 0, their order is unchanged).
  * Typing at a span's edge does not grow it; a change inside a span marks it `modified`; a change that
  * replaces a whole span looks for the span's exact text + context in what was inserted.
  */
-export function applyChange(anns: Annotation[], c: TextChange, after: string): void {
+export function applyChange(anns: Annotation[], c: TextChange, after: TextSource): number {
+  let touched = 0;
   const delta = c.text.length - (c.end - c.start);
   const insertedEnd = c.start + c.text.length;
   for (const a of anns) {
@@ -47,9 +56,10 @@ export function applyChange(anns: Annotation[], c: TextChange, after: string): v
       }
     }
     if (a.anchor === 'orphaned' || a.anchor === 'ambiguous') {
+      touched++;
       // A later insertion (an undo, a paste) may bring the text back exactly as it was.
       if (c.text.length >= a.text.length && c.text.includes(a.text)) {
-        const found = uniqueExactMatch(after, a, c.start, insertedEnd);
+        const found = uniqueExactMatchIn(after, a, c.start, insertedEnd);
         if (found !== null) setOk(a, found);
       } else if (a.candidates) {
         a.candidates = a.candidates.map((p) => shiftPoint(p, c, delta)).filter((p) => p + a.text.length <= after.length);
@@ -64,12 +74,13 @@ export function applyChange(anns: Annotation[], c: TextChange, after: string): v
     } else if (c.start >= a.end) {
       // Entirely after the span (an insertion at its end does not grow it).
     } else if (c.start <= a.start && c.end >= a.end) {
+      touched++;
       // The whole span was replaced (a paste over it, a reload from disk): look for it in the new text.
-      const found = uniqueExactMatch(after, a, c.start, insertedEnd);
+      const found = uniqueExactMatchIn(after, a, c.start, insertedEnd);
       if (found !== null) setOk(a, found);
       else if (c.text.includes(a.text)) {
         a.anchor = 'ambiguous';
-        a.candidates = occurrences(after, a.text, c.start, insertedEnd).slice(0, 5);
+        a.candidates = occurrences(c.text, a.text).slice(0, 5).map((o) => o + c.start);
         a.start = c.start;
         a.end = c.start;
       } else {
@@ -78,12 +89,14 @@ export function applyChange(anns: Annotation[], c: TextChange, after: string): v
       }
     } else {
       // The change overlaps the span: it now covers the edited words; flag it.
+      touched++;
       const end = a.end > c.end ? a.end + delta : insertedEnd;
       a.start = Math.min(a.start, c.start);
       a.end = Math.max(a.start, end);
       a.anchor = after.slice(a.start, a.end) === a.text ? 'ok' : 'modified';
     }
   }
+  return touched;
 }
 
 function setOk(a: Annotation, start: number): void {
@@ -127,13 +140,18 @@ function suffixScore(text: string, end: number, suffix: string): number {
   return n;
 }
 
-/** The single place in `[from, to)` holding the exact text with its exact context, or null. */
-function uniqueExactMatch(text: string, a: Annotation, from: number, to: number): number | null {
+/**
+ * The single place in `[from, to)` holding the exact text with its exact context, or null — reading
+ * only the window of `text` around `[from, to)` (the window always holds the whole context).
+ */
+function uniqueExactMatchIn(text: TextSource, a: Annotation, from: number, to: number): number | null {
+  const ws = Math.max(0, from - a.prefix.length);
+  const window = text.slice(ws, Math.min(text.length, to + a.suffix.length));
   let found: number | null = null;
-  for (const o of occurrences(text, a.text, from, to)) {
-    if (prefixMatches(text, o, a.prefix) && suffixMatches(text, o + a.text.length, a.suffix)) {
+  for (const o of occurrences(window, a.text, from - ws, to - ws)) {
+    if (o >= a.prefix.length && window.startsWith(a.prefix, o - a.prefix.length) && window.startsWith(a.suffix, o + a.text.length)) {
       if (found !== null) return null;
-      found = o;
+      found = ws + o;
     }
   }
   return found;
