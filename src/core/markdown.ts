@@ -11,11 +11,11 @@
 
 /**
  * Bidi controls, zero-width and other invisible characters: every format character (`\p{Cf}`:
- * U+200B–U+200F, U+202A–U+202E, U+2066–U+2069, U+FEFF, the U+E0000 tag block used for "ASCII
- * smuggling", …) plus the default-ignorable ones that are not format characters (combining grapheme
- * joiner, Hangul fillers, Khmer inherent vowels, Mongolian and Unicode variation selectors).
+ * U+200B–U+200F, U+202A–U+202E, U+2066–U+2069, U+FEFF, interlinear annotation marks, …) and every
+ * default-ignorable code point (combining grapheme joiner, Hangul fillers, variation selectors, the
+ * whole U+E0000 tag block used for "ASCII smuggling", unassigned ones included).
  */
-const INVISIBLE = /[\p{Cf}\u034f\u115f\u1160\u17b4\u17b5\u180b-\u180f\u3164\ufe00-\ufe0f\uffa0\u{e0100}-\u{e01ef}]/gu;
+const INVISIBLE = /[\p{Cf}\p{Default_Ignorable_Code_Point}]/gu;
 /** Control characters, line/paragraph separators and whitespace runs: one space in a one-line label. */
 const SPACES = /[\s\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g;
 

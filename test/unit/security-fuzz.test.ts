@@ -81,7 +81,7 @@ const PAYLOADS = [
   '\u0000nul\u0007bell\u001b[31m',
   '\u2028line\u2029para',
 ];
-const PIECES = [...'[]()<>!`*_~\\$&#;:/.@|{}="\' \n\t', '\u202e', '\u2066', '\u200b', '\ufeff', 'command:', 'https://', 'www.', '$(', '](', '<img', '&#'];
+const PIECES = [...'[]()<>!`*_~\\$&#;:/.@|{}="\' \n\t', '\u202e', '\u2066', '\u200b', '\ufeff', '\u{e0000}', '\u{e0001}', '\u{e007f}', '\u2065', '\ufff9', '\u034f', '\u00ad', 'command:', 'https://', 'www.', '$(', '](', '<img', '&#'];
 
 const hostile: fc.Arbitrary<string> = fc
   .oneof(
@@ -99,7 +99,7 @@ const ACTION_LABELS = /^(Accept|Reject|Change type|All mentions|Go to speaker|\d
 let iterations = 0;
 
 /** Bidi controls, zero-width characters, BOM and tag characters, listed independently of the code under test. */
-const INVISIBLE_CHECK = /[\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\u{e0000}-\u{e007f}]/u;
+const INVISIBLE_CHECK = /[\u00ad\u034f\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u206f\ufeff\ufff0-\ufffb\u{e0000}-\u{e0fff}]/u;
 
 /** All HTML tag names in rendered output. */
 function tags(html: string): string[] {
