@@ -223,6 +223,36 @@ export function benchIndex(withSidecars = false): IndexFigures | null {
   return out;
 }
 
+export interface ScaleFigures {
+  articles: number;
+  buildMs: number;
+  /** Longest single article: how long the editor's event loop can be held between two yields. */
+  maxArticleMs: number;
+  heapMB: number;
+}
+
+/** 10,000 articles (the BBC texts, repeated under other names): total time, longest single step, heap kept. */
+export function benchIndexScale(n = 10000): ScaleFigures | null {
+  const dir = bbcDir();
+  if (!dir) return null;
+  const texts = walk(dir).map((f) => normalizeText(fs.readFileSync(f, 'utf8')).text);
+  gc();
+  const heap0 = process.memoryUsage().heapUsed;
+  const index = new WorkspaceIndex();
+  let lexicon: Lexicon | null = null;
+  let maxArticleMs = 0;
+  const t0 = performance.now();
+  for (let i = 0; i < n; i++) {
+    const s = performance.now();
+    index.set(indexArticle(`file:///ws/${i}.txt`, `${i}.txt`, '1', texts[i % texts.length]!, null, () => (lexicon ??= new Lexicon(index.lexiconEntries()))));
+    maxArticleMs = Math.max(maxArticleMs, performance.now() - s);
+  }
+  const buildMs = performance.now() - t0;
+  gc();
+  const heapMB = (process.memoryUsage().heapUsed - heap0) / 1048576;
+  return { articles: index.size, buildMs, maxArticleMs, heapMB };
+}
+
 if (require.main === module) {
   const h = benchHover();
   console.log(`hover on a ${(h.chars / 1048576).toFixed(2)} MB article (${h.annotations} annotations; analyses of its parts ${(h.analyseMs / 1000).toFixed(1)} s):`);
@@ -231,6 +261,10 @@ if (require.main === module) {
   if (!i) console.log(`workspace index: skipped (${path.join(sharedDir(), 'corpus/news/bbc')} not found; set NEWS_ANNOTATOR_SHARED)`);
   else {
     console.log(`workspace index of BBC: ${i.articles} articles of ${i.files} files, ${i.entities} entities, ${i.mentions} mentions in ${(i.buildMs / 1000).toFixed(2)} s; heap kept ${i.heapMB.toFixed(1)} MB`);
+    if (process.argv.includes('--10k')) {
+      const sc = benchIndexScale();
+      if (sc) console.log(`  10,000 articles: ${(sc.buildMs / 1000).toFixed(1)} s of background work, longest single article ${sc.maxArticleMs.toFixed(0)} ms, heap kept ${sc.heapMB.toFixed(1)} MB`);
+    }
     if (i.sidecarMsPerArticle !== undefined) {
       console.log(`  per article: from an annotation file ${i.sidecarMsPerArticle.toFixed(2)} ms (fast reader; full YAML reader + re-anchoring ${i.fullParseMsPerArticle!.toFixed(2)} ms), entity-only analysis ${i.analysisMsPerArticle!.toFixed(2)} ms`);
     }

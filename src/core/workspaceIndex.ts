@@ -308,6 +308,8 @@ export class WorkspaceIndex {
   private readonly byName = new Map<string, Set<string>>();
   private lexiconCache: { entries: LexiconEntry[]; signature: string } | null = null;
   private registry: RegistryIndex | null = null;
+  /** One copy of each name across all records ("United States" is in thousands of articles). */
+  private readonly names = new Map<string, string>();
   /** Increments on every change (for caches). */
   version = 0;
 
@@ -334,8 +336,16 @@ export class WorkspaceIndex {
     return [...this.records.keys()];
   }
 
+  private intern(s: string): string {
+    const have = this.names.get(s);
+    if (have !== undefined) return have;
+    this.names.set(s, s);
+    return s;
+  }
+
   /** Adds or replaces an article's record. */
   set(record: ArticleRecord): void {
+    record = { ...record, entities: record.entities.map((e) => ({ ...e, canonical: this.intern(e.canonical), aliases: e.aliases.map((a) => this.intern(a)) })) };
     const taught = record.lexicon.length > 0 || (this.records.get(record.uri)?.lexicon.length ?? 0) > 0;
     this.removeNames(record.uri);
     this.records.set(record.uri, record);
@@ -362,6 +372,7 @@ export class WorkspaceIndex {
   clear(): void {
     this.records.clear();
     this.byName.clear();
+    this.names.clear();
     this.lexiconCache = null;
     this.version++;
   }

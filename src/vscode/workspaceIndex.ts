@@ -25,7 +25,7 @@ import type { Annotation } from '../core/sidecar/model';
 import { sidecarPathFor, SIDECAR_SUFFIX } from '../core/sidecar/yaml';
 import { normalizeText } from '../core/text';
 import type { Analysis, EntityType } from '../core/types';
-import { indexArticle, recordFromAnnotations, WorkspaceIndex, type ArticleRecord } from '../core/workspaceIndex';
+import { indexArticle, recordFromAnnotations, scanSidecar, WorkspaceIndex, type ArticleRecord } from '../core/workspaceIndex';
 import type { AnalysisKnowledge, ArticleManager, ArticleState } from './articles';
 import { SETTINGS_SECTION, Settings } from './ids';
 
@@ -39,6 +39,14 @@ const NOTIFY_ABOVE = 400;
 const CHANGE_DELAY_MS = 400;
 /** Quiet time after the lexicon changed before open articles are analysed again. */
 const LEXICON_DELAY_MS = 800;
+/**
+ * Longest article analysed in the background (UTF-16 units). One article cannot be split across
+ * time slices, and today's linking is not linear: 100 k characters take ~0.1 s, 200 k ~0.7 s. Longer
+ * articles without a usable annotation file are indexed when opened in the editor.
+ */
+const MAX_BACKGROUND_ANALYSIS = 100_000;
+/** Largest annotation file read with the full YAML reader in the background (the fast reader has no limit). */
+const MAX_BACKGROUND_FULL_PARSE = 500_000;
 /** Entity ids remembered for hover links. */
 const MAX_REFS = 2000;
 const EXCLUDE = '**/{node_modules,.git,.hg,.svn,out,dist}/**';
@@ -316,7 +324,13 @@ export class WorkspaceKnowledge implements AnalysisKnowledge, vscode.Disposable 
           this.index.delete(key);
         } else {
           try {
-            this.index.set(indexArticle(key, vscode.workspace.asRelativePath(c.uri, true), l.stamp, l.text, l.sidecar, () => this.lexicon()));
+            // A large annotation file that is not in our own layout would take the full YAML reader
+            // seconds: it is treated as absent here (the editor reads it when the article is opened).
+            if (l.sidecar !== null && l.sidecar.length > MAX_BACKGROUND_FULL_PARSE && !scanSidecar(l.sidecar)) l.sidecar = null;
+            if (l.text.length > MAX_BACKGROUND_ANALYSIS && l.sidecar === null) {
+              this.log.info(`not indexed in the background (${Math.round(l.text.length / 1000)} k characters, no annotation file; open it to index it): ${c.uri.toString(true)}`);
+              this.index.delete(key);
+            } else this.index.set(indexArticle(key, vscode.workspace.asRelativePath(c.uri, true), l.stamp, l.text, l.sidecar, () => this.lexicon()));
           } catch (e) {
             this.log.warn(`not indexed (${e instanceof Error ? e.message : String(e)}): ${c.uri.toString(true)}`);
           }
