@@ -2,16 +2,13 @@
  * news-annotator — the command-line tool on the same core as the extension.
  * Exit codes: 0 ok, 1 findings (check failed, a file could not be analysed), 2 usage or I/O error.
  */
-import path from 'node:path';
-import { analyze } from '../core/analyze';
-import { toContractRecord } from '../core/contract';
-import { Lexicon, type LexiconEntry } from '../core/lexicon';
-import { annotateWith, buildSidecar, checkSidecar, lexiconEntriesFrom, loadSidecar } from '../core/sidecar/session';
+import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { mergeSidecars } from '../core/sidecar/merge';
-import { parseSidecar, serializeSidecar, sidecarPathFor, type SidecarDoc } from '../core/sidecar/yaml';
-import { ArticleError, readArticle, type ArticleFile } from '../node/article-file';
-import { ConcurrentChangeError, readTextOrNull, writeFileAtomic } from '../node/atomic';
+import { parseSidecar, serializeSidecar, type SidecarDoc } from '../core/sidecar/yaml';
+import { readTextOrNull, writeFileAtomic } from '../node/atomic';
+import { runPool, WORKER_ROLE } from '../node/pool';
 import { expandArticles } from '../node/walk';
+import { lexiconFromSidecars, makeJob, type JobInit, type JobKind, type JobResult } from './jobs';
 
 const VERSION = '0.1.0';
 
@@ -29,7 +26,8 @@ Usage:
   news-annotator help                           this text
 
 Options:
-  -q, --quiet print only problems
+  -q, --quiet   print only problems
+  --threads=N   worker threads for large batches (default: one per core)
   --json      one JSON object per file per line (offsets: UTF-16 code units in the file's text,
               BOM removed, line endings kept, end exclusive)
   -h, --help  show this help
@@ -42,6 +40,8 @@ articles given are recognised in all of them; rejected ones are not suggested ag
 interface Options {
   json: boolean;
   quiet: boolean;
+  /** Worker threads for large batches (default: one per core). */
+  threads?: number;
   files: string[];
 }
 
@@ -57,6 +57,7 @@ function parse(argv: string[]): { command: string; opts: Options } {
     else if (!onlyFiles && a === '--version') command = command || 'version';
     else if (!onlyFiles && a === '--json') opts.json = true;
     else if (!onlyFiles && (a === '-q' || a === '--quiet')) opts.quiet = true;
+    else if (!onlyFiles && /^--threads=\d+$/.test(a)) opts.threads = Math.max(1, Number(a.slice(10)));
     else if (!onlyFiles && a.startsWith('-') && a !== '-') throw new UsageError(`unknown option ${a}`);
     else if (!command) command = a;
     else opts.files.push(a);
@@ -72,83 +73,45 @@ function warn(msg: string): void {
   process.stderr.write(`news-annotator: ${msg}\n`);
 }
 
-/** Reads each article, reporting the ones that cannot be read; returns the readable ones. */
-function readArticles(args: string[]): { articles: ArticleFile[]; failed: boolean; nothing: boolean } {
-  const { files, missing } = expandArticles(args);
+/** A one-line progress bar on stderr, only when it is a terminal. */
+function progress(quiet: boolean): ((done: number, total: number) => void) | undefined {
+  if (quiet || !process.stderr.isTTY) return undefined;
+  let last = 0;
+  return (done, total) => {
+    const now = Date.now();
+    if (done < total && now - last < 100) return;
+    last = now;
+    const width = 30;
+    const fill = Math.round((width * done) / total);
+    process.stderr.write(`\r[${'='.repeat(fill)}${' '.repeat(width - fill)}] ${done}/${total} files${done === total ? '\n' : ''}`);
+  };
+}
+
+/** Runs one per-file job over every article given, on all cores for large batches. */
+async function runFiles(kind: JobKind, opts: Options): Promise<number> {
+  if (!opts.files.length) throw new UsageError(`${kind.split('-')[0]} needs at least one FILE or DIR`);
+  const { files, missing } = expandArticles(opts.files);
   for (const m of missing) warn(`${m}: no such file or directory`);
-  const articles: ArticleFile[] = [];
-  let failed = missing.length > 0;
-  for (const file of files) {
-    try {
-      articles.push(readArticle(file));
-    } catch (e) {
-      if (!(e instanceof ArticleError)) throw e;
-      warn(e.message);
-      failed = true;
-    }
-  }
-  return { articles, failed, nothing: files.length === 0 };
-}
-
-/** The user's taught names from the sidecars of the given articles. */
-function userLexicon(articles: ArticleFile[]): Lexicon {
-  const entries: LexiconEntry[] = [];
-  for (const art of articles) {
-    const loaded = loadSidecar(readTextOrNull(sidecarPathFor(art.path)), art.norm.text);
-    entries.push(...lexiconEntriesFrom(loaded.annotations));
-  }
-  return new Lexicon(entries);
-}
-
-function cmdAnnotate(opts: Options): number {
-  if (!opts.files.length) throw new UsageError('annotate needs at least one FILE or DIR');
-  const { articles, failed: readFailed, nothing } = readArticles(opts.files);
-  let failed = readFailed;
-  const lexicon = userLexicon(articles);
-  for (const art of articles) {
-    const side = sidecarPathFor(art.path);
-    const src = readTextOrNull(side);
-    const loaded = loadSidecar(src, art.norm.text);
-    if (loaded.problem) {
-      warn(`${side}: ${loaded.problem.message}; not modified`);
-      failed = true;
-      continue;
-    }
-    const a = analyze(art.norm.text, { fileDate: art.fileDate, lexicon });
-    const anns = annotateWith(a, loaded.annotations);
-    const out = serializeSidecar(buildSidecar(path.basename(art.path), a, anns));
-    const lost = anns.filter((x) => x.anchor !== 'ok').length;
-    if (out === src) {
-      if (!opts.quiet) write(`${side}: unchanged\n`);
-    } else {
-      try {
-        writeFileAtomic(side, out, src);
-      } catch (e) {
-        if (!(e instanceof ConcurrentChangeError)) throw e;
-        warn(e.message);
-        failed = true;
-        continue;
-      }
-      if (!opts.quiet) write(`${side}: ${anns.length} annotations${lost ? ` (${lost} need review: text changed)` : ''}\n`);
-    }
-  }
-  return failed ? (nothing && !articles.length ? 2 : 1) : 0;
-}
-
-function cmdCheck(opts: Options): number {
-  if (!opts.files.length) throw new UsageError('check needs at least one FILE or DIR');
-  const { articles, failed: readFailed, nothing } = readArticles(opts.files);
+  if (!files.length) return missing.length ? 2 : 0;
+  const init: JobInit = { kind, quiet: opts.quiet, lexicon: kind === 'check' ? [] : lexiconFromSidecars(files) };
+  let errors = missing.length;
   let findings = 0;
-  for (const art of articles) {
-    const side = sidecarPathFor(art.path);
-    const problems = checkSidecar(readTextOrNull(side), art.norm.text);
-    for (const p of problems) write(`${side}: ${p.code}: ${p.message}\n`);
-    if (problems.length) findings++;
-    else if (!opts.quiet) write(`${side}: ok\n`);
-  }
-  if (findings && !opts.quiet) write(`${findings} of ${articles.length} article(s) need attention\n`);
-  if (nothing && !articles.length) return 2;
-  return findings || readFailed ? 1 : 0;
+  const onProgress = progress(opts.quiet || kind === 'analyze-text');
+  await runPool<JobResult>(files, {
+    script: __filename,
+    init,
+    inProcess: makeJob(init),
+    threads: opts.threads,
+    onProgress,
+    onResult: (_file, r) => {
+      if (r.out) write(r.out);
+      if (r.err) process.stderr.write(r.err);
+      if (r.status === 'error') errors++;
+      else if (r.status === 'finding') findings++;
+    },
+  });
+  if (kind === 'check' && findings && !opts.quiet) write(`${findings} of ${files.length} article(s) need attention\n`);
+  return errors || findings ? 1 : 0;
 }
 
 function cmdMergeDriver(opts: Options): number {
@@ -180,27 +143,7 @@ function cmdMergeDriver(opts: Options): number {
   return 0;
 }
 
-function cmdAnalyze(opts: Options): number {
-  if (!opts.files.length) throw new UsageError('analyze needs at least one FILE or DIR');
-  const { articles, failed, nothing } = readArticles(opts.files);
-  const lexicon = userLexicon(articles);
-  for (const art of articles) {
-    const a = analyze(art.norm.text, { fileDate: art.fileDate, lexicon });
-    if (opts.json) {
-      write(JSON.stringify(toContractRecord(art.path, a, art.norm)) + '\n');
-    } else {
-      write(`${art.path}\n`);
-      write(`  entities: ${a.entityGroups.map((g) => `${g.canonical} (${g.type}${g.mentions.length > 1 ? ` ×${g.mentions.length}` : ''})`).join(', ') || '—'}\n`);
-      write(`  figures:  ${a.figures.map((f) => f.text).join(', ') || '—'}\n`);
-      write(`  quotes:   ${a.quotes.map((q) => `${q.text}${q.speaker ? ` — ${q.speaker.name}` : ''}`).join('; ') || '—'}\n`);
-      write(`  subjects: ${a.subjects.slice(0, 3).map((s) => s.label).join('; ') || '—'}\n`);
-    }
-  }
-  if (nothing && !articles.length) return 2;
-  return failed ? 1 : 0;
-}
-
-export function main(argv: string[]): number {
+export async function main(argv: string[]): Promise<number> {
   try {
     const { command, opts } = parse(argv);
     switch (command) {
@@ -211,11 +154,11 @@ export function main(argv: string[]): number {
         write(VERSION + '\n');
         return 0;
       case 'analyze':
-        return cmdAnalyze(opts);
+        return await runFiles(opts.json ? 'analyze-json' : 'analyze-text', opts);
       case 'annotate':
-        return cmdAnnotate(opts);
+        return await runFiles('annotate', opts);
       case 'check':
-        return cmdCheck(opts);
+        return await runFiles('check', opts);
       case 'merge-driver':
         return cmdMergeDriver(opts);
       default:
@@ -236,4 +179,12 @@ process.stdout.on('error', (e: NodeJS.ErrnoException) => {
   if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
   throw e;
 });
-process.exitCode = main(process.argv.slice(2));
+if (isMainThread) {
+  void main(process.argv.slice(2)).then((code) => {
+    process.exitCode = code;
+  });
+} else if (workerData?.role === WORKER_ROLE) {
+  // A worker of runPool: run jobs for the main thread until it terminates us.
+  const job = makeJob((workerData as { init: JobInit }).init);
+  parentPort!.on('message', (m: { index: number; item: string }) => parentPort!.postMessage({ index: m.index, result: job(m.item) }));
+}

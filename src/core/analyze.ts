@@ -2,7 +2,7 @@
  * The analysis pipeline: entities → name linking → figures → quotes → topics, on normalized text.
  */
 import { linkEntities } from './entities/link';
-import { findArticleDate, findFigures } from './figures';
+import { findFigures, resolveArticleDate } from './figures';
 import type { Lexicon } from './lexicon';
 import { recognizeEntities } from './ner';
 import { findQuotes } from './quotes';
@@ -20,13 +20,9 @@ export interface AnalyzeOptions {
 export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   const found = recognizeEntities(text, options.lexicon ? { lexicon: options.lexicon } : {});
   const { mentions, groups } = linkEntities(text, found);
-  const dateline = findArticleDate(text);
-  const articleDate = dateline
-    ? { value: dateline, source: 'dateline' as const }
-    : options.fileDate
-      ? { value: options.fileDate, source: 'file' as const }
-      : null;
-  const { figures, relations } = findFigures(text, articleDate ? { articleDate: articleDate.value, articleDateSource: articleDate.source } : {});
+  const date = resolveArticleDate(text, options.fileDate);
+  const articleDate = date.value && date.source ? { value: date.value, source: date.source } : null;
+  const { figures, relations } = findFigures(text, { articleDate: date.value, ...(date.source ? { articleDateSource: date.source } : {}), articleDateNote: date.label });
   const quotes = findQuotes(text, mentions, groups);
   const { subjects, sections } = analyzeTopics(text, { entities: mentions, groups, figures, quotes });
   return { text, entities: mentions, entityGroups: groups, figures, figureRelations: relations, quotes, subjects, sections, articleDate };

@@ -255,7 +255,7 @@ function figureCard(a: Annotation, analysis: Analysis | null): HoverCard {
       f?.resolution === 'absolute'
         ? 'stated in the text'
         : f?.resolution === 'article-date'
-          ? `resolved against the article date ${e(analysis?.articleDate?.value ?? '', 20)}`
+          ? `resolved against the article date ${e(analysis?.articleDate?.value ?? '', 20)}${analysis?.articleDate?.source === 'inferred' ? ' (inferred from the text)' : analysis?.articleDate?.source === 'dateline' ? ' (from the dateline)' : ''}`
           : f?.resolution === 'file-date'
             ? `resolved against the file date ${e(analysis?.articleDate?.value ?? '', 20)} (no date in the text)`
             : f?.resolution === 'unresolved'

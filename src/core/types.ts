@@ -140,6 +140,9 @@ export interface Analysis {
   /** Whole-article subjects, best first. */
   subjects: Subject[];
   sections: Section[];
-  /** The article's date (ISO) when one was found, and where it came from. */
-  articleDate: { value: string; source: 'dateline' | 'file' } | null;
+  /**
+   * The article's date (ISO) when one was found, and where it came from: a dateline, evidence in
+   * the text (`inferred`: a weekday beside a day and month pins the year), or the file's date.
+   */
+  articleDate: { value: string; source: 'dateline' | 'inferred' | 'file' } | null;
 }

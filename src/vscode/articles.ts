@@ -2,6 +2,7 @@
  * Per-document state of open articles: the LF mirror of the text, the live annotations (shifted on
  * every edit at once), the latest analysis (re-run after a pause), and the sidecar's state.
  */
+import fs from 'node:fs';
 import * as vscode from 'vscode';
 import { analyze } from '../core/analyze';
 import { docRef } from '../core/commandArgs';
@@ -36,6 +37,8 @@ export class ArticleState {
   pending: ReturnType<typeof setTimeout> | undefined;
   /** Analysis runs so far (for tests and the output channel). */
   runs = 0;
+  /** The file's modification date (`YYYY-MM-DD`), the fallback article date. */
+  readonly fileDate: string | null;
 
   constructor(
     readonly uri: vscode.Uri,
@@ -45,6 +48,7 @@ export class ArticleState {
   ) {
     this.live = new LiveDocument(text);
     this.sidecarUri = sidecarUriFor(uri);
+    this.fileDate = fileDateOf(uri);
   }
 
   /** What every offset refers to. */
@@ -269,7 +273,7 @@ export class ArticleManager implements vscode.Disposable {
       reanchor(state.annotations, actual);
     }
     const t0 = Date.now();
-    const analysis = analyze(state.text, { lexicon: this.lexicon(), fileDate: null });
+    const analysis = analyze(state.text, { lexicon: this.lexicon(), fileDate: state.fileDate });
     this.knowledge?.fold(analysis, state.annotations);
     state.analysis = analysis;
     state.annotations = annotateWith(analysis, state.annotations);
@@ -383,6 +387,15 @@ export class ArticleManager implements vscode.Disposable {
     if (!list || s.pending) return;
     this.idleWaiters.delete(key);
     for (const r of list) r();
+  }
+}
+
+function fileDateOf(uri: vscode.Uri): string | null {
+  if (uri.scheme !== 'file') return null;
+  try {
+    return fs.statSync(uri.fsPath).mtime.toISOString().slice(0, 10);
+  } catch {
+    return null;
   }
 }
 

@@ -182,3 +182,21 @@ test('merge-driver merges two reviewers’ decisions by id; a real clash exits 1
   fs.writeFileSync(B, '<<<<<<< x\n');
   assert.equal(run(['merge-driver', O, A, B]).code, 1);
 });
+
+test('large batches run on worker threads with the same output, in input order', () => {
+  const dir = tmpdir();
+  const texts = fs.readdirSync(samples).filter((f) => f.endsWith('.txt')).map((f) => fs.readFileSync(path.join(samples, f), 'utf8'));
+  for (let i = 0; i < 80; i++) fs.writeFileSync(path.join(dir, `a${String(i).padStart(3, '0')}.txt`), texts[i % texts.length]!.replace('on Friday', `on Friday (item ${i})`));
+  const one = run(['analyze', '--json', '--threads=1', dir]);
+  const two = run(['analyze', '--json', '--threads=2', dir]);
+  assert.equal(one.code, 0, one.err);
+  assert.equal(two.code, 0, two.err);
+  assert.equal(two.out, one.out);
+  const files = two.out.trim().split('\n').map((l) => JSON.parse(l).file);
+  assert.deepEqual(files, [...files].sort());
+  assert.equal(files.length, 80);
+  const ann = run(['annotate', '--threads=2', '-q', dir]);
+  assert.equal(ann.code, 0, ann.err);
+  assert.equal(fs.readdirSync(dir).filter((f) => f.endsWith('.annotations.yaml')).length, 80);
+  assert.equal(run(['check', '--threads=2', '-q', dir]).code, 0);
+});

@@ -1,0 +1,102 @@
+/**
+ * The per-file work of the CLI commands, the same in the main thread and in worker threads: each
+ * job reads one article (and its sidecar), and returns what to print and how it went.
+ */
+import path from 'node:path';
+import { analyze } from '../core/analyze';
+import { toContractRecord } from '../core/contract';
+import { Lexicon, type LexiconEntry } from '../core/lexicon';
+import { annotateWith, buildSidecar, checkSidecar, lexiconEntriesFrom, loadSidecar } from '../core/sidecar/session';
+import { parseSidecar, serializeSidecar, sidecarPathFor } from '../core/sidecar/yaml';
+import { ArticleError, readArticle } from '../node/article-file';
+import { ConcurrentChangeError, InvalidEncodingError, readTextOrNull, writeFileAtomic } from '../node/atomic';
+
+export type JobKind = 'analyze-json' | 'analyze-text' | 'annotate' | 'check';
+
+export interface JobInit {
+  kind: JobKind;
+  quiet: boolean;
+  lexicon: LexiconEntry[];
+}
+
+export interface JobResult {
+  out: string;
+  err: string;
+  /** ok; finding (check failed, sidecar not written); error (the article could not be read). */
+  status: 'ok' | 'finding' | 'error';
+}
+
+/** Builds the job function for one command (the lexicon is built once per thread). */
+export function makeJob(init: JobInit): (file: string) => JobResult {
+  const lexicon = new Lexicon(init.lexicon);
+  return (file) => {
+    try {
+      return runJob(init, lexicon, file);
+    } catch (e) {
+      if (e instanceof ArticleError || e instanceof InvalidEncodingError) return { out: '', err: `news-annotator: ${e.message}\n`, status: 'error' };
+      throw e;
+    }
+  };
+}
+
+function runJob(init: JobInit, lexicon: Lexicon, file: string): JobResult {
+  const art = readArticle(file);
+  const side = sidecarPathFor(file);
+  switch (init.kind) {
+    case 'analyze-json': {
+      const a = analyze(art.norm.text, { fileDate: art.fileDate, lexicon });
+      return { out: JSON.stringify(toContractRecord(file, a, art.norm)) + '\n', err: '', status: 'ok' };
+    }
+    case 'analyze-text': {
+      const a = analyze(art.norm.text, { fileDate: art.fileDate, lexicon });
+      const lines = [
+        file,
+        `  entities: ${a.entityGroups.map((g) => `${g.canonical} (${g.type}${g.mentions.length > 1 ? ` ×${g.mentions.length}` : ''})`).join(', ') || '—'}`,
+        `  figures:  ${a.figures.map((f) => f.text).join(', ') || '—'}`,
+        `  quotes:   ${a.quotes.map((q) => `${q.text}${q.speaker ? ` — ${q.speaker.name}` : ''}`).join('; ') || '—'}`,
+        `  subjects: ${a.subjects.slice(0, 3).map((s) => s.label).join('; ') || '—'}`,
+        `  outline:  ${a.sections.map((s) => s.label).join(' | ') || '—'}`,
+      ];
+      return { out: lines.join('\n') + '\n', err: '', status: 'ok' };
+    }
+    case 'annotate': {
+      const src = readTextOrNull(side);
+      const loaded = loadSidecar(src, art.norm.text);
+      if (loaded.problem) return { out: '', err: `news-annotator: ${side}: ${loaded.problem.message}; not modified\n`, status: 'finding' };
+      const a = analyze(art.norm.text, { fileDate: art.fileDate, lexicon });
+      const anns = annotateWith(a, loaded.annotations);
+      const content = serializeSidecar(buildSidecar(path.basename(file), a, anns));
+      if (content === src) return { out: init.quiet ? '' : `${side}: unchanged\n`, err: '', status: 'ok' };
+      try {
+        writeFileAtomic(side, content, src);
+      } catch (e) {
+        if (!(e instanceof ConcurrentChangeError)) throw e;
+        return { out: '', err: `news-annotator: ${e.message}\n`, status: 'finding' };
+      }
+      const lost = anns.filter((x) => x.anchor !== 'ok').length;
+      return { out: init.quiet ? '' : `${side}: ${anns.length} annotations${lost ? ` (${lost} need review: text changed)` : ''}\n`, err: '', status: 'ok' };
+    }
+    case 'check': {
+      const problems = checkSidecar(readTextOrNull(side), art.norm.text);
+      const out = problems.map((p) => `${side}: ${p.code}: ${p.message}\n`).join('') || (init.quiet ? '' : `${side}: ok\n`);
+      return { out, err: '', status: problems.length ? 'finding' : 'ok' };
+    }
+  }
+}
+
+/** The user's taught names from the sidecars of the given articles (unreadable ones are skipped). */
+export function lexiconFromSidecars(files: readonly string[]): LexiconEntry[] {
+  const entries: LexiconEntry[] = [];
+  for (const file of files) {
+    let src: string | null;
+    try {
+      src = readTextOrNull(sidecarPathFor(file));
+    } catch {
+      continue;
+    }
+    if (src === null) continue;
+    const r = parseSidecar(src);
+    if (r.ok) entries.push(...lexiconEntriesFrom(r.doc.annotations));
+  }
+  return entries;
+}

@@ -1,0 +1,80 @@
+/**
+ * Relations between figures that the text states: `from X to Y`, `rose … to Y from X`,
+ * `Y, up from X`, `Y compared with X`. Both figures must have the same kind and unit (a bare
+ * number borrows them from its partner: `from 12 to 20 million tonnes`).
+ */
+import type { FigureRelation } from '../types';
+import type { Cand } from './scan';
+
+const NUMERIC = new Set(['money', 'percent', 'quantity', 'count', 'number']);
+/** Cue right before the earlier-in-time figure X. */
+const FROM = /(?:^|[^\p{L}])(from|up from|down from|compared with|compared to|versus|vs\.?|against)\s+(?:about |around |some |nearly |almost |just |roughly |over |under )?$/iu;
+const TO_BEFORE = /(?:^|[^\p{L}])(?:to|at|reach(?:ed|ing)?|hit|of)\s+(?:about |around |some |nearly |almost |just |roughly |over |under |a record )?$/iu;
+const BETWEEN_TO = /^\s+to\s+(?:about |around |some |nearly |almost |just |roughly |over |under |a record )?$/iu;
+
+const numeric = (c: Cand): boolean => NUMERIC.has(c.kind) && c.value !== null;
+function compatible(a: Cand, b: Cand): boolean {
+  return a.kind === b.kind && a.unit === b.unit;
+}
+/** True when `text[a, b)` crosses a sentence end or a line break. */
+function crossesSentence(text: string, a: number, b: number): boolean {
+  for (let k = a; k < b; k++) {
+    const c = text.charCodeAt(k);
+    if (c === 10) return true;
+    if ((c === 46 || c === 33 || c === 63) && k + 1 < b && text.charCodeAt(k + 1) === 32) {
+      const n = text.charCodeAt(k + 2);
+      if (n >= 65 && n <= 90) return true;
+    }
+  }
+  return false;
+}
+
+/** Finds relations among `cands` (sorted), letting a bare `from` figure inherit its partner's unit (mutates it). */
+export function findRelations(text: string, cands: Cand[]): FigureRelation[] {
+  const out: FigureRelation[] = [];
+  const used = new Set<number>();
+  for (let i = 0; i < cands.length; i++) {
+    const x = cands[i]!;
+    if (!numeric(x) || used.has(i)) continue;
+    const m = FROM.exec(text.slice(Math.max(0, x.start - 24), x.start));
+    if (!m) continue;
+    const cue = m[1]!.toLowerCase();
+    // from X to Y
+    const y = cands[i + 1];
+    if (cue === 'from' && y && numeric(y) && BETWEEN_TO.test(text.slice(x.end, y.start))) {
+      if (x.bare && !y.bare && (x.kind === 'number' || x.kind === y.kind)) {
+        x.kind = y.kind;
+        x.unit = y.unit;
+        if (x.exp === 0 && y.exp !== 0) x.value = Number(`${x.value}e${y.exp}`);
+        x.exp = y.exp;
+        x.bare = false;
+      }
+      if (compatible(x, y)) {
+        out.push(rel(x, y, i, i + 1));
+        used.add(i).add(i + 1);
+        continue;
+      }
+    }
+    // Y … from X (Y preceded by `to`), Y, up from X; Y compared with X
+    for (let k = i - 1; k >= 0 && k >= i - 4; k--) {
+      const p = cands[k]!;
+      if (crossesSentence(text, p.end, x.start)) break;
+      if (!numeric(p) || !compatible(p, x) || used.has(k)) continue;
+      if (cue === 'from' && !TO_BEFORE.test(text.slice(Math.max(0, p.start - 24), p.start))) break;
+      out.push(rel(x, p, i, k));
+      used.add(k).add(i);
+      break;
+    }
+  }
+  return out.sort((a, b) => a.from - b.from || a.to - b.to);
+}
+
+function rel(a: Cand, b: Cand, ia: number, ib: number): FigureRelation {
+  const delta = clean(b.value! - a.value!);
+  return { from: ia, to: ib, delta, percent: a.value === 0 ? null : clean(((b.value! - a.value!) / Math.abs(a.value!)) * 100) };
+}
+/** Rounds away float noise (`20e6 - 12e6` is exact, `1.13e9 - 0.639e9` is not). */
+function clean(v: number): number {
+  if (!Number.isFinite(v)) return v;
+  return Number(v.toPrecision(12));
+}
