@@ -504,6 +504,63 @@ export class WorkspaceIndex {
   }
 }
 
+// ---------------------------------------------------------------------------------------------
+// Keeping the index between sessions
+
+const CACHE_FORMAT = 1;
+
+/** The records as JSON for the extension's own storage (so a restart re-reads only changed files). */
+export function serializeRecords(records: Iterable<ArticleRecord>, version: string): string {
+  const list = [...records]
+    .filter((r) => r.source !== 'editor')
+    .map((r) => ({ u: r.uri, l: r.label, s: r.source, t: r.stamp, e: r.entities.map((e) => [e.type, e.canonical, e.aliases, e.first, e.count]), p: Array.from(r.spans), x: r.lexicon }));
+  return JSON.stringify({ format: CACHE_FORMAT, version, records: list });
+}
+
+/**
+ * Records from {@link serializeRecords}, or null when the cache is from another format or version
+ * (the analyzers may have changed) or malformed. Every field is checked; nothing is trusted.
+ */
+export function parseRecords(src: string, version: string): ArticleRecord[] | null {
+  let o: unknown;
+  try {
+    o = JSON.parse(src);
+  } catch {
+    return null;
+  }
+  if (!o || typeof o !== 'object') return null;
+  const c = o as { format?: unknown; version?: unknown; records?: unknown };
+  if (c.format !== CACHE_FORMAT || c.version !== version || !Array.isArray(c.records)) return null;
+  const out: ArticleRecord[] = [];
+  const str = (v: unknown): v is string => typeof v === 'string';
+  for (const r of c.records as Record<string, unknown>[]) {
+    if (!r || typeof r !== 'object' || !str(r.u) || !str(r.l) || (r.s !== 'sidecar' && r.s !== 'analysis') || !str(r.t) || !Array.isArray(r.e) || !Array.isArray(r.p) || !Array.isArray(r.x)) return null;
+    const p = r.p as unknown[];
+    if (p.length % 2 || !p.every((n) => Number.isSafeInteger(n) && (n as number) >= 0 && (n as number) < 2 ** 32)) return null;
+    const entities: IndexedEntity[] = [];
+    for (const e of r.e as unknown[]) {
+      if (!Array.isArray(e) || e.length !== 5) return null;
+      const [type, canonical, aliases, first, count] = e as [unknown, unknown, unknown, unknown, unknown];
+      if (!str(type) || !TYPE_SET.has(type) || !str(canonical) || !Array.isArray(aliases) || !aliases.every(str)) return null;
+      if (!Number.isSafeInteger(first) || !Number.isSafeInteger(count) || (first as number) < 0 || (count as number) < 0 || ((first as number) + (count as number)) * 2 > p.length) return null;
+      entities.push({ type: type as EntityType, canonical, aliases: aliases as string[], first: first as number, count: count as number });
+    }
+    const lexicon: LexiconEntry[] = [];
+    for (const x of r.x as Record<string, unknown>[]) {
+      if (!x || typeof x !== 'object' || !str(x.name) || !str(x.type) || !TYPE_SET.has(x.type)) return null;
+      const entry: LexiconEntry = { name: x.name, type: x.type as EntityType };
+      if (x.canonical !== undefined) {
+        if (!str(x.canonical)) return null;
+        entry.canonical = x.canonical;
+      }
+      if (x.rejected === true) entry.rejected = true;
+      lexicon.push(entry);
+    }
+    out.push({ uri: r.u, label: r.l, source: r.s, stamp: r.t, entities, spans: Uint32Array.from(p as number[]), lexicon });
+  }
+  return out;
+}
+
 function key(type: string, name: string): string {
   return `${type}\u0000${nameKey(name)}`;
 }

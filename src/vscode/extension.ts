@@ -42,7 +42,7 @@ const SELECTORS: vscode.DocumentSelector = [{ language: LANGUAGE_ID }, { languag
 export function activate(context: vscode.ExtensionContext): NewsAnnotatorApi {
   const log = vscode.window.createOutputChannel(OUTPUT_NAME, { log: true });
   const articles = new ArticleManager(context.workspaceState, log);
-  const knowledge = new WorkspaceKnowledge(articles, log);
+  const knowledge = new WorkspaceKnowledge(articles, log, context.storageUri, String(context.extension.packageJSON.version ?? '0'));
   articles.setKnowledge(knowledge);
   const entities = new EntityProviders(articles, knowledge, log);
   const decorations = new DecorationController(articles);

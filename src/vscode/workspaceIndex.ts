@@ -25,7 +25,7 @@ import type { Annotation } from '../core/sidecar/model';
 import { sidecarPathFor, SIDECAR_SUFFIX } from '../core/sidecar/yaml';
 import { normalizeText } from '../core/text';
 import type { Analysis, EntityType } from '../core/types';
-import { indexArticle, recordFromAnnotations, scanSidecar, WorkspaceIndex, type ArticleRecord } from '../core/workspaceIndex';
+import { indexArticle, parseRecords, recordFromAnnotations, scanSidecar, serializeRecords, WorkspaceIndex, type ArticleRecord } from '../core/workspaceIndex';
 import type { AnalysisKnowledge, ArticleManager, ArticleState } from './articles';
 import { SETTINGS_SECTION, Settings } from './ids';
 
@@ -47,6 +47,9 @@ const LEXICON_DELAY_MS = 800;
 const MAX_BACKGROUND_ANALYSIS = 100_000;
 /** Largest annotation file read with the full YAML reader in the background (the fast reader has no limit). */
 const MAX_BACKGROUND_FULL_PARSE = 500_000;
+/** Quiet time after index changes before the index is saved for the next session. */
+const SAVE_DELAY_MS = 20_000;
+const CACHE_FILE = 'workspace-index.json';
 /** Entity ids remembered for hover links. */
 const MAX_REFS = 2000;
 const EXCLUDE = '**/{node_modules,.git,.hg,.svn,out,dist}/**';
@@ -73,14 +76,23 @@ export class WorkspaceKnowledge implements AnalysisKnowledge, vscode.Disposable 
   private changeTimer: ReturnType<typeof setTimeout> | undefined;
   private lexiconTimer: ReturnType<typeof setTimeout> | undefined;
   private editorTimers = new Map<string, ReturnType<typeof setTimeout>>();
+  private saveTimer: ReturnType<typeof setTimeout> | undefined;
+  private cacheLoaded = false;
   private readonly changed = new vscode.EventEmitter<void>();
   /** Fires when the index or the registry changed (hovers and views may refresh). */
   readonly onDidChange = this.changed.event;
   private readonly disposables: vscode.Disposable[] = [this.changed];
 
+  /**
+   * @param storage the extension's storage folder for this workspace (the index is kept there
+   *   between sessions, so a restart re-reads only the files that changed); none: not kept.
+   * @param version the extension's version: a cache from another version (other analyzers) is ignored.
+   */
   constructor(
     private readonly articles: ArticleManager,
     private readonly log: vscode.LogOutputChannel,
+    private readonly storage?: vscode.Uri,
+    private readonly version = '0',
   ) {
     const watcher = vscode.workspace.createFileSystemWatcher('**/*.{txt,news,yaml,yml}');
     const onFile = (uri: vscode.Uri) => this.onFileEvent(uri);
@@ -102,6 +114,7 @@ export class WorkspaceKnowledge implements AnalysisKnowledge, vscode.Disposable 
     this.build?.cancel();
     clearTimeout(this.changeTimer);
     clearTimeout(this.lexiconTimer);
+    clearTimeout(this.saveTimer);
     for (const t of this.editorTimers.values()) clearTimeout(t);
     for (const d of this.disposables) d.dispose();
   }
@@ -260,6 +273,7 @@ export class WorkspaceKnowledge implements AnalysisKnowledge, vscode.Disposable 
     }
     this.indexing = true;
     const t0 = Date.now();
+    await this.loadCache();
     try {
       const max = this.config().get<number>(Settings.indexMaxFiles, 20000);
       const [files, sidecars] = await Promise.all([
@@ -298,7 +312,51 @@ export class WorkspaceKnowledge implements AnalysisKnowledge, vscode.Disposable 
     } finally {
       this.indexing = false;
       this.afterChange();
+      this.scheduleSave(0);
     }
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Keeping the index between sessions
+
+  private cacheUri(): vscode.Uri | null {
+    return this.storage ? vscode.Uri.joinPath(this.storage, CACHE_FILE) : null;
+  }
+
+  /** Once per session, before the first build: records of the last session (their stamps decide what is read again). */
+  private async loadCache(): Promise<void> {
+    if (this.cacheLoaded || this.index.size) return;
+    this.cacheLoaded = true;
+    const uri = this.cacheUri();
+    const src = uri ? await readText(uri) : null;
+    if (src === null) return;
+    const records = parseRecords(src, this.version);
+    if (!records) {
+      this.log.info('workspace index: the saved index is from another version; rebuilding it');
+      return;
+    }
+    for (const r of records) if (!this.index.has(r.uri)) this.index.set(r);
+    this.log.info(`workspace index: ${records.length} articles from the last session`);
+  }
+
+  private scheduleSave(delay = SAVE_DELAY_MS): void {
+    const uri = this.cacheUri();
+    if (!uri) return;
+    clearTimeout(this.saveTimer);
+    this.saveTimer = setTimeout(() => {
+      void (async () => {
+        try {
+          await vscode.workspace.fs.createDirectory(this.storage!);
+          await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(serializeRecords(this.records(), this.version)));
+        } catch (e) {
+          this.log.warn(`workspace index not saved: ${e instanceof Error ? e.message : String(e)}`);
+        }
+      })();
+    }, delay);
+  }
+
+  private *records(): Iterable<ArticleRecord> {
+    for (const u of this.index.uris()) yield this.index.get(u)!;
   }
 
   /** Indexes files: reads a batch concurrently, indexes it with time slicing, repeats. */
@@ -439,6 +497,7 @@ export class WorkspaceKnowledge implements AnalysisKnowledge, vscode.Disposable 
     this.building = this.indexCandidates(candidates, cts.token).finally(() => {
       cts.dispose();
       this.afterChange();
+      this.scheduleSave();
     });
     await this.building;
   }

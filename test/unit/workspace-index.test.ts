@@ -11,7 +11,7 @@ import { annotationsFromAnalysis, type Annotation } from '../../src/core/sidecar
 import { buildSidecar } from '../../src/core/sidecar/session';
 import { parseSidecar, serializeSidecar } from '../../src/core/sidecar/yaml';
 import type { Analysis } from '../../src/core/types';
-import { buildRecord, indexArticle, recordFromAnnotations, renameInSidecar, scanSidecar, WorkspaceIndex, type EntityOccurrence } from '../../src/core/workspaceIndex';
+import { buildRecord, indexArticle, parseRecords, recordFromAnnotations, renameInSidecar, scanSidecar, serializeRecords, WorkspaceIndex, type EntityOccurrence } from '../../src/core/workspaceIndex';
 
 const ARTICLE_A = `Mayor backs tram plan
 
@@ -285,4 +285,24 @@ test('the fast sidecar scanner reads what the editor writes and refuses anything
   const rec = indexArticle('u', 'a.txt', '1', ARTICLE_A, src);
   assert.equal(rec.source, 'sidecar');
   assert.equal(rec.entities[0]!.count, 2);
+});
+
+test('records survive a session in the extension storage; another version or a malformed file is ignored', () => {
+  const a = buildRecord('file:///a.txt', 'a.txt', 'sidecar', '1:2:-', [occ('PER', 'Donald Trump', 'Trump', 5), occ('PER', 'Donald Trump', 'Donald Trump', 20)], [{ name: 'Trump', type: 'PER', canonical: 'Donald Trump' }, { name: 'X', type: 'ORG', rejected: true }]);
+  const b = buildRecord('file:///b.txt', 'b.txt', 'analysis', '3:4:-', [occ('LOC', 'China', 'China', 0)], []);
+  const live = buildRecord('file:///c.txt', 'c.txt', 'editor', 'live', [occ('LOC', 'China', 'China', 0)], []);
+  const src = serializeRecords([a, b, live], '0.2.0');
+  const back = parseRecords(src, '0.2.0');
+  assert.deepEqual(back, [a, b], 'editor records are not kept: they are rebuilt from the open document');
+  assert.equal(parseRecords(src, '0.3.0'), null);
+  assert.equal(parseRecords('{', '0.2.0'), null);
+  const o = JSON.parse(src);
+  o.records[0].p.push(-1, 3);
+  assert.equal(parseRecords(JSON.stringify(o), '0.2.0'), null);
+  const o2 = JSON.parse(src);
+  o2.records[0].e[0][4] = 99;
+  assert.equal(parseRecords(JSON.stringify(o2), '0.2.0'), null, 'mentions past the offsets');
+  const o3 = JSON.parse(src);
+  o3.records[0].x[0].type = 'EVIL';
+  assert.equal(parseRecords(JSON.stringify(o3), '0.2.0'), null);
 });
