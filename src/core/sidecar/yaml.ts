@@ -119,7 +119,9 @@ export function serializeSidecar(doc: SidecarDoc): string {
     `# News Annotator annotations for ${oneLine(doc.article)}. Review and commit them with the article.\n` +
     `# Offsets: UTF-16 code units in the article with LF line endings and no BOM, end exclusive.\n` +
     `# status: suggested | accepted | rejected. Your decisions are kept when the article is analysed again.\n`;
-  return header + stringify(body, { lineWidth: 0, indent: 2, indentSeq: true, aliasDuplicateObjects: false, version: '1.2' });
+  // No block scalars: every value stays on one line (clean line-based merges), and the yaml library
+  // mis-writes some whitespace-only block scalars (' \n' would read back differently).
+  return header + stringify(body, { lineWidth: 0, indent: 2, indentSeq: true, aliasDuplicateObjects: false, version: '1.2', blockQuote: false });
 }
 
 function oneLine(s: string): string {
