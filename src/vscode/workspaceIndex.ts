@@ -47,6 +47,8 @@ const LEXICON_DELAY_MS = 800;
 const MAX_BACKGROUND_ANALYSIS = 100_000;
 /** Largest annotation file read with the full YAML reader in the background (the fast reader has no limit). */
 const MAX_BACKGROUND_FULL_PARSE = 500_000;
+/** Quiet time after the taught names changed before closed articles that contain them are analysed again. */
+const REFRESH_DELAY_MS = 5000;
 /** Quiet time after index changes before the index is saved for the next session. */
 const SAVE_DELAY_MS = 20_000;
 const CACHE_FILE = 'workspace-index.json';
@@ -59,6 +61,8 @@ const yieldNow = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 interface Candidate {
   uri: vscode.Uri;
   sidecar: vscode.Uri | null;
+  /** Index again even if unchanged on disk, when the text holds one of these names. */
+  ifContains?: readonly string[];
 }
 
 export class WorkspaceKnowledge implements AnalysisKnowledge, vscode.Disposable {
@@ -77,6 +81,7 @@ export class WorkspaceKnowledge implements AnalysisKnowledge, vscode.Disposable 
   private lexiconTimer: ReturnType<typeof setTimeout> | undefined;
   private editorTimers = new Map<string, ReturnType<typeof setTimeout>>();
   private saveTimer: ReturnType<typeof setTimeout> | undefined;
+  private refreshTimer: ReturnType<typeof setTimeout> | undefined;
   private cacheLoaded = false;
   private readonly changed = new vscode.EventEmitter<void>();
   /** Fires when the index or the registry changed (hovers and views may refresh). */
@@ -115,6 +120,7 @@ export class WorkspaceKnowledge implements AnalysisKnowledge, vscode.Disposable 
     clearTimeout(this.changeTimer);
     clearTimeout(this.lexiconTimer);
     clearTimeout(this.saveTimer);
+    clearTimeout(this.refreshTimer);
     for (const t of this.editorTimers.values()) clearTimeout(t);
     for (const d of this.disposables) d.dispose();
   }
@@ -343,6 +349,7 @@ export class WorkspaceKnowledge implements AnalysisKnowledge, vscode.Disposable 
     const uri = this.cacheUri();
     if (!uri) return;
     clearTimeout(this.saveTimer);
+    clearTimeout(this.refreshTimer);
     this.saveTimer = setTimeout(() => {
       void (async () => {
         try {
@@ -412,11 +419,12 @@ export class WorkspaceKnowledge implements AnalysisKnowledge, vscode.Disposable 
       const sst = c.sidecar ? await vscode.workspace.fs.stat(c.sidecar).then(undefined, () => null) : null;
       const stamp = `${st.mtime}:${st.size}:${sst ? `${sst.mtime}:${sst.size}` : '-'}`;
       const old = this.index.get(c.uri.toString());
-      if (old && old.stamp === stamp && old.source !== 'editor') return 'unchanged';
+      if (old && old.stamp === stamp && old.source !== 'editor' && !c.ifContains) return 'unchanged';
       const bytes = await vscode.workspace.fs.readFile(c.uri);
       if (bytes.subarray(0, 512).includes(0)) return null;
       const raw = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
       const text = normalizeText(raw).text;
+      if (c.ifContains && old && old.stamp === stamp && !c.ifContains.some((n) => text.includes(n))) return 'unchanged';
       const name = c.uri.path.replace(/^.*\//, '');
       const declared = /\.news$|\.(?:article|news)\.txt$/i.test(name);
       if (!declared && !c.sidecar && !detectArticle(c.uri.path, text.slice(0, 20000)).article) return null;
@@ -514,7 +522,56 @@ export class WorkspaceKnowledge implements AnalysisKnowledge, vscode.Disposable 
     this.maybeLexiconChanged();
   }
 
+  /** Lexicon entries (type, name, rejected) when closed articles were last brought in line with it. */
+  private lexiconBaseline: Set<string> | null = null;
+
+  private lexiconKeys(): Set<string> {
+    return new Set(this.index.lexiconEntries().map((e) => `${e.type}\u0000${e.rejected ? 1 : 0}\u0000${e.name}`));
+  }
+
+  /**
+   * Names taught or untaught since the closed articles were analysed: the analysed (not annotated)
+   * articles whose text holds one of them are analysed again, in the background. The first build sets
+   * the baseline (articles with annotation files go first, so their names are already known then).
+   */
+  private refreshForLexicon(): void {
+    if (this.indexing) return;
+    const now = this.lexiconKeys();
+    if (!this.lexiconBaseline) {
+      this.lexiconBaseline = now;
+      return;
+    }
+    const changed = new Set<string>();
+    for (const k of now) if (!this.lexiconBaseline.has(k)) changed.add(k.slice(k.lastIndexOf('\u0000') + 1));
+    for (const k of this.lexiconBaseline) if (!now.has(k)) changed.add(k.slice(k.lastIndexOf('\u0000') + 1));
+    this.lexiconBaseline = now;
+    if (!changed.size) return;
+    const names = [...changed];
+    const candidates: Candidate[] = [];
+    for (const u of this.index.uris()) {
+      if (this.index.get(u)?.source !== 'analysis') continue;
+      candidates.push({ uri: vscode.Uri.parse(u), sidecar: null, ifContains: names });
+    }
+    if (!candidates.length) return;
+    const cts = new vscode.CancellationTokenSource();
+    const t0 = Date.now();
+    this.building = this.building
+      .then(() => this.indexCandidates(candidates, cts.token))
+      .finally(() => {
+        cts.dispose();
+        this.log.info(`workspace index: ${names.length} taught name(s) changed; checked ${candidates.length} analysed articles in ${Date.now() - t0} ms`);
+        this.changed.fire();
+        this.scheduleSave();
+      });
+  }
+
   private maybeLexiconChanged(): void {
+    if (!this.lexiconBaseline && !this.indexing) this.refreshForLexicon();
+    else {
+      // Several names taught in a row are handled in one pass over the closed articles.
+      clearTimeout(this.refreshTimer);
+      this.refreshTimer = setTimeout(() => this.refreshForLexicon(), REFRESH_DELAY_MS);
+    }
     const sig = this.index.lexiconSignature();
     if (sig === this.lastLexiconSignature) return;
     this.lastLexiconSignature = sig;
