@@ -94,7 +94,10 @@ export async function mentionLocations(t: EntityTarget, articles: ArticleManager
 /** A workspace edit that turns the registry's current text `src` (null: no file) into `next`. */
 export function registryEdit(uri: vscode.Uri, src: string | null, next: string, edit = new vscode.WorkspaceEdit()): vscode.WorkspaceEdit {
   if (src === null) {
-    edit.createFile(uri, { contents: new TextEncoder().encode(next), ignoreIfExists: false });
+    // An empty file plus an insertion, not `createFile({ contents })`: the contents do not survive
+    // the trip to the workbench in code-server ("Could not revive data transfer file").
+    edit.createFile(uri, { ignoreIfExists: false });
+    edit.insert(uri, new vscode.Position(0, 0), next);
     return edit;
   }
   const m = OffsetMapper.forText(src);
