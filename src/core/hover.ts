@@ -8,7 +8,7 @@
  * bodies in untrusted Markdown strings (no commands, no HTML, no theme icons) and only the action
  * parts in a trusted one restricted to our commands.
  */
-import { commandHref, escapeMarkdown, shorten } from './markdown';
+import { commandHref, escapeMarkdown, plainLabel, shorten, shortenMiddle } from './markdown';
 import { KNOWN_LINKS, type KnownLink } from './registry';
 import type { Annotation } from './sidecar/model';
 import type { Analysis, Entity, EntityType, Figure } from './types';
@@ -191,7 +191,8 @@ function entityCard(a: Annotation, analysis: Analysis | null, annotations: reado
   if (said.length) facts1.push(`quoted ${times(said.length)}`);
   const other = facts?.otherArticles;
   if (other && other.count) {
-    const sample = other.sample.slice(0, 3).map((s) => e(s, 60));
+    // File names: invisible characters revealed first, then cut in the middle so the name's end shows.
+    const sample = other.sample.slice(0, 3).map((s) => e(shortenMiddle(plainLabel(s, 1000), 60), 60));
     facts1.push(`in ${other.partial ? 'at least ' : ''}${plural(other.count, 'other article')}${sample.length ? `: ${sample.join(', ')}${other.count > sample.length ? ', …' : ''}` : ''}`);
   } else if (other) facts1.push(other.partial ? 'in no other article so far (indexing)' : 'in no other article');
   lines.push(facts1.join(' · '));

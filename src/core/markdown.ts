@@ -41,6 +41,13 @@ export function shorten(s: string, max: number): string {
   return s.slice(0, cut) + '…';
 }
 
+/** Cuts to at most `max` UTF-16 units with an ellipsis in the middle (file paths keep their name and extension). */
+export function shortenMiddle(s: string, max: number): string {
+  if (s.length <= max) return s;
+  const tail = Math.floor((max - 1) / 2);
+  return shorten(s.slice(0, s.length - tail), max - tail).replace(/…$/, '') + '…' + s.slice(s.length - tail).replace(/^[\udc00-\udfff]/, '');
+}
+
 /** Plain text for a one-line UI label (tree item, tooltip): invisible characters shown, whitespace collapsed, bounded. */
 export function plainLabel(s: string, max = 120): string {
   return shorten(revealInvisible(s).replace(SPACES, ' ').trim(), max);

@@ -395,7 +395,7 @@ export class WorkspaceKnowledge implements AnalysisKnowledge, vscode.Disposable 
             if (l.text.length > MAX_BACKGROUND_ANALYSIS && l.sidecar === null) {
               this.log.info(`not indexed in the background (${Math.round(l.text.length / 1000)} k characters, no annotation file; open it to index it): ${c.uri.toString(true)}`);
               this.index.delete(key);
-            } else this.index.set(indexArticle(key, vscode.workspace.asRelativePath(c.uri, true), l.stamp, l.text, l.sidecar, () => this.lexicon()));
+            } else this.index.set(indexArticle(key, vscode.workspace.asRelativePath(c.uri), l.stamp, l.text, l.sidecar, () => this.lexicon()));
           } catch (e) {
             this.log.warn(`not indexed (${e instanceof Error ? e.message : String(e)}): ${c.uri.toString(true)}`);
           }
@@ -438,7 +438,7 @@ export class WorkspaceKnowledge implements AnalysisKnowledge, vscode.Disposable 
   /** Indexes an open article from its live annotations. */
   private indexOpen(state: ArticleState): void {
     if (!state.analysis && !state.annotations.length) return;
-    this.index.set(recordFromAnnotations(state.uri.toString(), vscode.workspace.asRelativePath(state.uri, true), 'editor', 'live', state.annotations));
+    this.index.set(recordFromAnnotations(state.uri.toString(), vscode.workspace.asRelativePath(state.uri), 'editor', 'live', state.annotations));
   }
 
   private onArticleEvent(uri: vscode.Uri, reason: string): void {

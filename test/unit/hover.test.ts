@@ -236,3 +236,13 @@ test('command links are encoded exactly like VS Code Uri.toString() of createCom
   assert.doesNotMatch(commandHref('a.b', args), /[()\s<>[\]"']/);
   assert.throws(() => commandHref('x) [y](command:z', []));
 });
+
+test('file names in the card keep their end: cut in the middle after invisible characters are revealed', () => {
+  const { analysis, anns } = fixture();
+  const mention = anns.find((a) => a.kind === 'entity' && a.text === 'Tom Hargreaves')!;
+  const long = `politics/${'very-long-folder-name/'.repeat(4)}\u202eevil-article.txt`;
+  const [card] = hoverCards(analysis, anns, mention.start, { entity: () => ({ otherArticles: { count: 1, sample: [long] } }) });
+  const line = card!.body.find((l) => l.includes('other article'))!.replace(/\\(.)/g, '$1');
+  assert.match(line, /in 1 other article: politics\/very-long-folder-name…name\/⟦U\+202E⟧evil-article\.txt$/);
+  assert.ok(!line.includes('\u202e'));
+});
