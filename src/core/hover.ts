@@ -196,8 +196,9 @@ function entityCard(a: Annotation, analysis: Analysis | null, annotations: reado
     facts1.push(`in ${other.partial ? 'at least ' : ''}${plural(other.count, 'other article')}${sample.length ? `: ${sample.join(', ')}${other.count > sample.length ? ', …' : ''}` : ''}`);
   } else if (other) facts1.push(other.partial ? 'in no other article so far (indexing)' : 'in no other article');
   lines.push(facts1.join(' · '));
-  for (const q of said.slice(0, 2)) lines.push(`- “${e(shorten(stripQuotes(q.text), 90), 100)}”`);
-  if (said.length > 2) lines.push(`- and ${said.length - 2} more`);
+  // Plain lines, not a Markdown list: a list would swallow the lines after it.
+  for (const q of said.slice(0, 2)) lines.push(`› “${e(shorten(stripQuotes(q.text), 90), 100)}”`);
+  if (said.length > 2) lines.push(`› and ${plural(said.length - 2, 'more quote')}`);
 
   if (reg) {
     const bits: string[] = [];

@@ -100,7 +100,7 @@ test('entity card: canonical name, other names here, mentions, quotes, other art
   assert.match(body, /Also here: “McLeod”/);
   assert.match(body, /3 mentions here/);
   assert.match(body, /quoted twice/);
-  assert.match(body, /- “finally connect the east side to the rest of the city”\n- “Every pound will be accounted for”/);
+  assert.match(body, /› “finally connect the east side to the rest of the city”\n› “Every pound will be accounted for”\n\*Registry:\*/);
   assert.doesNotMatch(body, /rambling/, 'implausible roles are left out');
   assert.match(body, /in 4 other articles: politics\\\/001\\\.txt, politics\\\/002\\\.txt, x\\\.txt, …/);
   assert.match(body, /\*Registry:\* Leader of Glenmouth City Council since 2022 \(isni 0000 0001, wikidata Q42\)/);

@@ -92,7 +92,7 @@ const hostile: fc.Arbitrary<string> = fc
   .map((s) => MARK + s);
 
 const COMMANDS = Object.fromEntries(HOVER_ACTIONS.map((a) => [a, `newsAnnotator.fuzz.${a}`])) as Record<HoverAction, string>;
-const ALLOWED_UNTRUSTED_TAGS = new Set(['p', 'strong', 'em', 'br', 'ul', 'li']);
+const ALLOWED_UNTRUSTED_TAGS = new Set(['p', 'strong', 'em', 'br']);
 const EM_LABELS = new Set(['Registry:', 'Your note:']);
 const ACTION_LABELS = /^(Accept|Reject|Change type|All mentions|Go to speaker|\d+ other articles?|Describe|Edit description|Wikidata|Wikipedia|Website)$/;
 
@@ -127,6 +127,7 @@ function checkParts(parts: readonly HoverPart[]): void {
       if (p.role === 'header') assert.ok(!p.markdown.includes(MARK), 'headers are our vocabulary only');
       else assert.equal(p.themeIcons, false, 'no theme icons where input text is');
       for (const t of tags(html)) assert.ok(ALLOWED_UNTRUSTED_TAGS.has(t), `unexpected <${t}> in ${JSON.stringify(p.markdown)}\n→ ${html}`);
+      assert.equal((html.match(/<p>/g) ?? []).length, 1, `one paragraph: nothing starts a block of its own\n→ ${html}`);
       assert.ok(!/<[a-z][^>]*\s[a-z-]+=/i.test(html), `no attributes: ${html}`);
       for (const m of html.matchAll(/<em>(.*?)<\/em>/g)) assert.ok(EM_LABELS.has(m[1]!), `emphasis only from our template: ${m[1]}`);
       if (p.role === 'header') assert.ok(p.themeIcons);
