@@ -6,7 +6,7 @@ import { findFigures, resolveArticleDate } from './figures';
 import type { Lexicon } from './lexicon';
 import { recognizeEntities } from './ner';
 import { findQuotes } from './quotes';
-import { analyzeTopics } from './topics';
+import { analyzeTopics, type IdfTable } from './topics';
 import type { Analysis } from './types';
 
 export interface AnalyzeOptions {
@@ -14,6 +14,8 @@ export interface AnalyzeOptions {
   lexicon?: Lexicon;
   /** The file's modification date (ISO `YYYY-MM-DD`), used when the text carries no date. */
   fileDate?: string | null;
+  /** Keyword weights from the user's own articles (see `buildIdfTable`); the built-in table otherwise. */
+  idf?: IdfTable;
 }
 
 /** Analyses normalized article text (see `normalizeText`). Pure and deterministic. */
@@ -24,6 +26,6 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   const articleDate = date.value && date.source ? { value: date.value, source: date.source } : null;
   const { figures, relations } = findFigures(text, { articleDate: date.value, ...(date.source ? { articleDateSource: date.source } : {}), articleDateNote: date.label });
   const quotes = findQuotes(text, mentions, groups);
-  const { subjects, sections } = analyzeTopics(text, { entities: mentions, groups, figures, quotes });
+  const { subjects, sections } = analyzeTopics(text, { entities: mentions, groups, figures, quotes }, options.idf ? { idf: options.idf } : {});
   return { text, entities: mentions, entityGroups: groups, figures, figureRelations: relations, quotes, subjects, sections, articleDate };
 }

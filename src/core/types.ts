@@ -112,6 +112,8 @@ export interface Subject {
   code: string;
   label: string;
   score: number;
+  /** Narrower IPTC topics under this subject (second level, a few third level), best first. */
+  subtopics?: Subject[];
 }
 
 /** A topical section of the article: headline, lede, then runs of paragraphs about the same thing. */
