@@ -34,7 +34,7 @@ Options:
   --version   print the version
 
 Directories are searched for *.txt files. Names accepted or added in the annotation files of the
-articles given are recognised in all of them; rejected ones are not suggested again. Exit codes: 0 ok, 1 findings, 2 usage or I/O error.
+articles given are recognised in all of them; a rejected suggestion stays rejected in its article. Exit codes: 0 ok, 1 findings, 2 usage or I/O error.
 `;
 
 interface Options {

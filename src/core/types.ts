@@ -104,6 +104,17 @@ export interface Quote extends Span {
   rule: string;
   /** The reporting verb, when one was found. */
   cue?: Span & { text: string };
+  /**
+   * Multi-paragraph quotes (a paragraph that opens a quote without closing it, continued by the
+   * next paragraph's opening mark) are reported as one quote per paragraph: every part carries the
+   * start offset of the first part as `group`, its 0-based `part` number, and the same speaker.
+   */
+  group?: number;
+  part?: number;
+  /** The closing mark is missing: the quote was cut at the end of its paragraph. */
+  unclosed?: boolean;
+  /** Quotes inside this quote (single marks inside double), as spans. */
+  nested?: Span[];
 }
 
 /** An IPTC Media Topics subject with a score (higher is more relevant). */

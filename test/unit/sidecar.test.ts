@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import { analyze } from '../../src/core/analyze';
 import { normalizeText } from '../../src/core/text';
 import { annotationsFromAnalysis, mergeAnnotations, type Annotation } from '../../src/core/sidecar/model';
-import { annotateWith, buildSidecar, checkSidecar, loadSidecar } from '../../src/core/sidecar/session';
+import { annotateWith, buildSidecar, checkSidecar, lexiconEntriesFrom, loadSidecar } from '../../src/core/sidecar/session';
 import { conflictMarkerLines, parseSidecar, serializeSidecar, sidecarPathFor, textHash } from '../../src/core/sidecar/yaml';
 
 const ARTICLE = `Mayor backs £40m tram plan
@@ -132,4 +132,33 @@ test('a billion-laughs file is refused quickly', () => {
 
 test('the text hash is of the normalized text', () => {
   assert.equal(textHash('abc'), 'sha256:ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad');
+});
+
+test('a suggestion keeps its id when an edit nearby changes its context', () => {
+  const before = annotationsFromAnalysis(analyze(ARTICLE, {}));
+  const edited = ARTICLE.replace('said on Tuesday', 'said late on Tuesday');
+  const shift = 'late '.length;
+  const cut = ARTICLE.indexOf('on Tuesday');
+  // Shift the old suggestions as the editor would, then merge a fresh analysis.
+  const moved = before.map((a) => (a.start >= cut ? { ...a, start: a.start + shift, end: a.end + shift } : a));
+  const merged = mergeAnnotations(moved, annotationsFromAnalysis(analyze(edited, {})));
+  const tuesday = merged.find((a) => a.text === 'Tuesday');
+  const old = before.find((a) => a.text === 'Tuesday');
+  assert.ok(tuesday && old);
+  assert.equal(tuesday.id, old.id, 'same id after the context changed');
+  assert.notEqual(annotationsFromAnalysis(analyze(edited, {})).find((a) => a.text === 'Tuesday')!.id, old.id, 'a fresh analysis alone would give another id');
+});
+
+test('the lexicon learns accepted and added names, not rejections', () => {
+  const mk = (text: string, status: Annotation['status'], origin: Annotation['origin'], entity?: string): Annotation => {
+    const start = ARTICLE.indexOf(text);
+    const a: Annotation = { id: '', kind: 'entity', type: 'PER', start, end: start + text.length, text, prefix: '', suffix: '', status, origin, anchor: 'ok' };
+    if (entity) a.entity = entity;
+    return a;
+  };
+  const entries = lexiconEntriesFrom([mk('Fiona McLeod', 'accepted', 'model'), mk('McLeod', 'accepted', 'user', 'Fiona McLeod'), mk('Tom Hargreaves', 'rejected', 'model'), mk('Glenmouth', 'suggested', 'model')]);
+  assert.deepEqual(entries, [
+    { name: 'Fiona McLeod', type: 'PER' },
+    { name: 'McLeod', type: 'PER', canonical: 'Fiona McLeod' },
+  ]);
 });

@@ -170,11 +170,18 @@ function overlaps(a: { start: number; end: number }, b: { start: number; end: nu
 export function mergeAnnotations(current: readonly Annotation[], fresh: readonly Annotation[]): Annotation[] {
   const kept = current.filter(isUserData);
   const out: Annotation[] = kept.map((a) => ({ ...a }));
-  for (const f of fresh) {
+  // A suggestion found again keeps the id it had, so ids do not change under the user's cursor when
+  // an edit nearby changes the context they were derived from (hover links, open diagnostics).
+  const previous = new Map<string, string>();
+  for (const a of current) if (!isUserData(a) && a.anchor === 'ok') previous.set(`${a.kind}\u0000${a.type}\u0000${a.start}\u0000${a.end}`, a.id);
+  for (const f0 of fresh) {
+    const f = { ...f0 };
+    const prevId = previous.get(`${f.kind}\u0000${f.type}\u0000${f.start}\u0000${f.end}`);
+    if (prevId) f.id = prevId;
     const clash = kept.some(
       (k) => k.kind === f.kind && k.anchor !== 'orphaned' && ((k.start === f.start && k.end === f.end) || (k.status !== 'rejected' && overlaps(k, f))),
     );
-    if (!clash) out.push({ ...f });
+    if (!clash) out.push(f);
   }
   out.sort(compareAnnotations);
   assignIds(out);

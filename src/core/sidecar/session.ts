@@ -74,14 +74,15 @@ export function checkSidecar(src: string | null, text: string): CheckFinding[] {
   return out;
 }
 
-/** Names the user taught the tool: accepted/added entity annotations, and rejected ones to suppress. */
+/**
+ * Names the user taught the tool: accepted and added entity annotations (with the entity they were
+ * linked to). Rejections stay with their article: one wrong suggestion does not ban a name everywhere.
+ */
 export function lexiconEntriesFrom(annotations: readonly Annotation[]): LexiconEntry[] {
   const out: LexiconEntry[] = [];
   for (const a of annotations) {
-    if (a.kind !== 'entity' || a.anchor === 'orphaned') continue;
-    const type = a.type as EntityType;
-    if (a.status === 'rejected') out.push({ name: a.text, type, rejected: true });
-    else if (a.status === 'accepted' || a.origin === 'user') out.push(a.entity ? { name: a.text, type, canonical: a.entity } : { name: a.text, type });
+    if (a.kind !== 'entity' || a.anchor === 'orphaned' || a.status === 'rejected') continue;
+    if (a.status === 'accepted' || a.origin === 'user') out.push(a.entity ? { name: a.text, type: a.type as EntityType, canonical: a.entity } : { name: a.text, type: a.type as EntityType });
   }
   return out;
 }

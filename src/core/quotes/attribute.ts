@@ -1,0 +1,509 @@
+/**
+ * The speaker-attribution cascade. For one quote, tries in order (first match wins):
+ *
+ * | rule           | pattern                                                  |
+ * |----------------|----------------------------------------------------------|
+ * | `said-after`   | `"…," said X`                                            |
+ * | `x-said-after` | `"…," X said` (also `"…," X, the minister, told …`)      |
+ * | `colon-intro`  | `X said: "…"`                                            |
+ * | `comma-intro`  | `X said, "…"` and the second half of `"…," X said, "…"`  |
+ * | `according-to` | `according to X` in the sentence                         |
+ * | `verb-before`  | `X said that … "…"`, `X called it "…"`                   |
+ * | `verb-after`   | a reporting verb later in the sentence                   |
+ * | `prev-colon`   | `X said:` ending the previous paragraph                  |
+ * | `headline`     | a headline quote → the person the headline names         |
+ * | `dash-after`   | `"…" ― Name`, or `- Name.` on the next line              |
+ * | `colon-name`   | `Name: "…"` (no verb)                                    |
+ *
+ * Then, in `index.ts`, for a quote none of these attributes: a quote inside a sentence takes the
+ * sentence's subject (`subject`); a quote that is a sentence of its own takes the subject of a
+ * preceding sentence with a reporting verb (`prev-sentence`) or continues the previous quote's
+ * speaker (`continuation`). Parts of a multi-paragraph quote share the best attribution of the group.
+ */
+import { DETERMINERS, INTRO_WORDS, PERSON_ROLES, PLURAL_PERSON_HEADS, REPORTING_VERBS, WEAK_VERBS } from './lexicon';
+import { firstPhrase, isCueTok, isNpWord, isPronoun, phraseLeft, phraseRight, subjectOf, type Subject, type TokRange } from './phrases';
+import { type Sentences, type Tok, TokType, tokenize } from './tokens';
+import type { Span } from '../types';
+
+export type Rule =
+  | 'said-after'
+  | 'x-said-after'
+  | 'colon-intro'
+  | 'colon-name'
+  | 'comma-intro'
+  | 'according-to'
+  | 'verb-before'
+  | 'verb-after'
+  | 'prev-colon'
+  | 'prev-sentence'
+  | 'dash-after'
+  | 'headline'
+  | 'subject'
+  | 'continuation'
+  | 'none';
+
+export interface Attribution {
+  rule: Rule;
+  /** The speaker mention. */
+  speaker: Span;
+  /** For a relative pronoun (`who`): the phrase it stands for. */
+  antecedent?: Span;
+  cue?: Span;
+}
+
+/** What the cascade needs to know about the quote's sentence, also used to pick the quote's kind. */
+export interface QuoteContext {
+  /** Tokens of the sentence (the quote itself is a quote token). */
+  toks: Tok[];
+  /** Index of the quote's token. */
+  qt: number;
+  /** The sentence has a (non-weak) reporting verb outside quotes. */
+  hasCue: boolean;
+}
+
+function range(toks: readonly Tok[], r: TokRange): Span {
+  return { start: toks[r.a]!.s, end: toks[r.b - 1]!.e };
+}
+
+function isP(t: Tok | undefined, c: string): boolean {
+  return !!t && t.type === TokType.Punct && t.w === c;
+}
+
+function isStrongCue(t: Tok | undefined): boolean {
+  return !!t && t.type === TokType.Word && REPORTING_VERBS.has(t.w) && !WEAK_VERBS.has(t.w);
+}
+
+function fromSubject(toks: readonly Tok[], s: Subject, rule: Rule, cue: Tok | null): Attribution {
+  const a: Attribution = { rule, speaker: range(toks, s) };
+  if (s.antecedent) a.antecedent = range(toks, s.antecedent);
+  if (cue) a.cue = { start: cue.s, end: cue.e };
+  return a;
+}
+
+/** Builds the sentence context of quote `qi`. */
+export function contextOf(text: string, quotes: readonly Span[], qi: number, sentences: Sentences): QuoteContext {
+  const q = quotes[qi]!;
+  const a = sentences.startBefore(q.start);
+  const b = sentences.endAfter(q.end);
+  const toks = tokenize(text, a, b, quotes);
+  let qt = toks.findIndex((t) => t.type === TokType.Quote && t.q === qi);
+  if (qt < 0) {
+    toks.push({ s: q.start, e: q.end, type: TokType.Quote, w: '', cap: false, q: qi });
+    toks.sort((x, y) => x.s - y.s);
+    qt = toks.findIndex((t) => t.type === TokType.Quote && t.q === qi);
+  }
+  const hasCue = toks.some((t) => isStrongCue(t));
+  return { toks, qt, hasCue };
+}
+
+/** Runs the sentence-level rules for quote `qi`. */
+export function attributeInSentence(
+  text: string,
+  quotes: readonly Span[],
+  qi: number,
+  ctx: QuoteContext,
+  sentences: Sentences,
+  headline: boolean,
+): Attribution | null {
+  const { toks, qt } = ctx;
+  const n = toks.length;
+  if (headline) {
+    const h = headlineSpeaker(toks, qt);
+    if (h) return h;
+  }
+  const q = quotes[qi]!;
+  // “…” ― Name  /  “…”¶- Name.
+  const dash = dashAfter(text, toks, qt, q);
+  if (dash) return dash;
+  // The quote's own punctuation says an attribution may follow: `“…,”`, `“…?”`, `“…!”`, `“…”,`.
+  const openEnded = endsOpen(text, q) || isP(toks[qt + 1], ',');
+  let r = qt + 1;
+  if (isP(toks[r], ',')) r++;
+  // Only a quote that starts its sentence or ends a clause can be followed by its attribution;
+  // `an “excellent” phone call` cannot.
+  const canTrail = openEnded || qt === 0 || endsSentencePunct(text, q) || isP(toks[qt - 1], ':') || isP(toks[qt - 1], ',');
+  // "…," said X
+  if (canTrail && (isCueTok(toks[r]) || (openEnded && isVerbLike(toks[r])))) {
+    const np = phraseRight(toks, r + 1, n);
+    if (np && toks[np.a]!.type === TokType.Word && (isCueTok(toks[r]) || personLike(toks, np))) {
+      return { rule: 'said-after', speaker: range(toks, withAppositiveName(toks, np, n)), cue: { start: toks[r]!.s, end: toks[r]!.e } };
+    }
+  }
+  // "…," X said
+  const xs = canTrail ? xSaidAfter(toks, r, n, openEnded) : null;
+  if (xs) return xs;
+  // X said: "…" / X said, "…"
+  const before = toks[qt - 1];
+  if (before && (isP(before, ':') || isP(before, ',') || isP(before, '—'))) {
+    const rule: Rule = before.w === ':' ? 'colon-intro' : 'comma-intro';
+    for (let v = qt - 2; v >= 0 && qt - v < 25; v--) {
+      const t = toks[v]!;
+      if (t.type === TokType.Quote) break;
+      if (isCueTok(t) && isVerbCue(toks, v)) {
+        const s = subjectOf(toks, v, 0) ?? inverted(toks, v, qt - 1);
+        if (s) return fromSubject(toks, s, rule, t);
+        break;
+      }
+    }
+    if (before.w === ':') {
+      // "Pollsters agree - Carl Bialik: “…”", "More from Jones: “…”".
+      const np = phraseLeft(toks, qt - 2, 0);
+      if (np && personLike(toks, np)) return { rule: 'colon-name', speaker: range(toks, np) };
+    }
+  }
+  // according to X
+  for (let i = 0; i + 2 < n; i++) {
+    if (toks[i]!.w === 'according' && toks[i + 1]!.w === 'to') {
+      const np = phraseRight(toks, i + 2, n);
+      if (np) return { rule: 'according-to', speaker: range(toks, np), cue: { start: toks[i]!.s, end: toks[i + 1]!.e } };
+    }
+  }
+  // X said that … "…": the outermost reporting verb of the main clause (PolNeAR folds nested
+  // attributions into the outer one: `X said Y called it “…”` is X's).
+  // Cues after an earlier quote of the sentence come first (`“…,” X added, saying it was “…”`);
+  // a cue inside a relative clause (`Graham, who says …, tweeted`) only when nothing else is found.
+  let lastQ = -1;
+  for (let k = 0; k < qt; k++) if (toks[k]!.type === TokType.Quote) lastQ = k;
+  const main = lastQ >= 0 ? lastQ + 1 : mainClauseStart(toks, qt);
+  let relative: Attribution | null = null;
+  for (let pass = 0; pass < 2; pass++) {
+    const lo = pass === 0 ? main : 0;
+    const hi = pass === 0 ? qt : main;
+    for (let v = lo; v < hi; v++) {
+      const t = toks[v]!;
+      if (!isStrongCue(t) || !isVerbCue(toks, v)) continue;
+      const s = cueSubject(toks, v, 0) ?? (v === 0 || isP(toks[v - 1], ',') ? inverted(toks, v, qt) : null);
+      if (!s) continue;
+      const a = fromSubject(toks, s, 'verb-before', t);
+      if (s.antecedent || RELATIVE.has(toks[s.a]!.w)) {
+        relative ??= a;
+        continue;
+      }
+      return a;
+    }
+  }
+  if (relative) return relative;
+  // A reporting verb later in the sentence.
+  for (let v = qt + 1; v < n; v++) {
+    const t = toks[v]!;
+    if (!isStrongCue(t) || !isVerbCue(toks, v)) continue;
+    let s = subjectOf(toks, v, qt + 1);
+    if (!s && isP(toks[v - 1], ',')) s = inverted(toks, v, n);
+    if (!s && qt > 0) s = firstPhrase(toks, 0, qt);
+    if (s) return fromSubject(toks, s, 'verb-after', t);
+  }
+  // X said:¶"…"
+  if (qt === 0) {
+    const pc = prevColon(text, quotes, qi, sentences);
+    if (pc) return pc;
+  }
+  return null;
+}
+
+/**
+ * The last resort for a quote inside a sentence without a reporting verb: the sentence's subject
+ * (`The agency declined to detail the “specific focus”`).
+ */
+export function sentenceSubject(ctx: QuoteContext): Attribution | null {
+  const { toks, qt } = ctx;
+  if (qt <= 0) return null;
+  // The subject of the verb nearest before the quote (`… while the governor loves “Lilyhammer.”`).
+  for (let v = qt - 1; v >= 0 && qt - v <= 8; v--) {
+    const t = toks[v]!;
+    if (t.type === TokType.Quote || isP(t, ';') || isP(t, ':')) break;
+    if (!isVerbLike(t) && !IRREGULAR.has(t.w)) continue;
+    const s = subjectOf(toks, v, 0);
+    if (s && personLike(toks, s) && !EXPLETIVE.test(toks[s.a]!.w)) return fromSubject(toks, s, 'subject', null);
+    break;
+  }
+  const s = firstPhrase(toks, mainClauseStart(toks, qt), qt) ?? firstPhrase(toks, 0, qt);
+  return s && !(s.b - s.a === 1 && EXPLETIVE.test(toks[s.a]!.w)) ? fromSubject(toks, s, 'subject', null) : null;
+}
+
+/** `It’s`, `That’s`, `There’s`: not a speaker. */
+const EXPLETIVE = /^(?:it|there|it[’']s|that[’']s|there[’']s|here[’']s|what[’']s|this)$/;
+
+/** Common irregular past forms that govern a quote (`held an “excellent” call`). */
+const IRREGULAR = new Set(
+  'held made gave took left put set kept found felt thought spoke wrote sang went came began drew chose won lost met ran sent brought bought'.split(' '),
+);
+
+/**
+ * A quote that is a sentence of its own, after a sentence with a reporting verb and no quote:
+ * `Lynch announced the lawsuit on Monday. “We are seeking a court order …”`.
+ */
+export function prevSentence(text: string, quotes: readonly Span[], qi: number, sentences: Sentences): Attribution | null {
+  const q = quotes[qi]!;
+  let p = q.start - 1;
+  let breaks = 0;
+  while (p >= 0 && /\s/.test(text[p]!)) {
+    if (text[p] === '\n') breaks++;
+    p--;
+  }
+  if (p < 0 || breaks > 2) return null;
+  if (qi > 0 && quotes[qi - 1]!.end > p) return null;
+  const a = sentences.startBefore(p);
+  const toks = tokenize(text, a, p + 1, quotes);
+  if (toks.some((t) => t.type === TokType.Quote)) return null;
+  const main = mainClauseStart(toks, toks.length);
+  for (let v = main; v < toks.length; v++) {
+    const t = toks[v]!;
+    if (!isStrongCue(t) || !isVerbCue(toks, v)) continue;
+    const s = subjectOf(toks, v, 0) ?? (v === 0 ? inverted(toks, v, toks.length) : null);
+    if (s) return fromSubject(toks, s, 'prev-sentence', t);
+  }
+  return null;
+}
+
+/** The quote is a sentence of its own: no words before or after it in its sentence. */
+export function standalone(ctx: QuoteContext): boolean {
+  const { toks, qt } = ctx;
+  for (let i = 0; i < toks.length; i++) if (i !== qt && toks[i]!.type !== TokType.Punct) return false;
+  return true;
+}
+
+const RELATIVE = new Set(['who', 'which', 'that']);
+
+/**
+ * The subject of a cue: for a participle (`…, saying`, `He sent a memo explaining …`) the clause's
+ * subject, unless `with X saying`.
+ */
+function cueSubject(toks: readonly Tok[], v: number, lo: number): Subject | null {
+  const t = toks[v]!;
+  if (t.w.endsWith('ing') && v > lo) {
+    const p = toks[v - 1]!;
+    if (p.type === TokType.Word && !isPronoun(p)) {
+      const np = phraseLeft(toks, v - 1, lo);
+      const w = np ? toks[np.a - 1] : undefined;
+      if (!(w && (w.w === 'with' || w.w === 'without'))) {
+        const s = firstPhrase(toks, mainClauseStart(toks, v), v);
+        if (s) return s;
+      }
+    }
+  }
+  return subjectOf(toks, v, lo);
+}
+
+const DASHES = '―—–-';
+
+/**
+ * A signature after the quote: `“…” ― Sonya Herridge`, `“…”—Ann Fisk, Leeds`, or a line of its own
+ * right after the quote's paragraph: `- Bernie Sanders.`
+ */
+function dashAfter(text: string, toks: readonly Tok[], qt: number, q: Span): Attribution | null {
+  const d = toks[qt + 1];
+  if (d && d.type === TokType.Punct && DASHES.includes(d.w)) {
+    const t = toks[qt + 2];
+    if (t && t.type === TokType.Word && t.cap) {
+      const np = phraseRight(toks, qt + 2, toks.length);
+      if (np) return { rule: 'dash-after', speaker: range(toks, np) };
+    }
+    return null;
+  }
+  if (qt + 1 < toks.length) return null;
+  // The quote ends its line: look at the next line.
+  let i = q.end;
+  while (i < text.length && text[i] !== '\n') {
+    if (!/\s|[.,]/.test(text[i]!)) return null;
+    i++;
+  }
+  const m = /^\n\s*[―—–-]\s?(\p{Lu}[\p{L}.’'-]*(?:\s\p{Lu}[\p{L}.’'-]*){0,3})[.,]?[^\n]{0,60}(?:\n|$)/u.exec(text.slice(i, i + 120));
+  if (!m) return null;
+  const start = i + m[0].indexOf(m[1]!);
+  return { rule: 'dash-after', speaker: { start, end: start + m[1]!.length } };
+}
+
+/** Reporting-verb forms that are as often nouns (`his remarks`, `the report`, `a warning`). */
+const NOUNISH = new Set(
+  (
+    'comment comments claim claims report reports note notes tweet tweets warning warnings call calls post posts ' +
+    'promise promises vow vows pledge pledges answer answers charge charges joke jokes reply replies point points ' +
+    'state states thought thoughts remark remarks plea pleas release releases finding findings estimate estimates ' +
+    'cry cries echo echoes counter counters boast boasts saying writing thinking reporting ruling quote quotes'
+  ).split(' '),
+);
+
+/** Is the reporting-verb token at `v` a verb here (not `his remarks`, `the report`)? */
+export function isVerbCue(toks: readonly Tok[], v: number): boolean {
+  const t = toks[v]!;
+  if (!NOUNISH.has(t.w)) return true;
+  const p = toks[v - 1];
+  const nx = toks[v + 1];
+  if (p && p.type === TokType.Word) {
+    if (/^(?:he|she|they|it|we|i|you|who|which|that|also|has|have|had|then|later|often|repeatedly|frequently)$/.test(p.w)) return true;
+    if (DETERMINERS.has(p.w) || /[’']s$/.test(p.w) || /s[’']$/.test(p.w)) return false;
+    if (p.cap || PERSON_ROLES.has(p.w) || PLURAL_PERSON_HEADS.has(p.w)) return true;
+  }
+  if (nx && nx.type === TokType.Word && /^(?:were|are|was|is|of|about|from|by|have|had|on|in|to|for|and|made)$/.test(nx.w)) return false;
+  if (!p || p.type !== TokType.Word) return !!p && (isP(p, ',') || isP(p, ')'));
+  return !!nx && (nx.w === 'that' || nx.type === TokType.Quote || isP(nx, ':') || isP(nx, ','));
+}
+
+/** The first token of the main clause: after an introductory phrase ending in a comma. */
+function mainClauseStart(toks: readonly Tok[], qt: number): number {
+  let start = 0;
+  for (let round = 0; round < 3; round++) {
+    const t = toks[start];
+    if (!t || t.type !== TokType.Word) return start;
+    const participle = t.w.length > 5 && (t.w.endsWith('ing') || t.w.endsWith('ed')) && !isCueTok(t);
+    if (!INTRO_WORDS.has(t.w) && !participle) return start;
+    let next = -1;
+    for (let k = start + 1; k < qt && k - start < 20; k++) {
+      const u = toks[k]!;
+      if (u.type === TokType.Quote) return start;
+      if (isP(u, ',')) {
+        next = k + 1;
+        break;
+      }
+    }
+    if (next < 0) return start;
+    start = next;
+  }
+  return start;
+}
+
+/**
+ * `their group leader, Tom Hargreaves`: a role phrase followed by the name it introduces; the
+ * mention covers both, so the name is the one resolved.
+ */
+function withAppositiveName(toks: readonly Tok[], np: TokRange, hi: number): TokRange {
+  const head = toks[np.b - 1]!;
+  if (head.cap || !isP(toks[np.b], ',')) return np;
+  const t = toks[np.b + 1];
+  if (!t || t.type !== TokType.Word || !t.cap) return np;
+  const name = phraseRight(toks, np.b + 1, hi);
+  if (!name) return np;
+  for (let i = name.a; i < name.b; i++) if (!toks[i]!.cap) return np;
+  const after = toks[name.b];
+  if (after && !(after.type === TokType.Quote || isP(after, ',') || isP(after, '.') || isP(after, ';'))) return np;
+  return { a: np.a, b: name.b };
+}
+
+/** `Said Dorothy Poynter, …, “…”`, `…, said X`: the phrase after the verb. */
+function inverted(toks: readonly Tok[], v: number, hi: number): Subject | null {
+  const np = phraseRight(toks, v + 1, hi);
+  return np && personLike(toks, np) ? np : null;
+}
+
+/** A lower-case word that looks like a finite verb (`barked`, `fumes`), not a known function word. */
+function isVerbLike(t: Tok | undefined): boolean {
+  return !!t && t.type === TokType.Word && !t.cap && /(?:ed|es|s)$/.test(t.w) && t.w.length > 3 && isNpWord(t) && !/(?:ss|us|is)$/.test(t.w);
+}
+
+/** Does the quote's text end with `.` (or `?`, `!`) before its closing mark? */
+function endsSentencePunct(text: string, q: Span): boolean {
+  let k = q.end - 2;
+  while (k > q.start && (text.charCodeAt(k) === 0x2019 || text.charCodeAt(k) === 39 || text.charCodeAt(k) === 32)) k--;
+  const c = text[k];
+  return c === '.' || c === '?' || c === '!';
+}
+
+/** Does the quote's text end with `,` `?` `!` `—` `…` before its closing mark? */
+function endsOpen(text: string, q: Span): boolean {
+  let k = q.end - 2;
+  while (k > q.start && (text.charCodeAt(k) === 0x2019 || text.charCodeAt(k) === 39 || text.charCodeAt(k) === 32)) k--;
+  const c = text[k];
+  return c === ',' || c === '?' || c === '!' || c === '—' || c === '–' || c === '…' || c === '-';
+}
+
+/** `"…," X said`, `"…," X, a spokesman, told …`, `"…," X later added`; `"…!" X barked` when open-ended. */
+function xSaidAfter(toks: readonly Tok[], r: number, n: number, openEnded: boolean): Attribution | null {
+  const t = toks[r];
+  if (!t || t.type !== TokType.Word) return null;
+  const np = isPronoun(t) ? { a: r, b: r + 1 } : isNpWord(t) ? phraseRightBeforeVerb(toks, r, n) : null;
+  if (!np) return null;
+  let k = np.b;
+  if (isP(toks[k], ',')) {
+    // An appositive or relative clause: up to the next comma.
+    let j = k + 1;
+    while (j < n && j - k < 30 && !isP(toks[j], ',') && toks[j]!.type !== TokType.Quote) j++;
+    if (j < n && isP(toks[j], ',')) k = j + 1;
+    else return null;
+  }
+  while (k < n && toks[k]!.type === TokType.Word && !isCueTok(toks[k]) && isAuxOrAdverb(toks[k]!)) k++;
+  const v = toks[k];
+  if ((isCueTok(v) && isVerbCue(toks, k)) || (openEnded && isVerbLike(v) && personLike(toks, np) && np.b - np.a <= 6)) {
+    return { rule: 'x-said-after', speaker: range(toks, withAppositiveName(toks, np, k)), cue: { start: v!.s, end: v!.e } };
+  }
+  return null;
+}
+
+/**
+ * `phraseRight`, but when the phrase's last word is verb-like and the phrase is longer than one
+ * word, the verb is given back (`Trump barked` → `Trump`).
+ */
+function phraseRightBeforeVerb(toks: readonly Tok[], r: number, n: number): TokRange | null {
+  const np = phraseRight(toks, r, n);
+  if (!np) return null;
+  for (let k = np.a + 1; k < np.b; k++) {
+    if (isVerbLike(toks[k]) && !toks[k]!.cap && toks[k - 1]!.type === TokType.Word && (toks[k - 1]!.cap || isPronoun(toks[k - 1]))) return { a: np.a, b: k };
+  }
+  return np;
+}
+
+function isAuxOrAdverb(t: Tok): boolean {
+  return /^(?:has|had|have|was|is|also|later|then|once|again|previously|recently|reportedly|further|would|will|could|might|may|did|does|do|not|just|simply|first|finally|often|had|had)$/.test(t.w) || (t.w.length > 4 && t.w.endsWith('ly'));
+}
+
+/** `Cruz continued:` ending the paragraph before a paragraph that is a quote. */
+function prevColon(text: string, quotes: readonly Span[], qi: number, sentences: Sentences): Attribution | null {
+  const q = quotes[qi]!;
+  let p = q.start - 1;
+  while (p >= 0 && /\s/.test(text[p]!)) p--;
+  if (p < 0 || text[p] !== ':') return null;
+  const a = sentences.startBefore(p);
+  const toks = tokenize(text, a, p + 1, quotes);
+  for (let v = toks.length - 1; v >= 0; v--) {
+    if (isCueTok(toks[v])) {
+      const s = subjectOf(toks, v, 0) ?? inverted(toks, v, toks.length);
+      if (s) return fromSubject(toks, s, 'prev-colon', toks[v]!);
+      break;
+    }
+  }
+  const s = firstPhrase(toks, 0, toks.length);
+  return s && personLike(toks, s) ? fromSubject(toks, s, 'prev-colon', null) : null;
+}
+
+/** A headline quote: the subject of the headline's verb after the quote, else its first name. */
+function headlineSpeaker(toks: readonly Tok[], qt: number): Attribution | null {
+  for (let v = qt + 1; v < toks.length; v++) {
+    if (!isCueTok(toks[v])) continue;
+    const s = subjectOf(toks, v, qt + 1);
+    if (s) return fromSubject(toks, s, 'headline', toks[v]!);
+  }
+  let i = qt + 1;
+  while (i < toks.length && toks[i]!.type === TokType.Punct) i++;
+  const np = phraseRight(toks, i, toks.length);
+  if (np) return { rule: 'headline', speaker: range(toks, np) };
+  // `Blair backs 'pre-election budget'`: the headline's subject before the quote.
+  if (qt > 0) {
+    const s = firstPhrase(toks, 0, qt);
+    if (s && personLike(toks, s)) {
+      // Headlines put verbs in the present (`Blair backs`): give the verb back.
+      let b = s.b;
+      while (b - s.a > 1 && (isVerbLike(toks[b - 1]) || isCueTok(toks[b - 1]) || HEADLINE_VERBS.has(toks[b - 1]!.w)) && toks[b - 2]!.cap) b--;
+      return fromSubject(toks, { a: s.a, b }, 'headline', null);
+    }
+  }
+  for (let v = qt + 1; v < toks.length; v++) {
+    const t = toks[v]!;
+    if (t.type === TokType.Word && t.cap) {
+      const r = phraseRight(toks, v, toks.length);
+      if (r) return { rule: 'headline', speaker: range(toks, r) };
+    }
+  }
+  return null;
+}
+
+/** Verbs headlines use in the base form (`Councillors back …`). */
+const HEADLINE_VERBS = new Set('back attack reject blast defend praise criticise criticize deny hit quit join win lose face'.split(' '));
+
+/** A pronoun, a capitalised name, or a phrase ending in a person noun. */
+function personLike(toks: readonly Tok[], r: TokRange): boolean {
+  if (r.b - r.a === 1 && isPronoun(toks[r.a]) && toks[r.a]!.w !== 'it') return true;
+  for (let i = r.a; i < r.b; i++) {
+    const t = toks[i]!;
+    if (t.cap && (i > 0 || !/^(?:the|a|an|this|that)$/.test(t.w))) return true;
+  }
+  return false;
+}

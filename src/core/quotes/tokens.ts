@@ -1,0 +1,267 @@
+/**
+ * A small tokenizer and sentence finder for the text around quotes. Quoted spans are opaque: they
+ * become single `q` tokens and their inner punctuation never ends a sentence.
+ */
+import type { Span } from '../types';
+import { isWordChar } from './detect';
+import { REPORTING_VERBS } from './lexicon';
+
+export const enum TokType {
+  Word,
+  Punct,
+  Quote,
+}
+
+export interface Tok {
+  s: number;
+  e: number;
+  type: TokType;
+  /** Lower-case text (words), the character (punctuation), '' (quotes). */
+  w: string;
+  /** Starts with an upper-case letter. */
+  cap: boolean;
+  /** Two or more letters, all upper case (`WASHINGTON`, `NATO`). */
+  caps?: boolean;
+  /** For quote tokens: the index of the quote. */
+  q: number;
+}
+
+/**
+ * How far a sentence is looked for on each side of a quote, in characters and in quotes: news
+ * sentences are shorter; the caps keep dense or unpunctuated text linear.
+ */
+const SENTENCE_LIMIT = 400;
+const QUOTES_LIMIT = 6;
+
+/** Abbreviations whose period does not end a sentence (lower case, without the final period). */
+const ABBREV = new Set(
+  (
+    'mr mrs ms dr sen rep reps gov lt col gen capt cmdr sgt adm st jr sr prof rev hon pres sec atty supt insp ' +
+    'u.s u.k u.n d.c e.u u.s.a inc corp co ltd no vs etc jan feb mar apr jun jul aug sep sept oct nov dec ft mt ' +
+    'ky ga fla ala ariz ark calif colo conn del ill ind kan la md mass mich minn miss mo mont neb nev okla ore pa ' +
+    'tenn tex va vt wash wis wyo n.y n.j n.c s.c n.h n.m n.d s.d r.i w.va d-n.y r-texas gop a.m p.m approx est'
+  ).split(' '),
+);
+
+function isSpace(c: number): boolean {
+  return c === 32 || c === 9 || c === 10 || c === 13 || c === 0xa0 || c === 0x2009 || c === 0x202f;
+}
+
+function isUpper(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 0xc0 && c <= 0xde && c !== 0xd7) || (c > 0xff && String.fromCharCode(c).toLowerCase() !== String.fromCharCode(c));
+}
+
+/** True when the period at `i` belongs to an abbreviation or initial rather than ending a sentence. */
+export function isAbbrevPeriod(text: string, i: number): boolean {
+  let s = i;
+  while (s > 0) {
+    const c = text.charCodeAt(s - 1);
+    if (isWordChar(c) || c === 46 || c === 45) s--;
+    else break;
+  }
+  if (s === i) return false;
+  const w = text.slice(s, i).toLowerCase();
+  if (w.length === 1 && isUpper(text.charCodeAt(s))) return true; // initial: "John F. Kennedy"
+  return ABBREV.has(w) || (w.includes('.') && w.length <= 6);
+}
+
+/**
+ * Sentence boundaries around quotes. `quotes` must be sorted and non-overlapping; quoted text is
+ * skipped, so a sentence ends only at `.`, `!`, `?` outside quotes (followed by a space) or at a
+ * line break.
+ */
+export class Sentences {
+  private readonly ends: Int8Array;
+
+  constructor(
+    private readonly text: string,
+    private readonly quotes: readonly Span[],
+  ) {
+    this.ends = new Int8Array(quotes.length).fill(-1);
+  }
+
+  /**
+   * Does quote `j` end its sentence? When its text ends in `.`, `?` or `!` and a capitalised word or
+   * another quote follows — unless what follows is the attribution (`“Why?” Clinton asked.`).
+   */
+  quoteEndsSentence(j: number): boolean {
+    const cached = this.ends[j]!;
+    if (cached >= 0) return cached === 1;
+    const r = this.computeEnds(j);
+    this.ends[j] = r ? 1 : 0;
+    return r;
+  }
+
+  private computeEnds(j: number): boolean {
+    const { text } = this;
+    const q = this.quotes[j]!;
+    let k = q.end - 2;
+    while (k > q.start && (text.charCodeAt(k) === 32 || text.charCodeAt(k) === 0x2019 || text.charCodeAt(k) === 39)) k--;
+    const c = text.charCodeAt(k);
+    if (c !== 46 && c !== 63 && c !== 33 && c !== 0x2026) return false;
+    let i = q.end;
+    while (i < text.length && text.charCodeAt(i) !== 10 && isSpace(text.charCodeAt(i))) i++;
+    if (i >= text.length || text.charCodeAt(i) === 10) return true;
+    const d = text.charCodeAt(i);
+    if (d === 0x201c || d === 34 || d === 0x201e || d === 0xab) return true;
+    if (!isUpper(d)) return false;
+    return !attributionAhead(text.slice(i, i + 120), c !== 46);
+  }
+
+  /** Start of the sentence holding offset `pos` (which is outside quotes or at a quote's start). */
+  startBefore(pos: number, limit = SENTENCE_LIMIT): number {
+    const { text, quotes } = this;
+    let j = this.lastEndingAtOrBefore(pos);
+    const stop = Math.max(0, pos - limit);
+    let i = pos - 1;
+    let jumps = 0;
+    while (i >= stop) {
+      if (j >= 0 && quotes[j]!.end === i + 1) {
+        if (i + 1 < pos && this.quoteEndsSentence(j)) return skipSpace(text, i + 1, pos);
+        if (++jumps > QUOTES_LIMIT) return skipSpace(text, i + 1, pos);
+        i = quotes[j]!.start - 1;
+        j--;
+        continue;
+      }
+      const c = text.charCodeAt(i);
+      if (c === 10) return skipSpace(text, i + 1, pos);
+      if ((c === 46 || c === 33 || c === 63) && i + 1 < text.length && isSpace(text.charCodeAt(i + 1))) {
+        if (c !== 46 || !isAbbrevPeriod(text, i)) return skipSpace(text, i + 1, pos);
+      }
+      i--;
+    }
+    return skipSpace(text, Math.max(stop, 0), pos);
+  }
+
+  /** End of the sentence holding offset `pos` (outside quotes or at a quote's end). */
+  endAfter(pos: number, limit = SENTENCE_LIMIT): number {
+    const { text, quotes } = this;
+    let j = this.firstStartingAtOrAfter(pos);
+    const n = Math.min(text.length, pos + limit);
+    let i = pos;
+    // Called at a quote's end: that quote may itself end the sentence.
+    const at = this.lastEndingAtOrBefore(pos);
+    if (at >= 0 && quotes[at]!.end === pos && this.quoteEndsSentence(at)) return pos;
+    let jumps = 0;
+    while (i < n) {
+      if (j < quotes.length && quotes[j]!.start === i) {
+        if (++jumps > QUOTES_LIMIT) return i;
+        if (this.quoteEndsSentence(j)) return quotes[j]!.end;
+        i = quotes[j]!.end;
+        j++;
+        continue;
+      }
+      const c = text.charCodeAt(i);
+      if (c === 10) return i;
+      if ((c === 46 || c === 33 || c === 63) && (i + 1 >= text.length || isSpace(text.charCodeAt(i + 1)))) {
+        if (c !== 46 || !isAbbrevPeriod(text, i)) return i + 1;
+      }
+      i++;
+    }
+    return n;
+  }
+
+  private lastEndingAtOrBefore(pos: number): number {
+    const q = this.quotes;
+    let lo = 0;
+    let hi = q.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (q[mid]!.end <= pos) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo - 1;
+  }
+
+  private firstStartingAtOrAfter(pos: number): number {
+    const q = this.quotes;
+    let lo = 0;
+    let hi = q.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (q[mid]!.start < pos) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+}
+
+/**
+ * A subject and a verb closing a clause right after a quote: `Clinton asked.`, `Sen. Tom Udall said,`,
+ * `Hannity pressed.`, `Trump went on, as if …`. Not `He added, “…”`, which introduces the next quote,
+ * nor `Trump said that …`, a new sentence.
+ */
+const AHEAD =
+  /^((?:He|She|They|I|We|It)|(?:(?:The|A|An)\s+)?(?:[\p{Lu}][\p{L}.’'-]*\s+){0,4}[\p{Lu}][\p{L}.’'-]*|(?:The|A|An|Another|One)\s+[\p{Ll}’'-]+(?:\s+[\p{L}’'-]+){0,3})(?:,[^,.“”"\n]{1,80},|\s+\([^()\n]{1,20}\))?\s+(?:(?:also|then|later|quickly|finally|again)\s+)?(\p{Ll}+(?:\s+(?:on|back|in))?)(\s*[,:]\s*[“"]|\s*[.,;!?—]|\s+(?:on|in|at|during|to|of|about|as|after|before|with|when|while|from|last|this|via|through|of)\b|\s*$)/u;
+
+function attributionAhead(s: string, openEnded: boolean): boolean {
+  const m = AHEAD.exec(s);
+  if (!m) return false;
+  const verb = m[2]!;
+  const tail = m[3]!;
+  if (/^\s*[,:]\s*[“"]/.test(tail)) return false;
+  // After a full stop, `She also said, without evidence, that …` starts a new sentence.
+  if (!openEnded && /^\s*,/.test(tail) && !/^\s*,\s*(?:according|adding|referring|as|when|after|before|while)\b/.test(s.slice(m[0].length - tail.length))) return false;
+  if (REPORTING_VERBS.has(verb)) return true;
+  if (!openEnded) return false;
+  return /^(?:went on|shot back|cut in|read|reads|chimed in|fired back)$/.test(verb) || (/(?:ed|s)$/.test(verb) && verb.length > 3 && !/(?:ss|us|is)$/.test(verb));
+}
+
+function skipSpace(text: string, i: number, max: number): number {
+  while (i < max && isSpace(text.charCodeAt(i))) i++;
+  return i;
+}
+
+/**
+ * Tokens of `[a, b)`; quotes (sorted, non-overlapping) inside the range become single quote tokens.
+ * Words keep internal apostrophes, periods, hyphens and ampersands (`Trump’s`, `U.S.`, `Holtz-Eakin`);
+ * an abbreviation keeps its final period (`Sen.`).
+ */
+export function tokenize(text: string, a: number, b: number, quotes: readonly Span[]): Tok[] {
+  const out: Tok[] = [];
+  // The first quote ending after `a` (quotes are sorted and do not overlap).
+  let lo = 0;
+  let hi = quotes.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (quotes[mid]!.end <= a) lo = mid + 1;
+    else hi = mid;
+  }
+  let j = lo;
+  let i = a;
+  while (i < b) {
+    if (j < quotes.length && quotes[j]!.start <= i) {
+      const q = quotes[j]!;
+      if (q.start >= a && q.end <= b) out.push({ s: q.start, e: q.end, type: TokType.Quote, w: '', cap: false, q: j });
+      i = Math.max(i, q.end);
+      j++;
+      continue;
+    }
+    const limit = j < quotes.length ? Math.min(b, quotes[j]!.start) : b;
+    const c = text.charCodeAt(i);
+    if (isSpace(c)) {
+      i++;
+      continue;
+    }
+    if (isWordChar(c)) {
+      let e = i + 1;
+      while (e < limit) {
+        const d = text.charCodeAt(e);
+        if (isWordChar(d)) e++;
+        else if ((d === 39 || d === 0x2019 || d === 46 || d === 45 || d === 38) && e + 1 < limit && isWordChar(text.charCodeAt(e + 1))) e += 2;
+        else break;
+      }
+      if (e < limit && text.charCodeAt(e) === 46 && isAbbrevPeriod(text, e)) e++;
+      const surface = text.slice(i, e);
+      const w = surface.toLowerCase();
+      const tok: Tok = { s: i, e, type: TokType.Word, w, cap: isUpper(c), q: -1 };
+      if (e - i >= 2 && surface !== w && surface === surface.toUpperCase()) tok.caps = true;
+      out.push(tok);
+      i = e;
+      continue;
+    }
+    out.push({ s: i, e: i + 1, type: TokType.Punct, w: text[i]!, cap: false, q: -1 });
+    i++;
+  }
+  return out;
+}

@@ -1,0 +1,9 @@
+// The suites, in the order they run. Each file registers one top-level `describe`.
+import './activation.test';
+import './hover.test';
+import './topics.test';
+import './decorations.test';
+import './sidecar.test';
+import './anchoring.test';
+import './corrections.test';
+import './hostile.test';

@@ -1,0 +1,306 @@
+// Quotes: detection (marks, kinds, multi-paragraph parts, nicknames, apostrophes, unbalanced marks)
+// and the speaker cascade, rule by rule, on invented sentences. Entity mentions are built by hand
+// (see `people`) so the tests do not depend on which entity recogniser is in place.
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { findQuotes } from '../../src/core/quotes';
+import type { Entity, EntityMention, Quote } from '../../src/core/types';
+
+/** Mentions of the given people (full name, and surname/first name used alone), linked by canonical name. */
+function people(text: string, names: string[], type: 'PER' | 'ORG' = 'PER'): { mentions: EntityMention[]; groups: Entity[] } {
+  const mentions: EntityMention[] = [];
+  const groups: Entity[] = [];
+  for (const canonical of names) {
+    const id = `${type}:${canonical}`;
+    const words = canonical.split(' ');
+    const forms = [canonical, ...(words.length > 1 ? [words[words.length - 1]!, words[0]!] : [])];
+    const g: Entity = { id, type, canonical, aliases: [], roles: [], mentions: [] };
+    groups.push(g);
+    for (const f of forms) {
+      const re = new RegExp(`\\b${f}\\b`, 'g');
+      for (let m = re.exec(text); m; m = re.exec(text)) {
+        const s = m.index;
+        if (mentions.some((x) => x.start <= s && s < x.end)) continue;
+        mentions.push({ start: s, end: s + f.length, type, text: f, confidence: 1, entityId: id, origin: 'model' });
+        if (f !== canonical && !g.aliases.includes(f)) g.aliases.push(f);
+      }
+    }
+  }
+  mentions.sort((a, b) => a.start - b.start);
+  mentions.forEach((m, i) => groups.find((g) => g.id === m.entityId)!.mentions.push(i));
+  return { mentions, groups };
+}
+
+function quotes(text: string, names: string[] = []): Quote[] {
+  const { mentions, groups } = people(text, names);
+  return findQuotes(text, mentions, groups);
+}
+
+/** The single quote whose text contains `frag`. */
+function q(qs: Quote[], frag: string): Quote {
+  const found = qs.filter((x) => x.text.includes(frag));
+  assert.equal(found.length, 1, `one quote containing ${JSON.stringify(frag)} in ${JSON.stringify(qs.map((x) => x.text))}`);
+  return found[0]!;
+}
+
+function speakerText(text: string, x: Quote): string | null {
+  return x.speaker ? text.slice(x.speaker.start, x.speaker.end) : null;
+}
+
+describe('quote detection', () => {
+  test('straight and curly double quotes', () => {
+    const t = 'She said "we will win" and he said “we will not.”';
+    assert.deepEqual(
+      quotes(t).map((x) => x.text),
+      ['"we will win"', '“we will not.”'],
+    );
+  });
+
+  test('a single-quoted headline quote', () => {
+    const t = "'A great day': Mayor Ann Fisk praises the new bridge\n\nThe bridge opened on Monday.";
+    const qs = quotes(t, ['Ann Fisk']);
+    assert.equal(qs.length, 1);
+    assert.equal(qs[0]!.text, "'A great day'");
+    assert.equal(qs[0]!.kind, 'headline');
+    assert.equal(qs[0]!.speaker?.name, 'Ann Fisk');
+  });
+
+  test('single quotes in the body are nested quotes, not quotes of their own', () => {
+    const t = 'Headline\n\n“He told me ‘never again’ and left,” Fisk said. The ‘plan’ failed.';
+    const qs = quotes(t, ['Ann Fisk']);
+    assert.equal(qs.length, 1);
+    assert.deepEqual(
+      qs[0]!.nested?.map((s) => t.slice(s.start, s.end)),
+      ['‘never again’'],
+    );
+  });
+
+  test('apostrophes never open quotes', () => {
+    const t = "Trump’s rivals liked the ’90s and rock 'n' roll; the voters' choice was Tom's.\n\n“Fine,” he said.";
+    assert.deepEqual(
+      quotes(t).map((x) => x.text),
+      ['“Fine,”'],
+    );
+    const head = "Trump’s ’90s rock 'n' roll: the voters' choice\n\nBody.";
+    assert.deepEqual(quotes(head), []);
+  });
+
+  test('nicknames in quotes are not quotes', () => {
+    const t = "Ahmed 'Mido' Hossam scored twice\n\nDwayne \"The Rock\" Johnson and Ahmed “Mido” Hossam watched.";
+    assert.deepEqual(quotes(t), []);
+  });
+
+  test('a quote over several paragraphs: one part per paragraph, same speaker', () => {
+    const t = 'Headline\n\n“The first thing is money. We have none.\n\n“The second thing is time,” said Ann Fisk.\n\nThe end.';
+    const qs = quotes(t, ['Ann Fisk']);
+    assert.equal(qs.length, 2);
+    assert.equal(qs[0]!.text, '“The first thing is money. We have none.');
+    assert.equal(qs[1]!.text, '“The second thing is time,”');
+    assert.equal(qs[0]!.group, qs[0]!.start);
+    assert.equal(qs[1]!.group, qs[0]!.start);
+    assert.deepEqual([qs[0]!.part, qs[1]!.part], [0, 1]);
+    assert.equal(qs[0]!.kind, 'block');
+    for (const x of qs) assert.equal(x.speaker?.name, 'Ann Fisk');
+  });
+
+  test('an unclosed quote ends at its paragraph and does not swallow the rest', () => {
+    const t = 'Headline\n\nShe said “this never closes\n\nThe next paragraph is plain. “But this one closes,” he said.';
+    const qs = quotes(t);
+    assert.equal(qs.length, 2);
+    assert.equal(qs[0]!.text, '“this never closes');
+    assert.equal(qs[0]!.unclosed, true);
+    assert.equal(qs[1]!.text, '“But this one closes,”');
+  });
+
+  test('stray and doubled marks never throw', () => {
+    for (const t of ['"', '“', '”', '""', '“”', '" "', '5\'9" tall', '“a “b” c', '”odd”', "''", '‘', '\n“\n”\n', 'x "y\n\n"z', '„Guten Tag“ «salut»']) {
+      assert.doesNotThrow(() => quotes(t), t);
+    }
+  });
+
+  test('a line of 50,000 unclosed marks gives 50,000 short quotes, without exhausting the stack', () => {
+    const t = '“ab '.repeat(50000);
+    const qs = findQuotes(t, [], []);
+    assert.equal(qs.length, 50000);
+    assert.equal(qs[0]!.text, '“ab');
+    assert.ok(qs.every((x) => x.unclosed));
+  });
+
+  test('kinds: direct, partial, scare', () => {
+    const t = 'Headline\n\n“We will build the bridge by May,” Fisk said. Fisk said the plan was “on track and funded” for now. The “experts” disagree.';
+    const qs = quotes(t, ['Ann Fisk']);
+    assert.equal(q(qs, 'bridge').kind, 'direct');
+    assert.equal(q(qs, 'on track').kind, 'partial');
+    assert.equal(q(qs, 'experts').kind, 'scare');
+  });
+});
+
+describe('speaker rules', () => {
+  const names = ['Ann Fisk', 'Tom Okafor', 'Lena Berg'];
+  const cases: [rule: string, text: string, frag: string, mention: string, name: string][] = [
+    ['said-after', '“The budget is balanced,” said Ann Fisk, the city treasurer.', 'budget', 'Ann Fisk', 'Ann Fisk'],
+    ['x-said-after', '“The budget is balanced,” Fisk told reporters on Monday.', 'budget', 'Fisk', 'Ann Fisk'],
+    ['x-said-after', '“The budget is balanced,” Fisk, the city treasurer, said.', 'budget', 'Fisk', 'Ann Fisk'],
+    ['colon-intro', 'Tom Okafor said: “We will appeal.”', 'appeal', 'Tom Okafor', 'Tom Okafor'],
+    ['comma-intro', 'Okafor added, “We will appeal.”', 'appeal', 'Okafor', 'Tom Okafor'],
+    ['according-to', 'The deal is “dead in the water,” according to Lena Berg.', 'dead', 'Lena Berg', 'Lena Berg'],
+    ['verb-before', 'Berg said that the deal was “dead in the water” after the vote.', 'dead', 'Berg', 'Lena Berg'],
+    ['verb-before', 'Berg called the deal “dead in the water.”', 'dead', 'Berg', 'Lena Berg'],
+    ['verb-after', 'The deal is “dead in the water” now, as Berg explained to the council.', 'dead', 'Berg', 'Lena Berg'],
+    ['colon-name', 'Markets - Lena Berg: “Prices will fall.”', 'Prices', 'Lena Berg', 'Lena Berg'],
+    ['subject', 'Okafor held an “excellent” meeting with the council.', 'excellent', 'Okafor', 'Tom Okafor'],
+  ];
+  for (const [rule, body, frag, mention, name] of cases) {
+    test(`${rule}: ${body}`, () => {
+      const t = `Headline\n\n${body}`;
+      const x = q(quotes(t, names), frag);
+      assert.equal(x.rule, rule);
+      assert.equal(speakerText(t, x), mention);
+      assert.equal(x.speaker?.name, name);
+      assert.ok(x.confidence > 0 && x.confidence <= 1);
+    });
+  }
+
+  test('prev-colon: a paragraph ending in "X said:" introduces the next paragraph', () => {
+    const t = 'Headline\n\nTom Okafor then told the crowd:\n\n“We will appeal, and we will win.”';
+    const x = q(quotes(t, names), 'appeal');
+    assert.equal(x.rule, 'prev-colon');
+    assert.equal(x.speaker?.name, 'Tom Okafor');
+  });
+
+  test('prev-sentence: a quote standing alone after a sentence with a reporting verb', () => {
+    const t = 'Headline\n\nLena Berg announced the lawsuit on Monday. “We are seeking a court order.”';
+    const x = q(quotes(t, names), 'court order');
+    assert.equal(x.rule, 'prev-sentence');
+    assert.equal(x.speaker?.name, 'Lena Berg');
+  });
+
+  test('dash-after: a signature after the quote, on its line or the next', () => {
+    const t = 'Headline\n\n“The bridge is late.” ― Lena Berg\n“So is the budget.”\n- Tom Okafor.';
+    const qs = quotes(t, names);
+    assert.equal(q(qs, 'bridge').rule, 'dash-after');
+    assert.equal(q(qs, 'bridge').speaker?.name, 'Lena Berg');
+    assert.equal(q(qs, 'budget').rule, 'dash-after');
+    assert.equal(q(qs, 'budget').speaker?.name, 'Tom Okafor');
+  });
+
+  test('continuation: a run of quotes keeps its speaker', () => {
+    const t = 'Headline\n\n“We are ready,” Fisk said.\n\n“Nobody else is.”';
+    const qs = quotes(t, names);
+    const x = q(qs, 'Nobody');
+    assert.equal(x.rule, 'continuation');
+    assert.equal(x.speaker?.name, 'Ann Fisk');
+    assert.ok(x.confidence < q(qs, 'ready').confidence);
+  });
+
+  test('the headline’s speaker does not continue into the body, nor into quotes inside sentences', () => {
+    const t = "Fisk backs 'new bridge'\n\n“Nobody asked us.”\n\nThe river has a “special status” here.";
+    const qs = quotes(t, names);
+    assert.equal(q(qs, 'new bridge').speaker?.name, 'Ann Fisk');
+    assert.equal(q(qs, 'Nobody').speaker, null);
+    assert.notEqual(q(qs, 'special status').speaker?.name, 'Ann Fisk');
+  });
+
+  test('the attribution of the second half of an interrupted quote', () => {
+    const t = 'Headline\n\n“We are ready,” Fisk said, “and we have been for weeks.”';
+    const qs = quotes(t, names);
+    assert.equal(q(qs, 'ready').rule, 'x-said-after');
+    assert.equal(q(qs, 'weeks').rule, 'comma-intro');
+    assert.equal(q(qs, 'weeks').speaker?.name, 'Ann Fisk');
+  });
+
+  test('a quote ending a sentence is not attributed to the next sentence’s subject', () => {
+    const t = 'Headline\n\nFisk said, “We are ready.” Okafor added that the plan was “a fantasy.”';
+    const qs = quotes(t, names);
+    assert.equal(q(qs, 'ready').speaker?.name, 'Ann Fisk');
+    assert.equal(q(qs, 'fantasy').speaker?.name, 'Tom Okafor');
+  });
+
+  test('no speaker: confidence 0 and rule none', () => {
+    const t = 'Headline\n\n“Nothing to see here.”';
+    const x = q(quotes(t), 'Nothing');
+    assert.equal(x.speaker, null);
+    assert.equal(x.confidence, 0);
+    assert.equal(x.rule, 'none');
+  });
+});
+
+describe('who the speaker mention refers to', () => {
+  test('he/she: the mention is the pronoun, the name the nearest person before it', () => {
+    const t = 'Headline\n\nTom Okafor spoke after the vote. “We will appeal,” he said.';
+    const x = q(quotes(t, ['Tom Okafor']), 'appeal');
+    assert.equal(speakerText(t, x), 'he');
+    assert.equal(x.speaker?.name, 'Tom Okafor');
+    assert.deepEqual(x.speaker?.entityIds, ['PER:Tom Okafor']);
+  });
+
+  test('a pronoun after a run of quotes refers to the speaker, not to a person merely mentioned', () => {
+    const t = 'Headline\n\n“Berg is wrong,” Okafor said.\n\n“We will appeal,” he added.';
+    const x = q(quotes(t, ['Tom Okafor', 'Lena Berg']), 'appeal');
+    assert.equal(x.speaker?.name, 'Tom Okafor');
+  });
+
+  test('a name reached through a pronoun is less certain than a name in the text', () => {
+    const t = 'Headline\n\nTom Okafor spoke first. “We will appeal,” he said. “We will win,” Okafor said.';
+    const qs = quotes(t, ['Tom Okafor']);
+    assert.equal(q(qs, 'appeal').rule, q(qs, 'win').rule);
+    assert.ok(q(qs, 'appeal').confidence < q(qs, 'win').confidence);
+  });
+
+  test('a role noun refers to the person the text gave that role', () => {
+    const t = 'Headline\n\nFinance Minister Lena Berg met Tom Okafor on Friday. “The talks went well,” the minister said.';
+    const x = q(quotes(t, ['Lena Berg', 'Tom Okafor']), 'talks');
+    assert.equal(speakerText(t, x), 'the minister');
+    assert.equal(x.speaker?.name, 'Lena Berg');
+  });
+
+  test('a plural phrase refers to both people', () => {
+    const t = 'Headline\n\nLena Berg met Tom Okafor, and the two leaders promised a “new chapter” in relations.';
+    const x = q(quotes(t, ['Lena Berg', 'Tom Okafor']), 'chapter');
+    assert.equal(speakerText(t, x), 'the two leaders');
+    assert.equal(x.speaker?.name, 'Lena Berg and Tom Okafor');
+    assert.deepEqual(x.speaker?.entityIds, ['PER:Lena Berg', 'PER:Tom Okafor']);
+  });
+
+  test('a relative pronoun: the mention is "who", the name its antecedent', () => {
+    const t = 'Headline\n\nThe plan was backed by Ann Fisk, who said it was “long overdue.”';
+    const x = q(quotes(t, ['Ann Fisk']), 'overdue');
+    assert.equal(speakerText(t, x), 'who');
+    assert.equal(x.speaker?.name, 'Ann Fisk');
+  });
+
+  test('an appositive left unclosed: the name before it is the speaker', () => {
+    const t = 'Headline\n\nLena Berg, a spokeswoman for the Harbour Authority said: “The port is open.”';
+    const x = q(quotes(t, ['Lena Berg']), 'port');
+    assert.equal(speakerText(t, x), 'Lena Berg');
+    assert.equal(x.speaker?.name, 'Lena Berg');
+  });
+
+  test('a role phrase followed by the name it introduces: the mention covers both', () => {
+    const t = 'Headline\n\n“The figures do not add up,” said their group leader, Tom Okafor.';
+    const x = q(quotes(t, ['Tom Okafor']), 'figures');
+    assert.equal(speakerText(t, x), 'their group leader, Tom Okafor');
+    assert.equal(x.speaker?.name, 'Tom Okafor');
+  });
+
+  test('a person named as a modifier is not the speaker: the head name is', () => {
+    const t = 'Headline\n\nTom Okafor stayed home.\n\n“He was never on time,” said Okafor biographer Ruth Mell.';
+    const x = q(quotes(t, ['Tom Okafor']), 'never');
+    assert.equal(x.speaker?.name, 'Ruth Mell');
+  });
+
+  test('a non-person source keeps its own words', () => {
+    const t = 'Headline\n\nThe ministry’s statement framed the talks calmly, noting that progress needed “patience.”';
+    const x = q(quotes(t), 'patience');
+    assert.equal(x.speaker?.name, 'The ministry’s statement');
+    assert.deepEqual(x.speaker?.entityIds, []);
+  });
+
+  test('a name the recogniser missed is still found and linked by surname', () => {
+    const t = 'Headline\n\n“We are ready,” Okafor said.';
+    // No mentions at all: the span comes from the text, the name stays as written.
+    const x = findQuotes(t, [], [])[0]!;
+    assert.equal(speakerText(t, x), 'Okafor');
+    assert.equal(x.speaker?.name, 'Okafor');
+  });
+});
