@@ -40,9 +40,9 @@ test('a record keeps names, types and mention offsets; rejected and unanchored m
   const trump = r.entities.find((e) => e.canonical === 'Donald Trump')!;
   assert.deepEqual(trump.aliases, ['Trump']);
   assert.deepEqual([...r.spans.subarray(trump.first * 2, (trump.first + trump.count) * 2)], [10, 22, 40, 45]);
+  // Rejections stay in their article (they do not ban a name elsewhere): only acceptances and additions teach.
   assert.deepEqual(r.lexicon, [
     { name: 'Donald Trump', type: 'PER', canonical: 'Donald Trump' },
-    { name: 'Trump', type: 'PER', rejected: true },
     { name: 'China', type: 'LOC' },
   ]);
   assert.ok(!('text' in r), 'no article text in a record');

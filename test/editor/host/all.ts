@@ -7,3 +7,4 @@ import './sidecar.test';
 import './anchoring.test';
 import './corrections.test';
 import './hostile.test';
+import './knowledge.test';
