@@ -70,14 +70,26 @@ export const FIGURE_LABEL: Record<string, { title: string; icon: string }> = {
   number: { title: 'Number', icon: 'symbol-numeric' },
 };
 const QUOTE_TITLE: Record<string, string> = { direct: 'Quote', partial: 'Partial quote', scare: 'Scare quote', headline: 'Headline quote', block: 'Block quote' };
+/** The attribution rules of the quote finder, for people (unknown ones are shown by name, escaped). */
 const RULE_LABEL: Record<string, string> = {
-  'said-after': 'name before the verb after the quote',
-  'verb-after': 'speaker after the quote',
-  'subject-verb': 'speaker before the quote',
-  'colon-intro': 'introduced with a colon',
+  'said-after': '“…,” said X',
+  'x-said-after': '“…,” X said',
+  'colon-intro': 'X said: “…”',
+  'comma-intro': 'X said, “…”',
+  'according-to': 'according to X',
+  'verb-before': 'X said that … “…”',
+  'verb-after': 'reporting verb later in the sentence',
+  'prev-colon': 'X said: at the end of the previous paragraph',
+  'prev-sentence': 'speaker of the previous sentence',
+  continuation: 'continues the previous quote',
+  subject: 'subject of the sentence',
+  headline: 'the person the headline names',
+  'dash-after': '“…” — X',
+  'colon-name': 'X: “…”',
+  'plural-pronoun': 'they, the people named before',
+  pronoun: 'pronoun resolved',
   'same-sentence': 'person in the same sentence',
   nearby: 'nearest person',
-  pronoun: 'pronoun resolved',
   none: 'no speaker found',
 };
 const CURRENCY_SYMBOL: Record<string, string> = { USD: '$', GBP: '£', EUR: '€', JPY: '¥', INR: '₹' };

@@ -183,7 +183,7 @@ test('quote card: speaker linked to the entity, confidence, rule and cue; a way 
   const cards = hoverCards(analysis, anns, find('Every pound') + 1);
   const card = cards.find((c) => c.icon === 'quote')!;
   assert.equal(card.body[0], 'Speaker: **Fiona McLeod** (“McLeod”) — Council leader');
-  assert.equal(card.body[1], 'Attribution confident (80%) · rule: speaker after the quote · cue “said”');
+  assert.equal(card.body[1], 'Attribution confident (80%) · rule: reporting verb later in the sentence · cue “said”');
   assert.ok(card.speakerSpan && ARTICLE.slice(card.speakerSpan.start, card.speakerSpan.end) === 'McLeod');
   assert.ok(card.actions.includes('revealSpeaker'));
 });
