@@ -177,7 +177,8 @@ function entityCard(a: Annotation, analysis: Analysis | null, annotations: reado
   const mi = analysis ? indexAt(analysis.entities, a) : -1;
   const m = mi >= 0 ? analysis!.entities[mi] : undefined;
   const g = m ? groupOf(analysis!, m.entityId) : undefined;
-  const canonical = a.entity ?? g?.canonical ?? a.text;
+  // The user's own link wins over the linker's grouping; a suggestion follows the latest linking.
+  const canonical = (a.entity && (a.origin === 'user' || a.status === 'accepted') ? a.entity : undefined) ?? g?.canonical ?? a.entity ?? a.text;
   const type = (ENTITY_LABEL[a.type] ? a.type : 'MISC') as EntityType;
   const facts = ctx.entity?.(type, canonical);
   const reg = facts?.registry;

@@ -5,7 +5,8 @@
  */
 import { applyChange, type TextChange, type TextSource } from './sidecar/anchor';
 import { compareAnnotations, type Annotation } from './sidecar/model';
-import { lineStarts } from './text';
+import { countLessOrEqual, lineStarts } from './text';
+import { partitionPoint } from './search';
 
 const CHUNK = 16 * 1024;
 
@@ -48,14 +49,7 @@ export class ChunkedText implements TextSource {
 
   /** Index of the chunk holding `offset` (the last chunk for the end of the text). */
   private chunkAt(offset: number): number {
-    let lo = 0;
-    let hi = this.chunks.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (this.offsets[mid]! <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
+    return Math.min(this.chunks.length - 1, Math.max(0, countLessOrEqual(this.offsets, offset) - 1));
   }
 
   slice(start: number, end: number): string {
@@ -161,8 +155,8 @@ export class LiveDocument {
   private updateLines(c: TextChange): void {
     const delta = c.text.length - (c.end - c.start);
     // Lines starting inside (start, end] are gone; new ones come from the inserted text.
-    const first = upperBound(this.starts, c.start); // first line start > c.start
-    const last = upperBound(this.starts, c.end); // first line start > c.end
+    const first = countLessOrEqual(this.starts, c.start); // first line start > c.start
+    const last = countLessOrEqual(this.starts, c.end); // first line start > c.end
     const added: number[] = [];
     for (let i = c.text.indexOf('\n'); i >= 0; i = c.text.indexOf('\n', i + 1)) added.push(c.start + i + 1);
     const tail = this.starts.slice(last);
@@ -179,14 +173,8 @@ export class LiveDocument {
   /** Annotations overlapping `[start, end)` (or touching a zero-width range), in text order. */
   inRange(start: number, end: number): Annotation[] {
     const anns = this.annotations;
-    let lo = 0;
-    let hi = anns.length;
     const from = start - this.maxLen;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (anns[mid]!.start < from) lo = mid + 1;
-      else hi = mid;
-    }
+    const lo = partitionPoint(anns.length, (i) => anns[i]!.start < from);
     const out: Annotation[] = [];
     for (let i = lo; i < anns.length && anns[i]!.start <= end; i++) {
       const a = anns[i]!;
@@ -213,14 +201,3 @@ function insertionSort(anns: Annotation[]): void {
   }
 }
 
-/** Index of the first element `> x` in a sorted array. */
-function upperBound(xs: readonly number[], x: number): number {
-  let lo = 0;
-  let hi = xs.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (xs[mid]! <= x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}

@@ -3,6 +3,7 @@
  * removed and every line ending (CRLF, lone CR) turned into LF, so the same article saved on
  * Windows or Unix gives identical results. {@link NormalizedText.toRaw} maps offsets back.
  */
+import { partitionPoint } from './search';
 
 export interface NormalizedText {
   /** BOM removed, line endings LF. */
@@ -51,30 +52,14 @@ export function normalizeText(raw: string): NormalizedText {
   }
   out += body.slice(last);
   const toRaw = (o: number): number => o + countLessOrEqual(removedAt, o);
-  const fromRaw = (r: number): number => {
-    // Largest n such that n + count(removedAt <= n) <= r.
-    let lo = 0;
-    let hi = out.length;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (toRaw(mid) <= r) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
-  };
+  // Largest n such that toRaw(n) <= r.
+  const fromRaw = (r: number): number => Math.max(0, partitionPoint(out.length + 1, (n) => toRaw(n) <= r) - 1);
   return { text: out, raw: body, hadBom, eol: crlf > lf ? '\r\n' : '\n', toRaw, fromRaw };
 }
 
-/** Number of values `<= x` in a sorted array. */
-function countLessOrEqual(sorted: number[], x: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (sorted[mid]! <= x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+/** Number of values `<= x` in a sorted array (the index of the first value `> x`). */
+export function countLessOrEqual(sorted: readonly number[], x: number): number {
+  return partitionPoint(sorted.length, (mid) => sorted[mid]! <= x);
 }
 
 /** Offsets at which each line starts (line 0 starts at 0). Lines end at LF. */
@@ -86,14 +71,8 @@ export function lineStarts(text: string): number[] {
 
 /** Converts an offset to a zero-based line and UTF-16 column, given {@link lineStarts}. */
 export function offsetToLineCol(starts: readonly number[], offset: number): { line: number; character: number } {
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (starts[mid]! <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return { line: lo, character: offset - starts[lo]! };
+  const line = Math.max(0, countLessOrEqual(starts, offset) - 1);
+  return { line, character: offset - starts[line]! };
 }
 
 /** Paragraphs: maximal runs of non-blank lines. Returned as spans without the trailing newline. */

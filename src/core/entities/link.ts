@@ -1,21 +1,34 @@
 /**
- * Name linking: groups mentions of the same referent under one canonical name
- * (`Trump`, `President Trump` → Donald Trump; `U.S.`, `US`, `America` → United States) and keeps
- * the role the text gives (`U.S. President`).
+ * Name linking: groups mentions of the same referent under one canonical name and keeps the roles
+ * the text gives them, for the hover.
+ *
+ * - People: a partial name links to the fullest name it is part of (`Trump`, `President Trump` →
+ *   Donald Trump by surname; `Xi` → Xi Jinping by family name first), preferring the nearest
+ *   earlier full name when several fit.
+ * - Places and organisations: known aliases (`U.S.`, `US`, `America` → United States), acronyms of
+ *   longer names in the same article (`WHO` → World Health Organization), and longer names that
+ *   end with the mention (`the Commission` → European Commission) for organisations.
+ * - Possessives never reach a mention (`Trump’s` is tagged `Trump`), but are stripped defensively.
+ * - Roles: a title before the name (`U.S. President Donald Trump` → `U.S. President`,
+ *   `Chinese President Xi Jinping`) or an apposition after it (`Vladimir Putin, Russia's president,`).
  */
-import type { Entity, EntityMention, EntityType } from '../types';
 import type { RecognizedMention } from '../ner';
+import type { Entity, EntityMention, EntityType } from '../types';
 
 /** Surface forms of the same place or organisation. Keys are lower-case forms; values canonical names. */
 const ALIASES: Record<string, string> = {
   'u.s.': 'United States',
+  'u.s': 'United States',
   us: 'United States',
   'u.s.a.': 'United States',
+  'u.s.a': 'United States',
   usa: 'United States',
   america: 'United States',
   'united states': 'United States',
   'united states of america': 'United States',
+  'the united states': 'United States',
   'u.k.': 'United Kingdom',
+  'u.k': 'United Kingdom',
   uk: 'United Kingdom',
   britain: 'United Kingdom',
   'great britain': 'United Kingdom',
@@ -24,55 +37,160 @@ const ALIASES: Record<string, string> = {
   eu: 'European Union',
   'european union': 'European Union',
   'u.n.': 'United Nations',
+  'u.n': 'United Nations',
   un: 'United Nations',
   'united nations': 'United Nations',
-  prc: "People's Republic of China",
+  nato: 'NATO',
+  'north atlantic treaty organization': 'NATO',
+  prc: 'China',
+  "people's republic of china": 'China',
   'mainland china': 'China',
+  'russian federation': 'Russia',
+  uae: 'United Arab Emirates',
+  'u.a.e.': 'United Arab Emirates',
+  'south korea': 'South Korea',
+  rok: 'South Korea',
+  dprk: 'North Korea',
+  'czech republic': 'Czechia',
+  holland: 'Netherlands',
+  'the netherlands': 'Netherlands',
+  burma: 'Myanmar',
+  'ivory coast': "Côte d'Ivoire",
+  "cote d'ivoire": "Côte d'Ivoire",
+  türkiye: 'Turkey',
+  kiev: 'Kyiv',
+  who: 'World Health Organization',
+  'world health organisation': 'World Health Organization',
+  imf: 'International Monetary Fund',
+  wto: 'World Trade Organization',
+  ecb: 'European Central Bank',
+  fed: 'Federal Reserve',
+  'the fed': 'Federal Reserve',
+  'us federal reserve': 'Federal Reserve',
+  ccp: 'Chinese Communist Party',
+  cpc: 'Chinese Communist Party',
+  'communist party of china': 'Chinese Communist Party',
+  pla: "People's Liberation Army",
+  idf: 'Israel Defense Forces',
+  irgc: 'Islamic Revolutionary Guard Corps',
+  isis: 'Islamic State',
+  isil: 'Islamic State',
+  daesh: 'Islamic State',
 };
 
-const ROLE_WORDS =
-  /(?:(?:former|acting|then|deputy|vice|outgoing|incoming)\s+)*(?:[A-Z][\w.’'-]*\s+)*(?:President|Prime Minister|Minister|Chancellor|Secretary(?: of State)?|Senator|Governor|Mayor|King|Queen|Prince|Pope|Premier|leader|spokesman|spokeswoman|spokesperson|chief executive|CEO|chairman|chairwoman|director|ambassador|envoy|general|coach|manager|captain|striker|judge)\s+$/i;
+/** Words that name a role (matched case-insensitively, as the last word of a role phrase). */
+const ROLE_NOUNS = new Set(
+  (
+    'president president-elect premier chancellor minister secretary secretary-general senator congressman congresswoman representative governor mayor ' +
+    'ambassador envoy consul commissioner chairman chairwoman chair chief ceo executive director director-general spokesman spokeswoman spokesperson ' +
+    'speaker leader judge justice prosecutor attorney king queen prince princess emperor sultan emir sheikh ayatollah imam pope cardinal archbishop bishop rabbi ' +
+    'general admiral colonel commander marshal officer coach manager captain striker midfielder defender goalkeeper skipper founder owner analyst ' +
+    'economist editor correspondent reporter professor lawyer adviser advisor aide deputy vice-president vice-chairman head boss mp lawmaker'
+  ).split(' '),
+);
+
+/** Words that may precede a role noun inside a role phrase. */
+const ROLE_MODIFIERS = new Set(
+  (
+    'former acting then deputy vice outgoing incoming interim foreign defence defense finance interior home prime trade health energy economy ' +
+    'education justice transport culture environment agriculture commerce labour labor treasury state chief executive general supreme grand ' +
+    'crown senior top junior first second assistant associate managing national regional party opposition majority minority communist ' +
+    'and of for the'
+  ).split(' '),
+);
 
 /** Stable id for an entity from its type and canonical name. */
 export function entityId(type: EntityType, canonical: string): string {
   return `${type}:${canonical}`;
 }
 
+/** The mention text without a trailing possessive. */
+function baseForm(s: string): string {
+  return s.replace(/[’']s?$/u, '').trim();
+}
+
+function words(s: string): string[] {
+  return s.split(/\s+/).filter(Boolean);
+}
+
+/** Initials of the capitalised words of a name (`World Health Organization` → `WHO`). */
+function initials(name: string): string {
+  return words(name)
+    .filter((w) => /^\p{Lu}/u.test(w))
+    .map((w) => w[0])
+    .join('');
+}
+
 /** Links recognised mentions into referents; returns the mentions (with entity ids) and the groups. */
 export function linkEntities(text: string, found: readonly RecognizedMention[]): { mentions: EntityMention[]; groups: Entity[] } {
-  const mentions: EntityMention[] = found.map((m) => ({ ...m, text: text.slice(m.start, m.end), entityId: '' }));
-  // Candidate canonical names: the longest multi-word names of each type.
-  const canonicalOf = new Map<number, string>();
-  const fullNames = new Map<EntityType, string[]>();
+  const mentions: EntityMention[] = found.map((m) => ({ start: m.start, end: m.end, type: m.type, text: text.slice(m.start, m.end), confidence: m.confidence, entityId: '', origin: m.origin }));
+  const canonicalOf: string[] = new Array(mentions.length);
+  const forms = mentions.map((m) => baseForm(m.text));
+
+  // 1. Explicit canonical names (lexicon) and known aliases.
   mentions.forEach((m, i) => {
-    const alias = ALIASES[m.text.toLowerCase()];
-    if (alias && m.type !== 'PER') {
-      canonicalOf.set(i, alias);
-      return;
+    const given = found[i]!.canonical;
+    if (given) canonicalOf[i] = given;
+    else if (m.type !== 'PER' && m.type !== 'MISC') {
+      const alias = ALIASES[forms[i]!.toLowerCase()];
+      if (alias) canonicalOf[i] = alias;
     }
-    const list = fullNames.get(m.type) ?? [];
-    if (!list.includes(m.text)) list.push(m.text);
-    fullNames.set(m.type, list);
   });
-  mentions.forEach((m, i) => {
-    if (canonicalOf.has(i)) return;
-    const words = m.text.split(/\s+/);
-    let best = m.text;
-    if (m.type === 'PER' || m.type === 'ORG') {
-      for (const cand of fullNames.get(m.type) ?? []) {
-        if (cand.length <= best.length) continue;
-        const cw = cand.split(/\s+/);
-        // "Trump" → "Donald Trump" (last name); "Xi" → "Xi Jinping" (family name first).
-        const sameTail = cw.slice(-words.length).join(' ') === m.text;
-        const sameHead = m.type === 'PER' && words.length === 1 && cw[0] === m.text;
-        if (sameTail || sameHead) best = cand;
+
+  // 2. People: partial names link to the fullest name containing them.
+  const people = mentions.map((m, i) => (m.type === 'PER' ? i : -1)).filter((i) => i >= 0);
+  for (const i of people) {
+    if (canonicalOf[i]) continue;
+    const w = words(forms[i]!);
+    let best: string | null = null;
+    let bestScore = -Infinity;
+    for (const j of people) {
+      if (j === i) continue;
+      const cw = words(forms[j]!);
+      if (cw.length <= w.length) continue;
+      // Surname(s) at the end (`Trump` ⊂ `Donald Trump`), or family name first (`Xi` ⊂ `Xi Jinping`).
+      const tail = cw.slice(-w.length).join(' ') === w.join(' ');
+      const head = w.length === 1 && cw[0] === w[0];
+      if (!tail && !head) continue;
+      // Prefer tail matches, longer names, and the nearest name before the mention.
+      const before = mentions[j]!.start <= mentions[i]!.start;
+      const score = (tail ? 1000 : 0) + cw.length * 10 - (before ? 0 : 5) - Math.abs(mentions[j]!.start - mentions[i]!.start) / 1e6;
+      if (score > bestScore) {
+        bestScore = score;
+        best = forms[j]!;
       }
     }
-    canonicalOf.set(i, best);
+    canonicalOf[i] = best ?? forms[i]!;
+  }
+  // Full names themselves resolve transitively (`Trump` → `Donald Trump` → `Donald J. Trump` is rare; one step is enough).
+
+  // 3. Organisations and places: acronyms of longer names, and for organisations longer names ending
+  //    with the mention.
+  mentions.forEach((m, i) => {
+    if (canonicalOf[i]) return;
+    const f = forms[i]!;
+    let best: string | null = null;
+    if (/^\p{Lu}{2,6}$/u.test(f)) {
+      for (let j = 0; j < mentions.length; j++) {
+        if (mentions[j]!.type !== m.type || j === i) continue;
+        const g = canonicalOf[j] ?? forms[j]!;
+        if (words(g).length >= 2 && initials(g) === f) best = g;
+      }
+    } else if (m.type === 'ORG') {
+      const w = words(f);
+      for (let j = 0; j < mentions.length; j++) {
+        if (mentions[j]!.type !== 'ORG' || j === i) continue;
+        const cw = words(forms[j]!);
+        if (cw.length > w.length && cw.slice(-w.length).join(' ') === w.join(' ') && (!best || cw.length > words(best).length)) best = forms[j]!;
+      }
+    }
+    canonicalOf[i] = best ?? f;
   });
+
+  // 4. Groups, aliases and roles.
   const groups = new Map<string, Entity>();
   mentions.forEach((m, i) => {
-    const canonical = canonicalOf.get(i)!;
+    const canonical = canonicalOf[i]!;
     const id = entityId(m.type, canonical);
     m.entityId = id;
     let g = groups.get(id);
@@ -80,15 +198,79 @@ export function linkEntities(text: string, found: readonly RecognizedMention[]):
     g.mentions.push(i);
     if (m.text !== canonical && !g.aliases.includes(m.text)) g.aliases.push(m.text);
     if (m.type === 'PER') {
-      const role = ROLE_WORDS.exec(text.slice(Math.max(0, m.start - 60), m.start));
-      if (role) {
-        const r = role[0].trim().replace(/^(?:the|The)\s+/, '');
-        if (!g.roles.includes(r)) g.roles.push(r);
-      }
+      for (const r of rolesOf(text, m, mentions)) if (!g.roles.includes(r)) g.roles.push(r);
     }
   });
   const list = [...groups.values()];
   for (const g of list) g.aliases.sort();
   list.sort((a, b) => mentions[a.mentions[0]!]!.start - mentions[b.mentions[0]!]!.start);
   return { mentions, groups: list };
+}
+
+const WORD = /[\p{L}\p{N}][\p{L}\p{N}.'’-]*/gu;
+
+/** Roles the text gives a person mention: a title phrase before it, an apposition after it. */
+function rolesOf(text: string, m: EntityMention, all: readonly EntityMention[]): string[] {
+  const out: string[] = [];
+  const pre = rolePrefix(text, m.start, all);
+  if (pre) out.push(pre);
+  const app = apposition(text, m.end, all);
+  if (app) out.push(app);
+  return out;
+}
+
+/**
+ * `U.S. President` in `U.S. President Donald Trump`: walking back on the line from the name over
+ * role nouns and modifiers (`former`, `Foreign`, `Secretary of State`), then taking a place or
+ * nationality mention (or its possessive) that leads them (`U.S.`, `Chinese`, `Russia's`).
+ */
+function rolePrefix(text: string, start: number, all: readonly EntityMention[]): string | null {
+  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+  const base = Math.max(lineStart, start - 100);
+  const left = text.slice(base, start);
+  const toks: { s: number; e: number; w: string }[] = [];
+  WORD.lastIndex = 0;
+  for (let mm = WORD.exec(left); mm; mm = WORD.exec(left)) toks.push({ s: mm.index, e: mm.index + mm[0].length, w: mm[0] });
+  if (!toks.length || left.slice(toks[toks.length - 1]!.e) !== ' ') return null;
+  // A word ending in a period ends a sentence unless it is a short abbreviation (`Gen.`, `Sen.`).
+  const endsSentence = (w: string) => w.endsWith('.') && !/^[A-Z][a-z]{1,3}\.$/.test(w);
+  if (endsSentence(toks[toks.length - 1]!.w)) return null;
+  const norm = (w: string) => w.toLowerCase().replace(/\.$/, '');
+  const isNoun = (w: string) => ROLE_NOUNS.has(norm(w));
+  const isMod = (w: string) => ROLE_MODIFIERS.has(norm(w)) && !/^(?:the|and|of|for)$/.test(norm(w));
+  let k = toks.length - 1;
+  // `Secretary of State Marco Rubio`, `Minister of Foreign Affairs X`: `<noun> of <Capitalised…>`.
+  let end = k;
+  for (let j = k; j >= Math.max(0, k - 3); j--) {
+    if (toks[j]!.w === 'of' && j > 0 && isNoun(toks[j - 1]!.w) && toks.slice(j + 1, k + 1).every((t) => /^\p{Lu}/u.test(t.w))) {
+      end = j - 1;
+      break;
+    }
+  }
+  if (!isNoun(toks[end]!.w)) return null;
+  k = end;
+  while (k - 1 >= 0 && left.slice(toks[k - 1]!.e, toks[k]!.s) === ' ' && !endsSentence(toks[k - 1]!.w) && (isNoun(toks[k - 1]!.w) || isMod(toks[k - 1]!.w))) k--;
+  let from = base + toks[k]!.s;
+  // A leading place / nationality / organisation: a non-person mention ending right before (or its
+  // possessive), e.g. `U.S.`, `Chinese`, `Russia's`, `Trade and Industry`.
+  const lead = all.find((x) => x.type !== 'PER' && (x.end === from - 1 || (x.end === from - 3 && /^[’']s $/u.test(text.slice(x.end, from)))));
+  if (lead && text.slice(lead.end, from).trim().replace(/^[’']s$/u, '') === '') from = lead.start;
+  const phrase = text.slice(from, start).trim().replace(/^(?:the|The) /, '');
+  return phrase || null;
+}
+
+/** `Vladimir Putin, Russia's president,` → `Russia's president`. */
+function apposition(text: string, end: number, all: readonly EntityMention[]): string | null {
+  const m = /^,\s+((?:the |a |an |his |her |its |their )?[^,.;:\n"“”()]{2,80}?)(?=[,.;:\n)]|$)/u.exec(text.slice(end, end + 100));
+  if (!m) return null;
+  const phrase = m[1]!.trim();
+  const ws = words(phrase);
+  if (ws.length > 10) return null;
+  // It must contain a role noun, and must not read as a clause (`Trump, who said …`, `Trump, meanwhile`).
+  if (/^(?:who|which|that|whose|where|when|meanwhile|however|though|and|but|or|said|says|told|added|also)\b/i.test(phrase)) return null;
+  if (!ws.some((w) => ROLE_NOUNS.has(w.toLowerCase().replace(/[’']s$/, '')))) return null;
+  // Not another person (`Trump, Xi and Putin`).
+  const absStart = end + m[0].indexOf(m[1]!);
+  if (all.some((x) => x.type === 'PER' && x.start >= absStart && x.start < absStart + phrase.length)) return null;
+  return phrase.replace(/^(?:the|a|an) /i, '');
 }

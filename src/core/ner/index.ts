@@ -1,110 +1,228 @@
 /**
  * Named-entity recognition: finds PER / ORG / LOC / MISC mentions in raw article text.
  *
- * First version: capitalised-phrase chunking with typed word lists and contextual cues
- * (titles, organisation suffixes). The trained tagger replaces the typing step.
+ * 1. A trained two-pass tagger (`tagger.ts`): averaged perceptron over BILOU labels with a
+ *    Viterbi decoder; pass 2 also sees what pass 1 said about the same words elsewhere.
+ * 2. Document consistency: a name recognised with confidence keeps its type at its other
+ *    occurrences (also in ALL-CAPS / Title Case headlines); title words never start a person.
+ * 3. The user's lexicon: its names are authoritative, its rejections suppress predictions.
+ *
+ * Offsets are UTF-16 indices into the normalized text, half-open.
  */
-import type { EntityType, Origin } from '../types';
 import type { Lexicon } from '../lexicon';
+import type { EntityType, Origin } from '../types';
+import { isCapClass } from './features';
+import { GAZ, hasCategory } from './gazetteer';
+import { TYPES } from './labels';
+import { decodeModel, fromBase64, type NerModel } from './model';
+import { NER_MODEL } from './model-data';
+import { tagText, type TagResult, type TaggedSpan } from './tagger';
+import { TF_CAPS_LINE, TF_SENT_START, TF_TITLE_LINE } from './tokenize';
 
 export interface RecognizedMention {
   start: number;
   end: number;
   type: EntityType;
+  /** 0..1: how likely the span and type are right. */
   confidence: number;
   origin: Origin;
+  /** For lexicon matches: the canonical name the user gave this form. */
+  canonical?: string;
 }
 
 export interface NerOptions {
   /** User lexicon: its names are always recognised with their type; rejected forms never are. */
   lexicon?: Lexicon;
+  /** Skip the document-consistency post-pass (for evaluation). */
+  noConsistency?: boolean;
 }
 
-const LOC = new Set(
-  'Afghanistan Africa Albania Algeria America Argentina Asia Australia Austria Bangladesh Beijing Belgium Berlin Brazil Britain Brussels Canada Chile China Colombia Cuba Delhi Denmark Egypt England Ethiopia Europe France Gaza Germany Ghana Greece Hungary India Indonesia Iran Iraq Ireland Israel Italy Japan Jordan Kenya Kyiv Lebanon London Malaysia Mexico Moscow Nigeria Norway Pakistan Paris Peru Philippines Poland Portugal Qatar Romania Russia Scotland Seoul Singapore Spain Sweden Switzerland Syria Taiwan Tehran Thailand Tokyo Turkey Ukraine Venezuela Vietnam Wales Washington Yemen Zimbabwe'.split(' '),
-);
-const MISC = new Set(
-  'American Asian Australian British Canadian Chinese Egyptian English European French German Indian Iranian Irish Israeli Italian Japanese Korean Mexican Palestinian Russian Saudi Scottish Spanish Syrian Taiwanese Turkish Ukrainian Welsh Christian Muslim Jewish Olympics Olympic Brexit'.split(' '),
-);
-const ORG_SUFFIX = /^(?:Inc|Corp|Corporation|Ltd|plc|Group|Party|Ministry|University|Bank|Council|Association|Agency|Commission|Committee|Company|Co|Airlines|Airways|Motors|Federation|Union|Institute|Foundation|Parliament|Congress|Senate|Court|Army|Police|Club|United|FC|Social|Times|Post|News)\.?$/;
-const ORG_WORDS = new Set('NATO UN EU BBC Reuters Boeing Airbus Google Apple Microsoft Amazon Facebook Meta Tesla Toyota FIFA UEFA OPEC IMF WHO Nasa NASA'.split(' '));
-const TITLES = /(?:President|Prime Minister|Minister|Chancellor|Secretary|Senator|Governor|Mayor|King|Queen|Prince|Pope|Mr|Mrs|Ms|Dr|Sir|Lord|Judge|General|Chairman|Chief Executive|spokesman|spokeswoman|leader)\.?\s+$/;
-const NOT_NAMES = new Set(
-  'The A An All And But Or If In On At For Of To By With From As It Its He She They We I You This That These Those There Here When While After Before During Both Some Many Most Other Analysts Tags Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July August September October November December Mr Mrs Ms Dr President Minister'.split(
-    ' ',
-  ),
-);
+let shipped: NerModel | null = null;
 
-const TITLE_WORDS = new Set('President Minister Chancellor Secretary Senator Governor Mayor King Queen Prince Pope Premier Mr Mrs Ms Dr Sir Lord Judge General'.split(' '));
-
-function lastIndexWhere<T>(xs: T[], f: (x: T) => boolean): number {
-  for (let i = xs.length - 1; i >= 0; i--) if (f(xs[i]!)) return i;
-  return -1;
+/** The shipped model, decoded on first use (not at import). */
+export function shippedModel(): NerModel {
+  if (!shipped) shipped = decodeModel(fromBase64(NER_MODEL));
+  return shipped;
 }
 
-/** Finds entity mentions in `text` (normalized article text). */
+/** Finds entity mentions in `text` (normalized article text), sorted by start, non-overlapping. */
 export function recognizeEntities(text: string, options: NerOptions = {}): RecognizedMention[] {
-  const out: RecognizedMention[] = [];
-  const taken: boolean[] = [];
-  const rejected = new Set<string>();
-  for (const m of options.lexicon?.find(text) ?? []) {
-    if (m.entry.rejected) {
-      rejected.add(`${text.slice(m.start, m.end)}\u0000${m.entry.type}`);
-      continue;
-    }
-    out.push({ start: m.start, end: m.end, type: m.entry.type, confidence: 1, origin: 'lexicon' });
-    for (let i = m.start; i < m.end; i++) taken[i] = true;
-  }
-  // Capitalised words (with initials like U.S.), joined by single spaces or "of"/"and" inside names.
-  const phrase = /(?:[A-Z][\p{L}'’-]*\.?|[A-Z]\.(?:[A-Z]\.)+)(?:\s(?:of\s(?:the\s)?)?(?:[A-Z][\p{L}'’-]*\.?|[A-Z]\.(?:[A-Z]\.)+))*/gu;
-  for (let m = phrase.exec(text); m; m = phrase.exec(text)) {
-    let start = m.index;
-    let surface = m[0];
-    // A final period ends the sentence unless the last word is an initialism (U.S.).
-    if (surface.endsWith('.') && !/(?:^|\s)(?:[A-Z]\.)+$/.test(surface)) surface = surface.slice(0, -1);
-    if (/[’']s$/.test(surface)) surface = surface.slice(0, -2);
-    const words = surface.split(' ');
-    while (words.length && NOT_NAMES.has(words[0]!)) {
-      start += words[0]!.length + 1;
-      words.shift();
-    }
-    while (words.length && (NOT_NAMES.has(words[words.length - 1]!) || words[words.length - 1] === 'of')) words.pop();
-    if (!words.length) continue;
-    // "U.S. President Donald Trump": the words before a title are their own phrase, the name follows it.
-    const t = lastIndexWhere(words, (w) => TITLE_WORDS.has(w));
-    if (t >= 0 && t < words.length - 1) {
-      const pre = words.slice(0, t);
-      if (pre.length) {
-        const preName = pre.join(' ');
-        const preType = classify(text, start, pre);
-        if (preType && preType !== 'PER') out.push({ start, end: start + preName.length, type: preType, confidence: 0.7, origin: 'model' });
-      }
-      start += words.slice(0, t + 1).join(' ').length + 1;
-      words.splice(0, t + 1);
-    }
-    const name = words.join(' ');
-    const end = start + name.length;
-    if (taken[start] || taken[end - 1]) continue;
-    const type = classify(text, start, words);
-    if (!type || rejected.has(`${name}\u0000${type}`)) continue;
-    out.push({ start, end, type, confidence: type === 'PER' && words.length === 1 ? 0.6 : 0.8, origin: 'model' });
-  }
+  return recognizeWith(shippedModel(), text, options);
+}
+
+/** Confidence of a span from its score margin, with the model's calibration. */
+function confidenceOf(model: NerModel, margin: number): number {
+  const cal = model.meta.calibration as { a: number; b: number } | undefined;
+  const a = cal?.a ?? 0.5;
+  const b = cal?.b ?? 0;
+  const c = 1 / (1 + Math.exp(-(a * margin + b)));
+  return Math.round(c * 1000) / 1000;
+}
+
+interface Working {
+  first: number;
+  last: number;
+  type: number;
+  confidence: number;
+}
+
+/** {@link recognizeEntities} with an explicit model (evaluation, tests). */
+export function recognizeWith(model: NerModel, text: string, options: NerOptions = {}): RecognizedMention[] {
+  if (!text) return [];
+  const res = tagText(text, model);
+  let spans: Working[] = res.spans.map((s: TaggedSpan) => ({ first: s.first, last: s.last, type: s.type, confidence: confidenceOf(model, s.margin) }));
+  spans = trimTitles(res, spans);
+  spans = dropAcrossSentences(text, res, spans);
+  spans = completeKnownNames(res, spans);
+  if (!options.noConsistency) spans = enforceConsistency(text, res, spans);
+  const { tokens } = res;
+  let out: RecognizedMention[] = spans.map((s) => ({ start: tokens.start[s.first]!, end: tokens.end[s.last]!, type: TYPES[s.type]!, confidence: s.confidence, origin: 'model' as const }));
+  if (options.lexicon && options.lexicon.size) out = applyLexicon(text, out, options.lexicon);
   out.sort((a, b) => a.start - b.start || b.end - a.end);
   return out;
 }
 
-function classify(text: string, start: number, words: string[]): EntityType | null {
-  const name = words.join(' ');
-  const last = words[words.length - 1]!;
-  const before = text.slice(Math.max(0, start - 40), start);
-  if (words.length === 1 && LOC.has(name)) return 'LOC';
-  if (words.length === 1 && MISC.has(name)) return 'MISC';
-  if (ORG_WORDS.has(name) || ORG_SUFFIX.test(last)) return 'ORG';
-  if (/^(?:U\.S\.|US|UK|U\.K\.|EU)$/.test(name)) return name === 'EU' ? 'ORG' : 'LOC';
-  if (TITLES.test(before)) return 'PER';
-  if (words.length >= 2 && words.every((w) => /^\p{Lu}\p{Ll}+$/u.test(w))) return 'PER';
-  // A single capitalised word mid-sentence, unknown: a person's surname is the likeliest reading.
-  const sentenceStart = /(?:^|[.!?:]["”’]?\s+|\n\s*)$/.test(before);
-  if (words.length === 1 && !sentenceStart && /^\p{Lu}\p{Ll}{2,}$/u.test(name)) return 'PER';
-  return null;
+const PER = 0;
+
+/** Person spans never start with a title word (`President Donald Trump` → `Donald Trump`). */
+function trimTitles(res: TagResult, spans: Working[]): Working[] {
+  for (const s of spans) {
+    if (s.type !== PER) continue;
+    while (s.first < s.last && isTitle(res, s.first)) s.first++;
+  }
+  return spans;
+}
+
+/** A name never runs across a sentence end or a dash (`Finally. Someone`, `Donald — USA`). */
+function dropAcrossSentences(text: string, res: TagResult, spans: Working[]): Working[] {
+  const { tokens } = res;
+  return spans.filter((s) => {
+    for (let i = s.first; i < s.last; i++) {
+      const w = text.slice(tokens.start[i]!, tokens.end[i]!);
+      if (/^(?:[.!?;]|[—–]|--+)$/.test(w)) return false;
+    }
+    return true;
+  });
+}
+
+/**
+ * Well-known full names (the gazetteer's people, e.g. `Xi Jinping`) are never split: a person span
+ * inside such a match grows to cover it, and a match the tagger missed entirely is added when
+ * every word of it is capitalised.
+ */
+function completeKnownNames(res: TagResult, spans: Working[]): Working[] {
+  const { attrs } = res;
+  const bit = (i: number, pos: number) => {
+    const b = GAZ.person * 4 + pos;
+    return b < 32 ? (attrs.gazLo[i]! >>> b) & 1 : (attrs.gazHi[i]! >>> (b - 32)) & 1;
+  };
+  const owner = new Int32Array(attrs.n).fill(-1);
+  spans.forEach((s, k) => {
+    for (let i = s.first; i <= s.last; i++) owner[i] = k;
+  });
+  const added: Working[] = [];
+  for (let i = 0; i < attrs.n; i++) {
+    if (!bit(i, 0)) continue;
+    let j = i + 1;
+    while (j < attrs.lineTo[i]! && bit(j, 1) && !bit(j, 2)) j++;
+    if (j >= attrs.lineTo[i]! || !bit(j, 2)) continue;
+    // The tokens [i, j] match a known name. Spans touching it must be persons inside it.
+    const touching = new Set<number>();
+    let capital = true;
+    for (let k = i; k <= j; k++) {
+      if (owner[k]! >= 0) touching.add(owner[k]!);
+      if (!isCapClass(attrs.cap[k]!)) capital = false;
+    }
+    if (touching.size > 1) continue;
+    if (touching.size === 1) {
+      const s = spans[[...touching][0]!]!;
+      if (s.type !== PER || s.first < i || s.last > j) continue;
+      s.first = i;
+      s.last = j;
+    } else if (capital) {
+      added.push({ first: i, last: j, type: PER, confidence: 0.7 });
+    } else continue;
+    for (let k = i; k <= j; k++) owner[k] = -2;
+    i = j;
+  }
+  return added.length ? [...spans, ...added].sort((a, b) => a.first - b.first) : spans;
+}
+
+function isTitle(res: TagResult, i: number): boolean {
+  return hasCategory(res.attrs.gazLo[i]!, res.attrs.gazHi[i]!, GAZ.title);
+}
+
+/**
+ * A name recognised with confidence keeps its type elsewhere in the document: other occurrences
+ * of the same token sequence that the tagger left out are added, and weaker contradicting
+ * labels are retyped. In ALL-CAPS / Title Case lines the comparison ignores case.
+ */
+function enforceConsistency(text: string, res: TagResult, spans: Working[]): Working[] {
+  const { tokens, attrs } = res;
+  const STRONG = 0.85;
+  // Best confident type per exact surface (and per lower-cased surface for headlines).
+  const byText = new Map<string, Working>();
+  const byLower = new Map<string, Working>();
+  for (const s of spans) {
+    if (s.confidence < STRONG) continue;
+    const surface = text.slice(tokens.start[s.first]!, tokens.end[s.last]!);
+    const prev = byText.get(surface);
+    if (!prev || prev.confidence < s.confidence) byText.set(surface, s);
+    const lower = surface.toLowerCase();
+    const pl = byLower.get(lower);
+    if (!pl || pl.confidence < s.confidence) byLower.set(lower, s);
+  }
+  if (!byText.size) return spans;
+  const covered = new Int32Array(tokens.count).fill(-1);
+  spans.forEach((s, k) => {
+    for (let i = s.first; i <= s.last; i++) covered[i] = k;
+  });
+  // Retype weaker spans with the same surface.
+  for (const s of spans) {
+    const surface = text.slice(tokens.start[s.first]!, tokens.end[s.last]!);
+    const headline = (tokens.flags[s.first]! & (TF_CAPS_LINE | TF_TITLE_LINE)) !== 0;
+    const ref = byText.get(surface) ?? (headline ? byLower.get(surface.toLowerCase()) : undefined);
+    if (ref && ref !== s && ref.type !== s.type && s.confidence < ref.confidence - 0.2) {
+      s.type = ref.type;
+      s.confidence = Math.round(ref.confidence * 0.8 * 1000) / 1000;
+    }
+  }
+  // Add missed occurrences: token sequences equal to a confident name, not overlapping a span.
+  const added: Working[] = [];
+  const maxLen = 6;
+  for (let i = 0; i < tokens.count; i++) {
+    if (covered[i]! >= 0 || !isCapClass(attrs.cap[i]!)) continue;
+    const headline = (tokens.flags[i]! & (TF_CAPS_LINE | TF_TITLE_LINE)) !== 0;
+    for (let j = Math.min(tokens.count - 1, i + maxLen - 1, attrs.lineTo[i]! - 1); j >= i; j--) {
+      if (covered[j]! >= 0) continue;
+      let free = true;
+      for (let k = i; k <= j && free; k++) if (covered[k]! >= 0) free = false;
+      if (!free) continue;
+      const surface = text.slice(tokens.start[i]!, tokens.end[j]!);
+      const ref = byText.get(surface) ?? (headline ? byLower.get(surface.toLowerCase()) : undefined);
+      if (!ref) continue;
+      // Whole tokens only: the neighbours must not extend the name (`New York` ≠ `York`).
+      if (i > attrs.lineFrom[i]! && isCapClass(attrs.cap[i - 1]!) && !(tokens.flags[i]! & TF_SENT_START) && !isTitle(res, i - 1)) break;
+      if (j + 1 < attrs.lineTo[j]! && isCapClass(attrs.cap[j + 1]!)) continue;
+      const w: Working = { first: i, last: j, type: ref.type, confidence: Math.round(ref.confidence * 0.75 * 1000) / 1000 };
+      added.push(w);
+      for (let k = i; k <= j; k++) covered[k] = spans.length + added.length - 1;
+      i = j;
+      break;
+    }
+  }
+  if (!added.length) return spans;
+  return [...spans, ...added].sort((a, b) => a.first - b.first);
+}
+
+/** Lexicon names are authoritative (they replace overlapping predictions); rejections remove predictions. */
+function applyLexicon(text: string, found: RecognizedMention[], lexicon: Lexicon): RecognizedMention[] {
+  const rejected = new Set<string>();
+  const accepted: RecognizedMention[] = [];
+  for (const m of lexicon.find(text)) {
+    if (m.entry.rejected) rejected.add(`${text.slice(m.start, m.end)}\u0000${m.entry.type}`);
+    else accepted.push({ start: m.start, end: m.end, type: m.entry.type, confidence: 1, origin: 'lexicon', ...(m.entry.canonical ? { canonical: m.entry.canonical } : {}) });
+  }
+  const out = found.filter((m) => !rejected.has(`${text.slice(m.start, m.end)}\u0000${m.type}`) && !accepted.some((a) => a.start < m.end && m.start < a.end));
+  return [...out, ...accepted];
 }

@@ -16,6 +16,7 @@ import { type Attribution, type QuoteContext, type Rule, attributeInSentence, co
 import { detectQuotes, isWordChar, type RawQuote } from './detect';
 import { Resolver, type Resolved } from './resolve';
 import { Sentences, TokType } from './tokens';
+import { partitionPoint } from '../search';
 
 export { detectQuotes } from './detect';
 export { REPORTING_VERBS } from './lexicon';
@@ -195,13 +196,7 @@ class Lines {
   /** `[start, end)` of the line holding `pos` (end at the line break). */
   around(pos: number): [number, number] {
     const b = this.breaks;
-    let lo = 0;
-    let hi = b.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (b[mid]! < pos) lo = mid + 1;
-      else hi = mid;
-    }
+    const lo = partitionPoint(b.length, (mid) => b[mid]! < pos);
     return [lo > 0 ? b[lo - 1]! + 1 : 0, lo < b.length ? b[lo]! : this.text.length];
   }
 }

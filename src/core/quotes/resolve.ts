@@ -8,6 +8,7 @@ import type { Entity, EntityMention, Span } from '../types';
 import { PERSON_ROLES, PLURAL_PERSON_HEADS } from './lexicon';
 import { isWordChar } from './detect';
 import type { Sentences } from './tokens';
+import { partitionPoint } from '../search';
 
 export interface Resolved {
   name: string;
@@ -227,13 +228,7 @@ export class Resolver {
 
   private inQuote(pos: number): boolean {
     const q = this.quotes;
-    let lo = 0;
-    let hi = q.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (q[mid]!.end <= pos) lo = mid + 1;
-      else hi = mid;
-    }
+    const lo = partitionPoint(q.length, (mid) => q[mid]!.end <= pos);
     return lo < q.length && q[lo]!.start <= pos;
   }
 
@@ -363,12 +358,5 @@ function escapeRegExp(s: string): string {
 }
 
 function lowerBound(xs: readonly number[], x: number): number {
-  let lo = 0;
-  let hi = xs.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (xs[mid]! < x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return partitionPoint(xs.length, (mid) => xs[mid]! < x);
 }

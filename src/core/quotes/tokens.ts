@@ -5,6 +5,7 @@
 import type { Span } from '../types';
 import { isWordChar } from './detect';
 import { REPORTING_VERBS } from './lexicon';
+import { partitionPoint } from '../search';
 
 export const enum TokType {
   Word,
@@ -163,26 +164,12 @@ export class Sentences {
 
   private lastEndingAtOrBefore(pos: number): number {
     const q = this.quotes;
-    let lo = 0;
-    let hi = q.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (q[mid]!.end <= pos) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo - 1;
+    return partitionPoint(q.length, (mid) => q[mid]!.end <= pos) - 1;
   }
 
   private firstStartingAtOrAfter(pos: number): number {
     const q = this.quotes;
-    let lo = 0;
-    let hi = q.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (q[mid]!.start < pos) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
+    return partitionPoint(q.length, (mid) => q[mid]!.start < pos);
   }
 }
 
@@ -220,13 +207,7 @@ function skipSpace(text: string, i: number, max: number): number {
 export function tokenize(text: string, a: number, b: number, quotes: readonly Span[]): Tok[] {
   const out: Tok[] = [];
   // The first quote ending after `a` (quotes are sorted and do not overlap).
-  let lo = 0;
-  let hi = quotes.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (quotes[mid]!.end <= a) lo = mid + 1;
-    else hi = mid;
-  }
+  const lo = partitionPoint(quotes.length, (mid) => quotes[mid]!.end <= a);
   let j = lo;
   let i = a;
   while (i < b) {

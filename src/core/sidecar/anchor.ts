@@ -60,7 +60,7 @@ export function applyChange(anns: Annotation[], c: TextChange, after: TextSource
       // A later insertion (an undo, a paste) may bring the text back exactly as it was.
       if (c.text.length >= a.text.length && c.text.includes(a.text)) {
         const found = uniqueExactMatchIn(after, a, c.start, insertedEnd);
-        if (found !== null) setOk(a, found);
+        if (found !== null) moveTo(a, found, false);
       } else if (a.candidates) {
         a.candidates = a.candidates.map((p) => shiftPoint(p, c, delta)).filter((p) => p + a.text.length <= after.length);
       }
@@ -77,7 +77,7 @@ export function applyChange(anns: Annotation[], c: TextChange, after: TextSource
       touched++;
       // The whole span was replaced (a paste over it, a reload from disk): look for it in the new text.
       const found = uniqueExactMatchIn(after, a, c.start, insertedEnd);
-      if (found !== null) setOk(a, found);
+      if (found !== null) moveTo(a, found, false);
       else if (c.text.includes(a.text)) {
         a.anchor = 'ambiguous';
         a.candidates = occurrences(c.text, a.text).slice(0, 5).map((o) => o + c.start);
@@ -99,16 +99,18 @@ export function applyChange(anns: Annotation[], c: TextChange, after: TextSource
   return touched;
 }
 
-function setOk(a: Annotation, start: number): void {
-  const len = a.text.length;
-  if (a.speaker && a.anchor !== 'ok') {
-    // Keep the speaker at the same distance from the quote.
+/**
+ * Puts an annotation back on its words at `start`. `shiftSpeaker`: move the quote's speaker by the
+ * same distance (re-anchoring from a file); during edits the speaker has already followed the change.
+ */
+function moveTo(a: Annotation, start: number, shiftSpeaker: boolean): void {
+  if (a.speaker && shiftSpeaker) {
     const d = start - a.start;
     a.speaker.start += d;
     a.speaker.end += d;
   }
   a.start = start;
-  a.end = start + len;
+  a.end = start + a.text.length;
   a.anchor = 'ok';
   delete a.candidates;
 }
@@ -192,15 +194,7 @@ export function reanchor(anns: Annotation[], text: string): ReanchorReport {
     if (exact.length === 1) pick = exact[0]!;
     else if (exact.length === 0 && occ.length === 1 && (prefixMatches(text, occ[0]!, a.prefix) || suffixMatches(text, occ[0]! + len, a.suffix))) pick = occ[0]!;
     if (pick !== null) {
-      const d = pick - a.start;
-      if (a.speaker) {
-        a.speaker.start += d;
-        a.speaker.end += d;
-      }
-      a.start = pick;
-      a.end = pick + len;
-      a.anchor = 'ok';
-      delete a.candidates;
+      moveTo(a, pick, true);
       report.moved++;
     } else if (occ.length) {
       a.anchor = 'ambiguous';

@@ -10,6 +10,7 @@ import { idfOf, type IdfTable } from './idf';
 import { candidates, contentMask, internWords, PhraseTable, STOPWORDS, type Words } from './keyphrases';
 import { scoreEvents, TOP_COUNT, TOPICS } from './subjects';
 import { TokenFlag, tokenAt, type Tokens } from './tokens';
+import { partitionPoint } from '../search';
 
 export interface SectionInput {
   entities: readonly EntityMention[];
@@ -250,14 +251,7 @@ function nameIndex(tokens: Tokens, entities: readonly EntityMention[]): NameInde
   }
   const starts = sorted.map((m) => m.start);
   const lowerBound = (x: number) => {
-    let lo = 0;
-    let hi = starts.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (starts[mid]! < x) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
+    return partitionPoint(starts.length, (mid) => starts[mid]! < x);
   };
   return {
     inName: (i) => mark[i] === 1,
@@ -347,13 +341,7 @@ function formatChange(a: string, b: string): string {
  */
 function changeLabel(text: string, tokens: Tokens, words: Words, table: PhraseTable, figures: readonly Figure[], start: number, end: number, content: Uint8Array): string | null {
   // Figures are sorted by start (see buildSections): jump to the first one in the section.
-  let lo = 0;
-  let hi = figures.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (figures[mid]!.start < start) lo = mid + 1;
-    else hi = mid;
-  }
+  const lo = partitionPoint(figures.length, (mid) => figures[mid]!.start < start);
   for (let k = lo; k + 1 < figures.length && figures[k]!.start < end; k++) {
     const a = figures[k]!;
     if (a.end > end) continue;

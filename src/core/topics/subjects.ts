@@ -7,6 +7,7 @@ import type { Subject } from '../types';
 import { IPTC_SUBTOPICS, IPTC_TOP } from './iptc';
 import { SUBJECT_KEYWORDS, SUBTOPIC_KEYWORDS } from './keywords';
 import { TokenFlag, tokenize, type Tokens } from './tokens';
+import { partitionPoint } from '../search';
 
 /** How a keyword's case must match: any case, capitalised only (a name), not capitalised mid-sentence. */
 const enumMode = { any: 0, cap: 1, lower: 2 } as const;
@@ -257,13 +258,7 @@ export function scoreEvents(events: readonly number[], from: number, to: number)
   const lex = lexicon();
   const counts = new Map<number, number>();
   // Events are in token order: find the first one at or after `from`.
-  let lo = 0;
-  let hi = events.length >> 1;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (events[2 * mid]! < from) lo = mid + 1;
-    else hi = mid;
-  }
+  const lo = partitionPoint(events.length >> 1, (mid) => events[2 * mid]! < from);
   for (let k = 2 * lo; k < events.length && events[k]! < to; k += 2) counts.set(events[k + 1]!, (counts.get(events[k + 1]!) ?? 0) + 1);
   const out = new Float64Array(TOPICS.length);
   for (const [id, c] of counts) {

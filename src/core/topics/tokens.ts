@@ -4,6 +4,7 @@
  * a line break separates a token from the one before, sentence starts). Offsets are UTF-16 indices
  * into the analysed text, half-open.
  */
+import { partitionPoint } from '../search';
 
 /** Flags of a token (bit set). */
 export const TokenFlag = {
@@ -255,12 +256,5 @@ export function tokenize(text: string, from = 0, to = text.length): Tokens {
 
 /** Index of the first token whose start is `>= offset` (binary search). */
 export function tokenAt(tokens: Tokens, offset: number): number {
-  let lo = 0;
-  let hi = tokens.count;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (tokens.start[mid]! < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return partitionPoint(tokens.count, (mid) => tokens.start[mid]! < offset);
 }

@@ -121,11 +121,7 @@ describe('corrections', () => {
     assert.ok(side.annotations.some((x) => x.id === target.id && x.status === 'rejected') || droppedText.includes(src.rejectOnDisk), 'the rejection is still in the YAML');
   });
 
-  // KNOWN BUG (core, src/core/entities/link.ts): an accepted or user name joins the lexicon with its
-  // `entity` link as canonical, but linkEntities() ignores the lexicon's canonical, so the analysis
-  // re-finds the span under its own text and the card (and Topics) show that instead of the link.
-  // Remove `.skip` once the linker honours the lexicon's canonical name.
-  it.skip('KNOWN BUG: a name linked to an entity in the annotation file shows that entity on its card', async () => {
+  it('a name linked to an entity in the annotation file shows that entity on its card', async () => {
     const a = await api();
     const uri = copyInWorkspace('port-strike.txt', 'review/linked.txt');
     const ed = await openArticle(uri);

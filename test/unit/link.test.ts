@@ -1,0 +1,140 @@
+// Name linking on hand-made mention lists (independent of the tagger), then end to end.
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { entityId, linkEntities } from '../../src/core/entities/link';
+import type { RecognizedMention } from '../../src/core/ner';
+import { analyze } from '../../src/core/analyze';
+import type { EntityType } from '../../src/core/types';
+
+/** Mentions of the given surface forms, in order of appearance. */
+function mentionsOf(text: string, spec: [string, EntityType][]): RecognizedMention[] {
+  let from = 0;
+  return spec.map(([s, type]) => {
+    const start = text.indexOf(s, from);
+    assert.ok(start >= 0, s);
+    from = start + s.length;
+    return { start, end: start + s.length, type, confidence: 0.9, origin: 'model' as const };
+  });
+}
+
+function groupOf(r: ReturnType<typeof linkEntities>, surface: string) {
+  const i = r.mentions.findIndex((m) => m.text === surface);
+  assert.ok(i >= 0, surface);
+  return r.groups.find((g) => g.id === r.mentions[i]!.entityId)!;
+}
+
+describe('linkEntities', () => {
+  test('partial names of people link to the full name; roles before the name are kept', () => {
+    const text = 'U.S. President Donald Trump called Chinese President Xi Jinping. President Trump said Xi agreed; Trump’s aides were pleased.';
+    const r = linkEntities(
+      text,
+      mentionsOf(text, [
+        ['U.S.', 'LOC'],
+        ['Donald Trump', 'PER'],
+        ['Chinese', 'MISC'],
+        ['Xi Jinping', 'PER'],
+        ['Trump', 'PER'],
+        ['Xi', 'PER'],
+        ['Trump', 'PER'],
+      ]),
+    );
+    const trump = groupOf(r, 'Donald Trump');
+    assert.equal(trump.canonical, 'Donald Trump');
+    assert.equal(trump.mentions.length, 3);
+    assert.deepEqual(trump.aliases, ['Trump']);
+    assert.ok(trump.roles.includes('U.S. President'), trump.roles.join('; '));
+    assert.ok(trump.roles.includes('President'), trump.roles.join('; '));
+    const xi = groupOf(r, 'Xi');
+    assert.equal(xi.canonical, 'Xi Jinping');
+    assert.equal(xi.id, entityId('PER', 'Xi Jinping'));
+    assert.ok(xi.roles.includes('Chinese President'), xi.roles.join('; '));
+    // Every mention has its group's id.
+    for (const g of r.groups) for (const i of g.mentions) assert.equal(r.mentions[i]!.entityId, g.id);
+  });
+
+  test('the nearest earlier full name wins when a surname is shared', () => {
+    const text = 'Joe Smith arrived. Later Anna Smith spoke, and Smith left.';
+    const r = linkEntities(text, mentionsOf(text, [['Joe Smith', 'PER'], ['Anna Smith', 'PER'], ['Smith', 'PER']]));
+    assert.equal(groupOf(r, 'Smith').canonical, 'Anna Smith');
+  });
+
+  test('aliases of places and organisations', () => {
+    const text = 'The U.S. and the US Senate; the United States and America; the UK and Britain; the EU and the European Union.';
+    const r = linkEntities(
+      text,
+      mentionsOf(text, [
+        ['U.S.', 'LOC'],
+        ['US', 'LOC'],
+        ['United States', 'LOC'],
+        ['America', 'LOC'],
+        ['UK', 'LOC'],
+        ['Britain', 'LOC'],
+        ['EU', 'ORG'],
+        ['European Union', 'ORG'],
+      ]),
+    );
+    const us = groupOf(r, 'U.S.');
+    assert.equal(us.canonical, 'United States');
+    assert.equal(us.mentions.length, 4);
+    assert.equal(groupOf(r, 'Britain').canonical, 'United Kingdom');
+    assert.equal(groupOf(r, 'EU').id, groupOf(r, 'European Union').id);
+    // A line-final "U.S" (the period split off, CoNLL-style) is the same place.
+    const t2 = 'Talks with the U.S';
+    const r2 = linkEntities(t2, mentionsOf(t2, [['U.S', 'LOC']]));
+    assert.equal(r2.groups[0]!.canonical, 'United States');
+  });
+
+  test('acronyms link to the spelled-out organisation in the same article', () => {
+    const text = 'The World Health Organization warned on Monday. WHO officials said more.';
+    const r = linkEntities(text, mentionsOf(text, [['World Health Organization', 'ORG'], ['WHO', 'ORG']]));
+    assert.equal(groupOf(r, 'WHO').canonical, 'World Health Organization');
+    const t2 = 'The Kenya Wildlife Service said KWS rangers helped.';
+    const r2 = linkEntities(t2, mentionsOf(t2, [['Kenya Wildlife Service', 'ORG'], ['KWS', 'ORG']]));
+    assert.equal(groupOf(r2, 'KWS').canonical, 'Kenya Wildlife Service');
+  });
+
+  test('appositions give roles; clauses and lists do not', () => {
+    const text = 'Vladimir Putin, Russia’s president, met Recep Tayyip Erdogan, who said little, and Sergei Lavrov, the foreign minister. Putin, Xi and Modi posed.';
+    const r = linkEntities(
+      text,
+      mentionsOf(text, [
+        ['Vladimir Putin', 'PER'],
+        ['Recep Tayyip Erdogan', 'PER'],
+        ['Sergei Lavrov', 'PER'],
+        ['Putin', 'PER'],
+        ['Xi', 'PER'],
+        ['Modi', 'PER'],
+      ]),
+    );
+    assert.deepEqual(groupOf(r, 'Vladimir Putin').roles, ['Russia’s president']);
+    assert.deepEqual(groupOf(r, 'Recep Tayyip Erdogan').roles, []);
+    assert.deepEqual(groupOf(r, 'Sergei Lavrov').roles, ['foreign minister']);
+  });
+
+  test('a lexicon canonical name is used as given', () => {
+    const text = 'Ms Liz spoke.';
+    const r = linkEntities(text, [{ start: 3, end: 6, type: 'PER', confidence: 1, origin: 'lexicon', canonical: 'Elizabeth Example' }]);
+    assert.equal(r.groups[0]!.canonical, 'Elizabeth Example');
+    assert.deepEqual(r.groups[0]!.aliases, ['Liz']);
+  });
+
+  test('groups come in order of first mention and types never merge', () => {
+    const text = 'Jordan beat Jordan.';
+    const r = linkEntities(text, mentionsOf(text, [['Jordan', 'LOC'], ['Jordan', 'PER']]));
+    assert.equal(r.groups.length, 2);
+    assert.equal(r.groups[0]!.type, 'LOC');
+  });
+});
+
+describe('analyze: entities end to end', () => {
+  test('one referent per person and place, with roles for the hover', () => {
+    const text = 'U.S. President Donald Trump held a call with Chinese President Xi Jinping on Wednesday.\n\nTrump said Xi agreed to buy more U.S. soybeans. The United States and China will meet again.';
+    const a = analyze(text);
+    const byName = (n: string) => a.entityGroups.find((g) => g.canonical === n);
+    assert.equal(byName('Donald Trump')?.mentions.length, 2);
+    assert.equal(byName('Xi Jinping')?.mentions.length, 2);
+    assert.ok(byName('Donald Trump')!.roles.includes('U.S. President'));
+    assert.ok(byName('Xi Jinping')!.roles.includes('Chinese President'));
+    assert.equal(byName('United States')?.mentions.length, 3);
+  });
+});
