@@ -148,7 +148,8 @@ function scalarValue(v: string): string | undefined {
     return v.slice(1, -1).replace(/''/g, "'");
   }
   // Plain: no indicator first, no comment or mapping inside, no surrounding spaces, a string in the core schema.
-  if (!v || /^[-?:,[\]{}#&*!|>'"%@`\s]/.test(v) || /: | #|\s$|:$/.test(v) || NOT_A_STRING.test(v)) return undefined;
+  // (`-`, `?` and `:` may start a plain scalar when a non-space follows: `-0.1%`.)
+  if (!v || /^[,[\]{}#&*!|>'"%@`\s]|^[-?:](?:\s|$)/.test(v) || /: | #|\s$|:$/.test(v) || NOT_A_STRING.test(v)) return undefined;
   return v;
 }
 
