@@ -1,18 +1,27 @@
 /**
- * Making untrusted text (article words, names, file names, YAML values) inert in Markdown.
+ * Making untrusted text (article words, names, file names, YAML values) inert in Markdown and in
+ * plain-text UI labels, and building command links the way VS Code does.
  *
  * Every ASCII punctuation character is backslash-escaped (CommonMark allows escaping all of them),
- * so no link, image, autolink (`https\://…`, `www\.…`, `a\@b`), HTML, emphasis, code span, heading or
- * list can form; whitespace runs collapse so no indented code block or hard break forms; invisible
+ * so no link, image, autolink (`https\://…`, `www\.…`, `a\@b`), HTML, entity (`\&#106;`), emphasis,
+ * code span, heading, list or theme icon (`\$\(zap\)`) can form; whitespace runs and control
+ * characters collapse to one space so no indented code block, fence or hard break forms; invisible
  * and direction-changing characters are made visible (Trojan Source, CVE-2021-42574).
  */
 
-/** Bidi controls, zero-width and other invisible format characters. */
-const INVISIBLE = /[\u00ad\u061c\u115f\u1160\u17b4\u17b5\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0\ufff9-\ufffb]/g;
+/**
+ * Bidi controls, zero-width and other invisible characters: every format character (`\p{Cf}`:
+ * U+200B–U+200F, U+202A–U+202E, U+2066–U+2069, U+FEFF, interlinear annotation marks, …) and every
+ * default-ignorable code point (combining grapheme joiner, Hangul fillers, variation selectors, the
+ * whole U+E0000 tag block used for "ASCII smuggling", unassigned ones included).
+ */
+const INVISIBLE = /[\p{Cf}\p{Default_Ignorable_Code_Point}]/gu;
+/** Control characters, line/paragraph separators and whitespace runs: one space in a one-line label. */
+const SPACES = /[\s\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g;
 
 /** Replaces invisible and bidi control characters with a visible `⟦U+202E⟧` marker. */
 export function revealInvisible(s: string): string {
-  return s.replace(INVISIBLE, (c) => `⟦U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}⟧`);
+  return s.replace(INVISIBLE, (c) => `⟦U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}⟧`);
 }
 
 /** True when the text holds bidi controls or invisible characters. */
@@ -23,13 +32,59 @@ export function hasInvisible(s: string): boolean {
   return r;
 }
 
-/** Plain text for a one-line UI label (tree item, quick pick): invisible characters shown, whitespace collapsed, bounded. */
+/** Cuts to at most `max` UTF-16 units with an ellipsis, never splitting a surrogate pair. */
+export function shorten(s: string, max: number): string {
+  if (s.length <= max) return s;
+  let cut = Math.max(0, max - 1);
+  const c = s.charCodeAt(cut - 1);
+  if (c >= 0xd800 && c <= 0xdbff) cut--;
+  return s.slice(0, cut) + '…';
+}
+
+/** Cuts to at most `max` UTF-16 units with an ellipsis in the middle (file paths keep their name and extension). */
+export function shortenMiddle(s: string, max: number): string {
+  if (s.length <= max) return s;
+  const tail = Math.floor((max - 1) / 2);
+  return shorten(s.slice(0, s.length - tail), max - tail).replace(/…$/, '') + '…' + s.slice(s.length - tail).replace(/^[\udc00-\udfff]/, '');
+}
+
+/** Plain text for a one-line UI label (tree item, tooltip): invisible characters shown, whitespace collapsed, bounded. */
 export function plainLabel(s: string, max = 120): string {
-  const t = revealInvisible(s).replace(/[\s\u0000-\u001f\u007f\u2028\u2029]+/g, ' ').trim();
-  return t.length > max ? t.slice(0, max - 1) + '…' : t;
+  return shorten(revealInvisible(s).replace(SPACES, ' ').trim(), max);
+}
+
+/**
+ * A label for places that render `$(icon)` syntax in plain strings (quick picks, status bar): like
+ * {@link plainLabel}, with `$(` broken up so an article or file name cannot show one of our icons.
+ */
+export function iconSafeLabel(s: string, max = 120): string {
+  return plainLabel(s, max).replace(/\$\(/g, '$\u2009(');
 }
 
 /** Escapes untrusted text for inclusion in Markdown as literal text on one line. */
 export function escapeMarkdown(s: string, max = 400): string {
   return plainLabel(s, max).replace(/[!-/:-@[-`{-~]/g, (c) => '\\' + c);
+}
+
+/**
+ * A `command:` link target exactly as VS Code builds it:
+ * `Uri.from({ scheme: 'command', path: id, query: encodeURIComponent(JSON.stringify(args)) }).toString()`.
+ * `Uri.toString` encodes the query once more (`%` → `%25`, and `!'()*`, which `encodeURIComponent`
+ * leaves alone), so nothing in the arguments can close the Markdown link destination.
+ */
+export function commandHref(command: string, args: readonly unknown[]): string {
+  if (!/^[A-Za-z][\w.-]*$/.test(command)) throw new Error('invalid command id');
+  const query = encodeURIComponent(JSON.stringify(args));
+  return `command:${command}?${encodeURIComponent(query).replace(/[!'()*]/g, (c) => '%' + c.charCodeAt(0).toString(16).toUpperCase())}`;
+}
+
+/** Reverses {@link commandHref} (for tests and for validating what a hover link would send). */
+export function parseCommandHref(href: string): { command: string; args: unknown } | null {
+  const m = /^command:([A-Za-z][\w.-]*)(?:\?(.*))?$/.exec(href);
+  if (!m) return null;
+  try {
+    return { command: m[1]!, args: m[2] === undefined ? [] : JSON.parse(decodeURIComponent(decodeURIComponent(m[2]))) };
+  } catch {
+    return null;
+  }
 }

@@ -51,7 +51,7 @@ export function buildTopicTree(analysis: Analysis, annotations: readonly Annotat
         kind: 'subject',
         label: plainLabel(s.label),
         description: `${Math.round((100 * s.score) / top)}%`,
-        tooltip: `${s.code} — ${s.label}`,
+        tooltip: plainLabel(`${s.code} — ${s.label}`, 300),
         icon: SUBJECT_ICON,
         parentId: group.id,
         children: [],

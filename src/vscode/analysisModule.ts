@@ -5,3 +5,4 @@
 export { analyze } from '../core/analyze';
 export { IncrementalAnalyzer } from '../core/incremental';
 export { Lexicon } from '../core/lexicon';
+export { findNames } from '../core/names';

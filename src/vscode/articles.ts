@@ -4,6 +4,7 @@
  */
 import fs from 'node:fs';
 import * as vscode from 'vscode';
+import { docRef } from '../core/commandArgs';
 import { detectArticle } from '../core/detect';
 import type { LexiconEntry } from '../core/lexicon';
 import { invariantViolations, reanchor } from '../core/sidecar/anchor';
@@ -75,6 +76,14 @@ export class ArticleState {
   }
 }
 
+/** Workspace knowledge the analysis uses (see workspaceIndex.ts): the user lexicon and the registry. */
+export interface AnalysisKnowledge {
+  /** Names the user taught the tool across the workspace (accepted/added, the registry). */
+  lexiconEntries(): LexiconEntry[];
+  /** Folds the registry onto a fresh analysis and the current annotations (canonical names). */
+  fold(analysis: Analysis, annotations: Annotation[]): void;
+}
+
 export type ArticleEvent = { uri: vscode.Uri; reason: 'opened' | 'edited' | 'analysed' | 'corrected' | 'closed' | 'sidecar' };
 
 export class ArticleManager implements vscode.Disposable {
@@ -83,6 +92,8 @@ export class ArticleManager implements vscode.Disposable {
   readonly onDidChange = this.emitter.event;
   private readonly idleWaiters = new Map<string, (() => void)[]>();
   private readonly disposables: vscode.Disposable[] = [this.emitter];
+  private knowledge: AnalysisKnowledge | null = null;
+  private readonly refs = new Map<string, string>();
 
   private idf: IdfTable | undefined;
 
@@ -115,6 +126,32 @@ export class ArticleManager implements vscode.Disposable {
 
   all(): ArticleState[] {
     return [...this.states.values()];
+  }
+
+  /** The open article a command argument names: an opaque document id (`docRef`) or a URI string. */
+  byRef(ref: string): ArticleState | undefined {
+    const direct = this.states.get(ref);
+    if (direct) return direct;
+    for (const s of this.states.values()) if (this.refOf(s.uri) === ref) return s;
+    return undefined;
+  }
+
+  /** The opaque id of a document for command links (no URI or file name in a link). */
+  refOf(uri: vscode.Uri): string {
+    const key = uri.toString();
+    let r = this.refs.get(key);
+    if (!r) this.refs.set(key, (r = docRef(key)));
+    return r;
+  }
+
+  /** Uses the workspace's lexicon and registry from now on (instead of the open documents' decisions). */
+  setKnowledge(k: AnalysisKnowledge | null): void {
+    this.knowledge = k;
+  }
+
+  /** Analyses every open article again (e.g. after the user lexicon or the registry changed). */
+  reanalyzeAll(): void {
+    for (const s of this.states.values()) if (!s.tooLarge && s.analysis) void this.runAnalysis(s);
   }
 
   private config(): vscode.WorkspaceConfiguration {
@@ -196,6 +233,7 @@ export class ArticleManager implements vscode.Disposable {
     if (!s) return;
     clearTimeout(s.pending);
     this.states.delete(uri.toString());
+    this.refs.delete(uri.toString());
     this.resolveIdle(s);
     this.emitter.fire({ uri, reason: 'closed' });
   }
@@ -225,6 +263,7 @@ export class ArticleManager implements vscode.Disposable {
   }
 
   private lexiconEntries(): LexiconEntry[] {
+    if (this.knowledge) return this.knowledge.lexiconEntries();
     const entries: LexiconEntry[] = [];
     for (const s of this.states.values()) entries.push(...lexiconEntriesFrom(s.annotations));
     return entries;
@@ -253,6 +292,7 @@ export class ArticleManager implements vscode.Disposable {
       .then(
         (r) => {
           if (run !== state.requested || text !== state.text || !this.states.has(state.uri.toString())) return;
+          this.knowledge?.fold(r.analysis, state.annotations);
           state.analysis = r.analysis;
           state.annotations = annotateWith(r.analysis, state.annotations);
           state.runs++;
@@ -334,7 +374,8 @@ export class ArticleManager implements vscode.Disposable {
     }
     if (!out.written) {
       this.log.warn(`annotation file not written: ${out.message}`);
-      return { ok: false, message: out.message };
+      // Error texts can hold file names: they stay in the output channel, never in a notification.
+      return { ok: false, message: out.reason === 'error' ? 'the file could not be written (details in the output)' : out.message };
     }
     state.unsavedCorrections = false;
     this.log.info(`wrote ${state.sidecarUri.toString(true)} (${state.annotations.length} annotations)`);

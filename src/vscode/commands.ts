@@ -3,15 +3,14 @@
  * so every argument is validated (shape, id pattern, document known) before anything happens.
  */
 import * as vscode from 'vscode';
+import { parseRevealArg, parseTargetArg } from '../core/commandArgs';
 import { contextAround, TYPES, type Annotation, type AnnotationKind } from '../core/sidecar/model';
 import { assignIds } from '../core/sidecar/model';
 import type { ArticleManager, ArticleState } from './articles';
 import type { DecorationController } from './decorations';
 import { Commands } from './ids';
-import { plainLabel } from '../core/markdown';
+import { iconSafeLabel } from '../core/markdown';
 import type { TopicsProvider } from './topicsView';
-
-const ID_PATTERN = /^[efq][0-9a-f]{10}(?:-\d{1,6})?$/;
 
 const TYPE_LABELS: Record<string, string> = {
   PER: 'Person',
@@ -30,35 +29,6 @@ const TYPE_LABELS: Record<string, string> = {
   headline: 'Headline quote',
   block: 'Block quote',
 };
-
-interface TargetArg {
-  uri: string;
-  id: string;
-}
-
-/** Validates a `{uri, id}` argument from a hover link; null when it is not one of ours. */
-export function parseTargetArg(arg: unknown): TargetArg | null {
-  if (!arg || typeof arg !== 'object' || Array.isArray(arg)) return null;
-  const o = arg as Record<string, unknown>;
-  if (typeof o.uri !== 'string' || typeof o.id !== 'string' || o.uri.length > 4096 || !ID_PATTERN.test(o.id)) return null;
-  return { uri: o.uri, id: o.id };
-}
-
-interface RevealArg {
-  uri: string;
-  start: number;
-  end: number;
-}
-
-function parseRevealArg(arg: unknown): RevealArg | null {
-  if (!arg || typeof arg !== 'object') return null;
-  const o = arg as Record<string, unknown>;
-  if (typeof o.uri !== 'string' || !Number.isSafeInteger(o.start) || !Number.isSafeInteger(o.end)) return null;
-  const start = o.start as number;
-  const end = o.end as number;
-  if (start < 0 || end < start) return null;
-  return { uri: o.uri, start, end };
-}
 
 export function registerCommands(
   articles: ArticleManager,
@@ -80,8 +50,9 @@ export function registerCommands(
       return null;
     }
     if (t) {
-      const state = articles.all().find((s) => s.uri.toString() === t.uri);
+      const state = articles.byRef(t.doc);
       const ann = state?.annotations.find((a) => a.id === t.id);
+      if (!state || !ann) log.warn('ignored a command for an unknown document or annotation');
       return state && ann ? { state, ann } : null;
     }
     const act = activeState();
@@ -225,7 +196,7 @@ export function registerCommands(
       const items: (vscode.QuickPickItem & { canonical?: string })[] = groups
         .filter((g) => g.type === t.ann.type)
         .concat(groups.filter((g) => g.type !== t.ann.type))
-        .map((g) => ({ label: plainLabel(g.canonical, 80), description: `${TYPE_LABELS[g.type] ?? g.type}, ${g.mentions.length} mention${g.mentions.length === 1 ? '' : 's'}`, canonical: g.canonical }));
+        .map((g) => ({ label: iconSafeLabel(g.canonical, 80), description: `${TYPE_LABELS[g.type] ?? g.type}, ${g.mentions.length} mention${g.mentions.length === 1 ? '' : 's'}`, canonical: g.canonical }));
       items.push({ label: '$(edit) Another name…' });
       const pick = await vscode.window.showQuickPick(items, { title: 'Link this mention to', placeHolder: 'The entity this mention refers to' });
       if (!pick) return undefined;
@@ -256,7 +227,7 @@ export function registerCommands(
     vscode.commands.registerCommand(Commands.clearTopicsFilter, () => topics.setFilter({})),
     vscode.commands.registerCommand(Commands.revealSpan, async (arg?: unknown) => {
       const r = parseRevealArg(arg);
-      const state = r ? articles.all().find((s) => s.uri.toString() === r.uri) : undefined;
+      const state = r ? articles.byRef(r.doc) : undefined;
       if (!r || !state) return;
       const mapper = state.mapper();
       const range = mapper.toRange({ start: Math.min(r.start, state.live.length), end: Math.min(r.end, state.live.length) });

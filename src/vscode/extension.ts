@@ -9,12 +9,15 @@ import { AnalysisRunner } from './analysisRunner';
 import { ArticleManager } from './articles';
 import { registerCommands } from './commands';
 import { DecorationController, type DecorationKind } from './decorations';
+import { registerEntityCommands } from './entityCommands';
 import { AnnotationHoverProvider } from './hover';
 import { Commands, LANGUAGE_ID, OUTPUT_NAME, Views } from './ids';
 import { isSidecarUri } from './sidecarStore';
 import { AnnotationCodeActions, ReviewDiagnostics } from './review';
 import { StatusBar } from './statusBar';
 import { registerTopicViews, TopicSymbolProvider } from './topicsView';
+import { EntityProviders } from './references';
+import { WorkspaceKnowledge } from './workspaceIndex';
 
 /** What the extension exposes to other extensions and to its own integration tests. */
 export interface NewsAnnotatorApi {
@@ -29,6 +32,10 @@ export interface NewsAnnotatorApi {
   decorationRanges(uri: vscode.Uri): Record<DecorationKind, vscode.Range[]> | undefined;
   /** The Topics tree as currently shown. */
   topicsTree(): TopicNode[];
+  /** Resolves when the workspace index has been built (or rebuilt). */
+  whenIndexed(): Promise<void>;
+  /** Articles, entities and mentions in the workspace index. */
+  indexStats(): { articles: number; entities: number; mentions: number };
 }
 
 const SELECTORS: vscode.DocumentSelector = [{ language: LANGUAGE_ID }, { language: 'plaintext' }];
@@ -37,6 +44,9 @@ export function activate(context: vscode.ExtensionContext): NewsAnnotatorApi {
   const log = vscode.window.createOutputChannel(OUTPUT_NAME, { log: true });
   const runner = new AnalysisRunner(__dirname);
   const articles = new ArticleManager(context.workspaceState, log, runner);
+  const knowledge = new WorkspaceKnowledge(articles, log, context.storageUri, String(context.extension.packageJSON.version ?? '0'));
+  articles.setKnowledge(knowledge);
+  const entities = new EntityProviders(articles, knowledge, log);
   const decorations = new DecorationController(articles);
   const { provider: topics, disposables: viewDisposables } = registerTopicViews(articles);
   const status = new StatusBar(articles, log);
@@ -55,12 +65,18 @@ export function activate(context: vscode.ExtensionContext): NewsAnnotatorApi {
     watcher.onDidChange(onSidecar),
     watcher.onDidCreate(onSidecar),
     watcher.onDidDelete(onSidecar),
-    vscode.languages.registerHoverProvider(SELECTORS, new AnnotationHoverProvider(articles)),
+    knowledge,
+    vscode.languages.registerHoverProvider(SELECTORS, new AnnotationHoverProvider(articles, knowledge)),
+    vscode.languages.registerReferenceProvider(SELECTORS, entities),
+    vscode.languages.registerRenameProvider(SELECTORS, entities),
+    vscode.languages.registerDefinitionProvider(SELECTORS, entities),
+    ...registerEntityCommands(articles, knowledge, log),
     vscode.languages.registerDocumentSymbolProvider(SELECTORS, new TopicSymbolProvider(articles), { label: 'News Annotator' }),
     vscode.languages.registerCodeActionsProvider(SELECTORS, new AnnotationCodeActions(articles), { providedCodeActionKinds: AnnotationCodeActions.kinds }),
     new ReviewDiagnostics(articles),
     ...registerCommands(articles, decorations, topics, log),
   );
+  void knowledge.rebuild();
   log.info(`News Annotator ready (${Commands.saveAnnotations} saves annotations; view ${Views.topics})`);
   return {
     isAnnotated: (uri) => !!articles.get(uri),
@@ -69,6 +85,8 @@ export function activate(context: vscode.ExtensionContext): NewsAnnotatorApi {
     analysis: (uri) => articles.get(uri)?.analysis ?? null,
     decorationRanges: (uri) => decorations.rangesFor(uri),
     topicsTree: () => topics.snapshot(),
+    whenIndexed: () => knowledge.whenIndexed(),
+    indexStats: () => knowledge.index.stats(),
   };
 }
 

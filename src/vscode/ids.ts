@@ -24,6 +24,12 @@ export const Commands = {
   clearTopicsFilter: 'newsAnnotator.clearTopicsFilter',
   revealSpan: 'newsAnnotator.revealSpan',
   showOutput: 'newsAnnotator.showOutput',
+  findAllMentions: 'newsAnnotator.findAllMentions',
+  showEntityArticles: 'newsAnnotator.showEntityArticles',
+  describeEntity: 'newsAnnotator.describeEntity',
+  openEntityLink: 'newsAnnotator.openEntityLink',
+  openRegistry: 'newsAnnotator.openRegistry',
+  rebuildIndex: 'newsAnnotator.rebuildIndex',
 } as const;
 
 export const Views = {
@@ -63,4 +69,7 @@ export const Settings = {
   highlightFigures: 'highlight.figures',
   highlightQuotes: 'highlight.quotes',
   maxFileSizeMB: 'maxFileSizeMB',
+  registryPath: 'registryPath',
+  indexEnable: 'workspaceIndex.enable',
+  indexMaxFiles: 'workspaceIndex.maxFiles',
 } as const;

@@ -8,3 +8,4 @@ import './anchoring.test';
 import './corrections.test';
 import './hostile.test';
 import './long.test';
+import './knowledge.test';

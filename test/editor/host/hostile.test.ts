@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import MarkdownIt from 'markdown-it';
 import * as vscode from 'vscode';
 import { parse, stringify } from 'yaml';
+import { HOVER_COMMANDS } from '../../../src/vscode/hover';
 import { Commands } from '../../../src/vscode/ids';
 import { api, closeAll, hoverParts, note, openArticle, sleep, waitFor, writeInWorkspace } from './helpers';
 
@@ -32,7 +33,8 @@ const HOSTILE_NAME = '[x](command:workbench.action.terminal.new) <img src=x oner
 
 /** Fragments of the article that must never reach a trusted string or render as markup. */
 const MARKERS = ['command:', 'onerror', '<img', 'http://x', '<script', 'attacker.invalid', 'javascript:', '<b>'];
-const OUR_LINK_COMMANDS = new Set<string>([Commands.acceptAnnotation, Commands.rejectAnnotation, Commands.retypeAnnotation]);
+/** The commands our hover links may run (review actions, mentions, other articles, registry, speaker). */
+const OUR_LINK_COMMANDS = new Set<string>(Object.values(HOVER_COMMANDS));
 
 /** Checks every Markdown part of the hovers at `positions`; returns how many parts (and how many carried hostile text). */
 async function checkHovers(uri: vscode.Uri, doc: vscode.TextDocument, positions: vscode.Position[]): Promise<{ parts: number; hostile: number }> {
