@@ -6,3 +6,4 @@ export { analyze } from '../core/analyze';
 export { IncrementalAnalyzer } from '../core/incremental';
 export { Lexicon } from '../core/lexicon';
 export { findNames } from '../core/names';
+export { IdfBuilder, decodeIdfTable, encodeIdfTable, MIN_IDF_DOCS } from '../core/topics/idf';

@@ -54,6 +54,7 @@ const REFRESH_DELAY_MS = 5000;
 /** Quiet time after index changes before the index is saved for the next session. */
 const SAVE_DELAY_MS = 20_000;
 const CACHE_FILE = 'workspace-index.json';
+const IDF_FILE = 'topic-weights.json';
 /** Entity ids remembered for hover links. */
 const MAX_REFS = 2000;
 const EXCLUDE = '**/{node_modules,.git,.hg,.svn,out,dist}/**';
@@ -84,6 +85,11 @@ export class WorkspaceKnowledge implements AnalysisKnowledge, vscode.Disposable 
   private editorTimers = new Map<string, ReturnType<typeof setTimeout>>();
   private saveTimer: ReturnType<typeof setTimeout> | undefined;
   private refreshTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Topic keyword weights gathered from the articles read during a build (see `idfFromBuild`). */
+  private idfBuilder: InstanceType<ReturnType<typeof analysisModule>['IdfBuilder']> | null = null;
+  /** False when a build skipped unchanged files: its counts then cover only part of the workspace. */
+  private idfComplete = true;
+  private idfLoaded = false;
   private cacheLoaded = false;
   private readonly changed = new vscode.EventEmitter<void>();
   /** Fires when the index or the registry changed (hovers and views may refresh). */
@@ -304,6 +310,8 @@ export class WorkspaceKnowledge implements AnalysisKnowledge, vscode.Disposable 
         .sort((a, b) => Number(!!b.sidecar) - Number(!!a.sidecar) || (a.uri.toString() < b.uri.toString() ? -1 : 1));
       const live = new Set(candidates.map((c) => c.uri.toString()));
       for (const u of this.index.uris()) if (!live.has(u) && !this.articles.get(vscode.Uri.parse(u))) this.index.delete(u);
+      this.idfBuilder = new (analysisModule().IdfBuilder)();
+      this.idfComplete = true;
       const location = candidates.length > NOTIFY_ABOVE ? vscode.ProgressLocation.Notification : vscode.ProgressLocation.Window;
       await vscode.window.withProgress({ location, title: 'News Annotator: indexing articles', cancellable: true }, async (progress, cancel) => {
         const sub = cancel.onCancellationRequested(() => this.build?.cancel());
@@ -317,6 +325,7 @@ export class WorkspaceKnowledge implements AnalysisKnowledge, vscode.Disposable 
           sub.dispose();
         }
       });
+      if (!token.isCancellationRequested) await this.idfFromBuild();
       const st = this.index.stats();
       this.log.info(
         `workspace index: ${st.articles} articles (${st.bySource.sidecar} from annotation files, ${st.bySource.analysis} analysed, ${st.bySource.editor} open), ${st.entities} entities, ${st.mentions} mentions in ${Date.now() - t0} ms${token.isCancellationRequested ? ' (cancelled)' : ''}`,
@@ -325,6 +334,50 @@ export class WorkspaceKnowledge implements AnalysisKnowledge, vscode.Disposable 
       this.indexing = false;
       this.afterChange();
       this.scheduleSave(0);
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Topic keyword weights (IDF) from the workspace's own articles
+
+  private idfUri(): vscode.Uri | null {
+    return this.storage ? vscode.Uri.joinPath(this.storage, IDF_FILE) : null;
+  }
+
+  /**
+   * After a build: with enough articles, the workspace's own keyword weights replace the built-in
+   * ones for topics (kept in workspace storage, since later builds read only changed files).
+   */
+  private async idfFromBuild(): Promise<void> {
+    const m = analysisModule();
+    const b = this.idfBuilder;
+    this.idfBuilder = null;
+    const uri = this.idfUri();
+    if (b && this.idfComplete && b.documents >= m.MIN_IDF_DOCS) {
+      const table = b.table();
+      this.articles.setIdf(table);
+      this.log.info(`topics: keyword weights from ${b.documents} workspace articles`);
+      if (uri) {
+        try {
+          await vscode.workspace.fs.createDirectory(this.storage!);
+          await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(JSON.stringify(m.encodeIdfTable(table))));
+        } catch (e) {
+          this.log.warn(`keyword weights not saved: ${e instanceof Error ? e.message : String(e)}`);
+        }
+      }
+    } else if (!this.idfComplete && uri && !this.idfLoaded) {
+      this.idfLoaded = true;
+      const src = await readText(uri);
+      let table = null;
+      try {
+        table = src ? m.decodeIdfTable(JSON.parse(src)) : null;
+      } catch {
+        table = null;
+      }
+      if (table && table.docCount >= m.MIN_IDF_DOCS) {
+        this.articles.setIdf(table);
+        this.log.info(`topics: keyword weights from ${table.docCount} workspace articles (saved)`);
+      }
     }
   }
 
@@ -391,6 +444,7 @@ export class WorkspaceKnowledge implements AnalysisKnowledge, vscode.Disposable 
           this.indexOpen(this.articles.get(c.uri)!);
         } else if (l === 'unchanged') {
           // Keep the record.
+          this.idfComplete = false;
         } else if (!l) {
           this.index.delete(key);
         } else {
@@ -402,6 +456,7 @@ export class WorkspaceKnowledge implements AnalysisKnowledge, vscode.Disposable 
               this.log.info(`not indexed in the background (${Math.round(l.text.length / 1000)} k characters, no annotation file; open it to index it): ${c.uri.toString(true)}`);
               this.index.delete(key);
             } else this.index.set(indexArticle(key, vscode.workspace.asRelativePath(c.uri), l.stamp, l.text, l.sidecar, (t, lex) => analysisModule().findNames(t, lex), () => this.lexicon()));
+            this.idfBuilder?.add(l.text);
           } catch (e) {
             this.log.warn(`not indexed (${e instanceof Error ? e.message : String(e)}): ${c.uri.toString(true)}`);
           }

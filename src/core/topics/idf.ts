@@ -68,15 +68,22 @@ let defaultTable: IdfTable | null = null;
 
 /** The built-in table (decoded once). */
 export function defaultIdfTable(): IdfTable {
-  if (defaultTable) return defaultTable;
+  return (defaultTable ??= decodeIdfTable(DEFAULT_IDF)!);
+}
+
+/** Reads a table written by {@link encodeIdfTable}; null when it is not one. */
+export function decodeIdfTable(enc: unknown): IdfTable | null {
+  if (!enc || typeof enc !== 'object') return null;
+  const { docs, unseen, groups } = enc as Record<string, unknown>;
+  if (typeof docs !== 'number' || typeof unseen !== 'number' || typeof groups !== 'string') return null;
   const weights = new Map<string, number>();
-  for (const group of DEFAULT_IDF.groups.split('|')) {
+  for (const group of groups ? groups.split('|') : []) {
     const colon = group.indexOf(':');
     const w = Number(group.slice(0, colon)) / 10;
+    if (colon < 0 || !Number.isFinite(w)) return null;
     for (const word of group.slice(colon + 1).split(' ')) if (word) weights.set(word, w);
   }
-  defaultTable = { docCount: DEFAULT_IDF.docs, unseen: DEFAULT_IDF.unseen, weights };
-  return defaultTable;
+  return { docCount: docs, unseen, weights };
 }
 
 /** Encodes a table in the compact form of `idf-default.ts` (weights rounded to 0.1). */
