@@ -6,7 +6,7 @@
  */
 import * as vscode from 'vscode';
 import { ENTITY_LABEL, FIGURE_LABEL } from '../core/hover';
-import { plainLabel } from '../core/markdown';
+import { iconSafeLabel } from '../core/markdown';
 import { isUserData, type Annotation } from '../core/sidecar/model';
 import type { ArticleManager, ArticleState } from './articles';
 import { Commands } from './ids';
@@ -15,7 +15,7 @@ const SOURCE = 'News Annotator';
 
 function describe(a: Annotation): string {
   const kind = a.kind === 'entity' ? ENTITY_LABEL[a.type]?.title : a.kind === 'figure' ? FIGURE_LABEL[a.type]?.title : 'Quote';
-  return `“${plainLabel(a.text, 60)}” (${kind ?? a.type}, ${a.origin === 'user' ? 'added by you' : a.status})`;
+  return `“${iconSafeLabel(a.text, 60)}” (${kind ?? a.type}, ${a.origin === 'user' ? 'added by you' : a.status})`;
 }
 
 /** Annotations carrying a user decision that no longer sit on their words. */
@@ -105,7 +105,7 @@ export class AnnotationCodeActions implements vscode.CodeActionProvider {
     for (const a of needingReview(state)) {
       const target = { uri, id: a.id };
       if (a.anchor === 'modified' && a.start <= end && start <= a.end) {
-        action(`Keep annotation on the edited words “${plainLabel(state.live.slice(a.start, a.end), 40)}”`, Commands.acceptAnnotation, [target], true);
+        action(`Keep annotation on the edited words “${iconSafeLabel(state.live.slice(a.start, a.end), 40)}”`, Commands.acceptAnnotation, [target], true);
         action(`Remove annotation ${describe(a)}`, Commands.deleteAnnotation, [target]);
       } else if (a.anchor === 'ambiguous') {
         for (const c of a.candidates ?? []) {
@@ -130,7 +130,7 @@ export class AnnotationCodeActions implements vscode.CodeActionProvider {
     }
     // A selection that is not yet exactly an annotation: offer to annotate it.
     if (end > start && end - start <= 200 && !state.annotations.some((a) => a.start === start && a.end === end && a.status !== 'rejected')) {
-      const sel = plainLabel(state.live.slice(start, end), 40);
+      const sel = iconSafeLabel(state.live.slice(start, end), 40);
       for (const t of ['PER', 'ORG', 'LOC', 'MISC']) action(`Annotate “${sel}” as ${TITLES[t]}`, Commands.addAnnotation, [{ type: t }]);
       action(`Annotate “${sel}” as…`, Commands.addAnnotation, []);
     }
