@@ -2,9 +2,10 @@
  * The per-file work of the CLI commands, the same in the main thread and in worker threads: each
  * job reads one article (and its sidecar), and returns what to print and how it went.
  */
+import fs from 'node:fs';
 import path from 'node:path';
 import { analyze } from '../core/analyze';
-import { toContractRecord } from '../core/contract';
+import { contractJsonChunks, toContractRecord } from '../core/contract';
 import { Lexicon, type LexiconEntry } from '../core/lexicon';
 import { annotateWith, buildSidecar, checkSidecar, lexiconEntriesFrom, loadSidecar } from '../core/sidecar/session';
 import { parseSidecar, serializeSidecar, sidecarPathFor } from '../core/sidecar/yaml';
@@ -17,6 +18,8 @@ export interface JobInit {
   kind: JobKind;
   quiet: boolean;
   lexicon: LexiconEntry[];
+  /** Write the output to stdout from here (a worker with a large result), rather than returning it. */
+  writeDirect?: boolean;
 }
 
 export interface JobResult {
@@ -31,7 +34,12 @@ export function makeJob(init: JobInit): (file: string) => JobResult {
   const lexicon = new Lexicon(init.lexicon);
   return (file) => {
     try {
-      return runJob(init, lexicon, file);
+      const r = runJob(init, lexicon, file);
+      if (init.writeDirect && r.out) {
+        writeAll(1, r.out);
+        return { ...r, out: '' };
+      }
+      return r;
     } catch (e) {
       if (e instanceof ArticleError || e instanceof InvalidEncodingError) return { out: '', err: `news-annotator: ${e.message}\n`, status: 'error' };
       throw e;
@@ -45,6 +53,12 @@ function runJob(init: JobInit, lexicon: Lexicon, file: string): JobResult {
   switch (init.kind) {
     case 'analyze-json': {
       const a = analyze(art.norm.text, { fileDate: art.fileDate, lexicon });
+      if (init.writeDirect) {
+        // A very long article: write its record piece by piece.
+        for (const chunk of contractJsonChunks(file, a, art.norm)) writeAll(1, chunk);
+        writeAll(1, '\n');
+        return { out: '', err: '', status: 'ok' };
+      }
       return { out: JSON.stringify(toContractRecord(file, a, art.norm)) + '\n', err: '', status: 'ok' };
     }
     case 'analyze-text': {
@@ -80,6 +94,19 @@ function runJob(init: JobInit, lexicon: Lexicon, file: string): JobResult {
       const problems = checkSidecar(readTextOrNull(side), art.norm.text);
       const out = problems.map((p) => `${side}: ${p.code}: ${p.message}\n`).join('') || (init.quiet ? '' : `${side}: ok\n`);
       return { out, err: '', status: problems.length ? 'finding' : 'ok' };
+    }
+  }
+}
+
+/** Writes a whole string to a file descriptor, waiting out a full pipe. */
+function writeAll(fd: number, s: string): void {
+  const buf = Buffer.from(s, 'utf8');
+  for (let off = 0; off < buf.length; ) {
+    try {
+      off += fs.writeSync(fd, buf, off);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EAGAIN') throw e;
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 5);
     }
   }
 }

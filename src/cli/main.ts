@@ -2,11 +2,12 @@
  * news-annotator — the command-line tool on the same core as the extension.
  * Exit codes: 0 ok, 1 findings (check failed, a file could not be analysed), 2 usage or I/O error.
  */
+import fs from 'node:fs';
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { mergeSidecars } from '../core/sidecar/merge';
 import { parseSidecar, serializeSidecar, type SidecarDoc } from '../core/sidecar/yaml';
 import { readTextOrNull, writeFileAtomic } from '../node/atomic';
-import { runPool, WORKER_ROLE } from '../node/pool';
+import { LARGE_FILE_BYTES, runIsolated, runPool, WORKER_ROLE } from '../node/pool';
 import { expandArticles } from '../node/walk';
 import { lexiconFromSidecars, makeJob, type JobInit, type JobKind, type JobResult } from './jobs';
 
@@ -27,7 +28,7 @@ Usage:
 
 Options:
   -q, --quiet   print only problems
-  --threads=N   worker threads for large batches (default: one per core)
+  --threads=N   worker threads for large batches (default: one per core but one)
   --json      one JSON object per file per line (offsets: UTF-16 code units in the file's text,
               BOM removed, line endings kept, end exclusive)
   -h, --help  show this help
@@ -69,6 +70,14 @@ function write(s: string): void {
   process.stdout.write(s);
 }
 
+function fileSize(f: string): number {
+  try {
+    return fs.statSync(f).size;
+  } catch {
+    return 0;
+  }
+}
+
 function warn(msg: string): void {
   process.stderr.write(`news-annotator: ${msg}\n`);
 }
@@ -97,19 +106,26 @@ async function runFiles(kind: JobKind, opts: Options): Promise<number> {
   let errors = missing.length;
   let findings = 0;
   const onProgress = progress(opts.quiet || kind === 'analyze-text');
-  await runPool<JobResult>(files, {
-    script: __filename,
-    init,
-    inProcess: makeJob(init),
-    threads: opts.threads,
-    onProgress,
-    onResult: (_file, r) => {
-      if (r.out) write(r.out);
-      if (r.err) process.stderr.write(r.err);
-      if (r.status === 'error') errors++;
-      else if (r.status === 'finding') findings++;
-    },
-  });
+  const onResult = (_file: string, r: JobResult) => {
+    if (r.out) write(r.out);
+    if (r.err) process.stderr.write(r.err);
+    if (r.status === 'error') errors++;
+    else if (r.status === 'finding') findings++;
+  };
+  const job = makeJob(init);
+  const sizes = files.map((f) => fileSize(f));
+  if (sizes.some((b) => b > LARGE_FILE_BYTES)) {
+    // Very long articles each get a worker with a heap sized for them (bounded memory); in order.
+    for (let i = 0; i < files.length; i++) {
+      let r: JobResult | null = null;
+      if (sizes[i]! > LARGE_FILE_BYTES) r = await runIsolated<JobResult>(__filename, { ...init, writeDirect: true }, files[i]!, sizes[i]!);
+      r ??= job(files[i]!);
+      onResult(files[i]!, r);
+      onProgress?.(i + 1, files.length);
+    }
+  } else {
+    await runPool<JobResult>(files, { script: __filename, init, inProcess: job, threads: opts.threads, onProgress, onResult });
+  }
   if (kind === 'check' && findings && !opts.quiet) write(`${findings} of ${files.length} article(s) need attention\n`);
   return errors || findings ? 1 : 0;
 }

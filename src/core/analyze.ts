@@ -2,6 +2,7 @@
  * The analysis pipeline: entities → name linking → figures → quotes → topics, on normalized text.
  */
 import { linkEntities } from './entities/link';
+import { recognizeInBlocks, WHOLE_TEXT_MAX } from './blocks';
 import { findFigures, resolveArticleDate } from './figures';
 import type { Lexicon } from './lexicon';
 import { recognizeEntities, type RecognizedMention } from './ner';
@@ -20,7 +21,8 @@ export interface AnalyzeOptions {
 
 /** Analyses normalized article text (see `normalizeText`). Pure and deterministic. */
 export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
-  return analyzeWith(text, options, recognizeEntities(text, options.lexicon ? { lexicon: options.lexicon } : {}));
+  // Long texts (liveblogs, transcripts) are tagged block by block so memory stays bounded.
+  return analyzeWith(text, options, text.length > WHOLE_TEXT_MAX ? recognizeInBlocks(text, options.lexicon) : recognizeEntities(text, options.lexicon ? { lexicon: options.lexicon } : {}));
 }
 
 /** The pipeline after entity recognition (the incremental analyzer supplies cached mentions). */

@@ -22,24 +22,61 @@ export interface ContractRecord {
   articleDate: string | null;
 }
 
+/** The record of one file (see {@link contractJsonChunks} for writing a very long one). */
 export function toContractRecord(file: string, a: Analysis, norm: NormalizedText): ContractRecord {
+  const m = mappers(a, norm);
+  return {
+    file,
+    entities: a.entities.map(m.entity),
+    figures: a.figures.map(m.figure),
+    quotes: a.quotes.map(m.quote),
+    subjects: a.subjects.map(m.subject),
+    topics: a.sections.map(m.topic),
+    articleDate: a.articleDate ? a.articleDate.value : null,
+  };
+}
+
+function mappers(a: Analysis, norm: NormalizedText) {
   const raw = (o: number) => norm.toRaw(o);
   const rawText = (start: number, end: number, text: string) => (norm.raw === norm.text ? text : norm.raw.slice(raw(start), raw(end)));
   const groupName = new Map(a.entityGroups.map((g) => [g.id, g.canonical]));
   return {
-    file,
-    entities: a.entities.map((e) => ({ start: raw(e.start), end: raw(e.end), type: e.type, text: rawText(e.start, e.end, e.text), entity: groupName.get(e.entityId) ?? e.text })),
-    figures: a.figures.map((f) => ({ start: raw(f.start), end: raw(f.end), kind: f.kind, text: rawText(f.start, f.end, f.text), value: f.value, unit: f.unit })),
-    quotes: a.quotes.map((q) => ({
+    entity: (e: Analysis['entities'][number]) => ({ start: raw(e.start), end: raw(e.end), type: e.type, text: rawText(e.start, e.end, e.text), entity: groupName.get(e.entityId) ?? e.text }),
+    figure: (f: Analysis['figures'][number]) => ({ start: raw(f.start), end: raw(f.end), kind: f.kind, text: rawText(f.start, f.end, f.text), value: f.value, unit: f.unit }),
+    quote: (q: Analysis['quotes'][number]) => ({
       start: raw(q.start),
       end: raw(q.end),
       text: rawText(q.start, q.end, q.text),
       kind: q.kind,
       speaker: q.speaker ? { name: q.speaker.name, start: raw(q.speaker.start), end: raw(q.speaker.end) } : null,
       confidence: q.confidence,
-    })),
-    subjects: a.subjects.map((s) => ({ code: s.code, label: s.label, score: s.score })),
-    topics: a.sections.map((s) => ({ label: s.label, start: raw(s.start), end: raw(s.end), subject: s.subject ? s.subject.code : null })),
-    articleDate: a.articleDate ? a.articleDate.value : null,
+    }),
+    subject: (s: Analysis['subjects'][number]) => ({ code: s.code, label: s.label, score: s.score }),
+    topic: (s: Analysis['sections'][number]) => ({ label: s.label, start: raw(s.start), end: raw(s.end), subject: s.subject ? s.subject.code : null }),
   };
+}
+
+/**
+ * `JSON.stringify(toContractRecord(…))` in pieces of about `size` items, so that the record of a very
+ * long article is never held whole in memory.
+ */
+export function* contractJsonChunks(file: string, a: Analysis, norm: NormalizedText, size = 2000): Generator<string> {
+  const m = mappers(a, norm);
+  yield `{"file":${JSON.stringify(file)}`;
+  const lists: [string, readonly unknown[], (x: never) => unknown][] = [
+    ['entities', a.entities, m.entity as (x: never) => unknown],
+    ['figures', a.figures, m.figure as (x: never) => unknown],
+    ['quotes', a.quotes, m.quote as (x: never) => unknown],
+    ['subjects', a.subjects, m.subject as (x: never) => unknown],
+    ['topics', a.sections, m.topic as (x: never) => unknown],
+  ];
+  for (const [key, items, map] of lists) {
+    yield `,"${key}":[`;
+    for (let i = 0; i < items.length; i += size) {
+      const part = items.slice(i, i + size).map((x) => JSON.stringify(map(x as never)));
+      yield (i ? ',' : '') + part.join(',');
+    }
+    yield ']';
+  }
+  yield `,"articleDate":${JSON.stringify(a.articleDate ? a.articleDate.value : null)}}`;
 }

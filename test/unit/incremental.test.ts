@@ -3,7 +3,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
 import { analyze } from '../../src/core/analyze';
-import { IncrementalAnalyzer, splitBlocks } from '../../src/core/incremental';
+import { IncrementalAnalyzer } from '../../src/core/incremental';
+import { splitBlocks } from '../../src/core/blocks';
 import { shiftAnalysis } from '../../src/core/liveDocument';
 
 const root = path.resolve(__dirname, '../../..');
@@ -12,7 +13,7 @@ const longText = (n: number) => Array.from({ length: n }, (_, i) => samples[i % 
 
 test('blocks cover the text, end at paragraph breaks and are at least the block size', () => {
   const text = longText(120);
-  const blocks = splitBlocks(text, 20_000);
+  const blocks = splitBlocks(text, 20_000, 0);
   assert.equal(blocks[0]!.start, 0);
   assert.equal(blocks[blocks.length - 1]!.end, text.length);
   for (let i = 1; i < blocks.length; i++) {
@@ -28,7 +29,8 @@ test('an article of one block is analysed exactly like analyze()', () => {
 });
 
 test('after an edit only the changed block is tagged again, with the same result as from scratch', () => {
-  const text = longText(200);
+  const text = longText(260);
+  assert.ok(text.length > 256 * 1024, 'long enough to be tagged in blocks');
   const inc = new IncrementalAnalyzer();
   inc.analyze(text);
   assert.ok(inc.lastBlocks > 5, `${inc.lastBlocks} blocks`);
@@ -51,4 +53,11 @@ test('shiftAnalysis keeps spans on their words across an edit', () => {
   for (const e of a.entities) if (e.start >= at) assert.equal(edited.slice(e.start, e.end), e.text);
   for (const q of a.quotes) if (q.start >= at) assert.equal(edited.slice(q.start, q.end), q.text);
   for (const f of a.figures) if (f.start >= at) assert.equal(edited.slice(f.start, f.end), f.text);
+});
+
+test('analyze() and the incremental analyzer agree on a long text (tagged by the same blocks)', () => {
+  const text = longText(220);
+  assert.ok(text.length > 256 * 1024);
+  assert.deepEqual(new IncrementalAnalyzer().analyze(text).entities, analyze(text).entities);
+  assert.equal(splitBlocks(samples[0]!).length, 1, 'an article is one block');
 });

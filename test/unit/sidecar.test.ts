@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { analyze } from '../../src/core/analyze';
 import { normalizeText } from '../../src/core/text';
+import { contractJsonChunks, toContractRecord } from '../../src/core/contract';
 import { annotationsFromAnalysis, mergeAnnotations, type Annotation } from '../../src/core/sidecar/model';
 import { annotateWith, buildSidecar, checkSidecar, lexiconEntriesFrom, loadSidecar } from '../../src/core/sidecar/session';
 import { conflictMarkerLines, parseSidecar, serializeSidecar, sidecarPathFor, textHash } from '../../src/core/sidecar/yaml';
@@ -161,4 +162,10 @@ test('the lexicon learns accepted and added names, not rejections', () => {
     { name: 'Fiona McLeod', type: 'PER' },
     { name: 'McLeod', type: 'PER', canonical: 'Fiona McLeod' },
   ]);
+});
+
+test('the chunked JSON record is byte-identical to the whole one', () => {
+  const norm = normalizeText('\ufeff' + ARTICLE.replace(/\n/g, '\r\n'));
+  const a = analyze(norm.text, {});
+  assert.equal([...contractJsonChunks('x/tram.txt', a, norm, 2)].join(''), JSON.stringify(toContractRecord('x/tram.txt', a, norm)));
 });
