@@ -50,8 +50,13 @@ export function shortenMiddle(s: string, max: number): string {
 
 /** Plain text for a one-line UI label (tree item, tooltip): invisible characters shown, whitespace collapsed, bounded. */
 export function plainLabel(s: string, max = 120): string {
+  // Most labels are printable ASCII words with single spaces: nothing to reveal or collapse.
+  if (s.length <= max && SIMPLE.test(s)) return s;
   return shorten(revealInvisible(s).replace(SPACES, ' ').trim(), max);
 }
+
+/** Printable ASCII words separated by single spaces (no leading/trailing space). */
+const SIMPLE = /^[!-~]+(?: [!-~]+)*$/;
 
 /**
  * A label for places that render `$(icon)` syntax in plain strings (quick picks, status bar): like

@@ -25,6 +25,8 @@ export interface TopicNode {
   end?: number;
   parentId: string | null;
   children: TopicNode[];
+  /** Set on sections built without their children (they come from `TopicTreeBuilder.childrenOf`). */
+  lazy?: boolean;
 }
 
 export interface TopicFilter {
@@ -37,56 +39,140 @@ const SUBJECT_ICON = 'tag';
 
 /** Builds the outline from an analysis and the live annotations (rejected ones are left out). */
 export function buildTopicTree(analysis: Analysis, annotations: readonly Annotation[], filter: TopicFilter = {}): TopicNode[] {
-  const roots: TopicNode[] = [];
-  const needle = filter.text?.trim().toLowerCase() ?? '';
-  const kindOk = (k: 'entity' | 'quote' | 'figure') => !filter.kinds || filter.kinds.length === 0 || filter.kinds.includes(k);
-  const textOk = (label: string, description: string) => !needle || label.toLowerCase().includes(needle) || description.toLowerCase().includes(needle);
+  return new TopicTreeBuilder(analysis, annotations, filter).roots(false);
+}
 
-  if (analysis.subjects.length && !needle && !filter.kinds?.length) {
-    const group: TopicNode = { id: 'subjects', kind: 'subjects', label: 'Subjects', description: `${Math.min(analysis.subjects.length, 5)}`, tooltip: 'IPTC Media Topics for the whole article, best first', icon: 'tag', parentId: null, children: [] };
-    const top = analysis.subjects[0]!.score || 1;
-    for (const s of analysis.subjects.slice(0, 5)) {
-      group.children.push({
-        id: `subject:${s.code}`,
-        kind: 'subject',
-        label: plainLabel(s.label),
-        description: `${Math.round((100 * s.score) / top)}%`,
-        tooltip: plainLabel(`${s.code} — ${s.label}`, 300),
-        icon: SUBJECT_ICON,
-        parentId: group.id,
-        children: [],
-      });
+const KIND_ORDER: Record<string, number> = { entity: 0, quote: 1, figure: 2 };
+
+/**
+ * The outline, built in two steps so that a long article's tree view stays fast: {@link roots}
+ * gives the subjects and the sections with their counts in one pass; {@link childrenOf} gives a
+ * section's names, quotes and figures when the view asks for them.
+ */
+export class TopicTreeBuilder {
+  private readonly live: Annotation[];
+  private readonly needle: string;
+  private readonly groupName: Map<string, string>;
+  private readonly entityIdAt: Map<number, string>;
+  /** The annotations inside each section (index in `live`: [from, to)). */
+  private readonly ranges: [number, number][] = [];
+
+  constructor(
+    private readonly analysis: Analysis,
+    annotations: readonly Annotation[],
+    private readonly filter: TopicFilter = {},
+  ) {
+    this.needle = filter.text?.trim().toLowerCase() ?? '';
+    this.live = annotations.filter((a) => a.status !== 'rejected' && (a.anchor === 'ok' || a.anchor === 'modified')).sort((a, b) => a.start - b.start);
+    this.groupName = new Map(analysis.entityGroups.map((g) => [g.id, g.canonical]));
+    this.entityIdAt = new Map(analysis.entities.map((m) => [spanKey(m), m.entityId]));
+    // Sections are in text order and do not overlap: walk the annotations once alongside them.
+    let cursor = 0;
+    for (const sec of analysis.sections) {
+      while (cursor < this.live.length && this.live[cursor]!.start < sec.start) cursor++;
+      let to = cursor;
+      while (to < this.live.length && this.live[to]!.start < sec.end) to++;
+      this.ranges.push([cursor, to]);
     }
-    roots.push(group);
   }
 
-  const live = annotations.filter((a) => a.status !== 'rejected' && (a.anchor === 'ok' || a.anchor === 'modified')).sort((a, b) => a.start - b.start);
-  // Sections are in text order and do not overlap: walk the annotations once alongside them.
-  let cursor = 0;
-  const groupName = new Map(analysis.entityGroups.map((g) => [g.id, g.canonical]));
-  const entityIdAt = new Map(analysis.entities.map((m) => [`${m.start}:${m.end}`, m.entityId]));
-  analysis.sections.forEach((sec, si) => {
-    const node: TopicNode = {
-      id: `section:${si}:${sec.id}`,
-      kind: 'section',
-      label: plainLabel(sec.label, 80),
-      description: '',
-      tooltip: plainLabel(`${sec.role === 'headline' ? 'Headline' : sec.role === 'lede' ? 'Lede' : 'Section'}: ${sec.label}${sec.subject ? ` — ${sec.subject.label}` : ''}${sec.keyphrases.length ? ` — ${sec.keyphrases.slice(0, 5).join(', ')}` : ''}`, 300),
-      icon: sec.role === 'headline' ? 'megaphone' : sec.role === 'lede' ? 'book' : 'symbol-namespace',
-      start: sec.start,
-      end: sec.end,
-      parentId: null,
-      children: [],
-    };
-    while (cursor < live.length && live[cursor]!.start < sec.start) cursor++;
-    const inside: Annotation[] = [];
-    for (let k = cursor; k < live.length && live[k]!.start < sec.end; k++) if (live[k]!.end <= sec.end) inside.push(live[k]!);
-    // Entities: one node per referent, at its first mention in the section.
-    if (kindOk('entity')) {
-      const seen = new Map<string, TopicNode>();
-      const count = new Map<string, number>();
-      for (const a of inside.filter((x) => x.kind === 'entity')) {
-        const key = entityIdAt.get(`${a.start}:${a.end}`) ?? `${a.type}:${a.entity ?? a.text}`;
+  private get filtering(): boolean {
+    return !!this.needle || !!this.filter.kinds?.length;
+  }
+
+  private kindOk(k: 'entity' | 'quote' | 'figure'): boolean {
+    return !this.filter.kinds || this.filter.kinds.length === 0 || this.filter.kinds.includes(k);
+  }
+
+  private textOk(label: string, description: string): boolean {
+    return !this.needle || label.toLowerCase().includes(this.needle) || description.toLowerCase().includes(this.needle);
+  }
+
+  /** Top level. `lazy`: sections come without children (see {@link childrenOf}) unless a filter is on. */
+  roots(lazy: boolean): TopicNode[] {
+    const analysis = this.analysis;
+    const roots: TopicNode[] = [];
+    if (analysis.subjects.length && !this.filtering) {
+      const group: TopicNode = { id: 'subjects', kind: 'subjects', label: 'Subjects', description: `${Math.min(analysis.subjects.length, 5)}`, tooltip: 'IPTC Media Topics for the whole article, best first', icon: 'tag', parentId: null, children: [] };
+      const top = analysis.subjects[0]!.score || 1;
+      for (const s of analysis.subjects.slice(0, 5)) {
+        group.children.push({
+          id: `subject:${s.code}`,
+          kind: 'subject',
+          label: plainLabel(s.label),
+          description: `${Math.round((100 * s.score) / top)}%`,
+          tooltip: plainLabel(`${s.code} — ${s.label}`, 300),
+          icon: SUBJECT_ICON,
+          parentId: group.id,
+          children: [],
+        });
+      }
+      roots.push(group);
+    }
+    analysis.sections.forEach((sec, si) => {
+      const node: TopicNode = {
+        id: `section:${si}:${sec.id}`,
+        kind: 'section',
+        label: plainLabel(sec.label, 80),
+        description: '',
+        tooltip: plainLabel(`${sec.role === 'headline' ? 'Headline' : sec.role === 'lede' ? 'Lede' : 'Section'}: ${sec.label}${sec.subject ? ` — ${sec.subject.label}` : ''}${sec.keyphrases.length ? ` — ${sec.keyphrases.slice(0, 5).join(', ')}` : ''}`, 300),
+        icon: sec.role === 'headline' ? 'megaphone' : sec.role === 'lede' ? 'book' : 'symbol-namespace',
+        start: sec.start,
+        end: sec.end,
+        parentId: null,
+        children: [],
+      };
+      if (lazy && !this.filtering) {
+        node.description = describeCounts(this.counts(si));
+        node.lazy = node.description !== '';
+      } else {
+        node.children = this.childrenOf(node, si);
+        const n = { entity: 0, quote: 0, figure: 0 };
+        for (const c of node.children) n[c.kind as 'entity' | 'quote' | 'figure']++;
+        node.description = describeCounts(n);
+        if (this.filtering && !node.children.length && !this.textOk(node.label, '')) return;
+      }
+      roots.push(node);
+    });
+    return roots;
+  }
+
+  /** Names (distinct referents), quotes and figures in section `si`, without building nodes. */
+  private counts(si: number): { entity: number; quote: number; figure: number } {
+    const [from, to] = this.ranges[si]!;
+    const end = this.analysis.sections[si]!.end;
+    const n = { entity: 0, quote: 0, figure: 0 };
+    const seen = new Set<string>();
+    for (let k = from; k < to; k++) {
+      const a = this.live[k]!;
+      if (a.end > end) continue;
+      if (a.kind !== 'entity') n[a.kind]++;
+      else {
+        const key = this.entityIdAt.get(spanKey(a)) ?? `${a.type}:${a.entity ?? a.text}`;
+        if (!seen.has(key)) {
+          seen.add(key);
+          n.entity++;
+        }
+      }
+    }
+    return n;
+  }
+
+  /** The names (one per referent, at its first mention), quotes and figures of a section node. */
+  childrenOf(node: TopicNode, si = this.analysis.sections.findIndex((s, i) => node.id === `section:${i}:${s.id}`)): TopicNode[] {
+    if (si < 0) return [];
+    const [from, to] = this.ranges[si]!;
+    const end = this.analysis.sections[si]!.end;
+    const out: TopicNode[] = [];
+    const seen = new Map<string, TopicNode>();
+    const count = new Map<string, number>();
+    for (let k = from; k < to; k++) {
+      const a = this.live[k]!;
+      if (a.end > end) continue;
+      if (a.kind === 'entity') {
+        if (!this.kindOk('entity')) continue;
+        const id = this.entityIdAt.get(spanKey(a));
+        const key = id ?? `${a.type}:${a.entity ?? a.text}`;
         const existing = seen.get(key);
         if (existing) {
           const n = (count.get(key) ?? 1) + 1;
@@ -94,40 +180,43 @@ export function buildTopicTree(analysis: Analysis, annotations: readonly Annotat
           existing.description = `${ENTITY_LABEL[a.type]?.title ?? a.type} ×${n}`;
           continue;
         }
-        const name = (entityIdAt.has(`${a.start}:${a.end}`) ? groupName.get(entityIdAt.get(`${a.start}:${a.end}`)!) : undefined) ?? a.entity ?? a.text;
-        const label = plainLabel(name, 60);
+        const name = (id !== undefined ? this.groupName.get(id) : undefined) ?? a.entity ?? a.text;
         const description = ENTITY_LABEL[a.type]?.title ?? a.type;
-        const leaf: TopicNode = { id: `${node.id}/e:${a.id}`, kind: 'entity', label, description, tooltip: plainLabel(`${description}: ${name}`), icon: ENTITY_LABEL[a.type]?.icon ?? 'tag', tone: a.type, start: a.start, end: a.end, parentId: node.id, children: [] };
+        const leaf: TopicNode = { id: `${node.id}/e:${a.id}`, kind: 'entity', label: plainLabel(name, 60), description, tooltip: plainLabel(`${description}: ${name}`), icon: ENTITY_LABEL[a.type]?.icon ?? 'tag', tone: a.type, start: a.start, end: a.end, parentId: node.id, children: [] };
         seen.set(key, leaf);
-      }
-      for (const leaf of seen.values()) if (textOk(leaf.label, leaf.description)) node.children.push(leaf);
-    }
-    if (kindOk('quote')) {
-      for (const a of inside.filter((x) => x.kind === 'quote')) {
+      } else if (a.kind === 'quote') {
+        if (!this.kindOk('quote')) continue;
         const label = plainLabel(a.text, 60);
         const description = a.speaker ? plainLabel(`— ${a.speaker.name}`, 40) : '— speaker unknown';
-        if (!textOk(label, description)) continue;
+        if (!this.textOk(label, description)) continue;
         const sure = (a.confidence ?? 0) >= 0.5 && !!a.speaker;
-        node.children.push({ id: `${node.id}/q:${a.id}`, kind: 'quote', label, description, tooltip: plainLabel(`${a.text} ${description}`, 300), icon: 'quote', tone: sure ? 'sure' : 'unsure', start: a.start, end: a.end, parentId: node.id, children: [] });
-      }
-    }
-    if (kindOk('figure')) {
-      for (const a of inside.filter((x) => x.kind === 'figure')) {
+        out.push({ id: `${node.id}/q:${a.id}`, kind: 'quote', label, description, tooltip: plainLabel(`${a.text} ${description}`, 300), icon: 'quote', tone: sure ? 'sure' : 'unsure', start: a.start, end: a.end, parentId: node.id, children: [] });
+      } else {
+        if (!this.kindOk('figure')) continue;
         const label = plainLabel(a.text, 60);
         const v = typeof a.value === 'number' ? `${formatAmount(a.value)}${a.unit ? ' ' + a.unit : ''}` : typeof a.value === 'string' ? a.value : '';
         const description = plainLabel(`${FIGURE_LABEL[a.type]?.title ?? a.type}${v ? ': ' + v : ''}`, 50);
-        if (!textOk(label, description)) continue;
-        node.children.push({ id: `${node.id}/f:${a.id}`, kind: 'figure', label, description, tooltip: description, icon: FIGURE_LABEL[a.type]?.icon ?? 'symbol-numeric', tone: a.type, start: a.start, end: a.end, parentId: node.id, children: [] });
+        if (!this.textOk(label, description)) continue;
+        out.push({ id: `${node.id}/f:${a.id}`, kind: 'figure', label, description, tooltip: description, icon: FIGURE_LABEL[a.type]?.icon ?? 'symbol-numeric', tone: a.type, start: a.start, end: a.end, parentId: node.id, children: [] });
       }
     }
-    const order: Record<string, number> = { entity: 0, quote: 1, figure: 2 };
-    node.children.sort((x, y) => order[x.kind]! - order[y.kind]! || x.start! - y.start!);
-    const counts = (['entity', 'quote', 'figure'] as const).map((k) => [k, node.children.filter((c) => c.kind === k).length] as const).filter(([, n]) => n);
-    node.description = counts.map(([k, n]) => `${n} ${k === 'entity' ? (n === 1 ? 'name' : 'names') : k === 'quote' ? (n === 1 ? 'quote' : 'quotes') : n === 1 ? 'figure' : 'figures'}`).join(', ');
-    if ((needle || filter.kinds?.length) && !node.children.length && !textOk(node.label, '')) return;
-    roots.push(node);
-  });
-  return roots;
+    for (const leaf of seen.values()) if (this.textOk(leaf.label, leaf.description)) out.push(leaf);
+    out.sort((x, y) => KIND_ORDER[x.kind]! - KIND_ORDER[y.kind]! || x.start! - y.start!);
+    return out;
+  }
+}
+
+/** Span → number key (offsets stay below 2^26, so start·2^26 + end is exact). */
+function spanKey(x: { start: number; end: number }): number {
+  return x.start * 67108864 + x.end;
+}
+
+function describeCounts(n: { entity: number; quote: number; figure: number }): string {
+  const parts: string[] = [];
+  if (n.entity) parts.push(`${n.entity} ${n.entity === 1 ? 'name' : 'names'}`);
+  if (n.quote) parts.push(`${n.quote} ${n.quote === 1 ? 'quote' : 'quotes'}`);
+  if (n.figure) parts.push(`${n.figure} ${n.figure === 1 ? 'figure' : 'figures'}`);
+  return parts.join(', ');
 }
 
 /** Every node of the tree, depth first. */

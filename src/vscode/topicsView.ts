@@ -3,7 +3,7 @@
  * view, and the document symbols (Outline, breadcrumbs, Go to Symbol) built from the same tree.
  */
 import * as vscode from 'vscode';
-import { buildTopicTree, flattenTree, sectionAt, type TopicFilter, type TopicNode } from '../core/topicTree';
+import { buildTopicTree, flattenTree, sectionAt, TopicTreeBuilder, type TopicFilter, type TopicNode } from '../core/topicTree';
 import type { ArticleManager, ArticleState } from './articles';
 import { Colors, Commands, ContextKeys, Views } from './ids';
 
@@ -16,14 +16,19 @@ const TONE_COLOR: Record<string, string> = {
   unsure: Colors.uncertainQuoteBorder,
 };
 
+/** Articles with more sections than this show them collapsed. */
+const EXPAND_SECTIONS_UP_TO = 40;
+
 /** Refresh delay after an edit (the view updates within this of a pause in typing). */
-const REFRESH_DELAY_MS = 80;
+const REFRESH_DELAY_MS = 50;
 
 export class TopicsProvider implements vscode.TreeDataProvider<TopicNode>, vscode.Disposable {
   private readonly emitter = new vscode.EventEmitter<TopicNode | undefined>();
   readonly onDidChangeTreeData = this.emitter.event;
   private roots: TopicNode[] = [];
   private byId = new Map<string, TopicNode>();
+  private builder: TopicTreeBuilder | undefined;
+  private expandSections = true;
   private current: ArticleState | undefined;
   private filter: TopicFilter = {};
   private timer: ReturnType<typeof setTimeout> | undefined;
@@ -79,8 +84,11 @@ export class TopicsProvider implements vscode.TreeDataProvider<TopicNode>, vscod
     const state = uri ? this.articles.get(uri) : undefined;
     // Keep showing the last article while focus is in a non-editor (the view itself, the panel).
     if (state || (uri && !this.articles.get(uri))) this.current = state;
-    this.roots = this.current?.analysis ? buildTopicTree(this.current.analysis, this.current.annotations, this.filter) : [];
+    // Sections get their children when the view asks (a long article has thousands of them).
+    this.builder = this.current?.analysis ? new TopicTreeBuilder(this.current.analysis, this.current.annotations, this.filter) : undefined;
+    this.roots = this.builder ? this.builder.roots(true) : [];
     this.byId = new Map(flattenTree(this.roots).map((n) => [n.id, n]));
+    this.expandSections = this.roots.filter((n) => n.kind === 'section').length <= EXPAND_SECTIONS_UP_TO;
     void vscode.commands.executeCommand('setContext', ContextKeys.active, !!this.current);
     if (this.view) this.view.description = this.current ? this.current.uri.path.replace(/^.*\//, '') : undefined;
     this.emitter.fire(undefined);
@@ -95,7 +103,12 @@ export class TopicsProvider implements vscode.TreeDataProvider<TopicNode>, vscod
   }
 
   getTreeItem(n: TopicNode): vscode.TreeItem {
-    const collapsible = n.children.length ? (n.kind === 'subjects' ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.Expanded) : vscode.TreeItemCollapsibleState.None;
+    const collapsible =
+      n.children.length || n.lazy
+        ? n.kind === 'subjects' || (n.kind === 'section' && !this.expandSections)
+          ? vscode.TreeItemCollapsibleState.Collapsed
+          : vscode.TreeItemCollapsibleState.Expanded
+        : vscode.TreeItemCollapsibleState.None;
     const item = new vscode.TreeItem(n.label, collapsible);
     item.id = n.id;
     item.description = n.description;
@@ -110,6 +123,11 @@ export class TopicsProvider implements vscode.TreeDataProvider<TopicNode>, vscod
   }
 
   getChildren(n?: TopicNode): TopicNode[] {
+    if (n?.lazy && this.builder) {
+      n.children = this.builder.childrenOf(n);
+      n.lazy = false;
+      for (const c of n.children) this.byId.set(c.id, c);
+    }
     return [...(n ? n.children : this.roots)];
   }
 
@@ -119,7 +137,7 @@ export class TopicsProvider implements vscode.TreeDataProvider<TopicNode>, vscod
 
   /** The current tree, for tests. */
   snapshot(): TopicNode[] {
-    return this.roots;
+    return this.roots.map((n) => (n.lazy && this.builder ? { ...n, children: this.builder.childrenOf(n), lazy: false } : n));
   }
 }
 
