@@ -10,7 +10,8 @@
  * deterministic; edits go through the YAML Document API so the user's comments and order survive,
  * and every edited file is parsed again before it is handed back.
  */
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, stringify, visit, type Document, type Node, type YAMLMap, type YAMLSeq } from 'yaml';
+import { isMap, isScalar, isSeq, stringify, type Document, type LineCounter, type Node, type YAMLMap, type YAMLSeq } from 'yaml';
+import { parseSafeYaml } from './safeYaml';
 import type { Annotation } from './sidecar/model';
 import { ENTITY_TYPES, type Analysis, type Entity, type EntityType } from './types';
 
@@ -118,80 +119,9 @@ function scalar(n: unknown): unknown {
   return (n as { value?: unknown }).value;
 }
 
-type SafeYaml = { ok: true; doc: Document.Parsed; lc: LineCounter; src: string } | { ok: false; problem: RegistryProblem };
-
-/**
- * Parses YAML from an untrusted file without evaluating anything: size cap, conflict markers, no
- * directives, core schema, unique keys, no anchors/aliases, no custom tags, bounded nesting.
- */
-function parseSafeYaml(raw: string): SafeYaml {
-  const fail = (kind: RegistryProblem['kind'], message: string, line?: number, details: string[] = []): SafeYaml => ({
-    ok: false,
-    problem: line === undefined ? { kind, message, details } : { kind, message, line, details },
-  });
-  if (raw.length > MAX_REGISTRY_BYTES) return fail('too-large', `the registry is larger than ${MAX_REGISTRY_BYTES / 1048576} MB`);
-  let src = raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw;
-  src = src.replace(/\r\n?/g, '\n');
-  const lines = src.split('\n');
-  const conflicts: number[] = [];
-  for (let i = 0; i < lines.length; i++) if (/^(?:<{7}|>{7}|\|{7})(?: |$)|^={7}$/.test(lines[i]!)) conflicts.push(i + 1);
-  if (conflicts.length) {
-    return fail('conflict', `unresolved git conflict markers (line ${conflicts[0]}); resolve the merge first`, conflicts[0], conflicts.map((l) => `line ${l}: conflict marker`));
-  }
-  const directive = /^%/m.exec(src);
-  if (directive) {
-    const line = src.slice(0, directive.index).split('\n').length;
-    return fail('invalid', `YAML directives (%YAML, %TAG) are not allowed (line ${line})`, line);
-  }
-  const lc = new LineCounter();
-  let doc: Document.Parsed;
-  try {
-    doc = parseDocument(src, { lineCounter: lc, schema: 'core', version: '1.2', uniqueKeys: true, prettyErrors: false, strict: true, stringKeys: true });
-  } catch (e) {
-    return fail('invalid', e instanceof RangeError ? 'the YAML is too deeply nested' : 'the YAML could not be parsed');
-  }
-  const errs = [...doc.errors, ...doc.warnings];
-  if (errs.length) {
-    const line = lc.linePos(errs[0]!.pos[0]).line;
-    return fail('invalid', `not valid YAML: ${errs[0]!.message.split('\n')[0]!.slice(0, 200)} (line ${line})`, line, errs.map((e) => `line ${lc.linePos(e.pos[0]).line}: ${e.message.split('\n')[0]!.slice(0, 200)}`));
-  }
-  let bad: { node: Node; why: string } | null = null;
-  try {
-    visit(doc, {
-      Alias(_k, n) {
-        bad = { node: n as unknown as Node, why: 'YAML aliases (*name) are not allowed' };
-        return visit.BREAK;
-      },
-      Node(_k, n, path) {
-        if (path.length > 32) {
-          bad = { node: n, why: 'the YAML is too deeply nested' };
-          return visit.BREAK;
-        }
-        if ((n as { anchor?: string }).anchor) {
-          bad = { node: n, why: 'YAML anchors (&name) are not allowed' };
-          return visit.BREAK;
-        }
-        if (n.tag && !/^tag:yaml\.org,2002:(?:str|int|float|bool|null|map|seq)$/.test(n.tag)) {
-          bad = { node: n, why: 'custom YAML tags are not allowed' };
-          return visit.BREAK;
-        }
-        return undefined;
-      },
-    });
-  } catch {
-    return fail('invalid', 'the YAML is too deeply nested');
-  }
-  if (bad) {
-    const b = bad as { node: Node; why: string };
-    const line = lc.linePos(b.node.range?.[0] ?? 0).line;
-    return fail('invalid', `${b.why} (line ${line})`, line);
-  }
-  return { ok: true, doc, lc, src };
-}
-
 /** Parses and validates a registry (LF-normalizing it first; offsets refer to the LF text). Never throws. */
 export function parseRegistry(raw: string): RegistryParse {
-  const y = parseSafeYaml(raw);
+  const y = parseSafeYaml(raw, MAX_REGISTRY_BYTES, 'registry');
   if (!y.ok) return y;
   return validate(y.doc.contents as Node | null, y.lc);
 }
@@ -387,7 +317,7 @@ export function editRegistry(src: string | null, edit: RegistryEdit): RegistryEd
   if (!parsed.ok) return { ok: false, message: `the registry has problems and is not changed: ${parsed.problem.message}` };
   const modelCheck = applyToModel(parsed.registry, edit);
   if (typeof modelCheck === 'string') return { ok: false, message: modelCheck };
-  const y = parseSafeYaml(src);
+  const y = parseSafeYaml(src, MAX_REGISTRY_BYTES, 'registry');
   if (!y.ok) return { ok: false, message: y.problem.message };
   const doc = y.doc;
   if (!isMap(doc.contents)) doc.contents = doc.createNode({ version: REGISTRY_VERSION, entities: [] }) as never;

@@ -6,7 +6,8 @@
  * before parsing; directives, aliases, custom tags, duplicate keys, unknown keys, wrong types and bad
  * offsets are errors with a line number; nothing is executed, nothing is half-loaded.
  */
-import { isAlias, isMap, isSeq, LineCounter, parseDocument, stringify, visit, type Node } from 'yaml';
+import { isAlias, isMap, isSeq, stringify, type LineCounter, type Node } from 'yaml';
+import { parseSafeYaml } from '../safeYaml';
 import { sha256 } from '../hash';
 import {
   ANCHOR_STATES,
@@ -75,15 +76,7 @@ export function textHash(normalizedText: string): string {
   return 'sha256:' + sha256(normalizedText);
 }
 
-/** Line numbers (1-based) of git conflict markers (`<<<<<<<`, `|||||||`, `=======`, `>>>>>>>`). */
-export function conflictMarkerLines(src: string): number[] {
-  const out: number[] = [];
-  const lines = src.split('\n');
-  for (let i = 0; i < lines.length; i++) {
-    if (/^(?:<{7}|>{7}|\|{7})(?: |$)|^={7}\r?$/.test(lines[i]!)) out.push(i + 1);
-  }
-  return out;
-}
+export { conflictMarkerLines } from '../safeYaml';
 
 const ANNOTATION_KEYS = ['id', 'kind', 'type', 'start', 'end', 'text', 'prefix', 'suffix', 'status', 'origin', 'anchor', 'entity', 'value', 'unit', 'speaker', 'confidence', 'note', 'candidates'] as const;
 const TOP_KEYS = ['version', 'article', 'textHash', 'offsets', 'subjects', 'sections', 'annotations'];
@@ -139,73 +132,11 @@ class Problems {
 
 /** Parses and validates a sidecar. Never throws; never evaluates anything. */
 export function parseSidecar(src: string): ParseResult {
-  const fail = (kind: SidecarProblemKind, message: string, details: string[] = [], line?: number): ParseResult => ({
-    ok: false,
-    problem: line === undefined ? { kind, message, details } : { kind, message, details, line },
-  });
-  if (src.length > MAX_SIDECAR_BYTES) return fail('too-large', `the annotation file is larger than ${MAX_SIDECAR_BYTES / 1048576} MB`);
-  if (src.charCodeAt(0) === 0xfeff) src = src.slice(1);
-  const conflicts = conflictMarkerLines(src);
-  if (conflicts.length) {
-    return fail('conflict', `unresolved git conflict markers (line ${conflicts[0]}); resolve the merge first`, conflicts.map((l) => `line ${l}: conflict marker`), conflicts[0]);
-  }
-  const directive = /^%/m.exec(src);
-  if (directive) {
-    const line = src.slice(0, directive.index).split('\n').length;
-    return fail('invalid', `YAML directives (%YAML, %TAG) are not allowed (line ${line})`, [], line);
-  }
-  const lc = new LineCounter();
-  let parsed;
-  try {
-    parsed = parseDocument(src, { lineCounter: lc, schema: 'core', version: '1.2', uniqueKeys: true, prettyErrors: false, strict: true, stringKeys: true });
-  } catch (e) {
-    return fail('invalid', e instanceof RangeError ? 'the YAML is too deeply nested' : 'the YAML could not be parsed');
-  }
-  const errs = [...parsed.errors, ...parsed.warnings];
-  if (errs.length) {
-    const details = errs.map((e) => `line ${lc.linePos(e.pos[0]).line}: ${firstLine(e.message)}`);
-    const line = lc.linePos(errs[0]!.pos[0]).line;
-    return fail('invalid', `not valid YAML: ${firstLine(errs[0]!.message)} (line ${line})`, details, line);
-  }
-  let alias: Node | null = null;
-  let tagged: Node | null = null;
-  let depthExceeded = false;
-  try {
-    visit(parsed, {
-      Alias(_k, n) {
-        alias = n as unknown as Node;
-        return visit.BREAK;
-      },
-      Node(_k, n, path) {
-        if (path.length > 64) {
-          depthExceeded = true;
-          return visit.BREAK;
-        }
-        if (n.tag && !/^tag:yaml\.org,2002:(?:str|int|float|bool|null|map|seq)$/.test(n.tag)) {
-          tagged = n;
-          return visit.BREAK;
-        }
-        return undefined;
-      },
-    });
-  } catch {
-    depthExceeded = true;
-  }
-  if (depthExceeded) return fail('invalid', 'the YAML is too deeply nested');
-  if (alias) {
-    const line = lc.linePos((alias as Node).range?.[0] ?? 0).line;
-    return fail('invalid', `YAML aliases (*name) are not allowed (line ${line})`, [], line);
-  }
-  if (tagged) {
-    const line = lc.linePos((tagged as Node).range?.[0] ?? 0).line;
-    return fail('invalid', `custom YAML tags are not allowed (line ${line})`, [], line);
-  }
-  return validate(parsed.contents as Node | null, lc);
+  const y = parseSafeYaml(src, MAX_SIDECAR_BYTES, 'annotation');
+  if (!y.ok) return y;
+  return validate(y.doc.contents as Node | null, y.lc);
 }
 
-function firstLine(s: string): string {
-  return s.split('\n')[0]!.slice(0, 200);
-}
 
 function validate(root: Node | null, lc: LineCounter): ParseResult {
   const p = new Problems(lc);
