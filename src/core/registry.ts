@@ -11,7 +11,7 @@
  * and every edited file is parsed again before it is handed back.
  */
 import { isMap, isScalar, isSeq, stringify, type Document, type LineCounter, type Node, type YAMLMap, type YAMLSeq } from 'yaml';
-import { parseSafeYaml } from './safeYaml';
+import { parseSafeYaml, Problems, safeForMessage as safe, scalar } from './safeYaml';
 import type { Annotation } from './sidecar/model';
 import { ENTITY_TYPES, type Analysis, type Entity, type EntityType } from './types';
 
@@ -99,25 +99,8 @@ function typedKey(type: string, name: string): string {
 // ---------------------------------------------------------------------------------------------
 // Parsing
 
-class Problems {
-  readonly list: { line: number; msg: string }[] = [];
-  constructor(private readonly lc: LineCounter) {}
-  add(node: Node | null | undefined, msg: string): void {
-    const off = node?.range?.[0];
-    this.list.push({ line: off === undefined ? 0 : this.lc.linePos(off).line, msg });
-  }
-}
 
-/** Makes a user-controlled string safe for a one-line message (no newlines, bounded). */
-function safe(s: string): string {
-  return s.replace(/[\u0000-\u001f\u2028\u2029]/g, ' ').slice(0, 60);
-}
 
-function scalar(n: unknown): unknown {
-  if (!n) return undefined;
-  if (isMap(n) || isSeq(n)) return n;
-  return (n as { value?: unknown }).value;
-}
 
 /** Parses and validates a registry (LF-normalizing it first; offsets refer to the LF text). Never throws. */
 export function parseRegistry(raw: string): RegistryParse {

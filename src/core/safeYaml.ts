@@ -5,7 +5,7 @@
  * schema); the core schema; unique keys; no anchors or aliases (billion laughs); no custom tags;
  * bounded nesting. Problems come with their line.
  */
-import { isAlias, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
+import { isAlias, isMap, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
 
 export interface YamlProblem {
   kind: 'conflict' | 'invalid' | 'too-large';
@@ -95,4 +95,26 @@ export function parseSafeYaml(raw: string, maxBytes: number, what: string): Safe
     return fail('invalid', `${b.why} (line ${line})`, line);
   }
   return { ok: true, doc, lc, src };
+}
+
+/** Validation problems with the line of the node they are about. */
+export class Problems {
+  readonly list: { line: number; msg: string }[] = [];
+  constructor(private readonly lc: LineCounter) {}
+  add(node: Node | null | undefined, msg: string): void {
+    const off = node?.range?.[0];
+    this.list.push({ line: off === undefined ? 0 : this.lc.linePos(off).line, msg });
+  }
+}
+
+/** Makes a user-controlled string safe for a one-line message (no newlines, bounded). */
+export function safeForMessage(s: string): string {
+  return s.replace(/[\u0000-\u001f\u2028\u2029]/g, ' ').slice(0, 60);
+}
+
+/** A node's plain value: collections as themselves, scalars as their value, nothing as undefined. */
+export function scalar(n: unknown): unknown {
+  if (!n) return undefined;
+  if (isMap(n) || isSeq(n) || isAlias(n)) return n;
+  return (n as { value?: unknown }).value;
 }

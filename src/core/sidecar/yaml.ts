@@ -6,8 +6,8 @@
  * before parsing; directives, aliases, custom tags, duplicate keys, unknown keys, wrong types and bad
  * offsets are errors with a line number; nothing is executed, nothing is half-loaded.
  */
-import { isAlias, isMap, isSeq, stringify, type LineCounter, type Node } from 'yaml';
-import { parseSafeYaml } from '../safeYaml';
+import { isMap, isSeq, stringify, type LineCounter, type Node } from 'yaml';
+import { parseSafeYaml, Problems, safeForMessage as safe, scalar } from '../safeYaml';
 import { sha256 } from '../hash';
 import {
   ANCHOR_STATES,
@@ -121,14 +121,6 @@ function oneLine(s: string): string {
   return s.replace(/[\r\n\u2028\u2029]+/g, ' ');
 }
 
-class Problems {
-  readonly list: { line: number; msg: string }[] = [];
-  constructor(private readonly lc: LineCounter) {}
-  add(node: Node | null | undefined, msg: string): void {
-    const off = node?.range?.[0];
-    this.list.push({ line: off === undefined ? 0 : this.lc.linePos(off).line, msg });
-  }
-}
 
 /** Parses and validates a sidecar. Never throws; never evaluates anything. */
 export function parseSidecar(src: string): ParseResult {
@@ -289,16 +281,7 @@ function keyOf(k: unknown): string {
   return typeof v === 'string' ? v : String(v);
 }
 
-/** Makes a user-controlled string safe for one-line messages (no newlines, bounded). */
-function safe(s: string): string {
-  return s.replace(/[\u0000-\u001f\u2028\u2029]/g, ' ').slice(0, 60);
-}
 
-function scalar(n: Node | undefined | null): unknown {
-  if (!n) return undefined;
-  if (isMap(n) || isSeq(n) || isAlias(n)) return n;
-  return (n as { value?: unknown }).value;
-}
 
 function objectKeys(n: Node, allowed: readonly string[], p: Problems): boolean {
   if (!isMap(n)) {
