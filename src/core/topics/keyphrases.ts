@@ -3,7 +3,7 @@
  * numbers, not across punctuation), one to three words long, found without a part-of-speech
  * tagger by word lists and suffix rules. Scored by TF-IDF in `sections.ts`.
  */
-import { TokenFlag, type Tokens } from './tokens';
+import { doubled, TokenFlag, type Tokens } from './tokens';
 
 const list = (s: string): Set<string> => new Set(s.trim().split(/\s+/));
 
@@ -262,14 +262,9 @@ export class PhraseTable {
     }
     const id = this.size++;
     if (id === this.pa.length) {
-      const grow = (x: Int32Array<ArrayBuffer>) => {
-        const y = new Int32Array(x.length * 2);
-        y.set(x);
-        return y;
-      };
-      this.pa = grow(this.pa);
-      this.pb = grow(this.pb);
-      this.pc = grow(this.pc);
+      this.pa = doubled(this.pa);
+      this.pb = doubled(this.pb);
+      this.pc = doubled(this.pc);
     }
     this.pa[id] = a;
     this.pb[id] = b;

@@ -9,7 +9,7 @@ import type { Entity, EntityMention, EntityType, Figure, Quote, Section, Subject
 import { idfOf, type IdfTable } from './idf';
 import { candidates, contentMask, internWords, PhraseTable, STOPWORDS, type Words } from './keyphrases';
 import { scoreEvents, TOP_COUNT, TOPICS } from './subjects';
-import { TokenFlag, tokenAt, type Tokens } from './tokens';
+import { doubled, TokenFlag, tokenAt, type Tokens } from './tokens';
 import { partitionPoint } from '../search';
 
 export interface SectionInput {
@@ -43,36 +43,18 @@ interface Para {
 
 /** A keyphrase of a paragraph or section: count, corpus weight and its first occurrence (tokens). */
 /** Growable typed columns (no object per entry: a 1 MB article has hundreds of thousands). */
-class IntCol {
-  a: Int32Array<ArrayBuffer>;
+class Col<A extends Int32Array<ArrayBuffer> | Float64Array<ArrayBuffer>> {
   n = 0;
-  constructor(capacity = 64) {
-    this.a = new Int32Array(Math.max(16, capacity));
-  }
+  constructor(public a: A) {}
   push(x: number): void {
-    if (this.n === this.a.length) {
-      const b = new Int32Array(this.a.length * 2);
-      b.set(this.a);
-      this.a = b;
-    }
+    if (this.n === this.a.length) this.a = doubled(this.a);
     this.a[this.n++] = x;
   }
 }
-class NumCol {
-  a: Float64Array<ArrayBuffer>;
-  n = 0;
-  constructor(capacity = 64) {
-    this.a = new Float64Array(Math.max(16, capacity));
-  }
-  push(x: number): void {
-    if (this.n === this.a.length) {
-      const b = new Float64Array(this.a.length * 2);
-      b.set(this.a);
-      this.a = b;
-    }
-    this.a[this.n++] = x;
-  }
-}
+type IntCol = Col<Int32Array<ArrayBuffer>>;
+type NumCol = Col<Float64Array<ArrayBuffer>>;
+const intCol = (capacity = 64): IntCol => new Col(new Int32Array(Math.max(16, capacity)));
+const numCol = (capacity = 64): NumCol => new Col(new Float64Array(Math.max(16, capacity)));
 
 /** Keyphrase occurrences aggregated per paragraph (or per section): phrase id, count, weight, first occurrence. */
 class PhraseCols {
@@ -83,11 +65,11 @@ class PhraseCols {
   from: IntCol;
   to: IntCol;
   constructor(capacity = 64) {
-    this.key = new IntCol(capacity);
-    this.count = new IntCol(capacity);
-    this.base = new NumCol(capacity);
-    this.from = new IntCol(capacity);
-    this.to = new IntCol(capacity);
+    this.key = intCol(capacity);
+    this.count = intCol(capacity);
+    this.base = numCol(capacity);
+    this.from = intCol(capacity);
+    this.to = intCol(capacity);
   }
   get n(): number {
     return this.key.n;
@@ -431,11 +413,11 @@ export function buildSections(args: SectionsArgs): Section[] {
   // Sized from the token count so the columns rarely grow (a phrase or term per content token at most).
   const ph = new PhraseCols(tokens.count);
   const phOff = new Int32Array(np + 1);
-  const tKey = new IntCol(tokens.count);
-  const tCount = new IntCol(tokens.count);
+  const tKey = intCol(tokens.count);
+  const tCount = intCol(tokens.count);
   const tOff = new Int32Array(np + 1);
-  const eIdx = new IntCol();
-  const eCount = new IntCol();
+  const eIdx = intCol();
+  const eCount = intCol();
   const eOff = new Int32Array(np + 1);
   let nText = 0;
   for (let k = 0; k < np; k++) {

@@ -51,13 +51,9 @@ const isJoiner = (c: number) => c === 39 || c === 0x2019 || c === 46 || c === 38
 
 // Allocation lives in small helpers: constructing inside the hot loop would leave it without type
 // feedback, and the optimised loop would be thrown away the first time an array grows.
-function grow32(a: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {
-  const b = new Int32Array(a.length * 2);
-  b.set(a);
-  return b;
-}
-function grow8(a: Uint8Array<ArrayBuffer>): Uint8Array<ArrayBuffer> {
-  const b = new Uint8Array(a.length * 2);
+/** A typed array twice as long holding the same values (for growing columns). */
+export function doubled<A extends Int32Array<ArrayBuffer> | Uint8Array<ArrayBuffer> | Float64Array<ArrayBuffer>>(a: A): A {
+  const b = new (a.constructor as new (n: number) => A)(a.length * 2);
   b.set(a);
   return b;
 }
@@ -110,11 +106,11 @@ class FormTable {
   private add(text: string, s: number, n: number, h: number, g: number, slot: number): number {
     const f = this.count++;
     if (f === this.len.length) {
-      this.len = grow32(this.len);
-      this.h1 = grow32(this.h1);
-      this.h2 = grow32(this.h2);
-      this.id = grow32(this.id);
-      this.cap = grow8(this.cap);
+      this.len = doubled(this.len);
+      this.h1 = doubled(this.h1);
+      this.h2 = doubled(this.h2);
+      this.id = doubled(this.id);
+      this.cap = doubled(this.cap);
     }
     this.len[f] = n;
     this.h1[f] = h;
@@ -221,10 +217,10 @@ export function tokenize(text: string, from = 0, to = text.length): Tokens {
     const e = i;
     const form = forms.find(text, s, e - s, h, g);
     if (n === start.length) {
-      start = grow32(start);
-      end = grow32(end);
-      ids = grow32(ids);
-      flags = grow8(flags);
+      start = doubled(start);
+      end = doubled(end);
+      ids = doubled(ids);
+      flags = doubled(flags);
     }
     let f = forms.cap[form]!;
     // What lies between the previous token and this one.
