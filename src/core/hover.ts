@@ -96,6 +96,15 @@ const CURRENCY_SYMBOL: Record<string, string> = { USD: '$', GBP: '£', EUR: '€
 
 const e = escapeMarkdown;
 
+/**
+ * Untrusted text in bold. Text with nothing visible left after escaping (only control characters or
+ * spaces) is named as such: an empty `****` would render as a horizontal rule.
+ */
+function bold(s: string, max: number): string {
+  const shown = e(s, max);
+  return shown ? `**${shown}**` : '**(no visible characters)**';
+}
+
 /** Formats an amount for people: 11000000000 → "11 billion", 12500000 → "12.5 million", 1400 → "1,400". */
 export function formatAmount(n: number): string {
   const abs = Math.abs(n);
@@ -188,7 +197,7 @@ function entityCard(a: Annotation, analysis: Analysis | null, annotations: reado
   const shownName = reg?.name ?? canonical;
   const roles = (g?.roles ?? []).filter(plausibleRole);
   const role = roles[0];
-  lines.push(`**${e(shownName, 120)}**${role ? ` — ${e(role, 80)}` : ''}`);
+  lines.push(`${bold(shownName, 120)}${role ? ` — ${e(role, 80)}` : ''}`);
   // Other names used here.
   const others = new Set<string>();
   if (reg && reg.name !== canonical) others.add(canonical);
@@ -265,7 +274,7 @@ function figureCard(a: Annotation, analysis: Analysis | null): HoverCard {
   const asWritten = (shown: string) => (shown === a.text.trim() ? '' : ` · ${written}`);
   if (a.type === 'date' || f?.kind === 'date') {
     if (value === null || value === undefined || value === '') lines.push(`**Unresolved date** · ${written}`);
-    else lines.push(`**${e(String(value), 40)}**${asWritten(String(value))}`);
+    else lines.push(`${bold(String(value), 40)}${asWritten(String(value))}`);
     const how =
       f?.resolution === 'absolute'
         ? 'stated in the text'
@@ -279,9 +288,9 @@ function figureCard(a: Annotation, analysis: Analysis | null): HoverCard {
     if (how || f?.note) lines.push(`How: ${how}${how && f?.note ? '; ' : ''}${f?.note ? e(f.note, 100) : ''}`);
   } else if (typeof value === 'number' && Number.isFinite(value)) {
     const shown = formatValue(value, unit, f?.valueMax);
-    lines.push(`**${e(shown, 80)}**${unit && CURRENCY_SYMBOL[unit] ? ` (${e(unit, 8)})` : ''}${asWritten(shown)}`);
+    lines.push(`${bold(shown, 80)}${unit && CURRENCY_SYMBOL[unit] ? ` (${e(unit, 8)})` : ''}${asWritten(shown)}`);
   } else if (value !== null && value !== undefined && value !== '') {
-    lines.push(`**${e(String(value), 80)}**${asWritten(String(value))}`);
+    lines.push(`${bold(String(value), 80)}${asWritten(String(value))}`);
   } else {
     lines.push(written[0]!.toUpperCase() + written.slice(1));
   }
@@ -309,7 +318,7 @@ function quoteCard(a: Annotation, analysis: Analysis | null): HoverCard {
     const mention = q?.speaker ? analysis!.text.slice(q.speaker.start, q.speaker.end) : a.speaker?.text;
     const g = q?.speaker?.entityIds.length ? groupOf(analysis!, q.speaker.entityIds[0]!) : undefined;
     const role = g?.roles.find(plausibleRole);
-    lines.push(`Speaker: **${e(speaker.name, 100)}**${mention && mention !== speaker.name ? ` (“${e(mention, 60)}”)` : ''}${role ? ` — ${e(role, 60)}` : ''}`);
+    lines.push(`Speaker: ${bold(speaker.name, 100)}${mention && mention !== speaker.name ? ` (“${e(mention, 60)}”)` : ''}${role ? ` — ${e(role, 60)}` : ''}`);
     if (speaker.end > speaker.start) speakerSpan = { start: speaker.start, end: speaker.end };
   } else lines.push('Speaker: **unknown**');
   const sure = conf >= 0.75 ? 'confident' : conf >= 0.5 ? 'fairly sure' : 'uncertain';

@@ -372,3 +372,16 @@ test('fuzz iterations', () => {
   assert.ok(iterations >= 5000, String(iterations));
   console.log(`security fuzz: ${iterations} generated cases`);
 });
+
+test('regression: a name with nothing visible left after escaping does not render as a rule (found by the fuzz test)', () => {
+  const ss = [
+    'President Fiona McLeod said "Zq9Xtaint[Run](command:workbench.action.terminal.new)" on Tuesday, and Zq9Xtaint[V\u0000nul\u0007bell\u001b[31m[Run](command:workbench.action.terminal.new) paid £40m to Glenmouth Council. Zq9Xtaint\n\n',
+    'President Fiona McLeod said "Zq9Xtaint[Run](command:workbench.action.terminal.new)" on Tuesday, and Zq9Xtaint[Run](command:workbench.action.terminal.new) paid £40m to Glenmouth Council. Zq9Xtaint[Run](command:workbench.action.terminal.new)\n\n',
+  ];
+  const text = 'Headline ' + ss.join('');
+  const analysis = analyze(text);
+  const anns = annotationsFromAnalysis(analysis);
+  assert.ok(anns.length > 0);
+  for (const a of anns) checkParts(render(analysis, anns, a.start, { otherArticles: { count: 1, sample: [ss[0]!] } }));
+  assert.doesNotMatch(md.render(renderHover(hoverCards(null, [{ id: 'e0000000000', kind: 'entity', type: 'PER', start: 0, end: 1, text: '\u0007', prefix: '', suffix: '', status: 'suggested', origin: 'model', anchor: 'ok' }], 0), { doc: 'd00112233aabbccdd', entityRef: () => 'n00112233aabbccdd', commands: COMMANDS }).map((p) => p.markdown).join('\n\n')), /<hr/);
+});
