@@ -110,22 +110,21 @@ describe('model file', () => {
     assert.equal(model.cluster(-22), 6);
     assert.equal(model.cluster(44), 0);
     assert.equal(model.gazetteer.entries, gaz.entries);
-    const ws = model.stages[0]!;
     let checked = 0;
     for (let f = 0; f < n; f++) {
-      const row = lookup(ws, hashes[f]!);
+      const row = lookup(model.features, hashes[f]!);
       const any = weights.subarray(f * NUM_LABELS, (f + 1) * NUM_LABELS).some((w) => Math.abs(w) >= 0.1);
       if (!any) continue;
       assert.ok(row >= 0, `feature ${f} kept`);
       for (let l = 0; l < NUM_LABELS; l++) {
         const w = weights[f * NUM_LABELS + l]!;
-        const q = weightOf(ws, row, l);
+        const q = weightOf(model, row, 0, l);
         if (Math.abs(w) >= 0.1) assert.ok(Math.abs(q - w) <= Math.abs(w) * 0.05 + 0.05, `w ${w} → ${q}`);
         checked++;
       }
     }
     assert.ok(checked > 100);
-    assert.equal(lookup(ws, 123456789), -1);
+    assert.equal(lookup(model.features, 123456789), -1);
   });
 
   test('base64 round trip of every byte value, with and without a native text encoder', () => {

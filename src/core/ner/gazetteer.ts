@@ -4,6 +4,7 @@
  * position (B, I, L, U) bits. The lists (`scripts/ner/gazetteer-data.ts`) are hashed at training
  * time and travel inside the model, so nothing is tokenized at start-up.
  */
+import { openTable, probe } from './hash';
 import { CAP_LOWER, lowerHashOf } from './features';
 import { tokenize } from './tokenize';
 
@@ -70,19 +71,16 @@ export class Gazetteer {
   constructor(packed: PackedGazetteer) {
     this.p = packed;
     const n = packed.firsts.length;
-    let slots = 16;
-    while (slots < n * 2) slots *= 2;
-    this.table = new Int32Array(slots * 2);
-    this.mask = slots - 1;
+    // Each distinct first hash → its first entry (entries are sorted by first hash).
+    const keys: number[] = [];
+    const firstEntry: number[] = [];
     for (let e = 0; e < n; e++) {
-      const h = packed.firsts[e]!;
-      if (e > 0 && packed.firsts[e - 1] === h) continue;
-      const key = h || 1;
-      let i = key & this.mask;
-      while (this.table[i << 1] !== 0) i = (i + 1) & this.mask;
-      this.table[i << 1] = key;
-      this.table[(i << 1) + 1] = e;
+      if (e > 0 && packed.firsts[e - 1] === packed.firsts[e]) continue;
+      keys.push(packed.firsts[e]!);
+      firstEntry.push(e);
     }
+    this.table = openTable(keys, firstEntry);
+    this.mask = (this.table.length >> 1) - 1;
     this.entries = n;
   }
 
@@ -154,18 +152,7 @@ export class Gazetteer {
     const table = this.table;
     const mask = this.mask;
     for (let i = 0; i < n; i++) {
-      const key = lower[i]! || 1;
-      let slot = key & mask;
-      let e = -1;
-      for (;;) {
-        const k = table[slot << 1]!;
-        if (k === key) {
-          e = table[(slot << 1) + 1]!;
-          break;
-        }
-        if (k === 0) break;
-        slot = (slot + 1) & mask;
-      }
+      let e = probe(table, mask, lower[i]!, -1);
       if (e < 0) continue;
       let seenCats = 0;
       const lowerWord = cap[i] === CAP_LOWER;

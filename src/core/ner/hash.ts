@@ -36,3 +36,35 @@ export function f1(template: number, a: number): number {
 export function f2(template: number, a: number, b: number): number {
   return mix(mix(mix(template * 0x9e3779b1, a), b), 0x1b873593);
 }
+
+/**
+ * An open-addressing table of interleaved `[key, value]` Int32 pairs (value = the key's index when
+ * `values` is null), at most half full. Keys must be distinct; key 0 is stored as 1 (0 marks an
+ * empty slot). Look keys up with {@link probe}, with mask `(table.length >> 1) - 1`.
+ */
+export function openTable(keys: ArrayLike<number>, values: ArrayLike<number> | null): Int32Array {
+  let slots = 16;
+  while (slots < keys.length * 2) slots *= 2;
+  const table = new Int32Array(slots * 2);
+  const mask = slots - 1;
+  for (let k = 0; k < keys.length; k++) {
+    const key = keys[k] || 1;
+    let i = key & mask;
+    while (table[i << 1] !== 0) i = (i + 1) & mask;
+    table[i << 1] = key;
+    table[(i << 1) + 1] = values ? values[k]! : k;
+  }
+  return table;
+}
+
+/** The value of key `h` in a table built by {@link openTable}, or `missing`. */
+export function probe(table: Int32Array, mask: number, h: number, missing: number): number {
+  const key = h || 1;
+  let i = key & mask;
+  for (;;) {
+    const k = table[i << 1]!;
+    if (k === key) return table[(i << 1) + 1]!;
+    if (k === 0) return missing;
+    i = (i + 1) & mask;
+  }
+}

@@ -4,6 +4,7 @@
  * sorted hashes, base64 in the bundle) and the decoder that builds lookup tables on first use.
  */
 import { Gazetteer, type PackedGazetteer } from './gazetteer';
+import { openTable, probe } from './hash';
 import { NUM_LABELS, constrain } from './labels';
 
 /**
@@ -13,31 +14,39 @@ import { NUM_LABELS, constrain } from './labels';
 export type StageKind = 'base' | 'full';
 const KINDS: StageKind[] = ['base', 'full'];
 
-/**
- * One pass's weights, kept compact for cache-friendly lookups: an open-addressing table of
- * `[hash, feature]` pairs, and per feature a label mask plus an offset into the quantized codes
- * (read straight from the decoded model bytes; `values` maps a code byte to its weight).
- */
+/** One pass's label transitions and weight scale (its weights are rows of the {@link FeatureTable}). */
 export interface WeightSet {
   readonly kind: StageKind;
-  /** Interleaved `[key, feature]` pairs; key 0 = empty slot. */
-  readonly table: Int32Array;
-  /** Number of slots − 1 (a power of two minus one). */
-  readonly slotMask: number;
-  /** Labels with a weight, one bit per label. */
-  readonly masks: Int32Array;
-  /** Offset of each feature's first code in `codes`. */
-  readonly offs: Int32Array;
-  readonly codes: Uint8Array;
   /** Code byte → weight. */
   readonly values: Float32Array;
   /** Constrained transitions, `(NUM_LABELS + 1) × NUM_LABELS` (last row: start). */
   readonly trans: Float32Array;
+  /** Features this pass has weights for. */
   readonly features: number;
+}
+
+/**
+ * The features of all passes in one open-addressing table of `[hash, row]` pairs, so that one probe
+ * per token feature serves every pass (the passes share most of their features), and one row of
+ * bytes holds what all passes know about the feature: for each pass a 3-byte label mask, then for
+ * each pass the code bytes of its masked labels, in label order. A hit touches two cache lines
+ * (slot and row) however many passes there are.
+ */
+export interface FeatureTable {
+  /** Interleaved `[key, row offset]` pairs; key 0 = empty slot. */
+  readonly table: Int32Array;
+  /** Number of slots − 1 (a power of two minus one). */
+  readonly slotMask: number;
+  readonly rows: Uint8Array;
+  /** Number of passes (masks per row). */
+  readonly passes: number;
+  /** Number of distinct features. */
+  readonly size: number;
 }
 
 export interface NerModel {
   readonly stages: readonly WeightSet[];
+  readonly features: FeatureTable;
   /** Cluster code of a word-form hash (0 unknown). */
   cluster(formHash: number): number;
   readonly clusterCount: number;
@@ -68,40 +77,51 @@ export interface RawModel {
   meta: Record<string, unknown>;
 }
 
-/** Finds the feature index of a hash, or -1. */
-export function lookup(ws: WeightSet, h: number): number {
-  const key = h === 0 ? 1 : h;
-  const table = ws.table;
-  const mask = ws.slotMask;
-  let i = key & mask;
-  for (;;) {
-    const k = table[i << 1]!;
-    if (k === key) return table[(i << 1) + 1]!;
-    if (k === 0) return -1;
-    i = (i + 1) & mask;
-  }
+/** Finds the row of a feature hash, or -1. */
+export function lookup(ft: FeatureTable, h: number): number {
+  return probe(ft.table, ft.slotMask, h, -1);
 }
 
-/** Adds the weights of feature `f` to `emit[base + label]`. */
-export function addWeights(ws: WeightSet, f: number, emit: Float32Array, base: number): void {
-  let bits = ws.masks[f]!;
-  let o = ws.offs[f]!;
-  const codes = ws.codes;
+/** The label mask of pass `pass` in the row at `row`. */
+export function rowMask(rows: Uint8Array, row: number, pass: number): number {
+  const p = row + pass * 3;
+  return rows[p]! | (rows[p + 1]! << 8) | (rows[p + 2]! << 16);
+}
+
+/** Number of set bits. */
+export function popcount(bits: number): number {
+  let x = bits - ((bits >>> 1) & 0x55555555);
+  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
+  return Math.imul((x + (x >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24;
+}
+
+/** Offset of the first code byte of pass `pass` in the row at `row`. */
+export function rowCodes(ft: FeatureTable, row: number, pass: number): number {
+  let o = row + ft.passes * 3;
+  for (let s = 0; s < pass; s++) o += popcount(rowMask(ft.rows, row, s));
+  return o;
+}
+
+/** Adds the weights of pass `pass` of the feature at `row` to `emit[base + label]`. */
+export function addWeights(ft: FeatureTable, ws: WeightSet, row: number, pass: number, emit: Float32Array, base: number): void {
+  const rows = ft.rows;
   const values = ws.values;
+  let bits = rowMask(rows, row, pass);
+  let o = rowCodes(ft, row, pass);
   while (bits) {
     const low = bits & -bits;
-    emit[base + 31 - Math.clz32(low)]! += values[codes[o++]!]!;
+    emit[base + 31 - Math.clz32(low)]! += values[rows[o++]!]!;
     bits ^= low;
   }
 }
 
-/** The weight of feature `f` for `label` (0 when absent). */
-export function weightOf(ws: WeightSet, f: number, label: number): number {
-  const bits = ws.masks[f]!;
+/** The weight of the feature at `row` for `label` under pass `pass` (0 when absent). */
+export function weightOf(model: NerModel, row: number, pass: number, label: number): number {
+  const ft = model.features;
+  const bits = rowMask(ft.rows, row, pass);
   if (!(bits & (1 << label))) return 0;
-  let o = ws.offs[f]!;
-  for (let l = 0; l < label; l++) if (bits & (1 << l)) o++;
-  return ws.values[ws.codes[o]!]!;
+  const o = rowCodes(ft, row, pass) + popcount(bits & ((1 << label) - 1));
+  return model.stages[pass]!.values[ft.rows[o]!]!;
 }
 
 // ---- quantization -------------------------------------------------------------------------
@@ -316,7 +336,7 @@ export function decodeModel(bytes: Uint8Array): NerModel {
   r.n = readVarints(buf, r.n, rest, false);
   const gazetteer = new Gazetteer({ firsts, info, restOff, rest });
   const nStages = r.varint();
-  const stages: WeightSet[] = [];
+  const raw: { kind: StageKind; hashes: Int32Array; masks: Int32Array; offs: Int32Array; codes: Uint8Array; values: Float32Array; trans: Float32Array }[] = [];
   for (let s = 0; s < nStages; s++) {
     const kind = KINDS[r.u8()] ?? 'base';
     const a = r.f32();
@@ -326,8 +346,6 @@ export function decodeModel(bytes: Uint8Array): NerModel {
     for (let i = 0; i < trans.length; i++) trans[i] = r.f32();
     const hashes = new Int32Array(nf);
     p = readVarints(buf, r.n, hashes, true);
-    const table = openTable(hashes, null);
-    const slotMask = (table.length >> 1) - 1;
     const masks = new Int32Array(nf);
     const offs = new Int32Array(nf);
     let o = 0;
@@ -335,33 +353,24 @@ export function decodeModel(bytes: Uint8Array): NerModel {
       const bits = buf[p]! | (buf[p + 1]! << 8) | (buf[p + 2]! << 16);
       masks[f] = bits;
       offs[f] = o;
-      // Population count.
-      let x = bits - ((bits >>> 1) & 0x55555555);
-      x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
-      o += (Math.imul((x + (x >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24);
+      o += popcount(bits);
     }
     r.n = p;
     const nc = r.varint();
     const codes = bytes.subarray(r.n, r.n + nc);
     r.n += nc;
     p = r.n;
-    stages.push({ kind, table, slotMask, masks, offs, codes, values: codeTable(a, b), trans: constrain(trans), features: nf });
+    raw.push({ kind, hashes, masks, offs, codes, values: codeTable(a, b), trans: constrain(trans) });
   }
+  const features = jointFeatures(raw);
+  const stages: WeightSet[] = raw.map((x) => ({ kind: x.kind, values: x.values, trans: x.trans, features: x.hashes.length }));
   return {
     stages,
+    features,
     clusterCount: nc,
     gazetteer,
     meta,
-    cluster(h: number): number {
-      const key = h === 0 ? 1 : h;
-      let i = key & cMask;
-      for (;;) {
-        const k = cTable[i << 1]!;
-        if (k === key) return cTable[(i << 1) + 1]!;
-        if (k === 0) return 0;
-        i = (i + 1) & cMask;
-      }
-    },
+    cluster: (h: number): number => probe(cTable, cMask, h, 0),
   };
 }
 
@@ -388,20 +397,53 @@ function readVarints(buf: Uint8Array, p: number, out: Int32Array, delta: boolean
   return p;
 }
 
-/** Open-addressing table of `[key, value]` pairs (value = index when `values` is null); key 0 → 1. */
-function openTable(keys: Int32Array, values: Int32Array | null): Int32Array {
-  let slots = 16;
-  while (slots < keys.length * 2) slots *= 2;
-  const table = new Int32Array(slots * 2);
-  const mask = slots - 1;
-  for (let k = 0; k < keys.length; k++) {
-    const key = keys[k] || 1;
-    let i = key & mask;
-    while (table[i << 1] !== 0) i = (i + 1) & mask;
-    table[i << 1] = key;
-    table[(i << 1) + 1] = values ? values[k]! : k;
+/** The {@link FeatureTable} of the decoded passes (each with its hashes sorted unsigned). */
+function jointFeatures(passes: readonly { hashes: Int32Array; masks: Int32Array; offs: Int32Array; codes: Uint8Array }[]): FeatureTable {
+  const joint = unionSorted(passes.map((x) => x.hashes));
+  const S = passes.length;
+  // Per joint feature and pass, the pass's feature index (−1: none).
+  const index = new Int32Array(joint.length * S).fill(-1);
+  let size = 0;
+  passes.forEach((x, s) => {
+    for (let f = 0, u = 0; f < x.hashes.length; f++) {
+      while (joint[u] !== x.hashes[f]) u++;
+      index[u * S + s] = f;
+    }
+    size += x.codes.length;
+  });
+  const rows = new Uint8Array(joint.length * S * 3 + size);
+  const rowOf = new Int32Array(joint.length);
+  let o = 0;
+  for (let u = 0; u < joint.length; u++) {
+    rowOf[u] = o;
+    for (let s = 0; s < S; s++) {
+      const f = index[u * S + s]!;
+      const bits = f < 0 ? 0 : passes[s]!.masks[f]!;
+      rows[o++] = bits & 255;
+      rows[o++] = (bits >> 8) & 255;
+      rows[o++] = bits >> 16;
+    }
+    for (let s = 0; s < S; s++) {
+      const f = index[u * S + s]!;
+      if (f < 0) continue;
+      const x = passes[s]!;
+      const k = popcount(x.masks[f]!);
+      rows.set(x.codes.subarray(x.offs[f]!, x.offs[f]! + k), o);
+      o += k;
+    }
   }
-  return table;
+  const table = openTable(joint, rowOf);
+  return { table, slotMask: (table.length >> 1) - 1, rows, passes: S, size: joint.length };
+}
+
+/** The union of arrays sorted by unsigned value, sorted the same way. */
+function unionSorted(lists: readonly Int32Array[]): Int32Array {
+  const all: number[] = [];
+  for (const l of lists) for (let i = 0; i < l.length; i++) all.push(l[i]! >>> 0);
+  all.sort((x, y) => x - y);
+  const out: number[] = [];
+  for (const v of all) if (out.length === 0 || out[out.length - 1] !== v) out.push(v);
+  return Int32Array.from(out, (v) => v | 0);
 }
 
 /** JSON text as ASCII bytes (non-ASCII characters escaped). */

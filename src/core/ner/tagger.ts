@@ -4,7 +4,8 @@
  */
 import { MAX_FEATURES, computeAttrs, computeHistory, extractFeatures, extractHistoryFeatures, type Resources, type TokenAttrs } from './features';
 import { NUM_LABELS, POS_B, POS_L, POS_U, ViterbiBuffers, labelPos, labelType, viterbi } from './labels';
-import { addWeights, lookup, type NerModel, type WeightSet } from './model';
+import { probe } from './hash';
+import { addWeights, lookup, type NerModel } from './model';
 import { tokenize, type Tokens } from './tokenize';
 
 /** An entity found by the model, in token and character offsets. */
@@ -37,60 +38,69 @@ const vbuf = new ViterbiBuffers();
 /** Score given to non-O labels of tokens that cannot be names (`TokenAttrs.skip`). */
 export const SKIP_PENALTY = -1e4;
 
-/** Feature hashes of the first pass, kept for the second (`hashOff[i]..hashOff[i + 1]`). */
-let hashBuf = new Int32Array(1 << 16);
-let hashOff = new Int32Array(1 << 12);
+/** Emission buffers, one per pass, reused across documents (`n × NUM_LABELS`, every cell written before use). */
+let emitBufs: Float32Array[] = [];
+
+function emitBuffers(passes: number, size: number): Float32Array[] {
+  if (emitBufs.length < passes || emitBufs[0]!.length < size) {
+    const cap = Math.max(size, emitBufs[0]?.length ?? 0, 1 << 14);
+    emitBufs = Array.from({ length: Math.max(passes, emitBufs.length) }, () => new Float32Array(cap));
+  }
+  return emitBufs.slice(0, passes);
+}
 
 /**
- * Emission scores of all tokens under one weight set. The first pass computes the token
- * features and keeps their hashes; a `full` pass reuses them and adds the history features.
+ * Emission scores of the token features under every pass at once: one probe of the joint feature
+ * table per feature serves all passes (they share most features), and the feature's row holds the
+ * weights of every pass. Tokens that cannot be names get O only.
  */
-function emissions(a: TokenAttrs, ws: WeightSet, emit: Float32Array, first: boolean): void {
+function tokenEmissions(a: TokenAttrs, model: NerModel, emits: readonly Float32Array[]): void {
   const L = NUM_LABELS;
-  if (first) {
-    if (hashOff.length < a.n + 1) hashOff = new Int32Array((a.n + 1) * 2);
-    hashOff[0] = 0;
-  }
+  const S = emits.length;
+  const { table, slotMask, rows, passes } = model.features;
+  const stages = model.stages;
   for (let i = 0; i < a.n; i++) {
     const base = i * L;
     if (a.skip[i]) {
-      emit[base] = 0;
-      for (let l = 1; l < L; l++) emit[base + l] = SKIP_PENALTY;
-      if (first) hashOff[i + 1] = hashOff[i]!;
+      for (let s = 0; s < S; s++) {
+        const emit = emits[s]!;
+        emit[base] = 0;
+        for (let l = 1; l < L; l++) emit[base + l] = SKIP_PENALTY;
+      }
       continue;
     }
-    for (let l = 0; l < L; l++) emit[base + l] = 0;
-    let from: number;
-    let to: number;
-    let buf: Int32Array;
-    if (first) {
-      const k = extractFeatures(a, i, featBuf);
-      const o = hashOff[i]!;
-      if (hashBuf.length < o + k) {
-        const nb = new Int32Array(Math.max(hashBuf.length * 2, o + k));
-        nb.set(hashBuf.subarray(0, o));
-        hashBuf = nb;
+    for (let s = 0; s < S; s++) emits[s]!.fill(0, base, base + L);
+    const k = extractFeatures(a, i, featBuf);
+    for (let j = 0; j < k; j++) {
+      // addWeights() for all passes, inlined: this loop is the tagger's hottest.
+      const row = probe(table, slotMask, featBuf[j]!, -1);
+      if (row < 0) continue;
+      let o = row + passes * 3;
+      for (let s = 0; s < S; s++) {
+        const m = row + s * 3;
+        let bits = rows[m]! | (rows[m + 1]! << 8) | (rows[m + 2]! << 16);
+        const emit = emits[s]!;
+        const values = stages[s]!.values;
+        while (bits) {
+          const low = bits & -bits;
+          emit[base + 31 - Math.clz32(low)]! += values[rows[o++]!]!;
+          bits ^= low;
+        }
       }
-      hashBuf.set(featBuf.subarray(0, k), o);
-      hashOff[i + 1] = o + k;
-      buf = featBuf;
-      from = 0;
-      to = k;
-    } else {
-      buf = hashBuf;
-      from = hashOff[i]!;
-      to = hashOff[i + 1]!;
     }
-    for (let j = from; j < to; j++) {
-      const f = lookup(ws, buf[j]!);
-      if (f >= 0) addWeights(ws, f, emit, base);
-    }
-    if (!first && ws.kind === 'full') {
-      const k = extractHistoryFeatures(a, i, featBuf, 0);
-      for (let j = 0; j < k; j++) {
-        const f = lookup(ws, featBuf[j]!);
-        if (f >= 0) addWeights(ws, f, emit, base);
-      }
+  }
+}
+
+/** Adds the document-history features (what the previous pass said) to a `full` pass's emissions. */
+function historyEmissions(a: TokenAttrs, model: NerModel, pass: number, emit: Float32Array): void {
+  const ft = model.features;
+  const ws = model.stages[pass]!;
+  for (let i = 0; i < a.n; i++) {
+    if (a.skip[i]) continue;
+    const k = extractHistoryFeatures(a, i, featBuf, 0);
+    for (let j = 0; j < k; j++) {
+      const row = lookup(ft, featBuf[j]!);
+      if (row >= 0) addWeights(ft, ws, row, pass, emit, i * NUM_LABELS);
     }
   }
 }
@@ -119,14 +129,18 @@ export function tagText(text: string, model: NerModel, passes = model.stages.len
   const attrs = computeAttrs(text, tokens, resourcesOf(model));
   const n = tokens.count;
   const labels = new Uint8Array(n);
-  const emit = new Float32Array(n * NUM_LABELS);
-  const stages = Math.min(passes, model.stages.length);
+  const stages = Math.max(1, Math.min(passes, model.stages.length));
+  const emits = emitBuffers(stages, n * NUM_LABELS);
+  tokenEmissions(attrs, model, emits);
   for (let s = 0; s < stages; s++) {
-    if (s > 0) computeHistory(attrs, labels);
-    emissions(attrs, model.stages[s]!, emit, s === 0);
-    decodeLines(attrs, emit, model.stages[s]!.trans, labels);
+    const ws = model.stages[s]!;
+    if (s > 0) {
+      computeHistory(attrs, labels);
+      if (ws.kind === 'full') historyEmissions(attrs, model, s, emits[s]!);
+    }
+    decodeLines(attrs, emits[s]!, ws.trans, labels);
   }
-  return { tokens, attrs, labels, spans: spansOf(tokens, labels, emit) };
+  return { tokens, attrs, labels, spans: spansOf(tokens, labels, emits[stages - 1]!) };
 }
 
 /** Entity spans of a label sequence, with the smallest emission margin of their labels. */
