@@ -22,7 +22,7 @@ export interface TrainDoc {
 }
 
 export function attrsFor(doc: PreparedDoc, res: Resources): TokenAttrs {
-  return computeAttrs(doc.text, doc.tokens, res);
+  return computeAttrs(doc.text, doc.tokens, res, true);
 }
 
 /** (Re-)extracts the hashed features of a document from its current attributes. */

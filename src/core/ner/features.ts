@@ -7,7 +7,7 @@
  */
 import { FNV_OFFSET, f1, f2, fnvStep, hashString } from './hash';
 import type { Gazetteer } from './gazetteer';
-import { TF_CAPS_LINE, TF_LINE_START, TF_SENT_START, TF_TITLE_LINE, type Tokens } from './tokenize';
+import { TF_CAPS_LINE, TF_LINE_START, TF_SENT_START, TF_SPACE_BEFORE, TF_TITLE_LINE, type Tokens } from './tokenize';
 
 /** Word classes by capitalisation. */
 export const CAP_PUNCT = 0;
@@ -67,8 +67,9 @@ export interface TokenAttrs {
   /** Next capitalised occurrence of the same word in the document (a cycle), −1 when none. */
   readonly same: Int32Array;
   /**
-   * 1 for tokens that cannot be (part of) a name: lower-case, digits or punctuation, with no
-   * capitalised/alphanumeric neighbour and no gazetteer match. They are labelled O without scoring.
+   * 1 for tokens that cannot be (part of) a name: lower-case words, digits and punctuation with no
+   * gazetteer match, unless next to a capitalised/alphanumeric word and one of the plain words found
+   * inside names (`of`, `de`, `&`, digits, …). They are labelled O without scoring.
    */
   readonly skip: Uint8Array;
   /** First token index of each token's line, and one past its last. */
@@ -121,6 +122,28 @@ function canonChar(c: number): number {
   return c;
 }
 
+const hashAll = (words: readonly string[]) => new Set(words.map((w) => lowerHashOf(w, 0, w.length)));
+/**
+ * Plain words found inside names: connectives and particles of organisation and personal names
+ * (the lower-case and punctuation tokens inside CoNLL-2003's gold entities, with the particles of
+ * other languages' names), scored when next to a capitalised word.
+ */
+const NAME_INTERNAL = hashAll([
+  'of', 'and', 'the', 'for', 'in', 'on', 'at', 'upon', "'s", "'", '&', '(', ')', '/', '-', ':', '+', '@', 'v.',
+  'de', 'del', 'della', 'dello', 'degli', 'dei', 'dal', 'di', 'da', 'do', 'dos', 'das', 'du', 'des', 'la', 'le', 'les', 'las', 'los', 'el', 'al',
+  'y', 'e', 'et', 'und', 'auf', 'pour', 'sans', 'van', 'von', 'der', 'den', 'ter', 'ten', 'zu', 'af', 'av', 'bin', 'ibn', 'bint', 'ben', 'abu', 'wa', 'st',
+]);
+/** Punctuation scored only between two capitalised words (`St. Louis`, `Washington, D.C.`, `Hector "Macho" Camacho`). */
+const SANDWICHED = hashAll(['.', ',', '"']);
+
+/** A full stop that may end an abbreviated name (`U.S.`, `St.`): attached to a short or dotted word. */
+function abbreviationEnd(text: string, tokens: Tokens, i: number): boolean {
+  if (text.charCodeAt(tokens.start[i]!) !== 46 || tokens.end[i]! - tokens.start[i]! !== 1 || tokens.flags[i]! & TF_SPACE_BEFORE) return false;
+  const s = tokens.start[i - 1]!;
+  const e = tokens.end[i - 1]!;
+  return e - s <= 3 || text.lastIndexOf('.', e - 1) >= s;
+}
+
 /** Lower-case hash of `text[s, e)` exactly as the features compute it (used by the gazetteer). */
 export function lowerHashOf(text: string, s: number, e: number): number {
   let h = FNV_OFFSET;
@@ -141,8 +164,13 @@ export function formHashOf(text: string, s: number, e: number): number {
   return h | 0;
 }
 
-/** Computes the attributes of every token of a document. */
-export function computeAttrs(text: string, tokens: Tokens, res: Resources): TokenAttrs {
+/**
+ * Computes the attributes of every token of a document. `scoreAllNeighbours`: score every plain word
+ * next to a capitalised one, not only those found inside names (training does: the tagger trained
+ * that way and decoding with the narrower rule measured 93.94 dev F1 against 93.92 scoring them all,
+ * with 40% fewer tokens scored; trained with the narrower rule it reached only 92.7).
+ */
+export function computeAttrs(text: string, tokens: Tokens, res: Resources, scoreAllNeighbours = false): TokenAttrs {
   const n = tokens.count;
   const form = new Int32Array(n);
   const lower = new Int32Array(n);
@@ -291,9 +319,14 @@ export function computeAttrs(text: string, tokens: Tokens, res: Resources): Toke
   const gaz = res.gazetteer.match(lower, cap, lineTo, n);
   const skip = new Uint8Array(n);
   for (let i = 0; i < n; i++) {
-    if (!isPlain(cap[i]!) || gaz.lo[i] || gaz.hi[i]) continue;
-    if (i - 1 >= lineFrom[i]! && !isPlain(cap[i - 1]!)) continue;
-    if (i + 1 < lineTo[i]! && !isPlain(cap[i + 1]!)) continue;
+    const c = cap[i]!;
+    if (!isPlain(c) || gaz.lo[i] || gaz.hi[i]) continue;
+    const nameBefore = i - 1 >= lineFrom[i]! && !isPlain(cap[i - 1]!);
+    const nameAfter = i + 1 < lineTo[i]! && !isPlain(cap[i + 1]!);
+    // Next to a name, only the plain words that occur inside names are scored (`Bank of England`,
+    // `Euro 96`, `St. Louis`); the others (`said`, `the`, a full stop) are never part of one.
+    if (scoreAllNeighbours && (nameBefore || nameAfter)) continue;
+    if ((nameBefore || nameAfter) && (c === CAP_DIGIT || NAME_INTERNAL.has(lower[i]!) || (nameBefore && nameAfter && SANDWICHED.has(lower[i]!)) || (nameBefore && abbreviationEnd(text, tokens, i)))) continue;
     skip[i] = 1;
   }
   return { n, tokens, form, lower, title, shape, pre, suf, cap, cl, gazLo: gaz.lo, gazHi: gaz.hi, ctx, run, doc, hist, prev, same, skip, lineFrom, lineTo };
