@@ -144,6 +144,14 @@ test('the sample articles give the expected highlights', () => {
   assert.equal(money.unit, 'GBP');
   assert.ok(o.quotes.some((q: { text: string; speaker: { name: string } | null }) => q.text.includes('borrowing £90m') && q.speaker?.name === 'Tom Hargreaves'));
   assert.ok(o.entities.some((e: { text: string; type: string }) => e.text === 'Fiona McLeod' && e.type === 'PER'));
+  // British style: speech in single marks, possessive apostrophes inside, a quote over two paragraphs.
+  const b = JSON.parse(run(['analyze', '--json', path.join(samples, 'library-closures.txt')]).out);
+  const said = (frag: string) => b.quotes.find((q: { text: string }) => q.text.includes(frag))?.speaker?.name;
+  assert.equal(said('heartless decision'), 'Priya Nair');
+  assert.equal(said('Nobody came'), 'Gareth Lloyd');
+  assert.equal(said("workers' pension fund is not the council's piggy bank.'"), 'Dave Kerr');
+  assert.equal(said('We have seen this before'), 'Dave Kerr');
+  assert.equal(said('Three years on'), 'Dave Kerr');
 });
 
 test('merge-driver merges two reviewers’ decisions by id; a real clash exits 1 and keeps ours', () => {

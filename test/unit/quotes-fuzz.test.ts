@@ -16,6 +16,8 @@ const PIECES = [
 ];
 
 const article = fc.array(fc.constantFrom(...PIECES), { maxLength: 120 }).map((xs) => xs.join(''));
+/** Texts quoted in single marks only (British style, with apostrophes and possessives mixed in). */
+const singleMarked = fc.array(fc.constantFrom(...PIECES.filter((p) => !/["“”„«»]/.test(p)), "',", ",'", ".'", "s'", '‘We', 'it’', "'We will win,' ", '‘It is over.’ ', "'Yes"), { maxLength: 120 }).map((xs) => xs.join(''));
 const anyText = fc.oneof(article, fc.string({ maxLength: 200 }), fc.string({ unit: 'grapheme', maxLength: 80 }));
 
 function check(text: string, qs: Quote[]): void {
@@ -49,6 +51,19 @@ test('findQuotes never throws and keeps its invariants (no entities)', () => {
     }),
     { numRuns: 3000 },
   );
+});
+
+test('findQuotes never throws and keeps its invariants (British style: single marks only)', () => {
+  let singles = 0;
+  fc.assert(
+    fc.property(singleMarked, (text) => {
+      const qs = findQuotes(text, [], []);
+      check(text, qs);
+      singles += qs.length;
+    }),
+    { numRuns: 3000 },
+  );
+  assert.ok(singles > 100, `single-quoted quotes found: ${singles}`);
 });
 
 test('findQuotes never throws and keeps its invariants (with recognised entities)', () => {

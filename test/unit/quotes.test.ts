@@ -126,6 +126,48 @@ describe('quote detection', () => {
     assert.ok(qs.every((x) => x.unclosed));
   });
 
+  test('British style: single-quoted speech in a body without double quotes', () => {
+    const t =
+      "Council backs 'bold' plan for harbour\n\n" +
+      "'We are delighted with the result,' said council leader Jane Morris.\n\n" +
+      "Opposition leader Tom Reed said: 'It is a disgrace and the players' union agrees.'\n\n" +
+      "The so-called 'harbour tax' would fund it. It's the council's plan and the residents' view that counts.\n\n" +
+      "Local striker Ahmed 'Mido' Hossam backed it.\n\n" +
+      "'The first thing is money. We have none.\n\n" +
+      "'The second thing is time,' Ms Morris added.";
+    const qs = quotes(t, ['Jane Morris', 'Tom Reed']);
+    assert.deepEqual(
+      qs.map((x) => x.text),
+      ["'bold'", "'We are delighted with the result,'", "'It is a disgrace and the players' union agrees.'", "'harbour tax'", "'The first thing is money. We have none.", "'The second thing is time,'"],
+    );
+    assert.equal(q(qs, 'delighted').speaker?.name, 'Jane Morris');
+    assert.equal(q(qs, 'delighted').kind, 'direct');
+    assert.equal(q(qs, 'disgrace').speaker?.name, 'Tom Reed');
+    assert.equal(q(qs, 'harbour tax').kind, 'scare');
+    const [first, second] = [q(qs, 'first thing'), q(qs, 'second thing')];
+    assert.equal(first.group, first.start);
+    assert.equal(second.group, first.start);
+    assert.equal(first.speaker?.name, 'Jane Morris');
+    assert.equal(second.speaker?.name, 'Jane Morris');
+  });
+
+  test('British style needs evidence: apostrophes alone, or double quotes in the body, keep single marks out', () => {
+    // No passage closed after punctuation: the marks are apostrophes and scare quotes at most.
+    assert.deepEqual(quotes("Headline\n\nThe voters' choice was Tom's and the 'experts' agreed."), []);
+    // Double quotes in the body: single marks are nested or scare quotes, as before.
+    const t = "Headline\n\n\"We won,\" she said. 'Fine,' he said.";
+    assert.deepEqual(
+      quotes(t).map((x) => x.text),
+      ['"We won,"'],
+    );
+    // A single-quoted passage left open inside a paragraph is dropped, not run to the end of the line.
+    const open = "Headline\n\n'Yes,' she said. Then he said 'no and walked away.\n\nNext.";
+    assert.deepEqual(
+      quotes(open).map((x) => x.text),
+      ["'Yes,'"],
+    );
+  });
+
   test('kinds: direct, partial, scare', () => {
     const t = 'Headline\n\n“We will build the bridge by May,” Fisk said. Fisk said the plan was “on track and funded” for now. The “experts” disagree.';
     const qs = quotes(t, ['Ann Fisk']);
@@ -238,6 +280,27 @@ describe('who the speaker mention refers to', () => {
     const t = 'Headline\n\n“Berg is wrong,” Okafor said.\n\n“We will appeal,” he added.';
     const x = q(quotes(t, ['Tom Okafor', 'Lena Berg']), 'appeal');
     assert.equal(x.speaker?.name, 'Tom Okafor');
+  });
+
+  test('a person reported speaking since the last quote is the one a pronoun refers to', () => {
+    const t = 'Headline\n\n“Berg is wrong,” Okafor said.\n\nThe city treasurer, Lena Berg, said the figures were sound. “We will publish them,” she said.';
+    const x = q(quotes(t, ['Tom Okafor', 'Lena Berg']), 'publish');
+    assert.equal(speakerText(t, x), 'she');
+    assert.equal(x.speaker?.name, 'Lena Berg');
+    // Merely mentioned since (not speaking): the previous speaker still wins.
+    const u = 'Headline\n\n“Berg is wrong,” Okafor said.\n\nHe met Lena Berg on Monday. “We will appeal,” he added.';
+    assert.equal(q(quotes(u, ['Tom Okafor', 'Lena Berg']), 'appeal').speaker?.name, 'Tom Okafor');
+  });
+
+  test('a role phrase with the name in apposition as the subject: the name speaks', () => {
+    const t = 'Headline\n\nIts regional organiser, Dave Kerr, said: “The fund is not a piggy bank.”';
+    const x = q(quotes(t, ['Dave Kerr']), 'piggy');
+    assert.equal(x.speaker?.name, 'Dave Kerr');
+  });
+
+  test('a quote inside a headline is not said by the noun it describes', () => {
+    const t = "Campaigners vow to fight 'heartless' library closures\n\nThe council voted on Monday.";
+    assert.equal(q(quotes(t), 'heartless').speaker?.name, 'Campaigners');
   });
 
   test('a name reached through a pronoun is less certain than a name in the text', () => {

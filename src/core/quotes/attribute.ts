@@ -21,7 +21,7 @@
  * speaker (`continuation`). Parts of a multi-paragraph quote share the best attribution of the group.
  */
 import { DETERMINERS, INTRO_WORDS, PERSON_ROLES, PLURAL_PERSON_HEADS, REPORTING_VERBS, WEAK_VERBS } from './lexicon';
-import { firstPhrase, isCueTok, isNpWord, isPronoun, phraseLeft, phraseRight, subjectOf, type Subject, type TokRange } from './phrases';
+import { firstPhrase, isCueTok, isNpWord, isPronoun, phraseLeft, phraseRight, subjectOf, withAppositiveName, type Subject, type TokRange } from './phrases';
 import { type Sentences, type Tok, TokType, tokenize } from './tokens';
 import type { Span } from '../types';
 
@@ -362,23 +362,6 @@ function mainClauseStart(toks: readonly Tok[], qt: number): number {
   return start;
 }
 
-/**
- * `their group leader, Tom Hargreaves`: a role phrase followed by the name it introduces; the
- * mention covers both, so the name is the one resolved.
- */
-function withAppositiveName(toks: readonly Tok[], np: TokRange, hi: number): TokRange {
-  const head = toks[np.b - 1]!;
-  if (head.cap || !isP(toks[np.b], ',')) return np;
-  const t = toks[np.b + 1];
-  if (!t || t.type !== TokType.Word || !t.cap) return np;
-  const name = phraseRight(toks, np.b + 1, hi);
-  if (!name) return np;
-  for (let i = name.a; i < name.b; i++) if (!toks[i]!.cap) return np;
-  const after = toks[name.b];
-  if (after && !(after.type === TokType.Quote || isP(after, ',') || isP(after, '.') || isP(after, ';'))) return np;
-  return { a: np.a, b: name.b };
-}
-
 /** `Said Dorothy Poynter, …, “…”`, `…, said X`: the phrase after the verb. */
 function inverted(toks: readonly Tok[], v: number, hi: number): Subject | null {
   const np = phraseRight(toks, v + 1, hi);
@@ -471,9 +454,11 @@ function headlineSpeaker(toks: readonly Tok[], qt: number): Attribution | null {
     const s = subjectOf(toks, v, qt + 1);
     if (s) return fromSubject(toks, s, 'headline', toks[v]!);
   }
+  // `'A great day': Mayor Ann Fisk praises …`: the name after the quote and its colon. A phrase
+  // right after the quote is what the quote describes (`fight 'heartless' library closures`).
   let i = qt + 1;
   while (i < toks.length && toks[i]!.type === TokType.Punct) i++;
-  const np = phraseRight(toks, i, toks.length);
+  const np = i > qt + 1 ? phraseRight(toks, i, toks.length) : null;
   if (np) return { rule: 'headline', speaker: range(toks, np) };
   // `Blair backs 'pre-election budget'`: the headline's subject before the quote.
   if (qt > 0) {

@@ -3,9 +3,12 @@
  *
  * - Double quotes: straight `"`, curly `“ ”`, low `„`, guillemets `« »`. A mark's role (opening,
  *   closing) comes from its glyph and from what flanks it, so `”Hello”` and `"no"` inside `“…”` work.
- * - Single quotes (`'…'`, `‘…’`) count as quotes only in the headline line (`'All very positive': …`)
- *   and as nested quotes inside a double quote. Apostrophes (`Trump’s`, `’90s`, `rock 'n' roll`,
- *   `voters'`) never open a quote.
+ * - Single quotes (`'…'`, `‘…’`) count as quotes in the headline line (`'All very positive': …`),
+ *   as nested quotes inside a double quote, and as the body's quotes when the article quotes in
+ *   single marks (British style: no double mark after the headline, and a single-quoted passage
+ *   closed by punctuation, `‘We will,’ she said`). Apostrophes (`Trump’s`, `’90s`, `rock 'n' roll`,
+ *   `voters'`) never open a quote; a plural possessive (`the players' union`) does not close one
+ *   when the line closes it later after punctuation.
  * - A quote never crosses a line break, except by the news convention for multi-paragraph quotes:
  *   a paragraph that opens a quote without closing it, followed by a paragraph that starts with an
  *   opening mark, continues the same quote. Each paragraph's part is its own span; the parts share
@@ -95,6 +98,7 @@ export function detectQuotes(text: string): RawQuote[] {
   while (headEnd < n && headEnd - headStart <= 300 && text.charCodeAt(headEnd) !== 10) headEnd++;
   if (headEnd - headStart > 300) headStart = -1;
 
+  const singles = singleQuoteStyle(text, headStart >= 0 ? headEnd : 0);
   let ls = 0;
   /** Set when the previous paragraph ended inside a quote that the next paragraph continues. */
   let carry: Carry | null = null;
@@ -104,11 +108,141 @@ export function detectQuotes(text: string): RawQuote[] {
     // Blank lines between the parts of a multi-paragraph quote keep the carry.
     if (!isBlank(text, ls, le)) {
       const line = { start: ls, end: le };
-      carry = scanLine(text, line, ls === headStart, carry, out);
+      const headline = ls === headStart;
+      carry = singles && !headline ? scanSingleLine(text, line, carry, out) : scanLine(text, line, headline, carry, out);
     }
     ls = le + 1;
   }
   return out;
+}
+
+/** An opening single mark at `i` (not an apostrophe or elision), within the line `[ls, le)`. */
+function opensSingle(text: string, i: number, ls: number, le: number): boolean {
+  const c = text.charCodeAt(i);
+  if (!isSingleMark(c) || c === 0x2019) return false;
+  const prev = i > ls ? text.charCodeAt(i - 1) : -1;
+  const next = i + 1 < le ? text.charCodeAt(i + 1) : -1;
+  return next >= 0 && isWordChar(next) && !isElision(text, i + 1, le) && (prev < 0 || isSpace(prev) || (opensAfter(prev) && !isSingleMark(prev)));
+}
+
+/** A closing single mark at `i`; `strong` when punctuation stands before it (`,’` `.’` `?’` `!’`). */
+function closesSingle(text: string, i: number, ls: number, le: number): 'no' | 'weak' | 'strong' {
+  const c = text.charCodeAt(i);
+  if (!isSingleMark(c) || c === 0x2018) return 'no';
+  const prev = i > ls ? text.charCodeAt(i - 1) : -1;
+  const next = i + 1 < le ? text.charCodeAt(i + 1) : -1;
+  if (prev < 0 || isSpace(prev) || !(next < 0 || isSpace(next) || closesBefore(next))) return 'no';
+  if (isWordChar(next)) return 'no';
+  return prev === 44 || prev === 46 || prev === 63 || prev === 33 || prev === 0x2026 ? 'strong' : 'weak';
+}
+
+/**
+ * British style: the body quotes in single marks. Decided once per article: no double mark after
+ * the headline (nor a pair of apostrophes standing for one), and at least one passage opened by a
+ * single mark and closed by one after punctuation on the same line (`‘We will,’ she said.`), which
+ * apostrophes do not produce.
+ */
+function singleQuoteStyle(text: string, bodyStart: number): boolean {
+  let evidence = false;
+  let ls = bodyStart;
+  const n = text.length;
+  while (ls < n) {
+    let le = text.indexOf('\n', ls);
+    if (le < 0) le = n;
+    let open = -1;
+    for (let i = ls; i < le; i++) {
+      const c = text.charCodeAt(i);
+      if (c < 0xab && c !== 34 && c !== 39) continue;
+      if (isDoubleMark(c)) return false;
+      // Two apostrophes standing for a double mark (`''Yes,'' he said`, older wire and archive text):
+      // not British style, whose single marks would be read wrongly.
+      if (c === 39 && text.charCodeAt(i + 1) === 39) return false;
+      if (evidence || !isSingleMark(c)) continue;
+      if (open >= 0 && i - open > 2 && closesSingle(text, i, ls, le) === 'strong') evidence = true;
+      else if (open < 0 && opensSingle(text, i, ls, le)) open = i;
+    }
+    ls = le + 1;
+  }
+  return evidence;
+}
+
+/**
+ * Scans one body line of an article that quotes in single marks (see {@link singleQuoteStyle}).
+ * A quote opened at the start of a paragraph and left open continues when the next paragraph opens
+ * with a single mark; one left open inside a paragraph is dropped (most likely a stray apostrophe).
+ */
+function scanSingleLine(text: string, line: Line, carry: Carry | null, out: RawQuote[]): Carry | null {
+  const { start: ls, end: le } = line;
+  let from = ls;
+  let open = -1;
+  let cont = carry;
+  if (cont) {
+    let i = ls;
+    while (i < le && isSpace(text.charCodeAt(i))) i++;
+    if (i < le && opensSingle(text, i, ls, le)) {
+      open = i;
+      from = i + 1;
+    } else cont = null;
+  }
+  for (let i = from; i < le; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 39 && c !== 0x2018 && c !== 0x2019) continue;
+    if (open < 0) {
+      if (opensSingle(text, i, ls, le)) open = i;
+      continue;
+    }
+    const close = closesSingle(text, i, ls, le);
+    if (close === 'no' || i - open <= 2) {
+      // A second opening mark while one is open: the first was an apostrophe or lacks its close.
+      if (close === 'no' && opensSingle(text, i, ls, le) && !cont) open = i;
+      continue;
+    }
+    // `the players' union`: a plural possessive, when the quote closes later after punctuation.
+    if (close === 'weak' && possessive(text, i, le) && strongCloseLater(text, i + 1, ls, le)) continue;
+    if (cont || !isNickname(text, open, i + 1, ls, le)) {
+      const group = cont ? cont.group : out.length;
+      out.push({ start: open, end: i + 1, marks: 'single', headline: false, closed: true, group, part: cont ? cont.part : 0, nested: [] });
+    }
+    cont = null;
+    open = -1;
+  }
+  if (open < 0) return null;
+  let e = le;
+  while (e > open + 1 && isSpace(text.charCodeAt(e - 1))) e--;
+  let atParagraphStart = true;
+  for (let i = ls; i < open; i++) if (!isSpace(text.charCodeAt(i))) atParagraphStart = false;
+  if (!cont && !atParagraphStart) return null;
+  const next = continuesWithSingle(text, le);
+  const group = cont ? cont.group : out.length;
+  const part = cont ? cont.part : 0;
+  out.push({ start: open, end: e, marks: 'single', headline: false, closed: false, group, part, nested: [] });
+  return next ? { group, part: part + 1 } : null;
+}
+
+/** The mark at `i` may be a plural possessive: after an `s`, before a space and a word (`players' union`). */
+function possessive(text: string, i: number, le: number): boolean {
+  const prev = text.charCodeAt(i - 1);
+  return (prev === 115 || prev === 83) && i + 2 < le && isSpace(text.charCodeAt(i + 1)) && isWordChar(text.charCodeAt(i + 2));
+}
+
+/** A closing single mark after punctuation later in `[from, le)`. */
+function strongCloseLater(text: string, from: number, ls: number, le: number): boolean {
+  for (let i = from; i < le; i++) {
+    const c = text.charCodeAt(i);
+    if ((c === 39 || c === 0x2019) && closesSingle(text, i, ls, le) === 'strong') return true;
+  }
+  return false;
+}
+
+/** True when the paragraph after `le` opens with a single mark. */
+function continuesWithSingle(text: string, le: number): boolean {
+  let i = le;
+  const n = text.length;
+  while (i < n && isSpace(text.charCodeAt(i))) i++;
+  if (i >= n || i === le) return false;
+  let e = text.indexOf('\n', i);
+  if (e < 0) e = n;
+  return opensSingle(text, i, i, e);
 }
 
 interface Carry {

@@ -314,12 +314,31 @@ export function subjectOf(toks: readonly Tok[], v: number, lo: number): Subject 
       return appositiveHead(toks, np, lo) ?? np;
     }
     if (t.type === TokType.Punct && t.w === ',') {
-      // "X, meanwhile, said" / "X, the nominee, said" / "X, who …, said" / "…, adding": the clause's subject.
-      return firstPhrase(toks, clauseStart(toks, v, lo), v);
+      // "X, meanwhile, said" / "X, the nominee, said" / "X, who …, said" / "…, adding": the clause's
+      // subject; "its regional organiser, Dave Kerr, said": the role phrase with the name it introduces.
+      const fp = firstPhrase(toks, clauseStart(toks, v, lo), v);
+      return fp ? withAppositiveName(toks, fp, v) : null;
     }
     return null;
   }
   return null;
+}
+
+/**
+ * `their group leader, Tom Hargreaves`: a role phrase followed by the name it introduces; the
+ * mention covers both, so the name is the one resolved.
+ */
+export function withAppositiveName(toks: readonly Tok[], np: TokRange, hi: number): TokRange {
+  const head = toks[np.b - 1]!;
+  if (head.cap || !isPunct(toks[np.b], ',')) return np;
+  const t = toks[np.b + 1];
+  if (!t || t.type !== TokType.Word || !t.cap) return np;
+  const name = phraseRight(toks, np.b + 1, hi);
+  if (!name) return np;
+  for (let i = name.a; i < name.b; i++) if (!toks[i]!.cap) return np;
+  const after = toks[name.b];
+  if (after && !(after.type === TokType.Quote || isPunct(after, ',') || isPunct(after, '.') || isPunct(after, ';'))) return np;
+  return { a: np.a, b: name.b };
 }
 
 /**

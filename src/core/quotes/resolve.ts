@@ -5,7 +5,7 @@
  * people; anything else (`the Chinese readout`, `a source`) keeps its own words as its name.
  */
 import type { Entity, EntityMention, Span } from '../types';
-import { PERSON_ROLES, PLURAL_PERSON_HEADS } from './lexicon';
+import { PERSON_ROLES, PLURAL_PERSON_HEADS, REPORTING_VERBS } from './lexicon';
 import { isWordChar } from './detect';
 import type { Sentences } from './tokens';
 import { partitionPoint } from '../search';
@@ -15,6 +15,8 @@ export interface Resolved {
   entityIds: string[];
   /** The name was found by resolving a pronoun or a role noun to an earlier mention (less certain). */
   anaphoric?: boolean;
+  /** For the previous quote's speaker: where that quote ends. */
+  at?: number;
 }
 
 function anaphoric(r: Resolved | null): Resolved | null {
@@ -252,31 +254,45 @@ export class Resolver {
   private person(pos: number, lastSpeaker?: Resolved | null): Resolved | null {
     // Salience of each person in the current sentence (before the pronoun) and up to four earlier
     // ones: nearer sentences score higher, a person in subject position (first in the sentence)
-    // and the previous quote's speaker get a bonus.
+    // and the previous quote's speaker get a bonus — unless another person was reported speaking
+    // since that quote (`Lloyd said the authority had no choice. “…,” he said.`): the new speaker.
     const last = lastSpeaker && lastSpeaker.entityIds.length === 1 && lastSpeaker.entityIds[0]!.startsWith('PER') ? lastSpeaker.entityIds[0]! : null;
-    const score = new Map<string, number>();
-    const first = new Map<string, EntityMention>();
+    const seen: { m: EntityMention; sc: number }[] = [];
+    let lastBonus = 8;
     let k = 0;
     for (const [a, b] of this.windowsBefore(pos)) {
       const ps = this.peopleIn(a, b);
       ps.forEach((m, i) => {
         let sc = 10 - 2 * k;
         if (i === 0 && this.nearStart(a, m.start)) sc += 3;
-        if (m.entityId === last) sc += 8;
-        if (sc > (score.get(m.entityId) ?? -Infinity)) {
-          score.set(m.entityId, sc);
-          first.set(m.entityId, m);
-        }
+        seen.push({ m, sc });
+        if (last && m.entityId !== last && lastSpeaker!.at !== undefined && m.start >= lastSpeaker!.at && this.reportedSpeaking(m)) lastBonus = 0;
       });
       k++;
     }
-    if (last && !score.has(last)) score.set(last, 4);
+    const score = new Map<string, number>();
+    const first = new Map<string, EntityMention>();
+    for (const { m, sc: base } of seen) {
+      const sc = base + (m.entityId === last ? lastBonus : 0);
+      if (sc > (score.get(m.entityId) ?? -Infinity)) {
+        score.set(m.entityId, sc);
+        first.set(m.entityId, m);
+      }
+    }
+    if (last && !score.has(last)) score.set(last, lastBonus / 2);
     let best: string | null = null;
     for (const [id, sc] of score) if (best === null || sc > score.get(best)!) best = id;
     if (best === null) return null;
     const m = first.get(best);
     if (m) return this.entityOf(m);
     return lastSpeaker ?? null;
+  }
+
+  /** The person is the subject of a reporting verb: `Lloyd said`, `Lloyd, the council's leader, told`, `the member, Lloyd, said`. */
+  private reportedSpeaking(m: EntityMention): boolean {
+    const after = this.text.slice(m.end, m.end + 120);
+    const r = /^(?:,[^,.;:!?\n"“”‘’]{1,80},|,)?\s+(?:(?:has|had|have|also|then|later|again)\s+)?([a-z]+)\b/.exec(after);
+    return !!r && REPORTING_VERBS.has(r[1]!);
   }
 
   /** At most a few words (an introductory phrase) between the sentence start and `pos`. */

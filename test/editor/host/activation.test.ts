@@ -5,7 +5,7 @@ import * as vscode from 'vscode';
 import { Commands, EXTENSION_ID, Views } from '../../../src/vscode/ids';
 import { api, closeAll, hoverCards, note, openArticle, wsUri } from './helpers';
 
-const SAMPLES = ['cup-final.txt', 'harbour-bridge-vote.txt', 'port-strike.txt', 'solar-farm-approved.txt'];
+const SAMPLES = ['cup-final.txt', 'harbour-bridge-vote.txt', 'library-closures.txt', 'port-strike.txt', 'solar-farm-approved.txt'];
 const NOT_ARTICLES = ['LICENSE.txt', 'notes/requirements.txt', 'notes/server.log.txt'];
 
 describe('activation and article detection', () => {

@@ -48,7 +48,7 @@ describe('decorations', () => {
 
   it('sample articles: each kind appears somewhere', async () => {
     const seen = new Set<string>();
-    for (const name of ['port-strike.txt', 'harbour-bridge-vote.txt', 'solar-farm-approved.txt', 'cup-final.txt']) {
+    for (const name of ['port-strike.txt', 'harbour-bridge-vote.txt', 'solar-farm-approved.txt', 'cup-final.txt', 'library-closures.txt']) {
       const { ranges } = await check(name, ['person', 'figure']);
       for (const [k, v] of Object.entries(ranges)) if (v.length) seen.add(k);
     }
