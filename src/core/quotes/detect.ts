@@ -212,7 +212,7 @@ function scanSingleLine(text: string, line: Line, carry: Carry | null, out: RawQ
   let atParagraphStart = true;
   for (let i = ls; i < open; i++) if (!isSpace(text.charCodeAt(i))) atParagraphStart = false;
   if (!cont && !atParagraphStart) return null;
-  const next = continuesWithSingle(text, le);
+  const next = continuesInNextParagraph(text, le, true);
   const group = cont ? cont.group : out.length;
   const part = cont ? cont.part : 0;
   out.push({ start: open, end: e, marks: 'single', headline: false, closed: false, group, part, nested: [] });
@@ -234,16 +234,6 @@ function strongCloseLater(text: string, from: number, ls: number, le: number): b
   return false;
 }
 
-/** True when the paragraph after `le` opens with a single mark. */
-function continuesWithSingle(text: string, le: number): boolean {
-  let i = le;
-  const n = text.length;
-  while (i < n && isSpace(text.charCodeAt(i))) i++;
-  if (i >= n || i === le) return false;
-  let e = text.indexOf('\n', i);
-  if (e < 0) e = n;
-  return opensSingle(text, i, i, e);
-}
 
 interface Carry {
   group: number;
@@ -357,16 +347,19 @@ function isBlank(text: string, s: number, e: number): boolean {
   return true;
 }
 
-/** True when the paragraph after `le` starts with an opening double mark. */
-function continuesInNextParagraph(text: string, le: number): boolean {
+/**
+ * True when the paragraph after `le` starts with an opening mark: a double one, or with `single` a
+ * single one (British style).
+ */
+function continuesInNextParagraph(text: string, le: number, single = false): boolean {
   let i = le;
   const n = text.length;
   while (i < n && isSpace(text.charCodeAt(i))) i++;
   if (i >= n || i === le) return false;
-  if (!isDoubleMark(text.charCodeAt(i))) return false;
   let e = text.indexOf('\n', i);
   if (e < 0) e = n;
-  return markRole(text, i, i, e) !== Role.Close;
+  if (single) return opensSingle(text, i, i, e);
+  return isDoubleMark(text.charCodeAt(i)) && markRole(text, i, i, e) !== Role.Close;
 }
 
 function emit(
