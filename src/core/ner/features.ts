@@ -325,8 +325,12 @@ export function computeAttrs(text: string, tokens: Tokens, res: Resources, score
     const nameAfter = i + 1 < lineTo[i]! && !isPlain(cap[i + 1]!);
     // Next to a name, only the plain words that occur inside names are scored (`Bank of England`,
     // `Euro 96`, `St. Louis`); the others (`said`, `the`, a full stop) are never part of one.
-    if (scoreAllNeighbours && (nameBefore || nameAfter)) continue;
-    if ((nameBefore || nameAfter) && (c === CAP_DIGIT || NAME_INTERNAL.has(lower[i]!) || (nameBefore && nameAfter && SANDWICHED.has(lower[i]!)) || (nameBefore && abbreviationEnd(text, tokens, i)))) continue;
+    if (!nameBefore && !nameAfter) {
+      skip[i] = 1;
+      continue;
+    }
+    if (scoreAllNeighbours || c === CAP_DIGIT || NAME_INTERNAL.has(lower[i]!)) continue;
+    if ((nameBefore && nameAfter && SANDWICHED.has(lower[i]!)) || (nameBefore && abbreviationEnd(text, tokens, i))) continue;
     skip[i] = 1;
   }
   return { n, tokens, form, lower, title, shape, pre, suf, cap, cl, gazLo: gaz.lo, gazHi: gaz.hi, ctx, run, doc, hist, prev, same, skip, lineFrom, lineTo };

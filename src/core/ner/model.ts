@@ -40,8 +40,6 @@ export interface FeatureTable {
   readonly rows: Uint8Array;
   /** Number of passes (masks per row). */
   readonly passes: number;
-  /** Number of distinct features. */
-  readonly size: number;
 }
 
 export interface NerModel {
@@ -433,7 +431,7 @@ function jointFeatures(passes: readonly { hashes: Int32Array; masks: Int32Array;
     }
   }
   const table = openTable(joint, rowOf);
-  return { table, slotMask: (table.length >> 1) - 1, rows, passes: S, size: joint.length };
+  return { table, slotMask: (table.length >> 1) - 1, rows, passes: S };
 }
 
 /** The union of arrays sorted by unsigned value, sorted the same way. */

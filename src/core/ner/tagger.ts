@@ -5,7 +5,7 @@
 import { MAX_FEATURES, computeAttrs, computeHistory, extractFeatures, extractHistoryFeatures, type Resources, type TokenAttrs } from './features';
 import { NUM_LABELS, POS_B, POS_L, POS_U, ViterbiBuffers, labelPos, labelType, viterbi } from './labels';
 import { probe } from './hash';
-import { addWeights, lookup, type NerModel } from './model';
+import { addWeights, lookup, rowMask, type NerModel } from './model';
 import { tokenize, type Tokens } from './tokenize';
 
 /** An entity found by the model, in token and character offsets. */
@@ -77,8 +77,7 @@ function tokenEmissions(a: TokenAttrs, model: NerModel, emits: readonly Float32A
       if (row < 0) continue;
       let o = row + passes * 3;
       for (let s = 0; s < S; s++) {
-        const m = row + s * 3;
-        let bits = rows[m]! | (rows[m + 1]! << 8) | (rows[m + 2]! << 16);
+        let bits = rowMask(rows, row, s);
         const emit = emits[s]!;
         const values = stages[s]!.values;
         while (bits) {

@@ -132,7 +132,6 @@ function closesSingle(text: string, i: number, ls: number, le: number): 'no' | '
   const prev = i > ls ? text.charCodeAt(i - 1) : -1;
   const next = i + 1 < le ? text.charCodeAt(i + 1) : -1;
   if (prev < 0 || isSpace(prev) || !(next < 0 || isSpace(next) || closesBefore(next))) return 'no';
-  if (isWordChar(next)) return 'no';
   return prev === 44 || prev === 46 || prev === 63 || prev === 33 || prev === 0x2026 ? 'strong' : 'weak';
 }
 
@@ -233,7 +232,6 @@ function strongCloseLater(text: string, from: number, ls: number, le: number): b
   }
   return false;
 }
-
 
 interface Carry {
   group: number;
