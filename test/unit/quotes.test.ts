@@ -298,6 +298,13 @@ describe('who the speaker mention refers to', () => {
     assert.equal(x.speaker?.name, 'Dave Kerr');
   });
 
+  test('a speaker phrase never takes in a parenthetical holding a quote (found by the fuzz test)', () => {
+    const t = "'We will win,' Ann Fisk('We will win,' )";
+    const qs = quotes(t);
+    assert.equal(qs.length, 2);
+    assert.equal(speakerText(t, qs[0]!), 'Ann Fisk');
+  });
+
   test('a quote inside a headline is not said by the noun it describes', () => {
     const t = "Campaigners vow to fight 'heartless' library closures\n\nThe council voted on Monday.";
     assert.equal(q(quotes(t), 'heartless').speaker?.name, 'Campaigners');

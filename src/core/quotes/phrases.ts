@@ -147,8 +147,9 @@ export function phraseRight(toks: readonly Tok[], i: number, hi: number): TokRan
     const u = toks[j]!;
     if (u.type === TokType.Punct) {
       if (u.w === '(' && head) {
+        // A parenthetical (`Jeffries (D-N.Y.)`) joins the phrase; one holding a quote does not.
         let k = j + 1;
-        while (k < hi && k - j < 8 && !isPunct(toks[k], ')')) k++;
+        while (k < hi && k - j < 8 && !isPunct(toks[k], ')') && toks[k]!.type !== TokType.Quote) k++;
         if (k < hi && isPunct(toks[k], ')')) {
           j = k + 1;
           continue;
