@@ -7,8 +7,8 @@ import path from 'node:path';
 import { analyze } from '../core/analyze';
 import { contractJsonChunks, toContractRecord } from '../core/contract';
 import { Lexicon, type LexiconEntry } from '../core/lexicon';
-import { annotateWith, buildSidecar, checkSidecar, lexiconEntriesFrom, loadSidecar } from '../core/sidecar/session';
-import { parseSidecar, serializeSidecar, sidecarPathFor } from '../core/sidecar/yaml';
+import { annotateWith, checkSidecar, lexiconEntriesFrom, loadSidecar, sidecarSource } from '../core/sidecar/session';
+import { parseSidecar, sidecarPathFor } from '../core/sidecar/yaml';
 import { ArticleError, readArticle } from '../node/article-file';
 import { ConcurrentChangeError, InvalidEncodingError, readTextOrNull, writeFileAtomic } from '../node/atomic';
 
@@ -79,7 +79,7 @@ function runJob(init: JobInit, lexicon: Lexicon, file: string): JobResult {
       if (loaded.problem) return { out: '', err: `news-annotator: ${side}: ${loaded.problem.message}; not modified\n`, status: 'finding' };
       const a = analyze(art.norm.text, { fileDate: art.fileDate, lexicon });
       const anns = annotateWith(a, loaded.annotations);
-      const content = serializeSidecar(buildSidecar(path.basename(file), a, anns));
+      const content = sidecarSource(path.basename(file), a, anns);
       if (content === src) return { out: init.quiet ? '' : `${side}: unchanged\n`, err: '', status: 'ok' };
       try {
         writeFileAtomic(side, content, src);

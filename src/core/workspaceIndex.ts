@@ -12,8 +12,8 @@
 import type { Lexicon, LexiconEntry } from './lexicon';
 import { nameKey, type RegistryIndex } from './registry';
 import { lexiconEntriesFrom, loadSidecar } from './sidecar/session';
-import { ANCHOR_STATES, STATUSES, TYPES, type Annotation as SidecarAnnotation } from './sidecar/model';
-import { conflictMarkerLines, parseSidecar, serializeSidecar, textHash } from './sidecar/yaml';
+import type { Annotation as SidecarAnnotation } from './sidecar/model';
+import { parseSidecar, serializeSidecar } from './sidecar/yaml';
 import type { Entity, EntityMention, EntityType } from './types';
 
 /** One mention of an entity, whatever it came from. */
@@ -119,133 +119,6 @@ export function recordFromAnnotations(uri: string, label: string, source: Record
   return buildRecord(uri, label, source, stamp, occurrencesFromAnnotations(annotations), lexiconEntriesFrom(annotations));
 }
 
-// ---------------------------------------------------------------------------------------------
-// Reading sidecars fast
-
-const SCAN_KEYS = new Set(['id', 'kind', 'type', 'start', 'end', 'text', 'prefix', 'suffix', 'status', 'origin', 'anchor', 'entity', 'value', 'unit', 'speaker', 'confidence', 'note', 'candidates']);
-/** The fields the index reads; any other field's value (block scalars, nested maps) is skipped. */
-const NEEDED = new Set(['id', 'kind', 'type', 'start', 'end', 'text', 'status', 'origin', 'anchor', 'entity']);
-const TOP = /^(version|article|textHash|offsets|subjects|sections|annotations):(?: (.*))?$/;
-/** Plain scalars the YAML core schema reads as something other than a string. */
-const NOT_A_STRING = /^(?:~|null|Null|NULL|true|True|TRUE|false|False|FALSE|[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|0o[0-7]+|0x[0-9a-fA-F]+|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$/;
-
-/** One scalar written on a single line the way `serializeSidecar` writes it, or undefined when it is anything else. */
-function scalarValue(v: string): string | undefined {
-  if (v.startsWith('"')) {
-    // Double-quoted: only the escapes JSON shares with YAML.
-    if (v.length < 2 || !v.endsWith('"') || /\\[^"\\/bfnrtu]/.test(v.replace(/\\\\/g, '')) || /[\u0000-\u001f]/.test(v)) return undefined;
-    try {
-      const r = JSON.parse(v);
-      return typeof r === 'string' ? r : undefined;
-    } catch {
-      return undefined;
-    }
-  }
-  if (v.startsWith("'")) {
-    if (v.length < 2 || !v.endsWith("'") || /'/.test(v.slice(1, -1).replace(/''/g, ''))) return undefined;
-    return v.slice(1, -1).replace(/''/g, "'");
-  }
-  // Plain: no indicator first, no comment or mapping inside, no surrounding spaces, a string in the core schema.
-  // (`-`, `?` and `:` may start a plain scalar when a non-space follows: `-0.1%`.)
-  if (!v || /^[,[\]{}#&*!|>'"%@`\s]|^[-?:](?:\s|$)/.test(v) || /: | #|\s$|:$/.test(v) || NOT_A_STRING.test(v)) return undefined;
-  return v;
-}
-
-/**
- * The index's fast path through an annotation file: the text hash and the entity annotations, read
- * line by line from the exact layout `serializeSidecar` writes (parsing a 10 kB sidecar with the
- * YAML library costs ~15–50 ms; this, well under one). Anything unexpected — conflict markers,
- * hand-edited layout, other quoting, a needed field in a block scalar, a value that fails the
- * sidecar's own rules — gives null, and the caller uses the full validating reader instead. Used
- * only to index (never to write), and its offsets are checked against the text by the caller.
- */
-export function scanSidecar(src: string): { textHash: string; annotations: SidecarAnnotation[] } | null {
-  if (src.charCodeAt(0) === 0xfeff) src = src.slice(1);
-  if (src.includes('\r') || conflictMarkerLines(src).length) return null;
-  const lines = src.split('\n');
-  let hash: string | null = null;
-  let version = false;
-  let i = 0;
-  // Header and top-level keys up to `annotations:`.
-  for (; i < lines.length; i++) {
-    const l = lines[i]!;
-    if (l === '' || l.startsWith('#') || l.startsWith('  ')) continue;
-    const m = TOP.exec(l);
-    if (!m) return null;
-    if (m[1] === 'version') {
-      if (m[2] !== '1') return null;
-      version = true;
-    } else if (m[1] === 'textHash') {
-      if (!/^sha256:[0-9a-f]{64}$/.test(m[2] ?? '')) return null;
-      hash = m[2]!;
-    } else if (m[1] === 'offsets' && m[2] !== 'utf16-lf') return null;
-    else if (m[1] === 'annotations') {
-      if (m[2] === '[]') return version && hash ? { textHash: hash, annotations: [] } : null;
-      if (m[2] !== undefined) return null;
-      i++;
-      break;
-    }
-  }
-  if (!version || !hash) return null;
-  const out: SidecarAnnotation[] = [];
-  let item: Record<string, string> | null = null;
-  let key: string | null = null;
-  const finish = (): boolean => {
-    if (!item) return true;
-    const a = toAnnotation(item);
-    if (!a) return false;
-    if (a.kind === 'entity') out.push(a);
-    return true;
-  };
-  for (; i < lines.length; i++) {
-    const l = lines[i]!;
-    const m = /^(  - |    )([a-z]+):(?: (.*))?$/.exec(l);
-    if (m) {
-      if (m[1] === '  - ') {
-        if (!finish()) return null;
-        item = Object.create(null) as Record<string, string>;
-      } else if (!item) return null;
-      const k = m[2]!;
-      if (!SCAN_KEYS.has(k) || k in item!) return null;
-      key = k;
-      if (NEEDED.has(k)) {
-        if (m[3] === undefined) return null;
-        const v = k === 'start' || k === 'end' ? (/^(?:0|[1-9][0-9]{0,9})$/.test(m[3]) ? m[3] : undefined) : scalarValue(m[3]);
-        if (v === undefined) return null;
-        item![k] = v;
-      } else item![k] = '';
-      continue;
-    }
-    if (l === '' && i === lines.length - 1) break;
-    // A continuation line (block scalar, nested map or list) of a field the index does not read.
-    if ((l === '' || l.startsWith('      ')) && key && !NEEDED.has(key)) continue;
-    return null;
-  }
-  if (!finish()) return null;
-  return { textHash: hash, annotations: out };
-}
-
-/** Applies the sidecar's own rules to the fields the index reads; null when one fails. */
-function toAnnotation(o: Record<string, string>): SidecarAnnotation | null {
-  const { id, kind, type, start, end, text, status, origin } = o;
-  if (!id || !/^[a-z][a-z0-9-]{0,63}$/.test(id)) return null;
-  if (kind !== 'entity' && kind !== 'figure' && kind !== 'quote') return null;
-  if (type === undefined || !TYPES[kind].includes(type)) return null;
-  if (!start || !end || !/^(?:0|[1-9][0-9]{0,9})$/.test(start) || !/^(?:0|[1-9][0-9]{0,9})$/.test(end)) return null;
-  const s = Number(start);
-  const e = Number(end);
-  if (text === undefined || e <= s || text.length !== e - s) return null;
-  if (!status || !(STATUSES as readonly string[]).includes(status) || (origin !== 'model' && origin !== 'user')) return null;
-  const anchor = o.anchor ?? 'ok';
-  if (!(ANCHOR_STATES as readonly string[]).includes(anchor)) return null;
-  const a: SidecarAnnotation = { id, kind, type, start: s, end: e, text, prefix: '', suffix: '', status: status as SidecarAnnotation['status'], origin, anchor: anchor as SidecarAnnotation['anchor'] };
-  if (o.entity !== undefined) {
-    if (!o.entity) return null;
-    a.entity = o.entity;
-  }
-  return a;
-}
-
 /**
  * Indexes one article from its text and its sidecar's source (null: none). A usable sidecar gives
  * the record (the user's decisions included): read by the fast scanner when it describes exactly
@@ -259,13 +132,18 @@ function toAnnotation(o: Record<string, string>): SidecarAnnotation | null {
  */
 export type NameFinder = (text: string, lexicon: Lexicon | undefined) => { mentions: EntityMention[]; groups: Entity[] };
 
-export function indexArticle(uri: string, label: string, stamp: string, text: string, sidecarSrc: string | null, names: NameFinder, lexicon?: Lexicon | (() => Lexicon | undefined)): ArticleRecord {
+export function indexArticle(
+  uri: string,
+  label: string,
+  stamp: string,
+  text: string,
+  sidecarSrc: string | null,
+  names: NameFinder,
+  lexicon?: Lexicon | (() => Lexicon | undefined),
+  fullParserMaxBytes?: number,
+): ArticleRecord {
   if (sidecarSrc !== null) {
-    const fast = scanSidecar(sidecarSrc);
-    if (fast && fast.textHash === textHash(text) && fast.annotations.every((a) => a.anchor !== 'ok' || text.slice(a.start, a.end) === a.text)) {
-      return recordFromAnnotations(uri, label, 'sidecar', stamp, fast.annotations);
-    }
-    const loaded = loadSidecar(sidecarSrc, text);
+    const loaded = loadSidecar(sidecarSrc, text, fullParserMaxBytes === undefined ? {} : { fullParserMaxBytes });
     if (!loaded.problem) return recordFromAnnotations(uri, label, 'sidecar', stamp, loaded.annotations);
   }
   // The lexicon may be a getter: building it is only worth it when an analysis is needed.

@@ -12,8 +12,8 @@ import { LiveDocument, shiftAnalysis } from '../core/liveDocument';
 import type { IdfTable } from '../core/topics/idf';
 import type { AnalysisRunner } from './analysisRunner';
 import { compareAnnotations, type Annotation } from '../core/sidecar/model';
-import { annotateWith, buildSidecar, lexiconEntriesFrom, loadSidecar } from '../core/sidecar/session';
-import { serializeSidecar, type SidecarProblem } from '../core/sidecar/yaml';
+import { annotateWith, lexiconEntriesFrom, loadSidecar, sidecarSource } from '../core/sidecar/session';
+import type { SidecarProblem } from '../core/sidecar/yaml';
 import { normalizeText } from '../core/text';
 import type { Analysis } from '../core/types';
 import { LANGUAGE_ID, SETTINGS_SECTION, Settings } from './ids';
@@ -352,7 +352,7 @@ export class ArticleManager implements vscode.Disposable {
     await this.analysed(state);
     if (!state.analysis) return { ok: false, message: 'the article is too large to analyse' };
     const name = state.uri.path.replace(/^.*\//, '');
-    const content = serializeSidecar(buildSidecar(name, state.analysis, state.annotations));
+    const content = sidecarSource(name, state.analysis, state.annotations);
     if (content === state.sidecarContent) {
       state.unsavedCorrections = false;
       return { ok: true, message: 'annotations unchanged' };
@@ -366,7 +366,7 @@ export class ArticleManager implements vscode.Disposable {
       if (state.sidecarProblem) return { ok: false, message: 'the annotation file on disk has problems; not overwritten' };
       state.annotations = mergeById(state.annotations, mine);
       await this.runAnalysis(state);
-      const merged = serializeSidecar(buildSidecar(name, state.analysis!, state.annotations));
+      const merged = sidecarSource(name, state.analysis!, state.annotations);
       out = writeSidecar(state.sidecarUri, merged, state.sidecarContent);
       if (out.written) state.sidecarContent = merged;
     } else if (out.written) {

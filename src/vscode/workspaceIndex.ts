@@ -25,7 +25,7 @@ import type { Annotation } from '../core/sidecar/model';
 import { sidecarPathFor, SIDECAR_SUFFIX } from '../core/sidecar/yaml';
 import { normalizeText } from '../core/text';
 import type { Analysis, EntityType } from '../core/types';
-import { indexArticle, parseRecords, recordFromAnnotations, scanSidecar, serializeRecords, WorkspaceIndex, type ArticleRecord } from '../core/workspaceIndex';
+import { indexArticle, parseRecords, recordFromAnnotations, serializeRecords, WorkspaceIndex, type ArticleRecord } from '../core/workspaceIndex';
 import { analysisModule } from './analysisRunner';
 import type { AnalysisKnowledge, ArticleManager, ArticleState } from './articles';
 import { SETTINGS_SECTION, Settings } from './ids';
@@ -449,13 +449,10 @@ export class WorkspaceKnowledge implements AnalysisKnowledge, vscode.Disposable 
           this.index.delete(key);
         } else {
           try {
-            // A large annotation file that is not in our own layout would take the full YAML reader
-            // seconds: it is treated as absent here (the editor reads it when the article is opened).
-            if (l.sidecar !== null && l.sidecar.length > MAX_BACKGROUND_FULL_PARSE && !scanSidecar(l.sidecar)) l.sidecar = null;
             if (l.text.length > MAX_BACKGROUND_ANALYSIS && l.sidecar === null) {
               this.log.info(`not indexed in the background (${Math.round(l.text.length / 1000)} k characters, no annotation file; open it to index it): ${c.uri.toString(true)}`);
               this.index.delete(key);
-            } else this.index.set(indexArticle(key, vscode.workspace.asRelativePath(c.uri), l.stamp, l.text, l.sidecar, (t, lex) => analysisModule().findNames(t, lex), () => this.lexicon()));
+            } else this.index.set(indexArticle(key, vscode.workspace.asRelativePath(c.uri), l.stamp, l.text, l.sidecar, (t, lex) => analysisModule().findNames(t, lex), () => this.lexicon(), MAX_BACKGROUND_FULL_PARSE));
             this.idfBuilder?.add(l.text);
           } catch (e) {
             this.log.warn(`not indexed (${e instanceof Error ? e.message : String(e)}): ${c.uri.toString(true)}`);

@@ -88,7 +88,7 @@ test('annotate writes a sidecar, twice is byte-identical, CRLF gives the same fi
   assert.equal(run(['annotate', a]).code, 0);
   const side = path.join(dir, 'story.annotations.yaml');
   const first = fs.readFileSync(side, 'utf8');
-  assert.match(first, /^version: 1$/m);
+  assert.match(first, /^version: 2$/m);
   assert.equal(run(['annotate', a]).code, 0);
   assert.equal(fs.readFileSync(side, 'utf8'), first);
   assert.equal(run(['annotate', b]).code, 0);

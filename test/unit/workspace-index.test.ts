@@ -12,7 +12,7 @@ import { annotationsFromAnalysis, type Annotation } from '../../src/core/sidecar
 import { buildSidecar } from '../../src/core/sidecar/session';
 import { parseSidecar, serializeSidecar } from '../../src/core/sidecar/yaml';
 import type { Analysis } from '../../src/core/types';
-import { buildRecord, indexArticle, parseRecords, recordFromAnnotations, renameInSidecar, scanSidecar, serializeRecords, WorkspaceIndex, type EntityOccurrence } from '../../src/core/workspaceIndex';
+import { buildRecord, indexArticle, parseRecords, recordFromAnnotations, renameInSidecar, serializeRecords, WorkspaceIndex, type EntityOccurrence } from '../../src/core/workspaceIndex';
 
 const ARTICLE_A = `Mayor backs tram plan
 
@@ -132,7 +132,7 @@ test('indexing an article: a usable sidecar is the record (re-anchored); otherwi
   const sidecar = serializeSidecar(buildSidecar('a.txt', analysis, anns));
   const fromSidecar = indexArticle('u', 'a.txt', '1', ARTICLE_A, sidecar, findNames);
   assert.equal(fromSidecar.source, 'sidecar');
-  assert.deepEqual(fromSidecar.lexicon, [{ name: 'Fiona McLeod', type: 'PER', canonical: 'Fiona McLeod' }]);
+  assert.deepEqual(fromSidecar.lexicon, [{ name: 'Fiona McLeod', type: 'PER' }], 'an entity named as written needs no canonical name');
   assert.equal(fromSidecar.entities[0]!.count, 2);
   // The article gained a line at the top: the sidecar's spans are re-anchored onto the new text.
   const edited = 'UPDATED\n' + ARTICLE_A;
@@ -170,8 +170,9 @@ test('rename in a sidecar changes only entity fields; the line edits are small a
   assert.equal(named.length, 2);
   for (const a of named) assert.equal(ARTICLE_A.slice(a.start, a.end), a.text, 'spans untouched');
   const edits = lineEdits(src, out!);
-  assert.equal(edits.length, named.length);
-  for (const ed of edits) assert.match(ed.text, /^ {4}entity: Fiona M\. McLeod\n$/);
+  const changedLines = edits.flatMap((ed) => ed.text.split('\n').slice(0, -1));
+  assert.equal(changedLines.length, named.length, 'one line per renamed annotation');
+  for (const l of changedLines) assert.match(l, /^ {2}- \{id: e\d+, type: PER, .*, entity: Fiona M\. McLeod[,}]/);
   assert.equal(applyEdits(src, edits), out);
   assert.equal(renameInSidecar(src, 'ORG', ['Fiona McLeod'], 'X'), null, 'other types untouched');
   assert.equal(renameInSidecar('not: [valid', 'PER', ['Fiona McLeod'], 'X'), null);
@@ -228,64 +229,6 @@ test('the registry folds names onto an article: canonical names, merged referent
   const user = [ann({ start: 0, end: 5, text: 'Trump', origin: 'user', status: 'accepted' }), ann({ start: 37, end: 42, text: 'Other', origin: 'user', status: 'accepted' })];
   assert.equal(canonicalizeAnnotations(user, idx), 1);
   assert.deepEqual(user.map((a) => a.entity), ['Donald J. Trump', undefined]);
-});
-
-test('the fast sidecar scanner agrees with the full reader, or steps aside (differential property)', () => {
-  let scanned = 0;
-  const pick = (a: Annotation) => ({ id: a.id, kind: a.kind, type: a.type, start: a.start, end: a.end, text: a.text, status: a.status, origin: a.origin, anchor: a.anchor, entity: a.entity });
-  const word = fc.oneof(
-    fc.constantFrom('Trump', 'Donald Trump', "O'Neill", 'null', 'true', '12', '1e3', '- x', '-0.1%', '-x', '?x', ':x', '-', '-.5', '- ', 'a: b', 'a #b', ' lead', 'trail ', '"q"', '\\', '|', '> x', '[x]', '{y}', '%z', '@a', '`b', 'é', '😀', 'x\ny', '\t', '\u2028'),
-    fc.string({ minLength: 1, maxLength: 8 }),
-  );
-  fc.assert(
-    fc.property(fc.array(fc.record({ text: word, entity: fc.option(word, { nil: undefined }), status: fc.constantFrom('suggested', 'accepted', 'rejected'), note: fc.option(word, { nil: undefined }), pre: word }), { minLength: 1, maxLength: 6 }), (items) => {
-      let text = '';
-      const anns: Annotation[] = items.map((it, i) => {
-        text += it.pre + ' ';
-        const start = text.length;
-        text += it.text + ' ';
-        const a = ann({ id: `e${String(i).padStart(10, '0')}`, start, end: start + it.text.length, text: it.text, status: it.status as Annotation['status'], prefix: it.pre, suffix: ' ' });
-        if (it.entity !== undefined) a.entity = it.entity;
-        if (it.note !== undefined) a.note = it.note;
-        return a;
-      });
-      const analysis: Analysis = { text, entities: [], entityGroups: [], figures: [], figureRelations: [], quotes: [], subjects: [], sections: [], articleDate: null };
-      const src = serializeSidecar(buildSidecar('a.txt', analysis, anns));
-      const full = parseSidecar(src);
-      const fast = scanSidecar(src);
-      if (!full.ok) assert.equal(fast, null, 'what the full reader refuses, the scanner refuses');
-      else if (fast) {
-        scanned++;
-        assert.deepEqual(fast.annotations.map(pick), full.doc.annotations.filter((a) => a.kind === 'entity').map(pick));
-      }
-    }),
-    { numRuns: 400 },
-  );
-  assert.ok(scanned > 100, `the scanner read ${scanned} of 400 generated files itself`);
-});
-
-test('the fast sidecar scanner reads what the editor writes and refuses anything else', () => {
-  const { analysis, anns } = articleA();
-  const src = serializeSidecar(buildSidecar('a.txt', analysis, anns));
-  const fast = scanSidecar(src);
-  assert.ok(fast, 'our own layout is read');
-  assert.equal(fast!.annotations.length, 2);
-  assert.equal(fast!.annotations[0]!.status, 'accepted');
-  for (const bad of [
-    '<<<<<<< HEAD\n' + src,
-    src.replace('version: 1', 'version: 2'),
-    src.replace(/\n/g, '\r\n'),
-    src.replace('    text: Fiona McLeod', '    text: &a Fiona McLeod'),
-    src.replace('    text: Fiona McLeod', '    text: |-\n      Fiona McLeod'),
-    src.replace('    kind: entity', '    kind: entity\n    colour: red'),
-    src.replace('    kind: entity', '    kind: entity\n    kind: entity'),
-    src.replace(/(annotations:[\s\S]*?    start: )/, '$10x'),
-    src.replace(/(annotations:[\s\S]*?    start: )/, '$1-'),
-  ]) assert.equal(scanSidecar(bad), null, bad.slice(0, 60));
-  // indexArticle uses it for a sidecar of exactly this text, and the full reader otherwise.
-  const rec = indexArticle('u', 'a.txt', '1', ARTICLE_A, src, findNames);
-  assert.equal(rec.source, 'sidecar');
-  assert.equal(rec.entities[0]!.count, 2);
 });
 
 test('records survive a session in the extension storage; another version or a malformed file is ignored', () => {

@@ -8,7 +8,7 @@
  * - after an outside change only exact text + exact context is re-attached automatically; everything
  *   else becomes `ambiguous` (with candidates) or `orphaned` — never placed on other words (G4).
  */
-import type { Annotation } from './model';
+import { isUserData, type Annotation } from './model';
 
 /** A replacement of `[start, end)` of the text before the change by `text` (VS Code's content change, in LF offsets). */
 export interface TextChange {
@@ -159,6 +159,20 @@ function uniqueExactMatchIn(text: TextSource, a: Annotation, from: number, to: n
   return found;
 }
 
+/** The value of a sorted list closest to `x`. */
+function nearest(sorted: readonly number[], x: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]! < x) lo = mid + 1;
+    else hi = mid;
+  }
+  const after = sorted[Math.min(lo, sorted.length - 1)]!;
+  const before = sorted[Math.max(0, lo - 1)]!;
+  return Math.abs(before - x) <= Math.abs(after - x) ? before : after;
+}
+
 export interface ReanchorReport {
   ok: number;
   moved: number;
@@ -170,11 +184,21 @@ export interface ReanchorReport {
  * Re-anchors annotations read from a sidecar onto the article's current text, by exact text and
  * context (positions are only a hint). Accepts: the stored position when text and at least one side
  * of the context still match; else the single occurrence with exact text and exact context; else the
- * only occurrence of the text when one side of its context matches exactly. Everything else is marked
- * `ambiguous` (with candidate positions, best first) or `orphaned`.
+ * only occurrence of the text when one side of its context matches exactly (for a rejection, the only
+ * occurrence whatever its context: a rejection that moves to the one place its words are costs
+ * nothing, one that is lost brings a wrong suggestion back). A model suggestion (no decision, no
+ * context stored) takes the occurrence nearest its old place: the next analysis replaces it anyway,
+ * and until then it marks the right words. Every decision left is marked `ambiguous`
+ * (with candidate positions, best first) or `orphaned`. An edited (`modified`) annotation keeps its
+ * state only where its recorded span still fits the text (the caller knows whether the text is the
+ * one it was recorded on). Linear in the number of annotations for a given set of texts: occurrences
+ * and context matches are computed once per distinct text and context.
  */
 export function reanchor(anns: Annotation[], text: string): ReanchorReport {
   const report: ReanchorReport = { ok: 0, moved: 0, ambiguous: 0, orphaned: 0 };
+  const occCache = new Map<string, number[]>();
+  const exactCache = new Map<string, number[]>();
+  const candidateCache = new Map<string, number[]>();
   for (const a of anns) {
     const len = a.text.length;
     if (len === 0) {
@@ -182,30 +206,44 @@ export function reanchor(anns: Annotation[], text: string): ReanchorReport {
       report.orphaned++;
       continue;
     }
-    if (a.end <= text.length && text.slice(a.start, a.end) === a.text && (prefixMatches(text, a.start, a.prefix) || suffixMatches(text, a.end, a.suffix))) {
+    if (a.end <= text.length && a.end - a.start === len && text.startsWith(a.text, a.start) && (prefixMatches(text, a.start, a.prefix) || suffixMatches(text, a.end, a.suffix))) {
       a.anchor = 'ok';
       delete a.candidates;
       report.ok++;
       continue;
     }
-    const occ = occurrences(text, a.text);
-    const exact = occ.filter((o) => prefixMatches(text, o, a.prefix) && suffixMatches(text, o + len, a.suffix));
+    let occ = occCache.get(a.text);
+    if (!occ) occCache.set(a.text, (occ = occurrences(text, a.text)));
+    const key = `${a.text}\u0000${a.prefix}\u0000${a.suffix}`;
+    let exact = exactCache.get(key);
+    if (!exact) exactCache.set(key, (exact = occ.filter((o) => prefixMatches(text, o, a.prefix) && suffixMatches(text, o + len, a.suffix))));
     let pick: number | null = null;
     if (exact.length === 1) pick = exact[0]!;
-    else if (exact.length === 0 && occ.length === 1 && (prefixMatches(text, occ[0]!, a.prefix) || suffixMatches(text, occ[0]! + len, a.suffix))) pick = occ[0]!;
+    else if (exact.length === 0 && occ.length === 1 && (a.status === 'rejected' || prefixMatches(text, occ[0]!, a.prefix) || suffixMatches(text, occ[0]! + len, a.suffix))) pick = occ[0]!;
+    else if (occ.length && !isUserData(a)) pick = nearest(exact.length ? exact : occ, a.start);
     if (pick !== null) {
       moveTo(a, pick, true);
       report.moved++;
     } else if (occ.length) {
       a.anchor = 'ambiguous';
-      a.candidates = occ
-        .map((o) => ({ o, s: prefixScore(text, o, a.prefix) + suffixScore(text, o + len, a.suffix) - Math.abs(o - a.start) / 1e6 }))
-        .sort((x, y) => y.s - x.s)
-        .slice(0, 5)
-        .map((x) => x.o);
+      let cands = candidateCache.get(key);
+      if (!cands) {
+        // Best context first (position breaks ties); the same for every annotation with this text and context.
+        cands = occ
+          .map((o) => ({ o, s: prefixScore(text, o, a.prefix) + suffixScore(text, o + len, a.suffix) }))
+          .sort((x, y) => y.s - x.s || x.o - y.o)
+          .slice(0, 5)
+          .map((x) => x.o);
+        candidateCache.set(key, cands);
+      }
+      a.candidates = cands.slice();
+      // No place is claimed while the question is open.
+      a.start = a.end = Math.min(a.start, text.length);
       report.ambiguous++;
     } else {
       a.anchor = 'orphaned';
+      a.start = Math.min(a.start, text.length);
+      a.end = a.start;
       delete a.candidates;
       report.orphaned++;
     }
