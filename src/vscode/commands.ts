@@ -4,8 +4,8 @@
  */
 import * as vscode from 'vscode';
 import { parseRevealArg, parseTargetArg } from '../core/commandArgs';
-import { contextAround, TYPES, type Annotation, type AnnotationKind } from '../core/sidecar/model';
-import { assignIds } from '../core/sidecar/model';
+import { TYPES, kindOfType, type Annotation, type AnnotationKind } from '../core/sidecar/model';
+import * as corrections from '../core/sidecar/corrections';
 import type { ArticleManager, ArticleState } from './articles';
 import type { DecorationController } from './decorations';
 import { Commands } from './ids';
@@ -69,14 +69,8 @@ export function registerCommands(
   const setStatus = (arg: unknown, status: 'accepted' | 'rejected') => {
     const t = target(arg);
     if (!t) return nothingHere();
-    t.ann.status = status;
-    if (t.ann.anchor === 'modified') {
-      // Accepting an edited span accepts it as it reads now.
-      const { state, ann } = t;
-      ann.text = state.live.slice(ann.start, ann.end);
-      Object.assign(ann, contextAround(state.text, ann.start, ann.end));
-      ann.anchor = 'ok';
-    }
+    if (status === 'accepted') corrections.accept(t.ann, t.state.live);
+    else corrections.reject(t.ann);
     articles.corrected(t.state);
     return t.ann.id;
   };
@@ -126,9 +120,7 @@ export function registerCommands(
       const t = target(arg);
       if (!t) return nothingHere();
       const pick = await pickType(t.ann.kind, t.ann.type);
-      if (!pick) return undefined;
-      t.ann.type = pick.type;
-      t.ann.status = 'accepted';
+      if (!pick || !corrections.retype(t.ann, pick.type, t.state.live)) return undefined;
       articles.corrected(t.state);
       return t.ann.id;
     }),
@@ -141,51 +133,28 @@ export function registerCommands(
       let pick: { kind: AnnotationKind; type: string } | undefined;
       if (arg && typeof arg === 'object' && typeof (arg as { type?: unknown }).type === 'string') {
         const type = (arg as { type: string }).type;
-        const kind = (Object.keys(TYPES) as AnnotationKind[]).find((k) => TYPES[k].includes(type));
+        const kind = kindOfType(type);
         pick = kind ? { kind, type } : undefined;
       } else pick = await pickType(null);
       if (!pick) return undefined;
       const state = act.state;
-      const ann: Annotation = {
-        id: '',
-        kind: pick.kind,
-        type: pick.type,
-        start,
-        end,
-        text: state.live.slice(start, end),
-        ...contextAround(state.text, start, end),
-        status: 'accepted',
-        origin: 'user',
-        anchor: 'ok',
-      };
-      // The user's span replaces model suggestions of the same kind that overlap it.
-      state.annotations = state.annotations.filter((a) => !(a.kind === pick!.kind && a.origin === 'model' && a.status === 'suggested' && a.start < end && start < a.end));
-      const list = [...state.annotations, ann];
-      assignIds(list);
-      state.annotations = list;
+      const r = corrections.add(state.annotations, { start, end, type: pick.type }, state.live);
+      if (!r.ok) return void vscode.window.showInformationMessage('Nothing annotated: select one or more whole words of the article.');
+      state.annotations = r.annotations;
       articles.corrected(state);
-      return ann.id;
+      return r.added.id;
     }),
     vscode.commands.registerCommand(Commands.deleteAnnotation, (arg?: unknown) => {
       const t = target(arg);
       if (!t) return nothingHere();
-      // A model suggestion would come back on the next analysis: deleting it means rejecting it.
-      if (t.ann.origin === 'user') t.state.annotations = t.state.annotations.filter((a) => a !== t.ann);
-      else t.ann.status = 'rejected';
+      t.state.annotations = corrections.remove(t.state.annotations, t.ann);
       articles.corrected(t.state);
       return t.ann.id;
     }),
     vscode.commands.registerCommand(Commands.reattachAnnotation, (arg?: unknown) => {
       const t = arg === undefined ? null : target(arg);
       const start = arg && typeof arg === 'object' ? (arg as { start?: unknown }).start : undefined;
-      if (!t || !Number.isSafeInteger(start) || !t.ann.candidates?.includes(start as number)) return undefined;
-      const s0 = start as number;
-      if (t.state.live.slice(s0, s0 + t.ann.text.length) !== t.ann.text) return undefined;
-      t.ann.start = s0;
-      t.ann.end = s0 + t.ann.text.length;
-      Object.assign(t.ann, contextAround(t.state.text, t.ann.start, t.ann.end));
-      t.ann.anchor = 'ok';
-      delete t.ann.candidates;
+      if (!t || !Number.isSafeInteger(start) || !corrections.reattach(t.ann, start as number, t.state.live)) return undefined;
       articles.corrected(t.state);
       return t.ann.id;
     }),
@@ -205,8 +174,7 @@ export function registerCommands(
         canonical = await vscode.window.showInputBox({ title: 'Canonical name', prompt: 'The full name this mention refers to', value: t.ann.entity ?? t.ann.text, validateInput: (v) => (v.trim() ? undefined : 'Enter a name') });
         if (!canonical) return undefined;
       }
-      t.ann.entity = canonical.trim();
-      t.ann.status = 'accepted';
+      if (!corrections.link(t.ann, canonical, t.state.live)) return undefined;
       articles.corrected(t.state);
       return t.ann.id;
     }),

@@ -395,13 +395,31 @@ function inlineValue(rest: string, line: number): LNode {
  * indicators, anchors, tags, aliases, block-scalar and directive marks, `: ` inside, trailing spaces.
  */
 function checkPlain(s: string, flow: boolean): void {
-  if (s === '') return;
-  const c0 = s[0]!;
-  if ('&*!|>%@`\'"{}[],#'.includes(c0)) throw unsupported('a value starting with a YAML indicator (anchor, alias, tag, block scalar, quote or bracket)');
-  if ((c0 === '-' || c0 === '?' || c0 === ':') && (s.length === 1 || s[1] === ' ' || (flow && ',[]{}'.includes(s[1]!)))) throw unsupported('a value starting with - ? or : and a space');
-  if (s.includes(': ') || s.endsWith(':') || s.includes(' #') || s.includes('\t')) throw unsupported('a value holding ": ", " #", a tab or a final colon');
-  if (flow && /[,[\]{}]/.test(s)) throw unsupported('a flow value holding a comma or bracket');
-  if (/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\ufeff]/.test(s)) throw unsupported('a control character in a plain value');
+  const n = s.length;
+  if (n === 0) return;
+  const c0 = s.charCodeAt(0);
+  if (c0 < 128 && START_INDICATOR[c0]) throw unsupported('a value starting with a YAML indicator (anchor, alias, tag, block scalar, quote or bracket)');
+  if ((c0 === 45 || c0 === 63 || c0 === 58) && (n === 1 || s.charCodeAt(1) === 32 || (flow && isFlowIndicator(s.charCodeAt(1))))) {
+    throw unsupported('a value starting with - ? or : and a space');
+  }
+  for (let i = 0; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0x20 && c < 0x7f) {
+      if (c === 58 && (i + 1 === n || s.charCodeAt(i + 1) === 32)) throw unsupported('a value holding ": " or a final colon');
+      if (c === 35 && s.charCodeAt(i - 1) === 32) throw unsupported('a value holding " #"');
+      if (flow && isFlowIndicator(c)) throw unsupported('a flow value holding a comma or bracket');
+    } else if (c < 0x20 || (c >= 0x7f && c <= 0x9f) || c === 0x2028 || c === 0x2029 || c === 0xfeff) {
+      throw unsupported('a tab or control character in a plain value');
+    }
+  }
+}
+
+/** First characters that give a plain scalar another meaning. */
+const START_INDICATOR = new Uint8Array(128);
+for (const ch of '&*!|>%@`\'"{}[],#') START_INDICATOR[ch.charCodeAt(0)] = 1;
+
+function isFlowIndicator(c: number): boolean {
+  return c === 44 || c === 91 || c === 93 || c === 123 || c === 125;
 }
 
 /** Index just past the closing quote of a double-quoted scalar starting at `i`, or -1. */

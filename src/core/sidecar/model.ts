@@ -89,13 +89,16 @@ export interface Annotation {
 /** Characters of context stored on each side. */
 export const CONTEXT_CHARS = 24;
 
-export function contextAround(text: string, start: number, end: number): { prefix: string; suffix: string } {
-  let ps = Math.max(0, start - CONTEXT_CHARS);
-  let se = Math.min(text.length, end + CONTEXT_CHARS);
+export function contextAround(text: { readonly length: number; slice(start: number, end: number): string }, start: number, end: number): { prefix: string; suffix: string } {
+  // One unit more on each side, to see whether the cut would split a surrogate pair.
+  const before = text.slice(Math.max(0, start - CONTEXT_CHARS - 1), start);
+  const after = text.slice(end, Math.min(text.length, end + CONTEXT_CHARS + 1));
+  let prefix = before.length > CONTEXT_CHARS ? before.slice(1) : before;
+  let suffix = after.length > CONTEXT_CHARS ? after.slice(0, CONTEXT_CHARS) : after;
   // Never cut a surrogate pair in the stored context.
-  if (ps > 0 && isLowSurrogate(text.charCodeAt(ps))) ps--;
-  if (se < text.length && isLowSurrogate(text.charCodeAt(se))) se++;
-  return { prefix: text.slice(ps, start), suffix: text.slice(end, se) };
+  if (before.length > CONTEXT_CHARS && isLowSurrogate(prefix.charCodeAt(0))) prefix = before;
+  if (after.length > CONTEXT_CHARS && isLowSurrogate(after.charCodeAt(CONTEXT_CHARS))) suffix = after;
+  return { prefix, suffix };
 }
 
 function isLowSurrogate(c: number): boolean {
