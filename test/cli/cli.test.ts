@@ -154,7 +154,7 @@ test('the sample articles give the expected highlights', () => {
   assert.equal(said('Three years on'), 'Dave Kerr');
 });
 
-test('merge-driver merges two reviewers’ decisions by id; a real clash exits 1 and keeps ours', () => {
+test('merge-driver merges two reviewers’ decisions by id; a real clash exits 1 and keeps both decisions', () => {
   const dir = tmpdir();
   const a = path.join(dir, 'story.txt');
   fs.writeFileSync(a, ARTICLE);
@@ -179,16 +179,27 @@ test('merge-driver merges two reviewers’ decisions by id; a real clash exits 1
   assert.equal(merged.get(ids[0]!), 'accepted');
   assert.equal(merged.get(ids[1]!), 'rejected');
   assert.equal(merged.size, ids.length, 'no annotation lost or duplicated');
-  // Both sides decide differently on the same annotation: ours is kept and the clash reported.
+  // Both sides decide differently on the same annotation: ours stays, theirs is kept beside it, visibly.
   fs.writeFileSync(A, withStatus({ [ids[2]!]: 'accepted' }));
   fs.writeFileSync(B, withStatus({ [ids[2]!]: 'rejected' }));
   const clash = run(['merge-driver', O, A, B]);
   assert.equal(clash.code, 1);
   assert.match(clash.err, new RegExp(ids[2]!));
   assert.equal(statusOf(A).get(ids[2]!), 'accepted');
-  // Garbage on one side leaves the merge to git.
-  fs.writeFileSync(B, '<<<<<<< x\n');
+  const disputed = (YAML.parse(fs.readFileSync(A, 'utf8')) as { annotations: { id: string; conflict?: { status: string } }[] }).annotations.find((x) => x.id === ids[2]);
+  assert.equal(disputed?.conflict?.status, 'rejected', 'their decision is in the file');
+  fs.copyFileSync(A, path.join(dir, 'story.annotations.yaml'));
+  const checked = run(['check', a]);
+  assert.equal(checked.code, 1);
+  assert.match(checked.out, /disagreement: 1 annotation/);
+  // A side that cannot be read by id: both sides stay in the file, between conflict markers.
+  fs.writeFileSync(A, withStatus({ [ids[0]!]: 'accepted' }));
+  fs.writeFileSync(B, 'version: 2\nannotations: [\n');
   assert.equal(run(['merge-driver', O, A, B]).code, 1);
+  const marked = fs.readFileSync(A, 'utf8');
+  assert.match(marked, /^<{7} ours$/m);
+  assert.match(marked, /^>{7} theirs$/m);
+  assert.ok(marked.includes('annotations: [') && marked.includes(`id: ${ids[0]}`), 'both sides are in the file');
 });
 
 test('large batches run on worker threads with the same output, in input order', () => {

@@ -94,7 +94,7 @@ export type ParseResult = { ok: true; doc: SidecarDoc } | { ok: false; problem: 
  * dropped); any other name keeps its extension: `story.news` → `story.news.annotations.yaml`,
  * `notes` → `notes.annotations.yaml`. So `story.txt` and `story.news` never share one. (The one
  * pair that still could — `story` beside `story.txt` — is told apart by the file's `article:` field;
- * see {@link sidecarBelongsTo}.)
+ * see {@link foreignOwner}.)
  */
 export function sidecarPathFor(articlePath: string): string {
   const slash = Math.max(articlePath.lastIndexOf('/'), articlePath.lastIndexOf('\\'));
@@ -115,9 +115,13 @@ export function legacySidecarPathFor(articlePath: string): string | null {
   return legacy === sidecarPathFor(articlePath) ? null : legacy;
 }
 
-/** True when a parsed annotation file belongs to the article named `articleName` (its `article:` field; empty: anyone's). */
-export function sidecarBelongsTo(doc: SidecarDoc, articleName: string): boolean {
-  return doc.article === '' || doc.article === articleName;
+/**
+ * The article an annotation file says it belongs to (its `article:` field) when that is not
+ * `articleName`, else null. The caller decides whether that other article exists beside it (then the
+ * file is not this article's) or was renamed away (then the file is adopted).
+ */
+export function foreignOwner(recordedArticle: string, articleName: string): string | null {
+  return recordedArticle !== '' && recordedArticle !== articleName ? recordedArticle : null;
 }
 
 export function textHash(normalizedText: string): string {
