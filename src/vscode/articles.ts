@@ -11,14 +11,15 @@ import { invariantViolations, reanchor } from '../core/sidecar/anchor';
 import { LiveDocument, shiftAnalysis } from '../core/liveDocument';
 import type { IdfTable } from '../core/topics/idf';
 import type { AnalysisRunner } from './analysisRunner';
-import { compareAnnotations, type Annotation } from '../core/sidecar/model';
+import type { Annotation } from '../core/sidecar/model';
+import { overlayUserDecisions } from '../core/sidecar/merge';
 import { annotateWith, lexiconEntriesFrom, loadSidecar, sidecarSource } from '../core/sidecar/session';
 import type { SidecarProblem } from '../core/sidecar/yaml';
 import { normalizeText } from '../core/text';
 import type { Analysis } from '../core/types';
 import { LANGUAGE_ID, SETTINGS_SECTION, Settings } from './ids';
 import { OffsetMapper, toTextChange } from './ranges';
-import { readSidecar, sidecarExists, sidecarUriFor, writeSidecar } from './sidecarStore';
+import { readSidecar, removeLegacy, sidecarExists, sidecarOwner, sidecarUriFor, writeSidecar } from './sidecarStore';
 
 /** Quiet time after the last edit before the article is analysed again. */
 const ANALYSIS_DELAY_MS = 300;
@@ -31,6 +32,8 @@ export class ArticleState {
   readonly sidecarUri: vscode.Uri | null;
   /** What the sidecar held when last read or written (null: none), for compare-and-swap. */
   sidecarContent: string | null = null;
+  /** The sidecar was read under the name an earlier release gave it: written under the new one, then removed. */
+  legacySidecar: vscode.Uri | undefined;
   /** Why the sidecar cannot be written (conflict markers, invalid, unreadable). */
   sidecarProblem: SidecarProblem | null = null;
   /** User corrections not yet written to the sidecar. */
@@ -241,20 +244,29 @@ export class ArticleManager implements vscode.Disposable {
   /** Reads the sidecar from disk and re-anchors it on the current text (replacing the annotations). */
   loadSidecarInto(state: ArticleState): void {
     if (!state.sidecarUri) return;
-    const read = readSidecar(state.sidecarUri);
+    const read = readSidecar(state.uri, state.live.length);
     if (!read.ok) {
       state.sidecarProblem = { kind: 'invalid', message: 'the annotation file could not be read', details: [read.reason] };
-      this.log.error(`cannot read ${state.sidecarUri.toString(true)}: ${read.reason}`);
+      this.log.error(`cannot read the annotation file of ${state.uri.toString(true)}: ${read.reason}`);
       return;
     }
     state.sidecarContent = read.content;
+    state.legacySidecar = read.legacyUri;
+    if (read.legacyUri) this.log.info(`read the annotation file under its old name ${read.legacyUri.toString(true)}; it moves to ${state.sidecarUri.toString(true)} on the next save`);
     const loaded = loadSidecar(read.content, state.text);
     state.sidecarProblem = loaded.problem;
+    const owner = loaded.doc ? sidecarOwner(state.uri, loaded.doc.article) : null;
+    if (owner && !loaded.problem) {
+      state.sidecarProblem = { kind: 'invalid', message: 'the annotation file belongs to another article beside this one (its article: field); rename one of the two articles', details: [] };
+      this.log.error(`${state.sidecarUri.toString(true)} belongs to ${owner}; it is not read or written for this article`);
+      return;
+    }
     if (loaded.problem) {
       this.log.error(`${state.sidecarUri.toString(true)}: ${loaded.problem.message}; it will not be overwritten`);
       for (const d of loaded.problem.details) this.log.error(`  ${d}`);
       return;
     }
+    if (loaded.mismatched.length) this.log.warn(`${loaded.mismatched.length} annotation(s) did not sit on their words at their offsets; placed again by their text and context`);
     state.annotations = loaded.annotations;
     if (loaded.report) {
       const r = loaded.report;
@@ -357,17 +369,18 @@ export class ArticleManager implements vscode.Disposable {
       state.unsavedCorrections = false;
       return { ok: true, message: 'annotations unchanged' };
     }
-    let out = writeSidecar(state.sidecarUri, content, state.sidecarContent);
+    const legacy = state.legacySidecar ? { uri: state.legacySidecar, content: state.sidecarContent } : null;
+    let out = writeSidecar(state.sidecarUri, content, legacy ? null : state.sidecarContent);
     if (!out.written && out.reason === 'changed-on-disk') {
       // Someone else wrote the sidecar: merge their decisions with ours by id, then write once more.
       this.log.warn('the annotation file changed on disk since it was read; merging by annotation id');
       const mine = state.annotations;
       this.loadSidecarInto(state);
       if (state.sidecarProblem) return { ok: false, message: 'the annotation file on disk has problems; not overwritten' };
-      state.annotations = mergeById(state.annotations, mine);
+      state.annotations = overlayUserDecisions(state.annotations, mine);
       await this.runAnalysis(state);
       const merged = sidecarSource(name, state.analysis!, state.annotations);
-      out = writeSidecar(state.sidecarUri, merged, state.sidecarContent);
+      out = writeSidecar(state.sidecarUri, merged, state.legacySidecar ? null : state.sidecarContent);
       if (out.written) state.sidecarContent = merged;
     } else if (out.written) {
       state.sidecarContent = content;
@@ -378,6 +391,10 @@ export class ArticleManager implements vscode.Disposable {
       return { ok: false, message: out.reason === 'error' ? 'the file could not be written (details in the output)' : out.message };
     }
     state.unsavedCorrections = false;
+    if (legacy) {
+      removeLegacy(legacy.uri, legacy.content);
+      state.legacySidecar = undefined;
+    }
     this.log.info(`wrote ${state.sidecarUri.toString(true)} (${state.annotations.length} annotations)`);
     this.emitter.fire({ uri: state.uri, reason: 'sidecar' });
     return { ok: true, message: 'annotations saved' };
@@ -387,12 +404,12 @@ export class ArticleManager implements vscode.Disposable {
   onSidecarChangedOnDisk(sidecar: vscode.Uri): void {
     for (const state of this.states.values()) {
       if (!state.sidecarUri || state.sidecarUri.toString() !== sidecar.toString()) continue;
-      const read = readSidecar(sidecar);
+      const read = readSidecar(state.uri, state.live.length);
       if (read.ok && read.content === state.sidecarContent) return; // our own write
       this.log.info(`annotation file changed on disk: ${sidecar.toString(true)}`);
       const mine = state.unsavedCorrections ? state.annotations : [];
       this.loadSidecarInto(state);
-      if (mine.length) state.annotations = mergeById(state.annotations, mine);
+      if (mine.length) state.annotations = overlayUserDecisions(state.annotations, mine);
       this.emitter.fire({ uri: state.uri, reason: 'sidecar' });
       void this.runAnalysis(state);
     }
@@ -443,13 +460,4 @@ function fileDateOf(uri: vscode.Uri): string | null {
   } catch {
     return null;
   }
-}
-
-/** Annotations from disk, with the in-memory user decisions laid over them by id (ours win). */
-function mergeById(disk: readonly Annotation[], mine: readonly Annotation[]): Annotation[] {
-  const byId = new Map(disk.map((a) => [a.id, a]));
-  for (const a of mine) {
-    if (a.origin === 'user' || a.status !== 'suggested' || a.note !== undefined) byId.set(a.id, a);
-  }
-  return [...byId.values()].sort(compareAnnotations);
 }

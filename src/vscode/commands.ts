@@ -8,7 +8,7 @@ import { TYPES, kindOfType, type Annotation, type AnnotationKind } from '../core
 import * as corrections from '../core/sidecar/corrections';
 import type { ArticleManager, ArticleState } from './articles';
 import type { DecorationController } from './decorations';
-import { Commands } from './ids';
+import { Commands, SETTINGS_SECTION, Settings } from './ids';
 import { iconSafeLabel } from '../core/markdown';
 import type { TopicsProvider } from './topicsView';
 
@@ -114,6 +114,24 @@ export function registerCommands(
       void articles.runAnalysis(act.state);
     }),
     vscode.commands.registerCommand(Commands.toggleHighlights, () => decorations.toggle()),
+    vscode.commands.registerCommand(Commands.toggleRejected, async () => {
+      const cfg = vscode.workspace.getConfiguration(SETTINGS_SECTION);
+      const show = !cfg.get<boolean>(Settings.highlightRejected, false);
+      await cfg.update(Settings.highlightRejected, show, vscode.ConfigurationTarget.Global);
+      void vscode.window.setStatusBarMessage(show ? '$(eye) Rejected annotations shown (struck through)' : '$(eye-closed) Rejected annotations hidden', 3000);
+      return show;
+    }),
+    vscode.commands.registerCommand(Commands.resolveConflict, (arg?: unknown) => {
+      const t = parseTargetArg(arg);
+      const state = t ? articles.byRef(t.doc) : undefined;
+      const ann = state?.annotations.find((a) => a.id === t!.id);
+      if (!t?.take || !state || !ann || !corrections.resolveConflict(ann, t.take)) {
+        log.warn('ignored a disagreement command with invalid arguments');
+        return undefined;
+      }
+      articles.corrected(state);
+      return ann.id;
+    }),
     vscode.commands.registerCommand(Commands.acceptAnnotation, (arg?: unknown) => setStatus(arg, 'accepted')),
     vscode.commands.registerCommand(Commands.rejectAnnotation, (arg?: unknown) => setStatus(arg, 'rejected')),
     vscode.commands.registerCommand(Commands.retypeAnnotation, async (arg?: unknown) => {

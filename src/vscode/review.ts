@@ -18,9 +18,13 @@ function describe(a: Annotation): string {
   return `“${iconSafeLabel(a.text, 60)}” (${kind ?? a.type}, ${a.origin === 'user' ? 'added by you' : a.status})`;
 }
 
-/** Annotations carrying a user decision that no longer sit on their words. */
+/** Annotations carrying a user decision that no longer sit on their words, or decided differently on another branch. */
 export function needingReview(state: ArticleState): Annotation[] {
-  return state.annotations.filter((a) => a.anchor !== 'ok' && isUserData(a));
+  return state.annotations.filter((a) => (a.anchor !== 'ok' && isUserData(a)) || a.conflict !== undefined);
+}
+
+function decisionText(status: string, type: string | undefined, by: string | undefined): string {
+  return `${status}${type ? ` as ${type}` : ''}${by ? ` by ${iconSafeLabel(by, 40)}` : ''}`;
 }
 
 export class ReviewDiagnostics implements vscode.Disposable {
@@ -51,7 +55,10 @@ export class ReviewDiagnostics implements vscode.Disposable {
     for (const a of needingReview(s)) {
       let range: vscode.Range;
       let message: string;
-      if (a.anchor === 'modified') {
+      if (a.conflict && a.anchor === 'ok') {
+        range = mapper.toRange(a);
+        message = `Decided differently on two branches: ${describe(a)} — here ${decisionText(a.status, a.type, a.by)}, on the other branch ${decisionText(a.conflict.status, a.conflict.type, a.conflict.by)}. Keep one.`;
+      } else if (a.anchor === 'modified') {
         range = mapper.toRange(a);
         message = `Annotated words were edited: ${describe(a)}. Keep the annotation on the new words, or remove it.`;
       } else if (a.anchor === 'ambiguous') {
@@ -104,6 +111,11 @@ export class AnnotationCodeActions implements vscode.CodeActionProvider {
     // Review first: edited, ambiguous, orphaned annotations at this place.
     for (const a of needingReview(state)) {
       const target = { uri, id: a.id };
+      if (a.conflict && a.start <= end && start <= a.end) {
+        action(`Keep this branch's decision (${a.status}) on ${describe(a)}`, Commands.resolveConflict, [{ ...target, take: 'mine' }], true);
+        action(`Take the other branch's decision (${a.conflict.status}${a.conflict.type && a.conflict.type !== a.type ? ` as ${a.conflict.type}` : ''})`, Commands.resolveConflict, [{ ...target, take: 'theirs' }]);
+      }
+      if (a.anchor === 'ok') continue;
       if (a.anchor === 'modified' && a.start <= end && start <= a.end) {
         action(`Keep annotation on the edited words “${iconSafeLabel(state.live.slice(a.start, a.end), 40)}”`, Commands.acceptAnnotation, [target], true);
         action(`Remove annotation ${describe(a)}`, Commands.deleteAnnotation, [target]);

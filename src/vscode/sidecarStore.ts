@@ -6,10 +6,11 @@
  */
 import fs from 'node:fs';
 import * as vscode from 'vscode';
-import { readTextOrNull, writeFileAtomic, ConcurrentChangeError } from '../node/atomic';
+import { writeFileAtomic, ConcurrentChangeError, FileError } from '../node/atomic';
+import { otherOwner, readSidecarFor } from '../node/sidecar-file';
 import { sidecarPathFor } from '../core/sidecar/yaml';
 
-export type ReadResult = { ok: true; content: string | null } | { ok: false; reason: string };
+export type ReadResult = { ok: true; content: string | null; legacyUri?: vscode.Uri } | { ok: false; reason: string };
 
 export function sidecarUriFor(article: vscode.Uri): vscode.Uri | null {
   if (article.scheme !== 'file') return null;
@@ -24,12 +25,31 @@ export function sidecarExists(uri: vscode.Uri): boolean {
   return uri.scheme === 'file' && fs.existsSync(uri.fsPath);
 }
 
-/** Reads a sidecar (null content: none exists). Invalid UTF-8 is refused rather than mangled. */
-export function readSidecar(uri: vscode.Uri): ReadResult {
+/**
+ * Reads an article's sidecar (null content: none exists), bounded by the largest file the writer
+ * produces for an article of `articleLength` characters; only a regular file is read (never a FIFO or
+ * a device). Falls back to the name earlier releases used. Invalid UTF-8 is refused rather than mangled.
+ */
+export function readSidecar(article: vscode.Uri, articleLength: number): ReadResult {
   try {
-    return { ok: true, content: readTextOrNull(uri.fsPath) };
+    const r = readSidecarFor(article.fsPath, articleLength);
+    return r.legacyPath ? { ok: true, content: r.src, legacyUri: vscode.Uri.file(r.legacyPath) } : { ok: true, content: r.src };
   } catch (e) {
     return { ok: false, reason: e instanceof Error ? e.message : String(e) };
+  }
+}
+
+/** The other article a sidecar says it belongs to, when that article exists beside this one. */
+export function sidecarOwner(article: vscode.Uri, recordedArticle: string | undefined): string | null {
+  return article.scheme === 'file' ? otherOwner(article.fsPath, recordedArticle) : null;
+}
+
+/** Removes a sidecar left under its old name once its content lives under the new one (only if nobody changed it). */
+export function removeLegacy(uri: vscode.Uri, content: string | null): void {
+  try {
+    if (fs.readFileSync(uri.fsPath, 'utf8') === content) fs.rmSync(uri.fsPath);
+  } catch {
+    /* gone or unreadable: leave it */
   }
 }
 
@@ -48,6 +68,6 @@ export function writeSidecar(uri: vscode.Uri, content: string, expected: string 
     return { written: true };
   } catch (e) {
     if (e instanceof ConcurrentChangeError) return { written: false, reason: 'changed-on-disk', message: 'the annotation file changed on disk' };
-    return { written: false, reason: 'error', message: e instanceof Error ? e.message : String(e) };
+    return { written: false, reason: 'error', message: e instanceof FileError || e instanceof Error ? e.message : String(e) };
   }
 }

@@ -130,9 +130,9 @@ class Session {
     else if (o.what === 'reattach') {
       if (!corrections.reattach(a, a.candidates?.[o.n % Math.max(1, a.candidates.length)] ?? -1, text)) return;
     } else {
-      const wasUser = a.origin === 'user';
+      const goes = a.origin === 'user' || a.anchor !== 'ok';
       this.live.setAnnotations(corrections.remove(this.anns, a, ctx));
-      if (wasUser) {
+      if (goes) {
         this.decisions.delete(a.id);
         return;
       }

@@ -59,7 +59,7 @@ export function applyChange(anns: Annotation[], c: TextChange, after: TextSource
       touched++;
       // A later insertion (an undo, a paste) may bring the text back exactly as it was.
       if (c.text.length >= a.text.length && c.text.includes(a.text)) {
-        const found = uniqueExactMatchIn(after, a, c.start, insertedEnd);
+        const found = placeIn(after, a, c.start, insertedEnd);
         if (found !== null) moveTo(a, found, false);
       } else if (a.candidates) {
         a.candidates = a.candidates.map((p) => shiftPoint(p, c, delta)).filter((p) => p + a.text.length <= after.length);
@@ -76,7 +76,7 @@ export function applyChange(anns: Annotation[], c: TextChange, after: TextSource
     } else if (c.start <= a.start && c.end >= a.end) {
       touched++;
       // The whole span was replaced (a paste over it, a reload from disk): look for it in the new text.
-      const found = uniqueExactMatchIn(after, a, c.start, insertedEnd);
+      const found = placeIn(after, a, c.start, insertedEnd);
       if (found !== null) moveTo(a, found, false);
       else if (c.text.includes(a.text)) {
         a.anchor = 'ambiguous';
@@ -143,20 +143,33 @@ function suffixScore(text: string, end: number, suffix: string): number {
 }
 
 /**
- * The single place in `[from, to)` holding the exact text with its exact context, or null — reading
+ * Where an annotation belongs in the new text of `[from, to)` (what an edit inserted), by the same
+ * rules as {@link reanchor}: the single place with its exact text and context; else its text's only
+ * occurrence there when one side of the context matches (for a rejection, whatever its context); a
+ * model suggestion takes the occurrence nearest its old place. Null when none of these holds. Reads
  * only the window of `text` around `[from, to)` (the window always holds the whole context).
  */
-function uniqueExactMatchIn(text: TextSource, a: Annotation, from: number, to: number): number | null {
+function placeIn(text: TextSource, a: Annotation, from: number, to: number): number | null {
   const ws = Math.max(0, from - a.prefix.length);
   const window = text.slice(ws, Math.min(text.length, to + a.suffix.length));
-  let found: number | null = null;
-  for (const o of occurrences(window, a.text, from - ws, to - ws)) {
+  const occ = occurrences(window, a.text, from - ws, to - ws);
+  let exact: number | null = null;
+  for (const o of occ) {
     if (o >= a.prefix.length && window.startsWith(a.prefix, o - a.prefix.length) && window.startsWith(a.suffix, o + a.text.length)) {
-      if (found !== null) return null;
-      found = ws + o;
+      if (exact !== null) {
+        exact = -1;
+        break;
+      }
+      exact = o;
     }
   }
-  return found;
+  if (exact !== null && exact >= 0) return ws + exact;
+  if (occ.length === 1 && exact === null) {
+    const o = occ[0]!;
+    if (a.status === 'rejected' || (o >= a.prefix.length && window.startsWith(a.prefix, o - a.prefix.length)) || window.startsWith(a.suffix, o + a.text.length)) return ws + o;
+  }
+  if (occ.length && !isUserData(a)) return ws + nearest(occ, a.start - ws);
+  return null;
 }
 
 /** The value of a sorted list closest to `x`. */

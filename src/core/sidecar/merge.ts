@@ -81,3 +81,13 @@ export function mergeSidecars(base: SidecarDoc | null, ours: SidecarDoc, theirs:
     conflicts,
   };
 }
+
+/**
+ * The annotations read from disk with the editor's own unsaved decisions laid over them by id (the
+ * editor's win): used when the file changed on disk while corrections were pending.
+ */
+export function overlayUserDecisions(disk: readonly Annotation[], mine: readonly Annotation[]): Annotation[] {
+  const byId = new Map(disk.map((a) => [a.id, a]));
+  for (const a of mine) if (isUserData(a)) byId.set(a.id, a);
+  return [...byId.values()].sort(compareAnnotations);
+}

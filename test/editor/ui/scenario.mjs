@@ -143,7 +143,7 @@ export async function runUiScenario(o) {
     } catch (e) {
       doc = { error: String(e) };
     }
-    const hasEntity = !!doc?.annotations?.some((a) => a.kind === 'entity' && a.text === t.yamlEntity.text && a.type === t.yamlEntity.type);
+    const hasEntity = !!doc?.annotations?.some((a) => a.text === t.yamlEntity.text && a.type === t.yamlEntity.type);
     check(`Save Annotations writes ${path.basename(sidecar)} with ${t.yamlEntity.text} (${t.yamlEntity.type})`, hasEntity && doc.article === t.file, yamlText ? `${yamlText.length} bytes, ${doc?.annotations?.length} annotations` : 'no file');
     await snap('saved');
   } catch (e) {
