@@ -632,3 +632,34 @@ class Flow {
     return v;
   }
 }
+
+/** A plain scalar's value in the core schema, or undefined when its reading needs rules outside the subset. */
+export function plainScalar(raw: string, flow: boolean): string | number | boolean | null | undefined {
+  try {
+    checkPlain(raw, flow);
+  } catch (e) {
+    if (e instanceof Unsupported) return undefined;
+    throw e;
+  }
+  return coreScalar(raw);
+}
+
+/**
+ * The quoted scalar that starts at `i` of `t` (a one-line double- or single-quoted value): its value
+ * and the index after its closing quote, or undefined when it is not a one-line quoted value of the subset.
+ */
+export function quotedScalar(t: string, i: number): { value: string; end: number } | undefined {
+  const q = t.charCodeAt(i);
+  const end = q === 34 ? doubleQuotedEnd(t, i) : q === 39 ? singleQuotedEnd(t, i) : -1;
+  if (end < 0) return undefined;
+  if (q === 39) {
+    const body = t.slice(i + 1, end - 1);
+    return { value: body.indexOf("'") < 0 ? body : body.replace(/''/g, "'"), end };
+  }
+  try {
+    return { value: decodeDouble(t, i, end - 1), end };
+  } catch (e) {
+    if (e instanceof Unsupported) return undefined;
+    throw e;
+  }
+}

@@ -13,6 +13,7 @@ import { isMap, isScalar, isSeq, type LineCounter, type Node } from 'yaml';
 import { conflictMarkerLines, parseSafeYaml, safeForMessage as safe } from '../safeYaml';
 import { sha256 } from '../hash';
 import { flow, yamlString } from './emit';
+import { readCanonical, type CanonicalFile, type Rec } from './canonical';
 import { readLightYaml, type LMap, type LNode } from './lightYaml';
 import {
   ANCHOR_STATES,
@@ -42,10 +43,11 @@ const OFFSETS = 'utf16-lf';
 /**
  * The largest annotation file read for an article of `articleLength` UTF-16 units. The writer never
  * produces a larger one (it leaves suggestions out first, never a decision), so whatever it writes
- * reads back. Measured: 2.2–2.5 bytes of annotation file per character of dense news text.
+ * reads back. Measured: 2.5 bytes of annotation file per character of BBC news, 3.6 for the bundled
+ * samples (half quotes, which the file repeats); 10 MB of text gives at most 34 MB, read in seconds.
  */
 export function sidecarByteLimit(articleLength: number): number {
-  return 8 * 1024 * 1024 + 4 * articleLength;
+  return 4 * 1024 * 1024 + 3 * articleLength;
 }
 /** The limit when the article's length is unknown (merge driver): that of the largest article the editor analyses (50 MB). */
 export const MAX_SIDECAR_BYTES = sidecarByteLimit(50 * 1024 * 1024);
@@ -169,27 +171,27 @@ function carriesDecision(a: Annotation): boolean {
  */
 export function annotationLine(a: Annotation): string {
   const decided = carriesDecision(a);
-  return flow({
-    id: a.id,
-    type: a.type,
-    start: a.start,
-    end: a.anchor === 'ok' && a.end === a.start + a.text.length ? undefined : a.end,
-    text: a.text,
-    status: a.status,
-    origin: a.origin === 'model' ? undefined : a.origin,
-    by: a.by,
-    anchor: a.anchor === 'ok' ? undefined : a.anchor,
-    entity: a.entity === a.text ? undefined : a.entity,
-    value: a.value,
-    unit: a.unit ?? undefined,
-    speaker: a.speaker ? { name: a.speaker.name, text: a.speaker.text === a.speaker.name ? undefined : a.speaker.text, start: a.speaker.start, end: a.speaker.end } : a.speaker,
-    confidence: a.confidence,
-    note: a.note,
-    prefix: decided && a.prefix ? a.prefix : undefined,
-    suffix: decided && a.suffix ? a.suffix : undefined,
-    candidates: a.anchor === 'ambiguous' ? a.candidates : undefined,
-    conflict: a.conflict ? { status: a.conflict.status, type: a.conflict.type, entity: a.conflict.entity, note: a.conflict.note, by: a.conflict.by } : undefined,
-  });
+  // Built by hand, key by key, in the order of ANNOTATION_KEYS (it is the hot path of every save).
+  let o = `{id: ${yamlString(a.id)}, type: ${yamlString(a.type)}, start: ${a.start}`;
+  if (a.anchor !== 'ok' || a.end !== a.start + a.text.length) o += `, end: ${a.end}`;
+  o += `, text: ${yamlString(a.text)}, status: ${a.status}`;
+  if (a.origin !== 'model') o += `, origin: ${a.origin}`;
+  if (a.by !== undefined) o += `, by: ${yamlString(a.by)}`;
+  if (a.anchor !== 'ok') o += `, anchor: ${a.anchor}`;
+  if (a.entity !== undefined && a.entity !== a.text) o += `, entity: ${yamlString(a.entity)}`;
+  if (a.value !== undefined) o += `, value: ${flow(a.value)}`;
+  if (a.unit !== undefined && a.unit !== null) o += `, unit: ${yamlString(a.unit)}`;
+  if (a.speaker !== undefined) {
+    const sp = a.speaker;
+    o += sp ? `, speaker: ${flow({ name: sp.name, text: sp.text === sp.name ? undefined : sp.text, start: sp.start, end: sp.end })}` : ', speaker: null';
+  }
+  if (a.confidence !== undefined) o += `, confidence: ${flow(a.confidence)}`;
+  if (a.note !== undefined) o += `, note: ${yamlString(a.note)}`;
+  if (decided && a.prefix) o += `, prefix: ${yamlString(a.prefix)}`;
+  if (decided && a.suffix) o += `, suffix: ${yamlString(a.suffix)}`;
+  if (a.anchor === 'ambiguous' && a.candidates) o += `, candidates: ${flow(a.candidates)}`;
+  if (a.conflict) o += `, conflict: ${flow({ status: a.conflict.status, type: a.conflict.type, entity: a.conflict.entity, note: a.conflict.note, by: a.conflict.by })}`;
+  return o + '}';
 }
 
 /**
@@ -202,7 +204,9 @@ export function serializeSidecar(doc: SidecarDoc, maxBytes = Infinity): string {
   const lines = anns.map((a) => '  - ' + annotationLine(a) + '\n');
   let omitted = doc.omitted ?? 0;
   const head = (n: number) => header(doc, n);
-  let size = utf8Length(head(omitted)) + lines.reduce((s, l) => s + utf8Length(l), 0);
+  // UTF-8 takes at most 3 bytes per UTF-16 unit: measure exactly only when that could exceed the limit.
+  const units = head(omitted).length + lines.reduce((s, l) => s + l.length, 0);
+  let size = units * 3 <= maxBytes ? units : utf8Length(head(omitted)) + lines.reduce((s, l) => s + utf8Length(l), 0);
   if (size > maxBytes) {
     for (let i = anns.length - 1; i >= 0 && size + 100 > maxBytes; i--) {
       if (carriesDecision(anns[i]!)) continue;
@@ -267,15 +271,25 @@ export function parseSidecar(raw: string, opts: ParseOptions = {}): ParseResult 
   if (conflicts.length) {
     return fail('conflict', `unresolved git conflict markers (line ${conflicts[0]}); resolve the merge first`, conflicts[0], conflicts.map((l) => `line ${l}: conflict marker`));
   }
-  const light = readLightYaml(src);
-  if (light !== undefined) return validate(light);
+  // Our own layout, record by record (each annotation validated as it is read); else the general
+  // subset reader; else the YAML library.
+  const fast = new AnnotationCollector();
+  const canonical = readCanonical(src, (rec, line) => fast.add(new Located(rec, line)));
+  if (canonical) return validate(fromCanonical(canonical), fast);
+  const why = { line: 0, reason: '' };
+  const light = readLightYaml(src, why);
+  if (light !== undefined) return validate(fromLight(light));
   const fullMax = Math.min(opts.fullParserMaxBytes ?? FULL_PARSER_MAX_BYTES, FULL_PARSER_MAX_BYTES);
   if (src.length > fullMax) {
-    return fail('too-large', `the annotation file is not in the layout News Annotator writes and is larger than ${mb(fullMax)}; write it again with one value per line (for example with 'news-annotator annotate' on a copy of the article)`);
+    return fail(
+      'too-large',
+      `the annotation file is larger than ${mb(fullMax)} and not in the layout News Annotator reads quickly (line ${why.line}: ${why.reason}); write it again with one value per line`,
+      why.line,
+    );
   }
   const y = parseSafeYaml(src, FULL_PARSER_MAX_BYTES, 'annotation');
   if (!y.ok) return y;
-  return validate(toLight(y.doc.contents as Node | null, y.lc));
+  return validate(fromLight(toLight(y.doc.contents as Node | null, y.lc)));
 }
 
 function mb(bytes: number): string {
@@ -302,6 +316,93 @@ function toLight(n: Node | null, lc: LineCounter): LNode | null {
   return { t: 's', v: v === undefined || typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' || v === null ? (v ?? null) : String(v), line };
 }
 
+/**
+ * A mapping to validate: its values (nested mappings as {@link Located} too, lists as arrays) and the
+ * line of each key. Built from our own layout (every key of an item on one line) or from any tree.
+ */
+class Located {
+  constructor(
+    readonly rec: Rec,
+    private readonly at: number,
+    private readonly lines?: Record<string, number>,
+    /** Keys given twice (the general readers keep them; the validator reports them). */
+    readonly duplicates?: { key: string; line: number }[],
+  ) {}
+
+  line(key?: string): number {
+    return (key !== undefined && this.lines?.[key]) || this.at;
+  }
+}
+
+/** What the validator reads: the top mapping and the items of the three lists. */
+interface Shape {
+  top: Located | null;
+  /** The root is not a mapping: its line. */
+  notAMap?: number;
+  lists: Record<string, Located[]>;
+  /** A list key whose value is not a list. */
+  notAList: { key: string; line: number }[];
+}
+
+function fromCanonical(f: CanonicalFile): Shape {
+  const top = new Located(f.top, 1, f.topLines);
+  const lists: Record<string, Located[]> = {};
+  const notAList: Shape['notAList'] = [];
+  for (const key of ['subjects', 'sections', 'annotations']) {
+    const items = f.top[key];
+    if (!Array.isArray(items)) {
+      if (items !== undefined && items !== null) notAList.push({ key, line: top.line(key) });
+      continue;
+    }
+    const first = f.firstItemLine[key] ?? 1;
+    lists[key] = items.map((rec, i) => new Located(rec as Rec, first + i));
+  }
+  return { top, lists, notAList };
+}
+
+function fromLight(root: LNode | null): Shape {
+  const shape: Shape = { top: null, lists: {}, notAList: [] };
+  if (!root || root.t !== 'm') {
+    shape.notAMap = root?.line ?? 1;
+    return shape;
+  }
+  shape.top = located(root);
+  for (const key of ['subjects', 'sections', 'annotations']) {
+    const i = root.keys.indexOf(key);
+    if (i < 0) continue;
+    const v = root.values[i]!;
+    if (v.t === 'q') shape.lists[key] = v.items.map((x) => (x.t === 'm' ? located(x) : new Located(NOT_A_MAP, x.line)));
+    else if (!(v.t === 's' && v.v === null)) shape.notAList.push({ key, line: v.line });
+  }
+  return shape;
+}
+
+/** Stands for a list item that is not a mapping. */
+const NOT_A_MAP: Rec = Object.freeze(Object.create(null)) as Rec;
+
+function located(m: LMap): Located {
+  const rec: Rec = Object.create(null);
+  const lines: Record<string, number> = Object.create(null);
+  const duplicates: { key: string; line: number }[] = [];
+  m.keys.forEach((k, i) => {
+    if (k in rec) {
+      duplicates.push({ key: k, line: m.keyLines[i]! });
+      return;
+    }
+    const v = m.values[i]!;
+    rec[k] = v.t === 's' ? v.v : v.t === 'm' ? located(v) : v.items.map((x) => (x.t === 's' ? x.v : x.t === 'm' ? located(x) : x));
+    lines[k] = m.keyLines[i]!;
+  });
+  return new Located(rec, m.line, lines, duplicates);
+}
+
+/** A nested mapping's record and lines, whichever reader built it. */
+function nested(v: unknown, parent: Located, key: string): Located | null {
+  if (v instanceof Located) return v;
+  if (v && typeof v === 'object' && !Array.isArray(v)) return new Located(v as Rec, parent.line(key));
+  return null;
+}
+
 /** Most problems listed; the rest are counted. */
 const MAX_PROBLEMS = 100;
 
@@ -312,122 +413,130 @@ class Problems {
     if (this.list.length < MAX_PROBLEMS) this.list.push({ line, msg });
     else this.more++;
   }
+  get count(): number {
+    return this.list.length + this.more;
+  }
 }
 
-function get(m: LMap, key: string): LNode | undefined {
-  const i = m.keys.indexOf(key);
-  return i < 0 ? undefined : m.values[i];
+/** Annotations validated one by one as they are read (ids unique, order checked). */
+class AnnotationCollector {
+  readonly p = new Problems();
+  readonly annotations: Annotation[] = [];
+  private readonly ids = new Set<string>();
+  sorted = true;
+
+  add(n: Located): void {
+    const a = annotation(n, this.p);
+    if (!a) return;
+    if (this.ids.has(a.id)) {
+      this.p.add(n.line('id'), `duplicate id '${safe(a.id)}'`);
+      return;
+    }
+    this.ids.add(a.id);
+    const last = this.annotations[this.annotations.length - 1];
+    if (this.sorted && last && compareAnnotations(last, a) > 0) this.sorted = false;
+    this.annotations.push(a);
+  }
 }
 
-function value(n: LNode | undefined): unknown {
-  return n && n.t === 's' ? n.v : n;
-}
-
-function validate(root: LNode | null): ParseResult {
-  const p = new Problems();
+function validate(shape: Shape, collected = new AnnotationCollector()): ParseResult {
+  const p = collected.p;
   const done = (doc: SidecarDoc): ParseResult => {
     if (!p.list.length) return { ok: true, doc };
+    p.list.sort((a, b) => a.line - b.line);
     const details = p.list.map((x) => `line ${x.line}: ${x.msg}`);
     if (p.more) details.push(`… and ${p.more} more`);
     const first = p.list[0]!;
     return { ok: false, problem: { kind: 'invalid', message: `${first.msg} (line ${first.line})`, details, line: first.line } };
   };
   const empty: SidecarDoc = { article: '', textHash: '', subjects: [], sections: [], annotations: [] };
-  if (!root || root.t !== 'm') {
-    p.add(root?.line ?? 1, 'the file must be a YAML mapping with version, textHash and annotations');
+  const root = shape.top;
+  if (!root) {
+    p.add(shape.notAMap ?? 1, 'the file must be a YAML mapping with version, textHash and annotations');
     return done(empty);
   }
   checkKeys(root, TOP_KEYS, p);
-  const versionNode = get(root, 'version');
-  const version = value(versionNode);
+  const version = root.rec.version;
   if (version !== 1 && version !== 2) {
     if (typeof version === 'number' && version > SIDECAR_VERSION) {
       return { ok: false, problem: { kind: 'newer-version', message: `written by a newer News Annotator (version ${version}); it is left untouched`, details: [] } };
     }
-    p.add(versionNode?.line ?? root.line, `version must be 1 or ${SIDECAR_VERSION}`);
+    p.add(root.line('version'), `version must be 1 or ${SIDECAR_VERSION}`);
   }
-  const offsetsNode = get(root, 'offsets');
-  if (offsetsNode !== undefined && value(offsetsNode) !== OFFSETS) p.add(offsetsNode.line, `offsets must be '${OFFSETS}'`);
-  const article = str(get(root, 'article'), root, p, 'article', true) ?? '';
-  const hashNode = get(root, 'textHash');
-  const hash = str(hashNode, root, p, 'textHash', false) ?? '';
-  if (hash && !/^sha256:[0-9a-f]{64}$/.test(hash)) p.add(hashNode!.line, 'textHash must be sha256: followed by 64 hex digits');
+  if ('offsets' in root.rec && root.rec.offsets !== OFFSETS) p.add(root.line('offsets'), `offsets must be '${OFFSETS}'`);
+  for (const x of shape.notAList) p.add(x.line, `${x.key} must be a list`);
+  const article = str(root, 'article', p, true) ?? '';
+  const hash = str(root, 'textHash', p, false) ?? '';
+  if (hash && !/^sha256:[0-9a-f]{64}$/.test(hash)) p.add(root.line('textHash'), 'textHash must be sha256: followed by 64 hex digits');
 
   const subjects: SidecarSubject[] = [];
-  for (const n of seqItems(get(root, 'subjects'), p, 'subjects')) {
+  for (const n of items(shape, 'subjects', p)) {
     if (!checkKeys(n, ['code', 'label', 'score'], p)) continue;
-    const code = str(get(n, 'code'), n, p, 'code', false);
-    const label = str(get(n, 'label'), n, p, 'label', false);
-    const score = num(get(n, 'score'), n, p, 'score');
+    const code = str(n, 'code', p, false);
+    const label = str(n, 'label', p, false);
+    const score = num(n, 'score', p);
     if (code !== undefined && label !== undefined && score !== undefined) subjects.push({ code, label, score });
   }
   const sections: SidecarSection[] = [];
-  for (const n of seqItems(get(root, 'sections'), p, 'sections')) {
+  for (const n of items(shape, 'sections', p)) {
     if (!checkKeys(n, ['id', 'label', 'start', 'end', 'subject'], p)) continue;
-    const id = str(get(n, 'id'), n, p, 'id', false);
-    const label = str(get(n, 'label'), n, p, 'label', false);
-    const start = offset(get(n, 'start'), n, p, 'start');
-    const end = offset(get(n, 'end'), n, p, 'end');
-    const subj = get(n, 'subject');
-    const subject = subj === undefined || value(subj) === null ? null : (str(subj, n, p, 'subject', false) ?? null);
+    const id = str(n, 'id', p, false);
+    const label = str(n, 'label', p, false);
+    const start = offset(n, 'start', p);
+    const end = offset(n, 'end', p);
+    const subject = n.rec.subject === undefined || n.rec.subject === null ? null : (str(n, 'subject', p, false) ?? null);
     if (id !== undefined && label !== undefined && start !== undefined && end !== undefined) {
-      if (end < start) p.add(n.line, 'section end is before its start');
+      if (end < start) p.add(n.line('end'), 'section end is before its start');
       else sections.push({ id, label, start, end, subject });
     }
   }
-  const annotations: Annotation[] = [];
-  const ids = new Set<string>();
-  for (const n of seqItems(get(root, 'annotations'), p, 'annotations')) {
-    const a = annotation(n, p);
-    if (!a) continue;
-    if (ids.has(a.id)) {
-      p.add(n.line, `duplicate id '${safe(a.id)}'`);
-      continue;
-    }
-    ids.add(a.id);
-    annotations.push(a);
-  }
-  annotations.sort(compareAnnotations);
+  for (const n of items(shape, 'annotations', p)) collected.add(n);
+  const annotations = collected.annotations;
+  if (!collected.sorted) annotations.sort(compareAnnotations);
   return done({ article, textHash: hash, subjects, sections, annotations });
 }
 
-function annotation(n: LMap, p: Problems): Annotation | null {
+function items(shape: Shape, key: string, p: Problems): Located[] {
+  const list = shape.lists[key] ?? [];
+  return list.filter((x) => x.rec !== NOT_A_MAP || (p.add(x.line(), 'expected a mapping'), false));
+}
+
+function annotation(n: Located, p: Problems): Annotation | null {
   if (!checkKeys(n, ANNOTATION_KEYS, p)) return null;
-  const before = p.list.length + p.more;
-  const idNode = get(n, 'id');
-  const id = str(idNode, n, p, 'id', false);
-  if (id !== undefined && !/^[a-z][a-z0-9-]{0,63}$/.test(id)) p.add(idNode!.line, 'id must be lower-case letters, digits and dashes');
-  const typeNode = get(n, 'type');
-  const type = str(typeNode, n, p, 'type', false);
+  const before = p.count;
+  const r = n.rec;
+  const id = str(n, 'id', p, false);
+  if (id !== undefined && !/^[a-z][a-z0-9-]{0,63}$/.test(id)) p.add(n.line('id'), 'id must be lower-case letters, digits and dashes');
+  const type = str(n, 'type', p, false);
   let kind: AnnotationKind | undefined;
-  if (get(n, 'kind') !== undefined) {
-    kind = oneOf(get(n, 'kind'), n, ANNOTATION_KINDS, p, 'kind') as AnnotationKind | undefined;
-    if (kind && type !== undefined && !TYPES[kind].includes(type)) p.add(typeNode!.line, `type of a ${kind} must be one of ${TYPES[kind].join(', ')}`);
+  if (r.kind !== undefined) {
+    kind = oneOf(n, 'kind', ANNOTATION_KINDS, p) as AnnotationKind | undefined;
+    if (kind && type !== undefined && !TYPES[kind].includes(type)) p.add(n.line('type'), `type of a ${kind} must be one of ${TYPES[kind].join(', ')}`);
   } else if (type !== undefined) {
     kind = kindOfType(type);
-    if (!kind) p.add(typeNode!.line, `type must be one of ${ANNOTATION_KINDS.map((k) => TYPES[k].join(', ')).join(', ')}`);
+    if (!kind) p.add(n.line('type'), `type must be one of ${ANNOTATION_KINDS.map((k) => TYPES[k].join(', ')).join(', ')}`);
   }
-  const start = offset(get(n, 'start'), n, p, 'start');
-  const text = str(get(n, 'text'), n, p, 'text', false);
-  const end = get(n, 'end') !== undefined ? offset(get(n, 'end'), n, p, 'end') : start !== undefined && text !== undefined ? start + text.length : offset(undefined, n, p, 'end');
-  const anchor = get(n, 'anchor') ? (oneOf(get(n, 'anchor'), n, ANCHOR_STATES, p, 'anchor') as AnchorState | undefined) : 'ok';
+  const start = offset(n, 'start', p);
+  const text = str(n, 'text', p, false);
+  const end = r.end !== undefined ? offset(n, 'end', p) : start !== undefined && text !== undefined ? start + text.length : offset(n, 'end', p);
+  const anchor = r.anchor !== undefined ? (oneOf(n, 'anchor', ANCHOR_STATES, p) as AnchorState | undefined) : 'ok';
   if (start !== undefined && end !== undefined) {
     if (anchor === 'ok') {
       // An annotation on its words: the offsets cover exactly its text.
-      if (end <= start) p.add(n.line, 'end must be greater than start');
-      else if (text !== undefined && text.length !== end - start) p.add(n.line, 'text length does not match end - start');
-      if (text !== undefined && (/^[\udc00-\udfff]/.test(text) || /[\ud800-\udbff]$/.test(text))) p.add(n.line, 'the span splits a surrogate pair');
+      if (end <= start) p.add(n.line('end'), 'end must be greater than start');
+      else if (text !== undefined && text.length !== end - start) p.add(n.line('text'), 'text length does not match end - start');
+      if (text !== undefined && (/^[\udc00-\udfff]/.test(text) || /[\ud800-\udbff]$/.test(text))) p.add(n.line('text'), 'the span splits a surrogate pair');
     } else if (end < start) {
       // Edited, ambiguous or orphaned: the offsets are the last known place; `text` is what was annotated.
-      p.add(n.line, 'end must not be before start');
+      p.add(n.line('end'), 'end must not be before start');
     }
   }
-  const prefix = get(n, 'prefix') ? str(get(n, 'prefix'), n, p, 'prefix', true) : '';
-  const suffix = get(n, 'suffix') ? str(get(n, 'suffix'), n, p, 'suffix', true) : '';
-  const status = oneOf(get(n, 'status'), n, STATUSES, p, 'status') as Status | undefined;
-  const origin = get(n, 'origin') ? (oneOf(get(n, 'origin'), n, ['model', 'user'], p, 'origin') as 'model' | 'user' | undefined) : 'model';
+  const prefix = r.prefix !== undefined ? str(n, 'prefix', p, true) : '';
+  const suffix = r.suffix !== undefined ? str(n, 'suffix', p, true) : '';
+  const status = oneOf(n, 'status', STATUSES, p) as Status | undefined;
+  const origin = r.origin !== undefined ? (oneOf(n, 'origin', ['model', 'user'], p) as 'model' | 'user' | undefined) : 'model';
   if (
-    p.list.length + p.more > before ||
+    p.count > before ||
     id === undefined ||
     !kind ||
     type === undefined ||
@@ -443,135 +552,119 @@ function annotation(n: LMap, p: Problems): Annotation | null {
     return null;
   }
   const a: Annotation = { id, kind, type, start, end, text, prefix, suffix, status, origin, anchor };
-  const by = get(n, 'by');
-  if (by !== undefined) {
-    const v = str(by, n, p, 'by', false);
+  if (r.by !== undefined) {
+    const v = str(n, 'by', p, false);
     if (v !== undefined) a.by = v;
   }
-  const entity = get(n, 'entity');
-  if (entity !== undefined) {
-    const v = str(entity, n, p, 'entity', false);
+  if (r.entity !== undefined) {
+    const v = str(n, 'entity', p, false);
     if (v !== undefined) a.entity = v;
   }
-  const note = get(n, 'note');
-  if (note !== undefined) {
-    const v = str(note, n, p, 'note', true);
+  if (r.note !== undefined) {
+    const v = str(n, 'note', p, true);
     if (v !== undefined) a.note = v;
   }
-  const val = get(n, 'value');
-  if (val !== undefined) {
-    const v = value(val);
+  if (r.value !== undefined) {
+    const v = r.value;
     if (v === null || (typeof v === 'number' && Number.isFinite(v)) || typeof v === 'string') a.value = v;
-    else p.add(val.line, 'value must be a number, a string or null');
+    else p.add(n.line('value'), 'value must be a number, a string or null');
   }
-  const unit = get(n, 'unit');
-  if (unit !== undefined) {
-    const v = value(unit);
+  if (r.unit !== undefined) {
+    const v = r.unit;
     if (v === null || typeof v === 'string') a.unit = v;
-    else p.add(unit.line, 'unit must be a string or null');
+    else p.add(n.line('unit'), 'unit must be a string or null');
   }
-  const conf = get(n, 'confidence');
-  if (conf !== undefined) {
-    const v = num(conf, n, p, 'confidence');
-    if (v !== undefined && (v < 0 || v > 1)) p.add(conf.line, 'confidence must be between 0 and 1');
+  if (r.confidence !== undefined) {
+    const v = num(n, 'confidence', p);
+    if (v !== undefined && (v < 0 || v > 1)) p.add(n.line('confidence'), 'confidence must be between 0 and 1');
     else if (v !== undefined) a.confidence = v;
   }
-  const sp = get(n, 'speaker');
-  if (sp !== undefined) {
-    if (value(sp) === null) a.speaker = null;
+  if (r.speaker !== undefined) {
+    const sp = r.speaker === null ? null : nested(r.speaker, n, 'speaker');
+    if (r.speaker === null) a.speaker = null;
+    else if (!sp) p.add(n.line('speaker'), 'speaker must be a mapping or null');
     else if (checkKeys(sp, ['name', 'text', 'start', 'end'], p)) {
-      const name = str(get(sp, 'name'), sp, p, 'speaker name', false);
-      const stext = get(sp, 'text') ? str(get(sp, 'text'), sp, p, 'speaker text', true) : name;
-      const s = offset(get(sp, 'start'), sp, p, 'speaker start');
-      const e = offset(get(sp, 'end'), sp, p, 'speaker end');
-      if (s !== undefined && e !== undefined && e < s) p.add(sp.line, 'speaker end is before its start');
+      const name = str(sp, 'name', p, false, 'speaker name');
+      const stext = sp.rec.text !== undefined ? str(sp, 'text', p, true, 'speaker text') : name;
+      const s = offset(sp, 'start', p, 'speaker start');
+      const e = offset(sp, 'end', p, 'speaker end');
+      if (s !== undefined && e !== undefined && e < s) p.add(sp.line('end'), 'speaker end is before its start');
       else if (name !== undefined && stext !== undefined && s !== undefined && e !== undefined) a.speaker = { name, text: stext, start: s, end: e };
     }
   }
-  const cands = get(n, 'candidates');
-  if (cands !== undefined) {
+  if (r.candidates !== undefined) {
     const list: number[] = [];
-    for (const c of seqItems(cands, p, 'candidates', true)) {
-      const v = offset(c, n, p, 'candidate');
-      if (v !== undefined) list.push(v);
+    if (!Array.isArray(r.candidates)) p.add(n.line('candidates'), 'candidates must be a list');
+    else for (const c of r.candidates) {
+      if (typeof c === 'number' && Number.isSafeInteger(c) && c >= 0) list.push(c);
+      else p.add(n.line('candidates'), 'candidate must be a whole number ≥ 0');
     }
     a.candidates = list;
   }
-  const conflict = get(n, 'conflict');
-  if (conflict !== undefined && checkKeys(conflict, CONFLICT_KEYS, p)) {
-    const cs = oneOf(get(conflict, 'status'), conflict, STATUSES, p, 'conflict status') as Status | undefined;
-    const c: Conflict = { status: cs ?? 'suggested' };
-    for (const k of ['type', 'entity', 'note', 'by'] as const) {
-      const x = get(conflict, k);
-      if (x === undefined) continue;
-      const v = str(x, conflict, p, `conflict ${k}`, k === 'note');
-      if (v !== undefined) c[k] = v;
+  if (r.conflict !== undefined) {
+    const conflict = nested(r.conflict, n, 'conflict');
+    if (!conflict) p.add(n.line('conflict'), 'conflict must be a mapping');
+    else if (checkKeys(conflict, CONFLICT_KEYS, p)) {
+      const cs = oneOf(conflict, 'status', STATUSES, p, 'conflict status') as Status | undefined;
+      const c: Conflict = { status: cs ?? 'suggested' };
+      for (const k of ['type', 'entity', 'note', 'by'] as const) {
+        if (conflict.rec[k] === undefined) continue;
+        const v = str(conflict, k, p, k === 'note', `conflict ${k}`);
+        if (v !== undefined) c[k] = v;
+      }
+      if (c.type !== undefined && kind && !TYPES[kind].includes(c.type)) p.add(conflict.line('type'), `conflict type of a ${kind} must be one of ${TYPES[kind].join(', ')}`);
+      a.conflict = c;
     }
-    if (c.type !== undefined && kind && !TYPES[kind].includes(c.type)) p.add(conflict.line, `conflict type of a ${kind} must be one of ${TYPES[kind].join(', ')}`);
-    a.conflict = c;
   }
-  return p.list.length + p.more > before ? null : a;
+  return p.count > before ? null : a;
 }
 
-function checkKeys(n: LNode, allowed: readonly string[], p: Problems): n is LMap {
-  if (n.t !== 'm') {
-    p.add(n.line, 'expected a mapping');
-    return false;
-  }
+function checkKeys(n: Located, allowed: readonly string[], p: Problems): boolean {
   let ok = true;
-  for (let i = 0; i < n.keys.length; i++) {
-    const k = n.keys[i]!;
+  for (const d of n.duplicates ?? []) {
+    p.add(d.line, `duplicate key '${safe(d.key)}'`);
+    ok = false;
+  }
+  for (const k in n.rec) {
     if (!allowed.includes(k)) {
-      p.add(n.keyLines[i]!, `unknown key '${safe(k)}'`);
-      ok = false;
-    } else if (n.keys.indexOf(k) !== i) {
-      p.add(n.keyLines[i]!, `duplicate key '${safe(k)}'`);
+      p.add(n.line(k), `unknown key '${safe(k)}'`);
       ok = false;
     }
   }
   return ok;
 }
 
-function seqItems(n: LNode | undefined, p: Problems, what: string, scalars = false): LMap[] {
-  if (n === undefined || value(n) === null) return [];
-  if (n.t !== 'q') {
-    p.add(n.line, `${what} must be a list`);
-    return [];
-  }
-  return (scalars ? n.items : n.items.filter((x) => x.t === 'm' || (p.add(x.line, 'expected a mapping'), false))) as LMap[];
-}
-
-function str(n: LNode | undefined, parent: LNode, p: Problems, what: string, allowEmpty: boolean): string | undefined {
-  const v = value(n);
+function str(n: Located, key: string, p: Problems, allowEmpty: boolean, what = key): string | undefined {
+  const v = n.rec[key];
   if (typeof v !== 'string' || (!allowEmpty && v === '')) {
-    p.add(n?.line ?? parent.line, `${what} must be a ${allowEmpty ? '' : 'non-empty '}string`);
+    p.add(n.line(key), `${what} must be a ${allowEmpty ? '' : 'non-empty '}string`);
     return undefined;
   }
   return v;
 }
 
-function num(n: LNode | undefined, parent: LNode, p: Problems, what: string): number | undefined {
-  const v = value(n);
+function num(n: Located, key: string, p: Problems, what = key): number | undefined {
+  const v = n.rec[key];
   if (typeof v !== 'number' || !Number.isFinite(v)) {
-    p.add(n?.line ?? parent.line, `${what} must be a number`);
+    p.add(n.line(key), `${what} must be a number`);
     return undefined;
   }
   return v;
 }
 
-function offset(n: LNode | undefined, parent: LNode, p: Problems, what: string): number | undefined {
-  const v = value(n);
+function offset(n: Located, key: string, p: Problems, what = key): number | undefined {
+  const v = n.rec[key];
   if (typeof v !== 'number' || !Number.isSafeInteger(v) || v < 0) {
-    p.add(n?.line ?? parent.line, `${what} must be a whole number ≥ 0`);
+    p.add(n.line(key), `${what} must be a whole number ≥ 0`);
     return undefined;
   }
   return v;
 }
 
-function oneOf(n: LNode | undefined, parent: LNode, allowed: readonly string[], p: Problems, what: string): string | undefined {
-  const v = value(n);
+function oneOf(n: Located, key: string, allowed: readonly string[], p: Problems, what = key): string | undefined {
+  const v = n.rec[key];
   if (typeof v !== 'string' || !allowed.includes(v)) {
-    p.add(n?.line ?? parent.line, `${what} must be one of ${allowed.join(', ')}`);
+    p.add(n.line(key), `${what} must be one of ${allowed.join(', ')}`);
     return undefined;
   }
   return v;
