@@ -5,12 +5,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { analyze } from '../core/analyze';
-import { contractJsonChunks, toContractRecord } from '../core/contract';
+import { contractJsonChunks } from '../core/contract';
 import { Lexicon, type LexiconEntry } from '../core/lexicon';
 import { annotateWith, buildSidecar, checkSidecar, lexiconEntriesFrom, loadSidecar } from '../core/sidecar/session';
 import { parseSidecar, serializeSidecar, sidecarPathFor } from '../core/sidecar/yaml';
-import { ArticleError, readArticle } from '../node/article-file';
+import { ArticleError } from '../node/article-file';
 import { ConcurrentChangeError, InvalidEncodingError, readTextOrNull, writeFileAtomic } from '../node/atomic';
+import { contractLine, readInput } from './inputs';
 
 export type JobKind = 'analyze-json' | 'analyze-text' | 'annotate' | 'check';
 
@@ -48,7 +49,7 @@ export function makeJob(init: JobInit): (file: string) => JobResult {
 }
 
 function runJob(init: JobInit, lexicon: Lexicon, file: string): JobResult {
-  const art = readArticle(file);
+  const art = readInput(file);
   const side = sidecarPathFor(file);
   switch (init.kind) {
     case 'analyze-json': {
@@ -59,12 +60,12 @@ function runJob(init: JobInit, lexicon: Lexicon, file: string): JobResult {
         writeAll(1, '\n');
         return { out: '', err: '', status: 'ok' };
       }
-      return { out: JSON.stringify(toContractRecord(file, a, art.norm)) + '\n', err: '', status: 'ok' };
+      return { out: contractLine(art, a), err: '', status: 'ok' };
     }
     case 'analyze-text': {
       const a = analyze(art.norm.text, { fileDate: art.fileDate, lexicon });
       const lines = [
-        file,
+        art.path,
         `  entities: ${a.entityGroups.map((g) => `${g.canonical} (${g.type}${g.mentions.length > 1 ? ` ×${g.mentions.length}` : ''})`).join(', ') || '—'}`,
         `  figures:  ${a.figures.map((f) => f.text).join(', ') || '—'}`,
         `  quotes:   ${a.quotes.map((q) => `${q.text}${q.speaker ? ` — ${q.speaker.name}` : ''}`).join('; ') || '—'}`,
