@@ -1,5 +1,5 @@
 // The CLI as a user installs it: `npm pack` → a tarball with the CLI alone → `npm install -g` into a
-// temporary prefix puts `news-annotator` on PATH.
+// temporary prefix puts `news-annotator` on PATH. And the `npm start` workspace's settings.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -57,4 +57,13 @@ test('npm pack makes a tarball of the CLI alone; installed into a prefix, news-a
   assert.equal(sh('news-annotator', ['annotate', 'port-strike.txt'], { env, cwd: dir }).code, 0);
   const check = sh('news-annotator', ['check', 'port-strike.txt'], { env, cwd: dir });
   assert.equal(check.code, 0, check.out + check.err);
+});
+
+test('the npm start workspace turns word wrap on and auto-save off', () => {
+  const r = sh(process.execPath, ['scripts/start.mjs', '--prepare']);
+  assert.equal(r.code, 0, r.err);
+  const ws = r.out.trim().split('\n').at(-1)!;
+  assert.ok(ws.startsWith(path.join(root, '.editor-test')), ws);
+  assert.deepEqual(JSON.parse(fs.readFileSync(path.join(ws, '.vscode', 'settings.json'), 'utf8')), { 'editor.wordWrap': 'on', 'files.autoSave': 'off' });
+  assert.ok(fs.existsSync(path.join(ws, 'port-strike.txt')));
 });
