@@ -2,7 +2,8 @@
  * Where the CLI's articles come from, the way batch pipelines feed them:
  *   FILE|DIR...          files as given, directories walked for *.txt
  *   -                    one article read from standard input (analyze only)
- *   --files-from LIST    one path a line (`-`: the list on standard input), each expanded like an argument
+ *   --files-from LIST    one path a line (`-`: the list on standard input), each expanded like an argument;
+ *                        streamed, so a list of millions of paths costs memory only for this shard's
  *   --jsonl-in [FILE]    `{"id": …, "text": …}` a line (standard input without FILE or with `-`),
  *                        one output record a line with the id in place of the file name (analyze only)
  *   --shard I/N          only the inputs whose path (or id) hashes to I modulo N: N workers given the
@@ -16,6 +17,7 @@
 import fs from 'node:fs';
 import readline from 'node:readline';
 import { toContractRecord } from '../core/contract';
+import { sidecarPathFor } from '../core/sidecar/yaml';
 import { normalizeText } from '../core/text';
 import type { Analysis } from '../core/types';
 import { ArticleError, readArticle, type ArticleFile } from '../node/article-file';
@@ -41,7 +43,11 @@ export interface InputArticle extends Omit<ArticleFile, 'fileDate'> {
 export interface CollectedInputs {
   /** One item per article, in input order, only those of this shard. */
   items: string[];
-  /** The article files of all shards, for the names taught in their annotation files (same in every shard). */
+  /**
+   * The article files of all shards that have an annotation file: the names taught there are
+   * recognised in every article, so every shard reads them all (and the shards' union is the
+   * single-machine output).
+   */
   lexiconFiles: string[];
   /** Inputs that could not be read (each message names its source); they count as errors. */
   problems: string[];
@@ -131,21 +137,25 @@ export async function collectInputs(kind: string, args: readonly string[], o: In
     return { items, lexiconFiles: [], problems };
   }
 
-  const paths = [...args];
-  if (o.filesFrom !== undefined) paths.push(...(await readList(o.filesFrom)));
+  // A list of millions of paths is streamed: only this shard's paths (and those with an annotation file) are kept.
   const items: string[] = [];
   const lexiconFiles: string[] = [];
-  for (const p of paths) {
+  const add = (p: string) => {
     if (p === '-') {
       if (keep('-')) items.push(textItem({ name: '-', text: decode(fs.readFileSync(0), 'standard input') }));
-      continue;
+      return;
     }
     const { files, missing } = expandArticles([p]);
     for (const m of missing) problems.push(`${m}: no such file or directory`);
     for (const f of files) {
-      lexiconFiles.push(f);
+      if (fs.existsSync(sidecarPathFor(f))) lexiconFiles.push(f);
       if (keep(f)) items.push(f);
     }
+  };
+  args.forEach(add);
+  if (o.filesFrom !== undefined) {
+    if (o.filesFrom !== '-') fs.accessSync(o.filesFrom, fs.constants.R_OK);
+    for await (const line of lines(o.filesFrom)) if (line !== '') add(line);
   }
   return { items, lexiconFiles, problems };
 }
@@ -186,17 +196,10 @@ function decode(bytes: Buffer, name: string): string {
   }
 }
 
+/** The lines of a file or of standard input (`-`), a trailing CR removed. */
 function lines(source: string): readline.Interface {
   const stream = source === '-' ? process.stdin : fs.createReadStream(source);
   return readline.createInterface({ input: stream, crlfDelay: Infinity });
-}
-
-/** A list of paths, one a line (a trailing CR and empty lines ignored). A missing list throws (an I/O error). */
-async function readList(source: string): Promise<string[]> {
-  if (source !== '-') fs.accessSync(source, fs.constants.R_OK);
-  const out: string[] = [];
-  for await (const line of lines(source)) if (line !== '') out.push(line);
-  return out;
 }
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
