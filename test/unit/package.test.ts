@@ -9,6 +9,7 @@ import zlib from 'node:zlib';
 
 const root = path.resolve(__dirname, '../../..');
 const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
+const readme = fs.readFileSync(path.join(root, 'README.md'), 'utf8');
 const REPO = 'https://github.com/news-annotator/news-annotator';
 
 /** The .vscodeignore whitelist: `**` first, then one `!pattern` per kept path. */
@@ -24,6 +25,7 @@ test('repository, homepage and bugs name the same GitHub repository', () => {
   assert.equal(pkg.repository.url, `${REPO}.git`);
   assert.equal(pkg.homepage, `${REPO}#readme`);
   assert.equal(pkg.bugs.url, `${REPO}/issues`);
+  assert.ok(!readme.includes('github.com/') || [...readme.matchAll(/https:\/\/github\.com\/[\w.-]+\/[\w.-]+/g)].every((m) => m[0] === REPO), 'README links name the same repository');
 });
 
 test('the icon is a real 128×128 PNG, whitelisted; gallery banner and categories are set', () => {
@@ -74,4 +76,16 @@ test('news articles wrap by default; the CLI package has no runtime dependencies
   assert.match(pkg.scripts.prepack, /build\.mjs --production/, 'npm pack builds the CLI first');
   const cli = fs.readFileSync(path.join(root, 'src/cli/main.ts'), 'utf8');
   assert.match(cli, new RegExp(`const VERSION = '${pkg.version.replace(/\./g, '\\.')}'`), 'news-annotator --version is the package version');
+});
+
+test('README: the two newcomer commands first, the installed binary (never npx of an unowned name), a Reliability heading', () => {
+  const lines = readme.split('\n');
+  const fence = lines.indexOf('```sh');
+  assert.ok(fence > 0 && fence < 4, 'a command block at the top');
+  assert.match(lines[fence + 1]!, /^npm install && npm start\b/);
+  assert.match(lines[fence + 2]!, /^npm test\b/);
+  assert.doesNotMatch(readme, /npx news-annotator/);
+  assert.match(readme, /^## Reliability$/m);
+  for (const f of fs.readdirSync(path.join(root, 'media', 'screenshots'))) if (readme.includes(f)) assert.ok(fs.existsSync(path.join(root, 'media', 'screenshots', f)), f);
+  assert.ok(fs.existsSync(path.join(root, 'CONTRIBUTING.md')), 'developer set-up lives in CONTRIBUTING.md');
 });
