@@ -80,7 +80,9 @@ for (const tier of tiers) {
       continue;
     }
     const tap = path.join(root, 'out', 'test', `${tier}.tap`);
-    status = run(process.execPath, ['--enable-source-maps', '--test', '--test-reporter=spec', '--test-reporter-destination=stdout', '--test-reporter=tap', `--test-reporter-destination=${tap}`, ...files]);
+    // CLI test files one at a time: one of them rebuilds dist/ (npm pack's prepack) that the others run.
+    const serial = tier === 'cli' ? ['--test-concurrency=1'] : [];
+    status = run(process.execPath, ['--enable-source-maps', '--test', ...serial, '--test-reporter=spec', '--test-reporter-destination=stdout', '--test-reporter=tap', `--test-reporter-destination=${tap}`, ...files]);
     c = tapCounts(tap);
   }
   if (status !== 0 && c.failed === 0) c.failed = 1; // a crash that no test reported
