@@ -86,7 +86,7 @@ const portFree = (port) =>
 
 try {
   console.log('No `code` on PATH: starting VS Code in the browser (code-server).');
-  if (!isInstalled({ chromium: false })) console.log('First start: installing Node 24 and code-server from the npm registry into .editor-test/cache/ (about 3–6 minutes on 2 cores, once) …');
+  if (!isInstalled({ chromium: false })) console.log('First start: installing Node 24 and code-server from the npm registry into .editor-test/cache/ (6–8 minutes on 2 cores, once) …');
   await ensureInstalled({ chromium: false });
   const dir = path.join(root, '.editor-test', 'start');
   const exts = path.join(dir, 'extensions');

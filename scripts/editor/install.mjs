@@ -181,7 +181,7 @@ async function installNode24(p) {
  * Kerberos-authenticated proxies are the one thing this code-server cannot use; the tests use none.
  */
 async function installCodeServer(p) {
-  log(`installing code-server ${VERSIONS.codeServer} (~620 MB; compiles native modules, about 2–5 minutes on 2 cores) …`);
+  log(`installing code-server ${VERSIONS.codeServer} (~620 MB; compiles native modules: 5–9 minutes on 2 busy cores) …`);
   writePackage(CS_DIR, 'editor-test-code-server', { 'code-server': VERSIONS.codeServer });
   const env = npmEnv({ PATH: `${path.join(p.node24, 'bin')}${path.delimiter}${process.env.PATH}`, npm_config_nodedir: p.node24 });
   const [cmd, args] = npmUnderNode24(p);
