@@ -5,14 +5,15 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { analyze } from '../core/analyze';
-import { contractJsonChunks, toContractRecord } from '../core/contract';
+import { contractJsonChunks } from '../core/contract';
 import { Lexicon, type LexiconEntry } from '../core/lexicon';
 import { isUserData } from '../core/sidecar/model';
 import { annotateWith, checkSidecar, lexiconEntriesFrom, loadSidecar, sidecarSource } from '../core/sidecar/session';
 import { parseSidecar } from '../core/sidecar/yaml';
-import { ArticleError, readArticle } from '../node/article-file';
+import { ArticleError } from '../node/article-file';
 import { ConcurrentChangeError, describeError, displayPath, FileError, InvalidEncodingError, writeFileAtomic } from '../node/atomic';
 import { otherOwner, readSidecarFor } from '../node/sidecar-file';
+import { contractLine, readInput } from './inputs';
 
 export type JobKind = 'analyze-json' | 'analyze-text' | 'annotate' | 'check';
 
@@ -54,8 +55,8 @@ export function makeJob(init: JobInit): (file: string) => JobResult {
 }
 
 function runJob(init: JobInit, lexicon: Lexicon, file: string): JobResult {
-  const art = readArticle(file);
-  const shown = displayPath(file);
+  const art = readInput(file);
+  const shown = displayPath(art.path);
   switch (init.kind) {
     case 'analyze-json': {
       const a = analyze(art.norm.text, { fileDate: art.fileDate, lexicon });
@@ -65,7 +66,7 @@ function runJob(init: JobInit, lexicon: Lexicon, file: string): JobResult {
         writeAll(1, '\n');
         return { out: '', err: '', status: 'ok' };
       }
-      return { out: JSON.stringify(toContractRecord(file, a, art.norm)) + '\n', err: '', status: 'ok' };
+      return { out: contractLine(art, a), err: '', status: 'ok' };
     }
     case 'analyze-text': {
       const a = analyze(art.norm.text, { fileDate: art.fileDate, lexicon });

@@ -12,7 +12,7 @@ import { mergeSidecars } from '../core/sidecar/merge';
 import { MAX_SIDECAR_BYTES, parseSidecar, serializeSidecar, type SidecarDoc } from '../core/sidecar/yaml';
 import { displayPath, readTextOrNull, writeFileAtomic } from '../node/atomic';
 import { LARGE_FILE_BYTES, runIsolated, runPool, WORKER_ROLE } from '../node/pool';
-import { expandArticles } from '../node/walk';
+import { collectInputs, takeInputOptions, type InputOptions } from './inputs';
 import { lexiconFromSidecars, makeJob, type JobInit, type JobKind, type JobResult } from './jobs';
 
 const VERSION = '0.1.0';
@@ -32,7 +32,7 @@ if (isMainThread && batchFlags) v8.setFlagsFromString(batchFlags);
 const HELP = `news-annotator ${VERSION} — entities, figures, quotes and topics in news articles
 
 Usage:
-  news-annotator analyze [--json] FILE|DIR...   print what the analysis finds
+  news-annotator analyze [--json] FILE|DIR|-... print what the analysis finds (- : the text on stdin)
   news-annotator annotate FILE|DIR...           write or update FILE.annotations.yaml beside each
                                                 article, keeping the user's accepted/rejected/added
                                                 annotations
@@ -46,6 +46,13 @@ Usage:
 
 Options:
   -q, --quiet   print only problems
+  --files-from LIST   also the files listed in LIST, one path a line (- : the list on stdin)
+  --jsonl-in [FILE]   analyze: {"id","text"[,"date"]} records a line (stdin without FILE);
+                      prints one --json record a line, with "id" in place of "file"
+  --shard I/N   only the inputs whose path (or id) hashes to I of N (0 ≤ I < N): N workers
+                given the same inputs cover every one exactly once. --shard auto: I from
+                JOB_COMPLETION_INDEX, AWS_BATCH_JOB_ARRAY_INDEX or CLOUD_RUN_TASK_INDEX, N from
+                NEWS_ANNOTATOR_SHARDS or CLOUD_RUN_TASK_COUNT
   --threads=N   worker threads for large batches (default: one per core)
   --json      one JSON object per file per line (offsets: UTF-16 code units in the file's text,
               BOM removed, line endings kept, end exclusive)
@@ -65,15 +72,17 @@ interface Options {
   /** Worker threads for large batches (default: one per core). */
   threads?: number;
   files: string[];
+  input: InputOptions;
 }
 
 class UsageError extends Error {}
 
 function parse(argv: string[]): { command: string; opts: Options } {
-  const opts: Options = { json: false, quiet: false, files: [] };
+  const { rest, input } = takeInputOptions(argv);
+  const opts: Options = { json: false, quiet: false, files: [], input };
   let command = '';
   let onlyFiles = false;
-  for (const a of argv) {
+  for (const a of rest) {
     if (!onlyFiles && a === '--') onlyFiles = true;
     else if (!onlyFiles && (a === '-h' || a === '--help')) command = 'help';
     else if (!onlyFiles && a === '--version') command = command || 'version';
@@ -119,11 +128,12 @@ function progress(quiet: boolean): ((done: number, total: number) => void) | und
 
 /** Runs one per-file job over every article given, on all cores for large batches. */
 async function runFiles(kind: JobKind, opts: Options): Promise<number> {
-  if (!opts.files.length) throw new UsageError(`${kind.split('-')[0]} needs at least one FILE or DIR`);
-  const { files, missing } = expandArticles(opts.files);
-  for (const m of missing) warn(`${displayPath(m)}: no such file or directory`);
+  const input = await collectInputs(kind, opts.files, opts.input);
+  if (input.usage) throw new UsageError(input.usage);
+  const { items: files, problems: missing } = input;
+  for (const m of missing) warn(m);
   if (!files.length) return missing.length ? 2 : 0;
-  const init: JobInit = { kind, quiet: opts.quiet, lexicon: kind === 'check' ? [] : lexiconFromSidecars(files) };
+  const init: JobInit = { kind, quiet: opts.quiet, lexicon: kind === 'check' ? [] : lexiconFromSidecars(input.lexiconFiles) };
   let errors = missing.length;
   let findings = 0;
   const onProgress = progress(opts.quiet || kind === 'analyze-text');
@@ -208,7 +218,7 @@ export async function main(argv: string[]): Promise<number> {
         write(VERSION + '\n');
         return 0;
       case 'analyze':
-        return await runFiles(opts.json ? 'analyze-json' : 'analyze-text', opts);
+        return await runFiles(opts.json || opts.input.jsonlIn ? 'analyze-json' : 'analyze-text', opts);
       case 'annotate':
         return await runFiles('annotate', opts);
       case 'check':

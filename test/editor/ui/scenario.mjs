@@ -1,5 +1,5 @@
 // The browser scenario: a person uses the extension in a real VS Code (code-server, plain server,
-// the extension installed in its extensions folder) and we look at what the screen shows.
+// the packaged .vsix installed in a clean profile) and we look at what the screen shows.
 // Each step is a named check; a PNG is taken at each step.
 import fs from 'node:fs';
 import path from 'node:path';
@@ -51,7 +51,8 @@ export const TARGETS = {
 const transparent = (c) => !c || c === 'rgba(0, 0, 0, 0)' || c === 'transparent';
 
 /**
- * @param {{ server: any, workspace: string, useReference: boolean, shotsDir: string, profileDir: string, check: (name: string, ok: boolean, detail?: string) => void }} o
+ * @param {{ server: any, workspace: string, useReference: boolean, shotsDir: string, profileDir: string, installedIn?: string, check: (name: string, ok: boolean, detail?: string) => void }} o
+ *   installedIn: the extensions folder the extension must be running from (checked in Running Extensions).
  */
 export async function runUiScenario(o) {
   const t = o.useReference ? TARGETS.reference : TARGETS.sample;
@@ -146,6 +147,21 @@ export async function runUiScenario(o) {
     const hasEntity = !!doc?.annotations?.some((a) => a.text === t.yamlEntity.text && a.type === t.yamlEntity.type);
     check(`Save Annotations writes ${path.basename(sidecar)} with ${t.yamlEntity.text} (${t.yamlEntity.type})`, hasEntity && doc.article === t.file, yamlText ? `${yamlText.length} bytes, ${doc?.annotations?.length} annotations` : 'no file');
     await snap('saved');
+
+    // 7. Developer: Show Running Extensions: activated, with its icon, from the installed folder.
+    await runPaletteCommand(page, 'Developer: Show Running Extensions');
+    const running = await page
+      .waitForFunction(() => {
+        const row = [...document.querySelectorAll('.runtime-extensions-editor .monaco-list-row')].find((r) => r.querySelector('.name')?.textContent === 'News Annotator');
+        const time = row?.querySelector('.activation-time')?.textContent;
+        const src = row?.querySelector('img.icon')?.getAttribute('src');
+        return time ? { time, icon: src ? new URL(src, location.href).searchParams.get('path') : null } : null;
+      }, null, { timeout: 20000 })
+      .then((h) => h.jsonValue(), (e) => ({ error: e.message }));
+    const ms = Number(/(\d+)\s*ms/.exec(running.time ?? '')?.[1] ?? NaN);
+    check(`News Annotator is activated (Running Extensions: "${running.time ?? '—'}")`, Number.isFinite(ms), JSON.stringify(running));
+    if (o.installedIn) check('it runs from the installed .vsix, with its icon', !!running.icon && running.icon.startsWith(`${o.installedIn}/`) && running.icon.endsWith('/media/icon.png'), running.icon);
+    await snap('running-extensions');
   } catch (e) {
     check('scenario ran to the end', false, e.stack ?? String(e));
     await snap('error').catch(() => {});
