@@ -287,8 +287,11 @@ function figureCard(a: Annotation, analysis: Analysis | null): HoverCard {
               : '';
     if (how || f?.note) lines.push(`How: ${how}${how && f?.note ? '; ' : ''}${f?.note ? e(f.note, 100) : ''}`);
   } else if (typeof value === 'number' && Number.isFinite(value)) {
-    const shown = formatValue(value, unit, f?.valueMax);
-    lines.push(`${bold(shown, 80)}${unit && CURRENCY_SYMBOL[unit] ? ` (${e(unit, 8)})` : ''}${asWritten(shown)}`);
+    const shown = (f?.approximate ? '≈ ' : '') + formatValue(value, unit, f?.valueMax);
+    const cur = f?.currency;
+    const ambiguous = cur?.basis === 'ambiguous' ? ` (${cur.candidates?.length ? cur.candidates.slice(0, 4).map((c) => e(c, 8)).join(' or ') : 'currency'}?)` : '';
+    lines.push(`${bold(shown, 80)}${unit && CURRENCY_SYMBOL[unit] ? ` (${e(unit, 8)})` : ambiguous}${asWritten(shown)}`);
+    if (f?.kind === 'money') moneyLines(f, lines);
   } else if (value !== null && value !== undefined && value !== '') {
     lines.push(`${bold(String(value), 80)}${asWritten(String(value))}`);
   } else {
@@ -305,6 +308,20 @@ function figureCard(a: Annotation, analysis: Analysis | null): HoverCard {
   const note = noteLine(a);
   if (note) lines.push(note);
   return { start: a.start, end: a.end, icon: label.icon, title: label.title, badge: badgeOf(a), body: lines, annotationId: a.id, actions: ['accept', 'reject', 'retype'] };
+}
+
+/** Money: other renderings in brackets, how vague it is, and how its currency was read. */
+function moneyLines(f: Figure, lines: string[]): void {
+  for (const q of (f.equivalents ?? []).slice(0, 3)) {
+    if (typeof q.value !== 'number' || !Number.isFinite(q.value)) continue;
+    const amount = (q.approximate ? '≈ ' : '') + formatValue(q.value, q.unit, q.valueMax);
+    const cur = q.currency?.basis === 'ambiguous' ? ` (${(q.currency.candidates ?? []).slice(0, 4).map((c) => e(c, 8)).join(' or ')}?)` : q.unit && CURRENCY_SYMBOL[q.unit] ? ` (${e(q.unit, 8)})` : '';
+    lines.push(`Same amount: ${e(amount, 60)}${cur} · written “${e(q.text, 40)}”`);
+  }
+  if (f.approximate) lines.push(f.note === 'at least' ? 'At least this amount' : f.valueMax !== undefined ? 'Vague amount: the range is its order of magnitude' : 'Approximate amount');
+  const cur = f.currency;
+  if (cur?.basis === 'ambiguous') lines.push(`Currency ambiguous${cur.candidates?.length ? `: ${cur.candidates.slice(0, 6).map((c) => e(c, 8)).join(', ')}` : ''}${cur.evidence ? ` — ${e(cur.evidence, 140)}` : ''}`);
+  else if (cur) lines.push(`Currency ${e(f.unit ?? '', 8)}: ${cur.basis === 'default' ? 'the usual reading of how it is written' : 'from the article'}${cur.evidence ? ` — ${e(cur.evidence, 140)}` : ''}`);
 }
 
 function quoteCard(a: Annotation, analysis: Analysis | null): HoverCard {

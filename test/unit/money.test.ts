@@ -173,3 +173,20 @@ describe('traps', () => {
     assert.deepEqual(findFigures('Source: https://example.org/2022/07/SR10-billion-deal').figures, []);
   });
 });
+
+describe('the CLI record', () => {
+  test('carries the renderings, range and currency reading, with offsets into the raw CRLF text', async () => {
+    const { normalizeText } = await import('../../src/core/text');
+    const { toContractRecord } = await import('../../src/core/contract');
+    const { analyze } = await import('../../src/core/analyze');
+    const raw = 'Flour prices\r\n\r\nA packet hit 150 shillings (U.S.$1.50) while smugglers moved millions of dollars.\r\n';
+    const norm = normalizeText(raw);
+    const rec = toContractRecord('x.txt', analyze(norm.text, {}), norm);
+    const [flour, vague] = rec.figures.filter((f) => f.kind === 'money');
+    assert.equal(raw.slice(flour!.start, flour!.end), '150 shillings (U.S.$1.50)');
+    const eq = flour!.equivalents![0]!;
+    assert.deepEqual([raw.slice(eq.start, eq.end), eq.value, eq.unit], ['U.S.$1.50', 1.5, 'USD']);
+    assert.equal(flour!.currency!.basis, 'ambiguous');
+    assert.deepEqual([vague!.text, vague!.value, vague!.valueMax, vague!.approximate], ['millions of dollars', 1e6, 1e9, true]);
+  });
+});
