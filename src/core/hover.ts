@@ -83,6 +83,7 @@ const RULE_LABEL: Record<string, string> = {
   'prev-sentence': 'speaker of the previous sentence',
   continuation: 'continues the previous quote',
   subject: 'subject of the sentence',
+  possessive: 'whose remark, claim or pledge it is',
   headline: 'the person the headline names',
   'dash-after': '“…” — X',
   'colon-name': 'X: “…”',
@@ -333,9 +334,16 @@ function quoteCard(a: Annotation, analysis: Analysis | null): HoverCard {
   let speakerSpan: { start: number; end: number } | undefined;
   if (speaker) {
     const mention = q?.speaker ? analysis!.text.slice(q.speaker.start, q.speaker.end) : a.speaker?.text;
-    const g = q?.speaker?.entityIds.length ? groupOf(analysis!, q.speaker.entityIds[0]!) : undefined;
-    const role = g?.roles.find(plausibleRole);
-    lines.push(`Speaker: ${bold(speaker.name, 100)}${mention && mention !== speaker.name ? ` (“${e(mention, 60)}”)` : ''}${role ? ` — ${e(role, 60)}` : ''}`);
+    const ids = q?.speaker?.entityIds ?? [];
+    if (ids.length > 1) {
+      // A group (`the two leaders`): its own label, the members after it, no one member's role.
+      const label = mention && /^\p{Ll}/u.test(mention.trim()) && mention !== speaker.name ? mention.trim() : null;
+      lines.push(label ? `Speaker: ${bold(label, 100)} (${e(speaker.name, 120)})` : `Speaker: ${bold(speaker.name, 120)}`);
+    } else {
+      const g = ids.length ? groupOf(analysis!, ids[0]!) : undefined;
+      const role = g?.roles.find(plausibleRole);
+      lines.push(`Speaker: ${bold(speaker.name, 100)}${mention && mention !== speaker.name ? ` (“${e(mention, 60)}”)` : ''}${role ? ` — ${e(role, 60)}` : ''}`);
+    }
     if (speaker.end > speaker.start) speakerSpan = { start: speaker.start, end: speaker.end };
   } else lines.push('Speaker: **unknown**');
   const sure = conf >= 0.75 ? 'confident' : conf >= 0.5 ? 'fairly sure' : 'uncertain';
