@@ -405,7 +405,8 @@ export function prevSentence(text: string, quotes: readonly Span[], qi: number, 
 /** The quote is a sentence of its own: no words before or after it in its sentence. */
 export function standalone(ctx: QuoteContext): boolean {
   const { toks, qt } = ctx;
-  for (let i = 0; i < toks.length; i++) if (i !== qt && toks[i]!.type !== TokType.Punct) return false;
+  // Other quotes run together with it (`"It was a shame. "By all accounts …"`) leave it alone.
+  for (let i = 0; i < toks.length; i++) if (i !== qt && toks[i]!.type !== TokType.Punct && toks[i]!.type !== TokType.Quote) return false;
   return true;
 }
 
