@@ -330,7 +330,8 @@ function possessor(toks: readonly Tok[], qt: number): Attribution | null {
   for (let j = qt - 1; j >= 0 && qt - j <= 8; j--) {
     const t = toks[j]!;
     if (t.type === TokType.Quote || (t.type === TokType.Punct && t.w !== ',')) break;
-    if (t.type === TokType.Word && STATEMENT_NOUNS.has(t.w) && (j === qt - 1 || toks[j + 1]!.w === 'that' || linking(toks, j + 1, qt))) {
+    // (Right before the quote the noun may be its subject instead: `GM's argument "has no legs"`.)
+    if (t.type === TokType.Word && STATEMENT_NOUNS.has(t.w) && j < qt - 1 && (toks[j + 1]!.w === 'that' || linking(toks, j + 1, qt))) {
       k = j;
       that = j;
       break;
