@@ -6,7 +6,7 @@
  * (`dates.ts`, `article-date.ts`) and relation finding (`relations.ts`). Pure: no clock, no I/O.
  */
 import type { DateResolution, Figure, FigureRelation, MoneyEquivalent } from '../types';
-import { type ArticleCurrencies, placeEvidence, resolveFamily } from './currency';
+import { type ArticleCurrencies, mayBeLocal, placeEvidence, resolveFamily } from './currency';
 import { type DateContext, parseIsoDay, resolveDate } from './dates';
 import { findRelations } from './relations';
 import { type Cand, scan } from './scan';
@@ -141,7 +141,13 @@ function readMoney(text: string, cands: Cand[]): void {
     if (c.alt) for (const x of c.alt) if (!x.cur && x.unit) (written ??= new Set()).add(x.unit);
   }
   if (!shared) return;
-  const art: ArticleCurrencies = { places: placeEvidence(text), written: written ?? new Set() };
+  // The places are counted only when they can matter (a local dollar or peso named, or another family).
+  let need = false;
+  for (const c of cands) {
+    if (c.kind !== 'money') continue;
+    for (const x of c.alt ? [c, ...c.alt] : [c]) if (x.cur && !need && mayBeLocal(text, x.cur)) need = true;
+  }
+  const art: ArticleCurrencies = { places: need ? placeEvidence(text) : { byCountry: new Map(), dateline: null }, written: written ?? new Set() };
   const memo = new Map<string, ReturnType<typeof resolveFamily>>();
   const resolve = (c: Cand, not: string | null): void => {
     if (!c.cur) return;
