@@ -222,6 +222,9 @@ export function attributeInSentence(
 const TRANSCRIPT = /^[\p{Lu}][\p{Lu}.'’-]+(?: [\p{Lu}][\p{Lu}.'’-]+){0,2}:\s/u;
 function transcriptSpeaker(text: string, q: Span): Attribution | null {
   const s = q.start + 1;
+  const c0 = text.charCodeAt(s);
+  const c1 = text.charCodeAt(s + 1);
+  if (!(c0 >= 65 && c0 <= 90) || !((c1 >= 65 && c1 <= 90) || c1 > 127)) return null; // two capitals first (cheap test)
   const m = TRANSCRIPT.exec(text.slice(s, s + 40));
   if (!m) return null;
   const name = m[0].slice(0, m[0].indexOf(':'));
