@@ -110,6 +110,14 @@ describe('speaker rules found wanting on real copy', () => {
     const t = 'Rally\n\nThe crowd cheered when Okafor thanked the city and said he was proud, as a man yelled “Stay home!”';
     assert.equal(said(t, one(quotes(t, ['Tom Okafor']), 'Stay home')), 'a man');
   });
+  test('a share of poll respondents: the poll is the source', () => {
+    const t = 'Survey\n\nIn a national Harbour Times poll released Monday, 31% of voters said they were "extremely keen" to vote.';
+    assert.equal(said(t, one(quotes(t), 'extremely keen')), 'a national Harbour Times poll');
+  });
+  test('“with X calling it …”: X', () => {
+    const t = 'Budget\n\nSenators were irritated about the lack of detail, with Sen. Ann Fisk calling it a "menu of wishes."';
+    assert.equal(said(t, one(quotes(t, ['Ann Fisk']), 'menu of wishes')), 'Sen. Ann Fisk');
+  });
   test('a time phrase in number words is not a speaker', () => {
     const t = 'Archive\n\nTwenty-two years ago, a local paper hailed Okafor as “the comeback mayor” for the docks.';
     assert.equal(said(t, one(quotes(t, ['Tom Okafor']), 'comeback')), 'a local paper');

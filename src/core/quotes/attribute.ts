@@ -189,6 +189,12 @@ export function attributeInSentence(
         const outer = firstPhrase(toks, mainClauseStart(toks, qt), s.a - 1);
         if (outer && personLike(toks, outer) && outer.b < s.a - 1) s = outer;
       }
+      // `In a CNN/ORC poll released Monday, 31% of Republicans said they were “…”`: the words are
+      // the poll's answers; the poll is the source.
+      if (isShare(toks, s)) {
+        const poll = pollPhrase(toks, qt);
+        if (poll) s = poll;
+      }
       const a = fromSubject(toks, s, 'verb-before', t);
       if (s.antecedent || RELATIVE.has(toks[s.a]!.w)) {
         relative ??= a;
@@ -234,6 +240,24 @@ function transcriptSpeaker(text: string, q: Span): Attribution | null {
 
 /** Common nouns for people who shout or say things in a crowd (`a man yelled`, `the heckler shouted`). */
 const PEOPLE_HEADS = new Set('man woman men women someone somebody crowd audience heckler hecklers protester protesters supporter supporters voter voters reporter reporters fan fans'.split(' '));
+
+/** A share of people as a subject: `31% of Republicans`, `just 8 percent of Democrats`. */
+function isShare(toks: readonly Tok[], s: TokRange): boolean {
+  const share = (w: string | undefined) => !!w && (/^\d[\d.,]*%?$/.test(w) || w === 'percent' || w === '%');
+  for (let k = s.a; k < s.b && k < s.a + 3; k++) if (share(toks[k]!.w)) return true;
+  // `31% of voters`: the subject found may be the phrase after `of`.
+  return toks[s.a - 1]?.w === 'of' && share(toks[s.a - 2]?.w);
+}
+/** The poll or survey the sentence names before the quote (`a national CNN/ORC poll`). */
+function pollPhrase(toks: readonly Tok[], qt: number): TokRange | null {
+  for (let k = 0; k < qt; k++) {
+    const w = toks[k]!.w;
+    if (w !== 'poll' && w !== 'survey' && w !== 'polls') continue;
+    const np = phraseLeft(toks, k, 0);
+    if (np && np.b === k + 1) return np;
+  }
+  return null;
+}
 
 /** Conjunctions that start a subordinate clause (`when`, `after`, `as` …). */
 const SUBORDINATORS = new Set(['when', 'after', 'as', 'while', 'because', 'since', 'before', 'until', 'once', 'whenever']);
@@ -296,6 +320,15 @@ function clauseBreak(toks: readonly Tok[], a: number, b: number): boolean {
 export function sentenceSubject(ctx: QuoteContext): Attribution | null {
   const { toks, qt } = ctx;
   if (qt <= 0) return null;
+  // `…, with Sen. John McCain calling it a “Chinese menu”`: the one doing it in the `with` phrase.
+  for (let v = qt - 1; v > 1 && qt - v <= 8; v--) {
+    const t = toks[v]!;
+    if (t.type === TokType.Quote) break;
+    if (t.type !== TokType.Word || !t.w.endsWith('ing') || t.w.length < 5) continue;
+    const np = toks[v - 1]!.type === TokType.Word ? phraseLeft(toks, v - 1, 0) : null;
+    if (np && toks[np.a - 1]?.w === 'with' && personLike(toks, np)) return fromSubject(toks, np, 'subject', null);
+    break;
+  }
   const pos = possessor(toks, qt);
   // `Trump stood by his comment that “…”`: a pronoun possessor stands for the subject, when the
   // sentence names one; a named possessor (`Trump’s pledge to be “neutral”`) is the speaker.
@@ -439,7 +472,7 @@ function cueSubject(toks: readonly Tok[], v: number, lo: number): Subject | null
       if (!(w && (w.w === 'with' || w.w === 'without'))) {
         const s = firstPhrase(toks, mainClauseStart(toks, v), v);
         if (s) return s;
-      }
+      } else if (np && personLike(toks, np)) return np; // `…, with Sen. John McCain calling it a “Chinese menu”`
     }
   }
   return subjectOf(toks, v, lo);
