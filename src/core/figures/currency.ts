@@ -350,7 +350,7 @@ export function resolveFamily(family: string, art: ArticleCurrencies, not: strin
   const written = [...art.written].filter((c) => members.has(c) && c !== not);
   const pick = (code: string, basis: CurrencyReading['basis'], evidence: string): CurrencyReading => ({ basis, code, evidence });
   const ambiguous = (cands: string[], evidence: string): CurrencyReading => ({ basis: 'ambiguous', code: null, candidates: [...new Set(cands)], evidence });
-  const bracket = not ? ` (in brackets after an amount in ${not}, so not ${not})` : '';
+  const bracket = not ? ` (written beside the same amount in ${not}, so not ${not})` : '';
   if (fam.intl) {
     const usual = fam.usual!;
     const loc = locale(art.places);
@@ -358,7 +358,7 @@ export function resolveFamily(family: string, art: ArticleCurrencies, not: strin
     // A bracketed equivalent (a conversion) is in US dollars unless the article's own locale uses another.
     const writtenLocal = not ? [] : written.filter((c) => c !== usual);
     const cands = [...new Set([...(local ? [local.code] : []), ...writtenLocal, ...(usual !== not ? [usual] : [])])];
-    if (not && cands.length === 1) return pick(cands[0]!, 'evidence', `an equivalent in brackets after an amount in ${not}`);
+    if (not && cands.length === 1) return pick(cands[0]!, 'evidence', `written beside the same amount in ${not}, as its equivalent`);
     if (!local && !writtenLocal.length) return pick(usual, 'default', 'no other currency written this way is in play in the article');
     if (local && !writtenLocal.length && written.includes(usual)) return pick(local.code, 'evidence', `the article is ${local.why} and writes US dollars out where it means them`);
     return ambiguous(cands, `${local ? `the article is ${local.why}` : `the article also writes ${writtenLocal.join(', ')}`}${bracket}`);
