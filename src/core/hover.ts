@@ -83,6 +83,7 @@ const RULE_LABEL: Record<string, string> = {
   'prev-sentence': 'speaker of the previous sentence',
   continuation: 'continues the previous quote',
   subject: 'subject of the sentence',
+  possessive: 'whose remark, claim or pledge it is',
   headline: 'the person the headline names',
   'dash-after': '“…” — X',
   'colon-name': 'X: “…”',
@@ -287,8 +288,11 @@ function figureCard(a: Annotation, analysis: Analysis | null): HoverCard {
               : '';
     if (how || f?.note) lines.push(`How: ${how}${how && f?.note ? '; ' : ''}${f?.note ? e(f.note, 100) : ''}`);
   } else if (typeof value === 'number' && Number.isFinite(value)) {
-    const shown = formatValue(value, unit, f?.valueMax);
-    lines.push(`${bold(shown, 80)}${unit && CURRENCY_SYMBOL[unit] ? ` (${e(unit, 8)})` : ''}${asWritten(shown)}`);
+    const shown = (f?.approximate ? '≈ ' : '') + formatValue(value, unit, f?.valueMax);
+    const cur = f?.currency;
+    const ambiguous = cur?.basis === 'ambiguous' ? ` (${cur.candidates?.length ? cur.candidates.slice(0, 4).map((c) => e(c, 8)).join(' or ') : 'currency'}?)` : '';
+    lines.push(`${bold(shown, 80)}${unit && CURRENCY_SYMBOL[unit] ? ` (${e(unit, 8)})` : ambiguous}${asWritten(shown)}`);
+    if (f?.kind === 'money') moneyLines(f, lines);
   } else if (value !== null && value !== undefined && value !== '') {
     lines.push(`${bold(String(value), 80)}${asWritten(String(value))}`);
   } else {
@@ -307,6 +311,20 @@ function figureCard(a: Annotation, analysis: Analysis | null): HoverCard {
   return { start: a.start, end: a.end, icon: label.icon, title: label.title, badge: badgeOf(a), body: lines, annotationId: a.id, actions: ['accept', 'reject', 'retype'] };
 }
 
+/** Money: other renderings in brackets, how vague it is, and how its currency was read. */
+function moneyLines(f: Figure, lines: string[]): void {
+  for (const q of (f.equivalents ?? []).slice(0, 3)) {
+    if (typeof q.value !== 'number' || !Number.isFinite(q.value)) continue;
+    const amount = (q.approximate ? '≈ ' : '') + formatValue(q.value, q.unit, q.valueMax);
+    const cur = q.currency?.basis === 'ambiguous' ? ` (${(q.currency.candidates ?? []).slice(0, 4).map((c) => e(c, 8)).join(' or ')}?)` : q.unit && CURRENCY_SYMBOL[q.unit] ? ` (${e(q.unit, 8)})` : '';
+    lines.push(`Same amount: ${e(amount, 60)}${cur} · written “${e(q.text, 40)}”`);
+  }
+  if (f.approximate) lines.push(f.note === 'at least' ? 'At least this amount' : f.valueMax !== undefined ? 'Vague amount: the range is its order of magnitude' : 'Approximate amount');
+  const cur = f.currency;
+  if (cur?.basis === 'ambiguous') lines.push(`Currency ambiguous${cur.candidates?.length ? `: ${cur.candidates.slice(0, 6).map((c) => e(c, 8)).join(', ')}` : ''}${cur.evidence ? ` — ${e(cur.evidence, 140)}` : ''}`);
+  else if (cur) lines.push(`Currency ${e(f.unit ?? '', 8)}: ${cur.basis === 'default' ? 'the usual reading of how it is written' : 'from the article'}${cur.evidence ? ` — ${e(cur.evidence, 140)}` : ''}`);
+}
+
 function quoteCard(a: Annotation, analysis: Analysis | null): HoverCard {
   const qi = analysis ? indexAt(analysis.quotes, a) : -1;
   const q = qi >= 0 ? analysis!.quotes[qi] : undefined;
@@ -316,9 +334,16 @@ function quoteCard(a: Annotation, analysis: Analysis | null): HoverCard {
   let speakerSpan: { start: number; end: number } | undefined;
   if (speaker) {
     const mention = q?.speaker ? analysis!.text.slice(q.speaker.start, q.speaker.end) : a.speaker?.text;
-    const g = q?.speaker?.entityIds.length ? groupOf(analysis!, q.speaker.entityIds[0]!) : undefined;
-    const role = g?.roles.find(plausibleRole);
-    lines.push(`Speaker: ${bold(speaker.name, 100)}${mention && mention !== speaker.name ? ` (“${e(mention, 60)}”)` : ''}${role ? ` — ${e(role, 60)}` : ''}`);
+    const ids = q?.speaker?.entityIds ?? [];
+    if (ids.length > 1) {
+      // A group (`the two leaders`): its own label, the members after it, no one member's role.
+      const label = mention && /^\p{Ll}/u.test(mention.trim()) && mention !== speaker.name ? mention.trim() : null;
+      lines.push(label ? `Speaker: ${bold(label, 100)} (${e(speaker.name, 120)})` : `Speaker: ${bold(speaker.name, 120)}`);
+    } else {
+      const g = ids.length ? groupOf(analysis!, ids[0]!) : undefined;
+      const role = g?.roles.find(plausibleRole);
+      lines.push(`Speaker: ${bold(speaker.name, 100)}${mention && mention !== speaker.name ? ` (“${e(mention, 60)}”)` : ''}${role ? ` — ${e(role, 60)}` : ''}`);
+    }
     if (speaker.end > speaker.start) speakerSpan = { start: speaker.start, end: speaker.end };
   } else lines.push('Speaker: **unknown**');
   const sure = conf >= 0.75 ? 'confident' : conf >= 0.5 ? 'fairly sure' : 'uncertain';

@@ -135,6 +135,38 @@ test('figure card: normalized value with currency, what was written, change from
   assert.equal(formatValue(5e6, 'USD', 6e6), '$5 million–6 million');
 });
 
+test('money card: equivalents in brackets, vague amounts, how the currency was read', () => {
+  const text = 'Prices\n\nFlour hit 200 shillings (US$2) while repairs cost millions of dollars and rent rose by $300.\n';
+  const at = (t: string) => ({ start: text.indexOf(t), end: text.indexOf(t) + t.length });
+  const analysis: Analysis = {
+    text,
+    entities: [],
+    entityGroups: [],
+    figures: [
+      { ...at('200 shillings (US$2)'), kind: 'money', text: '200 shillings (US$2)', value: 200, unit: 'KES', currency: { basis: 'evidence', evidence: 'the article names Kenya 3 times' }, equivalents: [{ ...at('US$2'), text: 'US$2', value: 2, unit: 'USD' }] },
+      { ...at('millions of dollars'), kind: 'money', text: 'millions of dollars', value: 1e6, valueMax: 1e9, unit: 'USD', approximate: true, note: 'vague amount', currency: { basis: 'default', evidence: 'no other currency written this way is in play in the article' } },
+      { ...at('$300'), kind: 'money', text: '$300', value: 300, unit: null, currency: { basis: 'ambiguous', candidates: ['AUD', 'USD'], evidence: 'the article is datelined there' } },
+    ],
+    figureRelations: [],
+    quotes: [],
+    subjects: [],
+    sections: [],
+    articleDate: null,
+  };
+  const anns = annotationsFromAnalysis(analysis);
+  const card = (t: string) => hoverCards(analysis, anns, text.indexOf(t) + 1).find((c) => c.title === 'Money')!;
+  const shillings = card('200 shillings');
+  assert.equal(shillings.body[0], '**200 KES** · written “200 shillings \\(US\\$2\\)”');
+  assert.equal(shillings.body[1], 'Same amount: \\$2 (USD) · written “US\\$2”');
+  assert.equal(shillings.body[2], 'Currency KES: from the article — the article names Kenya 3 times');
+  const vague = card('millions of dollars');
+  assert.equal(vague.body[0], '**≈ \\$1 million–1 billion** (USD) · written “millions of dollars”');
+  assert.equal(vague.body[1], 'Vague amount: the range is its order of magnitude');
+  const rent = card('$300');
+  assert.equal(rent.body[0], '**300** (AUD or USD?) · written “\\$300”');
+  assert.equal(rent.body[1], 'Currency ambiguous: AUD, USD — the article is datelined there');
+});
+
 test('date card says how the date was resolved', () => {
   const text = 'Mayor speaks\n\nThe council met on Tuesday and will vote in the spring.\n';
   const tue = { start: text.indexOf('Tuesday'), end: text.indexOf('Tuesday') + 7 };
