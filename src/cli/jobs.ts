@@ -7,7 +7,7 @@ import path from 'node:path';
 import { analyze } from '../core/analyze';
 import { contractJsonChunks } from '../core/contract';
 import { Lexicon, type LexiconEntry } from '../core/lexicon';
-import { isUserData } from '../core/sidecar/model';
+import { isUserDecision } from '../core/sidecar/model';
 import { annotateWith, checkSidecar, lexiconEntriesFrom, loadSidecar, sidecarSource } from '../core/sidecar/session';
 import { parseSidecar } from '../core/sidecar/yaml';
 import { ArticleError } from '../node/article-file';
@@ -99,7 +99,7 @@ function runJob(init: JobInit, lexicon: Lexicon, file: string): JobResult {
       }
       // The file had the name an earlier release gave it: it now has its own; the old one goes if nobody changed it.
       if (side.legacyPath) removeIfUnchanged(side.legacyPath, side.src);
-      const lost = anns.filter((x) => x.anchor !== 'ok' && isUserData(x)).length;
+      const lost = anns.filter((x) => x.anchor !== 'ok' && isUserDecision(x)).length;
       return { out: init.quiet ? '' : `${sideShown}: ${anns.length} annotations${lost ? ` (${lost} decisions need review: text changed)` : ''}\n`, err: '', status: 'ok' };
     }
     case 'check': {

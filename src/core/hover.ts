@@ -10,7 +10,8 @@
  */
 import { commandHref, escapeMarkdown, plainLabel, shorten, shortenMiddle } from './markdown';
 import { KNOWN_LINKS, type KnownLink } from './registry';
-import type { Annotation } from './sidecar/model';
+import { TYPE_LABELS } from './labels';
+import { annotationsAt, isLive, type Annotation } from './sidecar/model';
 import type { Analysis, Entity, EntityType, Figure } from './types';
 
 export type HoverAction = 'accept' | 'reject' | 'retype' | 'findMentions' | 'otherArticles' | 'describe' | 'openLink' | 'revealSpeaker';
@@ -55,21 +56,6 @@ export interface HoverCard {
   speakerSpan?: { start: number; end: number };
 }
 
-export const ENTITY_LABEL: Record<string, { title: string; icon: string }> = {
-  PER: { title: 'Person', icon: 'person' },
-  ORG: { title: 'Organisation', icon: 'organization' },
-  LOC: { title: 'Place', icon: 'location' },
-  MISC: { title: 'Other name', icon: 'tag' },
-};
-export const FIGURE_LABEL: Record<string, { title: string; icon: string }> = {
-  money: { title: 'Money', icon: 'credit-card' },
-  percent: { title: 'Percentage', icon: 'percentage' },
-  quantity: { title: 'Quantity', icon: 'dashboard' },
-  count: { title: 'Count', icon: 'list-ordered' },
-  date: { title: 'Date', icon: 'calendar' },
-  number: { title: 'Number', icon: 'symbol-numeric' },
-};
-const QUOTE_TITLE: Record<string, string> = { direct: 'Quote', partial: 'Partial quote', scare: 'Scare quote', headline: 'Headline quote', block: 'Block quote' };
 /** The attribution rules of the quote finder, for people (unknown ones are shown by name, escaped). */
 const RULE_LABEL: Record<string, string> = {
   'said-after': '“…,” said X',
@@ -183,13 +169,13 @@ function groupOf(analysis: Analysis, id: string): Entity | undefined {
 }
 
 function entityCard(a: Annotation, analysis: Analysis | null, annotations: readonly Annotation[], ctx: HoverContext): HoverCard {
-  const label = ENTITY_LABEL[a.type] ?? ENTITY_LABEL.MISC!;
+  const label = TYPE_LABELS[a.type]?.kind === 'entity' ? TYPE_LABELS[a.type]! : TYPE_LABELS.MISC!;
   const mi = analysis ? indexAt(analysis.entities, a) : -1;
   const m = mi >= 0 ? analysis!.entities[mi] : undefined;
   const g = m ? groupOf(analysis!, m.entityId) : undefined;
   // The user's own link wins over the linker's grouping; a suggestion follows the latest linking.
   const canonical = (a.entity && (a.origin === 'user' || a.status === 'accepted') ? a.entity : undefined) ?? g?.canonical ?? a.entity ?? a.text;
-  const type = (ENTITY_LABEL[a.type] ? a.type : 'MISC') as EntityType;
+  const type = (TYPE_LABELS[a.type]?.kind === 'entity' ? a.type : 'MISC') as EntityType;
   const facts = ctx.entity?.(type, canonical);
   const reg = facts?.registry;
   const lines: string[] = [];
@@ -208,7 +194,7 @@ function entityCard(a: Annotation, analysis: Analysis | null, annotations: reado
   if (roles.length > 1) lines.push(`Described as: ${roles.slice(1, 3).map((x) => e(x, 60)).join('; ')}`);
 
   // Counts: here, quoted, elsewhere.
-  const mentionCount = g ? g.mentions.length : annotations.filter((x) => x.kind === 'entity' && x.status !== 'rejected' && x.type === a.type && (x.entity ?? x.text) === canonical).length;
+  const mentionCount = g ? g.mentions.length : annotations.filter((x) => x.kind === 'entity' && isLive(x) && x.type === a.type && (x.entity ?? x.text) === canonical).length;
   const said = g ? analysis!.quotes.filter((q) => q.speaker?.entityIds.includes(g.id)) : [];
   const facts1 = [`${plural(mentionCount, 'mention')} here`];
   if (said.length) facts1.push(`quoted ${times(said.length)}`);
@@ -265,7 +251,7 @@ function stripQuotes(s: string): string {
 }
 
 function figureCard(a: Annotation, analysis: Analysis | null): HoverCard {
-  const label = FIGURE_LABEL[a.type] ?? FIGURE_LABEL.number!;
+  const label = TYPE_LABELS[a.type]?.kind === 'figure' ? TYPE_LABELS[a.type]! : TYPE_LABELS.number!;
   const fi = analysis ? indexAt(analysis.figures, a) : -1;
   const f: Figure | undefined = fi >= 0 ? analysis!.figures[fi] : undefined;
   const lines: string[] = [];
@@ -358,7 +344,7 @@ function quoteCard(a: Annotation, analysis: Analysis | null): HoverCard {
     start: a.start,
     end: a.end,
     icon: 'quote',
-    title: QUOTE_TITLE[kind] ?? 'Quote',
+    title: TYPE_LABELS[kind]?.kind === 'quote' ? TYPE_LABELS[kind]!.title : 'Quote',
     badge: badgeOf(a),
     body: lines,
     annotationId: a.id,
@@ -368,19 +354,8 @@ function quoteCard(a: Annotation, analysis: Analysis | null): HoverCard {
   return card;
 }
 
-/** The live annotations under `offset`, outermost first. */
-export function annotationsAt(annotations: readonly Annotation[], offset: number): Annotation[] {
-  const hits: Annotation[] = [];
-  for (const a of annotations) {
-    if (a.start <= offset && offset < a.end && a.status !== 'rejected' && (a.anchor === 'ok' || a.anchor === 'modified')) hits.push(a);
-  }
-  hits.sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
-  return hits;
-}
-
-/** Cards for everything under `offset` (innermost last: an entity inside a quote comes after the quote). */
-export function hoverCards(analysis: Analysis | null, annotations: readonly Annotation[], offset: number, ctx: HoverContext = {}): HoverCard[] {
-  return annotationsAt(annotations, offset).map((a) => (a.kind === 'entity' ? entityCard(a, analysis, annotations, ctx) : a.kind === 'figure' ? figureCard(a, analysis) : quoteCard(a, analysis)));
+export function hoverCards(analysis: Analysis | null, annotations: readonly Annotation[], offset: number, ctx: HoverContext = {}, opts: { includeRejected?: boolean } = {}): HoverCard[] {
+  return annotationsAt(annotations, offset, opts).map((a) => (a.kind === 'entity' ? entityCard(a, analysis, annotations, ctx) : a.kind === 'figure' ? figureCard(a, analysis) : quoteCard(a, analysis)));
 }
 
 // ---------------------------------------------------------------------------------------------

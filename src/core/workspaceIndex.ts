@@ -12,7 +12,7 @@
 import type { Lexicon, LexiconEntry } from './lexicon';
 import { nameKey, type RegistryIndex } from './registry';
 import { lexiconEntriesFrom, loadSidecar } from './sidecar/session';
-import type { Annotation as SidecarAnnotation } from './sidecar/model';
+import { isLive, type Annotation as SidecarAnnotation } from './sidecar/model';
 import { parseSidecar, serializeSidecar } from './sidecar/yaml';
 import type { Entity, EntityMention, EntityType } from './types';
 
@@ -72,7 +72,7 @@ const TYPE_SET = new Set(['PER', 'ORG', 'LOC', 'MISC']);
 export function occurrencesFromAnnotations(annotations: readonly SidecarAnnotation[]): EntityOccurrence[] {
   const out: EntityOccurrence[] = [];
   for (const a of annotations) {
-    if (a.kind !== 'entity' || a.status === 'rejected' || (a.anchor !== 'ok' && a.anchor !== 'modified') || !TYPE_SET.has(a.type)) continue;
+    if (a.kind !== 'entity' || !isLive(a) || !TYPE_SET.has(a.type)) continue;
     out.push({ type: a.type as EntityType, canonical: a.entity ?? a.text, text: a.text, start: a.start, end: a.end });
   }
   return out;

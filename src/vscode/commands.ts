@@ -4,31 +4,16 @@
  */
 import * as vscode from 'vscode';
 import { parseRevealArg, parseTargetArg } from '../core/commandArgs';
-import { TYPES, kindOfType, type Annotation, type AnnotationKind } from '../core/sidecar/model';
+import { TYPE_LABELS, typeTitle } from '../core/labels';
+import { annotationsAt, TYPES, kindOfType, type Annotation, type AnnotationKind } from '../core/sidecar/model';
 import * as corrections from '../core/sidecar/corrections';
 import type { ArticleManager, ArticleState } from './articles';
 import type { DecorationController } from './decorations';
 import { Commands, SETTINGS_SECTION, Settings } from './ids';
 import { iconSafeLabel } from '../core/markdown';
+import { showRejected } from './review';
 import type { TopicsProvider } from './topicsView';
 
-const TYPE_LABELS: Record<string, string> = {
-  PER: 'Person',
-  ORG: 'Organisation',
-  LOC: 'Place',
-  MISC: 'Other name (nationality, event, product)',
-  money: 'Money',
-  percent: 'Percentage',
-  quantity: 'Quantity',
-  count: 'Count',
-  date: 'Date',
-  number: 'Number',
-  direct: 'Quote',
-  partial: 'Partial quote',
-  scare: 'Scare quote',
-  headline: 'Headline quote',
-  block: 'Block quote',
-};
 
 export function registerCommands(
   articles: ArticleManager,
@@ -58,10 +43,10 @@ export function registerCommands(
     const act = activeState();
     if (!act) return null;
     const offset = act.state.mapper().toOffset(act.editor.selection.active);
-    const hits = act.state.annotations.filter((a) => a.start <= offset && offset <= a.end && (a.anchor === 'ok' || a.anchor === 'modified'));
-    // Innermost first: the entity inside a quote before the quote.
-    hits.sort((a, b) => a.end - a.start - (b.end - b.start));
-    return hits[0] ? { state: act.state, ann: hits[0] } : null;
+    // What the hover shows at the cursor; the innermost one (the name inside a quote).
+    const hits = annotationsAt(act.state.annotations, offset, { includeRejected: showRejected(act.editor.document.uri) });
+    const ann = hits[hits.length - 1];
+    return ann ? { state: act.state, ann } : null;
   };
 
   const nothingHere = () => void vscode.window.showInformationMessage('No annotation at the cursor.');
@@ -78,7 +63,7 @@ export function registerCommands(
   const pickType = async (kind: AnnotationKind | null, current?: string): Promise<{ kind: AnnotationKind; type: string } | undefined> => {
     const kinds: AnnotationKind[] = kind ? [kind] : ['entity', 'figure', 'quote'];
     const items = kinds.flatMap((k) =>
-      TYPES[k].map((t) => ({ label: TYPE_LABELS[t] ?? t, description: t === current ? `${t} (current)` : t, annotationKind: k, type: t })),
+      TYPES[k].map((t) => ({ label: TYPE_LABELS[t]?.long ?? t, description: t === current ? `${t} (current)` : t, annotationKind: k, type: t })),
     );
     const pick = await vscode.window.showQuickPick(items, { title: kind ? 'Change annotation type' : 'Add annotation', placeHolder: 'Type of the annotation' });
     return pick ? { kind: pick.annotationKind, type: pick.type } : undefined;
@@ -183,7 +168,7 @@ export function registerCommands(
       const items: (vscode.QuickPickItem & { canonical?: string })[] = groups
         .filter((g) => g.type === t.ann.type)
         .concat(groups.filter((g) => g.type !== t.ann.type))
-        .map((g) => ({ label: iconSafeLabel(g.canonical, 80), description: `${TYPE_LABELS[g.type] ?? g.type}, ${g.mentions.length} mention${g.mentions.length === 1 ? '' : 's'}`, canonical: g.canonical }));
+        .map((g) => ({ label: iconSafeLabel(g.canonical, 80), description: `${typeTitle(g.type)}, ${g.mentions.length} mention${g.mentions.length === 1 ? '' : 's'}`, canonical: g.canonical }));
       items.push({ label: '$(edit) Another name…' });
       const pick = await vscode.window.showQuickPick(items, { title: 'Link this mention to', placeHolder: 'The entity this mention refers to' });
       if (!pick) return undefined;

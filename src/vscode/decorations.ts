@@ -3,7 +3,7 @@
  * each redraw only pushes ranges, and only for visible editors of tracked articles.
  */
 import * as vscode from 'vscode';
-import type { Annotation } from '../core/sidecar/model';
+import { isLive, type Annotation } from '../core/sidecar/model';
 import type { ArticleManager, ArticleState } from './articles';
 import { Colors, SETTINGS_SECTION, Settings } from './ids';
 
@@ -83,8 +83,7 @@ const ENTITY_KIND: Record<string, DecorationKind> = { PER: 'person', ORG: 'organ
 
 /** Which decoration an annotation gets, or null when it is not drawn (rejected ones only when asked for). */
 export function decorationKindOf(a: Annotation, showRejected = false): DecorationKind | null {
-  if (a.anchor === 'orphaned' || a.anchor === 'ambiguous') return null;
-  if (a.status === 'rejected') return showRejected && a.anchor === 'ok' ? 'rejected' : null;
+  if (!isLive(a)) return showRejected && a.status === 'rejected' && a.anchor === 'ok' ? 'rejected' : null;
   if (a.anchor === 'modified') return 'modified';
   if (a.kind === 'entity') return ENTITY_KIND[a.type] ?? 'other';
   if (a.kind === 'figure') return 'figure';

@@ -5,22 +5,21 @@
  * The lightbulb also offers accept / reject / retype / link and "annotate the selection as …".
  */
 import * as vscode from 'vscode';
-import { ENTITY_LABEL, FIGURE_LABEL } from '../core/hover';
+import { typeTitle } from '../core/labels';
 import { iconSafeLabel } from '../core/markdown';
-import { isUserData, type Annotation } from '../core/sidecar/model';
+import { annotationsAt, needsReview, TYPES, type Annotation } from '../core/sidecar/model';
 import type { ArticleManager, ArticleState } from './articles';
-import { Commands } from './ids';
+import { Commands, SETTINGS_SECTION, Settings } from './ids';
 
 const SOURCE = 'News Annotator';
 
 function describe(a: Annotation): string {
-  const kind = a.kind === 'entity' ? ENTITY_LABEL[a.type]?.title : a.kind === 'figure' ? FIGURE_LABEL[a.type]?.title : 'Quote';
-  return `“${iconSafeLabel(a.text, 60)}” (${kind ?? a.type}, ${a.origin === 'user' ? 'added by you' : a.status})`;
+  return `“${iconSafeLabel(a.text, 60)}” (${typeTitle(a.type)}, ${a.origin === 'user' ? 'added by you' : a.status})`;
 }
 
 /** Annotations carrying a user decision that no longer sit on their words, or decided differently on another branch. */
 export function needingReview(state: ArticleState): Annotation[] {
-  return state.annotations.filter((a) => (a.anchor !== 'ok' && isUserData(a)) || a.conflict !== undefined);
+  return state.annotations.filter(needsReview);
 }
 
 function decisionText(status: string, type: string | undefined, by: string | undefined): string {
@@ -87,7 +86,6 @@ export class ReviewDiagnostics implements vscode.Disposable {
   }
 }
 
-const TITLES: Record<string, string> = { PER: 'Person', ORG: 'Organisation', LOC: 'Place', MISC: 'Other name' };
 
 export class AnnotationCodeActions implements vscode.CodeActionProvider {
   static readonly kinds = [vscode.CodeActionKind.QuickFix];
@@ -127,10 +125,10 @@ export class AnnotationCodeActions implements vscode.CodeActionProvider {
         action(`Delete orphaned annotation ${describe(a)}`, Commands.deleteAnnotation, [target]);
       }
     }
-    // The annotations under the cursor, innermost first.
-    const hits = state.annotations
-      .filter((a) => a.anchor === 'ok' && a.start <= start && end <= a.end)
-      .sort((a, b) => a.end - a.start - (b.end - b.start))
+    // The annotations under the cursor (as the hover shows them), innermost first.
+    const hits = annotationsAt(state.annotations, start, { includeRejected: showRejected(doc.uri) })
+      .filter((a) => a.anchor === 'ok' && end <= a.end)
+      .reverse()
       .slice(0, 2);
     for (const a of hits) {
       const target = { uri, id: a.id };
@@ -143,9 +141,14 @@ export class AnnotationCodeActions implements vscode.CodeActionProvider {
     // A selection that is not yet exactly an annotation: offer to annotate it.
     if (end > start && end - start <= 200 && !state.annotations.some((a) => a.start === start && a.end === end && a.status !== 'rejected')) {
       const sel = iconSafeLabel(state.live.slice(start, end), 40);
-      for (const t of ['PER', 'ORG', 'LOC', 'MISC']) action(`Annotate “${sel}” as ${TITLES[t]}`, Commands.addAnnotation, [{ type: t }]);
+      for (const t of TYPES.entity) action(`Annotate “${sel}” as ${typeTitle(t)}`, Commands.addAnnotation, [{ type: t }]);
       action(`Annotate “${sel}” as…`, Commands.addAnnotation, []);
     }
     return out;
   }
+}
+
+/** Whether rejected annotations are shown (struck through) for this document: then the cursor finds them too. */
+export function showRejected(uri: vscode.Uri): boolean {
+  return vscode.workspace.getConfiguration(SETTINGS_SECTION, uri).get<boolean>(Settings.highlightRejected, false);
 }

@@ -3,6 +3,7 @@
  * annotation file is saved, has problems, or the article is too large.
  */
 import * as vscode from 'vscode';
+import { isLive, needsReview } from '../core/sidecar/model';
 import type { ArticleManager } from './articles';
 import { Commands, Views } from './ids';
 
@@ -42,9 +43,9 @@ export class StatusBar implements vscode.Disposable {
       this.item.show();
       return;
     }
-    const live = s.annotations.filter((a) => a.status !== 'rejected' && a.anchor !== 'orphaned' && a.anchor !== 'ambiguous');
+    const live = s.annotations.filter(isLive);
     const n = (k: string) => live.filter((a) => a.kind === k).length;
-    const review = s.annotations.filter((a) => a.anchor !== 'ok' && (a.origin === 'user' || a.status !== 'suggested')).length;
+    const review = s.annotations.filter(needsReview).length;
     let text = `$(person) ${n('entity')} $(symbol-numeric) ${n('figure')} $(quote) ${n('quote')}`;
     const tip = [`News Annotator — ${n('entity')} names, ${n('figure')} figures, ${n('quote')} quotes`];
     if (s.sidecarProblem) {
@@ -53,7 +54,7 @@ export class StatusBar implements vscode.Disposable {
       tip.push('The annotation file has problems and is not overwritten. Run “News Annotator: Show Output” for details.');
       this.item.command = Commands.showOutput;
     } else {
-      if (review) tip.push(`${review} of your annotations need review (their text changed)`);
+      if (review) tip.push(`${review} of your annotations need review (their text changed, or two branches decided differently): see Problems`);
       tip.push(s.sidecarUri ? (s.unsavedCorrections ? 'Corrections not yet saved to the annotation file' : 'Annotation file up to date when the article is saved') : 'Annotations are kept in memory for this document');
       this.item.command = { command: `${Views.topics}.focus`, title: 'Show Topics' };
     }

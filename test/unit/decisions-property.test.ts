@@ -14,7 +14,7 @@ import { analyze } from '../../src/core/analyze';
 import { LiveDocument } from '../../src/core/liveDocument';
 import { invariantViolations } from '../../src/core/sidecar/anchor';
 import * as corrections from '../../src/core/sidecar/corrections';
-import { annotationsFromAnalysis, isUserData, mergeAnnotations, TYPES, type Annotation } from '../../src/core/sidecar/model';
+import { annotationsFromAnalysis, isUserDecision, mergeAnnotations, TYPES, type Annotation } from '../../src/core/sidecar/model';
 import { checkSidecar, loadSidecar, sidecarSource } from '../../src/core/sidecar/session';
 import type { Analysis } from '../../src/core/types';
 
@@ -138,7 +138,7 @@ class Session {
       }
     }
     // Clearing the only note of a suggestion takes the decision back.
-    if (isUserData(a)) this.remember(a);
+    if (isUserDecision(a)) this.remember(a);
     else this.decisions.delete(a.id);
   }
 
@@ -203,7 +203,7 @@ test(`random edits never make the annotation file unreadable or lose a decision 
       }
       s.save();
       writes += s.writes;
-      if (s.anns.some((a) => a.anchor !== 'ok' && isUserData(a))) edited++;
+      if (s.anns.some((a) => a.anchor !== 'ok' && isUserDecision(a))) edited++;
     }),
     { numRuns: RUNS, includeErrorInReport: true },
   );

@@ -8,7 +8,7 @@
  * - after an outside change only exact text + exact context is re-attached automatically; everything
  *   else becomes `ambiguous` (with candidates) or `orphaned` — never placed on other words (G4).
  */
-import { isUserData, type Annotation } from './model';
+import { isUserDecision, type Annotation } from './model';
 
 /** A replacement of `[start, end)` of the text before the change by `text` (VS Code's content change, in LF offsets). */
 export interface TextChange {
@@ -168,7 +168,7 @@ function placeIn(text: TextSource, a: Annotation, from: number, to: number): num
     const o = occ[0]!;
     if (a.status === 'rejected' || (o >= a.prefix.length && window.startsWith(a.prefix, o - a.prefix.length)) || window.startsWith(a.suffix, o + a.text.length)) return ws + o;
   }
-  if (occ.length && !isUserData(a)) return ws + nearest(occ, a.start - ws);
+  if (occ.length && !isUserDecision(a)) return ws + nearest(occ, a.start - ws);
   return null;
 }
 
@@ -233,7 +233,7 @@ export function reanchor(anns: Annotation[], text: string): ReanchorReport {
     let pick: number | null = null;
     if (exact.length === 1) pick = exact[0]!;
     else if (exact.length === 0 && occ.length === 1 && (a.status === 'rejected' || prefixMatches(text, occ[0]!, a.prefix) || suffixMatches(text, occ[0]! + len, a.suffix))) pick = occ[0]!;
-    else if (occ.length && !isUserData(a)) pick = nearest(exact.length ? exact : occ, a.start);
+    else if (occ.length && !isUserDecision(a)) pick = nearest(exact.length ? exact : occ, a.start);
     if (pick !== null) {
       moveTo(a, pick, true);
       report.moved++;

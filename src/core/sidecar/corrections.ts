@@ -7,7 +7,7 @@
  * Offsets are UTF-16 code units in the LF-normalized text; spans are half-open `[start, end)`.
  */
 import type { TextSource } from './anchor';
-import { assignIds, contextAround, isUserData, kindOfType, TYPES, type Annotation, type AnnotationKind, type Status } from './model';
+import { assignIds, contextAround, isUserDecision, kindOfType, TYPES, type Annotation, type AnnotationKind, type Status } from './model';
 
 /** Who decides (a reviewer's name or e-mail), recorded on each decision when known. */
 export interface DecisionContext {
@@ -104,7 +104,7 @@ export function add(list: readonly Annotation[], span: { start: number; end: num
     anchor: 'ok',
   };
   if (ctx.by) added.by = ctx.by;
-  const kept = list.filter((a) => !(a.kind === kind && !isUserData(a) && a.start < end && start < a.end));
+  const kept = list.filter((a) => !(a.kind === kind && !isUserDecision(a) && a.start < end && start < a.end));
   const out = [...kept, added];
   assignIds(out);
   return { ok: true, annotations: out, added };

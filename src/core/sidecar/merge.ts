@@ -4,7 +4,7 @@
  * decision is never lost; two different decisions on one annotation are both kept, visibly.
  */
 import { sha256 } from '../hash';
-import { compareAnnotations, isUserData, type Annotation, type Conflict } from './model';
+import { compareAnnotations, isUserDecision, type Annotation, type Conflict } from './model';
 import type { SidecarDoc } from './yaml';
 
 export interface MergeResult {
@@ -59,8 +59,8 @@ export function mergeSidecars(base: SidecarDoc | null, ours: SidecarDoc, theirs:
     else if (same(bo, oo)) pick = to;
     else if (same(bo, to)) pick = oo;
     else {
-      const oDecided = !!oo && isUserData(oo);
-      const tDecided = !!to && isUserData(to);
+      const oDecided = !!oo && isUserDecision(oo);
+      const tDecided = !!to && isUserDecision(to);
       if (oDecided && tDecided) {
         if (sameDecision(oo!, to!)) pick = theirsTextChanged ? to : oo;
         else {
@@ -88,6 +88,6 @@ export function mergeSidecars(base: SidecarDoc | null, ours: SidecarDoc, theirs:
  */
 export function overlayUserDecisions(disk: readonly Annotation[], mine: readonly Annotation[]): Annotation[] {
   const byId = new Map(disk.map((a) => [a.id, a]));
-  for (const a of mine) if (isUserData(a)) byId.set(a.id, a);
+  for (const a of mine) if (isUserDecision(a)) byId.set(a.id, a);
   return [...byId.values()].sort(compareAnnotations);
 }

@@ -185,9 +185,45 @@ export function annotationsFromAnalysis(a: Analysis): Annotation[] {
   return out;
 }
 
-/** True when the annotation carries a user decision that re-analysis must keep. */
-export function isUserData(a: Annotation): boolean {
+// ---------------------------------------------------------------------------------------------
+// The questions every part asks about an annotation, each answered here once.
+
+/** True when the annotation carries a user decision that re-analysis must keep (and the file must hold with its context). */
+export function isUserDecision(a: Annotation): boolean {
   return a.origin === 'user' || a.status !== 'suggested' || a.note !== undefined || a.conflict !== undefined;
+}
+/** @deprecated the former name of {@link isUserDecision}. */
+export const isUserData = isUserDecision;
+
+/** True when the annotation is on the page: not rejected, and on its words (possibly edited). Highlighted and counted. */
+export function isLive(a: Annotation): boolean {
+  return a.status !== 'rejected' && (a.anchor === 'ok' || a.anchor === 'modified');
+}
+
+/** True when a person must look at it: a decision that lost its words (edited, ambiguous, orphaned), or a disagreement from a merge. */
+export function needsReview(a: Annotation): boolean {
+  return (a.anchor !== 'ok' && isUserDecision(a)) || a.conflict !== undefined;
+}
+
+/** True when no one has decided on it yet (a model suggestion on its words): what a review steps through. */
+export function isUndecided(a: Annotation): boolean {
+  return a.status === 'suggested' && a.origin === 'model' && a.anchor === 'ok';
+}
+
+/**
+ * The annotations under the character at `offset` (`start ≤ offset < end`), outermost first — the
+ * quote before the name inside it. Live ones only, and rejected ones on their words when
+ * `includeRejected` (they are shown struck through on request). Hover cards, commands at the cursor
+ * and the lightbulb all ask this, so they always agree.
+ */
+export function annotationsAt(annotations: readonly Annotation[], offset: number, opts: { includeRejected?: boolean } = {}): Annotation[] {
+  const hits: Annotation[] = [];
+  for (const a of annotations) {
+    if (a.start > offset || offset >= a.end) continue;
+    if (isLive(a) || (opts.includeRejected && a.status === 'rejected' && a.anchor === 'ok')) hits.push(a);
+  }
+  hits.sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
+  return hits;
 }
 
 /**
@@ -246,12 +282,12 @@ class ClashIndex {
  * belong to, so a rejected suggestion never comes back while the question is open.
  */
 export function mergeAnnotations(current: readonly Annotation[], fresh: readonly Annotation[]): Annotation[] {
-  const kept = current.filter(isUserData);
+  const kept = current.filter(isUserDecision);
   const out: Annotation[] = kept.map((a) => ({ ...a }));
   // A suggestion found again keeps the id it had, so ids do not change under the user's cursor when
   // an edit nearby changes the context they were derived from (hover links, open diagnostics).
   const previous = new Map<string, string>();
-  for (const a of current) if (!isUserData(a) && a.anchor === 'ok') previous.set(`${a.kind}\u0000${a.type}\u0000${a.start}\u0000${a.end}`, a.id);
+  for (const a of current) if (!isUserDecision(a) && a.anchor === 'ok') previous.set(`${a.kind}\u0000${a.type}\u0000${a.start}\u0000${a.end}`, a.id);
   const index = new ClashIndex(kept);
   for (const f0 of fresh) {
     const f = { ...f0 };

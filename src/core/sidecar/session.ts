@@ -5,7 +5,7 @@
 import type { LexiconEntry } from '../lexicon';
 import type { Analysis, EntityType } from '../types';
 import { reanchor, type ReanchorReport } from './anchor';
-import { annotationsFromAnalysis, contextAround, isUserData, mergeAnnotations, type Annotation } from './model';
+import { annotationsFromAnalysis, contextAround, isUserDecision, mergeAnnotations, type Annotation } from './model';
 import { parseSidecar, serializeSidecar, sidecarByteLimit, textHash, type ParseOptions, type SidecarDoc, type SidecarProblem } from './yaml';
 
 export interface LoadedSidecar {
@@ -87,7 +87,7 @@ export function buildSidecar(article: string, analysis: Analysis, annotations: r
     textHash: textHash(text),
     subjects: analysis.subjects.map((s) => ({ code: s.code, label: s.label, score: round3(s.score) })),
     sections: analysis.sections.map((s) => ({ id: s.id, label: s.label, start: s.start, end: s.end, subject: s.subject ? s.subject.code : null })),
-    annotations: annotations.map((a) => (a.anchor === 'ok' && isUserData(a) && a.end <= text.length ? { ...a, ...contextAround(text, a.start, a.end) } : a)),
+    annotations: annotations.map((a) => (a.anchor === 'ok' && isUserDecision(a) && a.end <= text.length ? { ...a, ...contextAround(text, a.start, a.end) } : a)),
   };
 }
 
@@ -127,7 +127,7 @@ export function checkSidecar(src: string | null, text: string): CheckFinding[] {
       message: `${disputed.length} annotation(s) were decided differently on two branches (first: ${disputed[0]!.id}: ${disputed[0]!.status} here, ${disputed[0]!.conflict!.status} there); choose one in the editor`,
     });
   }
-  const lost = loaded.annotations.filter((a) => a.anchor !== 'ok' && isUserData(a));
+  const lost = loaded.annotations.filter((a) => a.anchor !== 'ok' && isUserDecision(a));
   if (lost.length) {
     const byState = (s: string) => lost.filter((a) => a.anchor === s).length;
     out.push({

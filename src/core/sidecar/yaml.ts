@@ -26,6 +26,7 @@ import {
   type AnnotationKind,
   type Conflict,
   type Status,
+  isUserDecision,
   kindOfType,
 } from './model';
 
@@ -157,11 +158,6 @@ const ANNOTATION_KEYS = [
 const CONFLICT_KEYS = ['status', 'type', 'entity', 'note', 'by'] as const;
 const TOP_KEYS = ['version', 'article', 'textHash', 'offsets', 'subjects', 'sections', 'annotations'];
 
-/** True when the annotation carries a user decision (see `isUserData` in model.ts; repeated here to avoid a cycle). */
-function carriesDecision(a: Annotation): boolean {
-  return a.origin === 'user' || a.status !== 'suggested' || a.note !== undefined || a.conflict !== undefined;
-}
-
 /**
  * One annotation as a one-line flow mapping. What follows from other fields is left out — the kind
  * (every type belongs to one kind: `ORG` → entity, `money` → figure, `direct` → quote), `origin:
@@ -170,7 +166,7 @@ function carriesDecision(a: Annotation): boolean {
  * it serves: with decisions (suggestions are found again by the next analysis).
  */
 export function annotationLine(a: Annotation): string {
-  const decided = carriesDecision(a);
+  const decided = isUserDecision(a);
   // Built by hand, key by key, in the order of ANNOTATION_KEYS (it is the hot path of every save).
   let o = `{id: ${yamlString(a.id)}, type: ${yamlString(a.type)}, start: ${a.start}`;
   if (a.anchor !== 'ok' || a.end !== a.start + a.text.length) o += `, end: ${a.end}`;
@@ -209,7 +205,7 @@ export function serializeSidecar(doc: SidecarDoc, maxBytes = Infinity): string {
   let size = units * 3 <= maxBytes ? units : utf8Length(head(omitted)) + lines.reduce((s, l) => s + utf8Length(l), 0);
   if (size > maxBytes) {
     for (let i = anns.length - 1; i >= 0 && size + 100 > maxBytes; i--) {
-      if (carriesDecision(anns[i]!)) continue;
+      if (isUserDecision(anns[i]!)) continue;
       size -= utf8Length(lines[i]!);
       lines[i] = '';
       omitted++;
