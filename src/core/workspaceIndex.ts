@@ -351,8 +351,14 @@ export class WorkspaceIndex {
    * The user lexicon: names accepted, added or rejected in any article, plus the registry's names
    * (each alias pointing to its canonical name). Cached until a record's lexicon or the registry changes.
    */
-  lexiconEntries(): LexiconEntry[] {
-    return this.lexicon().entries;
+  /**
+   * Names taught across the workspace (registry first, then every article's decisions). With
+   * `exceptUri`, leaving out what that article alone taught: its own decisions are already in it, so
+   * they must not make it look as if its analysis needed running again.
+   */
+  lexiconEntries(exceptUri?: string): LexiconEntry[] {
+    if (exceptUri === undefined || !this.records.get(exceptUri)?.lexicon.length) return this.lexicon().entries;
+    return this.buildLexicon(exceptUri).entries;
   }
 
   /** Changes exactly when {@link lexiconEntries} changes content. */
@@ -361,18 +367,20 @@ export class WorkspaceIndex {
   }
 
   private lexicon(): { entries: LexiconEntry[]; signature: string } {
-    if (this.lexiconCache) return this.lexiconCache;
+    return (this.lexiconCache ??= this.buildLexicon());
+  }
+
+  private buildLexicon(exceptUri?: string): { entries: LexiconEntry[]; signature: string } {
     const seen = new Map<string, LexiconEntry>();
     const add = (e: LexiconEntry) => seen.set(`${e.type}\u0000${e.name}\u0000${e.rejected ? 1 : 0}`, e);
     if (this.registry) {
       for (const r of this.registry.registry.entities) for (const n of [r.name, ...r.aliases]) add(n === r.name ? { name: n, type: r.type } : { name: n, type: r.type, canonical: r.name });
     }
     // Articles in URI order so that the last decision for a name is deterministic.
-    for (const u of [...this.records.keys()].sort(cmp)) for (const e of this.records.get(u)!.lexicon) add(e);
+    for (const u of [...this.records.keys()].sort(cmp)) if (u !== exceptUri) for (const e of this.records.get(u)!.lexicon) add(e);
     const entries = [...seen.entries()].sort((a, b) => cmp(a[0], b[0])).map(([, e]) => e);
     const signature = entries.map((e) => `${e.type}\u0001${e.name}\u0001${e.canonical ?? ''}\u0001${e.rejected ? 1 : 0}`).join('\u0002');
-    this.lexiconCache = { entries, signature: `${entries.length}:${hashString(signature)}` };
-    return this.lexiconCache;
+    return { entries, signature: `${entries.length}:${hashString(signature)}` };
   }
 
   stats(): IndexStats {

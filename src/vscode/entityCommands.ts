@@ -18,7 +18,7 @@ import type { ArticleManager } from './articles';
 import { Commands } from './ids';
 import { OffsetMapper } from './ranges';
 import { entityTarget, mentionLocations, registryEdit, type EntityTarget } from './references';
-import { readText, type WorkspaceKnowledge } from './workspaceIndex';
+import { readText, type WorkspaceKnowledge } from './knowledge';
 
 export function registerEntityCommands(articles: ArticleManager, knowledge: WorkspaceKnowledge, log: vscode.LogOutputChannel): vscode.Disposable[] {
   const ignored = (what: string) => {
@@ -62,8 +62,8 @@ export function registerEntityCommands(articles: ArticleManager, knowledge: Work
     if (!ok) return false;
     const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
     if (doc && !wasDirty) await doc.save();
+    // Its names fold onto every open article (the registry service tells them).
     knowledge.useRegistrySource(next);
-    knowledge.registryChanged();
     return true;
   };
 

@@ -9,7 +9,7 @@ import { hoverCards, renderHover, type HoverAction, type HoverPart } from '../co
 import type { ArticleManager } from './articles';
 import { Commands } from './ids';
 import { showRejected } from './review';
-import type { WorkspaceKnowledge } from './workspaceIndex';
+import type { WorkspaceKnowledge } from './knowledge';
 
 /** The command each hover action runs. */
 export const HOVER_COMMANDS: Record<HoverAction, string> = {

@@ -15,7 +15,7 @@ import type { EntityType } from '../core/types';
 import { renameInSidecar } from '../core/workspaceIndex';
 import type { ArticleManager, ArticleState } from './articles';
 import { OffsetMapper } from './ranges';
-import { readText, type WorkspaceKnowledge } from './workspaceIndex';
+import { readText, type WorkspaceKnowledge } from './knowledge';
 
 /** An entity mention the cursor is on, with every name the entity goes by. */
 export interface EntityTarget {

@@ -4,8 +4,15 @@
  */
 import * as vscode from 'vscode';
 import { isLive, needsReview } from '../core/sidecar/model';
-import type { ArticleManager } from './articles';
+import type { ArticleManager, ArticleState } from './articles';
 import { Commands, Views } from './ids';
+
+/** The counts the status bar shows for an article: live names, figures and quotes, and what needs review. */
+export function summarize(s: ArticleState): { names: number; figures: number; quotes: number; review: number } {
+  const live = s.annotations.filter(isLive);
+  const n = (k: string) => live.filter((a) => a.kind === k).length;
+  return { names: n('entity'), figures: n('figure'), quotes: n('quote'), review: s.annotations.filter(needsReview).length };
+}
 
 export class StatusBar implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem('newsAnnotator.summary', vscode.StatusBarAlignment.Right, 100);
@@ -43,11 +50,9 @@ export class StatusBar implements vscode.Disposable {
       this.item.show();
       return;
     }
-    const live = s.annotations.filter(isLive);
-    const n = (k: string) => live.filter((a) => a.kind === k).length;
-    const review = s.annotations.filter(needsReview).length;
-    let text = `$(person) ${n('entity')} $(symbol-numeric) ${n('figure')} $(quote) ${n('quote')}`;
-    const tip = [`News Annotator — ${n('entity')} names, ${n('figure')} figures, ${n('quote')} quotes`];
+    const { names, figures, quotes, review } = summarize(s);
+    let text = `$(person) ${names} $(symbol-numeric) ${figures} $(quote) ${quotes}`;
+    const tip = [`News Annotator — ${names} names, ${figures} figures, ${quotes} quotes`];
     if (s.sidecarProblem) {
       text = `$(warning) ${text}`;
       this.item.backgroundColor = new vscode.ThemeColor('statusBarItem.warningBackground');

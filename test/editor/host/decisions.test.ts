@@ -33,6 +33,7 @@ describe('decisions are never lost', () => {
     assert.equal(back.anchor, 'orphaned');
     assert.deepEqual(problemsOf(vscode.Uri.file(sidecar)), [], 'no error on the annotation file');
     await waitFor('the orphaned decision in Problems', () => problemsOf(uri).some((d) => d.code === giulia.id && /no longer in the article/.test(d.message)));
+    assert.equal(a.summary(uri)!.review, problemsOf(uri).length, 'the status bar counts what the Problems panel lists');
     // New decisions can still be saved.
     const other = annotationFor(a.annotations(uri), 'Carlo Benedetti', 'entity');
     await vscode.commands.executeCommand(Commands.rejectAnnotation, { uri: uri.toString(), id: other.id });
@@ -108,6 +109,7 @@ describe('decisions are never lost', () => {
     const ed2 = await openArticle(uri);
     const d = await waitFor('the disagreement in Problems', () => problemsOf(uri).find((x) => x.code === target.id));
     assert.match(d.message, /Decided differently on two branches.*accepted.*by Ana.*rejected.*by Ben/);
+    assert.equal(a.summary(uri)!.review, problemsOf(uri).length, 'the status bar counts what the Problems panel lists');
     const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, new vscode.Range(ed2.document.positionAt(target.start + 1), ed2.document.positionAt(target.start + 1)));
     const take = actions.find((x) => /Take the other branch's decision \(rejected\)/.test(x.title));
     assert.ok(take?.command, JSON.stringify(actions.map((x) => x.title)));
