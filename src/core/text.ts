@@ -51,10 +51,17 @@ export function normalizeText(raw: string): NormalizedText {
     }
   }
   out += body.slice(last);
-  const toRaw = (o: number): number => o + countLessOrEqual(removedAt, o);
+  // An offset is a boundary between characters: the one before a CRLF's LF lies before its CR
+  // (a name ending a line ends before the CR), so only the CRs of earlier line ends count.
+  const toRaw = (o: number): number => o + countLess(removedAt, o);
   // Largest n such that toRaw(n) <= r.
   const fromRaw = (r: number): number => Math.max(0, partitionPoint(out.length + 1, (n) => toRaw(n) <= r) - 1);
   return { text: out, raw: body, hadBom, eol: crlf > lf ? '\r\n' : '\n', toRaw, fromRaw };
+}
+
+/** Number of values `< x` in a sorted array (the index of the first value `>= x`). */
+function countLess(sorted: readonly number[], x: number): number {
+  return partitionPoint(sorted.length, (mid) => sorted[mid]! < x);
 }
 
 /** Number of values `<= x` in a sorted array (the index of the first value `> x`). */
