@@ -33,7 +33,7 @@ export interface Settings {
 export const DEFAULTS: Settings = { epochs: 12, foldEpochs: 8, folds: 5, twoPass: true, minCount: 2, seed: 1, titleCase: 0.5, upperLine: 0.2, titleLine: 0.2, openData: true };
 
 /** Features kept per pass in the shipped model (see `EncodeOptions.maxFeatures`). */
-export const MAX_FEATURES = 30000;
+export const MAX_FEATURES = 20000;
 
 export interface ClusterTable {
   hashes: Int32Array;
