@@ -38,6 +38,8 @@ export interface NewsAnnotatorApi {
   whenIndexed(): Promise<void>;
   /** Articles, entities and mentions in the workspace index. */
   indexStats(): { articles: number; entities: number; mentions: number };
+  /** Where the article's latest analysis ran (the worker takes long articles) and how long it took. */
+  lastRun(uri: vscode.Uri): { where: 'in-process' | 'worker'; ms: number } | null;
   /** What the status bar counts for an article (names, figures, quotes, and what needs review). */
   summary(uri: vscode.Uri): { names: number; figures: number; quotes: number; review: number } | undefined;
 }
@@ -98,6 +100,7 @@ export function activate(context: vscode.ExtensionContext): NewsAnnotatorApi {
     topicsTree: () => topics.snapshot(),
     whenIndexed: () => knowledge.whenIndexed(),
     indexStats: () => knowledge.index.stats(),
+    lastRun: (uri) => articles.get(uri)?.core.lastRun ?? null,
     summary: (uri) => {
       const s = articles.get(uri);
       return s ? summarize(s) : undefined;

@@ -49,6 +49,8 @@ export class ArticleState {
   runs = 0;
   /** The taught names the latest analysis used (to analyse again only when they change). */
   lexiconKey = '';
+  /** Where and how long the latest analysis ran (in-process, or in the worker for long articles). */
+  lastRun: { where: 'in-process' | 'worker'; ms: number } | null = null;
 
   constructor(
     readonly uri: string,
@@ -384,6 +386,7 @@ export class ArticleStore {
           state.analysis = r.analysis;
           state.annotations = annotateWith(r.analysis, state.annotations);
           state.lexiconKey = lexiconKey;
+          state.lastRun = { where: r.where, ms: r.ms };
           state.runs++;
           const bad = invariantViolations(state.annotations, state.text);
           if (bad.length) this.o.log.error(`anchoring invariant broken for ${bad.length} annotation(s); please report this`);

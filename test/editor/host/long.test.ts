@@ -33,6 +33,7 @@ async function checkLongArticle(a: Awaited<ReturnType<typeof api>>, uri: vscode.
   await a.whenIdle(uri);
   const anns = a.annotations(uri);
   assert.ok(anns.length > 5000, `${anns.length} annotations`);
+  assert.equal(a.lastRun(uri)?.where, 'worker', 'a long article is analysed in the worker thread');
   const ranges = a.decorationRanges(uri)!;
   const drawn = Object.values(ranges).reduce((n, r) => n + r.length, 0);
   assert.ok(drawn > 0 && drawn < anns.length, `only what is near the screen is drawn (${drawn} of ${anns.length})`);

@@ -67,7 +67,8 @@ export async function runUiScenario(o) {
   try {
     await page.goto(o.server.workbenchUrl(o.workspace));
     await waitForWorkbench(page);
-    check('workbench loads and the explorer lists the workspace', true);
+    const explorerRows = await page.$$eval('.explorer-folders-view .monaco-list-row', (els) => els.map((e) => e.textContent?.trim() ?? ''));
+    check('workbench loads and the explorer lists the workspace', explorerRows.some((r) => r.includes(t.file)), `explorer rows: ${explorerRows.slice(0, 8).join(', ')}`);
     await snap('workbench');
 
     // 1. Quick Open the article.
