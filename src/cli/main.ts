@@ -186,7 +186,7 @@ function cmdMergeDriver(opts: Options): number {
   if (!ours || !theirs) {
     // Not mergeable by id: keep both sides in the file with conflict markers, as git itself would.
     const which = [!ours && `ours (${displayPath(oursPath)})`, !theirs && `theirs (${displayPath(theirsPath)})`].filter(Boolean).join(' and ');
-    writeFileAtomic(oursPath, conflictMarked(oursSrc, baseSrc ?? '', theirsSrc, oursPath, basePath, theirsPath));
+    writeFileAtomic(oursPath, conflictMarked({ path: oursPath, text: oursSrc }, { path: basePath, text: baseSrc ?? '' }, { path: theirsPath, text: theirsSrc }));
     warn(`${which} cannot be read as an annotation file; both sides are kept with conflict markers: resolve them, then git add`);
     return 1;
   }
@@ -200,11 +200,14 @@ function cmdMergeDriver(opts: Options): number {
 }
 
 /** Both sides of a merge with diff3 conflict markers (git merge-file), or whole-file markers when git cannot run. */
-function conflictMarked(ours: string, base: string, theirs: string, oursPath: string, basePath: string, theirsPath: string): string {
-  const r = spawnSync('git', ['merge-file', '-p', '--diff3', '-L', 'ours', '-L', 'base', '-L', 'theirs', oursPath, basePath, theirsPath], { encoding: 'utf8', maxBuffer: 1 << 30 });
+type Side = { path: string; text: string };
+
+function conflictMarked(ours: Side, base: Side, theirs: Side): string {
+  const args = ['merge-file', '-p', '--diff3', '-L', 'ours', '-L', 'base', '-L', 'theirs', ours.path, base.path, theirs.path];
+  const r = spawnSync('git', args, { encoding: 'utf8', maxBuffer: 1 << 30 });
   if (r.stdout && (r.status ?? -1) >= 0 && /^<{7} /m.test(r.stdout)) return r.stdout;
   const nl = (s: string) => (s === '' || s.endsWith('\n') ? s : s + '\n');
-  return `<<<<<<< ours\n${nl(ours)}||||||| base\n${nl(base)}=======\n${nl(theirs)}>>>>>>> theirs\n`;
+  return `<<<<<<< ours\n${nl(ours.text)}||||||| base\n${nl(base.text)}=======\n${nl(theirs.text)}>>>>>>> theirs\n`;
 }
 
 export async function main(argv: string[]): Promise<number> {

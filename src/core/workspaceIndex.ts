@@ -84,8 +84,17 @@ export function occurrencesFromEntities(mentions: readonly EntityMention[], grou
   return mentions.map((m) => ({ type: m.type, canonical: canonical.get(m.entityId) ?? m.text, text: m.text, start: m.start, end: m.end }));
 }
 
+/** Which article a record is of, for people and for freshness. */
+export interface RecordKey {
+  uri: string;
+  label: string;
+  source: RecordSource;
+  stamp: string;
+}
+
 /** Builds the compact record of one article. */
-export function buildRecord(uri: string, label: string, source: RecordSource, stamp: string, occurrences: readonly EntityOccurrence[], lexicon: readonly LexiconEntry[]): ArticleRecord {
+export function buildRecord(key: RecordKey, occurrences: readonly EntityOccurrence[], lexicon: readonly LexiconEntry[]): ArticleRecord {
+  const { uri, label, source, stamp } = key;
   const groups = new Map<string, { type: EntityType; canonical: string; aliases: Set<string>; spans: number[] }>();
   const sorted = [...occurrences].sort((a, b) => a.start - b.start || a.end - b.end);
   for (const o of sorted) {
@@ -115,41 +124,38 @@ export function buildRecord(uri: string, label: string, source: RecordSource, st
 }
 
 /** Record of an article from its annotations (sidecar or editor). */
-export function recordFromAnnotations(uri: string, label: string, source: RecordSource, stamp: string, annotations: readonly SidecarAnnotation[]): ArticleRecord {
-  return buildRecord(uri, label, source, stamp, occurrencesFromAnnotations(annotations), lexiconEntriesFrom(annotations));
+export function recordFromAnnotations(key: RecordKey, annotations: readonly SidecarAnnotation[]): ArticleRecord {
+  return buildRecord(key, occurrencesFromAnnotations(annotations), lexiconEntriesFrom(annotations));
 }
 
-/**
- * Indexes one article from its text and its sidecar's source (null: none). A usable sidecar gives
- * the record (the user's decisions included): read by the fast scanner when it describes exactly
- * this text, else parsed in full and re-anchored. An article without one (or with a broken one)
- * gets an entity-only analysis — names and linking, no figures, quotes or topics — which is what
- * the index needs and a fraction of the full pipeline.
- */
 /**
  * Finds and links the names of a text: the entity recogniser and name linking, passed in by the caller
  * (the editor loads them lazily; see `findNames` in `names.ts`).
  */
 export type NameFinder = (text: string, lexicon: Lexicon | undefined) => { mentions: EntityMention[]; groups: Entity[] };
 
+/**
+ * Indexes one article from its text and its sidecar's source (null: none). A usable sidecar gives
+ * the record (the user's decisions included), placed on this text. An article without one (or with a
+ * broken one) gets an entity-only analysis — names and linking, no figures, quotes or topics — which
+ * is what the index needs and a fraction of the full pipeline.
+ */
 export function indexArticle(
-  uri: string,
-  label: string,
-  stamp: string,
+  key: Omit<RecordKey, 'source'>,
   text: string,
   sidecarSrc: string | null,
   names: NameFinder,
-  lexicon?: Lexicon | (() => Lexicon | undefined),
-  fullParserMaxBytes?: number,
+  opts: { lexicon?: Lexicon | (() => Lexicon | undefined); fullParserMaxBytes?: number } = {},
 ): ArticleRecord {
+  const { lexicon, fullParserMaxBytes } = opts;
   if (sidecarSrc !== null) {
     const loaded = loadSidecar(sidecarSrc, text, fullParserMaxBytes === undefined ? {} : { fullParserMaxBytes });
-    if (!loaded.problem) return recordFromAnnotations(uri, label, 'sidecar', stamp, loaded.annotations);
+    if (!loaded.problem) return recordFromAnnotations({ ...key, source: 'sidecar' }, loaded.annotations);
   }
   // The lexicon may be a getter: building it is only worth it when an analysis is needed.
   const lex = typeof lexicon === 'function' ? lexicon() : lexicon;
   const { mentions, groups } = names(text, lex);
-  return buildRecord(uri, label, 'analysis', stamp, occurrencesFromEntities(mentions, groups), []);
+  return buildRecord({ ...key, source: 'analysis' }, occurrencesFromEntities(mentions, groups), []);
 }
 
 /**

@@ -40,7 +40,11 @@ export function decodeArticle(bytes: Uint8Array, name: string): { raw: string; e
     // UTF-16 without a byte-order mark puts a zero in every other byte of Latin text.
     let evenZeros = 0;
     let oddZeros = 0;
-    for (let i = 0; i < head.length; i++) if (head[i] === 0) i % 2 ? oddZeros++ : evenZeros++;
+    for (let i = 0; i < head.length; i++) {
+      if (head[i] !== 0) continue;
+      if (i % 2) oddZeros++;
+      else evenZeros++;
+    }
     const half = head.length / 2;
     if (oddZeros > half * 0.6 || evenZeros > half * 0.6) {
       throw new ArticleError(`${shown} looks like UTF-16 text without a byte-order mark; not analysed (re-save it as UTF-8, or as UTF-16 with a BOM)`);

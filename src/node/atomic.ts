@@ -222,7 +222,7 @@ function removeStaleTemporaries(dir: string, base: string): void {
     const pid = Number(n.slice(prefix.length).split('.')[0]);
     if (!Number.isInteger(pid)) continue;
     const p = path.join(dir, n);
-    let old = false;
+    let old: boolean;
     try {
       old = now - fs.lstatSync(p).mtimeMs > STALE_TEMPORARY_MS;
     } catch {

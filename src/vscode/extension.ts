@@ -7,9 +7,9 @@ import type { Analysis } from '../core/types';
 import type { TopicNode } from '../core/topicTree';
 import { AnalysisRunner } from './analysisRunner';
 import { ArticleManager } from './articles';
-import { registerCommands } from './commands';
+import { AnnotationCommands } from './commands';
 import { DecorationController, type DecorationKind } from './decorations';
-import { registerEntityCommands } from './entityCommands';
+import { EntityCommands } from './entityCommands';
 import { AnnotationHoverProvider } from './hover';
 import { Commands, LANGUAGE_ID, OUTPUT_NAME, Views } from './ids';
 import { isSidecarUri } from './sidecarStore';
@@ -83,11 +83,11 @@ export function activate(context: vscode.ExtensionContext): NewsAnnotatorApi {
     vscode.languages.registerReferenceProvider(SELECTORS, entities),
     vscode.languages.registerRenameProvider(SELECTORS, entities),
     vscode.languages.registerDefinitionProvider(SELECTORS, entities),
-    ...registerEntityCommands(articles, knowledge, log),
+    ...new EntityCommands(articles, knowledge, log).register(),
     vscode.languages.registerDocumentSymbolProvider(SELECTORS, new TopicSymbolProvider(articles), { label: 'News Annotator' }),
     vscode.languages.registerCodeActionsProvider(SELECTORS, new AnnotationCodeActions(articles), { providedCodeActionKinds: AnnotationCodeActions.kinds }),
     new ReviewDiagnostics(articles),
-    ...registerCommands(articles, decorations, topics, log),
+    ...new AnnotationCommands(articles, decorations, topics, log).register(),
   );
   void knowledge.rebuild();
   log.info(`News Annotator ready (${Commands.saveAnnotations} saves annotations; view ${Views.topics})`);

@@ -16,7 +16,7 @@ import type { IdfTable } from '../core/topics/idf';
 import type { EntityType } from '../core/types';
 import { Emitter } from '../core/workspace/events';
 import type { Logger, Timers } from '../core/workspace/host';
-import { IndexBuilder } from '../core/workspace/indexBuilder';
+import { IndexBuilder, type IndexHost } from '../core/workspace/indexBuilder';
 import { IndexStorage } from '../core/workspace/indexStorage';
 import { LexiconService } from '../core/workspace/lexiconService';
 import { RegistryService } from '../core/workspace/registryService';
@@ -79,77 +79,21 @@ export class WorkspaceKnowledge implements vscode.Disposable {
       log: logger,
     });
     this.lexicon = new LexiconService(this.index, this.registryService, timers);
-    this.storage = new IndexStorage(this.index, {
-      read: async (name) => (storage ? readText(vscode.Uri.joinPath(storage, name)) : null),
-      write: async (name, content) => {
-        if (!storage) return;
-        await vscode.workspace.fs.createDirectory(storage);
-        await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(storage, name), new TextEncoder().encode(content));
-      },
-      timers,
-      log: logger,
-    }, version);
-    this.builder = new IndexBuilder(
+    this.storage = new IndexStorage(
       this.index,
       {
-        enabled: () => !!vscode.workspace.workspaceFolders?.length && config().get<boolean>(Settings.indexEnable, true),
-        maxFiles: () => config().get<number>(Settings.indexMaxFiles, 20000),
-        maxFileBytes: () => config().get<number>(Settings.maxFileSizeMB, 10) * 1024 * 1024,
-        findFiles: async (max, token) => {
-          const cts = new vscode.CancellationTokenSource();
-          const poll = setInterval(() => token.cancelled && cts.cancel(), 100);
-          try {
-            const [articles, sidecars] = await Promise.all([
-              vscode.workspace.findFiles('**/*.{txt,news}', EXCLUDE, max, cts.token),
-              vscode.workspace.findFiles(`**/*${SIDECAR_SUFFIX}`, EXCLUDE, max, cts.token),
-            ]);
-            return { articles: articles.map(String), sidecars: sidecars.map(String) };
-          } finally {
-            clearInterval(poll);
-            cts.dispose();
-          }
+        read: async (name) => (storage ? readText(vscode.Uri.joinPath(storage, name)) : null),
+        write: async (name, content) => {
+          if (!storage) return;
+          await vscode.workspace.fs.createDirectory(storage);
+          await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(storage, name), new TextEncoder().encode(content));
         },
-        stat: async (uri) => {
-          try {
-            const st = await vscode.workspace.fs.stat(vscode.Uri.parse(uri));
-            return { size: st.size, mtime: st.mtime, directory: !!(st.type & vscode.FileType.Directory) };
-          } catch {
-            return null;
-          }
-        },
-        readText: (uri) => readText(vscode.Uri.parse(uri)),
-        label: (uri) => vscode.workspace.asRelativePath(vscode.Uri.parse(uri)),
-        sidecarFor: (uri) => {
-          const u = vscode.Uri.parse(uri);
-          return u.scheme === 'file' ? vscode.Uri.file(sidecarPathFor(u.fsPath)).toString() : null;
-        },
-        names: (t, lex) => analysisModule().findNames(t, lex),
-        idfCollector: () => new (analysisModule().IdfBuilder)(),
-        withProgress: (total, run, cancel) =>
-          Promise.resolve(
-            vscode.window.withProgress(
-              { location: total > NOTIFY_ABOVE ? vscode.ProgressLocation.Notification : vscode.ProgressLocation.Window, title: 'News Annotator: indexing articles', cancellable: true },
-              async (progress, token) => {
-                const sub = token.onCancellationRequested(cancel);
-                let reported = 0;
-                try {
-                  await run((done) => {
-                    progress.report({ message: `${done} of ${total} files`, increment: (100 * (done - reported)) / Math.max(1, total) });
-                    reported = done;
-                  });
-                } finally {
-                  sub.dispose();
-                }
-              },
-            ),
-          ),
-        yieldNow: () => new Promise<void>((resolve) => setTimeout(resolve, 0)),
-        now: () => Date.now(),
         timers,
         log: logger,
       },
-      () => this.lexicon.lexicon(),
+      version,
     );
+    this.builder = new IndexBuilder(this.index, this.indexHost(logger), () => this.lexicon.lexicon());
     this.disposables.push(
       { dispose: () => this.builder.dispose() },
       { dispose: () => this.storage.dispose() },
@@ -174,6 +118,72 @@ export class WorkspaceKnowledge implements vscode.Disposable {
         if (e.affectsConfiguration(`${SETTINGS_SECTION}.${Settings.indexEnable}`)) void this.rebuild();
       }),
     );
+  }
+
+  /** The index builder's access to the workspace: files, settings, progress, the analysis bundle. */
+  private indexHost(logger: Logger): IndexHost {
+    const config = () => vscode.workspace.getConfiguration(SETTINGS_SECTION);
+    return {
+      enabled: () => !!vscode.workspace.workspaceFolders?.length && config().get<boolean>(Settings.indexEnable, true),
+      maxFiles: () => config().get<number>(Settings.indexMaxFiles, 20000),
+      maxFileBytes: () => config().get<number>(Settings.maxFileSizeMB, 10) * 1024 * 1024,
+      findFiles: async (max, token) => {
+        const cts = new vscode.CancellationTokenSource();
+        const poll = setInterval(() => token.cancelled && cts.cancel(), 100);
+        try {
+          const [articles, sidecars] = await Promise.all([
+            vscode.workspace.findFiles('**/*.{txt,news}', EXCLUDE, max, cts.token),
+            vscode.workspace.findFiles(`**/*${SIDECAR_SUFFIX}`, EXCLUDE, max, cts.token),
+          ]);
+          return { articles: articles.map(String), sidecars: sidecars.map(String) };
+        } finally {
+          clearInterval(poll);
+          cts.dispose();
+        }
+      },
+      stat: async (uri) => {
+        try {
+          const st = await vscode.workspace.fs.stat(vscode.Uri.parse(uri));
+          return { size: st.size, mtime: st.mtime, directory: !!(st.type & vscode.FileType.Directory) };
+        } catch {
+          return null;
+        }
+      },
+      readText: (uri) => readText(vscode.Uri.parse(uri)),
+      label: (uri) => vscode.workspace.asRelativePath(vscode.Uri.parse(uri)),
+      sidecarFor: (uri) => {
+        const u = vscode.Uri.parse(uri);
+        return u.scheme === 'file' ? vscode.Uri.file(sidecarPathFor(u.fsPath)).toString() : null;
+      },
+      names: (t, lex) => analysisModule().findNames(t, lex),
+      idfCollector: () => new (analysisModule().IdfBuilder)(),
+      withProgress: (total, run, cancel) =>
+        Promise.resolve(
+          vscode.window.withProgress(
+            {
+              location: total > NOTIFY_ABOVE ? vscode.ProgressLocation.Notification : vscode.ProgressLocation.Window,
+              title: 'News Annotator: indexing articles',
+              cancellable: true,
+            },
+            async (progress, token) => {
+              const sub = token.onCancellationRequested(cancel);
+              let reported = 0;
+              try {
+                await run((done) => {
+                  progress.report({ message: `${done} of ${total} files`, increment: (100 * (done - reported)) / Math.max(1, total) });
+                  reported = done;
+                });
+              } finally {
+                sub.dispose();
+              }
+            },
+          ),
+        ),
+      yieldNow: () => new Promise<void>((resolve) => setTimeout(resolve, 0)),
+      now: () => Date.now(),
+      timers,
+      log: logger,
+    };
   }
 
   dispose(): void {
@@ -245,7 +255,13 @@ export class WorkspaceKnowledge implements vscode.Disposable {
     const s = this.index.summary(type, this.namesOf(type, canonical), docUri, 3);
     const facts: EntityFacts = { otherArticles: { count: s.count, sample: s.sample.map((r) => r.label) } };
     if (this.isIndexing) facts.otherArticles = { ...facts.otherArticles, partial: true };
-    if (entry) facts.registry = { name: entry.name, aliases: entry.aliases, links: entry.links, ...(entry.description ? { description: entry.description } : {}) };
+    if (entry)
+      facts.registry = {
+        name: entry.name,
+        aliases: entry.aliases,
+        links: entry.links,
+        ...(entry.description ? { description: entry.description } : {}),
+      };
     return facts;
   }
 

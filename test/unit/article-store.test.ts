@@ -113,12 +113,12 @@ test('an article’s own decisions never make it analyse again; a name taught el
   const giulia = state.annotations.find((a) => a.text === 'Giulia Ferraro')!;
   corrections.accept(giulia, state.live);
   const { recordFromAnnotations } = await import('../../src/core/workspaceIndex');
-  index.set(recordFromAnnotations(URI, 'port-strike.txt', 'editor', 'live', state.annotations));
+  index.set(recordFromAnnotations({ uri: URI, label: 'port-strike.txt', source: 'editor', stamp: 'live' }, state.annotations));
   store.reanalyze();
   await store.whenIdle(URI);
   assert.equal(analyzer.runs.get(URI), 1, 'its own decision does not analyse it again');
   // Another article teaches a name: analysed again.
-  index.set(recordFromAnnotations('file:///news/other.txt', 'other.txt', 'sidecar', '1', [{ id: 'e1', kind: 'entity', type: 'ORG', start: 0, end: 11, text: 'Harbourline', prefix: '', suffix: '', status: 'accepted', origin: 'user', anchor: 'ok' }]));
+  index.set(recordFromAnnotations({ uri: 'file:///news/other.txt', label: 'other.txt', source: 'sidecar', stamp: '1' }, [{ id: 'e1', kind: 'entity', type: 'ORG', start: 0, end: 11, text: 'Harbourline', prefix: '', suffix: '', status: 'accepted', origin: 'user', anchor: 'ok' }]));
   store.reanalyze();
   await store.whenIdle(URI);
   assert.equal(analyzer.runs.get(URI), 2);

@@ -548,6 +548,14 @@ function annotation(n: Located, p: Problems): Annotation | null {
     return null;
   }
   const a: Annotation = { id, kind, type, start, end, text, prefix, suffix, status, origin, anchor };
+  optionalFields(a, n, p);
+  return p.count > before ? null : a;
+}
+
+/** The fields an annotation may have besides its span, text and decision. */
+function optionalFields(a: Annotation, n: Located, p: Problems): void {
+  const r = n.rec;
+  const kind = a.kind;
   if (r.by !== undefined) {
     const v = str(n, 'by', p, false);
     if (v !== undefined) a.by = v;
@@ -612,7 +620,6 @@ function annotation(n: Located, p: Problems): Annotation | null {
       a.conflict = c;
     }
   }
-  return p.count > before ? null : a;
 }
 
 function checkKeys(n: Located, allowed: readonly string[], p: Problems): boolean {

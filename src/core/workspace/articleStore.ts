@@ -52,16 +52,22 @@ export class ArticleState {
   /** Where and how long the latest analysis ran (in-process, or in the worker for long articles). */
   lastRun: { where: 'in-process' | 'worker'; ms: number } | null = null;
 
+  readonly uri: string;
+  readonly tooLarge: boolean;
+  /** Where its annotation file is (null: not a file on disk; annotated in memory). */
+  readonly sidecarUri: string | null;
+  /** The file's modification date (`YYYY-MM-DD`), the fallback article date. */
+  readonly fileDate: string | null;
+
   constructor(
-    readonly uri: string,
     public doc: DocumentView,
     text: string,
-    readonly tooLarge: boolean,
-    /** Where its annotation file is (null: not a file on disk; annotated in memory). */
-    readonly sidecarUri: string | null,
-    /** The file's modification date (`YYYY-MM-DD`), the fallback article date. */
-    readonly fileDate: string | null,
+    o: { tooLarge: boolean; sidecarUri: string | null; fileDate: string | null },
   ) {
+    this.uri = doc.uri;
+    this.tooLarge = o.tooLarge;
+    this.sidecarUri = o.sidecarUri;
+    this.fileDate = o.fileDate;
     this.live = new LiveDocument(text);
   }
 
@@ -199,7 +205,7 @@ export class ArticleStore {
   private track(doc: DocumentView, why: string): void {
     const limit = this.o.settings().maxFileSizeMB * 1024 * 1024;
     const raw = doc.getText();
-    const state = new ArticleState(doc.uri, doc, normalizeText(raw).text, raw.length > limit, this.o.files.uriFor(doc.uri), this.o.files.fileDate(doc.uri));
+    const state = new ArticleState(doc, normalizeText(raw).text, { tooLarge: raw.length > limit, sidecarUri: this.o.files.uriFor(doc.uri), fileDate: this.o.files.fileDate(doc.uri) });
     this.states.set(doc.uri, state);
     this.o.log.info(`annotating ${doc.uri} (${why})`);
     if (state.tooLarge) {

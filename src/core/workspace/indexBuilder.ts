@@ -215,7 +215,7 @@ export class IndexBuilder {
       if (l.text.length > MAX_BACKGROUND_ANALYSIS && l.sidecar === null) {
         this.host.log.info(`not indexed in the background (${Math.round(l.text.length / 1000)} k characters, no annotation file; open it to index it): ${c.uri}`);
         this.index.delete(c.uri);
-      } else this.index.set(indexArticle(c.uri, this.host.label(c.uri), l.stamp, l.text, l.sidecar, this.host.names, this.lexicon, MAX_BACKGROUND_FULL_PARSE));
+      } else this.index.set(indexArticle({ uri: c.uri, label: this.host.label(c.uri), stamp: l.stamp }, l.text, l.sidecar, this.host.names, { lexicon: this.lexicon, fullParserMaxBytes: MAX_BACKGROUND_FULL_PARSE }));
       this.idf?.add(l.text);
     } catch (e) {
       this.host.log.warn(`not indexed (${e instanceof Error ? e.message : String(e)}): ${c.uri}`);
@@ -252,7 +252,7 @@ export class IndexBuilder {
   /** An open article's record from its live annotations (the editor's state is the truth). */
   indexOpen(uri: string, annotations: readonly Annotation[]): void {
     this.open.add(uri);
-    this.index.set(recordFromAnnotations(uri, this.host.label(uri), 'editor', 'live', annotations));
+    this.index.set(recordFromAnnotations({ uri: uri, label: this.host.label(uri), source: 'editor', stamp: 'live' }, annotations));
     this.changed.fire();
   }
 
