@@ -69,7 +69,7 @@ export const FIGURE_LABEL: Record<string, { title: string; icon: string }> = {
   date: { title: 'Date', icon: 'calendar' },
   number: { title: 'Number', icon: 'symbol-numeric' },
 };
-const QUOTE_TITLE: Record<string, string> = { direct: 'Quote', partial: 'Partial quote', scare: 'Scare quote', headline: 'Headline quote', block: 'Block quote' };
+const QUOTE_TITLE: Record<string, string> = { direct: 'Quote', partial: 'Partial quote', scare: 'Scare quote', headline: 'Headline quote', block: 'Block quote', indirect: 'Reported speech' };
 /** The attribution rules of the quote finder, for people (unknown ones are shown by name, escaped). */
 const RULE_LABEL: Record<string, string> = {
   'said-after': '“…,” said X',
@@ -158,7 +158,9 @@ function badgeOf(a: Annotation | undefined, confidence?: number): string {
         ? 'accepted'
         : a.status === 'rejected'
           ? 'rejected'
-          : `suggested${confidence !== undefined && Number.isFinite(confidence) ? ` · ${Math.round(Math.min(1, Math.max(0, confidence)) * 100)}% sure` : ''}`;
+          : a.origin === 'import'
+            ? 'imported suggestion'
+            : `suggested${confidence !== undefined && Number.isFinite(confidence) ? ` · ${Math.round(Math.min(1, Math.max(0, confidence)) * 100)}% sure` : ''}`;
   const anchor = a.anchor === 'modified' ? ' · text edited since annotated' : '';
   return who + anchor;
 }

@@ -18,12 +18,14 @@ import { readLightYaml, type LMap, type LNode } from './lightYaml';
 import {
   ANCHOR_STATES,
   ANNOTATION_KINDS,
+  ORIGINS,
   STATUSES,
   TYPES,
   compareAnnotations,
   type AnchorState,
   type Annotation,
   type AnnotationKind,
+  type AnnotationOrigin,
   type Conflict,
   type Status,
   kindOfType,
@@ -159,7 +161,7 @@ const TOP_KEYS = ['version', 'article', 'textHash', 'offsets', 'subjects', 'sect
 
 /** True when the annotation carries a user decision (see `isUserData` in model.ts; repeated here to avoid a cycle). */
 function carriesDecision(a: Annotation): boolean {
-  return a.origin === 'user' || a.status !== 'suggested' || a.note !== undefined || a.conflict !== undefined;
+  return a.origin !== 'model' || a.status !== 'suggested' || a.note !== undefined || a.conflict !== undefined;
 }
 
 /**
@@ -534,7 +536,7 @@ function annotation(n: Located, p: Problems): Annotation | null {
   const prefix = r.prefix !== undefined ? str(n, 'prefix', p, true) : '';
   const suffix = r.suffix !== undefined ? str(n, 'suffix', p, true) : '';
   const status = oneOf(n, 'status', STATUSES, p) as Status | undefined;
-  const origin = r.origin !== undefined ? (oneOf(n, 'origin', ['model', 'user'], p) as 'model' | 'user' | undefined) : 'model';
+  const origin = r.origin !== undefined ? (oneOf(n, 'origin', ORIGINS, p) as AnnotationOrigin | undefined) : 'model';
   if (
     p.count > before ||
     id === undefined ||
