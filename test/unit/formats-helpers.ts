@@ -87,3 +87,31 @@ export function annotationsFrom(text: string, seeds: readonly SpanSeed[]): Annot
   assignIds(unique);
   return unique;
 }
+
+/**
+ * Some annotations taken off their words, as the loader leaves them after an outside change: edited
+ * (the span covers other words now), ambiguous (candidates) or orphaned.
+ */
+export function unanchorSome(text: string, anns: Annotation[], seed: number): void {
+  anns.forEach((a, i) => {
+    const r = (seed + i * 7) % 13;
+    if (r === 1) {
+      a.anchor = 'modified';
+      a.text = a.text + ' (old words)';
+    } else if (r === 2) {
+      a.anchor = 'orphaned';
+      a.end = a.start;
+      a.text = 'words that are gone';
+    } else if (r === 3) {
+      a.anchor = 'ambiguous';
+      a.candidates = [0, Math.min(text.length, a.end)].filter((c, k, l) => l.indexOf(c) === k && !splits(text, c));
+      a.end = a.start;
+    }
+  });
+}
+
+import { serializeSidecar, textHash } from '../../src/core/sidecar/yaml';
+/** The annotation file of a text with these annotations. */
+export function sidecarOf(name: string, text: string, anns: readonly Annotation[]): string {
+  return serializeSidecar({ article: name, textHash: textHash(text), subjects: [], sections: [], annotations: [...anns] });
+}

@@ -28,11 +28,19 @@ export class TextView {
   /** Code point indices, in the seen text, of its astral characters. */
   private readonly astral: number[];
 
-  /** `seen`: the text exactly as the other tool reads it (BOM included if it reads one). */
-  constructor(readonly seen: string) {
-    this.norm = normalizeText(seen);
+  /**
+   * `seen`: the text exactly as the other tool reads it. `withBom`: true when it is a file's text as
+   * read byte for byte (brat), whose leading U+FEFF, if any, is the BOM the model drops and the tool
+   * counts; false when the BOM is already gone (any U+FEFF left is a character of the text).
+   */
+  constructor(
+    readonly seen: string,
+    withBom = false,
+  ) {
+    // normalizeText drops one leading U+FEFF: give it one to drop when the BOM is already gone.
+    this.norm = normalizeText(withBom ? seen : '\ufeff' + seen);
     this.text = this.norm.text;
-    this.bom = this.norm.hadBom ? 1 : 0;
+    this.bom = withBom && this.norm.hadBom ? 1 : 0;
     const lows: number[] = [];
     const astral: number[] = [];
     for (let i = 0; i < seen.length; i++) {
