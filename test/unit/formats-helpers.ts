@@ -115,3 +115,9 @@ import { serializeSidecar, textHash } from '../../src/core/sidecar/yaml';
 export function sidecarOf(name: string, text: string, anns: readonly Annotation[]): string {
   return serializeSidecar({ article: name, textHash: textHash(text), subjects: [], sections: [], annotations: [...anns] });
 }
+
+/** An accepted annotation of the reviewer on `[start, end)` (kind from the type), with a fixed id. */
+export function ann(text: string, start: number, end: number, type: string, extra: Partial<Annotation> = {}): Annotation {
+  const kind: AnnotationKind = /^[A-Z]/.test(type) ? 'entity' : TYPES.quote.includes(type) ? 'quote' : 'figure';
+  return { id: `${kind[0]}${String(start).padStart(10, '0')}`, kind, type, start, end, text: text.slice(start, end), ...contextAround(text, start, end), status: 'accepted', origin: 'user', anchor: 'ok', ...extra };
+}

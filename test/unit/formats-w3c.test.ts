@@ -5,17 +5,12 @@ import { test } from 'node:test';
 import fc from 'fast-check';
 import { importInto } from '../../src/core/formats';
 import { exportW3c, parseW3c } from '../../src/core/formats/w3c';
-import { contextAround, type Annotation } from '../../src/core/sidecar/model';
+import type { Annotation } from '../../src/core/sidecar/model';
 import { normalizeText } from '../../src/core/text';
-import { annotationsFrom, seenTextArb, sidecarOf, spanSeedArb, unanchorSome } from './formats-helpers';
+import { ann, annotationsFrom, seenTextArb, sidecarOf, spanSeedArb, unanchorSome } from './formats-helpers';
 import { w3cFailures, w3cSkip } from './formats-validators';
 
 const RUNS = Number(process.env.FORMATS_RUNS || 300);
-
-function ann(text: string, start: number, end: number, type: string, extra: Partial<Annotation> = {}): Annotation {
-  const kind = /^[A-Z]/.test(type) ? 'entity' : ['direct', 'partial', 'indirect'].includes(type) ? 'quote' : 'figure';
-  return { id: `${kind[0]}${String(start).padStart(10, '0')}`, kind, type, start, end, text: text.slice(start, end), ...contextAround(text, start, end), status: 'accepted', origin: 'user', anchor: 'ok', ...extra } as Annotation;
-}
 
 test('positions are code points in the decoded article (BOM removed, CRLF kept); quote selector holds the words', () => {
   const raw = '\ufeff😀 Xi\r\nsaid “fine”.\r\n';

@@ -7,7 +7,10 @@ import type { Annotation } from '../sidecar/model';
 import type { ExportArticle, ExportOptions, ExportResult, FormatId, ImportOptions, ImportParse, PlacedImport } from './common';
 import { placeImport } from './common';
 import { mergeImport, type ImportMergeReport } from './merge';
+import { BRAT_CONF, exportBrat, parseBrat } from './brat';
 import { exportW3c, parseW3c } from './w3c';
+
+export { BRAT_CONF };
 
 export type { FormatId } from './common';
 
@@ -22,8 +25,13 @@ export interface FormatInfo {
   /** What the format cannot hold (each export's report counts them). */
   cannotHold: string[];
   export: (art: ExportArticle, opts?: ExportOptions) => ExportResult;
-  /** Absent: export only. */
-  parse?: (content: string, opts?: ImportOptions) => ImportParse;
+  /**
+   * Absent: export only. `seenText`: the article as the tool read it, for formats whose files do not
+   * hold the text and need it to be read (brat: the .txt with its BOM).
+   */
+  parse?: (content: string, opts?: ImportOptions, seenText?: string) => ImportParse;
+  /** The tool reads the article file itself and counts its BOM (brat). */
+  countsBom?: boolean;
 }
 
 export const FORMATS: readonly FormatInfo[] = [
@@ -36,6 +44,24 @@ export const FORMATS: readonly FormatInfo[] = [
     cannotHold: ['nothing: what the Web Annotation vocabulary has no term for is kept in na: properties'],
     export: exportW3c,
     parse: parseW3c,
+  },
+  {
+    id: 'brat',
+    label: 'brat standoff (.ann beside .txt)',
+    extension: '.ann',
+    lossless: false,
+    offsets: 'code points in the .txt as brat reads it (a BOM is character 0, CRLF two characters)',
+    cannotHold: [
+      'annotations not on their words (edited, ambiguous, orphaned): no position to give',
+      'spans of white space only; line breaks at the ends of a span (written without them)',
+      'line breaks in notes (joined with spaces)',
+      'reviewer (by), figure values and units, quote confidences, disagreements from a merge (conflict)',
+      'speaker names other than the canonical name of their mention',
+      'annotation ids (derived again on import from the words and their context)',
+    ],
+    export: exportBrat,
+    parse: (content, opts, seen) => parseBrat(content, seen ?? '', opts),
+    countsBom: true,
   },
 ];
 
