@@ -5,7 +5,6 @@ import { test } from 'node:test';
 import fc from 'fast-check';
 import { importInto } from '../../src/core/formats';
 import { exportW3c, parseW3c } from '../../src/core/formats/w3c';
-import type { Annotation } from '../../src/core/sidecar/model';
 import { normalizeText } from '../../src/core/text';
 import { ann, annotationsFrom, seenTextArb, sidecarOf, spanSeedArb, unanchorSome } from './formats-helpers';
 import { w3cFailures, w3cSkip } from './formats-validators';

@@ -143,6 +143,13 @@ export function withoutBom(raw: string): string {
   return raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw;
 }
 
+export type Json = Record<string, unknown>;
+
+/** A JSON object (not an array, not null). */
+export function isObj(v: unknown): v is Json {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
 /** A deterministic `urn:uuid:` (version 8, from SHA-256) for a name. */
 export function uuidFor(name: string): string {
   const h = sha256(name);

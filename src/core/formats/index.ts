@@ -8,9 +8,13 @@ import type { ExportArticle, ExportOptions, ExportResult, FormatId, ImportOption
 import { placeImport } from './common';
 import { mergeImport, type ImportMergeReport } from './merge';
 import { BRAT_CONF, exportBrat, parseBrat } from './brat';
+import { exportConll } from './conll';
+import { exportDoccano, parseDoccano } from './doccano';
+import { exportLabelStudio, LABEL_STUDIO_CONFIG, parseLabelStudio } from './labelstudio';
+import { exportSpacy } from './spacy';
 import { exportW3c, parseW3c } from './w3c';
 
-export { BRAT_CONF };
+export { BRAT_CONF, LABEL_STUDIO_CONFIG };
 
 export type { FormatId } from './common';
 
@@ -62,6 +66,67 @@ export const FORMATS: readonly FormatInfo[] = [
     export: exportBrat,
     parse: (content, opts, seen) => parseBrat(content, seen ?? '', opts),
     countsBom: true,
+  },
+  {
+    id: 'spacy',
+    label: 'spaCy-style JSONL (export only)',
+    extension: '.spacy.jsonl',
+    lossless: false,
+    offsets: 'code points in "text" (the article as in its file, BOM removed, line endings kept)',
+    cannotHold: [
+      'decisions: rejected suggestions are left out, suggestions are written like decisions',
+      'origin, reviewer (by), notes, figure values and units, confidences, disagreements, ids',
+      'overlapping entities in ents (they go to spans.entities_overlapping)',
+      'annotations not on their words (edited, ambiguous, orphaned)',
+      'speakers are kept only in a "speaker" key spaCy does not read',
+    ],
+    export: exportSpacy,
+  },
+  {
+    id: 'conll',
+    label: 'CoNLL-2003 BIO (export only, entities only)',
+    extension: '.conll',
+    lossless: false,
+    offsets: 'none: one token a line, blank line between sentences',
+    cannotHold: [
+      'figures and quotes (entities only), speakers',
+      'overlapping entities (the later one is left out)',
+      'decisions: rejected suggestions are left out, suggestions are written like decisions',
+      'entity links, notes, reviewer, origin, ids; exact offsets and white space',
+      'annotations not on their words (edited, ambiguous, orphaned)',
+    ],
+    export: exportConll,
+  },
+  {
+    id: 'label-studio',
+    label: 'Label Studio tasks JSON',
+    extension: '.label-studio.json',
+    lossless: false,
+    offsets: 'code points in data.text (the article as in its file, BOM removed, line endings kept)',
+    cannotHold: [
+      'rejected suggestions (Label Studio has no rejected region: left out)',
+      'origin (imported back as origin: import), reviewer (by), entity links, figure values and units, disagreements, ids',
+      'confidences of decisions (only predictions have scores)',
+      'speaker names other than the words of their mention',
+      'annotations not on their words (edited, ambiguous, orphaned)',
+    ],
+    export: exportLabelStudio,
+    parse: parseLabelStudio,
+  },
+  {
+    id: 'doccano',
+    label: 'doccano JSONL (entities and quote→speaker relations)',
+    extension: '.doccano.jsonl',
+    lossless: false,
+    offsets: 'code points in "text" (the article as in its file, BOM removed, line endings kept)',
+    cannotHold: [
+      'decisions: rejected suggestions are left out, suggestions are written like decisions (imported back as accepted, or --status suggested)',
+      'origin, reviewer (by), notes, entity links, figure values and units, confidences, disagreements, ids',
+      'speaker names other than the words of their mention',
+      'annotations not on their words (edited, ambiguous, orphaned)',
+    ],
+    export: exportDoccano,
+    parse: parseDoccano,
   },
 ];
 

@@ -24,6 +24,8 @@ import {
   selectForExport,
   uuidFor,
   withoutBom,
+  isObj,
+  type Json,
   type ExportArticle,
   type ExportOptions,
   type ExportResult,
@@ -44,7 +46,6 @@ export function defaultSource(name: string): string {
   return 'urn:news-annotator:article:' + encodeURIComponent(name);
 }
 
-type Json = Record<string, unknown>;
 
 export function exportW3c(art: ExportArticle, opts: ExportOptions = {}): ExportResult {
   const left = new Losses();
@@ -263,9 +264,6 @@ function firstTarget(t: unknown): Json | null {
   return null;
 }
 
-function isObj(v: unknown): v is Json {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
 
 function asArray(v: unknown): unknown[] {
   return v === undefined ? [] : Array.isArray(v) ? v : [v];
