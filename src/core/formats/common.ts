@@ -26,6 +26,8 @@ export type FormatId = 'w3c' | 'brat' | 'spacy' | 'conll' | 'label-studio' | 'do
 export interface ExportArticle {
   /** The article's file name, e.g. `port-strike.txt`. */
   name: string;
+  /** Its path below the exported folder (`/`-separated), written where a format names the article; default: {@link name}. */
+  path?: string;
   /**
    * The article as decoded from its file: a BOM (U+FEFF) at the start when the file has one, line
    * endings as in the file. Offsets are written for this text (see each format for the BOM).

@@ -63,7 +63,7 @@ export function exportDoccano(art: ExportArticle, opts: ExportOptions = {}): Exp
     relations.push({ id: relations.length + 1, from_id: idOf.get(a)!, to_id: to, type: 'speaker' });
   }
   countFieldLosses(anns, lost, { speaker: true, figures: true, quotes: true });
-  const line = JSON.stringify({ text: seen, entities, relations, article: art.name });
+  const line = JSON.stringify({ text: seen, entities, relations, article: art.path ?? art.name });
   return { content: line + '\n', report: report('doccano', art.name, anns.length, left, lost) };
 }
 

@@ -82,7 +82,7 @@ export function exportLabelStudio(art: ExportArticle, opts: ExportOptions = {}):
   };
   const decided = anns.filter((a) => a.status === 'accepted');
   const suggested = anns.filter((a) => a.status === 'suggested');
-  const task: Json = { data: { text: seen, article: art.name } };
+  const task: Json = { data: { text: seen, article: art.path ?? art.name } };
   if (decided.length) task.annotations = [{ result: results(decided, false), ground_truth: false }];
   if (suggested.length) task.predictions = [{ model_version: 'news-annotator', result: results(suggested, true) }];
   countFieldLosses(anns, lost, { status: true, note: true, speaker: true, figures: true, quotes: true, confidence: true });

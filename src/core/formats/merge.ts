@@ -9,6 +9,7 @@
  */
 import { decisionOf } from '../sidecar/merge';
 import { assignIds, compareAnnotations, isUserData, type Annotation } from '../sidecar/model';
+import { annotationLine } from '../sidecar/yaml';
 
 export interface ImportMergeReport {
   /** New annotations. */
@@ -32,10 +33,9 @@ function sameDecision(a: Annotation, b: Annotation): boolean {
   return a.status === b.status && a.type === b.type && (a.entity ?? a.text) === (b.entity ?? b.text) && a.note === b.note;
 }
 
-/** Everything the annotation file writes about an annotation, but its id. */
+/** The annotation file would write the same line for both (ids aside). */
 function sameContent(a: Annotation, b: Annotation): boolean {
-  const strip = (x: Annotation) => JSON.stringify({ ...x, id: '', prefix: '', suffix: '' });
-  return strip(a) === strip(b);
+  return annotationLine(a) === annotationLine({ ...b, id: a.id });
 }
 
 const key = (a: Annotation) => `${a.kind}\u0000${a.start}\u0000${a.end}`;
@@ -57,22 +57,29 @@ export function mergeImport(existing: readonly Annotation[], imported: readonly 
       continue;
     }
     const cur = out[i]!;
-    if (sameContent(cur, imp)) {
+    // What the file does not say (a format without values, links or notes) is kept from what is there.
+    const theirs = fillFrom(imp, cur);
+    if (sameContent(cur, theirs)) {
       report.unchanged++;
-    } else if (!isUserData(cur) || !decided(cur)) {
+    } else if (!decided(cur)) {
       // A suggestion (the model's, or an earlier import's): the file's word wins.
-      out[i] = { ...imp, id: cur.id };
+      out[i] = { ...theirs, id: cur.id };
       report.updated++;
-    } else if (!decided(imp) || sameDecision(cur, imp)) {
-      // A decision here; the file suggests the same thing or agrees with it.
+    } else if (!decided(imp)) {
+      // A decision here; the file only suggests.
       report.unchanged++;
-      if (decided(imp) && JSON.stringify(cur.speaker ?? null) !== JSON.stringify(imp.speaker ?? null) && imp.speaker !== undefined) {
-        report.conflicts.push({ id: cur.id, message: `${cur.id}: the file gives another speaker (${imp.speaker?.name ?? 'none'}); kept ${cur.speaker?.name ?? 'none'}` });
-      }
+    } else if (sameDecision(cur, theirs)) {
+      // The same decision, with more (or other) detail from the file: the speaker is the one thing a decision may disagree on.
+      if (cur.speaker && theirs.speaker && (cur.speaker.start !== theirs.speaker.start || cur.speaker.end !== theirs.speaker.end)) {
+        report.conflicts.push({ id: cur.id, message: `${cur.id}: the file gives another speaker (${theirs.speaker.name}); kept ${cur.speaker.name}` });
+        out[i] = { ...theirs, id: cur.id, speaker: cur.speaker };
+      } else out[i] = { ...theirs, id: cur.id };
+      if (sameContent(cur, out[i]!)) report.unchanged++;
+      else report.updated++;
     } else {
-      const theirs = decisionOf(imp);
-      if (JSON.stringify(cur.conflict) !== JSON.stringify(theirs)) {
-        out[i] = { ...cur, conflict: theirs };
+      const decision = decisionOf(imp);
+      if (JSON.stringify(cur.conflict) !== JSON.stringify(decision)) {
+        out[i] = { ...cur, conflict: decision };
         report.conflicts.push({ id: cur.id, message: `${cur.id}: ${describe(cur)} here, ${describe(imp)} in the file; both kept (conflict:) until someone chooses` });
       } else report.unchanged++;
     }
@@ -117,6 +124,22 @@ class SpanIndex {
     }
     return lo > 0 && this.maxEnd[lo - 1]! > start;
   }
+}
+
+/**
+ * The imported annotation completed with what the file does not say from the one already on its
+ * span: reviewer, note, entity link, figure value and unit, speaker, confidence, and the origin when
+ * the format records none (`import`: the annotation is the one already there, now with the file's decision).
+ */
+function fillFrom(imp: Annotation, cur: Annotation): Annotation {
+  const out: Annotation = { ...imp };
+  for (const k of ['by', 'note', 'entity', 'value', 'unit', 'confidence', 'conflict'] as const) {
+    if (out[k] === undefined && cur[k] !== undefined) (out as unknown as Record<string, unknown>)[k] = cur[k];
+  }
+  if (!out.speaker && cur.speaker) out.speaker = cur.speaker;
+  if (out.speaker === undefined && cur.speaker === null) out.speaker = null;
+  if (imp.origin === 'import') out.origin = cur.origin;
+  return out;
 }
 
 function describe(a: Annotation): string {

@@ -51,6 +51,6 @@ export function exportSpacy(art: ExportArticle, opts: ExportOptions = {}): Expor
   countFieldLosses(anns, lost, { entity: true, speaker: true, figures: true, quotes: true });
   const spans: Record<string, Span[]> = { quotes, figures };
   if (overlapping.length) spans.entities_overlapping = overlapping;
-  const line = JSON.stringify({ text: seen, ents, spans, meta: { article: art.name } });
+  const line = JSON.stringify({ text: seen, ents, spans, meta: { article: art.path ?? art.name } });
   return { content: line + '\n', report: report('spacy', art.name, anns.length, left, lost) };
 }
