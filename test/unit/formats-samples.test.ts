@@ -98,3 +98,8 @@ test('every format exports every sample article, and says what it could not hold
     }
   }
 });
+
+test('the README lists what each format cannot hold, as the code says', () => {
+  const readme = fs.readFileSync(path.resolve(__dirname, '../../../README.md'), 'utf8');
+  for (const f of FORMATS) assert.ok(readme.includes(`| ${f.label} | ${f.cannotHold.join('; ')} |`), `README row of ${f.id}`);
+});
