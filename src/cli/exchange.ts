@@ -7,9 +7,10 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { analyze } from '../core/analyze';
 import { FORMATS, formatById } from '../core/formats';
 import { parseLabelMap, type Loss } from '../core/formats/common';
-import type { Status } from '../core/sidecar/model';
+import { annotationsFromAnalysis, type Status } from '../core/sidecar/model';
 import { displayPath } from '../node/atomic';
 import { errorMessage, exportArticle, exportItems, importFile, loadRegistry, type ExportDone, type ImportDone } from '../node/exchange';
 
@@ -189,6 +190,9 @@ export async function runExchange(argv: readonly string[], out: (s: string) => v
   }
 }
 
+/** Suggestions for an article without an annotation file: what `annotate` would write. */
+const suggest = (text: string, fileDate: string) => annotationsFromAnalysis(analyze(text, { fileDate }));
+
 function runExport(a: Args, formatId: string, out: (s: string) => void, err: (s: string) => void): number {
   const format = formatById(formatId)!;
   const { items, missing } = exportItems(a.files, a.out);
@@ -205,7 +209,7 @@ function runExport(a: Args, formatId: string, out: (s: string) => void, err: (s:
   for (const item of items) {
     let r: ExportDone;
     try {
-      r = exportArticle(item, { format, outDir: a.out, acceptedOnly: a.acceptedOnly, base: a.base, registry: reg.registry ?? undefined }, written);
+      r = exportArticle(item, { format, outDir: a.out, acceptedOnly: a.acceptedOnly, base: a.base, registry: reg.registry ?? undefined, suggest }, written);
     } catch (e) {
       errors++;
       err(`news-annotator: ${errorMessage(e, item.file)}\n`);

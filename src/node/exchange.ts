@@ -7,12 +7,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { analyze } from '../core/analyze';
 import { BRAT_CONF, formatById, importInto, LABEL_STUDIO_CONFIG, type FormatInfo } from '../core/formats';
 import type { ExportReport, ImportedDoc, ImportOptions, Loss } from '../core/formats/common';
 import type { ImportMergeReport } from '../core/formats/merge';
 import { parseRegistry, RegistryIndex } from '../core/registry';
-import { annotationsFromAnalysis, type Annotation } from '../core/sidecar/model';
+import type { Annotation } from '../core/sidecar/model';
 import { loadSidecar } from '../core/sidecar/session';
 import { serializeSidecar, sidecarByteLimit, textHash, type SidecarDoc } from '../core/sidecar/yaml';
 import { ArticleError, readArticle, type ArticleFile } from './article-file';
@@ -38,6 +37,11 @@ export interface ExportJob {
   /** W3C: `target.source` = this IRI + the article's path relative to its input (default: the file's `file:` URL). */
   base?: string;
   registry?: RegistryIndex;
+  /**
+   * The analysis' suggestions for an article without an annotation file (the CLI passes the core's
+   * analysis; the editor its lazily loaded copy). Absent: such an article is exported without annotations.
+   */
+  suggest?: (text: string, fileDate: string) => Annotation[];
 }
 
 export interface ExportDone {
@@ -92,8 +96,8 @@ export function exportArticle(item: ExportItem, job: ExportJob, written: Map<str
   let annotations: Annotation[];
   let note: string | undefined;
   if (side.src === null) {
-    annotations = annotationsFromAnalysis(analyze(art.norm.text, { fileDate: art.fileDate }));
-    note = 'no annotation file: the analysis’ suggestions were exported';
+    annotations = job.suggest ? job.suggest(art.norm.text, art.fileDate) : [];
+    note = job.suggest ? 'no annotation file: the analysis’ suggestions were exported' : 'no annotation file: nothing to export';
   } else {
     const loaded = loadSidecar(side.src, art.norm.text);
     if (loaded.problem) throw new ExchangeError(`${displayPath(side.path)}: ${loaded.problem.message}; not exported`);

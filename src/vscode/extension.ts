@@ -10,6 +10,7 @@ import { ArticleManager } from './articles';
 import { registerCommands } from './commands';
 import { DecorationController, type DecorationKind } from './decorations';
 import { registerEntityCommands } from './entityCommands';
+import { registerExchangeCommands } from './exchange';
 import { AnnotationHoverProvider } from './hover';
 import { Commands, LANGUAGE_ID, OUTPUT_NAME, Views } from './ids';
 import { isSidecarUri } from './sidecarStore';
@@ -75,6 +76,7 @@ export function activate(context: vscode.ExtensionContext): NewsAnnotatorApi {
     vscode.languages.registerCodeActionsProvider(SELECTORS, new AnnotationCodeActions(articles), { providedCodeActionKinds: AnnotationCodeActions.kinds }),
     new ReviewDiagnostics(articles),
     ...registerCommands(articles, decorations, topics, log),
+    ...registerExchangeCommands(articles, log),
   );
   void knowledge.rebuild();
   log.info(`News Annotator ready (${Commands.saveAnnotations} saves annotations; view ${Views.topics})`);
