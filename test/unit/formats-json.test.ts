@@ -182,3 +182,16 @@ for (const [name, exp, parse, withStatus] of [
     );
   });
 }
+
+test('a file holding another version of the text: annotations placed by their words, the rest marked', () => {
+  // The doccano record was made before a sentence was added at the top and "Beijing" was cut.
+  const old = 'Xi Jinping said: “It is fine,” in Beijing.\n';
+  const now = 'Talks resumed on Monday.\nXi Jinping said: “It is fine,” in the capital.\n';
+  const rec = { text: old, label: [[0, 10, 'PER'], [34, 41, 'LOC']] };
+  const r = importInto([], parseDoccano(JSON.stringify(rec)).docs[0]!, now);
+  assert.deepEqual(r.placed.reanchored, { moved: 1, ambiguous: 0, orphaned: 1 });
+  const xi = r.annotations.find((a) => a.text === 'Xi Jinping')!;
+  assert.deepEqual([xi.start, xi.anchor], [now.indexOf('Xi Jinping'), 'ok']);
+  const gone = r.annotations.find((a) => a.text === 'Beijing')!;
+  assert.equal(gone.anchor, 'orphaned', 'kept, marked, never dropped');
+});

@@ -62,6 +62,7 @@ export function exportDoccano(art: ExportArticle, opts: ExportOptions = {}): Exp
     }
     relations.push({ id: relations.length + 1, from_id: idOf.get(a)!, to_id: to, type: 'speaker' });
   }
+  lost.add('speaker names other than the words of their mention', anns.filter((a) => a.speaker && a.speaker.name !== a.speaker.text).length);
   countFieldLosses(anns, lost, { speaker: true, figures: true, quotes: true });
   const line = JSON.stringify({ text: seen, entities, relations, article: art.path ?? art.name });
   return { content: line + '\n', report: report('doccano', art.name, anns.length, left, lost) };

@@ -85,6 +85,7 @@ export function exportLabelStudio(art: ExportArticle, opts: ExportOptions = {}):
   const task: Json = { data: { text: seen, article: art.path ?? art.name } };
   if (decided.length) task.annotations = [{ result: results(decided, false), ground_truth: false }];
   if (suggested.length) task.predictions = [{ model_version: 'news-annotator', result: results(suggested, true) }];
+  lost.add('speaker names other than the words of their mention', anns.filter((a) => a.speaker && a.speaker.name !== a.speaker.text).length);
   countFieldLosses(anns, lost, { status: true, note: true, speaker: true, figures: true, quotes: true, confidence: true });
   return { content: JSON.stringify([task], null, 1) + '\n', report: report('label-studio', art.name, anns.length, left, lost) };
 }
