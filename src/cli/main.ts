@@ -12,6 +12,7 @@ import { mergeSidecars } from '../core/sidecar/merge';
 import { MAX_SIDECAR_BYTES, parseSidecar, serializeSidecar, type SidecarDoc } from '../core/sidecar/yaml';
 import { displayPath, readTextOrNull, writeFileAtomic } from '../node/atomic';
 import { LARGE_FILE_BYTES, runIsolated, runPool, WORKER_ROLE } from '../node/pool';
+import { EXCHANGE_HELP, runExchange } from './exchange';
 import { collectInputs, takeInputOptions, type InputOptions } from './inputs';
 import { lexiconFromSidecars, makeJob, type JobInit, type JobKind, type JobResult } from './jobs';
 
@@ -42,7 +43,7 @@ Usage:
                                                 by annotation id into OURS; two different
                                                 decisions on one annotation are both kept
                                                 (exit 1 until someone chooses)
-  news-annotator help                           this text
+${EXCHANGE_HELP}  news-annotator help                           this text
 
 Options:
   -q, --quiet   print only problems
@@ -211,6 +212,9 @@ function conflictMarked(ours: Side, base: Side, theirs: Side): string {
 }
 
 export async function main(argv: string[]): Promise<number> {
+  // export / import parse their own options (src/cli/exchange.ts).
+  const first = argv.find((a) => !a.startsWith('-'));
+  if ((first === 'export' || first === 'import') && !argv.includes('--version')) return runExchange(argv, write, (s) => process.stderr.write(s));
   try {
     const { command, opts } = parse(argv);
     switch (command) {

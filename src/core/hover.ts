@@ -144,7 +144,9 @@ function badgeOf(a: Annotation | undefined, confidence?: number): string {
         ? 'accepted'
         : a.status === 'rejected'
           ? 'rejected'
-          : `suggested${confidence !== undefined && Number.isFinite(confidence) ? ` · ${Math.round(Math.min(1, Math.max(0, confidence)) * 100)}% sure` : ''}`;
+          : a.origin === 'import'
+            ? 'imported suggestion'
+            : `suggested${confidence !== undefined && Number.isFinite(confidence) ? ` · ${Math.round(Math.min(1, Math.max(0, confidence)) * 100)}% sure` : ''}`;
   const anchor = a.anchor === 'modified' ? ' · text edited since annotated' : '';
   return who + anchor;
 }

@@ -30,6 +30,7 @@ export const TYPE_LABELS: Readonly<Record<string, TypeLabel>> = {
   scare: { kind: 'quote', title: 'Scare quote', long: 'Scare quote', icon: 'quote' },
   headline: { kind: 'quote', title: 'Headline quote', long: 'Headline quote', icon: 'quote' },
   block: { kind: 'quote', title: 'Block quote', long: 'Block quote', icon: 'quote' },
+  indirect: { kind: 'quote', title: 'Reported speech', long: 'Reported speech (indirect quote)', icon: 'quote' },
 };
 
 /** The title of a type, or the type itself when unknown. */

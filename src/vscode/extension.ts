@@ -10,6 +10,7 @@ import { ArticleManager } from './articles';
 import { AnnotationCommands } from './commands';
 import { DecorationController, type DecorationKind } from './decorations';
 import { EntityCommands } from './entityCommands';
+import { registerExchangeCommands } from './exchange';
 import { AnnotationHoverProvider } from './hover';
 import { Commands, LANGUAGE_ID, OUTPUT_NAME, Views } from './ids';
 import { isSidecarUri } from './sidecarStore';
@@ -88,6 +89,7 @@ export function activate(context: vscode.ExtensionContext): NewsAnnotatorApi {
     vscode.languages.registerCodeActionsProvider(SELECTORS, new AnnotationCodeActions(articles), { providedCodeActionKinds: AnnotationCodeActions.kinds }),
     new ReviewDiagnostics(articles),
     ...new AnnotationCommands(articles, decorations, topics, log).register(),
+    ...registerExchangeCommands(articles, log),
   );
   void knowledge.rebuild();
   log.info(`News Annotator ready (${Commands.saveAnnotations} saves annotations; view ${Views.topics})`);

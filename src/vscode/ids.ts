@@ -32,6 +32,8 @@ export const Commands = {
   rebuildIndex: 'newsAnnotator.rebuildIndex',
   toggleRejected: 'newsAnnotator.toggleRejected',
   resolveConflict: 'newsAnnotator.resolveConflict',
+  exportAnnotations: 'newsAnnotator.exportAnnotations',
+  importAnnotations: 'newsAnnotator.importAnnotations',
 } as const;
 
 export const Views = {

@@ -119,12 +119,12 @@ function splitsPair(text: TextSource, offset: number): boolean {
 }
 
 /**
- * Removes an annotation: one the reviewer added disappears, and so does one whose words are gone or
+ * Removes an annotation: one the reviewer added (or imported from another tool) disappears, and so does one whose words are gone or
  * were edited (nothing the model suggests later is tied to it); a model suggestion on its words would
  * come back with the next analysis, so removing it means rejecting it.
  */
 export function remove(list: readonly Annotation[], a: Annotation, ctx: DecisionContext = {}): Annotation[] {
-  if (a.origin === 'user' || a.anchor !== 'ok') return list.filter((x) => x !== a);
+  if (a.origin !== 'model' || a.anchor !== 'ok') return list.filter((x) => x !== a);
   reject(a, ctx);
   return [...list];
 }

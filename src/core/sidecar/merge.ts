@@ -20,7 +20,7 @@ function same(a: Annotation | undefined, b: Annotation | undefined): boolean {
 /** The decision an annotation carries, as recorded in a {@link Conflict}. */
 export function decisionOf(a: Annotation): Conflict {
   const c: Conflict = { status: a.status };
-  if (a.origin === 'user' || a.status !== 'suggested') c.type = a.type;
+  if (a.origin !== 'model' || a.status !== 'suggested') c.type = a.type;
   if (a.entity !== undefined) c.entity = a.entity;
   if (a.note !== undefined) c.note = a.note;
   if (a.by !== undefined) c.by = a.by;

@@ -10,7 +10,13 @@ export type AnnotationKind = 'entity' | 'figure' | 'quote';
 export const ANNOTATION_KINDS: readonly AnnotationKind[] = ['entity', 'figure', 'quote'];
 export type Status = 'suggested' | 'accepted' | 'rejected';
 export const STATUSES: readonly Status[] = ['suggested', 'accepted', 'rejected'];
-export type AnnotationOrigin = 'model' | 'user';
+/**
+ * Who made the annotation: the analysis (`model`), the reviewer in this tool (`user`), or another
+ * tool whose file was imported (`import`: brat, W3C, Label Studio, doccano — see src/core/formats).
+ * Only `model` annotations are derived again by the next analysis; the others are kept like decisions.
+ */
+export type AnnotationOrigin = 'model' | 'user' | 'import';
+export const ORIGINS: readonly AnnotationOrigin[] = ['model', 'user', 'import'];
 /**
  * Where an annotation stands against the current text:
  * `ok` — `text.slice(start, end) === annotation.text`;
@@ -25,7 +31,9 @@ export const ANCHOR_STATES: readonly AnchorState[] = ['ok', 'modified', 'ambiguo
 export const TYPES: Record<AnnotationKind, readonly string[]> = {
   entity: ['PER', 'ORG', 'LOC', 'MISC'],
   figure: ['money', 'percent', 'quantity', 'count', 'date', 'number'],
-  quote: ['direct', 'partial', 'scare', 'headline', 'block'],
+  // `indirect`: reported speech without quotation marks (the analysis does not find it; imported
+  // attribution corpora such as PolNeAR have it).
+  quote: ['direct', 'partial', 'scare', 'headline', 'block', 'indirect'],
 };
 
 /**
@@ -188,12 +196,10 @@ export function annotationsFromAnalysis(a: Analysis): Annotation[] {
 // ---------------------------------------------------------------------------------------------
 // The questions every part asks about an annotation, each answered here once.
 
-/** True when the annotation carries a user decision that re-analysis must keep (and the file must hold with its context). */
+/** True when the annotation carries a user decision (or came from another tool) that re-analysis must keep (and the file must hold with its context). */
 export function isUserDecision(a: Annotation): boolean {
-  return a.origin === 'user' || a.status !== 'suggested' || a.note !== undefined || a.conflict !== undefined;
+  return a.origin !== 'model' || a.status !== 'suggested' || a.note !== undefined || a.conflict !== undefined;
 }
-/** @deprecated the former name of {@link isUserDecision}. */
-export const isUserData = isUserDecision;
 
 /** True when the annotation is on the page: not rejected, and on its words (possibly edited). Highlighted and counted. */
 export function isLive(a: Annotation): boolean {

@@ -18,12 +18,14 @@ import { readLightYaml, type LMap, type LNode } from './lightYaml';
 import {
   ANCHOR_STATES,
   ANNOTATION_KINDS,
+  ORIGINS,
   STATUSES,
   TYPES,
   compareAnnotations,
   type AnchorState,
   type Annotation,
   type AnnotationKind,
+  type AnnotationOrigin,
   type Conflict,
   type Status,
   isUserDecision,
@@ -530,7 +532,7 @@ function annotation(n: Located, p: Problems): Annotation | null {
   const prefix = r.prefix !== undefined ? str(n, 'prefix', p, true) : '';
   const suffix = r.suffix !== undefined ? str(n, 'suffix', p, true) : '';
   const status = oneOf(n, 'status', STATUSES, p) as Status | undefined;
-  const origin = r.origin !== undefined ? (oneOf(n, 'origin', ['model', 'user'], p) as 'model' | 'user' | undefined) : 'model';
+  const origin = r.origin !== undefined ? (oneOf(n, 'origin', ORIGINS, p) as AnnotationOrigin | undefined) : 'model';
   if (
     p.count > before ||
     id === undefined ||
