@@ -9,6 +9,7 @@ import * as corrections from '../core/sidecar/corrections';
 import type { ArticleManager, ArticleState } from './articles';
 import type { DecorationController } from './decorations';
 import { Commands, SETTINGS_SECTION, Settings } from './ids';
+import { decisionContext } from './reviewer';
 import { iconSafeLabel } from '../core/markdown';
 import type { TopicsProvider } from './topicsView';
 
@@ -69,8 +70,8 @@ export function registerCommands(
   const setStatus = (arg: unknown, status: 'accepted' | 'rejected') => {
     const t = target(arg);
     if (!t) return nothingHere();
-    if (status === 'accepted') corrections.accept(t.ann, t.state.live);
-    else corrections.reject(t.ann);
+    if (status === 'accepted') corrections.accept(t.ann, t.state.live, decisionContext(t.state.uri));
+    else corrections.reject(t.ann, decisionContext(t.state.uri));
     articles.corrected(t.state);
     return t.ann.id;
   };
@@ -138,7 +139,7 @@ export function registerCommands(
       const t = target(arg);
       if (!t) return nothingHere();
       const pick = await pickType(t.ann.kind, t.ann.type);
-      if (!pick || !corrections.retype(t.ann, pick.type, t.state.live)) return undefined;
+      if (!pick || !corrections.retype(t.ann, pick.type, t.state.live, decisionContext(t.state.uri))) return undefined;
       articles.corrected(t.state);
       return t.ann.id;
     }),
@@ -156,7 +157,7 @@ export function registerCommands(
       } else pick = await pickType(null);
       if (!pick) return undefined;
       const state = act.state;
-      const r = corrections.add(state.annotations, { start, end, type: pick.type }, state.live);
+      const r = corrections.add(state.annotations, { start, end, type: pick.type }, state.live, decisionContext(state.uri));
       if (!r.ok) return void vscode.window.showInformationMessage('Nothing annotated: select one or more whole words of the article.');
       state.annotations = r.annotations;
       articles.corrected(state);
@@ -165,7 +166,7 @@ export function registerCommands(
     vscode.commands.registerCommand(Commands.deleteAnnotation, (arg?: unknown) => {
       const t = target(arg);
       if (!t) return nothingHere();
-      t.state.annotations = corrections.remove(t.state.annotations, t.ann);
+      t.state.annotations = corrections.remove(t.state.annotations, t.ann, decisionContext(t.state.uri));
       articles.corrected(t.state);
       return t.ann.id;
     }),
@@ -192,7 +193,7 @@ export function registerCommands(
         canonical = await vscode.window.showInputBox({ title: 'Canonical name', prompt: 'The full name this mention refers to', value: t.ann.entity ?? t.ann.text, validateInput: (v) => (v.trim() ? undefined : 'Enter a name') });
         if (!canonical) return undefined;
       }
-      if (!corrections.link(t.ann, canonical, t.state.live)) return undefined;
+      if (!corrections.link(t.ann, canonical, t.state.live, decisionContext(t.state.uri))) return undefined;
       articles.corrected(t.state);
       return t.ann.id;
     }),

@@ -14,6 +14,7 @@ import { AnnotationHoverProvider } from './hover';
 import { Commands, LANGUAGE_ID, OUTPUT_NAME, Views } from './ids';
 import { isSidecarUri } from './sidecarStore';
 import { AnnotationCodeActions, ReviewDiagnostics } from './review';
+import { registerReviewer } from './reviewer';
 import { StatusBar } from './statusBar';
 import { registerTopicViews, TopicSymbolProvider } from './topicsView';
 import { EntityProviders } from './references';
@@ -75,6 +76,7 @@ export function activate(context: vscode.ExtensionContext): NewsAnnotatorApi {
     vscode.languages.registerCodeActionsProvider(SELECTORS, new AnnotationCodeActions(articles), { providedCodeActionKinds: AnnotationCodeActions.kinds }),
     new ReviewDiagnostics(articles),
     ...registerCommands(articles, decorations, topics, log),
+    ...registerReviewer(),
   );
   void knowledge.rebuild();
   log.info(`News Annotator ready (${Commands.saveAnnotations} saves annotations; view ${Views.topics})`);

@@ -75,4 +75,5 @@ export const Settings = {
   registryPath: 'registryPath',
   indexEnable: 'workspaceIndex.enable',
   indexMaxFiles: 'workspaceIndex.maxFiles',
+  reviewer: 'reviewer',
 } as const;
