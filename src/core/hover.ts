@@ -70,6 +70,11 @@ export const FIGURE_LABEL: Record<string, { title: string; icon: string }> = {
   number: { title: 'Number', icon: 'symbol-numeric' },
 };
 const QUOTE_TITLE: Record<string, string> = { direct: 'Quote', partial: 'Partial quote', scare: 'Scare quote', headline: 'Headline quote', block: 'Block quote' };
+
+/** An annotation type for people: PER → "Person", money → "Money", partial → "Partial quote" (the type itself when unknown). */
+export function typeTitle(type: string): string {
+  return ENTITY_LABEL[type]?.title ?? FIGURE_LABEL[type]?.title ?? QUOTE_TITLE[type] ?? type;
+}
 /** The attribution rules of the quote finder, for people (unknown ones are shown by name, escaped). */
 const RULE_LABEL: Record<string, string> = {
   'said-after': '“…,” said X',

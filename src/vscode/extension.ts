@@ -14,11 +14,13 @@ import { AnnotationHoverProvider } from './hover';
 import { Commands, LANGUAGE_ID, OUTPUT_NAME, Views } from './ids';
 import { isSidecarUri } from './sidecarStore';
 import { AnnotationCodeActions, ReviewDiagnostics } from './review';
-import { registerReviewer } from './reviewer';
+import { registerReviewer, reviewerFor } from './reviewer';
+import { registerReviewLoop, type ReviewLoopApi } from './reviewLoop';
 import { StatusBar } from './statusBar';
 import { registerTopicViews, TopicSymbolProvider } from './topicsView';
 import { EntityProviders } from './references';
 import { WorkspaceKnowledge } from './workspaceIndex';
+import type { WorkspaceAccess } from './workspaceArticles';
 
 /** What the extension exposes to other extensions and to its own integration tests. */
 export interface NewsAnnotatorApi {
@@ -37,6 +39,10 @@ export interface NewsAnnotatorApi {
   whenIndexed(): Promise<void>;
   /** Articles, entities and mentions in the workspace index. */
   indexStats(): { articles: number; entities: number; mentions: number };
+  /** The review loop's progress and status text. */
+  review: ReviewLoopApi;
+  /** Who decisions on the document are recorded as (`by:`), if anyone. */
+  reviewer(uri: vscode.Uri): string | undefined;
 }
 
 const SELECTORS: vscode.DocumentSelector = [{ language: LANGUAGE_ID }, { language: 'plaintext' }];
@@ -51,6 +57,17 @@ export function activate(context: vscode.ExtensionContext): NewsAnnotatorApi {
   const decorations = new DecorationController(articles);
   const { provider: topics, disposables: viewDisposables } = registerTopicViews(articles);
   const status = new StatusBar(articles, log);
+  const access: WorkspaceAccess = {
+    articles,
+    log,
+    indexedUris: async () => {
+      await knowledge.whenIndexed();
+      return knowledge.index.uris();
+    },
+    analyse: async (uri, text, fileDate) => (await runner.run(`review:${uri.toString()}`, text, { fileDate, lexicon: knowledge.lexiconEntries() })).analysis,
+    fold: (analysis, annotations) => knowledge.fold(analysis, annotations),
+  };
+  const review = registerReviewLoop(access, topics, context.workspaceState);
   const watcher = vscode.workspace.createFileSystemWatcher('**/*.annotations.yaml');
   const onSidecar = (uri: vscode.Uri) => {
     if (isSidecarUri(uri)) articles.onSidecarChangedOnDisk(uri);
@@ -77,6 +94,7 @@ export function activate(context: vscode.ExtensionContext): NewsAnnotatorApi {
     new ReviewDiagnostics(articles),
     ...registerCommands(articles, decorations, topics, log),
     ...registerReviewer(),
+    ...review.disposables,
   );
   void knowledge.rebuild();
   log.info(`News Annotator ready (${Commands.saveAnnotations} saves annotations; view ${Views.topics})`);
@@ -89,6 +107,8 @@ export function activate(context: vscode.ExtensionContext): NewsAnnotatorApi {
     topicsTree: () => topics.snapshot(),
     whenIndexed: () => knowledge.whenIndexed(),
     indexStats: () => knowledge.index.stats(),
+    review: review.api,
+    reviewer: (uri) => reviewerFor(uri),
   };
 }
 

@@ -32,6 +32,15 @@ export const Commands = {
   rebuildIndex: 'newsAnnotator.rebuildIndex',
   toggleRejected: 'newsAnnotator.toggleRejected',
   resolveConflict: 'newsAnnotator.resolveConflict',
+  nextSuggestion: 'newsAnnotator.nextSuggestion',
+  previousSuggestion: 'newsAnnotator.previousSuggestion',
+  acceptAndNext: 'newsAnnotator.acceptAndNext',
+  rejectAndNext: 'newsAnnotator.rejectAndNext',
+  undoDecision: 'newsAnnotator.undoDecision',
+  redoDecision: 'newsAnnotator.redoDecision',
+  filterReview: 'newsAnnotator.filterReview',
+  bulkDecide: 'newsAnnotator.bulkDecide',
+  toggleUndecidedOnly: 'newsAnnotator.toggleUndecidedOnly',
 } as const;
 
 export const Views = {
@@ -43,6 +52,9 @@ export const Views = {
 export const ContextKeys = {
   active: 'newsAnnotator.active',
   topicsFiltered: 'newsAnnotator.topicsFiltered',
+  decisionUndoable: 'newsAnnotator.decisionUndoable',
+  decisionRedoable: 'newsAnnotator.decisionRedoable',
+  topicsUndecidedOnly: 'newsAnnotator.topicsUndecidedOnly',
 } as const;
 
 export const Colors = {

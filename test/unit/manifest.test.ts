@@ -62,7 +62,7 @@ test('settings: code and manifest agree; each has a description', () => {
 
 test('context keys in when-clauses are ours or VS Code built-ins', () => {
   const ours = new Set<string>(Object.values(ContextKeys));
-  const builtins = new Set(['view', 'editorHasSelection', 'editorIsOpen', 'editorTextFocus', 'workspaceFolderCount', 'false', 'true']);
+  const builtins = new Set(['view', 'viewItem', 'editorHasSelection', 'editorIsOpen', 'editorTextFocus', 'findWidgetVisible', 'workspaceFolderCount', 'false', 'true']);
   const whens: string[] = [];
   for (const items of Object.values(c.menus as Record<string, { when?: string }[]>)) for (const it of items) if (it.when) whens.push(it.when);
   for (const w of c.viewsWelcome) if (w.when) whens.push(w.when);

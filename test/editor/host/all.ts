@@ -10,3 +10,4 @@ import './decisions.test';
 import './hostile.test';
 import './long.test';
 import './knowledge.test';
+import './review.test';
