@@ -14,6 +14,7 @@ import { displayPath, readTextOrNull, writeFileAtomic } from '../node/atomic';
 import { LARGE_FILE_BYTES, runIsolated, runPool, WORKER_ROLE } from '../node/pool';
 import { collectInputs, takeInputOptions, type InputOptions } from './inputs';
 import { lexiconFromSidecars, makeJob, type JobInit, type JobKind, type JobResult } from './jobs';
+import { runTeamCommand, TEAM_HELP } from './team';
 
 const VERSION = '0.1.0';
 
@@ -42,7 +43,7 @@ Usage:
                                                 by annotation id into OURS; two different
                                                 decisions on one annotation are both kept
                                                 (exit 1 until someone chooses)
-  news-annotator help                           this text
+${TEAM_HELP}  news-annotator help                           this text
 
 Options:
   -q, --quiet   print only problems
@@ -208,6 +209,8 @@ function conflictMarked(ours: string, base: string, theirs: string, oursPath: st
 }
 
 export async function main(argv: string[]): Promise<number> {
+  // The team commands parse their own options (src/cli/team.ts).
+  if (argv[0] === 'agree' || argv[0] === 'sources') return runTeamCommand(argv);
   try {
     const { command, opts } = parse(argv);
     switch (command) {
