@@ -6,6 +6,7 @@ import type { Annotation } from '../core/sidecar/model';
 import type { Analysis } from '../core/types';
 import type { TopicNode } from '../core/topicTree';
 import { AnalysisRunner } from './analysisRunner';
+import { registerCompareBranch, type CompareBranchApi } from './compareBranch';
 import { ArticleManager } from './articles';
 import { registerCommands } from './commands';
 import { DecorationController, type DecorationKind } from './decorations';
@@ -43,6 +44,8 @@ export interface NewsAnnotatorApi {
   review: ReviewLoopApi;
   /** Who decisions on the document are recorded as (`by:`), if anyone. */
   reviewer(uri: vscode.Uri): string | undefined;
+  /** The differences with the branch the document is compared with. */
+  compare: CompareBranchApi;
 }
 
 const SELECTORS: vscode.DocumentSelector = [{ language: LANGUAGE_ID }, { language: 'plaintext' }];
@@ -68,6 +71,7 @@ export function activate(context: vscode.ExtensionContext): NewsAnnotatorApi {
     fold: (analysis, annotations) => knowledge.fold(analysis, annotations),
   };
   const review = registerReviewLoop(access, topics, context.workspaceState);
+  const compare = registerCompareBranch(articles, log);
   const watcher = vscode.workspace.createFileSystemWatcher('**/*.annotations.yaml');
   const onSidecar = (uri: vscode.Uri) => {
     if (isSidecarUri(uri)) articles.onSidecarChangedOnDisk(uri);
@@ -95,6 +99,7 @@ export function activate(context: vscode.ExtensionContext): NewsAnnotatorApi {
     ...registerCommands(articles, decorations, topics, log),
     ...registerReviewer(),
     ...review.disposables,
+    ...compare.disposables,
   );
   void knowledge.rebuild();
   log.info(`News Annotator ready (${Commands.saveAnnotations} saves annotations; view ${Views.topics})`);
@@ -109,6 +114,7 @@ export function activate(context: vscode.ExtensionContext): NewsAnnotatorApi {
     indexStats: () => knowledge.index.stats(),
     review: review.api,
     reviewer: (uri) => reviewerFor(uri),
+    compare: compare.api,
   };
 }
 

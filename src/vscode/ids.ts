@@ -41,6 +41,11 @@ export const Commands = {
   filterReview: 'newsAnnotator.filterReview',
   bulkDecide: 'newsAnnotator.bulkDecide',
   toggleUndecidedOnly: 'newsAnnotator.toggleUndecidedOnly',
+  compareWithBranch: 'newsAnnotator.compareWithBranch',
+  takeBranchDecision: 'newsAnnotator.takeBranchDecision',
+  keepMyDecision: 'newsAnnotator.keepMyDecision',
+  takeAllBranchDecisions: 'newsAnnotator.takeAllBranchDecisions',
+  closeComparison: 'newsAnnotator.closeComparison',
 } as const;
 
 export const Views = {
@@ -55,6 +60,7 @@ export const ContextKeys = {
   decisionUndoable: 'newsAnnotator.decisionUndoable',
   decisionRedoable: 'newsAnnotator.decisionRedoable',
   topicsUndecidedOnly: 'newsAnnotator.topicsUndecidedOnly',
+  comparing: 'newsAnnotator.comparing',
 } as const;
 
 export const Colors = {

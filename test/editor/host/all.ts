@@ -11,3 +11,4 @@ import './hostile.test';
 import './long.test';
 import './knowledge.test';
 import './review.test';
+import './compare.test';
