@@ -18,6 +18,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { REVIEWER, runReviewScenario } from '../../test/editor/ui/review.mjs';
 import { runUiScenario } from '../../test/editor/ui/scenario.mjs';
+import { runSourcesScenario } from '../../test/editor/ui/sources.mjs';
 import { bundleHostTests, runHostTests } from './host-tests.mjs';
 import { ensureInstalled, InstallUnavailable } from './install.mjs';
 import { findChromium, freshDir, log, referenceArticle, ROOT, RUNS_DIR, SHOTS_DIR, sharedDir } from './paths.mjs';
@@ -151,6 +152,7 @@ try {
     const scenarios = [
       [`ui: installed .vsix (${ws.reference ? 'reference article' : 'sample article'})`, () => runUiScenario({ server, workspace: ws.dir, useReference: !!ws.reference, shotsDir, profileDir: path.join(runDir, 'chromium-ui'), installedIn: inst.extensionsDir, check })],
       ['ui: review at the keyboard', () => runReviewScenario({ server, workspace: ws.dir, shotsDir, profileDir: path.join(runDir, 'chromium-review'), check })],
+      ['ui: sources view and chart', () => runSourcesScenario({ server, workspace: ws.dir, shotsDir, profileDir: path.join(runDir, 'chromium-sources'), check })],
     ].filter(([name]) => !process.env.EDITOR_UI_GREP || name.includes(process.env.EDITOR_UI_GREP));
     try {
       for (const [name, run] of scenarios) {

@@ -17,6 +17,7 @@ import { isSidecarUri } from './sidecarStore';
 import { AnnotationCodeActions, ReviewDiagnostics } from './review';
 import { registerReviewer, reviewerFor } from './reviewer';
 import { registerReviewLoop, type ReviewLoopApi } from './reviewLoop';
+import { registerSourcesView, type SourcesApi } from './sourcesView';
 import { StatusBar } from './statusBar';
 import { registerTopicViews, TopicSymbolProvider } from './topicsView';
 import { EntityProviders } from './references';
@@ -46,6 +47,8 @@ export interface NewsAnnotatorApi {
   reviewer(uri: vscode.Uri): string | undefined;
   /** The differences with the branch the document is compared with. */
   compare: CompareBranchApi;
+  /** The Sources view's data and its chart page. */
+  sources: SourcesApi;
 }
 
 const SELECTORS: vscode.DocumentSelector = [{ language: LANGUAGE_ID }, { language: 'plaintext' }];
@@ -72,6 +75,7 @@ export function activate(context: vscode.ExtensionContext): NewsAnnotatorApi {
   };
   const review = registerReviewLoop(access, topics, context.workspaceState);
   const compare = registerCompareBranch(articles, log);
+  const sources = registerSourcesView(access);
   const watcher = vscode.workspace.createFileSystemWatcher('**/*.annotations.yaml');
   const onSidecar = (uri: vscode.Uri) => {
     if (isSidecarUri(uri)) articles.onSidecarChangedOnDisk(uri);
@@ -100,6 +104,7 @@ export function activate(context: vscode.ExtensionContext): NewsAnnotatorApi {
     ...registerReviewer(),
     ...review.disposables,
     ...compare.disposables,
+    ...sources.disposables,
   );
   void knowledge.rebuild();
   log.info(`News Annotator ready (${Commands.saveAnnotations} saves annotations; view ${Views.topics})`);
@@ -115,6 +120,7 @@ export function activate(context: vscode.ExtensionContext): NewsAnnotatorApi {
     review: review.api,
     reviewer: (uri) => reviewerFor(uri),
     compare: compare.api,
+    sources: sources.api,
   };
 }
 

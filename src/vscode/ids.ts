@@ -46,12 +46,16 @@ export const Commands = {
   keepMyDecision: 'newsAnnotator.keepMyDecision',
   takeAllBranchDecisions: 'newsAnnotator.takeAllBranchDecisions',
   closeComparison: 'newsAnnotator.closeComparison',
+  refreshSources: 'newsAnnotator.refreshSources',
+  showSourcesChart: 'newsAnnotator.showSourcesChart',
+  openSourceQuote: 'newsAnnotator.openSourceQuote',
 } as const;
 
 export const Views = {
   container: 'newsAnnotator',
   topics: 'newsAnnotator.topics',
   legend: 'newsAnnotator.legend',
+  sources: 'newsAnnotator.sources',
 } as const;
 
 export const ContextKeys = {

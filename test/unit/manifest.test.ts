@@ -42,7 +42,7 @@ test('keybindings run our commands, only in articles', () => {
 
 test('views and the container match', () => {
   assert.deepEqual(c.viewsContainers.activitybar.map((x: { id: string }) => x.id), [Views.container]);
-  assert.deepEqual(sorted(c.views[Views.container].map((x: { id: string }) => x.id)), sorted([Views.topics, Views.legend]));
+  assert.deepEqual(sorted(c.views[Views.container].map((x: { id: string }) => x.id)), sorted([Views.topics, Views.legend, Views.sources]));
   assert.ok(fs.existsSync(path.join(root, c.viewsContainers.activitybar[0].icon)));
 });
 

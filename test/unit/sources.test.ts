@@ -6,6 +6,7 @@ import path from 'node:path';
 import { test } from 'node:test';
 import { analyze } from '../../src/core/analyze';
 import { aggregateSources, articleSourceQuotes, chartData, csvCell, isoWeek, orgTypeOf, sourcesCsv, unattributed } from '../../src/core/review/sources';
+import { chartCsp, scriptSafeJson, sourcesChartHtml } from '../../src/core/review/sourcesChart';
 import * as corrections from '../../src/core/sidecar/corrections';
 import { annotateWith } from '../../src/core/sidecar/session';
 
@@ -105,4 +106,27 @@ test('CSV: quoted where needed, and never a formula in a spreadsheet', () => {
   assert.equal(lines[0], 'source,kind,quotes,articles,roles,organisations,organisation_type,certain,uncertain,first_article');
   assert.ok(lines.some((l) => l.startsWith('Giulia Ferraro,PER,2,1,union secretary,,union,')));
   assert.equal(lines.at(-1), '', 'ends with a line break');
+});
+
+test('the chart page: a strict CSP, nonce on every script and style, labels only as escaped JSON', () => {
+  const hostile = '</script><img src=x onerror=alert(1)>&amp; \u2028"Eve"';
+  const data = { bySource: [{ label: hostile, count: 2, certain: 1, key: 'PER:x' }], byOrgType: [{ label: 'Media', count: 2, key: 'media' as const }], byWeek: [{ label: '2026-W40', count: 2 }], totals: { quotes: 2, sources: 1, articles: 1, unattributed: 0 } };
+  const nonce = 'abcDEF0123456789xyz';
+  const html = sourcesChartHtml(data, nonce);
+  const csp = /<meta http-equiv="Content-Security-Policy" content="([^"]+)">/.exec(html)?.[1];
+  assert.equal(csp, chartCsp(nonce));
+  assert.match(csp!, /^default-src 'none'; script-src 'nonce-abcDEF0123456789xyz'; style-src 'nonce-abcDEF0123456789xyz';/);
+  assert.doesNotMatch(csp!, /unsafe|https?:|\*/);
+  const scripts = [...html.matchAll(/<script\b([^>]*)>/g)].map((m) => m[1]);
+  assert.equal(scripts.length, 2);
+  assert.ok(scripts.every((attrs) => attrs!.includes(`nonce="${nonce}"`)));
+  assert.ok([...html.matchAll(/<style\b([^>]*)>/g)].every((m) => m[1]!.includes(`nonce="${nonce}"`)));
+  // The hostile label cannot close the data block or make markup; it comes back intact from the JSON.
+  assert.doesNotMatch(html, /<img|<\/script><img|onerror=alert\(1\)>/);
+  assert.doesNotMatch(html, /innerHTML|outerHTML|insertAdjacentHTML|document\.write|eval\(|new Function|https?:\/\//);
+  const block = /<script type="application\/json" id="chart-data" nonce="[^"]+">([^<]*)<\/script>/.exec(html)![1]!;
+  assert.deepEqual(JSON.parse(block), data);
+  assert.throws(() => sourcesChartHtml(data, 'short'), /nonce/);
+  assert.throws(() => sourcesChartHtml(data, 'a"b'.repeat(8)), /nonce/);
+  assert.equal(scriptSafeJson('\u2029<>&'), '"\\u2029\\u003c\\u003e\\u0026"');
 });

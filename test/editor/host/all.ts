@@ -12,3 +12,4 @@ import './long.test';
 import './knowledge.test';
 import './review.test';
 import './compare.test';
+import './sources.test';
