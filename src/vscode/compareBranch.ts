@@ -16,6 +16,7 @@ import type { Annotation } from '../core/sidecar/model';
 import { loadSidecar } from '../core/sidecar/session';
 import type { ArticleManager, ArticleState } from './articles';
 import { Commands, ContextKeys } from './ids';
+import { count } from './notices';
 import { sidecarUriFor } from './sidecarStore';
 
 const SOURCE = 'News Annotator (branch)';
@@ -128,10 +129,13 @@ export function registerCompareBranch(articles: ArticleManager, log: vscode.LogO
     try {
       src = await git(top, ['show', `${branch}:${rel}`]);
     } catch {
-      return void vscode.window.showInformationMessage(`There is no annotation file for this article on ${iconSafeLabel(branch, 60)}.`);
+      return void vscode.window.showInformationMessage('There is no annotation file for this article on that branch.');
     }
     const loaded = loadSidecar(src, state.text);
-    if (loaded.problem) return void vscode.window.showWarningMessage(`The annotation file on ${iconSafeLabel(branch, 60)} cannot be read: ${loaded.problem.message}.`);
+    if (loaded.problem) {
+      log.warn(`compare with branch: the annotation file on ${branch} cannot be read: ${loaded.problem.message}`);
+      return void vscode.window.showWarningMessage('The annotation file on that branch cannot be read (details in the output).');
+    }
     const key = state.uri.toString();
     close(key);
     const theirsUri = vscode.Uri.from({ scheme: SCHEME, path: `/${branch}/${path.basename(sidecar!.fsPath)}`, query: key });
@@ -142,12 +146,12 @@ export function registerCompareBranch(articles: ArticleManager, log: vscode.LogO
     const n = comparisons.get(key)!.diffs.length;
     log.info(`compared ${state.uri.toString(true)} with ${branch}: ${n} difference(s)`);
     if (typeof wanted !== 'string') {
-      void vscode.window
-        .showInformationMessage(n ? `${n} annotation${n === 1 ? '' : 's'} decided differently on ${iconSafeLabel(branch, 60)}: see Problems (Ctrl+. to take theirs or keep yours).` : `No difference with ${iconSafeLabel(branch, 60)}.`, ...(n ? ['Take All of Theirs', 'Show File Diff'] : ['Show File Diff']))
-        .then((b) => {
-          if (b === 'Take All of Theirs') void vscode.commands.executeCommand(Commands.takeAllBranchDecisions);
-          else if (b === 'Show File Diff') void showDiff(key);
-        });
+      const then = (b: string | undefined) => {
+        if (b === 'Take All of Theirs') void vscode.commands.executeCommand(Commands.takeAllBranchDecisions);
+        else if (b === 'Show File Diff') void showDiff(key);
+      };
+      if (n) void vscode.window.showInformationMessage(`${count(n)} annotation(s) decided differently on that branch: see Problems (Ctrl+. to take theirs or keep yours).`, 'Take All of Theirs', 'Show File Diff').then(then);
+      else void vscode.window.showInformationMessage('No difference with that branch.', 'Show File Diff').then(then);
     }
     return { branch, differences: n };
   };

@@ -19,12 +19,13 @@ import { applyBulk, bulkTargets, describeQuery, type BulkQuery } from '../core/r
 import { applyChanges, DecisionHistory, type AnnotationChange, type DecisionStep } from '../core/review/history';
 import { confidenceFrom, needsReview, nextToReview, reviewProgress, type ReviewFilter } from '../core/review/navigation';
 import { typeTitle } from '../core/hover';
-import { shorten } from '../core/markdown';
+import { iconSafeLabel, shorten } from '../core/markdown';
 import * as corrections from '../core/sidecar/corrections';
 import { ANNOTATION_KINDS, kindOfType, TYPES, type Annotation, type AnnotationKind } from '../core/sidecar/model';
 import { parseSidecar } from '../core/sidecar/yaml';
 import type { ArticleEvent, ArticleState } from './articles';
 import { Commands, ContextKeys, SETTINGS_SECTION, Settings } from './ids';
+import { count } from './notices';
 import { decisionContext } from './reviewer';
 import { readSidecar } from './sidecarStore';
 import type { TopicsProvider } from './topicsView';
@@ -298,10 +299,13 @@ export function registerReviewLoop(access: WorkspaceAccess, topics: TopicsProvid
     const r = nextToReview(state.annotations, offset, direction, filter, confidenceFrom(state.analysis), current.get(key));
     if (!r) {
       const f = filterText();
-      void vscode.window.showInformationMessage(f ? `No suggestion left to review here among ${f}.` : 'Everything in this article is reviewed.', 'Next Article to Review').then((b) => b && nextArticle());
+      const next = (b: string | undefined) => void (b && nextArticle());
+      if (f) void vscode.window.showInformationMessage('No suggestion left to review here among the kinds and confidence you chose (Review Only Some Suggestions…).', 'Next Article to Review').then(next);
+      else void vscode.window.showInformationMessage('Everything in this article is reviewed.', 'Next Article to Review').then(next);
       return undefined;
     }
-    if (r.wrapped) void vscode.window.showInformationMessage(direction === 1 ? `Reached the end of the article: back to the first suggestion (${r.of} left to review).` : `Reached the start of the article: back to the last suggestion (${r.of} left to review).`);
+    if (r.wrapped && direction === 1) void vscode.window.showInformationMessage(`Reached the end of the article: back to the first suggestion (${count(r.of)} left to review).`);
+    else if (r.wrapped) void vscode.window.showInformationMessage(`Reached the start of the article: back to the last suggestion (${count(r.of)} left to review).`);
     await reveal(state, editor, r.annotation);
     vscode.window.setStatusBarMessage(`Suggestion ${r.position} of ${r.of}`, 2500);
     return r.annotation.id;
@@ -373,7 +377,8 @@ export function registerReviewLoop(access: WorkspaceAccess, topics: TopicsProvid
     const h = recorder.history;
     const step = direction === 'undo' ? (h.takeUndo(key) ?? h.takeUndo()) : (h.takeRedo(key) ?? h.takeRedo());
     if (!step) {
-      void vscode.window.showInformationMessage(direction === 'undo' ? 'No decision to undo.' : 'No decision to redo.');
+      if (direction === 'undo') void vscode.window.showInformationMessage('No decision to undo.');
+      else void vscode.window.showInformationMessage('No decision to redo.');
       return undefined;
     }
     const failed: string[] = [];
@@ -414,11 +419,14 @@ export function registerReviewLoop(access: WorkspaceAccess, topics: TopicsProvid
     updateStatus();
     const others = [...step.files.keys()].filter((f) => f !== key).length;
     const msg = `${direction === 'undo' ? 'Undid' : 'Redid'}: ${step.label}${others ? ` (in ${step.files.size} articles)` : ''}`;
+    // The label holds article words: the status bar (no links), never a notification.
+    vscode.window.setStatusBarMessage(`$(discard) ${iconSafeLabel(msg, 120)}`, 5000);
+    log.info(msg);
     if (failed.length) {
-      log.warn(`${msg}; not written: ${failed.join(', ')}`);
-      void vscode.window.showWarningMessage(`${msg}. ${failed.length} annotation file(s) changed on disk meanwhile and were left as they are (details in the output).`);
-    } else if (others) void vscode.window.showInformationMessage(msg);
-    else vscode.window.setStatusBarMessage(`$(discard) ${msg}`, 4000);
+      log.warn(`not written: ${failed.join(', ')}`);
+      void vscode.window.showWarningMessage(`${count(failed.length)} annotation file(s) changed on disk meanwhile and were left as they are (details in the output).`);
+    } else if (others && direction === 'undo') void vscode.window.showInformationMessage(`Undone in ${count(step.files.size)} articles.`);
+    else if (others) void vscode.window.showInformationMessage(`Redone in ${count(step.files.size)} articles.`);
     return step.label;
   };
 
@@ -583,7 +591,7 @@ export function registerReviewLoop(access: WorkspaceAccess, topics: TopicsProvid
     const label = describeQuery(args.query);
     const scan =
       args.scope === 'workspace'
-        ? await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `News Annotator: finding suggestions to ${args.query.decision}`, cancellable: true }, (p, token) => {
+        ? await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'News Annotator: finding the suggestions', cancellable: true }, (p, token) => {
             let last = 0;
             return findBulk(args, token, (done, total) => {
               p.report({ message: `${done} of ${total} articles`, increment: (100 * (done - last)) / Math.max(1, total) });
@@ -593,7 +601,7 @@ export function registerReviewLoop(access: WorkspaceAccess, topics: TopicsProvid
         : await findBulk(args);
     const total = scan.found.reduce((n, f) => n + f.targets.length, 0);
     if (!total) {
-      void vscode.window.showInformationMessage(`Nothing to ${args.query.decision}: no undecided suggestion matches (${label}).`);
+      void vscode.window.showInformationMessage('No undecided suggestion matches: nothing changed.');
       return { changed: 0, articles: 0, skipped: scan.skipped, ms: Date.now() - t0 };
     }
     const chosen = args.preview ? await preview(args, scan.found) : new Set(scan.found.flatMap((f) => f.targets));
@@ -604,7 +612,7 @@ export function registerReviewLoop(access: WorkspaceAccess, topics: TopicsProvid
     let articlesChanged = 0;
     const notWritten: string[] = [];
     try {
-      await vscode.window.withProgress({ location: scan.found.length > 1 ? vscode.ProgressLocation.Notification : vscode.ProgressLocation.Window, title: `News Annotator: ${label}` }, async (p) => {
+      await vscode.window.withProgress({ location: scan.found.length > 1 ? vscode.ProgressLocation.Notification : vscode.ProgressLocation.Window, title: 'News Annotator: deciding in bulk' }, async (p) => {
         let done = 0;
         for (const f of scan.found) {
           const targets = f.targets.filter((a) => chosen.has(a));
@@ -637,11 +645,12 @@ export function registerReviewLoop(access: WorkspaceAccess, topics: TopicsProvid
     const ms = Date.now() - t0;
     log.info(`bulk decision "${label}": ${changed} annotations in ${articlesChanged} articles (found in ${t1 - t0} ms with the preview, applied in ${Date.now() - t1} ms)`);
     updateStatus();
-    const msg = `${args.query.decision === 'accept' ? 'Accepted' : 'Rejected'} ${changed} suggestion${changed === 1 ? '' : 's'}${articlesChanged > 1 ? ` in ${articlesChanged} articles` : ''}. Undo Last Decision (Ctrl+Alt+Z) puts them back.`;
+    if (args.query.decision === 'accept') void vscode.window.showInformationMessage(`Accepted ${count(changed)} suggestion(s) in ${count(articlesChanged)} article(s). Undo Last Decision (Ctrl+Alt+Z) puts them back.`);
+    else void vscode.window.showInformationMessage(`Rejected ${count(changed)} suggestion(s) in ${count(articlesChanged)} article(s). Undo Last Decision (Ctrl+Alt+Z) puts them back.`);
     if (notWritten.length) {
       log.warn(`not written (changed on disk meanwhile, or unwritable): ${notWritten.join(', ')}`);
-      void vscode.window.showWarningMessage(`${msg} ${notWritten.length} article(s) were left as they are: their annotation files changed meanwhile (details in the output).`);
-    } else void vscode.window.showInformationMessage(msg);
+      void vscode.window.showWarningMessage(`${count(notWritten.length)} article(s) were left as they are: their annotation files changed meanwhile (details in the output).`);
+    }
     return { changed, articles: articlesChanged, skipped: scan.skipped + notWritten.length, ms };
   };
 
