@@ -14,18 +14,25 @@ import { api, closeAll, note, workspaceDir } from './helpers';
 
 export const HOSTILE = '<img src=x onerror="window.__pwned=1"> Eve & "Co"';
 
-/** An article with an annotation file whose added quote names a hostile speaker (as a tampered file could). */
-export function writeHostileArticle(dir: string): string {
-  const text = 'Port deal signed\n\nThe port operator and the union signed a deal on Friday.\n\nManagement sources said the deal is final and generous, and that the strike is over.\n';
+/**
+ * An article with an annotation file whose added quotes (`n` of them) name a hostile speaker, as a
+ * tampered file could.
+ */
+export function writeHostileArticle(dir: string, n = 1): string {
+  let text = 'Port deal signed\n\nThe port operator and the union signed a deal on Friday.\n';
+  for (let i = 0; i < n; i++) text += `\nManagement sources said the deal number ${i + 1} is final and generous, and that the strike is over.\n`;
   const file = path.join(dir, 'hostile-source.txt');
   fs.mkdirSync(dir, { recursive: true });
   fs.writeFileSync(file, text);
   const a = analyze(text, { fileDate: '2026-10-09' });
-  const words = 'the deal is final and generous';
-  const start = text.indexOf(words);
-  const sp = text.indexOf('Management sources');
-  const quote: Annotation = { id: 'q00000000aa', kind: 'quote', type: 'partial', start, end: start + words.length, text: words, prefix: text.slice(start - 24, start), suffix: text.slice(start + words.length, start + words.length + 24), status: 'accepted', origin: 'user', anchor: 'ok', by: 'Tampered', speaker: { name: HOSTILE, text: 'Management sources', start: sp, end: sp + 18 }, confidence: 1 };
-  fs.writeFileSync(file.replace(/\.txt$/, '.annotations.yaml'), serializeSidecar(buildSidecar('hostile-source.txt', a, [...annotateWith(a, []), quote])));
+  const quotes: Annotation[] = [];
+  for (let i = 0; i < n; i++) {
+    const words = `the deal number ${i + 1} is final and generous`;
+    const start = text.indexOf(words);
+    const sp = text.lastIndexOf('Management sources', start);
+    quotes.push({ id: `q${String(i).padStart(10, '0')}`, kind: 'quote', type: 'partial', start, end: start + words.length, text: words, prefix: text.slice(start - 24, start), suffix: text.slice(start + words.length, start + words.length + 24), status: 'accepted', origin: 'user', anchor: 'ok', by: 'Tampered', speaker: { name: HOSTILE, text: 'Management sources', start: sp, end: sp + 18 }, confidence: 1 });
+  }
+  fs.writeFileSync(file.replace(/\.txt$/, '.annotations.yaml'), serializeSidecar(buildSidecar('hostile-source.txt', a, [...annotateWith(a, []), ...quotes])));
   return file;
 }
 
@@ -62,7 +69,9 @@ describe('sources', () => {
 
   it('the chart page: strict CSP, nonce on its scripts, no remote content, names never as HTML', async () => {
     const a = await api();
-    writeHostileArticle(path.join(workspaceDir(), 'sources'));
+    // The chart draws the most quoted sources: the hostile one is made the most quoted.
+    const most = Math.max(0, ...(await a.sources.refresh()).map((s) => s.quotes));
+    writeHostileArticle(path.join(workspaceDir(), 'sources'), most + 1);
     await vscode.commands.executeCommand(Commands.rebuildIndex);
     await a.whenIndexed();
     const html = await vscode.commands.executeCommand<string>(Commands.showSourcesChart);
