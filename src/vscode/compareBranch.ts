@@ -103,7 +103,7 @@ export function registerCompareBranch(articles: ArticleManager, log: vscode.LogO
     let current = '';
     try {
       top = (await git(dir, ['rev-parse', '--show-toplevel'])).trim();
-      refs = (await git(dir, ['for-each-ref', '--format=%(refname:short)', 'refs/heads', 'refs/remotes'])).split('\n').filter((r) => r && !r.endsWith('/HEAD'));
+      refs = (await git(dir, ['for-each-ref', '--format=%(refname:short)', 'refs/heads', 'refs/remotes'])).split('\n').filter((r) => r && !r.endsWith('/HEAD') && !r.startsWith('-'));
       current = (await git(dir, ['rev-parse', '--abbrev-ref', 'HEAD']).catch(() => '')).trim();
     } catch (e) {
       log.warn(`compare with branch: ${e instanceof Error ? e.message : String(e)}`);
