@@ -16,7 +16,9 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { REVIEWER, runReviewScenario } from '../../test/editor/ui/review.mjs';
 import { runUiScenario } from '../../test/editor/ui/scenario.mjs';
+import { runSourcesScenario } from '../../test/editor/ui/sources.mjs';
 import { bundleHostTests, runHostTests } from './host-tests.mjs';
 import { ensureInstalled, InstallUnavailable } from './install.mjs';
 import { findChromium, freshDir, log, referenceArticle, ROOT, RUNS_DIR, SHOTS_DIR, sharedDir } from './paths.mjs';
@@ -144,22 +146,24 @@ try {
     const inst = installVsix(vsix.file, runDir);
     check(`code-server --install-extension installs it (${inst.folder ?? 'no folder'})`, inst.ok, inst.output);
     // Word wrap: every word of the article is on screen to point at.
-    const server = await startCodeServer({ dir: path.join(runDir, 'server-ui'), workspace: ws.dir, extensionsDir: inst.extensionsDir, userDataDir: inst.userDataDir, settings: { 'editor.wordWrap': 'on' } });
+    suiteLine('ui: npm run package, code-server --install-extension', p, f, 0, Date.now() - t);
+    const server = await startCodeServer({ dir: path.join(runDir, 'server-ui'), workspace: ws.dir, extensionsDir: inst.extensionsDir, userDataDir: inst.userDataDir, settings: { 'editor.wordWrap': 'on', 'newsAnnotator.reviewer': REVIEWER } });
+    // Each scenario its own browser on the same server; EDITOR_UI_GREP runs only those whose name matches.
+    const scenarios = [
+      [`ui: installed .vsix (${ws.reference ? 'reference article' : 'sample article'})`, () => runUiScenario({ server, workspace: ws.dir, useReference: !!ws.reference, shotsDir, profileDir: path.join(runDir, 'chromium-ui'), installedIn: inst.extensionsDir, check })],
+      ['ui: review at the keyboard', () => runReviewScenario({ server, workspace: ws.dir, shotsDir, profileDir: path.join(runDir, 'chromium-review'), check })],
+      ['ui: sources view and chart', () => runSourcesScenario({ server, workspace: ws.dir, shotsDir, profileDir: path.join(runDir, 'chromium-sources'), check })],
+    ].filter(([name]) => !process.env.EDITOR_UI_GREP || name.includes(process.env.EDITOR_UI_GREP));
     try {
-      await runUiScenario({
-        server,
-        workspace: ws.dir,
-        useReference: !!ws.reference,
-        shotsDir,
-        profileDir: path.join(runDir, 'chromium-ui'),
-        installedIn: inst.extensionsDir,
-        check,
-      });
+      for (const [name, run] of scenarios) {
+        const [p0, f0, t0] = [p, f, Date.now()];
+        await run();
+        suiteLine(name, p - p0, f - f0, 0, Date.now() - t0);
+      }
     } finally {
       await server.stop();
     }
-    log(`browser scenario: ${secs(Date.now() - t)}; screenshots in ${path.relative(ROOT, shotsDir)}/`);
-    suiteLine(`ui: installed .vsix (${ws.reference ? 'reference article' : 'sample article'})`, p, f, 0, Date.now() - t);
+    log(`browser scenarios: ${secs(Date.now() - t)}; screenshots in ${path.relative(ROOT, shotsDir)}/`);
   }
 } catch (e) {
   console.error(e?.stack ?? String(e));

@@ -15,6 +15,7 @@ import { LARGE_FILE_BYTES, runIsolated, runPool, WORKER_ROLE } from '../node/poo
 import { EXCHANGE_HELP, runExchange } from './exchange';
 import { collectInputs, takeInputOptions, type InputOptions } from './inputs';
 import { lexiconFromSidecars, makeJob, type JobInit, type JobKind, type JobResult } from './jobs';
+import { runTeamCommand, TEAM_HELP } from './team';
 
 const VERSION = '0.1.0';
 
@@ -43,7 +44,7 @@ Usage:
                                                 by annotation id into OURS; two different
                                                 decisions on one annotation are both kept
                                                 (exit 1 until someone chooses)
-${EXCHANGE_HELP}  news-annotator help                           this text
+${EXCHANGE_HELP}${TEAM_HELP}  news-annotator help                           this text
 
 Options:
   -q, --quiet   print only problems
@@ -215,6 +216,8 @@ export async function main(argv: string[]): Promise<number> {
   // export / import parse their own options (src/cli/exchange.ts).
   const first = argv.find((a) => !a.startsWith('-'));
   if ((first === 'export' || first === 'import') && !argv.includes('--version')) return runExchange(argv, write, (s) => process.stderr.write(s));
+  // The team commands parse their own options (src/cli/team.ts).
+  if (argv[0] === 'agree' || argv[0] === 'sources') return runTeamCommand(argv);
   try {
     const { command, opts } = parse(argv);
     switch (command) {

@@ -139,7 +139,7 @@ function badgeOf(a: Annotation | undefined, confidence?: number): string {
   if (!a) return '';
   const who =
     a.origin === 'user'
-      ? 'added by you'
+      ? 'added by a reviewer'
       : a.status === 'accepted'
         ? 'accepted'
         : a.status === 'rejected'
@@ -148,11 +148,33 @@ function badgeOf(a: Annotation | undefined, confidence?: number): string {
             ? 'imported suggestion'
             : `suggested${confidence !== undefined && Number.isFinite(confidence) ? ` · ${Math.round(Math.min(1, Math.max(0, confidence)) * 100)}% sure` : ''}`;
   const anchor = a.anchor === 'modified' ? ' · text edited since annotated' : '';
-  return who + anchor;
+  return who + anchor + (a.conflict ? ' · disputed' : '');
 }
 
 function noteLine(a: Annotation | undefined): string | null {
   return a?.note ? `*Your note:* ${e(a.note, 300)}` : null;
+}
+
+/** One decision in words: "accepted as ORG by Ana" (the reviewer's name escaped). */
+function decisionWords(status: string, type: string | undefined, by: string | undefined): string {
+  return `${status}${type ? ` as ${e(type, 12)}` : ''}${by ? ` by ${bold(by, 80)}` : ''}`;
+}
+
+/**
+ * Who decided, and a disagreement from a merge with both decisions: after the note in every card.
+ * Every name is escaped (it comes from the annotation file).
+ */
+function decisionLines(a: Annotation | undefined, lines: string[]): void {
+  if (!a) return;
+  const note = noteLine(a);
+  if (note) lines.push(note);
+  if (a.conflict) {
+    const c = a.conflict;
+    const typesDiffer = c.type !== undefined && c.type !== a.type;
+    lines.push(`*Disagreement:* here ${decisionWords(a.origin === 'user' ? 'added' : a.status, typesDiffer ? a.type : undefined, a.by)}; on the other branch ${decisionWords(c.status, typesDiffer ? c.type : undefined, c.by)} — keep one with the lightbulb (Ctrl+.)`);
+  } else if (a.by && (a.status !== 'suggested' || a.origin === 'user')) {
+    lines.push(`*Decided by* ${bold(a.by, 80)} (${a.origin === 'user' ? 'added' : a.status})`);
+  }
 }
 
 /**
@@ -218,8 +240,7 @@ function entityCard(a: Annotation, analysis: Analysis | null, annotations: reado
     if (links.length) bits.push(`(${links.slice(0, 4).map((k) => `${e(k, 32)} ${e(reg.links[k]!, 80)}`).join(', ')})`);
     lines.push(`*Registry:* ${bits.length ? bits.join(' ') : 'no description yet'}`);
   }
-  const note = noteLine(a);
-  if (note) lines.push(note);
+  decisionLines(a, lines);
 
   const actions: HoverAction[] = ['accept', 'reject', 'retype', 'findMentions'];
   const links = reg ? KNOWN_LINKS.filter((k) => reg.links[k] !== undefined) : [];
@@ -294,8 +315,7 @@ function figureCard(a: Annotation, analysis: Analysis | null): HoverCard {
     const change = `${e(formatValue(from.value, from.unit))} → ${e(formatValue(to.value, to.unit))}: ${sign}${e(formatValue(Math.abs(r.delta), from.unit))}${r.percent === null ? '' : ` (${sign}${Math.abs(Math.round(r.percent))}%)`}`;
     lines.push(`${r.to === fi ? 'Changed from' : 'Changes to'}: ${change}`);
   }
-  const note = noteLine(a);
-  if (note) lines.push(note);
+  decisionLines(a, lines);
   return { start: a.start, end: a.end, icon: label.icon, title: label.title, badge: badgeOf(a), body: lines, annotationId: a.id, actions: ['accept', 'reject', 'retype'] };
 }
 
@@ -339,8 +359,7 @@ function quoteCard(a: Annotation, analysis: Analysis | null): HoverCard {
   if (q) bits.push(`rule: ${RULE_LABEL[q.rule] ? RULE_LABEL[q.rule]! : e(q.rule, 40)}`);
   if (q?.cue) bits.push(`cue “${e(q.cue.text, 30)}”`);
   lines.push(bits.join(' · '));
-  const note = noteLine(a);
-  if (note) lines.push(note);
+  decisionLines(a, lines);
   const kind = q?.kind ?? a.type;
   const card: HoverCard = {
     start: a.start,

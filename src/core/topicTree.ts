@@ -6,7 +6,7 @@
 import { plainLabel } from './markdown';
 import { formatAmount } from './hover';
 import { typeIcon, typeTitle } from './labels';
-import { isLive, type Annotation } from './sidecar/model';
+import { awaitsDecision, isLive, type Annotation } from './sidecar/model';
 import type { Analysis } from './types';
 
 export type TopicNodeKind = 'subjects' | 'subject' | 'section' | 'entity' | 'quote' | 'figure';
@@ -34,6 +34,22 @@ export interface TopicFilter {
   kinds?: readonly ('entity' | 'quote' | 'figure')[];
   /** Case-insensitive text that a leaf's label or description must contain. */
   text?: string;
+  /** Only annotations that wait for a reviewer (undecided suggestions, disagreements). */
+  undecidedOnly?: boolean;
+}
+
+/**
+ * Who decided on an annotation, for a leaf: a short mark for the description ("✓ Ana", "⚠ disputed")
+ * and a sentence for the tooltip. Plain text (the view shows labels as text).
+ */
+function decisionMark(a: Annotation): { short: string; long: string } {
+  if (a.conflict) {
+    const c = a.conflict;
+    return { short: '⚠ disputed', long: `Disputed: ${a.status}${a.by ? ` by ${a.by}` : ''} here, ${c.status}${c.by ? ` by ${c.by}` : ''} on the other branch` };
+  }
+  if (a.status === 'suggested' && a.origin === 'model') return { short: '', long: 'Undecided suggestion' };
+  const what = a.origin === 'user' ? 'Added' : a.status === 'accepted' ? 'Accepted' : 'Rejected';
+  return { short: a.by ? `✓ ${a.by}` : '✓', long: `${what}${a.by ? ` by ${a.by}` : ''}` };
 }
 
 const SUBJECT_ICON = 'tag';
@@ -64,7 +80,7 @@ export class TopicTreeBuilder {
     private readonly filter: TopicFilter = {},
   ) {
     this.needle = filter.text?.trim().toLowerCase() ?? '';
-    this.live = annotations.filter(isLive).sort((a, b) => a.start - b.start);
+    this.live = annotations.filter((a) => isLive(a) && (!filter.undecidedOnly || awaitsDecision(a))).sort((a, b) => a.start - b.start);
     this.groupName = new Map(analysis.entityGroups.map((g) => [g.id, g.canonical]));
     this.entityIdAt = new Map(analysis.entities.map((m) => [spanKey(m), m.entityId]));
     // Sections are in text order and do not overlap: walk the annotations once alongside them.
@@ -78,7 +94,7 @@ export class TopicTreeBuilder {
   }
 
   private get filtering(): boolean {
-    return !!this.needle || !!this.filter.kinds?.length;
+    return !!this.needle || !!this.filter.kinds?.length || !!this.filter.undecidedOnly;
   }
 
   private kindOk(k: 'entity' | 'quote' | 'figure'): boolean {
@@ -167,6 +183,7 @@ export class TopicTreeBuilder {
     const out: TopicNode[] = [];
     const seen = new Map<string, TopicNode>();
     const count = new Map<string, number>();
+    const marks = new Map<string, string>();
     for (let k = from; k < to; k++) {
       const a = this.live[k]!;
       if (a.end > end) continue;
@@ -178,12 +195,14 @@ export class TopicTreeBuilder {
         if (existing) {
           const n = (count.get(key) ?? 1) + 1;
           count.set(key, n);
-          existing.description = `${typeTitle(a.type)} ×${n}`;
+          existing.description = withMark(`${typeTitle(a.type)} ×${n}`, marks.get(key) ?? '');
           continue;
         }
         const name = (id !== undefined ? this.groupName.get(id) : undefined) ?? a.entity ?? a.text;
         const description = typeTitle(a.type);
-        const leaf: TopicNode = { id: `${node.id}/e:${a.id}`, kind: 'entity', label: plainLabel(name, 60), description, tooltip: plainLabel(`${description}: ${name}`), icon: typeIcon(a.type, 'entity'), tone: a.type, start: a.start, end: a.end, parentId: node.id, children: [] };
+        const mark = decisionMark(a);
+        marks.set(key, mark.short);
+        const leaf: TopicNode = { id: `${node.id}/e:${a.id}`, kind: 'entity', label: plainLabel(name, 60), description: withMark(description, mark.short), tooltip: plainLabel(`${description}: ${name} — ${mark.long} (first mention)`), icon: typeIcon(a.type, 'entity'), tone: a.type, start: a.start, end: a.end, parentId: node.id, children: [] };
         seen.set(key, leaf);
       } else if (a.kind === 'quote') {
         if (!this.kindOk('quote')) continue;
@@ -191,20 +210,27 @@ export class TopicTreeBuilder {
         const description = a.speaker ? plainLabel(`— ${a.speaker.name}`, 40) : '— speaker unknown';
         if (!this.textOk(label, description)) continue;
         const sure = (a.confidence ?? 0) >= 0.5 && !!a.speaker;
-        out.push({ id: `${node.id}/q:${a.id}`, kind: 'quote', label, description, tooltip: plainLabel(`${a.text} ${description}`, 300), icon: 'quote', tone: sure ? 'sure' : 'unsure', start: a.start, end: a.end, parentId: node.id, children: [] });
+        const mark = decisionMark(a);
+        out.push({ id: `${node.id}/q:${a.id}`, kind: 'quote', label, description: withMark(description, mark.short), tooltip: plainLabel(`${a.text} ${description} — ${mark.long}`, 300), icon: 'quote', tone: sure ? 'sure' : 'unsure', start: a.start, end: a.end, parentId: node.id, children: [] });
       } else {
         if (!this.kindOk('figure')) continue;
         const label = plainLabel(a.text, 60);
         const v = typeof a.value === 'number' ? `${formatAmount(a.value)}${a.unit ? ' ' + a.unit : ''}` : typeof a.value === 'string' ? a.value : '';
         const description = plainLabel(`${typeTitle(a.type)}${v ? ': ' + v : ''}`, 50);
         if (!this.textOk(label, description)) continue;
-        out.push({ id: `${node.id}/f:${a.id}`, kind: 'figure', label, description, tooltip: description, icon: typeIcon(a.type, 'figure'), tone: a.type, start: a.start, end: a.end, parentId: node.id, children: [] });
+        const mark = decisionMark(a);
+        out.push({ id: `${node.id}/f:${a.id}`, kind: 'figure', label, description: withMark(description, mark.short), tooltip: plainLabel(`${description} — ${mark.long}`, 300), icon: typeIcon(a.type, 'figure'), tone: a.type, start: a.start, end: a.end, parentId: node.id, children: [] });
       }
     }
     for (const leaf of seen.values()) if (this.textOk(leaf.label, leaf.description)) out.push(leaf);
     out.sort((x, y) => KIND_ORDER[x.kind]! - KIND_ORDER[y.kind]! || x.start! - y.start!);
     return out;
   }
+}
+
+/** A description with a decision mark after it ("Person · ✓ Ana"); the mark is cut, the description kept. */
+function withMark(description: string, mark: string): string {
+  return mark ? `${description} · ${plainLabel(mark, 30)}` : description;
 }
 
 /** Span → number key (offsets stay below 2^26, so start·2^26 + end is exact). */

@@ -10,6 +10,7 @@ import * as corrections from '../core/sidecar/corrections';
 import type { ArticleManager, ArticleState } from './articles';
 import type { DecorationController } from './decorations';
 import { Commands, SETTINGS_SECTION, Settings } from './ids';
+import { decisionContext } from './reviewer';
 import { iconSafeLabel } from '../core/markdown';
 import { showRejected } from './review';
 import type { TopicsProvider } from './topicsView';
@@ -89,8 +90,8 @@ export class AnnotationCommands {
   private setStatus(arg: unknown, status: 'accepted' | 'rejected'): string | undefined {
     const t = this.target(arg);
     if (!t) return this.nothingHere();
-    if (status === 'accepted') corrections.accept(t.ann, t.state.live);
-    else corrections.reject(t.ann);
+    if (status === 'accepted') corrections.accept(t.ann, t.state.live, decisionContext(t.state.uri));
+    else corrections.reject(t.ann, decisionContext(t.state.uri));
     this.articles.corrected(t.state);
     return t.ann.id;
   }
@@ -158,7 +159,7 @@ export class AnnotationCommands {
     const t = this.target(arg);
     if (!t) return this.nothingHere();
     const pick = await this.pickType(t.ann.kind, t.ann.type);
-    if (!pick || !corrections.retype(t.ann, pick.type, t.state.live)) return undefined;
+    if (!pick || !corrections.retype(t.ann, pick.type, t.state.live, decisionContext(t.state.uri))) return undefined;
     this.articles.corrected(t.state);
     return t.ann.id;
   }
@@ -178,7 +179,7 @@ export class AnnotationCommands {
     } else pick = await this.pickType(null);
     if (!pick) return undefined;
     const state = act.state;
-    const r = corrections.add(state.annotations, { start, end, type: pick.type }, state.live);
+    const r = corrections.add(state.annotations, { start, end, type: pick.type }, state.live, decisionContext(state.uri));
     if (!r.ok) return void vscode.window.showInformationMessage('Nothing annotated: select one or more whole words of the article.');
     state.annotations = r.annotations;
     this.articles.corrected(state);
@@ -189,7 +190,7 @@ export class AnnotationCommands {
   deleteAnnotation(arg?: unknown): unknown {
     const t = this.target(arg);
     if (!t) return this.nothingHere();
-    t.state.annotations = corrections.remove(t.state.annotations, t.ann);
+    t.state.annotations = corrections.remove(t.state.annotations, t.ann, decisionContext(t.state.uri));
     this.articles.corrected(t.state);
     return t.ann.id;
   }
@@ -220,7 +221,7 @@ export class AnnotationCommands {
       canonical = await vscode.window.showInputBox({ title: 'Canonical name', prompt: 'The full name this mention refers to', value: t.ann.entity ?? t.ann.text, validateInput: (v) => (v.trim() ? undefined : 'Enter a name') });
       if (!canonical) return undefined;
     }
-    if (!corrections.link(t.ann, canonical, t.state.live)) return undefined;
+    if (!corrections.link(t.ann, canonical, t.state.live, decisionContext(t.state.uri))) return undefined;
     this.articles.corrected(t.state);
     return t.ann.id;
   }

@@ -6,6 +6,7 @@ import type { Annotation } from '../core/sidecar/model';
 import type { Analysis } from '../core/types';
 import type { TopicNode } from '../core/topicTree';
 import { AnalysisRunner } from './analysisRunner';
+import { registerCompareBranch, type CompareBranchApi } from './compareBranch';
 import { ArticleManager } from './articles';
 import { AnnotationCommands } from './commands';
 import { DecorationController, type DecorationKind } from './decorations';
@@ -19,6 +20,10 @@ import { StatusBar, summarize } from './statusBar';
 import { registerTopicViews, TopicSymbolProvider } from './topicsView';
 import { EntityProviders } from './references';
 import { WorkspaceKnowledge } from './knowledge';
+import { registerReviewer, reviewerFor } from './reviewer';
+import { registerReviewLoop, type ReviewLoopApi } from './reviewLoop';
+import { registerSourcesView, type SourcesApi } from './sourcesView';
+import type { WorkspaceAccess } from './workspaceArticles';
 
 const toDisposable = (d: { dispose(): void }): vscode.Disposable => new vscode.Disposable(() => d.dispose());
 
@@ -43,6 +48,14 @@ export interface NewsAnnotatorApi {
   lastRun(uri: vscode.Uri): { where: 'in-process' | 'worker'; ms: number } | null;
   /** What the status bar counts for an article (names, figures, quotes, and what needs review). */
   summary(uri: vscode.Uri): { names: number; figures: number; quotes: number; review: number } | undefined;
+  /** The review loop's progress and status text. */
+  review: ReviewLoopApi;
+  /** Who decisions on the document are recorded as (`by:`), if anyone. */
+  reviewer(uri: vscode.Uri): string | undefined;
+  /** The differences with the branch the document is compared with. */
+  compare: CompareBranchApi;
+  /** The Sources view's data and its chart page. */
+  sources: SourcesApi;
 }
 
 const SELECTORS: vscode.DocumentSelector = [{ language: LANGUAGE_ID }, { language: 'plaintext' }];
@@ -56,6 +69,19 @@ export function activate(context: vscode.ExtensionContext): NewsAnnotatorApi {
   const decorations = new DecorationController(articles);
   const { provider: topics, disposables: viewDisposables } = registerTopicViews(articles);
   const status = new StatusBar(articles, log);
+  const access: WorkspaceAccess = {
+    articles,
+    log,
+    indexedUris: async () => {
+      await knowledge.whenIndexed();
+      return knowledge.index.uris();
+    },
+    analyse: async (uri, text, fileDate) => (await runner.run(`review:${uri.toString()}`, text, { fileDate, lexicon: knowledge.lexicon.lexiconEntries(uri.toString()) })).analysis,
+    fold: (analysis, annotations) => knowledge.lexicon.fold(analysis, annotations),
+  };
+  const review = registerReviewLoop(access, topics, context.workspaceState);
+  const compare = registerCompareBranch(articles, log);
+  const sources = registerSourcesView(access);
   // One watcher for every file the extension follows: articles, their annotation files, the registry.
   const watcher = vscode.workspace.createFileSystemWatcher('**/*.{txt,news,yaml,yml}');
   const onFile = (uri: vscode.Uri) => {
@@ -90,6 +116,10 @@ export function activate(context: vscode.ExtensionContext): NewsAnnotatorApi {
     new ReviewDiagnostics(articles),
     ...new AnnotationCommands(articles, decorations, topics, log).register(),
     ...registerExchangeCommands(articles, log),
+    ...registerReviewer(),
+    ...review.disposables,
+    ...compare.disposables,
+    ...sources.disposables,
   );
   void knowledge.rebuild();
   log.info(`News Annotator ready (${Commands.saveAnnotations} saves annotations; view ${Views.topics})`);
@@ -107,6 +137,10 @@ export function activate(context: vscode.ExtensionContext): NewsAnnotatorApi {
       const s = articles.get(uri);
       return s ? summarize(s) : undefined;
     },
+    review: review.api,
+    reviewer: (uri) => reviewerFor(uri),
+    compare: compare.api,
+    sources: sources.api,
   };
 }
 

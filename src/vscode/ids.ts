@@ -34,17 +34,39 @@ export const Commands = {
   resolveConflict: 'newsAnnotator.resolveConflict',
   exportAnnotations: 'newsAnnotator.exportAnnotations',
   importAnnotations: 'newsAnnotator.importAnnotations',
+  nextSuggestion: 'newsAnnotator.nextSuggestion',
+  previousSuggestion: 'newsAnnotator.previousSuggestion',
+  acceptAndNext: 'newsAnnotator.acceptAndNext',
+  rejectAndNext: 'newsAnnotator.rejectAndNext',
+  undoDecision: 'newsAnnotator.undoDecision',
+  redoDecision: 'newsAnnotator.redoDecision',
+  filterReview: 'newsAnnotator.filterReview',
+  bulkDecide: 'newsAnnotator.bulkDecide',
+  toggleUndecidedOnly: 'newsAnnotator.toggleUndecidedOnly',
+  compareWithBranch: 'newsAnnotator.compareWithBranch',
+  takeBranchDecision: 'newsAnnotator.takeBranchDecision',
+  keepMyDecision: 'newsAnnotator.keepMyDecision',
+  takeAllBranchDecisions: 'newsAnnotator.takeAllBranchDecisions',
+  closeComparison: 'newsAnnotator.closeComparison',
+  refreshSources: 'newsAnnotator.refreshSources',
+  showSourcesChart: 'newsAnnotator.showSourcesChart',
+  openSourceQuote: 'newsAnnotator.openSourceQuote',
 } as const;
 
 export const Views = {
   container: 'newsAnnotator',
   topics: 'newsAnnotator.topics',
   legend: 'newsAnnotator.legend',
+  sources: 'newsAnnotator.sources',
 } as const;
 
 export const ContextKeys = {
   active: 'newsAnnotator.active',
   topicsFiltered: 'newsAnnotator.topicsFiltered',
+  decisionUndoable: 'newsAnnotator.decisionUndoable',
+  decisionRedoable: 'newsAnnotator.decisionRedoable',
+  topicsUndecidedOnly: 'newsAnnotator.topicsUndecidedOnly',
+  comparing: 'newsAnnotator.comparing',
 } as const;
 
 export const Colors = {
@@ -77,4 +99,5 @@ export const Settings = {
   registryPath: 'registryPath',
   indexEnable: 'workspaceIndex.enable',
   indexMaxFiles: 'workspaceIndex.maxFiles',
+  reviewer: 'reviewer',
 } as const;

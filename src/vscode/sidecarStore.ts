@@ -81,3 +81,23 @@ export const editorSidecarFiles: SidecarFiles = {
     }
   },
 };
+
+export type ReadResult = { ok: true; content: string | null; legacyUri?: vscode.Uri } | { ok: false; reason: string };
+export type WriteOutcome = SidecarWrite;
+
+/** Reads an article's annotation file (see {@link editorSidecarFiles}`.read`), with VS Code URIs. */
+export function readSidecar(article: vscode.Uri, articleLength: number): ReadResult {
+  const r = editorSidecarFiles.read(article.toString(), articleLength);
+  if (!r.ok) return r;
+  return r.legacy ? { ok: true, content: r.content, legacyUri: vscode.Uri.parse(r.legacy) } : { ok: true, content: r.content };
+}
+
+/** The other article an annotation file says it belongs to, when that article exists beside this one. */
+export function sidecarOwner(article: vscode.Uri, recordedArticle: string): string | null {
+  return editorSidecarFiles.owner(article.toString(), recordedArticle);
+}
+
+/** Atomically writes an annotation file if it still holds `expected` (null: did not exist). */
+export function writeSidecar(uri: vscode.Uri, content: string, expected: string | null): WriteOutcome {
+  return editorSidecarFiles.write(uri.toString(), content, expected);
+}

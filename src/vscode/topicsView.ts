@@ -66,11 +66,17 @@ export class TopicsProvider implements vscode.TreeDataProvider<TopicNode>, vscod
     return this.current?.uri;
   }
 
+  /** The filter in force (kinds, text, undecided only). */
+  get currentFilter(): TopicFilter {
+    return this.filter;
+  }
+
   setFilter(filter: TopicFilter): void {
     this.filter = filter;
-    const on = !!(filter.text || filter.kinds?.length);
+    const on = !!(filter.text || filter.kinds?.length || filter.undecidedOnly);
     void vscode.commands.executeCommand('setContext', ContextKeys.topicsFiltered, on);
-    if (this.view) this.view.message = on ? `Filtered: ${[filter.kinds?.join(', '), filter.text ? `“${filter.text}”` : ''].filter(Boolean).join(' · ')}` : undefined;
+    void vscode.commands.executeCommand('setContext', ContextKeys.topicsUndecidedOnly, !!filter.undecidedOnly);
+    if (this.view) this.view.message = on ? `Filtered: ${[filter.undecidedOnly ? 'undecided only' : '', filter.kinds?.join(', '), filter.text ? `“${filter.text}”` : ''].filter(Boolean).join(' · ')}` : undefined;
     this.refresh();
   }
 

@@ -10,6 +10,7 @@ import { ArticleStore } from '../../src/core/workspace/articleStore';
 import { IndexBuilder, type IndexHost } from '../../src/core/workspace/indexBuilder';
 import { LexiconService } from '../../src/core/workspace/lexiconService';
 import { RegistryService } from '../../src/core/workspace/registryService';
+import { Emitter } from '../../src/core/workspace/events';
 import { WorkspaceIndex } from '../../src/core/workspaceIndex';
 import { findNames } from '../../src/core/names';
 import { CountingAnalyzer, FakeDocument, InMemoryFiles, InMemoryMemento, MemoryLog, realTimers, settings } from './fakes/workspace';
@@ -185,4 +186,26 @@ test('the registry: a path leaving the folder is refused; listeners hear of a ch
   await reg.load();
   assert.equal(fired, 2);
   assert.equal(reg.index.size, 0);
+});
+
+test('a listener that throws does not keep the others from hearing the event', () => {
+  const errors: unknown[] = [];
+  const emitter = new Emitter<number>((e) => errors.push(e));
+  const heard: number[] = [];
+  emitter.event(() => {
+    throw new Error('first listener broke');
+  });
+  emitter.event((n) => heard.push(n));
+  emitter.fire(7);
+  assert.deepEqual(heard, [7]);
+  assert.equal(errors.length, 1);
+  // Without a handler, every listener still runs and the first error is thrown afterwards.
+  const bare = new Emitter<number>();
+  const heard2: number[] = [];
+  bare.event(() => {
+    throw new Error('boom');
+  });
+  bare.event((n) => heard2.push(n));
+  assert.throws(() => bare.fire(1), /boom/);
+  assert.deepEqual(heard2, [1]);
 });

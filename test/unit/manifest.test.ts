@@ -42,7 +42,7 @@ test('keybindings run our commands, only in articles', () => {
 
 test('views and the container match', () => {
   assert.deepEqual(c.viewsContainers.activitybar.map((x: { id: string }) => x.id), [Views.container]);
-  assert.deepEqual(sorted(c.views[Views.container].map((x: { id: string }) => x.id)), sorted([Views.topics, Views.legend]));
+  assert.deepEqual(sorted(c.views[Views.container].map((x: { id: string }) => x.id)), sorted([Views.topics, Views.legend, Views.sources]));
   assert.ok(fs.existsSync(path.join(root, c.viewsContainers.activitybar[0].icon)));
 });
 
@@ -62,7 +62,7 @@ test('settings: code and manifest agree; each has a description', () => {
 
 test('context keys in when-clauses are ours or VS Code built-ins', () => {
   const ours = new Set<string>(Object.values(ContextKeys));
-  const builtins = new Set(['view', 'editorHasSelection', 'editorIsOpen', 'editorTextFocus', 'workspaceFolderCount', 'false', 'true']);
+  const builtins = new Set(['view', 'viewItem', 'editorHasSelection', 'editorIsOpen', 'editorTextFocus', 'findWidgetVisible', 'workspaceFolderCount', 'false', 'true']);
   const whens: string[] = [];
   for (const items of Object.values(c.menus as Record<string, { when?: string }[]>)) for (const it of items) if (it.when) whens.push(it.when);
   for (const w of c.viewsWelcome) if (w.when) whens.push(w.when);

@@ -211,9 +211,18 @@ export function needsReview(a: Annotation): boolean {
   return (a.anchor !== 'ok' && isUserDecision(a)) || a.conflict !== undefined;
 }
 
-/** True when no one has decided on it yet (a model suggestion on its words): what a review steps through. */
+/** True when no one has decided on it yet (a model suggestion on its words). */
 export function isUndecided(a: Annotation): boolean {
   return a.status === 'suggested' && a.origin === 'model' && a.anchor === 'ok';
+}
+
+/**
+ * True when it waits for a person's decision in the review loop: an undecided model suggestion on
+ * its words (edited ones too), or a disagreement left by a merge.
+ */
+export function awaitsDecision(a: Annotation): boolean {
+  if (a.anchor !== 'ok' && a.anchor !== 'modified') return false;
+  return a.conflict !== undefined || (a.status === 'suggested' && a.origin === 'model');
 }
 
 /**

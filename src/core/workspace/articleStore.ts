@@ -109,7 +109,9 @@ export type SaveResult = { ok: boolean; message: string };
 
 export class ArticleStore {
   private readonly states = new Map<string, ArticleState>();
-  private readonly emitter = new Emitter<ArticleEvent>();
+  private readonly emitter = new Emitter<ArticleEvent>((error) =>
+    this.o.log.error(`a listener of article events failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`),
+  );
   /** Fires after anything changed for an article (opened, edited, analysed, corrected, its file, closed). */
   readonly onDidChange: Event<ArticleEvent> = this.emitter.event;
   private readonly idleWaiters = new Map<string, (() => void)[]>();

@@ -21,9 +21,25 @@ export class Emitter<T> {
     };
   };
 
+  /**
+   * Calls every listener, even when one throws (as VS Code's own emitter does): one part's fault must
+   * not keep the others (the review loop, the status bar) from hearing of an edit. The errors go to
+   * `onListenerError`, and the first is thrown again only when no handler is set.
+   */
   fire(e: T): void {
-    for (const l of [...this.listeners]) l(e);
+    let first: { error: unknown } | undefined;
+    for (const l of [...this.listeners]) {
+      try {
+        l(e);
+      } catch (error) {
+        if (this.onListenerError) this.onListenerError(error);
+        else first ??= { error };
+      }
+    }
+    if (first) throw first.error;
   }
+
+  constructor(private readonly onListenerError?: (error: unknown) => void) {}
 
   dispose(): void {
     this.listeners = [];

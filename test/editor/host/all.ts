@@ -11,3 +11,6 @@ import './hostile.test';
 import './long.test';
 import './knowledge.test';
 import './exchange.test';
+import './review.test';
+import './compare.test';
+import './sources.test';
