@@ -1,0 +1,23 @@
+// The scaling suite (issue 12): every scanner and parser linear in its input. Each stage that once
+// read its input again and again has a case here on the input that showed it; then the whole
+// analysis runs over every pathological input of `pathological.ts` at n and 4n. Times are CPU time,
+// best of three; the limit is ×6 where linear is ×4 and quadratic ×16 (see scaling-harness.ts).
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { tokenize as nerTokenize } from '../../src/core/ner/tokenize';
+import { pathology } from './pathological';
+import { MAX_RATIO, describe as describeScaling, measureScalingSteady } from './scaling-harness';
+
+function assertLinear(label: string, make: (n: number) => string, run: (text: string) => unknown, n: number): void {
+  const s = measureScalingSteady(make(n), make(4 * n), (t) => t.length, run);
+  if (process.env.SCALING_VERBOSE) console.log(`${label}: ${describeScaling(s)}`);
+  assert.ok(s.ratio <= MAX_RATIO, `${label} grows faster than its input: ${describeScaling(s)}`);
+}
+
+describe('stages stay linear on the inputs that once made them quadratic', () => {
+  test('entity tokenizer: a number of many digit groups is read once (1,000,000,… and 1,000.000:000/…)', () => {
+    // Each separator used to send the tokenizer back to the number's first digit.
+    assertLinear('tokenize (digit groups)', pathology('digit groups').make, nerTokenize, 8000);
+    assertLinear('tokenize (mixed separators)', pathology('mixed digit separators').make, nerTokenize, 8000);
+  });
+});
