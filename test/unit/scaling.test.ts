@@ -4,14 +4,24 @@
 // best of three; the limit is ×6 where linear is ×4 and quadratic ×16 (see scaling-harness.ts).
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
+import { linkEntities } from '../../src/core/entities/link';
+import { recognizeEntities } from '../../src/core/ner';
 import { tokenize as nerTokenize } from '../../src/core/ner/tokenize';
 import { pathology } from './pathological';
 import { MAX_RATIO, describe as describeScaling, measureScalingSteady } from './scaling-harness';
 
-function assertLinear(label: string, make: (n: number) => string, run: (text: string) => unknown, n: number): void {
-  const s = measureScalingSteady(make(n), make(4 * n), (t) => t.length, run);
+function assertLinear<T extends { length: number }>(label: string, make: (n: number) => T, run: (x: T) => unknown, n: number): void {
+  const s = measureScalingSteady(make(n), make(4 * n), (x) => x.length, run);
   if (process.env.SCALING_VERBOSE) console.log(`${label}: ${describeScaling(s)}`);
   assert.ok(s.ratio <= MAX_RATIO, `${label} grows faster than its input: ${describeScaling(s)}`);
+}
+
+/** Text and the entity recogniser's mentions of it, for timing the stages after recognition. */
+function withMentions(make: (n: number) => string): (n: number) => { text: string; found: ReturnType<typeof recognizeEntities>; length: number } {
+  return (n) => {
+    const text = make(n);
+    return { text, found: recognizeEntities(text), length: text.length };
+  };
 }
 
 describe('stages stay linear on the inputs that once made them quadratic', () => {
@@ -19,5 +29,9 @@ describe('stages stay linear on the inputs that once made them quadratic', () =>
     // Each separator used to send the tokenizer back to the number's first digit.
     assertLinear('tokenize (digit groups)', pathology('digit groups').make, nerTokenize, 8000);
     assertLinear('tokenize (mixed separators)', pathology('mixed digit separators').make, nerTokenize, 8000);
+  });
+
+  test('name linking: the role before a name is looked for near it, not back to the line start (one sentence repeated on a line)', () => {
+    assertLinear('linkEntities', withMentions(pathology('repeated sentence').make), (x) => linkEntities(x.text, x.found), 30_000);
   });
 });

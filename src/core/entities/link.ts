@@ -296,8 +296,15 @@ function rolesOf(text: string, m: EntityMention, all: MentionIndex): string[] {
  * nationality mention (or its possessive) that leads them (`U.S.`, `Chinese`, `Russia's`).
  */
 function rolePrefix(text: string, start: number, all: MentionIndex): string | null {
-  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
-  const base = Math.max(lineStart, start - 100);
+  // The line break nearest before the name, looked for within the 100 characters read (a search
+  // back to the line start would read a whole long line again for every name on it).
+  let base = Math.max(0, start - 100);
+  for (let p = start - 1; p >= base; p--) {
+    if (text.charCodeAt(p) === 10) {
+      base = p + 1;
+      break;
+    }
+  }
   const left = text.slice(base, start);
   const toks: { s: number; e: number; w: string }[] = [];
   WORD.lastIndex = 0;
