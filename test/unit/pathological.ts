@@ -32,6 +32,14 @@ function repeatUnits(n: number, unit: (i: number) => string, head = ''): string 
   return parts.join('');
 }
 
+/** A distinct made-up name for each i (`Koba`, `Tiko`, `Nebaru`, …). */
+function madeUpName(i: number): string {
+  const syllables = ['ba', 'ko', 'ti', 'ne', 'ru', 'mo', 'la', 'si', 'de', 'fa', 'go', 'pe', 'zu', 'vi', 'ha', 'jo'];
+  let s = '';
+  for (let k = i + 16; k > 0; k = Math.floor(k / 16)) s += syllables[k % 16];
+  return s[0]!.toUpperCase() + s.slice(1);
+}
+
 const WORDS = ['Alpha', 'Beta', 'Gamma', 'Delta', 'Epsilon', 'Zeta', 'Theta', 'Iota', 'Kappa', 'Lambda', 'Sigma', 'Omega'];
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 const SEPARATORS = [',', '.', ':', '/'];
@@ -107,6 +115,24 @@ export const PATHOLOGIES: readonly Pathology[] = [
     name: 'identical mentions',
     shape: 'Xi Xi Xi Xi … (one name over and over)',
     make: (n) => repeatUnits(n, () => 'Xi '),
+    n: 40_000,
+  },
+  {
+    name: 'long name, many mentions',
+    shape: 'Xi Xi … Xi said. Xi said. Xi said. … (one very long name, then many mentions linked to it)',
+    make: (n) => repeatUnits(n, () => 'Xi said. ', 'Xi '.repeat(Math.floor(n / 6)) + 'said. '),
+    n: 40_000,
+  },
+  {
+    name: 'shared surname',
+    shape: 'Mr Koba Smith said. Smith agreed. Mr Tiko Smith said. … (thousands of people, one surname)',
+    make: (n) => repeatUnits(n, (i) => `Mr ${madeUpName(i)} Smith said. Smith agreed. `),
+    n: 40_000,
+  },
+  {
+    name: 'shared organisation word',
+    shape: 'The Koba Bank said. The Tiko Bank said. … (thousands of organisations, one last word)',
+    make: (n) => repeatUnits(n, (i) => `The ${madeUpName(i)} Bank said. `),
     n: 40_000,
   },
   {

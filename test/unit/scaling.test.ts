@@ -34,4 +34,15 @@ describe('stages stay linear on the inputs that once made them quadratic', () =>
   test('name linking: the role before a name is looked for near it, not back to the line start (one sentence repeated on a line)', () => {
     assertLinear('linkEntities', withMentions(pathology('repeated sentence').make), (x) => linkEntities(x.text, x.found), 30_000);
   });
+
+  test('name linking: a long name that many mentions link to is read once (Xi Xi … Xi said. Xi said. …)', () => {
+    // Each mention built (and kept) its own copy of the entity id and split the name into words again.
+    assertLinear('linkEntities', withMentions(pathology('long name, many mentions').make), (x) => linkEntities(x.text, x.found), 8000);
+  });
+
+  test('name linking: names sharing a last word are looked up, not compared with each other', () => {
+    // Every `… Smith` was compared with every other, and each `Smith` with all of them.
+    assertLinear('linkEntities (people)', withMentions(pathology('shared surname').make), (x) => linkEntities(x.text, x.found), 8000);
+    assertLinear('linkEntities (organisations)', withMentions(pathology('shared organisation word').make), (x) => linkEntities(x.text, x.found), 8000);
+  });
 });
