@@ -7,8 +7,9 @@ import { describe, test } from 'node:test';
 import { linkEntities } from '../../src/core/entities/link';
 import { recognizeEntities } from '../../src/core/ner';
 import { tokenize as nerTokenize } from '../../src/core/ner/tokenize';
+import { findQuotes } from '../../src/core/quotes';
 import { pathology } from './pathological';
-import { MAX_RATIO, describe as describeScaling, measureScalingSteady } from './scaling-harness';
+import { MAX_RATIO, describe as describeScaling, measureScalingSteady, peakMemoryOf } from './scaling-harness';
 
 function assertLinear<T extends { length: number }>(label: string, make: (n: number) => T, run: (x: T) => unknown, n: number): void {
   const s = measureScalingSteady(make(n), make(4 * n), (x) => x.length, run);
@@ -44,5 +45,16 @@ describe('stages stay linear on the inputs that once made them quadratic', () =>
     // Every `… Smith` was compared with every other, and each `Smith` with all of them.
     assertLinear('linkEntities (people)', withMentions(pathology('shared surname').make), (x) => linkEntities(x.text, x.found), 8000);
     assertLinear('linkEntities (organisations)', withMentions(pathology('shared organisation word').make), (x) => linkEntities(x.text, x.found), 8000);
+  });
+});
+
+describe('memory stays proportional to the text, with a small factor', () => {
+  test('quotes: thousands of quotes close together keep no sentence context after use ("Hello "Hello …)', () => {
+    // Every quote's sentence tokens were kept until the end: 1.1 GB for 2.8 MB of `"Hello `.
+    const text = pathology('open quotes').make(240_000);
+    findQuotes(text, [], []);
+    const { peak } = peakMemoryOf(() => findQuotes(text, [], []));
+    if (process.env.SCALING_VERBOSE) console.log(`findQuotes: peak ${(peak / 1e6).toFixed(1)} MB, ${(peak / text.length).toFixed(0)} B/char`);
+    assert.ok(peak <= 200 * text.length, `findQuotes peaked at ${(peak / 1e6).toFixed(1)} MB for ${text.length} characters (${(peak / text.length).toFixed(0)} bytes a character; at most 200)`);
   });
 });
