@@ -3,16 +3,20 @@
 // analysis runs over every pathological input of `pathological.ts` at n and 4n. Times are CPU time,
 // best of three; the limit is ×6 where linear is ×4 and quadratic ×16 (see scaling-harness.ts).
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
 import { describe, test } from 'node:test';
+import { analyze } from '../../src/core/analyze';
 import { linkEntities } from '../../src/core/entities/link';
 import { recognizeEntities } from '../../src/core/ner';
 import { tokenize as nerTokenize } from '../../src/core/ner/tokenize';
 import { findQuotes } from '../../src/core/quotes';
-import { pathology } from './pathological';
+import { normalizeText } from '../../src/core/text';
+import { PATHOLOGIES, pathology } from './pathological';
 import { MAX_RATIO, describe as describeScaling, measureScalingSteady, peakMemoryOf } from './scaling-harness';
 
 function assertLinear<T extends { length: number }>(label: string, make: (n: number) => T, run: (x: T) => unknown, n: number): void {
-  const s = measureScalingSteady(make(n), make(4 * n), (x) => x.length, run);
+  const s = measureScalingSteady(make(n), make(4 * n), (x) => x.length, run, { minMs: 15 });
   if (process.env.SCALING_VERBOSE) console.log(`${label}: ${describeScaling(s)}`);
   assert.ok(s.ratio <= MAX_RATIO, `${label} grows faster than its input: ${describeScaling(s)}`);
 }
@@ -57,4 +61,30 @@ describe('memory stays proportional to the text, with a small factor', () => {
     if (process.env.SCALING_VERBOSE) console.log(`findQuotes: peak ${(peak / 1e6).toFixed(1)} MB, ${(peak / text.length).toFixed(0)} B/char`);
     assert.ok(peak <= 200 * text.length, `findQuotes peaked at ${(peak / 1e6).toFixed(1)} MB for ${text.length} characters (${(peak / text.length).toFixed(0)} bytes a character; at most 200)`);
   });
+});
+
+/**
+ * Peak memory of one analysis above what was in use before it: a fixed allowance, then bytes per
+ * character of text. Ordinary news text peaks near 95 bytes a character; the worst pathology here
+ * near 160 (thousands of quotes, each with its own result object).
+ */
+const MEMORY_FIXED = 16 * 1024 * 1024;
+const MEMORY_PER_CHAR = 300;
+
+describe('the whole analysis is linear in time and memory on every pathological input', () => {
+  // Compiled once on ordinary text, so the first pathology is not billed for it.
+  analyze(normalizeText(fs.readFileSync(path.join(__dirname, '../../../samples/port-strike.txt'), 'utf8')).text);
+  for (const p of PATHOLOGIES) {
+    test(`${p.name}: ${p.shape}`, () => {
+      const small = p.make(p.n);
+      const large = p.make(4 * p.n);
+      const run = (raw: string) => analyze(normalizeText(raw).text);
+      let peak = 0;
+      const s = measureScalingSteady(small, large, (x) => x.length, run, { warmups: 1, minMs: 15, onFirstLarge: (call) => (peak = peakMemoryOf(call).peak) });
+      const perChar = peak / large.length;
+      if (process.env.SCALING_VERBOSE) console.log(`${p.name}: ${describeScaling(s)}; peak ${(peak / 1e6).toFixed(1)} MB at 4n (${perChar.toFixed(0)} B/char)`);
+      assert.ok(s.ratio <= MAX_RATIO, `analyze() grows faster than its input on ${p.shape}: ${describeScaling(s)}`);
+      assert.ok(peak <= MEMORY_FIXED + MEMORY_PER_CHAR * large.length, `analyze() of ${large.length} characters of ${p.shape} peaked at ${(peak / 1e6).toFixed(1)} MB (${perChar.toFixed(0)} bytes a character; at most ${MEMORY_PER_CHAR} + ${MEMORY_FIXED / 1048576} MB)`);
+    });
+  }
 });
