@@ -54,11 +54,14 @@ function timeOf(fn: () => unknown, reps: number): number {
 export function measureScaling<T>(small: T, large: T, sizeOf: (x: T) => number, run: (x: T) => unknown, opts: MeasureOptions = {}): Scaling {
   const rounds = opts.rounds ?? 3;
   const minMs = opts.minMs ?? 30;
-  collectGarbage(); // garbage left by earlier work is not billed to this measurement
   // Warm-up until the code is optimised for both inputs: a function that gets five times faster
-  // halfway through a measurement would spoil the ratio.
+  // halfway through a measurement would spoil the ratio. Garbage left by earlier work is collected
+  // first (the hook, measuring memory, collects it itself), so it is not billed to this measurement.
   if (opts.onFirstLarge) opts.onFirstLarge(() => run(large));
-  else run(large);
+  else {
+    collectGarbage();
+    run(large);
+  }
   let t = 0;
   for (let calls = 0, spent = 0; calls < (opts.warmups ?? 3) || (spent < 2 * minMs && calls < 200); calls++) spent += t = timeOf(() => run(small), 1);
   let reps = 1;
