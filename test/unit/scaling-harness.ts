@@ -122,13 +122,18 @@ export function peakMemoryOf(fn: () => unknown): { peak: number; result: unknown
   const result = fn();
   const after = usedNow();
   const stats = profiler.stop();
-  // The heap is largest just before a collection: the peak is the largest of those and the end.
+  // The heap is largest just before a collection: the peak is the largest of those and the end. The
+  // floor is what was in use before, or less when a collection during the call shows less: buffers
+  // freed before the call are still counted until V8's background sweeper releases them.
   let peak = after;
+  let floor = before;
   for (const s of stats?.statistics ?? []) {
-    const h = s.beforeGC.heapStatistics;
-    peak = Math.max(peak, h.usedHeapSize + h.externalMemory);
+    const b = s.beforeGC.heapStatistics;
+    const a = s.afterGC.heapStatistics;
+    peak = Math.max(peak, b.usedHeapSize + b.externalMemory);
+    floor = Math.min(floor, a.usedHeapSize + a.externalMemory);
   }
-  return { peak: Math.max(0, peak - before), result };
+  return { peak: Math.max(0, peak - floor), result };
 }
 
 function usedNow(): number {
