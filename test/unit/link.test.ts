@@ -193,6 +193,20 @@ describe('linkEntities: partial names', () => {
   });
 });
 
+describe('linkEntities: a run of names tagged as one very long name', () => {
+  test('is not given to the short mentions around it (their records would repeat it each time)', () => {
+    const long = 'Xi '.repeat(400).trim(); // 1,199 characters, one "name"
+    const text = `${long} said. Xi said. Xi Jinping said. Xi said.`;
+    const r = linkEntities(text, mentionsOf(text, [[long, 'PER'], ['Xi', 'PER'], ['Xi Jinping', 'PER'], ['Xi', 'PER']]));
+    assert.deepEqual(r.mentions.map((m) => r.groups.find((g) => g.id === m.entityId)!.canonical.length), [long.length, 10, 10, 10]);
+    // The same for organisations and acronyms: `Bank` does not become a 1,600-character name.
+    const org = 'Alpha Beta '.repeat(150) + 'Bank';
+    const t2 = `${org} said. The Bank said. AB said.`;
+    const r2 = linkEntities(t2, mentionsOf(t2, [[org, 'ORG'], ['Bank', 'ORG'], ['AB', 'ORG']]));
+    assert.deepEqual(r2.mentions.slice(1).map((m) => m.entityId), ['ORG:Bank', 'ORG:AB']);
+  });
+});
+
 describe('analyze: entities end to end', () => {
   test('one referent per person and place, with roles for the hover', () => {
     const text = 'U.S. President Donald Trump held a call with Chinese President Xi Jinping on Wednesday.\n\nTrump said Xi agreed to buy more U.S. soybeans. The United States and China will meet again.';

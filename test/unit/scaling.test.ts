@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, test } from 'node:test';
 import { analyze } from '../../src/core/analyze';
+import { toContractRecord } from '../../src/core/contract';
 import { linkEntities } from '../../src/core/entities/link';
 import { recognizeEntities } from '../../src/core/ner';
 import { tokenize as nerTokenize } from '../../src/core/ner/tokenize';
@@ -70,6 +71,12 @@ describe('memory stays proportional to the text, with a small factor', () => {
  */
 const MEMORY_FIXED = 16 * 1024 * 1024;
 const MEMORY_PER_CHAR = 300;
+/**
+ * Bytes of the CLI's JSON record per character of text: a dense list of figures (`5% 6% …`) writes
+ * about 25; output that grows faster than the text (a long name repeated for every mention linked to
+ * it) is far over.
+ */
+const RECORD_PER_CHAR = 64;
 
 describe('the whole analysis is linear in time and memory on every pathological input', () => {
   // Compiled once on ordinary text, so the first pathology is not billed for it.
@@ -80,11 +87,19 @@ describe('the whole analysis is linear in time and memory on every pathological 
       const large = p.make(4 * p.n);
       const run = (raw: string) => analyze(normalizeText(raw).text);
       let peak = 0;
-      const s = measureScalingSteady(small, large, (x) => x.length, run, { warmups: 1, minMs: 15, onFirstLarge: (call) => (peak = peakMemoryOf(call).peak) });
+      let analysis: ReturnType<typeof analyze> | undefined;
+      const onFirstLarge = (call: () => unknown) => {
+        const m = peakMemoryOf(call);
+        peak = m.peak;
+        analysis = m.result as ReturnType<typeof analyze>;
+      };
+      const s = measureScalingSteady(small, large, (x) => x.length, run, { warmups: 1, minMs: 15, onFirstLarge });
       const perChar = peak / large.length;
-      if (process.env.SCALING_VERBOSE) console.log(`${p.name}: ${describeScaling(s)}; peak ${(peak / 1e6).toFixed(1)} MB at 4n (${perChar.toFixed(0)} B/char)`);
+      const record = JSON.stringify(toContractRecord('article.txt', analysis!, normalizeText(large))).length;
+      if (process.env.SCALING_VERBOSE) console.log(`${p.name}: ${describeScaling(s)}; peak ${(peak / 1e6).toFixed(1)} MB at 4n (${perChar.toFixed(0)} B/char); record ${(record / large.length).toFixed(1)} B/char`);
       assert.ok(s.ratio <= MAX_RATIO, `analyze() grows faster than its input on ${p.shape}: ${describeScaling(s)}`);
       assert.ok(peak <= MEMORY_FIXED + MEMORY_PER_CHAR * large.length, `analyze() of ${large.length} characters of ${p.shape} peaked at ${(peak / 1e6).toFixed(1)} MB (${perChar.toFixed(0)} bytes a character; at most ${MEMORY_PER_CHAR} + ${MEMORY_FIXED / 1048576} MB)`);
+      assert.ok(record <= 1024 + RECORD_PER_CHAR * large.length, `the JSON record of ${large.length} characters of ${p.shape} takes ${record} bytes (${(record / large.length).toFixed(1)} a character; at most ${RECORD_PER_CHAR})`);
     });
   }
 });
