@@ -22,6 +22,7 @@ import { benchActivation } from './activation';
 import { benchHover, benchIndex } from './hover';
 import { benchKeystroke } from './keystroke';
 import { benchNer } from './ner';
+import { benchLargestSidecar, benchSidecarFile } from './sidecar';
 
 const root = repoRoot();
 const quick = process.argv.includes('--quick');
@@ -138,6 +139,10 @@ console.log(`News Annotator benchmark — ${new Date().toISOString().slice(0, 16
   console.log(`\nKeystroke → decoration ranges, 1 MB article (${k.annotations} annotations, adapter work replayed in Node): p50 ${ms(k.p50)}, p95 ${ms(k.p95)}, max ${ms(k.max)}`);
   const h = benchHover();
   console.log(`Hover on a 1 MB article (${h.annotations} annotations): median ${ms(h.warm.median)}, p95 ${ms(h.warm.p95)}; first after an edit ${ms(h.coldMs)}`);
+  const sc = benchSidecarFile(big.slice(0, 1_000_000));
+  console.log(
+    `Annotation file of a 1 MB article (${sc.annotations} annotations): ${(sc.bytes / 1e6).toFixed(2)} MB (${(sc.bytes / sc.articleChars).toFixed(2)} bytes per character), written in ${ms(sc.writeMs)}, read and placed in ${ms(sc.readMs)} (best of 5 / 3)`,
+  );
 }
 
 if (!quick) {
@@ -156,6 +161,12 @@ if (!quick) {
   } catch {
     console.log(`\n10 MB article: failed (${r.stderr.slice(0, 200)})`);
   }
+
+  // The largest annotation file the writer produces for a 10 MB article, read back in a fresh process.
+  const lg = benchLargestSidecar(path.join(root, 'dist/cli.js'));
+  console.log(
+    `Largest annotation file for a 10 MB article (${lg.annotations} annotations, limit ${(lg.limit / 1e6).toFixed(1)} MB): ${(lg.bytes / 1e6).toFixed(1)} MB, check ${lg.ok ? 'passes' : 'FAILS'} in ${lg.checkS.toFixed(2)} s, peak memory ${lg.rssMB.toFixed(0)} MB`,
+  );
 
   // 6. The CLI over the BBC folder, all cores and one.
   if (haveBbc) {

@@ -193,7 +193,7 @@ export function benchIndex(withSidecars = false): IndexFigures | null {
     const text = normalizeText(raw).text;
     if (!detectArticle(f, text.slice(0, 20000)).article) continue;
     const st = fs.statSync(f);
-    index.set(indexArticle(`file://${f}`, path.relative(dir, f), `${st.mtimeMs}:${st.size}:-`, text, null, findNames, () => (lexicon ??= new Lexicon(index.lexiconEntries()))));
+    index.set(indexArticle({ uri: `file://${f}`, label: path.relative(dir, f), stamp: `${st.mtimeMs}:${st.size}:-` }, text, null, findNames, { lexicon: () => (lexicon ??= new Lexicon(index.lexiconEntries())) }));
   }
   const buildMs = performance.now() - t0;
   gc();
@@ -208,15 +208,15 @@ export function benchIndex(withSidecars = false): IndexFigures | null {
     });
     let t1 = performance.now();
     sample.forEach((t, i) => {
-      if (indexArticle(`s${i}`, 's', '1', t, sidecars[i]!, findNames).source !== 'sidecar') throw new Error('sidecar not used');
+      if (indexArticle({ uri: `s${i}`, label: 's', stamp: '1' }, t, sidecars[i]!, findNames).source !== 'sidecar') throw new Error('sidecar not used');
     });
     out.sidecarMsPerArticle = (performance.now() - t1) / sample.length;
     t1 = performance.now();
     // The full validating reader (what a hand-edited or stale sidecar costs).
-    sample.forEach((t, i) => indexArticle(`s${i}`, 's', '1', 'x' + t, sidecars[i]!, findNames));
+    sample.forEach((t, i) => indexArticle({ uri: `s${i}`, label: 's', stamp: '1' }, 'x' + t, sidecars[i]!, findNames));
     out.fullParseMsPerArticle = (performance.now() - t1) / sample.length;
     t1 = performance.now();
-    sample.forEach((t, i) => indexArticle(`s${i}`, 's', '1', t, null, findNames));
+    sample.forEach((t, i) => indexArticle({ uri: `s${i}`, label: 's', stamp: '1' }, t, null, findNames));
     out.analysisMsPerArticle = (performance.now() - t1) / sample.length;
   }
   // Keep the index alive until the heap was measured.
@@ -245,7 +245,7 @@ export function benchIndexScale(n = 10000): ScaleFigures | null {
   const t0 = performance.now();
   for (let i = 0; i < n; i++) {
     const s = performance.now();
-    index.set(indexArticle(`file:///ws/${i}.txt`, `${i}.txt`, '1', texts[i % texts.length]!, null, findNames, () => (lexicon ??= new Lexicon(index.lexiconEntries()))));
+    index.set(indexArticle({ uri: `file:///ws/${i}.txt`, label: `${i}.txt`, stamp: '1' }, texts[i % texts.length]!, null, findNames, { lexicon: () => (lexicon ??= new Lexicon(index.lexiconEntries())) }));
     maxArticleMs = Math.max(maxArticleMs, performance.now() - s);
   }
   const buildMs = performance.now() - t0;

@@ -5,12 +5,15 @@
  *     the matched figures). Every miss, false positive and wrong value is listed.
  *  2. When the shared BBC folder is present: figures per kind, dates resolved/unresolved, chars/s,
  *     and a random sample of 30 hits to eyeball (printed only).
+ *  3. When the shared world newswire dev half is present: money recall and precision and date
+ *     recall per region (`scripts/eval-figures-world.ts`, which lists the misses when run alone).
  *   npm run eval:figures [-- --seed N] [-- --quiet]
  */
 import path from 'node:path';
 import { benchFigures, loadBbc } from '../bench/figures';
 import { findFigures, resolveArticleDate } from '../src/core/figures';
 import { FIGURE_KINDS, type Figure } from '../src/core/types';
+import { evalWorldFigures } from './eval-figures-world';
 import { loadGold, sameValue, type GoldFigure } from './figures-gold';
 import { repoRoot } from './shared';
 
@@ -97,3 +100,6 @@ if (texts) {
     for (let i = 0; i < 30; i++) console.log('  ' + hits[Math.floor(rnd() * hits.length)]);
   }
 }
+
+console.log('\nWorld newswire dev half (money and dates, overlap with gold spans, as ../shared/tools/score-figures.js):');
+evalWorldFigures();

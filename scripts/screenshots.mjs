@@ -22,11 +22,11 @@ const article = option('--article', 'port-strike.txt');
 const hoverName = option('--hover', 'Giulia Ferraro');
 const outDir = path.resolve(ROOT, option('--out', 'media/screenshots'));
 
+await ensureInstalled();
 if (!findChromium()) {
-  console.error('screenshots need Chromium: apt-get install -y chromium (or set CHROMIUM)');
+  console.error('screenshots need Chromium: the npm package @sparticuz/chromium did not install (see .editor-test/cache/chromium-install.log); or set CHROMIUM');
   process.exit(1);
 }
-await ensureInstalled();
 const b = spawnSync(process.execPath, [path.join(ROOT, 'scripts', 'build.mjs'), '--no-typecheck'], { cwd: ROOT, stdio: 'inherit' });
 if (b.status !== 0) process.exit(1);
 

@@ -3,8 +3,11 @@
 //   - desktop VS Code when `code` is on PATH (--extensionDevelopmentPath=this repository);
 //   - otherwise code-server (VS Code in the browser) at a printed http://127.0.0.1:PORT address, from
 //     the same cached install as the editor tests (installed on first run), until Ctrl+C.
-// The workspace is a fresh copy of samples/ in .editor-test/start/ (annotation files you save land there).
+// The workspace is a fresh copy of samples/ in .editor-test/start/ (annotation files you save land there),
+// with workspace settings for reading articles: word wrap on, auto-save off (annotation files are
+// then written when you save, not a second after every pause).
 //   npm start                       as above
+//   npm start -- --prepare          only make the workspace and print its path
 //   npm start -- --browser          code-server even when `code` is on PATH
 //   npm start -- --port 8080        code-server on that port (default: 8080 when free, else any free port)
 //   npm start -- --cli              (npm run demo) no editor: the CLI analyses and annotates a copy of samples/
@@ -34,6 +37,14 @@ function copySamples(dir) {
   return dir;
 }
 
+/** Settings of the `npm start` workspace: every line of an article on screen, no save while you pause. */
+export const START_SETTINGS = { 'editor.wordWrap': 'on', 'files.autoSave': 'off' };
+
+if (flag('--prepare')) {
+  console.log(prepareWorkspace());
+  process.exit(0);
+}
+
 run(['scripts/build.mjs', '--no-typecheck']);
 
 // ---------------------------------------------------------------- --cli: no editor
@@ -45,7 +56,13 @@ if (flag('--cli')) {
   process.exit(0);
 }
 
-const workspace = copySamples(path.join(root, '.editor-test', 'start', 'samples'));
+function prepareWorkspace() {
+  const dir = copySamples(path.join(root, '.editor-test', 'start', 'samples'));
+  fs.mkdirSync(path.join(dir, '.vscode'));
+  fs.writeFileSync(path.join(dir, '.vscode', 'settings.json'), JSON.stringify(START_SETTINGS, null, 2) + '\n');
+  return dir;
+}
+const workspace = prepareWorkspace();
 
 // ---------------------------------------------------------------- desktop VS Code
 const onPath = (cmd) => spawnSync('sh', ['-c', `command -v ${cmd}`], { stdio: 'ignore' }).status === 0;
@@ -69,8 +86,8 @@ const portFree = (port) =>
 
 try {
   console.log('No `code` on PATH: starting VS Code in the browser (code-server).');
-  if (!isInstalled()) console.log('First start: installing Node 24 and code-server into .editor-test/cache/ (2–3 minutes, once) …');
-  await ensureInstalled();
+  if (!isInstalled({ chromium: false })) console.log('First start: installing Node 24 and code-server from the npm registry into .editor-test/cache/ (6–8 minutes on 2 cores, once) …');
+  await ensureInstalled({ chromium: false });
   const dir = path.join(root, '.editor-test', 'start');
   const exts = path.join(dir, 'extensions');
   fs.rmSync(exts, { recursive: true, force: true });

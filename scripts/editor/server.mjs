@@ -1,7 +1,7 @@
 // Starts and stops code-server for one run: a free loopback port, its own user data, extensions,
 // XDG and TMPDIR folders, in its own process group (file watchers and the extension host outlive
 // the main process, so stopping kills the whole group).
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
@@ -59,19 +59,11 @@ function hookExit() {
 }
 
 /**
- * Starts code-server on `workspace`.
- * @param {{ dir: string, workspace: string, extensionsDir?: string, args?: string[], env?: Record<string,string>, settings?: object, host?: string, port?: number }} o
- *   dir: a folder for this server (wiped); extensionsDir: defaults to `dir/extensions`.
- * @returns {Promise<{ port: number, origin: string, dir: string, logFile: string, workbenchUrl: (folder?: string, payload?: [string,string][]) => string, remote: (p: string) => string, stop: () => Promise<void> }>}
+ * The environment code-server runs in: Node 24 first on PATH, XDG folders and TMPDIR inside `dir`,
+ * no npm_* or VSCODE_* variables of an outer process (unless given in `extra`).
  */
-export async function startCodeServer(o) {
+function isolatedEnv(dir, extra = {}) {
   const p = installPaths();
-  const dir = freshDir(o.dir);
-  const ud = path.join(dir, 'user-data');
-  const exts = o.extensionsDir ?? path.join(dir, 'extensions');
-  fs.mkdirSync(path.join(ud, 'User'), { recursive: true });
-  fs.mkdirSync(exts, { recursive: true });
-  fs.writeFileSync(path.join(ud, 'User', 'settings.json'), JSON.stringify({ ...SETTINGS, ...o.settings }, null, 2));
   const xdg = {};
   for (const k of ['config', 'data', 'cache']) {
     xdg[k] = path.join(dir, 'xdg', k);
@@ -79,10 +71,6 @@ export async function startCodeServer(o) {
   }
   const tmp = path.join(dir, 'tmp');
   fs.mkdirSync(tmp, { recursive: true });
-  const host = o.host ?? '127.0.0.1';
-  const port = o.port ?? (await freePort());
-  const logFile = path.join(dir, 'code-server.log');
-  const out = fs.openSync(logFile, 'w');
   const env = {
     ...process.env,
     PATH: `${path.join(p.node24, 'bin')}${path.delimiter}${process.env.PATH}`,
@@ -91,9 +79,42 @@ export async function startCodeServer(o) {
     XDG_CACHE_HOME: xdg.cache,
     // Sockets (vscode-ipc-*.sock), the TS server's folder, Node's compile cache: all inside this run.
     TMPDIR: tmp,
-    ...o.env,
+    ...extra,
   };
-  for (const k of Object.keys(env)) if (/^(npm_|VSCODE_)/i.test(k) && !(o.env && k in o.env)) delete env[k];
+  for (const k of Object.keys(env)) if (/^(npm_|VSCODE_)/i.test(k) && !(k in extra)) delete env[k];
+  return env;
+}
+
+/**
+ * Runs a code-server command that does not serve (e.g. `--install-extension`), isolated in `dir`.
+ * @returns {{ status: number | null, output: string }}
+ */
+export function codeServerCli(args, dir) {
+  const p = installPaths();
+  fs.mkdirSync(dir, { recursive: true });
+  const r = spawnSync(p.nodeBin, [p.codeServerBin, '--config', codeServerConfig(), ...args], { env: isolatedEnv(dir), encoding: 'utf8', timeout: 120000 });
+  return { status: r.status, output: `${r.stdout ?? ''}${r.stderr ?? ''}${r.error ? String(r.error) : ''}` };
+}
+
+/**
+ * Starts code-server on `workspace`.
+ * @param {{ dir: string, workspace: string, extensionsDir?: string, userDataDir?: string, args?: string[], env?: Record<string,string>, settings?: object, host?: string, port?: number }} o
+ *   dir: a folder for this server (wiped); extensionsDir and userDataDir default to `dir/extensions` and `dir/user-data`.
+ * @returns {Promise<{ port: number, origin: string, dir: string, logFile: string, userDataDir: string, workbenchUrl: (folder?: string, payload?: [string,string][]) => string, remote: (p: string) => string, stop: () => Promise<void> }>}
+ */
+export async function startCodeServer(o) {
+  const p = installPaths();
+  const dir = freshDir(o.dir);
+  const ud = o.userDataDir ?? path.join(dir, 'user-data');
+  const exts = o.extensionsDir ?? path.join(dir, 'extensions');
+  fs.mkdirSync(path.join(ud, 'User'), { recursive: true });
+  fs.mkdirSync(exts, { recursive: true });
+  fs.writeFileSync(path.join(ud, 'User', 'settings.json'), JSON.stringify({ ...SETTINGS, ...o.settings }, null, 2));
+  const host = o.host ?? '127.0.0.1';
+  const port = o.port ?? (await freePort());
+  const logFile = path.join(dir, 'code-server.log');
+  const out = fs.openSync(logFile, 'w');
+  const env = isolatedEnv(dir, o.env);
   const args = [
     p.codeServerBin,
     '--config', codeServerConfig(),
@@ -121,6 +142,7 @@ export async function startCodeServer(o) {
     origin: `http://${host}:${port}`,
     dir,
     logFile,
+    userDataDir: ud,
     killGroup(sig) {
       try {
         process.kill(-child.pid, sig);

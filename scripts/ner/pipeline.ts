@@ -26,9 +26,14 @@ export interface Settings {
   /** Fractions of documents with one body line upper-cased / Title Cased (augmentation). */
   upperLine: number;
   titleLine: number;
+  /** Also the gazetteer lists compiled from open-licence data packages (`gazetteer-open.ts`). */
+  openData: boolean;
 }
 
-export const DEFAULTS: Settings = { epochs: 12, foldEpochs: 8, folds: 5, twoPass: true, minCount: 2, seed: 1, titleCase: 0.5, upperLine: 0.2, titleLine: 0.2 };
+export const DEFAULTS: Settings = { epochs: 12, foldEpochs: 8, folds: 5, twoPass: true, minCount: 2, seed: 1, titleCase: 0.5, upperLine: 0.2, titleLine: 0.2, openData: true };
+
+/** Features kept per pass in the shipped model (see `EncodeOptions.maxFeatures`). */
+export const MAX_FEATURES = 20000;
 
 export interface ClusterTable {
   hashes: Int32Array;
@@ -71,7 +76,7 @@ function toTrainDocs(docs: PreparedDoc[], res: Resources): TrainDoc[] {
 
 /** Trains the whole model on `docs` (deterministic: nothing but the data and `s.seed` reaches the model). */
 export function trainModel(docs: PreparedDoc[], clusters: ClusterTable, s: Settings, meta: Record<string, unknown>): RawModel {
-  const gazetteer = buildGazetteer();
+  const gazetteer = buildGazetteer(s.openData);
   const res: Resources = { cluster: (h) => clusters.cluster(h), gazetteer };
   const t0 = Date.now();
   const tds = toTrainDocs(docs, res);

@@ -5,12 +5,15 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { analyze } from '../core/analyze';
-import { contractJsonChunks, toContractRecord } from '../core/contract';
+import { contractJsonChunks } from '../core/contract';
 import { Lexicon, type LexiconEntry } from '../core/lexicon';
-import { annotateWith, buildSidecar, checkSidecar, lexiconEntriesFrom, loadSidecar } from '../core/sidecar/session';
-import { parseSidecar, serializeSidecar, sidecarPathFor } from '../core/sidecar/yaml';
-import { ArticleError, readArticle } from '../node/article-file';
-import { ConcurrentChangeError, InvalidEncodingError, readTextOrNull, writeFileAtomic } from '../node/atomic';
+import { isUserDecision } from '../core/sidecar/model';
+import { annotateWith, checkSidecar, lexiconEntriesFrom, loadSidecar, sidecarSource } from '../core/sidecar/session';
+import { parseSidecar } from '../core/sidecar/yaml';
+import { ArticleError } from '../node/article-file';
+import { ConcurrentChangeError, describeError, displayPath, FileError, InvalidEncodingError, writeFileAtomic } from '../node/atomic';
+import { otherOwner, readSidecarFor } from '../node/sidecar-file';
+import { contractLine, readInput } from './inputs';
 
 export type JobKind = 'analyze-json' | 'analyze-text' | 'annotate' | 'check';
 
@@ -41,15 +44,19 @@ export function makeJob(init: JobInit): (file: string) => JobResult {
       }
       return r;
     } catch (e) {
-      if (e instanceof ArticleError || e instanceof InvalidEncodingError) return { out: '', err: `news-annotator: ${e.message}\n`, status: 'error' };
-      throw e;
+      // One file's trouble never stops the batch: say which file and what happened, go on.
+      if (e instanceof ArticleError || e instanceof InvalidEncodingError || e instanceof FileError) return { out: '', err: `news-annotator: ${e.message}\n`, status: 'error' };
+      if (e instanceof RangeError && /memory|allocation/i.test(e.message)) return { out: '', err: `news-annotator: ${displayPath(file)}: out of memory; not processed\n`, status: 'error' };
+      const code = (e as NodeJS.ErrnoException | undefined)?.code;
+      if (code) return { out: '', err: `news-annotator: ${describeError(e, file, 'read').message}\n`, status: 'error' };
+      return { out: '', err: `news-annotator: ${displayPath(file)}: internal error (${e instanceof Error ? displayPath(e.message).slice(0, 200) : 'unknown'}); please report it\n`, status: 'error' };
     }
   };
 }
 
 function runJob(init: JobInit, lexicon: Lexicon, file: string): JobResult {
-  const art = readArticle(file);
-  const side = sidecarPathFor(file);
+  const art = readInput(file);
+  const shown = displayPath(art.path);
   switch (init.kind) {
     case 'analyze-json': {
       const a = analyze(art.norm.text, { fileDate: art.fileDate, lexicon });
@@ -59,12 +66,12 @@ function runJob(init: JobInit, lexicon: Lexicon, file: string): JobResult {
         writeAll(1, '\n');
         return { out: '', err: '', status: 'ok' };
       }
-      return { out: JSON.stringify(toContractRecord(file, a, art.norm)) + '\n', err: '', status: 'ok' };
+      return { out: contractLine(art, a), err: '', status: 'ok' };
     }
     case 'analyze-text': {
       const a = analyze(art.norm.text, { fileDate: art.fileDate, lexicon });
       const lines = [
-        file,
+        shown,
         `  entities: ${a.entityGroups.map((g) => `${g.canonical} (${g.type}${g.mentions.length > 1 ? ` ×${g.mentions.length}` : ''})`).join(', ') || '—'}`,
         `  figures:  ${a.figures.map((f) => f.text).join(', ') || '—'}`,
         `  quotes:   ${a.quotes.map((q) => `${q.text}${q.speaker ? ` — ${q.speaker.name}` : ''}`).join('; ') || '—'}`,
@@ -74,27 +81,48 @@ function runJob(init: JobInit, lexicon: Lexicon, file: string): JobResult {
       return { out: lines.join('\n') + '\n', err: '', status: 'ok' };
     }
     case 'annotate': {
-      const src = readTextOrNull(side);
-      const loaded = loadSidecar(src, art.norm.text);
-      if (loaded.problem) return { out: '', err: `news-annotator: ${side}: ${loaded.problem.message}; not modified\n`, status: 'finding' };
+      const side = readSidecarFor(file, art.norm.text.length);
+      const sideShown = displayPath(side.path);
+      const loaded = loadSidecar(side.src, art.norm.text);
+      if (loaded.problem) return { out: '', err: `news-annotator: ${displayPath(side.legacyPath ?? side.path)}: ${loaded.problem.message}; not modified\n`, status: 'finding' };
+      const owner = otherOwner(file, loaded.doc?.article);
+      if (owner) return { out: '', err: `news-annotator: ${sideShown} belongs to ${displayPath(owner)} (its article: field); not modified (rename one of the two articles)\n`, status: 'finding' };
       const a = analyze(art.norm.text, { fileDate: art.fileDate, lexicon });
       const anns = annotateWith(a, loaded.annotations);
-      const content = serializeSidecar(buildSidecar(path.basename(file), a, anns));
-      if (content === src) return { out: init.quiet ? '' : `${side}: unchanged\n`, err: '', status: 'ok' };
+      const content = sidecarSource(path.basename(file), a, anns);
+      if (content === side.src && !side.legacyPath) return { out: init.quiet ? '' : `${sideShown}: unchanged\n`, err: '', status: 'ok' };
       try {
-        writeFileAtomic(side, content, src);
+        writeFileAtomic(side.path, content, side.legacyPath ? null : side.src);
       } catch (e) {
-        if (!(e instanceof ConcurrentChangeError)) throw e;
-        return { out: '', err: `news-annotator: ${e.message}\n`, status: 'finding' };
+        if (e instanceof ConcurrentChangeError || e instanceof FileError) return { out: '', err: `news-annotator: ${e.message}\n`, status: e instanceof FileError ? 'error' : 'finding' };
+        throw e;
       }
-      const lost = anns.filter((x) => x.anchor !== 'ok').length;
-      return { out: init.quiet ? '' : `${side}: ${anns.length} annotations${lost ? ` (${lost} need review: text changed)` : ''}\n`, err: '', status: 'ok' };
+      // The file had the name an earlier release gave it: it now has its own; the old one goes if nobody changed it.
+      if (side.legacyPath) removeIfUnchanged(side.legacyPath, side.src);
+      const lost = anns.filter((x) => x.anchor !== 'ok' && isUserDecision(x)).length;
+      return { out: init.quiet ? '' : `${sideShown}: ${anns.length} annotations${lost ? ` (${lost} decisions need review: text changed)` : ''}\n`, err: '', status: 'ok' };
     }
     case 'check': {
-      const problems = checkSidecar(readTextOrNull(side), art.norm.text);
-      const out = problems.map((p) => `${side}: ${p.code}: ${p.message}\n`).join('') || (init.quiet ? '' : `${side}: ok\n`);
+      const side = readSidecarFor(file, art.norm.text.length);
+      const sideShown = displayPath(side.path);
+      const problems = checkSidecar(side.src, art.norm.text);
+      if (!problems.length && side.legacyPath) problems.push({ code: 'stale', message: `kept under its old name ${displayPath(side.legacyPath)} (run: news-annotator annotate)` });
+      if (side.src !== null && !problems.some((p) => p.code === 'invalid' || p.code === 'conflict')) {
+        const r = parseSidecar(side.src);
+        const owner = r.ok ? otherOwner(file, r.doc.article) : null;
+        if (owner) problems.unshift({ code: 'invalid', message: `belongs to ${displayPath(owner)} (its article: field), not to this article` });
+      }
+      const out = problems.map((p) => `${sideShown}: ${p.code}: ${p.message}\n`).join('') || (init.quiet ? '' : `${sideShown}: ok\n`);
       return { out, err: '', status: problems.length ? 'finding' : 'ok' };
     }
+  }
+}
+
+function removeIfUnchanged(file: string, content: string | null): void {
+  try {
+    if (fs.readFileSync(file, 'utf8') === content) fs.rmSync(file);
+  } catch {
+    /* already gone, or unreadable: leave it */
   }
 }
 
@@ -117,7 +145,8 @@ export function lexiconFromSidecars(files: readonly string[]): LexiconEntry[] {
   for (const file of files) {
     let src: string | null;
     try {
-      src = readTextOrNull(sidecarPathFor(file));
+      // The article's size is not known yet: the largest limit (an article of 50 MB).
+      src = readSidecarFor(file, 50 * 1024 * 1024).src;
     } catch {
       continue;
     }

@@ -1,15 +1,18 @@
 /**
  * news-annotator — the command-line tool on the same core as the extension.
- * Exit codes: 0 ok, 1 findings (check failed, a file could not be analysed), 2 usage or I/O error.
+ * Exit codes: 0 ok; 1 findings — check failed, a file could not be read, analysed or written (named on
+ * stderr; every other file was still processed), a merge that needs a person; 2 usage error, or nothing
+ * to process.
  */
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import v8 from 'node:v8';
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { mergeSidecars } from '../core/sidecar/merge';
-import { parseSidecar, serializeSidecar, type SidecarDoc } from '../core/sidecar/yaml';
-import { readTextOrNull, writeFileAtomic } from '../node/atomic';
+import { MAX_SIDECAR_BYTES, parseSidecar, serializeSidecar, type SidecarDoc } from '../core/sidecar/yaml';
+import { displayPath, readTextOrNull, writeFileAtomic } from '../node/atomic';
 import { isolatedHeapLimitMb, LARGE_FILE_BYTES, runIsolated, runPool, WORKER_ROLE, WorkerOutOfMemoryError } from '../node/pool';
-import { expandArticles } from '../node/walk';
+import { collectInputs, takeInputOptions, type InputOptions } from './inputs';
 import { lexiconFromSidecars, makeJob, type JobInit, type JobKind, type JobResult } from './jobs';
 
 const VERSION = '0.1.0';
@@ -29,18 +32,27 @@ if (isMainThread && batchFlags) v8.setFlagsFromString(batchFlags);
 const HELP = `news-annotator ${VERSION} — entities, figures, quotes and topics in news articles
 
 Usage:
-  news-annotator analyze [--json] FILE|DIR...   print what the analysis finds
+  news-annotator analyze [--json] FILE|DIR|-... print what the analysis finds (- : the text on stdin)
   news-annotator annotate FILE|DIR...           write or update FILE.annotations.yaml beside each
                                                 article, keeping the user's accepted/rejected/added
                                                 annotations
   news-annotator check FILE|DIR...              exit 1 when an annotation file is missing, stale
                                                 (the article changed), conflicted or invalid
   news-annotator merge-driver BASE OURS THEIRS  git merge driver for *.annotations.yaml: merges
-                                                by annotation id into OURS; exit 1 on conflicts
+                                                by annotation id into OURS; two different
+                                                decisions on one annotation are both kept
+                                                (exit 1 until someone chooses)
   news-annotator help                           this text
 
 Options:
   -q, --quiet   print only problems
+  --files-from LIST   also the files listed in LIST, one path a line (- : the list on stdin)
+  --jsonl-in [FILE]   analyze: {"id","text"[,"date"]} records a line (stdin without FILE);
+                      prints one --json record a line, with "id" in place of "file"
+  --shard I/N   only the inputs whose path (or id) hashes to I of N (0 ≤ I < N): N workers
+                given the same inputs cover every one exactly once. --shard auto: I from
+                JOB_COMPLETION_INDEX, AWS_BATCH_JOB_ARRAY_INDEX or CLOUD_RUN_TASK_INDEX, N from
+                NEWS_ANNOTATOR_SHARDS or CLOUD_RUN_TASK_COUNT
   --threads=N   worker threads for large batches (default: one per core)
   --max-memory=MB
                 memory for each article over 2 MB, analysed on its own (default: 160 MB +
@@ -51,7 +63,10 @@ Options:
   --version   print the version
 
 Directories are searched for *.txt files. Names accepted or added in the annotation files of the
-articles given are recognised in all of them; a rejected suggestion stays rejected in its article. Exit codes: 0 ok, 1 findings, 2 usage or I/O error.
+articles given are recognised in all of them; a rejected suggestion stays rejected in its article.
+
+Exit codes: 0 ok; 1 findings (check failed, a file could not be read, analysed or written — it is
+named on stderr and every other file is still processed — or a merge needs a person); 2 usage error.
 `;
 
 interface Options {
@@ -62,15 +77,17 @@ interface Options {
   /** Heap limit (MB) of the worker that analyses one very long article (default: by its size). */
   maxMemoryMb?: number;
   files: string[];
+  input: InputOptions;
 }
 
 class UsageError extends Error {}
 
 function parse(argv: string[]): { command: string; opts: Options } {
-  const opts: Options = { json: false, quiet: false, files: [] };
+  const { rest, input } = takeInputOptions(argv);
+  const opts: Options = { json: false, quiet: false, files: [], input };
   let command = '';
   let onlyFiles = false;
-  for (const a of argv) {
+  for (const a of rest) {
     if (!onlyFiles && a === '--') onlyFiles = true;
     else if (!onlyFiles && (a === '-h' || a === '--help')) command = 'help';
     else if (!onlyFiles && a === '--version') command = command || 'version';
@@ -117,11 +134,12 @@ function progress(quiet: boolean): ((done: number, total: number) => void) | und
 
 /** Runs one per-file job over every article given, on all cores for large batches. */
 async function runFiles(kind: JobKind, opts: Options): Promise<number> {
-  if (!opts.files.length) throw new UsageError(`${kind.split('-')[0]} needs at least one FILE or DIR`);
-  const { files, missing } = expandArticles(opts.files);
-  for (const m of missing) warn(`${m}: no such file or directory`);
+  const input = await collectInputs(kind, opts.files, opts.input);
+  if (input.usage) throw new UsageError(input.usage);
+  const { items: files, problems: missing } = input;
+  for (const m of missing) warn(m);
   if (!files.length) return missing.length ? 2 : 0;
-  const init: JobInit = { kind, quiet: opts.quiet, lexicon: kind === 'check' ? [] : lexiconFromSidecars(files) };
+  const init: JobInit = { kind, quiet: opts.quiet, lexicon: kind === 'check' ? [] : lexiconFromSidecars(input.lexiconFiles) };
   let errors = missing.length;
   let findings = 0;
   const onProgress = progress(opts.quiet || kind === 'analyze-text');
@@ -154,37 +172,57 @@ async function runLarge(file: string, limitMb: number, init: JobInit): Promise<J
     return await runIsolated<JobResult>(__filename, { ...init, writeDirect: true }, file, limitMb);
   } catch (e) {
     if (!(e instanceof WorkerOutOfMemoryError)) throw e;
-    return { out: '', err: `news-annotator: ${file}: ${e.message}; not analysed (--max-memory=MB allows more)\n`, status: 'error' };
+    return { out: '', err: `news-annotator: ${displayPath(file)}: ${e.message}; not analysed (--max-memory=MB allows more)\n`, status: 'error' };
   }
 }
 
+/**
+ * git merge driver (`merge-driver %O %A %B`): merges by annotation id into %A. Exit 0: merged. Exit 1:
+ * the merge needs a person — two different decisions on one annotation (both kept in the file, see
+ * `conflict:`), or a side that cannot be read by id (then %A gets git's usual conflict markers with
+ * both sides, which the editor and `check` report and never overwrite). Never exits having dropped
+ * either side.
+ */
 function cmdMergeDriver(opts: Options): number {
   if (opts.files.length !== 3) throw new UsageError('merge-driver needs BASE OURS THEIRS (git passes %O %A %B)');
   const [basePath, oursPath, theirsPath] = opts.files as [string, string, string];
-  const load = (file: string, allowMissing: boolean): SidecarDoc | null | 'bad' => {
-    const src = readTextOrNull(file);
-    if (src === null || (allowMissing && src === '')) return allowMissing ? null : 'bad';
+  const read = (file: string): string | null => readTextOrNull(file, MAX_SIDECAR_BYTES);
+  const parse = (src: string | null): SidecarDoc | null => {
+    if (src === null || src.trim() === '') return null;
     const r = parseSidecar(src);
-    if (!r.ok) {
-      warn(`${file}: ${r.problem.message}`);
-      return 'bad';
-    }
-    return r.doc;
+    return r.ok ? r.doc : null;
   };
-  const base = load(basePath, true);
-  const ours = load(oursPath, false);
-  const theirs = load(theirsPath, false);
-  if (base === 'bad' || ours === 'bad' || theirs === 'bad' || !ours || !theirs) {
-    warn('cannot merge by annotation id; leaving the conflict to git');
+  const baseSrc = read(basePath);
+  const oursSrc = read(oursPath) ?? '';
+  const theirsSrc = read(theirsPath) ?? '';
+  const base = parse(baseSrc);
+  const ours = parse(oursSrc);
+  const theirs = parse(theirsSrc);
+  if (!ours || !theirs) {
+    // Not mergeable by id: keep both sides in the file with conflict markers, as git itself would.
+    const which = [!ours && `ours (${displayPath(oursPath)})`, !theirs && `theirs (${displayPath(theirsPath)})`].filter(Boolean).join(' and ');
+    writeFileAtomic(oursPath, conflictMarked({ path: oursPath, text: oursSrc }, { path: basePath, text: baseSrc ?? '' }, { path: theirsPath, text: theirsSrc }));
+    warn(`${which} cannot be read as an annotation file; both sides are kept with conflict markers: resolve them, then git add`);
     return 1;
   }
   const { doc, conflicts } = mergeSidecars(base, ours, theirs);
   writeFileAtomic(oursPath, serializeSidecar(doc));
   if (conflicts.length) {
-    warn(`${conflicts.length} annotation(s) changed differently on both sides (kept ours): ${conflicts.join(', ')}`);
+    warn(`${conflicts.length} annotation(s) were decided differently on the two branches; both decisions are kept (conflict: in the file) until someone chooses: ${conflicts.slice(0, 10).join(', ')}${conflicts.length > 10 ? ', …' : ''}`);
     return 1;
   }
   return 0;
+}
+
+/** Both sides of a merge with diff3 conflict markers (git merge-file), or whole-file markers when git cannot run. */
+type Side = { path: string; text: string };
+
+function conflictMarked(ours: Side, base: Side, theirs: Side): string {
+  const args = ['merge-file', '-p', '--diff3', '-L', 'ours', '-L', 'base', '-L', 'theirs', ours.path, base.path, theirs.path];
+  const r = spawnSync('git', args, { encoding: 'utf8', maxBuffer: 1 << 30 });
+  if (r.stdout && (r.status ?? -1) >= 0 && /^<{7} /m.test(r.stdout)) return r.stdout;
+  const nl = (s: string) => (s === '' || s.endsWith('\n') ? s : s + '\n');
+  return `<<<<<<< ours\n${nl(ours.text)}||||||| base\n${nl(base.text)}=======\n${nl(theirs.text)}>>>>>>> theirs\n`;
 }
 
 export async function main(argv: string[]): Promise<number> {
@@ -198,7 +236,7 @@ export async function main(argv: string[]): Promise<number> {
         write(VERSION + '\n');
         return 0;
       case 'analyze':
-        return await runFiles(opts.json ? 'analyze-json' : 'analyze-text', opts);
+        return await runFiles(opts.json || opts.input.jsonlIn ? 'analyze-json' : 'analyze-text', opts);
       case 'annotate':
         return await runFiles('annotate', opts);
       case 'check':

@@ -44,6 +44,8 @@ export interface TargetArg {
   doc: string;
   /** Annotation id: look it up in that document. */
   id: string;
+  /** For a disagreement: whose decision to keep. */
+  take?: 'mine' | 'theirs';
 }
 
 /**
@@ -51,10 +53,12 @@ export interface TargetArg {
  * may ride along for the re-attach quick fix, which validates it against the annotation's candidates.
  */
 export function parseTargetArg(arg: unknown): TargetArg | null {
-  const o = plainObject(arg, ['doc', 'uri', 'id', 'start']);
+  const o = plainObject(arg, ['doc', 'uri', 'id', 'start', 'take']);
   if (!o || typeof o.id !== 'string' || !ANNOTATION_ID.test(o.id)) return null;
+  if (o.take !== undefined && o.take !== 'mine' && o.take !== 'theirs') return null;
   const doc = docOf(o);
-  return doc ? { doc, id: o.id } : null;
+  if (!doc) return null;
+  return o.take ? { doc, id: o.id, take: o.take } : { doc, id: o.id };
 }
 
 export interface EntityArg {

@@ -2,13 +2,31 @@
  * The CLI's `analyze --json` record: offsets in the file's raw text (BOM removed, line endings
  * kept), UTF-16 code units, end exclusive. This shape is a public contract; extend, never change.
  */
-import type { Analysis } from './types';
+import type { Analysis, CurrencyReading } from './types';
 import type { NormalizedText } from './text';
+
+/** A figure: always its span, kind, text, value and unit; the other fields only when they apply. */
+export interface ContractFigure {
+  start: number;
+  end: number;
+  kind: string;
+  text: string;
+  value: number | string | null;
+  unit: string | null;
+  /** Upper bound of a range or of a vague amount. */
+  valueMax?: number;
+  /** Money: vague or hedged (`millions of dollars`, `about $5m`). */
+  approximate?: true;
+  /** Money in a form several currencies share: how the currency was read (`unit` is null when ambiguous). */
+  currency?: CurrencyReading;
+  /** Money: the same amount in other currencies, in brackets inside the span (`200 shillings (US$2)`). */
+  equivalents?: { start: number; end: number; text: string; value: number | null; unit: string | null; currency?: CurrencyReading }[];
+}
 
 export interface ContractRecord {
   file: string;
   entities: { start: number; end: number; type: string; text: string; entity: string }[];
-  figures: { start: number; end: number; kind: string; text: string; value: number | string | null; unit: string | null }[];
+  figures: ContractFigure[];
   quotes: {
     start: number;
     end: number;
@@ -42,7 +60,20 @@ function mappers(a: Analysis, norm: NormalizedText) {
   const groupName = new Map(a.entityGroups.map((g) => [g.id, g.canonical]));
   return {
     entity: (e: Analysis['entities'][number]) => ({ start: raw(e.start), end: raw(e.end), type: e.type, text: rawText(e.start, e.end, e.text), entity: groupName.get(e.entityId) ?? e.text }),
-    figure: (f: Analysis['figures'][number]) => ({ start: raw(f.start), end: raw(f.end), kind: f.kind, text: rawText(f.start, f.end, f.text), value: f.value, unit: f.unit }),
+    figure: (f: Analysis['figures'][number]): ContractFigure => {
+      const o: ContractFigure = { start: raw(f.start), end: raw(f.end), kind: f.kind, text: rawText(f.start, f.end, f.text), value: f.value, unit: f.unit };
+      if (f.valueMax !== undefined) o.valueMax = f.valueMax;
+      if (f.approximate) o.approximate = true;
+      if (f.currency) o.currency = f.currency;
+      if (f.equivalents) {
+        o.equivalents = f.equivalents.map((q) => {
+          const x: NonNullable<ContractFigure['equivalents']>[number] = { start: raw(q.start), end: raw(q.end), text: rawText(q.start, q.end, q.text), value: q.value, unit: q.unit };
+          if (q.currency) x.currency = q.currency;
+          return x;
+        });
+      }
+      return o;
+    },
     quote: (q: Analysis['quotes'][number]) => ({
       start: raw(q.start),
       end: raw(q.end),

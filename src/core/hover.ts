@@ -10,7 +10,8 @@
  */
 import { commandHref, escapeMarkdown, plainLabel, shorten, shortenMiddle } from './markdown';
 import { KNOWN_LINKS, type KnownLink } from './registry';
-import type { Annotation } from './sidecar/model';
+import { TYPE_LABELS } from './labels';
+import { annotationsAt, isLive, type Annotation } from './sidecar/model';
 import type { Analysis, Entity, EntityType, Figure } from './types';
 
 export type HoverAction = 'accept' | 'reject' | 'retype' | 'findMentions' | 'otherArticles' | 'describe' | 'openLink' | 'revealSpeaker';
@@ -55,21 +56,6 @@ export interface HoverCard {
   speakerSpan?: { start: number; end: number };
 }
 
-export const ENTITY_LABEL: Record<string, { title: string; icon: string }> = {
-  PER: { title: 'Person', icon: 'person' },
-  ORG: { title: 'Organisation', icon: 'organization' },
-  LOC: { title: 'Place', icon: 'location' },
-  MISC: { title: 'Other name', icon: 'tag' },
-};
-export const FIGURE_LABEL: Record<string, { title: string; icon: string }> = {
-  money: { title: 'Money', icon: 'credit-card' },
-  percent: { title: 'Percentage', icon: 'percentage' },
-  quantity: { title: 'Quantity', icon: 'dashboard' },
-  count: { title: 'Count', icon: 'list-ordered' },
-  date: { title: 'Date', icon: 'calendar' },
-  number: { title: 'Number', icon: 'symbol-numeric' },
-};
-const QUOTE_TITLE: Record<string, string> = { direct: 'Quote', partial: 'Partial quote', scare: 'Scare quote', headline: 'Headline quote', block: 'Block quote' };
 /** The attribution rules of the quote finder, for people (unknown ones are shown by name, escaped). */
 const RULE_LABEL: Record<string, string> = {
   'said-after': '“…,” said X',
@@ -83,6 +69,7 @@ const RULE_LABEL: Record<string, string> = {
   'prev-sentence': 'speaker of the previous sentence',
   continuation: 'continues the previous quote',
   subject: 'subject of the sentence',
+  possessive: 'whose remark, claim or pledge it is',
   headline: 'the person the headline names',
   'dash-after': '“…” — X',
   'colon-name': 'X: “…”',
@@ -182,13 +169,13 @@ function groupOf(analysis: Analysis, id: string): Entity | undefined {
 }
 
 function entityCard(a: Annotation, analysis: Analysis | null, annotations: readonly Annotation[], ctx: HoverContext): HoverCard {
-  const label = ENTITY_LABEL[a.type] ?? ENTITY_LABEL.MISC!;
+  const label = TYPE_LABELS[a.type]?.kind === 'entity' ? TYPE_LABELS[a.type]! : TYPE_LABELS.MISC!;
   const mi = analysis ? indexAt(analysis.entities, a) : -1;
   const m = mi >= 0 ? analysis!.entities[mi] : undefined;
   const g = m ? groupOf(analysis!, m.entityId) : undefined;
   // The user's own link wins over the linker's grouping; a suggestion follows the latest linking.
   const canonical = (a.entity && (a.origin === 'user' || a.status === 'accepted') ? a.entity : undefined) ?? g?.canonical ?? a.entity ?? a.text;
-  const type = (ENTITY_LABEL[a.type] ? a.type : 'MISC') as EntityType;
+  const type = (TYPE_LABELS[a.type]?.kind === 'entity' ? a.type : 'MISC') as EntityType;
   const facts = ctx.entity?.(type, canonical);
   const reg = facts?.registry;
   const lines: string[] = [];
@@ -207,7 +194,7 @@ function entityCard(a: Annotation, analysis: Analysis | null, annotations: reado
   if (roles.length > 1) lines.push(`Described as: ${roles.slice(1, 3).map((x) => e(x, 60)).join('; ')}`);
 
   // Counts: here, quoted, elsewhere.
-  const mentionCount = g ? g.mentions.length : annotations.filter((x) => x.kind === 'entity' && x.status !== 'rejected' && x.type === a.type && (x.entity ?? x.text) === canonical).length;
+  const mentionCount = g ? g.mentions.length : annotations.filter((x) => x.kind === 'entity' && isLive(x) && x.type === a.type && (x.entity ?? x.text) === canonical).length;
   const said = g ? analysis!.quotes.filter((q) => q.speaker?.entityIds.includes(g.id)) : [];
   const facts1 = [`${plural(mentionCount, 'mention')} here`];
   if (said.length) facts1.push(`quoted ${times(said.length)}`);
@@ -264,7 +251,7 @@ function stripQuotes(s: string): string {
 }
 
 function figureCard(a: Annotation, analysis: Analysis | null): HoverCard {
-  const label = FIGURE_LABEL[a.type] ?? FIGURE_LABEL.number!;
+  const label = TYPE_LABELS[a.type]?.kind === 'figure' ? TYPE_LABELS[a.type]! : TYPE_LABELS.number!;
   const fi = analysis ? indexAt(analysis.figures, a) : -1;
   const f: Figure | undefined = fi >= 0 ? analysis!.figures[fi] : undefined;
   const lines: string[] = [];
@@ -287,8 +274,11 @@ function figureCard(a: Annotation, analysis: Analysis | null): HoverCard {
               : '';
     if (how || f?.note) lines.push(`How: ${how}${how && f?.note ? '; ' : ''}${f?.note ? e(f.note, 100) : ''}`);
   } else if (typeof value === 'number' && Number.isFinite(value)) {
-    const shown = formatValue(value, unit, f?.valueMax);
-    lines.push(`${bold(shown, 80)}${unit && CURRENCY_SYMBOL[unit] ? ` (${e(unit, 8)})` : ''}${asWritten(shown)}`);
+    const shown = (f?.approximate ? '≈ ' : '') + formatValue(value, unit, f?.valueMax);
+    const cur = f?.currency;
+    const ambiguous = cur?.basis === 'ambiguous' ? ` (${cur.candidates?.length ? cur.candidates.slice(0, 4).map((c) => e(c, 8)).join(' or ') : 'currency'}?)` : '';
+    lines.push(`${bold(shown, 80)}${unit && CURRENCY_SYMBOL[unit] ? ` (${e(unit, 8)})` : ambiguous}${asWritten(shown)}`);
+    if (f?.kind === 'money') moneyLines(f, lines);
   } else if (value !== null && value !== undefined && value !== '') {
     lines.push(`${bold(String(value), 80)}${asWritten(String(value))}`);
   } else {
@@ -307,6 +297,20 @@ function figureCard(a: Annotation, analysis: Analysis | null): HoverCard {
   return { start: a.start, end: a.end, icon: label.icon, title: label.title, badge: badgeOf(a), body: lines, annotationId: a.id, actions: ['accept', 'reject', 'retype'] };
 }
 
+/** Money: other renderings in brackets, how vague it is, and how its currency was read. */
+function moneyLines(f: Figure, lines: string[]): void {
+  for (const q of (f.equivalents ?? []).slice(0, 3)) {
+    if (typeof q.value !== 'number' || !Number.isFinite(q.value)) continue;
+    const amount = (q.approximate ? '≈ ' : '') + formatValue(q.value, q.unit, q.valueMax);
+    const cur = q.currency?.basis === 'ambiguous' ? ` (${(q.currency.candidates ?? []).slice(0, 4).map((c) => e(c, 8)).join(' or ')}?)` : q.unit && CURRENCY_SYMBOL[q.unit] ? ` (${e(q.unit, 8)})` : '';
+    lines.push(`Same amount: ${e(amount, 60)}${cur} · written “${e(q.text, 40)}”`);
+  }
+  if (f.approximate) lines.push(f.note === 'at least' ? 'At least this amount' : f.valueMax !== undefined ? 'Vague amount: the range is its order of magnitude' : 'Approximate amount');
+  const cur = f.currency;
+  if (cur?.basis === 'ambiguous') lines.push(`Currency ambiguous${cur.candidates?.length ? `: ${cur.candidates.slice(0, 6).map((c) => e(c, 8)).join(', ')}` : ''}${cur.evidence ? ` — ${e(cur.evidence, 140)}` : ''}`);
+  else if (cur) lines.push(`Currency ${e(f.unit ?? '', 8)}: ${cur.basis === 'default' ? 'the usual reading of how it is written' : 'from the article'}${cur.evidence ? ` — ${e(cur.evidence, 140)}` : ''}`);
+}
+
 function quoteCard(a: Annotation, analysis: Analysis | null): HoverCard {
   const qi = analysis ? indexAt(analysis.quotes, a) : -1;
   const q = qi >= 0 ? analysis!.quotes[qi] : undefined;
@@ -316,9 +320,16 @@ function quoteCard(a: Annotation, analysis: Analysis | null): HoverCard {
   let speakerSpan: { start: number; end: number } | undefined;
   if (speaker) {
     const mention = q?.speaker ? analysis!.text.slice(q.speaker.start, q.speaker.end) : a.speaker?.text;
-    const g = q?.speaker?.entityIds.length ? groupOf(analysis!, q.speaker.entityIds[0]!) : undefined;
-    const role = g?.roles.find(plausibleRole);
-    lines.push(`Speaker: ${bold(speaker.name, 100)}${mention && mention !== speaker.name ? ` (“${e(mention, 60)}”)` : ''}${role ? ` — ${e(role, 60)}` : ''}`);
+    const ids = q?.speaker?.entityIds ?? [];
+    if (ids.length > 1) {
+      // A group (`the two leaders`): its own label, the members after it, no one member's role.
+      const label = mention && /^\p{Ll}/u.test(mention.trim()) && mention !== speaker.name ? mention.trim() : null;
+      lines.push(label ? `Speaker: ${bold(label, 100)} (${e(speaker.name, 120)})` : `Speaker: ${bold(speaker.name, 120)}`);
+    } else {
+      const g = ids.length ? groupOf(analysis!, ids[0]!) : undefined;
+      const role = g?.roles.find(plausibleRole);
+      lines.push(`Speaker: ${bold(speaker.name, 100)}${mention && mention !== speaker.name ? ` (“${e(mention, 60)}”)` : ''}${role ? ` — ${e(role, 60)}` : ''}`);
+    }
     if (speaker.end > speaker.start) speakerSpan = { start: speaker.start, end: speaker.end };
   } else lines.push('Speaker: **unknown**');
   const sure = conf >= 0.75 ? 'confident' : conf >= 0.5 ? 'fairly sure' : 'uncertain';
@@ -333,7 +344,7 @@ function quoteCard(a: Annotation, analysis: Analysis | null): HoverCard {
     start: a.start,
     end: a.end,
     icon: 'quote',
-    title: QUOTE_TITLE[kind] ?? 'Quote',
+    title: TYPE_LABELS[kind]?.kind === 'quote' ? TYPE_LABELS[kind]!.title : 'Quote',
     badge: badgeOf(a),
     body: lines,
     annotationId: a.id,
@@ -343,19 +354,8 @@ function quoteCard(a: Annotation, analysis: Analysis | null): HoverCard {
   return card;
 }
 
-/** The live annotations under `offset`, outermost first. */
-export function annotationsAt(annotations: readonly Annotation[], offset: number): Annotation[] {
-  const hits: Annotation[] = [];
-  for (const a of annotations) {
-    if (a.start <= offset && offset < a.end && a.status !== 'rejected' && (a.anchor === 'ok' || a.anchor === 'modified')) hits.push(a);
-  }
-  hits.sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
-  return hits;
-}
-
-/** Cards for everything under `offset` (innermost last: an entity inside a quote comes after the quote). */
-export function hoverCards(analysis: Analysis | null, annotations: readonly Annotation[], offset: number, ctx: HoverContext = {}): HoverCard[] {
-  return annotationsAt(annotations, offset).map((a) => (a.kind === 'entity' ? entityCard(a, analysis, annotations, ctx) : a.kind === 'figure' ? figureCard(a, analysis) : quoteCard(a, analysis)));
+export function hoverCards(analysis: Analysis | null, annotations: readonly Annotation[], offset: number, ctx: HoverContext = {}, opts: { includeRejected?: boolean } = {}): HoverCard[] {
+  return annotationsAt(annotations, offset, opts).map((a) => (a.kind === 'entity' ? entityCard(a, analysis, annotations, ctx) : a.kind === 'figure' ? figureCard(a, analysis) : quoteCard(a, analysis)));
 }
 
 // ---------------------------------------------------------------------------------------------

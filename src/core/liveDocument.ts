@@ -216,7 +216,10 @@ export function shiftAnalysis(a: Analysis, c: TextChange): void {
     s.end = Math.max(s.start, p(s.end));
   };
   for (const e of a.entities) span(e);
-  for (const f of a.figures) span(f);
+  for (const f of a.figures) {
+    span(f);
+    for (const q of f.equivalents ?? []) span(q);
+  }
   for (const q of a.quotes) {
     span(q);
     if (q.speaker) span(q.speaker);

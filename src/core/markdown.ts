@@ -32,14 +32,29 @@ export function hasInvisible(s: string): boolean {
   return r;
 }
 
-/** Cuts to at most `max` UTF-16 units with an ellipsis, never splitting a surrogate pair. */
+/**
+ * Cuts to at most `max` UTF-16 units with an ellipsis, at the end of a word: the text ends at the
+ * last whitespace that keeps at least half of the room (trailing spaces and `,;:` dropped). Only a
+ * single word longer than half the room (a URL, a path) is cut inside, and never inside a surrogate pair.
+ */
 export function shorten(s: string, max: number): string {
   if (s.length <= max) return s;
   let cut = Math.max(0, max - 1);
+  if (!WORD_END.test(s[cut] ?? '')) {
+    let k = cut - 1;
+    while (k > 0 && !WORD_END.test(s[k]!)) k--;
+    if (k > 0 && k >= cut / 2) cut = k;
+  }
   const c = s.charCodeAt(cut - 1);
   if (c >= 0xd800 && c <= 0xdbff) cut--;
-  return s.slice(0, cut) + '…';
+  const kept = s.slice(0, cut);
+  return (kept.replace(TRAILING, '') || kept) + '…';
 }
+
+/** A character after which a word has ended. */
+const WORD_END = /\s/;
+/** What a cut line should not end with before its ellipsis. */
+const TRAILING = /[\s,;:]+$/;
 
 /** Cuts to at most `max` UTF-16 units with an ellipsis in the middle (file paths keep their name and extension). */
 export function shortenMiddle(s: string, max: number): string {

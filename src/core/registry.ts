@@ -25,6 +25,19 @@ export const MAX_LINK_LENGTH = 500;
 
 /** Link kinds the editor knows how to open; other keys are kept and shown as text only. */
 export const KNOWN_LINKS = ['wikidata', 'wikipedia', 'website'] as const;
+
+/**
+ * Where the registry is, from the `newsAnnotator.registryPath` setting: the path's parts inside the
+ * workspace folder. Absolute paths, `..`, and anything that is not a .yaml/.yml file are refused
+ * (`ok: false`, and the parts of `entities.yaml`): an untrusted folder's setting must not choose
+ * which file the registry commands rewrite.
+ */
+export function resolveRegistryPath(setting: string | undefined): { parts: string[]; ok: boolean } {
+  const raw = (setting ?? '').trim() || REGISTRY_FILE;
+  const parts = raw.replace(/\\/g, '/').split('/').filter((p) => p && p !== '.');
+  const ok = !/^(?:[a-z]:|\/|\\)/i.test(raw) && parts.length > 0 && !parts.some((p) => p === '..') && /\.ya?ml$/i.test(parts[parts.length - 1]!);
+  return ok ? { parts, ok } : { parts: [REGISTRY_FILE], ok: false };
+}
 export type KnownLink = (typeof KNOWN_LINKS)[number];
 
 export interface RegistryEntity {

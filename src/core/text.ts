@@ -14,7 +14,10 @@ export interface NormalizedText {
   hadBom: boolean;
   /** The dominant line ending of the raw text. */
   eol: '\n' | '\r\n';
-  /** Maps an offset in {@link text} to the same place in the raw text (BOM removed, EOLs kept). */
+  /**
+   * Maps an offset in {@link text} to the same place in the raw text (BOM removed, EOLs kept); the
+   * place before a line's LF is the place before its CR.
+   */
   toRaw(offset: number): number;
   /** Maps an offset in the raw text (BOM removed) to {@link text}. */
   fromRaw(offset: number): number;
@@ -51,10 +54,17 @@ export function normalizeText(raw: string): NormalizedText {
     }
   }
   out += body.slice(last);
-  const toRaw = (o: number): number => o + countLessOrEqual(removedAt, o);
+  // An offset at a line end (before the LF) maps to before the CR: a span ending at a line end never
+  // takes in the CR, and one starting at the next line starts after the LF.
+  const toRaw = (o: number): number => o + countLess(removedAt, o);
   // Largest n such that toRaw(n) <= r.
   const fromRaw = (r: number): number => Math.max(0, partitionPoint(out.length + 1, (n) => toRaw(n) <= r) - 1);
   return { text: out, raw: body, hadBom, eol: crlf > lf ? '\r\n' : '\n', toRaw, fromRaw };
+}
+
+/** Number of values `< x` in a sorted array (the index of the first value `>= x`). */
+function countLess(sorted: readonly number[], x: number): number {
+  return partitionPoint(sorted.length, (mid) => sorted[mid]! < x);
 }
 
 /** Number of values `<= x` in a sorted array (the index of the first value `> x`). */

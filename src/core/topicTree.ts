@@ -4,8 +4,9 @@
  * plain text (never Markdown); ids are stable and unique; every node knows its parent.
  */
 import { plainLabel } from './markdown';
-import { FIGURE_LABEL, ENTITY_LABEL, formatAmount } from './hover';
-import type { Annotation } from './sidecar/model';
+import { formatAmount } from './hover';
+import { typeIcon, typeTitle } from './labels';
+import { isLive, type Annotation } from './sidecar/model';
 import type { Analysis } from './types';
 
 export type TopicNodeKind = 'subjects' | 'subject' | 'section' | 'entity' | 'quote' | 'figure';
@@ -63,7 +64,7 @@ export class TopicTreeBuilder {
     private readonly filter: TopicFilter = {},
   ) {
     this.needle = filter.text?.trim().toLowerCase() ?? '';
-    this.live = annotations.filter((a) => a.status !== 'rejected' && (a.anchor === 'ok' || a.anchor === 'modified')).sort((a, b) => a.start - b.start);
+    this.live = annotations.filter(isLive).sort((a, b) => a.start - b.start);
     this.groupName = new Map(analysis.entityGroups.map((g) => [g.id, g.canonical]));
     this.entityIdAt = new Map(analysis.entities.map((m) => [spanKey(m), m.entityId]));
     // Sections are in text order and do not overlap: walk the annotations once alongside them.
@@ -177,12 +178,12 @@ export class TopicTreeBuilder {
         if (existing) {
           const n = (count.get(key) ?? 1) + 1;
           count.set(key, n);
-          existing.description = `${ENTITY_LABEL[a.type]?.title ?? a.type} ×${n}`;
+          existing.description = `${typeTitle(a.type)} ×${n}`;
           continue;
         }
         const name = (id !== undefined ? this.groupName.get(id) : undefined) ?? a.entity ?? a.text;
-        const description = ENTITY_LABEL[a.type]?.title ?? a.type;
-        const leaf: TopicNode = { id: `${node.id}/e:${a.id}`, kind: 'entity', label: plainLabel(name, 60), description, tooltip: plainLabel(`${description}: ${name}`), icon: ENTITY_LABEL[a.type]?.icon ?? 'tag', tone: a.type, start: a.start, end: a.end, parentId: node.id, children: [] };
+        const description = typeTitle(a.type);
+        const leaf: TopicNode = { id: `${node.id}/e:${a.id}`, kind: 'entity', label: plainLabel(name, 60), description, tooltip: plainLabel(`${description}: ${name}`), icon: typeIcon(a.type, 'entity'), tone: a.type, start: a.start, end: a.end, parentId: node.id, children: [] };
         seen.set(key, leaf);
       } else if (a.kind === 'quote') {
         if (!this.kindOk('quote')) continue;
@@ -195,9 +196,9 @@ export class TopicTreeBuilder {
         if (!this.kindOk('figure')) continue;
         const label = plainLabel(a.text, 60);
         const v = typeof a.value === 'number' ? `${formatAmount(a.value)}${a.unit ? ' ' + a.unit : ''}` : typeof a.value === 'string' ? a.value : '';
-        const description = plainLabel(`${FIGURE_LABEL[a.type]?.title ?? a.type}${v ? ': ' + v : ''}`, 50);
+        const description = plainLabel(`${typeTitle(a.type)}${v ? ': ' + v : ''}`, 50);
         if (!this.textOk(label, description)) continue;
-        out.push({ id: `${node.id}/f:${a.id}`, kind: 'figure', label, description, tooltip: description, icon: FIGURE_LABEL[a.type]?.icon ?? 'symbol-numeric', tone: a.type, start: a.start, end: a.end, parentId: node.id, children: [] });
+        out.push({ id: `${node.id}/f:${a.id}`, kind: 'figure', label, description, tooltip: description, icon: typeIcon(a.type, 'figure'), tone: a.type, start: a.start, end: a.end, parentId: node.id, children: [] });
       }
     }
     for (const leaf of seen.values()) if (this.textOk(leaf.label, leaf.description)) out.push(leaf);

@@ -70,6 +70,44 @@ export interface Figure extends Span {
   resolution?: DateResolution;
   /** For relative or partial dates, a human description (`next season`, `the Wednesday before 2026-02-05`). */
   note?: string;
+  /**
+   * Money: the amount is vague or hedged — `millions of dollars`, `a few hundred yuan`,
+   * `multibillion-dollar` (`value`–`valueMax` give its range or order of magnitude), `600-plus
+   * billion pesos` (at least `value`), `about $5m`.
+   */
+  approximate?: boolean;
+  /**
+   * Money written in a form several currencies share (`$`, `dollars`, `pesos`, `Rs`, `¥`): how its
+   * currency was read from the article. When `basis` is `ambiguous`, `unit` is null and
+   * `candidates` lists the currencies it may be. Absent when the text names the currency.
+   */
+  currency?: CurrencyReading;
+  /**
+   * Money: the same amount in other currencies, written in brackets right after it
+   * (`200 shillings (US$2)`): one figure with two renderings, its span covering both.
+   */
+  equivalents?: MoneyEquivalent[];
+}
+
+/** How the currency of a money figure written in a shared form was read (see `figures/currency.ts`). */
+export interface CurrencyReading {
+  /** `evidence`: the article's places or other amounts decide; `default`: the form's usual currency, nothing says otherwise; `ambiguous`: see `candidates`. */
+  basis: 'evidence' | 'default' | 'ambiguous';
+  /** ISO 4217 codes the amount may be in (ambiguous only). */
+  candidates?: string[];
+  /** Why, for people (`the article is about Australia (named 6 times)`). */
+  evidence?: string;
+}
+
+/** Another rendering of a money figure (`US$2` in `200 shillings (US$2)`). */
+export interface MoneyEquivalent extends Span {
+  text: string;
+  value: number | null;
+  /** ISO 4217, null when ambiguous. */
+  unit: string | null;
+  valueMax?: number;
+  approximate?: boolean;
+  currency?: CurrencyReading;
 }
 
 /** A relation between two figures the text states, e.g. `from 12 million tonnes to 20 million tonnes`. */

@@ -12,8 +12,8 @@
 import type { Lexicon, LexiconEntry } from './lexicon';
 import { nameKey, type RegistryIndex } from './registry';
 import { lexiconEntriesFrom, loadSidecar } from './sidecar/session';
-import { ANCHOR_STATES, STATUSES, TYPES, type Annotation as SidecarAnnotation } from './sidecar/model';
-import { conflictMarkerLines, parseSidecar, serializeSidecar, textHash } from './sidecar/yaml';
+import { isLive, type Annotation as SidecarAnnotation } from './sidecar/model';
+import { parseSidecar, serializeSidecar } from './sidecar/yaml';
 import type { Entity, EntityMention, EntityType } from './types';
 
 /** One mention of an entity, whatever it came from. */
@@ -72,7 +72,7 @@ const TYPE_SET = new Set(['PER', 'ORG', 'LOC', 'MISC']);
 export function occurrencesFromAnnotations(annotations: readonly SidecarAnnotation[]): EntityOccurrence[] {
   const out: EntityOccurrence[] = [];
   for (const a of annotations) {
-    if (a.kind !== 'entity' || a.status === 'rejected' || (a.anchor !== 'ok' && a.anchor !== 'modified') || !TYPE_SET.has(a.type)) continue;
+    if (a.kind !== 'entity' || !isLive(a) || !TYPE_SET.has(a.type)) continue;
     out.push({ type: a.type as EntityType, canonical: a.entity ?? a.text, text: a.text, start: a.start, end: a.end });
   }
   return out;
@@ -84,8 +84,17 @@ export function occurrencesFromEntities(mentions: readonly EntityMention[], grou
   return mentions.map((m) => ({ type: m.type, canonical: canonical.get(m.entityId) ?? m.text, text: m.text, start: m.start, end: m.end }));
 }
 
+/** Which article a record is of, for people and for freshness. */
+export interface RecordKey {
+  uri: string;
+  label: string;
+  source: RecordSource;
+  stamp: string;
+}
+
 /** Builds the compact record of one article. */
-export function buildRecord(uri: string, label: string, source: RecordSource, stamp: string, occurrences: readonly EntityOccurrence[], lexicon: readonly LexiconEntry[]): ArticleRecord {
+export function buildRecord(key: RecordKey, occurrences: readonly EntityOccurrence[], lexicon: readonly LexiconEntry[]): ArticleRecord {
+  const { uri, label, source, stamp } = key;
   const groups = new Map<string, { type: EntityType; canonical: string; aliases: Set<string>; spans: number[] }>();
   const sorted = [...occurrences].sort((a, b) => a.start - b.start || a.end - b.end);
   for (const o of sorted) {
@@ -115,163 +124,38 @@ export function buildRecord(uri: string, label: string, source: RecordSource, st
 }
 
 /** Record of an article from its annotations (sidecar or editor). */
-export function recordFromAnnotations(uri: string, label: string, source: RecordSource, stamp: string, annotations: readonly SidecarAnnotation[]): ArticleRecord {
-  return buildRecord(uri, label, source, stamp, occurrencesFromAnnotations(annotations), lexiconEntriesFrom(annotations));
+export function recordFromAnnotations(key: RecordKey, annotations: readonly SidecarAnnotation[]): ArticleRecord {
+  return buildRecord(key, occurrencesFromAnnotations(annotations), lexiconEntriesFrom(annotations));
 }
 
-// ---------------------------------------------------------------------------------------------
-// Reading sidecars fast
-
-const SCAN_KEYS = new Set(['id', 'kind', 'type', 'start', 'end', 'text', 'prefix', 'suffix', 'status', 'origin', 'anchor', 'entity', 'value', 'unit', 'speaker', 'confidence', 'note', 'candidates']);
-/** The fields the index reads; any other field's value (block scalars, nested maps) is skipped. */
-const NEEDED = new Set(['id', 'kind', 'type', 'start', 'end', 'text', 'status', 'origin', 'anchor', 'entity']);
-const TOP = /^(version|article|textHash|offsets|subjects|sections|annotations):(?: (.*))?$/;
-/** Plain scalars the YAML core schema reads as something other than a string. */
-const NOT_A_STRING = /^(?:~|null|Null|NULL|true|True|TRUE|false|False|FALSE|[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|0o[0-7]+|0x[0-9a-fA-F]+|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$/;
-
-/** One scalar written on a single line the way `serializeSidecar` writes it, or undefined when it is anything else. */
-function scalarValue(v: string): string | undefined {
-  if (v.startsWith('"')) {
-    // Double-quoted: only the escapes JSON shares with YAML.
-    if (v.length < 2 || !v.endsWith('"') || /\\[^"\\/bfnrtu]/.test(v.replace(/\\\\/g, '')) || /[\u0000-\u001f]/.test(v)) return undefined;
-    try {
-      const r = JSON.parse(v);
-      return typeof r === 'string' ? r : undefined;
-    } catch {
-      return undefined;
-    }
-  }
-  if (v.startsWith("'")) {
-    if (v.length < 2 || !v.endsWith("'") || /'/.test(v.slice(1, -1).replace(/''/g, ''))) return undefined;
-    return v.slice(1, -1).replace(/''/g, "'");
-  }
-  // Plain: no indicator first, no comment or mapping inside, no surrounding spaces, a string in the core schema.
-  // (`-`, `?` and `:` may start a plain scalar when a non-space follows: `-0.1%`.)
-  if (!v || /^[,[\]{}#&*!|>'"%@`\s]|^[-?:](?:\s|$)/.test(v) || /: | #|\s$|:$/.test(v) || NOT_A_STRING.test(v)) return undefined;
-  return v;
-}
-
-/**
- * The index's fast path through an annotation file: the text hash and the entity annotations, read
- * line by line from the exact layout `serializeSidecar` writes (parsing a 10 kB sidecar with the
- * YAML library costs ~15–50 ms; this, well under one). Anything unexpected — conflict markers,
- * hand-edited layout, other quoting, a needed field in a block scalar, a value that fails the
- * sidecar's own rules — gives null, and the caller uses the full validating reader instead. Used
- * only to index (never to write), and its offsets are checked against the text by the caller.
- */
-export function scanSidecar(src: string): { textHash: string; annotations: SidecarAnnotation[] } | null {
-  if (src.charCodeAt(0) === 0xfeff) src = src.slice(1);
-  if (src.includes('\r') || conflictMarkerLines(src).length) return null;
-  const lines = src.split('\n');
-  let hash: string | null = null;
-  let version = false;
-  let i = 0;
-  // Header and top-level keys up to `annotations:`.
-  for (; i < lines.length; i++) {
-    const l = lines[i]!;
-    if (l === '' || l.startsWith('#') || l.startsWith('  ')) continue;
-    const m = TOP.exec(l);
-    if (!m) return null;
-    if (m[1] === 'version') {
-      if (m[2] !== '1') return null;
-      version = true;
-    } else if (m[1] === 'textHash') {
-      if (!/^sha256:[0-9a-f]{64}$/.test(m[2] ?? '')) return null;
-      hash = m[2]!;
-    } else if (m[1] === 'offsets' && m[2] !== 'utf16-lf') return null;
-    else if (m[1] === 'annotations') {
-      if (m[2] === '[]') return version && hash ? { textHash: hash, annotations: [] } : null;
-      if (m[2] !== undefined) return null;
-      i++;
-      break;
-    }
-  }
-  if (!version || !hash) return null;
-  const out: SidecarAnnotation[] = [];
-  let item: Record<string, string> | null = null;
-  let key: string | null = null;
-  const finish = (): boolean => {
-    if (!item) return true;
-    const a = toAnnotation(item);
-    if (!a) return false;
-    if (a.kind === 'entity') out.push(a);
-    return true;
-  };
-  for (; i < lines.length; i++) {
-    const l = lines[i]!;
-    const m = /^(  - |    )([a-z]+):(?: (.*))?$/.exec(l);
-    if (m) {
-      if (m[1] === '  - ') {
-        if (!finish()) return null;
-        item = Object.create(null) as Record<string, string>;
-      } else if (!item) return null;
-      const k = m[2]!;
-      if (!SCAN_KEYS.has(k) || k in item!) return null;
-      key = k;
-      if (NEEDED.has(k)) {
-        if (m[3] === undefined) return null;
-        const v = k === 'start' || k === 'end' ? (/^(?:0|[1-9][0-9]{0,9})$/.test(m[3]) ? m[3] : undefined) : scalarValue(m[3]);
-        if (v === undefined) return null;
-        item![k] = v;
-      } else item![k] = '';
-      continue;
-    }
-    if (l === '' && i === lines.length - 1) break;
-    // A continuation line (block scalar, nested map or list) of a field the index does not read.
-    if ((l === '' || l.startsWith('      ')) && key && !NEEDED.has(key)) continue;
-    return null;
-  }
-  if (!finish()) return null;
-  return { textHash: hash, annotations: out };
-}
-
-/** Applies the sidecar's own rules to the fields the index reads; null when one fails. */
-function toAnnotation(o: Record<string, string>): SidecarAnnotation | null {
-  const { id, kind, type, start, end, text, status, origin } = o;
-  if (!id || !/^[a-z][a-z0-9-]{0,63}$/.test(id)) return null;
-  if (kind !== 'entity' && kind !== 'figure' && kind !== 'quote') return null;
-  if (type === undefined || !TYPES[kind].includes(type)) return null;
-  if (!start || !end || !/^(?:0|[1-9][0-9]{0,9})$/.test(start) || !/^(?:0|[1-9][0-9]{0,9})$/.test(end)) return null;
-  const s = Number(start);
-  const e = Number(end);
-  if (text === undefined || e <= s || text.length !== e - s) return null;
-  if (!status || !(STATUSES as readonly string[]).includes(status) || (origin !== 'model' && origin !== 'user')) return null;
-  const anchor = o.anchor ?? 'ok';
-  if (!(ANCHOR_STATES as readonly string[]).includes(anchor)) return null;
-  const a: SidecarAnnotation = { id, kind, type, start: s, end: e, text, prefix: '', suffix: '', status: status as SidecarAnnotation['status'], origin, anchor: anchor as SidecarAnnotation['anchor'] };
-  if (o.entity !== undefined) {
-    if (!o.entity) return null;
-    a.entity = o.entity;
-  }
-  return a;
-}
-
-/**
- * Indexes one article from its text and its sidecar's source (null: none). A usable sidecar gives
- * the record (the user's decisions included): read by the fast scanner when it describes exactly
- * this text, else parsed in full and re-anchored. An article without one (or with a broken one)
- * gets an entity-only analysis — names and linking, no figures, quotes or topics — which is what
- * the index needs and a fraction of the full pipeline.
- */
 /**
  * Finds and links the names of a text: the entity recogniser and name linking, passed in by the caller
  * (the editor loads them lazily; see `findNames` in `names.ts`).
  */
 export type NameFinder = (text: string, lexicon: Lexicon | undefined) => { mentions: EntityMention[]; groups: Entity[] };
 
-export function indexArticle(uri: string, label: string, stamp: string, text: string, sidecarSrc: string | null, names: NameFinder, lexicon?: Lexicon | (() => Lexicon | undefined)): ArticleRecord {
+/**
+ * Indexes one article from its text and its sidecar's source (null: none). A usable sidecar gives
+ * the record (the user's decisions included), placed on this text. An article without one (or with a
+ * broken one) gets an entity-only analysis — names and linking, no figures, quotes or topics — which
+ * is what the index needs and a fraction of the full pipeline.
+ */
+export function indexArticle(
+  key: Omit<RecordKey, 'source'>,
+  text: string,
+  sidecarSrc: string | null,
+  names: NameFinder,
+  opts: { lexicon?: Lexicon | (() => Lexicon | undefined); fullParserMaxBytes?: number } = {},
+): ArticleRecord {
+  const { lexicon, fullParserMaxBytes } = opts;
   if (sidecarSrc !== null) {
-    const fast = scanSidecar(sidecarSrc);
-    if (fast && fast.textHash === textHash(text) && fast.annotations.every((a) => a.anchor !== 'ok' || text.slice(a.start, a.end) === a.text)) {
-      return recordFromAnnotations(uri, label, 'sidecar', stamp, fast.annotations);
-    }
-    const loaded = loadSidecar(sidecarSrc, text);
-    if (!loaded.problem) return recordFromAnnotations(uri, label, 'sidecar', stamp, loaded.annotations);
+    const loaded = loadSidecar(sidecarSrc, text, fullParserMaxBytes === undefined ? {} : { fullParserMaxBytes });
+    if (!loaded.problem) return recordFromAnnotations({ ...key, source: 'sidecar' }, loaded.annotations);
   }
   // The lexicon may be a getter: building it is only worth it when an analysis is needed.
   const lex = typeof lexicon === 'function' ? lexicon() : lexicon;
   const { mentions, groups } = names(text, lex);
-  return buildRecord(uri, label, 'analysis', stamp, occurrencesFromEntities(mentions, groups), []);
+  return buildRecord({ ...key, source: 'analysis' }, occurrencesFromEntities(mentions, groups), []);
 }
 
 /**
@@ -473,8 +357,14 @@ export class WorkspaceIndex {
    * The user lexicon: names accepted, added or rejected in any article, plus the registry's names
    * (each alias pointing to its canonical name). Cached until a record's lexicon or the registry changes.
    */
-  lexiconEntries(): LexiconEntry[] {
-    return this.lexicon().entries;
+  /**
+   * Names taught across the workspace (registry first, then every article's decisions). With
+   * `exceptUri`, leaving out what that article alone taught: its own decisions are already in it, so
+   * they must not make it look as if its analysis needed running again.
+   */
+  lexiconEntries(exceptUri?: string): LexiconEntry[] {
+    if (exceptUri === undefined || !this.records.get(exceptUri)?.lexicon.length) return this.lexicon().entries;
+    return this.buildLexicon(exceptUri).entries;
   }
 
   /** Changes exactly when {@link lexiconEntries} changes content. */
@@ -483,18 +373,20 @@ export class WorkspaceIndex {
   }
 
   private lexicon(): { entries: LexiconEntry[]; signature: string } {
-    if (this.lexiconCache) return this.lexiconCache;
+    return (this.lexiconCache ??= this.buildLexicon());
+  }
+
+  private buildLexicon(exceptUri?: string): { entries: LexiconEntry[]; signature: string } {
     const seen = new Map<string, LexiconEntry>();
     const add = (e: LexiconEntry) => seen.set(`${e.type}\u0000${e.name}\u0000${e.rejected ? 1 : 0}`, e);
     if (this.registry) {
       for (const r of this.registry.registry.entities) for (const n of [r.name, ...r.aliases]) add(n === r.name ? { name: n, type: r.type } : { name: n, type: r.type, canonical: r.name });
     }
     // Articles in URI order so that the last decision for a name is deterministic.
-    for (const u of [...this.records.keys()].sort(cmp)) for (const e of this.records.get(u)!.lexicon) add(e);
+    for (const u of [...this.records.keys()].sort(cmp)) if (u !== exceptUri) for (const e of this.records.get(u)!.lexicon) add(e);
     const entries = [...seen.entries()].sort((a, b) => cmp(a[0], b[0])).map(([, e]) => e);
     const signature = entries.map((e) => `${e.type}\u0001${e.name}\u0001${e.canonical ?? ''}\u0001${e.rejected ? 1 : 0}`).join('\u0002');
-    this.lexiconCache = { entries, signature: `${entries.length}:${hashString(signature)}` };
-    return this.lexiconCache;
+    return { entries, signature: `${entries.length}:${hashString(signature)}` };
   }
 
   stats(): IndexStats {

@@ -17,6 +17,8 @@ let mod: typeof AnalysisModule | undefined;
 
 /** The analysis bundle, loaded on first use (kept out of activation). */
 export function analysisModule(): typeof AnalysisModule {
+  // A plain require on purpose: esbuild leaves it alone, so the bundle loads only when first needed.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
   return (mod ??= require('./analysis.js') as typeof AnalysisModule);
 }
 

@@ -18,6 +18,8 @@ export interface WorkerRequest {
 }
 
 // Loaded at run time from beside this file, so the analysis code exists once in the package.
+// The analysis bundle beside this one (a plain require: esbuild must not inline it).
+// eslint-disable-next-line @typescript-eslint/no-require-imports
 const mod = require('./analysis.js') as typeof AnalysisModule;
 const analyzers = new Map<string, InstanceType<typeof mod.IncrementalAnalyzer>>();
 let lexicon = new mod.Lexicon([]);

@@ -3,12 +3,12 @@
  * each redraw only pushes ranges, and only for visible editors of tracked articles.
  */
 import * as vscode from 'vscode';
-import type { Annotation } from '../core/sidecar/model';
+import { isLive, type Annotation } from '../core/sidecar/model';
 import type { ArticleManager, ArticleState } from './articles';
 import { Colors, SETTINGS_SECTION, Settings } from './ids';
 
-export type DecorationKind = 'person' | 'organisation' | 'place' | 'other' | 'figure' | 'quote' | 'quoteUncertain' | 'modified';
-export const DECORATION_KINDS: readonly DecorationKind[] = ['person', 'organisation', 'place', 'other', 'figure', 'quote', 'quoteUncertain', 'modified'];
+export type DecorationKind = 'person' | 'organisation' | 'place' | 'other' | 'figure' | 'quote' | 'quoteUncertain' | 'modified' | 'rejected';
+export const DECORATION_KINDS: readonly DecorationKind[] = ['person', 'organisation', 'place', 'other', 'figure', 'quote', 'quoteUncertain', 'modified', 'rejected'];
 
 /** Quotes whose speaker is below this confidence are drawn dashed. */
 export const CONFIDENT_SPEAKER = 0.5;
@@ -59,6 +59,12 @@ function makeTypes(): Record<DecorationKind, vscode.TextEditorDecorationType> {
       overviewRulerLane: vscode.OverviewRulerLane.Right,
       rangeBehavior: vscode.DecorationRangeBehavior.ClosedClosed,
     }),
+    rejected: create({
+      textDecoration: 'line-through',
+      color: new vscode.ThemeColor(Colors.rejectedForeground),
+      opacity: '0.75',
+      rangeBehavior: vscode.DecorationRangeBehavior.ClosedClosed,
+    }),
     modified: create({
       textDecoration: 'underline wavy',
       borderColor: new vscode.ThemeColor('editorWarning.foreground'),
@@ -75,9 +81,9 @@ const MARGIN_LINES = 150;
 
 const ENTITY_KIND: Record<string, DecorationKind> = { PER: 'person', ORG: 'organisation', LOC: 'place', MISC: 'other' };
 
-/** Which decoration an annotation gets, or null when it is not drawn. */
-export function decorationKindOf(a: Annotation): DecorationKind | null {
-  if (a.status === 'rejected' || a.anchor === 'orphaned' || a.anchor === 'ambiguous') return null;
+/** Which decoration an annotation gets, or null when it is not drawn (rejected ones only when asked for). */
+export function decorationKindOf(a: Annotation, showRejected = false): DecorationKind | null {
+  if (!isLive(a)) return showRejected && a.status === 'rejected' && a.anchor === 'ok' ? 'rejected' : null;
   if (a.anchor === 'modified') return 'modified';
   if (a.kind === 'entity') return ENTITY_KIND[a.type] ?? 'other';
   if (a.kind === 'figure') return 'figure';
@@ -141,7 +147,7 @@ export class DecorationController implements vscode.Disposable {
 }
 
 function emptyRanges(): Record<DecorationKind, vscode.Range[]> {
-  return { person: [], organisation: [], place: [], other: [], figure: [], quote: [], quoteUncertain: [], modified: [] };
+  return { person: [], organisation: [], place: [], other: [], figure: [], quote: [], quoteUncertain: [], modified: [], rejected: [] };
 }
 
 function fill(out: Record<DecorationKind, vscode.Range[]>, state: ArticleState, ed: vscode.TextEditor, cfg: vscode.WorkspaceConfiguration): void {
@@ -150,6 +156,7 @@ function fill(out: Record<DecorationKind, vscode.Range[]>, state: ArticleState, 
     figure: cfg.get<boolean>(Settings.highlightFigures, true),
     quote: cfg.get<boolean>(Settings.highlightQuotes, true),
   };
+  const showRejected = cfg.get<boolean>(Settings.highlightRejected, false);
   const mapper = state.mapper();
   let anns = state.annotations;
   if (anns.length > VISIBLE_ONLY_ABOVE && ed.visibleRanges.length) {
@@ -162,7 +169,7 @@ function fill(out: Record<DecorationKind, vscode.Range[]>, state: ArticleState, 
   }
   for (const a of anns) {
     if (!show[a.kind]) continue;
-    const k = decorationKindOf(a);
+    const k = decorationKindOf(a, showRejected);
     if (k) out[k].push(mapper.toRange(a));
   }
 }

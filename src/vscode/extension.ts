@@ -7,17 +7,19 @@ import type { Analysis } from '../core/types';
 import type { TopicNode } from '../core/topicTree';
 import { AnalysisRunner } from './analysisRunner';
 import { ArticleManager } from './articles';
-import { registerCommands } from './commands';
+import { AnnotationCommands } from './commands';
 import { DecorationController, type DecorationKind } from './decorations';
-import { registerEntityCommands } from './entityCommands';
+import { EntityCommands } from './entityCommands';
 import { AnnotationHoverProvider } from './hover';
 import { Commands, LANGUAGE_ID, OUTPUT_NAME, Views } from './ids';
 import { isSidecarUri } from './sidecarStore';
 import { AnnotationCodeActions, ReviewDiagnostics } from './review';
-import { StatusBar } from './statusBar';
+import { StatusBar, summarize } from './statusBar';
 import { registerTopicViews, TopicSymbolProvider } from './topicsView';
 import { EntityProviders } from './references';
-import { WorkspaceKnowledge } from './workspaceIndex';
+import { WorkspaceKnowledge } from './knowledge';
+
+const toDisposable = (d: { dispose(): void }): vscode.Disposable => new vscode.Disposable(() => d.dispose());
 
 /** What the extension exposes to other extensions and to its own integration tests. */
 export interface NewsAnnotatorApi {
@@ -36,6 +38,10 @@ export interface NewsAnnotatorApi {
   whenIndexed(): Promise<void>;
   /** Articles, entities and mentions in the workspace index. */
   indexStats(): { articles: number; entities: number; mentions: number };
+  /** Where the article's latest analysis ran (the worker takes long articles) and how long it took. */
+  lastRun(uri: vscode.Uri): { where: 'in-process' | 'worker'; ms: number } | null;
+  /** What the status bar counts for an article (names, figures, quotes, and what needs review). */
+  summary(uri: vscode.Uri): { names: number; figures: number; quotes: number; review: number } | undefined;
 }
 
 const SELECTORS: vscode.DocumentSelector = [{ language: LANGUAGE_ID }, { language: 'plaintext' }];
@@ -43,16 +49,17 @@ const SELECTORS: vscode.DocumentSelector = [{ language: LANGUAGE_ID }, { languag
 export function activate(context: vscode.ExtensionContext): NewsAnnotatorApi {
   const log = vscode.window.createOutputChannel(OUTPUT_NAME, { log: true });
   const runner = new AnalysisRunner(__dirname);
-  const articles = new ArticleManager(context.workspaceState, log, runner);
-  const knowledge = new WorkspaceKnowledge(articles, log, context.storageUri, String(context.extension.packageJSON.version ?? '0'));
-  articles.setKnowledge(knowledge);
+  const knowledge = new WorkspaceKnowledge(log, context.storageUri, String(context.extension.packageJSON.version ?? '0'));
+  const articles = new ArticleManager(context.workspaceState, log, runner, knowledge.lexicon);
   const entities = new EntityProviders(articles, knowledge, log);
   const decorations = new DecorationController(articles);
   const { provider: topics, disposables: viewDisposables } = registerTopicViews(articles);
   const status = new StatusBar(articles, log);
-  const watcher = vscode.workspace.createFileSystemWatcher('**/*.annotations.yaml');
-  const onSidecar = (uri: vscode.Uri) => {
+  // One watcher for every file the extension follows: articles, their annotation files, the registry.
+  const watcher = vscode.workspace.createFileSystemWatcher('**/*.{txt,news,yaml,yml}');
+  const onFile = (uri: vscode.Uri) => {
     if (isSidecarUri(uri)) articles.onSidecarChangedOnDisk(uri);
+    knowledge.fileChanged(uri);
   };
   context.subscriptions.push(
     log,
@@ -62,19 +69,25 @@ export function activate(context: vscode.ExtensionContext): NewsAnnotatorApi {
     status,
     ...viewDisposables,
     watcher,
-    watcher.onDidChange(onSidecar),
-    watcher.onDidCreate(onSidecar),
-    watcher.onDidDelete(onSidecar),
+    watcher.onDidChange(onFile),
+    watcher.onDidCreate(onFile),
+    watcher.onDidDelete(onFile),
     knowledge,
+    // The parts talk through events: open articles feed the index; taught names, the registry and
+    // the workspace's topic weights send the open articles to be analysed again.
+    articles.onDidChange((e) => knowledge.articleChanged(e.uri, e.reason, () => articles.get(e.uri)?.annotations)),
+    toDisposable(knowledge.lexicon.onDidChangeNames(() => articles.reanalyze())),
+    toDisposable(knowledge.registryService.onDidChange(() => articles.reanalyze(true))),
+    toDisposable(knowledge.onDidChangeIdf((t) => articles.setIdf(t))),
     vscode.languages.registerHoverProvider(SELECTORS, new AnnotationHoverProvider(articles, knowledge)),
     vscode.languages.registerReferenceProvider(SELECTORS, entities),
     vscode.languages.registerRenameProvider(SELECTORS, entities),
     vscode.languages.registerDefinitionProvider(SELECTORS, entities),
-    ...registerEntityCommands(articles, knowledge, log),
+    ...new EntityCommands(articles, knowledge, log).register(),
     vscode.languages.registerDocumentSymbolProvider(SELECTORS, new TopicSymbolProvider(articles), { label: 'News Annotator' }),
     vscode.languages.registerCodeActionsProvider(SELECTORS, new AnnotationCodeActions(articles), { providedCodeActionKinds: AnnotationCodeActions.kinds }),
     new ReviewDiagnostics(articles),
-    ...registerCommands(articles, decorations, topics, log),
+    ...new AnnotationCommands(articles, decorations, topics, log).register(),
   );
   void knowledge.rebuild();
   log.info(`News Annotator ready (${Commands.saveAnnotations} saves annotations; view ${Views.topics})`);
@@ -87,6 +100,11 @@ export function activate(context: vscode.ExtensionContext): NewsAnnotatorApi {
     topicsTree: () => topics.snapshot(),
     whenIndexed: () => knowledge.whenIndexed(),
     indexStats: () => knowledge.index.stats(),
+    lastRun: (uri) => articles.get(uri)?.core.lastRun ?? null,
+    summary: (uri) => {
+      const s = articles.get(uri);
+      return s ? summarize(s) : undefined;
+    },
   };
 }
 

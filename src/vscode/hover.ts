@@ -8,7 +8,8 @@ import * as vscode from 'vscode';
 import { hoverCards, renderHover, type HoverAction, type HoverPart } from '../core/hover';
 import type { ArticleManager } from './articles';
 import { Commands } from './ids';
-import type { WorkspaceKnowledge } from './workspaceIndex';
+import { showRejected } from './review';
+import type { WorkspaceKnowledge } from './knowledge';
 
 /** The command each hover action runs. */
 export const HOVER_COMMANDS: Record<HoverAction, string> = {
@@ -42,7 +43,7 @@ export class AnnotationHoverProvider implements vscode.HoverProvider {
     const mapper = state.mapper();
     const key = doc.uri.toString();
     const k = this.knowledge;
-    const cards = hoverCards(state.analysis, state.annotations, mapper.toOffset(pos), k ? { entity: (type, name) => k.facts(type, name, key) } : {});
+    const cards = hoverCards(state.analysis, state.annotations, mapper.toOffset(pos), k ? { entity: (type, name) => k.facts(type, name, key) } : {}, { includeRejected: showRejected(doc.uri) });
     if (!cards.length) return undefined;
     const parts = renderHover(cards, {
       doc: this.articles.refOf(doc.uri),

@@ -30,6 +30,8 @@ export const Commands = {
   openEntityLink: 'newsAnnotator.openEntityLink',
   openRegistry: 'newsAnnotator.openRegistry',
   rebuildIndex: 'newsAnnotator.rebuildIndex',
+  toggleRejected: 'newsAnnotator.toggleRejected',
+  resolveConflict: 'newsAnnotator.resolveConflict',
 } as const;
 
 export const Views = {
@@ -68,6 +70,7 @@ export const Settings = {
   highlightEntities: 'highlight.entities',
   highlightFigures: 'highlight.figures',
   highlightQuotes: 'highlight.quotes',
+  highlightRejected: 'highlight.rejected',
   maxFileSizeMB: 'maxFileSizeMB',
   registryPath: 'registryPath',
   indexEnable: 'workspaceIndex.enable',

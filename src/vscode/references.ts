@@ -5,7 +5,7 @@
  * its registry entry. Names come from the workspace index and the registry (see workspaceIndex.ts).
  */
 import * as vscode from 'vscode';
-import { annotationsAt } from '../core/hover';
+import { annotationsAt, isLive } from '../core/sidecar/model';
 import { lineEdits } from '../core/lineDiff';
 import { editRegistry, nameKey, nameProblem } from '../core/registry';
 import type { Annotation } from '../core/sidecar/model';
@@ -15,7 +15,7 @@ import type { EntityType } from '../core/types';
 import { renameInSidecar } from '../core/workspaceIndex';
 import type { ArticleManager, ArticleState } from './articles';
 import { OffsetMapper } from './ranges';
-import { readText, type WorkspaceKnowledge } from './workspaceIndex';
+import { readText, type WorkspaceKnowledge } from './knowledge';
 
 /** An entity mention the cursor is on, with every name the entity goes by. */
 export interface EntityTarget {
@@ -60,7 +60,7 @@ async function articleText(uri: vscode.Uri, articles: ArticleManager): Promise<s
 export async function mentionLocations(t: EntityTarget, articles: ArticleManager, knowledge: WorkspaceKnowledge, token?: vscode.CancellationToken): Promise<vscode.Location[]> {
   const keys = new Set(t.names.map(nameKey));
   const here = t.state.annotations.filter(
-    (a) => a.kind === 'entity' && a.type === t.type && a.status !== 'rejected' && (a.anchor === 'ok' || a.anchor === 'modified') && keys.has(nameKey(knowledge.registry.canonical(t.type, a.entity ?? a.text))),
+    (a) => a.kind === 'entity' && a.type === t.type && isLive(a) && keys.has(nameKey(knowledge.registry.canonical(t.type, a.entity ?? a.text))),
   );
   const mapper = t.state.mapper();
   const out = here.map((a) => new vscode.Location(t.state.uri, mapper.toRange(a)));

@@ -5,22 +5,25 @@
  * The lightbulb also offers accept / reject / retype / link and "annotate the selection as …".
  */
 import * as vscode from 'vscode';
-import { ENTITY_LABEL, FIGURE_LABEL } from '../core/hover';
+import { typeTitle } from '../core/labels';
 import { iconSafeLabel } from '../core/markdown';
-import { isUserData, type Annotation } from '../core/sidecar/model';
+import { annotationsAt, needsReview, TYPES, type Annotation } from '../core/sidecar/model';
 import type { ArticleManager, ArticleState } from './articles';
-import { Commands } from './ids';
+import { Commands, SETTINGS_SECTION, Settings } from './ids';
 
 const SOURCE = 'News Annotator';
 
 function describe(a: Annotation): string {
-  const kind = a.kind === 'entity' ? ENTITY_LABEL[a.type]?.title : a.kind === 'figure' ? FIGURE_LABEL[a.type]?.title : 'Quote';
-  return `“${iconSafeLabel(a.text, 60)}” (${kind ?? a.type}, ${a.origin === 'user' ? 'added by you' : a.status})`;
+  return `“${iconSafeLabel(a.text, 60)}” (${typeTitle(a.type)}, ${a.origin === 'user' ? 'added by you' : a.status})`;
 }
 
-/** Annotations carrying a user decision that no longer sit on their words. */
+/** Annotations carrying a user decision that no longer sit on their words, or decided differently on another branch. */
 export function needingReview(state: ArticleState): Annotation[] {
-  return state.annotations.filter((a) => a.anchor !== 'ok' && isUserData(a));
+  return state.annotations.filter(needsReview);
+}
+
+function decisionText(status: string, type: string | undefined, by: string | undefined): string {
+  return `${status}${type ? ` as ${type}` : ''}${by ? ` by ${iconSafeLabel(by, 40)}` : ''}`;
 }
 
 export class ReviewDiagnostics implements vscode.Disposable {
@@ -51,7 +54,10 @@ export class ReviewDiagnostics implements vscode.Disposable {
     for (const a of needingReview(s)) {
       let range: vscode.Range;
       let message: string;
-      if (a.anchor === 'modified') {
+      if (a.conflict && a.anchor === 'ok') {
+        range = mapper.toRange(a);
+        message = `Decided differently on two branches: ${describe(a)} — here ${decisionText(a.status, a.type, a.by)}, on the other branch ${decisionText(a.conflict.status, a.conflict.type, a.conflict.by)}. Keep one.`;
+      } else if (a.anchor === 'modified') {
         range = mapper.toRange(a);
         message = `Annotated words were edited: ${describe(a)}. Keep the annotation on the new words, or remove it.`;
       } else if (a.anchor === 'ambiguous') {
@@ -80,7 +86,6 @@ export class ReviewDiagnostics implements vscode.Disposable {
   }
 }
 
-const TITLES: Record<string, string> = { PER: 'Person', ORG: 'Organisation', LOC: 'Place', MISC: 'Other name' };
 
 export class AnnotationCodeActions implements vscode.CodeActionProvider {
   static readonly kinds = [vscode.CodeActionKind.QuickFix];
@@ -104,6 +109,11 @@ export class AnnotationCodeActions implements vscode.CodeActionProvider {
     // Review first: edited, ambiguous, orphaned annotations at this place.
     for (const a of needingReview(state)) {
       const target = { uri, id: a.id };
+      if (a.conflict && a.start <= end && start <= a.end) {
+        action(`Keep this branch's decision (${a.status}) on ${describe(a)}`, Commands.resolveConflict, [{ ...target, take: 'mine' }], true);
+        action(`Take the other branch's decision (${a.conflict.status}${a.conflict.type && a.conflict.type !== a.type ? ` as ${a.conflict.type}` : ''})`, Commands.resolveConflict, [{ ...target, take: 'theirs' }]);
+      }
+      if (a.anchor === 'ok') continue;
       if (a.anchor === 'modified' && a.start <= end && start <= a.end) {
         action(`Keep annotation on the edited words “${iconSafeLabel(state.live.slice(a.start, a.end), 40)}”`, Commands.acceptAnnotation, [target], true);
         action(`Remove annotation ${describe(a)}`, Commands.deleteAnnotation, [target]);
@@ -115,10 +125,10 @@ export class AnnotationCodeActions implements vscode.CodeActionProvider {
         action(`Delete orphaned annotation ${describe(a)}`, Commands.deleteAnnotation, [target]);
       }
     }
-    // The annotations under the cursor, innermost first.
-    const hits = state.annotations
-      .filter((a) => a.anchor === 'ok' && a.start <= start && end <= a.end)
-      .sort((a, b) => a.end - a.start - (b.end - b.start))
+    // The annotations under the cursor (as the hover shows them), innermost first.
+    const hits = annotationsAt(state.annotations, start, { includeRejected: showRejected(doc.uri) })
+      .filter((a) => a.anchor === 'ok' && end <= a.end)
+      .reverse()
       .slice(0, 2);
     for (const a of hits) {
       const target = { uri, id: a.id };
@@ -131,9 +141,14 @@ export class AnnotationCodeActions implements vscode.CodeActionProvider {
     // A selection that is not yet exactly an annotation: offer to annotate it.
     if (end > start && end - start <= 200 && !state.annotations.some((a) => a.start === start && a.end === end && a.status !== 'rejected')) {
       const sel = iconSafeLabel(state.live.slice(start, end), 40);
-      for (const t of ['PER', 'ORG', 'LOC', 'MISC']) action(`Annotate “${sel}” as ${TITLES[t]}`, Commands.addAnnotation, [{ type: t }]);
+      for (const t of TYPES.entity) action(`Annotate “${sel}” as ${typeTitle(t)}`, Commands.addAnnotation, [{ type: t }]);
       action(`Annotate “${sel}” as…`, Commands.addAnnotation, []);
     }
     return out;
   }
+}
+
+/** Whether rejected annotations are shown (struck through) for this document: then the cursor finds them too. */
+export function showRejected(uri: vscode.Uri): boolean {
+  return vscode.workspace.getConfiguration(SETTINGS_SECTION, uri).get<boolean>(Settings.highlightRejected, false);
 }

@@ -1,15 +1,15 @@
 /**
- * Reading and writing `article.annotations.yaml` beside an article in the editor. Only `file:`
- * articles get a sidecar on disk (untitled and virtual documents are annotated in memory). Writes are
- * atomic and compare-and-swap; a sidecar with conflict markers or errors is never overwritten; a
- * sidecar open with unsaved edits in a tab is never written under the user.
+ * The annotation files beside articles on disk, for the editor logic (`SidecarFiles` of
+ * core/workspace/host.ts). Only `file:` articles get one (untitled and virtual documents are
+ * annotated in memory). Reads are bounded (never a FIFO or a device); writes are atomic and
+ * compare-and-swap; a file open with unsaved edits in a tab is never written under the user.
  */
 import fs from 'node:fs';
 import * as vscode from 'vscode';
-import { readTextOrNull, writeFileAtomic, ConcurrentChangeError } from '../node/atomic';
-import { sidecarPathFor } from '../core/sidecar/yaml';
-
-export type ReadResult = { ok: true; content: string | null } | { ok: false; reason: string };
+import type { SidecarFiles, SidecarWrite } from '../core/workspace/host';
+import { sidecarPathFor, SIDECAR_SUFFIX } from '../core/sidecar/yaml';
+import { ConcurrentChangeError, writeFileAtomic } from '../node/atomic';
+import { otherOwner, readSidecarFor } from '../node/sidecar-file';
 
 export function sidecarUriFor(article: vscode.Uri): vscode.Uri | null {
   if (article.scheme !== 'file') return null;
@@ -17,37 +17,67 @@ export function sidecarUriFor(article: vscode.Uri): vscode.Uri | null {
 }
 
 export function isSidecarUri(uri: vscode.Uri): boolean {
-  return uri.scheme === 'file' && uri.path.endsWith('.annotations.yaml');
+  return uri.scheme === 'file' && uri.path.endsWith(SIDECAR_SUFFIX);
 }
 
-export function sidecarExists(uri: vscode.Uri): boolean {
-  return uri.scheme === 'file' && fs.existsSync(uri.fsPath);
+/** True when the annotation file is open in an editor tab with unsaved changes. */
+function isOpenAndDirty(uri: string): boolean {
+  return vscode.workspace.textDocuments.some((d) => d.isDirty && d.uri.toString() === uri);
 }
 
-/** Reads a sidecar (null content: none exists). Invalid UTF-8 is refused rather than mangled. */
-export function readSidecar(uri: vscode.Uri): ReadResult {
-  try {
-    return { ok: true, content: readTextOrNull(uri.fsPath) };
-  } catch (e) {
-    return { ok: false, reason: e instanceof Error ? e.message : String(e) };
-  }
-}
+const fileOf = (uri: string): vscode.Uri | null => {
+  const u = vscode.Uri.parse(uri);
+  return u.scheme === 'file' ? u : null;
+};
 
-/** True when the sidecar is open in an editor tab with unsaved changes. */
-export function isOpenAndDirty(uri: vscode.Uri): boolean {
-  return vscode.workspace.textDocuments.some((d) => d.isDirty && d.uri.toString() === uri.toString());
-}
-
-export type WriteOutcome = { written: true } | { written: false; reason: 'dirty-tab' | 'changed-on-disk' | 'error'; message: string };
-
-/** Atomically writes `content` if the file still holds `expected` (null: did not exist). */
-export function writeSidecar(uri: vscode.Uri, content: string, expected: string | null): WriteOutcome {
-  if (isOpenAndDirty(uri)) return { written: false, reason: 'dirty-tab', message: 'the annotation file is open with unsaved changes' };
-  try {
-    writeFileAtomic(uri.fsPath, content, expected);
-    return { written: true };
-  } catch (e) {
-    if (e instanceof ConcurrentChangeError) return { written: false, reason: 'changed-on-disk', message: 'the annotation file changed on disk' };
-    return { written: false, reason: 'error', message: e instanceof Error ? e.message : String(e) };
-  }
-}
+export const editorSidecarFiles: SidecarFiles = {
+  uriFor(article) {
+    const u = fileOf(article);
+    return u ? vscode.Uri.file(sidecarPathFor(u.fsPath)).toString() : null;
+  },
+  exists(article) {
+    const u = fileOf(article);
+    return !!u && fs.existsSync(sidecarPathFor(u.fsPath));
+  },
+  read(article, articleLength) {
+    const u = fileOf(article);
+    if (!u) return { ok: true, content: null };
+    try {
+      const r = readSidecarFor(u.fsPath, articleLength);
+      return r.legacyPath ? { ok: true, content: r.src, legacy: vscode.Uri.file(r.legacyPath).toString() } : { ok: true, content: r.src };
+    } catch (e) {
+      return { ok: false, reason: e instanceof Error ? e.message : String(e) };
+    }
+  },
+  write(sidecar, content, expected): SidecarWrite {
+    if (isOpenAndDirty(sidecar)) return { written: false, reason: 'dirty-tab', message: 'the annotation file is open with unsaved changes' };
+    try {
+      writeFileAtomic(vscode.Uri.parse(sidecar).fsPath, content, expected);
+      return { written: true };
+    } catch (e) {
+      if (e instanceof ConcurrentChangeError) return { written: false, reason: 'changed-on-disk', message: 'the annotation file changed on disk' };
+      return { written: false, reason: 'error', message: e instanceof Error ? e.message : String(e) };
+    }
+  },
+  removeLegacy(legacy, content) {
+    try {
+      const p = vscode.Uri.parse(legacy).fsPath;
+      if (fs.readFileSync(p, 'utf8') === content) fs.rmSync(p);
+    } catch {
+      /* gone or unreadable: leave it */
+    }
+  },
+  owner(article, recorded) {
+    const u = fileOf(article);
+    return u ? otherOwner(u.fsPath, recorded) : null;
+  },
+  fileDate(article) {
+    const u = fileOf(article);
+    if (!u) return null;
+    try {
+      return fs.statSync(u.fsPath).mtime.toISOString().slice(0, 10);
+    } catch {
+      return null;
+    }
+  },
+};

@@ -3,8 +3,16 @@
  * annotation file is saved, has problems, or the article is too large.
  */
 import * as vscode from 'vscode';
-import type { ArticleManager } from './articles';
+import { isLive, needsReview } from '../core/sidecar/model';
+import type { ArticleManager, ArticleState } from './articles';
 import { Commands, Views } from './ids';
+
+/** The counts the status bar shows for an article: live names, figures and quotes, and what needs review. */
+export function summarize(s: ArticleState): { names: number; figures: number; quotes: number; review: number } {
+  const live = s.annotations.filter(isLive);
+  const n = (k: string) => live.filter((a) => a.kind === k).length;
+  return { names: n('entity'), figures: n('figure'), quotes: n('quote'), review: s.annotations.filter(needsReview).length };
+}
 
 export class StatusBar implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem('newsAnnotator.summary', vscode.StatusBarAlignment.Right, 100);
@@ -42,18 +50,16 @@ export class StatusBar implements vscode.Disposable {
       this.item.show();
       return;
     }
-    const live = s.annotations.filter((a) => a.status !== 'rejected' && a.anchor !== 'orphaned' && a.anchor !== 'ambiguous');
-    const n = (k: string) => live.filter((a) => a.kind === k).length;
-    const review = s.annotations.filter((a) => a.anchor !== 'ok' && (a.origin === 'user' || a.status !== 'suggested')).length;
-    let text = `$(person) ${n('entity')} $(symbol-numeric) ${n('figure')} $(quote) ${n('quote')}`;
-    const tip = [`News Annotator — ${n('entity')} names, ${n('figure')} figures, ${n('quote')} quotes`];
+    const { names, figures, quotes, review } = summarize(s);
+    let text = `$(person) ${names} $(symbol-numeric) ${figures} $(quote) ${quotes}`;
+    const tip = [`News Annotator — ${names} names, ${figures} figures, ${quotes} quotes`];
     if (s.sidecarProblem) {
       text = `$(warning) ${text}`;
       this.item.backgroundColor = new vscode.ThemeColor('statusBarItem.warningBackground');
       tip.push('The annotation file has problems and is not overwritten. Run “News Annotator: Show Output” for details.');
       this.item.command = Commands.showOutput;
     } else {
-      if (review) tip.push(`${review} of your annotations need review (their text changed)`);
+      if (review) tip.push(`${review} of your annotations need review (their text changed, or two branches decided differently): see Problems`);
       tip.push(s.sidecarUri ? (s.unsavedCorrections ? 'Corrections not yet saved to the annotation file' : 'Annotation file up to date when the article is saved') : 'Annotations are kept in memory for this document');
       this.item.command = { command: `${Views.topics}.focus`, title: 'Show Topics' };
     }

@@ -3,6 +3,7 @@
  * view, and the document symbols (Outline, breadcrumbs, Go to Symbol) built from the same tree.
  */
 import * as vscode from 'vscode';
+import { LEGEND_ROWS } from '../core/labels';
 import { buildTopicTree, flattenTree, sectionAt, TopicTreeBuilder, type TopicFilter, type TopicNode } from '../core/topicTree';
 import type { ArticleManager, ArticleState } from './articles';
 import { Colors, Commands, ContextKeys, Views } from './ids';
@@ -148,16 +149,7 @@ interface LegendRow {
   color: string;
 }
 
-const LEGEND: LegendRow[] = [
-  { label: 'Person', description: 'people named in the article', icon: 'person', color: Colors.personBorder },
-  { label: 'Organisation', description: 'companies, parties, agencies', icon: 'organization', color: Colors.organisationBorder },
-  { label: 'Place', description: 'countries, cities, regions', icon: 'location', color: Colors.placeBorder },
-  { label: 'Other name', description: 'nationalities, events, products', icon: 'tag', color: Colors.otherEntityBorder },
-  { label: 'Figure', description: 'money, percentages, quantities, counts, dates', icon: 'symbol-numeric', color: Colors.figureBorder },
-  { label: 'Quote', description: 'speaker found with confidence', icon: 'quote', color: Colors.quoteBorder },
-  { label: 'Quote, uncertain speaker', description: 'dashed border', icon: 'quote', color: Colors.uncertainQuoteBorder },
-  { label: 'Edited since annotated', description: 'wavy underline: review it', icon: 'warning', color: 'editorWarning.foreground' },
-];
+const LEGEND: readonly LegendRow[] = LEGEND_ROWS;
 
 export class LegendProvider implements vscode.TreeDataProvider<LegendRow> {
   getTreeItem(r: LegendRow): vscode.TreeItem {

@@ -21,7 +21,8 @@ function check(text: string, articleDate: string | null): void {
     const a = figures[r.from]!;
     const b = figures[r.to]!;
     assert.ok(a && b && a.kind === b.kind && a.unit === b.unit, 'relation between compatible figures');
-    assert.ok(Number.isFinite(r.delta) || Number.isNaN(r.delta) === false);
+    assert.ok(Number.isFinite(r.delta), `relation delta ${r.delta}`);
+    assert.ok(r.percent === null || Number.isFinite(r.percent), `relation percent ${r.percent}`);
   }
 }
 

@@ -320,7 +320,7 @@ describe('gold sets', () => {
 });
 
 describe('the reference article', () => {
-  const seed = path.resolve(root, '..', 'shared', 'corpus', 'seed', 'trump-xi-call.txt');
+  const seed = path.resolve(process.env.NEWS_ANNOTATOR_SHARED || path.join(root, '..', 'shared'), 'corpus', 'seed', 'trump-xi-call.txt');
   test('budget figures (file date late 2026, article date inferred from the text)', { skip: !fs.existsSync(seed) && 'shared data not present' }, () => {
     const text = fs.readFileSync(seed, 'utf8').replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
     const a = analyze(text, { fileDate: '2026-11-29' });

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { test } from 'node:test';
 import { analyze } from '../../src/core/analyze';
 import { HOVER_ACTIONS, hoverCards, renderHover, formatValue, type EntityFacts, type HoverAction, type HoverContext } from '../../src/core/hover';
-import { commandHref, parseCommandHref } from '../../src/core/markdown';
+import { commandHref, parseCommandHref, shorten } from '../../src/core/markdown';
 import { annotationsFromAnalysis, type Annotation } from '../../src/core/sidecar/model';
 import type { Analysis, Entity, EntityMention, EntityType, Figure, Quote } from '../../src/core/types';
 
@@ -135,6 +135,38 @@ test('figure card: normalized value with currency, what was written, change from
   assert.equal(formatValue(5e6, 'USD', 6e6), '$5 million–6 million');
 });
 
+test('money card: equivalents in brackets, vague amounts, how the currency was read', () => {
+  const text = 'Prices\n\nFlour hit 200 shillings (US$2) while repairs cost millions of dollars and rent rose by $300.\n';
+  const at = (t: string) => ({ start: text.indexOf(t), end: text.indexOf(t) + t.length });
+  const analysis: Analysis = {
+    text,
+    entities: [],
+    entityGroups: [],
+    figures: [
+      { ...at('200 shillings (US$2)'), kind: 'money', text: '200 shillings (US$2)', value: 200, unit: 'KES', currency: { basis: 'evidence', evidence: 'the article names Kenya 3 times' }, equivalents: [{ ...at('US$2'), text: 'US$2', value: 2, unit: 'USD' }] },
+      { ...at('millions of dollars'), kind: 'money', text: 'millions of dollars', value: 1e6, valueMax: 1e9, unit: 'USD', approximate: true, note: 'vague amount', currency: { basis: 'default', evidence: 'no other currency written this way is in play in the article' } },
+      { ...at('$300'), kind: 'money', text: '$300', value: 300, unit: null, currency: { basis: 'ambiguous', candidates: ['AUD', 'USD'], evidence: 'the article is datelined there' } },
+    ],
+    figureRelations: [],
+    quotes: [],
+    subjects: [],
+    sections: [],
+    articleDate: null,
+  };
+  const anns = annotationsFromAnalysis(analysis);
+  const card = (t: string) => hoverCards(analysis, anns, text.indexOf(t) + 1).find((c) => c.title === 'Money')!;
+  const shillings = card('200 shillings');
+  assert.equal(shillings.body[0], '**200 KES** · written “200 shillings \\(US\\$2\\)”');
+  assert.equal(shillings.body[1], 'Same amount: \\$2 (USD) · written “US\\$2”');
+  assert.equal(shillings.body[2], 'Currency KES: from the article — the article names Kenya 3 times');
+  const vague = card('millions of dollars');
+  assert.equal(vague.body[0], '**≈ \\$1 million–1 billion** (USD) · written “millions of dollars”');
+  assert.equal(vague.body[1], 'Vague amount: the range is its order of magnitude');
+  const rent = card('$300');
+  assert.equal(rent.body[0], '**300** (AUD or USD?) · written “\\$300”');
+  assert.equal(rent.body[1], 'Currency ambiguous: AUD, USD — the article is datelined there');
+});
+
 test('date card says how the date was resolved', () => {
   const text = 'Mayor speaks\n\nThe council met on Tuesday and will vote in the spring.\n';
   const tue = { start: text.indexOf('Tuesday'), end: text.indexOf('Tuesday') + 7 };
@@ -245,4 +277,36 @@ test('file names in the card keep their end: cut in the middle after invisible c
   const line = card!.body.find((l) => l.includes('other article'))!.replace(/\\(.)/g, '$1');
   assert.match(line, /in 1 other article: politics\/very-long-folder-name…name\/⟦U\+202E⟧evil-article\.txt$/);
   assert.ok(!line.includes('\u202e'));
+});
+
+test('explanations are cut at the end of a word, never inside one', () => {
+  const { analysis, anns } = fixture();
+  const mention = anns.find((a) => a.kind === 'entity' && a.text === 'McLeod')!;
+  const description = 'Leader of Glenmouth City Council since 2022, previously chair of the transport committee, ' + 'known for campaigning on harbour regeneration and affordable housing '.repeat(5);
+  mention.note = 'Double-check the spelling of her surname against the council register before publication; '.repeat(5);
+  const [card] = hoverCards(analysis, anns, mention.start, { entity: () => ({ otherArticles: { count: 0, sample: [] }, registry: { name: 'Fiona McLeod', description, aliases: [], links: {} } }) });
+  const unescape = (l: string) => l.replace(/\\(.)/g, '$1');
+  const registry = unescape(card!.body.find((l) => l.startsWith('*Registry:*'))!).replace('*Registry:* ', '');
+  const note = unescape(card!.body.find((l) => l.startsWith('*Your note:*'))!).replace('*Your note:* ', '');
+  for (const [shown, full] of [
+    [registry, description],
+    [note, mention.note],
+  ] as const) {
+    assert.ok(shown.endsWith('…') && shown.length < full.length, shown);
+    const kept = shown.slice(0, -1);
+    assert.ok(full.startsWith(kept), `a prefix of the text: ${kept}`);
+    assert.match(full.slice(kept.length), /^[\s,;:]/, `cut after a whole word: "${kept.slice(-20)}|${full.slice(kept.length, kept.length + 10)}"`);
+    assert.doesNotMatch(kept, /[\s,;:]$/, 'no dangling space or comma before the ellipsis');
+  }
+});
+
+test('shorten: word ends when there are any, surrogate pairs kept whole, a single long word cut', () => {
+  assert.equal(shorten('the quick brown fox jumps', 12), 'the quick…');
+  assert.equal(shorten('the quick brown fox jumps', 11), 'the quick…');
+  assert.equal(shorten('the quick, brown fox', 12), 'the quick…');
+  assert.equal(shorten('short', 10), 'short');
+  assert.equal(shorten('https://example.org/a/very/long/path', 12), 'https://exa…');
+  assert.equal(shorten('a https://example.org/a/very/long/path', 12), 'a https://e…', 'a word boundary too early (under half) is not used');
+  assert.equal(shorten('😀😀😀😀😀😀', 6), '😀😀…');
+  for (let max = 2; max < 40; max++) assert.ok(shorten('Councillors back £240m Harbour Bridge 😀 plan'.repeat(2), max).length <= max, `max ${max}`);
 });

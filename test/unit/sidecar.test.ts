@@ -23,7 +23,7 @@ test('sidecar path replaces the extension', () => {
   assert.equal(sidecarPathFor('/a/b/article.txt'), '/a/b/article.annotations.yaml');
   assert.equal(sidecarPathFor('notes'), 'notes.annotations.yaml');
   assert.equal(sidecarPathFor('/a.b/notes'), '/a.b/notes.annotations.yaml');
-  assert.equal(sidecarPathFor('C:\\x\\story.news'), 'C:\\x\\story.annotations.yaml');
+  assert.equal(sidecarPathFor('C:\\x\\story.news'), 'C:\\x\\story.news.annotations.yaml');
 });
 
 test('writing is deterministic and load + save is byte-identical', () => {
@@ -119,7 +119,7 @@ test('hostile and malformed YAML gives a clear error with a line, never a throw'
   assert.match(problemOf(ann(GOOD + '\n__proto__: {polluted: 1}')), /unknown key '__proto__'/);
   assert.equal(({} as Record<string, unknown>).polluted, undefined);
   assert.match(problemOf(ann(GOOD) + '  - ' + GOOD.split('\n').join('\n    ') + '\n'), /duplicate id/);
-  assert.match(problemOf('version: 2\n'), /newer/);
+  assert.match(problemOf('version: 3\n'), /newer/);
   assert.match(problemOf('just a string\n'), /mapping/);
   assert.match(problemOf('a: 1\n---\nb: 2\n'), /YAML|unknown key/);
   const deep = 'x: ' + '['.repeat(5000) + ']'.repeat(5000) + '\n';

@@ -5,7 +5,8 @@
  * A hand-written single-pass recogniser (`scan.ts`), date resolution against the article date
  * (`dates.ts`, `article-date.ts`) and relation finding (`relations.ts`). Pure: no clock, no I/O.
  */
-import type { DateResolution, Figure, FigureRelation } from '../types';
+import type { DateResolution, Figure, FigureRelation, MoneyEquivalent } from '../types';
+import { type ArticleCurrencies, mayBeLocal, placeEvidence, resolveFamily } from './currency';
 import { type DateContext, parseIsoDay, resolveDate } from './dates';
 import { findRelations } from './relations';
 import { type Cand, scan } from './scan';
@@ -27,7 +28,8 @@ export interface FigureOptions {
  * to indices in `figures`. Never throws on any string.
  */
 export function findFigures(text: string, opts: FigureOptions = {}): { figures: Figure[]; relations: FigureRelation[] } {
-  const cands = scan(text);
+  const cands = mergeEquivalents(text, scan(text));
+  readMoney(text, cands);
   const relations = findRelations(text, cands);
   const ctx = contextOf(opts);
   const figures: Figure[] = new Array(cands.length);
@@ -82,10 +84,99 @@ function besideDate(text: string, cands: Cand[], resolved: ({ day: number; resol
   return null;
 }
 
+/** Between an amount and its equivalent: ` (`, ` (about `, ` (or some `. */
+const EQUIV_GAP = /^\s?\(\s?(?:(?:about|around|approximately|approx\.|roughly|some|nearly|almost|or|equivalent to|equal to|worth|c\.|~|≈)\s?)?$/i;
+/** Between two equivalents in one bracket: `($2m; £1m)`, `($2.3bn or £1.2bn)`, `(US$2/€1.8)`. */
+const EQUIV_SEP = /^\s?(?:;|,|\/|or|and)\s?(?:(?:about|around|approximately|roughly|some)\s)?$/i;
+/**
+ * `200 shillings (US$2)`, `61 million Hong Kong dollars ($7.8 million)`, `A$3.1bn ($2.4bn; £1.25bn)`:
+ * an amount of money with the same amount in other currencies in brackets right after it becomes
+ * one candidate (its span covers the bracket, the bracketed amounts are kept in `alt`).
+ */
+function mergeEquivalents(text: string, cands: Cand[]): Cand[] {
+  let out: Cand[] | null = null;
+  for (let i = 0; i < cands.length; i++) {
+    const a = cands[i]!;
+    const b = cands[i + 1];
+    if (a.kind === 'money' && b && b.kind === 'money' && b.start - a.end <= 24 && EQUIV_GAP.test(text.slice(a.end, b.start))) {
+      let k = i + 1;
+      while (cands[k + 1]?.kind === 'money' && cands[k + 1]!.start - cands[k]!.end <= 16 && EQUIV_SEP.test(text.slice(cands[k]!.end, cands[k + 1]!.start))) k++;
+      let close = cands[k]!.end;
+      while (text.charCodeAt(close) === 32) close++;
+      if (text.charCodeAt(close) === 41) {
+        out ??= cands.slice(0, i);
+        const alt = cands.slice(i + 1, k + 1);
+        if (/[a-z~≈]\s?$/i.test(text.slice(a.end, b.start))) b.approx = true;
+        out.push({ ...a, end: close + 1, alt });
+        i = k;
+        continue;
+      }
+    }
+    out?.push(a);
+  }
+  return out ?? cands;
+}
+
+/** Hedges right before an amount that make it approximate (`about $5m`, `some 133 million dollars`, `an estimated $5m`). */
+const HEDGES = new Set(['about', 'around', 'approximately', 'approx', 'roughly', 'some', 'estimated', 'circa', 'c']);
+function hedged(text: string, i: number): boolean {
+  let e = i;
+  while (e > 0 && text.charCodeAt(e - 1) === 32) e--;
+  const p = text.charCodeAt(e - 1);
+  if (p === 126 || p === 0x2248) return true; // ~ ≈
+  if (p === 46) e--; // approx. $5m
+  let b = e;
+  for (let c = text.charCodeAt(b - 1); b > 0 && b > e - 14 && ((c >= 97 && c <= 122) || (c >= 65 && c <= 90)); c = text.charCodeAt(--b - 1));
+  return b < e && HEDGES.has(text.slice(b, e).toLowerCase()) && (p !== 46 || text.slice(b, e).length <= 6);
+}
+/** Currencies of money written in shared forms, from the article's evidence (see `currency.ts`); hedges. */
+function readMoney(text: string, cands: Cand[]): void {
+  let shared = false;
+  let written: Set<string> | null = null;
+  for (const c of cands) {
+    if (c.kind !== 'money') continue;
+    if (!c.approx && hedged(text, c.start)) c.approx = true;
+    if (c.cur || c.alt?.some((x) => x.cur)) shared = true;
+    if (!c.cur && c.unit) (written ??= new Set()).add(c.unit);
+    if (c.alt) for (const x of c.alt) if (!x.cur && x.unit) (written ??= new Set()).add(x.unit);
+  }
+  if (!shared) return;
+  // The places are counted only when they can matter (a local dollar or peso named, or another family).
+  let need = false;
+  for (const c of cands) {
+    if (c.kind !== 'money') continue;
+    for (const x of c.alt ? [c, ...c.alt] : [c]) if (x.cur && !need && mayBeLocal(text, x.cur)) need = true;
+  }
+  const art: ArticleCurrencies = { places: need ? placeEvidence(text) : { byCountry: new Map(), dateline: null }, written: written ?? new Set() };
+  const memo = new Map<string, ReturnType<typeof resolveFamily>>();
+  const resolve = (c: Cand, not: string | null): void => {
+    if (!c.cur) return;
+    const key = `${c.cur} ${not}`;
+    let r = memo.get(key);
+    if (!r) {
+      r = resolveFamily(c.cur, art, not);
+      memo.set(key, r);
+    }
+    c.unit = r.code;
+    c.reading = r;
+  };
+  for (const c of cands) {
+    if (c.kind !== 'money') continue;
+    const alt = c.alt?.find((x) => !x.cur);
+    resolve(c, alt ? alt.unit : null);
+    if (c.alt) for (const x of c.alt) resolve(x, c.unit);
+  }
+}
+
 function toFigure(text: string, c: Cand, ctx: DateContext, beside: { day: number; resolution: DateResolution } | null): { figure: Figure; day?: number } {
   const t = text.slice(c.start, c.end);
   const f: Figure = { start: c.start, end: c.end, kind: c.kind, text: t, value: c.value, unit: c.unit };
   if (c.valueMax !== undefined) f.valueMax = c.valueMax;
+  if (c.kind === 'money') {
+    if (c.approx) f.approximate = true;
+    if (c.reading) f.currency = reading(c.reading);
+    if (c.alt) f.equivalents = c.alt.map((x) => equivalent(text, x));
+  }
   if (c.kind === 'date' && c.date) {
     const r = resolveDate(c.date, t, ctx, beside);
     f.value = r.value;
@@ -95,4 +186,18 @@ function toFigure(text: string, c: Cand, ctx: DateContext, beside: { day: number
   }
   if (c.note) f.note = c.note;
   return { figure: f };
+}
+
+function reading(r: NonNullable<Cand['reading']>): NonNullable<Figure['currency']> {
+  const out: NonNullable<Figure['currency']> = { basis: r.basis };
+  if (r.candidates) out.candidates = r.candidates;
+  if (r.evidence) out.evidence = r.evidence;
+  return out;
+}
+function equivalent(text: string, x: Cand): MoneyEquivalent {
+  const q: MoneyEquivalent = { start: x.start, end: x.end, text: text.slice(x.start, x.end), value: x.value, unit: x.unit };
+  if (x.valueMax !== undefined) q.valueMax = x.valueMax;
+  if (x.approx) q.approximate = true;
+  if (x.reading) q.currency = reading(x.reading);
+  return q;
 }

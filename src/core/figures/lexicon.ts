@@ -15,29 +15,9 @@ export const SCALE_WORDS: Record<string, number> = { thousand: 3, million: 6, bi
 /** Scale suffixes written onto the number (`600m`, `1.13bn`, `30k`). Case-sensitive keys. */
 export const SCALE_SUFFIX: Record<string, number> = { k: 3, K: 3, m: 6, mn: 6, M: 6, bn: 9, b: 9, tn: 12, trn: 12 };
 
-/** Currency signs and prefixes before an amount → ISO 4217. Case-sensitive keys. */
-export const CURRENCY_PREFIX: Record<string, string> = {
-  $: 'USD', 'US$': 'USD', 'U.S.$': 'USD', 'HK$': 'HKD', A$: 'AUD', AU$: 'AUD', C$: 'CAD', CA$: 'CAD', NZ$: 'NZD', S$: 'SGD', R$: 'BRL', NT$: 'TWD', Z$: 'ZWD', 'MX$': 'MXN',
-  '£': 'GBP', '€': 'EUR', '¥': 'JPY', '₹': 'INR', '₩': 'KRW', '₽': 'RUB', '₦': 'NGN', '₺': 'TRY', '₪': 'ILS',
-  Rs: 'INR', 'Rs.': 'INR', INR: 'INR', USD: 'USD', EUR: 'EUR', GBP: 'GBP', JPY: 'JPY', CNY: 'CNY', RMB: 'CNY', CHF: 'CHF', AUD: 'AUD', CAD: 'CAD', HKD: 'HKD', SEK: 'SEK', NOK: 'NOK', DKK: 'DKK', ZAR: 'ZAR',
-};
-/** Letters that can precede `$` in a currency prefix (`US$`, `HK$`). Case-sensitive. */
-export const DOLLAR_PREFIX = new Set(['US', 'HK', 'A', 'AU', 'C', 'CA', 'NZ', 'S', 'R', 'NT', 'Z', 'MX']);
-
-/** Currency words after an amount (`11 billion dollars`, `500 yuan`). */
-export const CURRENCY_WORDS: Record<string, string> = {
-  dollars: 'USD', dollar: 'USD', pounds: 'GBP', pound: 'GBP', sterling: 'GBP', euros: 'EUR', euro: 'EUR', yen: 'JPY', yuan: 'CNY', renminbi: 'CNY', rupees: 'INR', rupee: 'INR',
-  roubles: 'RUB', rubles: 'RUB', francs: 'CHF', pesos: 'MXN', rand: 'ZAR', naira: 'NGN', shekels: 'ILS', lira: 'TRY', ringgit: 'MYR', baht: 'THB', dirhams: 'AED', riyals: 'SAR', krona: 'SEK', kronor: 'SEK', kroner: 'NOK', zloty: 'PLN', rupiah: 'IDR', dong: 'VND',
-};
-/** A word naming whose currency a following currency word is (`US dollars`, `Swiss francs`). */
-export const CURRENCY_QUALIFIER: Record<string, Record<string, string>> = {
-  us: { dollars: 'USD', dollar: 'USD' }, american: { dollars: 'USD' }, 'hong kong': { dollars: 'HKD' }, hk: { dollars: 'HKD' }, australian: { dollars: 'AUD' }, canadian: { dollars: 'CAD' },
-  singapore: { dollars: 'SGD' }, taiwan: { dollars: 'TWD' }, 'new zealand': { dollars: 'NZD' }, zimbabwean: { dollars: 'ZWD' }, swiss: { francs: 'CHF' }, mexican: { pesos: 'MXN' },
-  argentine: { pesos: 'ARS' }, egyptian: { pounds: 'EGP' }, indian: { rupees: 'INR' }, pakistani: { rupees: 'PKR' }, russian: { roubles: 'RUB', rubles: 'RUB' }, chinese: { yuan: 'CNY' },
-  japanese: { yen: 'JPY' }, south: {}, turkish: { lira: 'TRY' }, brazilian: {}, swedish: { kronor: 'SEK', krona: 'SEK' }, danish: { kroner: 'DKK' }, norwegian: { kroner: 'NOK' },
-};
+/** Currency signs, codes, abbreviations and names, and how a shared one is resolved: see `currency.ts`. */
 /** Minor units: `50p`, `10 pence`, `5 cents` → amount in the major unit. */
-export const MINOR_WORDS: Record<string, string> = { pence: 'GBP', penny: 'GBP', cents: 'USD', cent: 'USD' };
+export const MINOR_WORDS: Record<string, string> = { pence: 'GBP', penny: 'GBP', cents: '*dollar', cent: '*dollar' };
 
 /** Units written as a word after a number (lower-case) → unit symbol. Durations use words as symbols. */
 export const UNIT_WORDS: Record<string, string> = {

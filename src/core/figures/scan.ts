@@ -9,8 +9,9 @@
  * Dates are left unresolved here ({@link DateSpec}); `dates.ts` turns them into calendar values.
  */
 import type { FigureKind } from '../types';
+import { type CurrencyReading, DOLLAR_PREFIXES, FAMILIES, GATED, ISO_CODES, LOCAL_PREFIX, LOCAL_SUFFIX, NAMES, placeCode, SIGNS } from './currency';
 import {
-  AREA_UNITS, COUNT_NOUNS, CURRENCY_PREFIX, CURRENCY_QUALIFIER, CURRENCY_WORDS, DATE_PREPS, DOLLAR_PREFIX, FUNCTION_WORDS, LABEL_WORDS, METRE_CONTEXT, MINOR_WORDS,
+  AREA_UNITS, COUNT_NOUNS, DATE_PREPS, FUNCTION_WORDS, LABEL_WORDS, METRE_CONTEXT, MINOR_WORDS,
   MONTHS, MONTH_ABBR, NOT_PLURAL, NUMBER_MULT, NUMBER_WORDS, ONE_NOUNS, REL_UNITS, SCALE_SUFFIX, SCALE_WORDS, UNIT_SUFFIX, UNIT_WORDS, VOLUME_UNITS, WEEKDAYS,
 } from './lexicon';
 
@@ -59,6 +60,14 @@ export interface Cand {
   bare: boolean;
   date?: DateSpec;
   note?: string;
+  /** Money written in a form several currencies share (`$`, `dollars`, `Rs`): its family in `currency.ts`; `unit` is then resolved from the article. */
+  cur?: string;
+  /** Money: vague or hedged (`millions of dollars`, `a few hundred yuan`, `600-plus billion pesos`, `about $5m`). */
+  approx?: boolean;
+  /** Money: the same amount in another currency, in brackets right after it (`200 shillings (US$2)`); set when candidates are merged. */
+  alt?: Cand[];
+  /** Money in a shared form: how its currency was read (set after the scan, see `currency.ts`). */
+  reading?: CurrencyReading;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -75,8 +84,8 @@ const isSp = (c: number): boolean => c === 32 || c === 160 || c === 0x2009 || c 
 const isDash = (c: number): boolean => c === 45 || c === 0x2013 || c === 0x2011;
 const isUpper = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 0xc0 && c <= 0xde && c !== 0xd7);
 
-/** Currency signs that start a money figure on their own. */
-const SIGN: Record<number, string> = { 0x24: '$', 0xa3: '£', 0x20ac: '€', 0xa5: '¥', 0x20b9: '₹', 0x20a9: '₩', 0x20bd: '₽', 0x20a6: '₦', 0x20ba: '₺', 0x20aa: '₪' };
+/** Currency signs that start a money figure on their own (→ ISO code or `*family`, see `currency.ts`). */
+const SIGN = SIGNS;
 
 /** Index after one or two spaces at `i`, or `i` when there is none. */
 function skipSp(s: string, i: number): number {
@@ -197,13 +206,15 @@ interface Scale {
   ambiguousM: boolean;
   word: boolean;
 }
+const MONEY_SUFFIX: Record<string, number> = { mil: 6, mln: 6, bil: 9, bln: 9 };
 function scaleAt(s: string, e: number, money: boolean): Scale | null {
   const c = s.charCodeAt(e);
   if (isL(c)) {
     const we = wordEnd(s, e);
     if (isD(s.charCodeAt(we))) return null;
     const w = s.slice(e, we);
-    const exp = SCALE_SUFFIX[w];
+    // `RM750mil`, `RM1bil`, `$5mln`: Malaysian and wire shorthand, after a currency only.
+    const exp = SCALE_SUFFIX[w] ?? (money ? MONEY_SUFFIX[w] : undefined);
     if (exp !== undefined) {
       if (!money && (w === 'b' || w === 'M')) return null;
       return { exp, end: we, ambiguousM: !money && w === 'm', word: false };
@@ -215,7 +226,16 @@ function scaleAt(s: string, e: number, money: boolean): Scale | null {
     const we = wordEnd(s, k);
     if (we === k) return null;
     const exp = SCALE_WORDS[lower(s.slice(k, we))];
-    if (exp !== undefined) return { exp, end: we, ambiguousM: false, word: true };
+    if (exp !== undefined) {
+      // `5 lakh crore` (5 × 10^12), `2 thousand million`: a second, larger scale word multiplies.
+      if (isSp(s.charCodeAt(we))) {
+        const k2 = we + 1;
+        const we2 = wordEnd(s, k2);
+        const exp2 = we2 > k2 ? SCALE_WORDS[lower(s.slice(k2, we2))] : undefined;
+        if (exp2 !== undefined && exp2 > exp) return { exp: exp + exp2, end: we2, ambiguousM: false, word: true };
+      }
+      return { exp, end: we, ambiguousM: false, word: true };
+    }
   }
   return null;
 }
@@ -234,7 +254,14 @@ type Trigger =
   | { t: 'day'; off: number }
   | { t: 'between' }
   | { t: 'mid' }
-  | { t: 'code'; code: string };
+  /** A currency code or abbreviation before an amount (`USD`, `Tk`, `R`), or letters before `$` (`US`, `HK`, `N`). */
+  | { t: 'code'; cur: string | null; gated: boolean }
+  /** A currency name before an amount (`US dollars 6000`, `rupee 40`). */
+  | { t: 'name'; cur: string }
+  /** Vague amounts: `millions of dollars`, `a few hundred yuan`, `multibillion-dollar`, `half a trillion pesos`. */
+  | { t: 'vague'; w: string }
+  /** `http://…`, `www.…`: a web address is skipped whole (its digits are not figures). */
+  | { t: 'url' };
 
 const TRIGGERS = new Map<string, Trigger>();
 MONTHS.forEach((m, i) => TRIGGERS.set(cap(m), { t: 'month', m: i + 1 }));
@@ -261,8 +288,23 @@ TRIGGERS.set('between', { t: 'between' });
 TRIGGERS.set('Between', { t: 'between' });
 TRIGGERS.set('mid', { t: 'mid' });
 TRIGGERS.set('Mid', { t: 'mid' });
-for (const [w, code] of Object.entries(CURRENCY_PREFIX)) if (/^[A-Za-z]+$/.test(w)) TRIGGERS.set(w, { t: 'code', code });
-for (const w of DOLLAR_PREFIX) if (!TRIGGERS.has(w)) TRIGGERS.set(w, { t: 'code', code: '' });
+// `R` and `N` (rand, naira) need a scale or a grouped amount: `R92 million`, `N2,000`, not `R2`, `N95`.
+for (const [w, cur] of Object.entries(LOCAL_PREFIX)) TRIGGERS.set(w, { t: 'code', cur, gated: w === 'R' || w === 'N' });
+for (const w of ISO_CODES) if (!TRIGGERS.has(w)) TRIGGERS.set(w, { t: 'code', cur: w, gated: false });
+for (const k of Object.keys(DOLLAR_PREFIXES)) if (!TRIGGERS.has(k.slice(0, -1))) TRIGGERS.set(k.slice(0, -1), { t: 'code', cur: null, gated: false });
+// U.S.$2, U.S. $2, U.S.93 Million; L.E. 500; GH₵5, CN¥5, JP¥5, E£5
+for (const w of ['U', 'L', 'CN', 'JP', 'E']) TRIGGERS.set(w, { t: 'code', cur: null, gated: false });
+// Names before an amount, also capitalised (`Birr 5 million`, `Rupees 40`); not `Euro` (`Euro 96` is a tournament).
+for (const [w, cur] of Object.entries(NAMES)) {
+  if (GATED.has(w)) continue;
+  if (!TRIGGERS.has(w)) TRIGGERS.set(w, { t: 'name', cur });
+  if (w !== 'euro' && w !== 'pound' && w !== 'franc' && !TRIGGERS.has(cap(w))) TRIGGERS.set(cap(w), { t: 'name', cur });
+}
+for (const w of ['http', 'https', 'www', 'HTTP', 'HTTPS', 'WWW']) TRIGGERS.set(w, { t: 'url' });
+for (const w of ['few', 'several', 'tens', 'dozens', 'hundreds', 'thousands', 'millions', 'billions', 'trillions', 'hundred', 'thousand', 'million', 'billion', 'trillion', 'multibillion', 'multimillion', 'multitrillion', 'multi', 'half']) {
+  TRIGGERS.set(w, { t: 'vague', w });
+  if (w !== 'multi') TRIGGERS.set(cap(w), { t: 'vague', w });
+}
 /** Hashes of the trigger words, computed as the scanner reads a word, so most words are never sliced. */
 const TRIGGER_HASH = new Set<number>();
 for (const w of TRIGGERS.keys()) {
@@ -296,6 +338,11 @@ export function scan(s: string): Cand[] {
       continue;
     }
     if (isL(c)) {
+      // ৳ and ฿ are currency signs in letter blocks.
+      if (c > 0x9f2 && (c === 0x9f3 || c === 0xe3f)) {
+        i = atMoney(s, i, i + 1, SIGN[c]!, out);
+        continue;
+      }
       let j = i;
       let h = 0;
       for (let d = c; isL(d); d = s.charCodeAt(++j)) h = (Math.imul(h, 31) + d) | 0;
@@ -313,7 +360,7 @@ export function scan(s: string): Cand[] {
     }
     const sign = c > 127 || c === 36 ? SIGN[c] : undefined;
     if (sign !== undefined) {
-      i = atMoney(s, i, i + 1, CURRENCY_PREFIX[sign]!, out);
+      i = atMoney(s, i, i + 1, sign, out);
       continue;
     }
     i++;
@@ -325,10 +372,10 @@ function push(out: Cand[], f: Cand | null): void {
   if (f && f.end > f.start && (out.length === 0 || out[out.length - 1]!.end <= f.start)) out.push(f);
 }
 function mk(start: number, end: number, kind: FigureKind, value: number | null, unit: string | null, exp = 0, bare = false): Cand {
-  return { start, end, kind, value, unit, exp, bare };
+  return { start, end, kind, value, unit, exp, bare, valueMax: undefined, date: undefined, note: undefined, cur: undefined, approx: undefined, alt: undefined, reading: undefined } as Cand;
 }
 function dateCand(start: number, end: number, date: DateSpec): Cand {
-  return { start, end, kind: 'date', value: null, unit: null, exp: 0, bare: false, date };
+  return { start, end, kind: 'date', value: null, unit: null, exp: 0, bare: false, valueMax: undefined, date, note: undefined, cur: undefined, approx: undefined, alt: undefined, reading: undefined } as Cand;
 }
 /** The tense of the sentence around `[i, j)`: future words win over past ones; null when neither shows. */
 function tenseAround(s: string, i: number, j: number): 'future' | 'past' | null {
@@ -361,23 +408,62 @@ function setTense(spec: DateSpec, s: string, i: number, j: number): void {
 // ---------------------------------------------------------------------------------------------
 // Money
 
+/** A money candidate in `cur`: an ISO code, or `*family` for a form several currencies share (resolved from the article later). */
+function mkMoney(start: number, end: number, value: number, cur: string, exp = 0): Cand {
+  if (cur.charCodeAt(0) !== 42) return mk(start, end, 'money', value, cur, exp);
+  const fam = cur.slice(1);
+  const f = mk(start, end, 'money', value, FAMILIES[fam]?.usual ?? null, exp);
+  f.cur = fam;
+  return f;
+}
+
 /** `$` / `£600m` / `US$5bn` / `Rs 500 crore` / `$5-6m` / `$5m-$6m` starting at `start`, the amount at or after `j`. */
-function atMoney(s: string, start: number, j: number, code: string, out: Cand[]): number {
-  const f = moneyAt(s, start, j, code);
+function atMoney(s: string, start: number, j: number, cur: string, out: Cand[]): number {
+  const f = moneyAt(s, start, j, cur);
   if (!f) return j;
   push(out, f);
   return f.end;
 }
-function moneyAt(s: string, start: number, j: number, code: string): Cand | null {
+/**
+ * The amount after a currency sign or code (`cur`: ISO code or `*family`). `mode`: `gated` for
+ * one-letter abbreviations (`R`, `N`): only with a scale or a grouped amount (`R92 million`,
+ * `N2,000`); `code` for ISO codes: not before a bare year (`CUP 2022`).
+ */
+function moneyAt(s: string, start: number, j: number, cur: string, mode: 'sign' | 'gated' | 'code' = 'sign'): Cand | null {
   // A sign right after a letter or digit is not a price (`S$` is handled as a prefix word).
   if (start > 0 && isW(s.charCodeAt(start - 1)) && !isL(s.charCodeAt(start))) return null;
   let k = j;
   if (isSp(s.charCodeAt(k))) k++;
   if (!isD(s.charCodeAt(k))) return null;
-  const a = readNum(s, k);
+  const a = readNum(s, k) ?? dotGrouped(s, k);
   if (!a) return null;
-  const sc = scaleAt(s, a.end, true);
-  let e = sc ? sc.end : a.end;
+  let ae = a.end;
+  let grouped = a.commas;
+  let value: Num = a;
+  // `R50 000`, `N$200 000`: thousands grouped with spaces (southern African style), after a currency only.
+  if (!a.dec && !a.commas && a.int.length <= 3) {
+    let int = a.int;
+    while (s.charCodeAt(ae) === 32 && isD(s.charCodeAt(ae + 1)) && isD(s.charCodeAt(ae + 2)) && isD(s.charCodeAt(ae + 3)) && !isD(s.charCodeAt(ae + 4)) && !isL(s.charCodeAt(ae + 4))) {
+      int += s.slice(ae + 1, ae + 4);
+      ae += 4;
+      grouped = true;
+    }
+    // `N$2,25 billion`: a decimal comma before a scale word.
+    if (!grouped && s.charCodeAt(ae) === 44 && isD(s.charCodeAt(ae + 1)) && !isD(s.charCodeAt(ae + 3))) {
+      const de = isD(s.charCodeAt(ae + 2)) ? ae + 3 : ae + 2;
+      const sc = scaleAt(s, de, true);
+      if (sc && sc.word) {
+        value = { ...a, dec: s.slice(ae + 1, de), end: de };
+        ae = de;
+      }
+    }
+    if (grouped) value = { ...a, int, end: ae, commas: true };
+  }
+  const sc = scaleAt(s, ae, true);
+  if (mode === 'gated' && !sc && !grouped) return null;
+  // `CUP 2022`, `COP26`, `COP 27`, `SDG 15`: a code before a bare year, written onto a number, or a label.
+  if (mode === 'code' && !sc && !grouped && !value.dec && (isYearNum(value) || k === j || (LABEL_CODES.has(s.slice(start, j).trim()) && value.int.length <= 2))) return null;
+  let e = sc ? sc.end : ae;
   let exp = sc ? sc.exp : 0;
   let max: number | undefined;
   // Range: `$5-6m`, `$5m-$6m`, `£5m–£6m`.
@@ -395,15 +481,262 @@ function moneyAt(s: string, start: number, j: number, code: string): Cand | null
       }
     }
   }
-  let unit = code;
-  // `¥` followed by `yuan`; `$5bn US dollars` is rare; `$` alone is USD.
+  let unit = cur;
+  // `¥` followed by `yuan`; `Rs 500 rupees` is rare; `$` alone is resolved from the article.
   const nw = nextWord(s, e);
-  if (nw && code === 'JPY' && lower(s.slice(nw[0], nw[1])) === 'yuan') {
+  if (nw && cur === '*¥' && lower(s.slice(nw[0], nw[1])) === 'yuan') {
     unit = 'CNY';
     e = nw[1];
   }
-  const f = mk(start, e, 'money', numVal(a, exp), unit, exp);
+  const f = mkMoney(start, e, numVal(value, exp), unit, exp);
   if (max !== undefined && max > f.value!) f.valueMax = max;
+  return f;
+}
+
+/** `Rp 1.500.000`, `Gs. 25.000.000`: thousands grouped with dots (two groups or more), after a currency only. */
+function dotGrouped(s: string, i: number): Num | null {
+  let j = i;
+  while (isD(s.charCodeAt(j))) j++;
+  if (j - i > 3) return null;
+  let int = s.slice(i, j);
+  let groups = 0;
+  while (s.charCodeAt(j) === 46 && isD(s.charCodeAt(j + 1)) && isD(s.charCodeAt(j + 2)) && isD(s.charCodeAt(j + 3)) && !isD(s.charCodeAt(j + 4))) {
+    int += s.slice(j + 1, j + 4);
+    j += 4;
+    groups++;
+  }
+  if (groups < 2 || (s.charCodeAt(j) === 46 && isD(s.charCodeAt(j + 1)))) return null;
+  let dec = '';
+  if (s.charCodeAt(j) === 44 && isD(s.charCodeAt(j + 1)) && isD(s.charCodeAt(j + 2)) && !isD(s.charCodeAt(j + 3))) {
+    dec = s.slice(j + 1, j + 3);
+    j += 3;
+  }
+  return { start: i, end: j, int, dec, commas: true };
+}
+
+/** ISO codes that also name numbered things: `COP 27` (the UN climate conference), `SDG 15` (a UN goal). */
+const LABEL_CODES = new Set(['COP', 'SDG', 'CUP', 'GEL', 'PEN', 'MAD', 'BOB', 'TRY', 'ERN']);
+
+/** Currency signs written right after a code (`GH₵`, `CN¥`, `JP¥`, `E£`). */
+const SIGN_PREFIX: Record<string, string> = { 'GH₵': 'GHS', 'GH¢': 'GHS', 'CN¥': 'CNY', 'JP¥': 'JPY', 'E£': 'EGP', 'L.E.': 'EGP' };
+
+/** A currency code or abbreviation at `[i, j)` before an amount: `USD 5m`, `US$5bn`, `US $3.4m`, `U.S.$2`, `Tk 2,977 crore`, `Rs. 500`, `GH₵5`. */
+function codeAt(s: string, i: number, j: number, cur: string | null, gated: boolean): Cand | null {
+  const w = s.slice(i, j);
+  const c = s.charCodeAt(j);
+  if (c === 36) {
+    const d = DOLLAR_PREFIXES[w + '$'];
+    return d ? moneyAt(s, i, j + 1, d) : null;
+  }
+  if (c === 32 && s.charCodeAt(j + 1) === 36 && w.length >= 2 && DOLLAR_PREFIXES[w + '$']) return moneyAt(s, i, j + 2, DOLLAR_PREFIXES[w + '$']!); // US $3.4 million
+  if (w === 'U' || w === 'L') {
+    const abbr = w === 'U' ? '.S.' : '.E.';
+    if (!s.startsWith(abbr, j)) return null;
+    const code = w === 'U' ? 'USD' : 'EGP';
+    const k = j + 3;
+    if (s.charCodeAt(k) === 36) return moneyAt(s, i, k + 1, code);
+    if (isSp(s.charCodeAt(k)) && s.charCodeAt(k + 1) === 36) return moneyAt(s, i, k + 2, code);
+    if (isD(s.charCodeAt(k)) || (w === 'L' && isSp(s.charCodeAt(k)))) return moneyAt(s, i, k, code, w === 'U' ? 'gated' : 'sign'); // U.S.93 Million, L.E. 500
+    return null;
+  }
+  if (w === 'S' && c === 47) return moneyAt(s, i, s.charCodeAt(j + 1) === 46 ? j + 2 : j + 1, 'PEN'); // S/ 500, S/.500 (Peruvian sol)
+  if (c > 127 || c === 0xa2) {
+    const sp = SIGN_PREFIX[w + s.charAt(j)];
+    return sp ? moneyAt(s, i, j + 1, sp) : null;
+  }
+  if (!cur) return null;
+  let k = j;
+  if (c === 46 && !isL(s.charCodeAt(j + 1))) k++; // Rs. 500, Tk. 20, Kshs. 100
+  return moneyAt(s, i, k, cur, gated ? 'gated' : cur.length === 3 && ISO_CODES.has(cur) && cur === w ? 'code' : 'sign');
+}
+
+/** A currency name before an amount: `US dollars 6000`, `rupee 40` (not `the dollar 10 years ago`, not `dollars 2020`). */
+function nameBeforeAt(s: string, i: number, j: number, cur: string): Cand | null {
+  const k = skipSp(s, j);
+  if (k === j || !isD(s.charCodeAt(k))) return null;
+  const a = readNum(s, k);
+  if (!a) return null;
+  const sc = scaleAt(s, a.end, true);
+  const e = sc ? sc.end : a.end;
+  const c = s.charCodeAt(e);
+  // Nothing may be written onto the amount, and no unit or noun may follow it (`the dollar 10 years ago`).
+  if (isW(c) || c === 37 || c === 47 || c === 58 || isDash(c) || (!sc && isYearNum(a)) || tail(s, k, a, null, e, sc ? sc.exp : 0, false)) return null;
+  const r = { end: e, value: numVal(a, sc ? sc.exp : 0), exp: sc ? sc.exp : 0, valueMax: undefined as number | undefined };
+  let start = i;
+  // `US dollars 6000`, `Hong Kong dollars 500`: the country before the name.
+  const q = qualifierBefore(s, i, cur);
+  if (q) {
+    start = q.start;
+    cur = q.code;
+  }
+  const f = mkMoney(start, r.end, r.value, cur, r.exp);
+  if (r.valueMax !== undefined) f.valueMax = r.valueMax;
+  return f;
+}
+/** A country written right before the currency name at `i` that uses a currency of its family (`US` dollars, `Korean` won). */
+function qualifierBefore(s: string, i: number, cur: string): { start: number; code: string } | null {
+  if (!isSp(s.charCodeAt(i - 1)) && !isDash(s.charCodeAt(i - 1))) return null;
+  const b1 = wordBefore(s, i);
+  const starts = [b1, wordBefore(s, b1)];
+  if (s.charCodeAt(b1 - 1) === 46) starts.unshift(Math.max(0, b1 - 4)); // U.S. dollars
+  for (const b of starts) {
+    if (b >= i) continue;
+    const p = placeCode(s, b);
+    if (p && p.end === i - 1 && fits(p.code, cur)) return { start: b, code: p.code };
+  }
+  return null;
+}
+/** Does the currency `code` of a country fit the written currency `cur` (ISO code or `*family`)? */
+function fits(code: string, cur: string): boolean {
+  return cur === code || (cur.charCodeAt(0) === 42 && (FAMILIES[cur.slice(1)]?.members.includes(code) ?? false));
+}
+
+/**
+ * A currency written after an amount that ends at `e` (`v`: its value): a sign (`70 ₹`, `100€`), an
+ * ISO code or local abbreviation (`5 million USD`, `1500 Rs`, `5,000 CFA francs`), a name
+ * (`500 yuan`, `Ten Lempira`), or a country and a name (`61 million Hong Kong dollars`,
+ * `20-billion US-dollar`, `145 billion Korean won`). `gatedOk`: names that are also common words
+ * (`won`, `rand`, `real`) are allowed (after a scale or a grouped amount).
+ */
+function currencyAfter(s: string, e: number, gatedOk: boolean, k = -1, we = 0, w = '', lw = ''): { end: number; cur: string } | null {
+  if (k < 0) {
+    k = skipSp(s, e);
+    const c = s.charCodeAt(k);
+    if (c > 127 || c === 36) {
+      const sign = SIGN[c];
+      if (sign !== undefined && !isD(s.charCodeAt(k + 1)) && !isL(s.charCodeAt(k + 1))) return { end: k + 1, cur: sign };
+    }
+    if (k === e || !isL(c) || c === 0x9f3 || c === 0xe3f) return null;
+    we = wordEnd(s, k);
+    w = s.slice(k, we);
+    lw = lower(w);
+  }
+  if (w !== lw) {
+    // ISO codes and local abbreviations: `5 million USD`, `1500 Rs`, `5,000 CFA francs`
+    if (!isL(s.charCodeAt(we)) && !isD(s.charCodeAt(we))) {
+      const code = w.length === 3 && ISO_CODES.has(w) ? w : LOCAL_SUFFIX[w];
+      if (code) {
+        const nw = nextWord(s, we);
+        if (nw && NAMES[lower(s.slice(nw[0], nw[1]))] !== undefined) return { end: nw[1], cur: code };
+        return { end: we, cur: code };
+      }
+    }
+  } else if (w === 'kr' || w === 'zł') return { end: we, cur: LOCAL_SUFFIX[w]! };
+  const name = NAMES[lw];
+  if (name !== undefined) {
+    if (GATED.has(lw) && !gatedOk) return null;
+    if (w !== lw && lw === 'euro') return null; // `Euro 2024`, `the top 2 Euro clubs`
+    return { end: we, cur: name };
+  }
+  if (w === lw) return null;
+  // A country and a name: `Hong Kong dollars`, `US-dollar`, `Korean won`
+  const p = placeCode(s, k);
+  if (p && (isSp(s.charCodeAt(p.end)) || isDash(s.charCodeAt(p.end))) && isL(s.charCodeAt(p.end + 1))) {
+    const ne = wordEnd(s, p.end + 1);
+    const nm = NAMES[lower(s.slice(p.end + 1, ne))];
+    if (nm !== undefined && fits(p.code, nm)) return { end: ne, cur: p.code };
+  }
+  return null;
+}
+
+/** Plural scale words in vague amounts, with the range they give: `tens` 10–100, `millions` 1 million–1 billion. */
+const VAGUE_PLURAL: Record<string, [number, number]> = { tens: [10, 100], dozens: [24, 100], hundreds: [100, 1e3], thousands: [1e3, 1e6], millions: [1e6, 1e9], billions: [1e9, 1e12], trillions: [1e12, 1e15] };
+const SCALE_WORD: Record<string, number> = { hundred: 100, thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12 };
+
+/**
+ * Vague amounts of money (value and valueMax give the range, `approx`): `millions of dollars`,
+ * `hundreds of millions of dollars`, `tens of billions of yuan`, `a few hundred yuan`, `several
+ * million dollars`, `multibillion-dollar`, `billion-dollar`, `half a trillion pesos`. Nothing when
+ * no currency follows (`thousands of people` is not money).
+ */
+function vagueAt(s: string, i: number, j: number, w: string): Cand | null {
+  let lo = 0;
+  let hi = 0;
+  let e = j;
+  let start = i;
+  let of = false;
+  if (w === 'few' || w === 'several') {
+    const nw = nextWord(s, j);
+    const m = nw ? SCALE_WORD[lower(s.slice(nw[0], nw[1]))] : undefined;
+    if (m === undefined) return null;
+    e = nw![1];
+    let mult = m;
+    const nw2 = nextWord(s, e);
+    const m2 = nw2 ? SCALE_WORD[lower(s.slice(nw2[0], nw2[1]))] : undefined;
+    if (m2 !== undefined && m2 > m) {
+      mult *= m2;
+      e = nw2![1];
+    }
+    lo = (w === 'few' ? 2 : 3) * mult;
+    hi = 9 * mult;
+    if (w === 'few' && lower(prevWord(s, i)) === 'a') start = wordBefore(s, i);
+  } else if (VAGUE_PLURAL[w]) {
+    // `millions of`, `hundreds of millions of`, `tens of thousands of`
+    [lo, hi] = VAGUE_PLURAL[w]!;
+    if (!s.startsWith(' of ', j)) return null;
+    e = j + 3;
+    const nw = nextWord(s, e);
+    const w2 = nw ? lower(s.slice(nw[0], nw[1])) : '';
+    const r2 = VAGUE_PLURAL[w2];
+    if (r2 && r2[0] > hi / 10 && s.startsWith(' of ', nw![1])) {
+      lo *= r2[0];
+      hi *= r2[0];
+      e = nw![1] + 3;
+    }
+    of = true;
+  } else if (SCALE_WORD[w] !== undefined) {
+    // `billion-dollar`, `trillion-dollar`: an order of magnitude (`a billion-dollar` is read by `aAt`).
+    if (!isDash(s.charCodeAt(j))) return null;
+    const ne = wordEnd(s, j + 1);
+    const nm = NAMES[lower(s.slice(j + 1, ne))];
+    if (nm === undefined || SCALE_WORD[w]! < 1e6) return null;
+    const f = mkMoney(i, ne, SCALE_WORD[w]!, nm, Math.log10(SCALE_WORD[w]!));
+    f.valueMax = SCALE_WORD[w]! * 10;
+    return vague(f, 'order of magnitude');
+  } else if (w.startsWith('multi')) {
+    // `multibillion-dollar`, `multi-billion-dollar`, `multimillion dollar`
+    let k = j;
+    let m = SCALE_WORD[w.slice(5)];
+    if (w === 'multi') {
+      if (!isDash(s.charCodeAt(j))) return null;
+      k = wordEnd(s, j + 1);
+      m = SCALE_WORD[lower(s.slice(j + 1, k))];
+    }
+    if (m === undefined || m < 1e6) return null;
+    const c = s.charCodeAt(k);
+    if (!isDash(c) && !isSp(c)) return null;
+    const ne = wordEnd(s, k + 1);
+    const nm = NAMES[lower(s.slice(k + 1, ne))];
+    if (nm === undefined) return null;
+    const f = mkMoney(i, ne, 2 * m, nm, Math.log10(m));
+    f.valueMax = 1000 * m;
+    return vague(f, 'vague amount');
+  } else if (w === 'half') {
+    // `half a million dollars`, `half a trillion of peso bonds`
+    const nw = nextWord(s, j);
+    if (!nw || (s.slice(nw[0], nw[1]) !== 'a' && s.slice(nw[0], nw[1]) !== 'an')) return null;
+    const nw2 = nextWord(s, nw[1]);
+    const m = nw2 ? SCALE_WORD[lower(s.slice(nw2[0], nw2[1]))] : undefined;
+    if (m === undefined) return null;
+    lo = m / 2;
+    e = nw2![1];
+    if (s.startsWith(' of ', e)) {
+      e += 3;
+      of = true;
+    }
+    const ca = currencyAfter(s, e, true);
+    if (!ca) return null;
+    return mkMoney(i, ca.end, lo, ca.cur, Math.log10(m));
+  } else return null;
+  const ca = currencyAfter(s, e, true);
+  if (!ca || (of && !isL(s.charCodeAt(skipSp(s, e))))) return null;
+  const f = mkMoney(start, ca.end, lo, ca.cur);
+  f.valueMax = hi;
+  return vague(f, 'vague amount');
+}
+function vague(f: Cand, note: string): Cand {
+  f.approx = true;
+  f.note = note;
   return f;
 }
 
@@ -519,6 +852,17 @@ function digitAt(s: string, i: number): Cand | number {
       if (s.startsWith('-old', we)) end = s.startsWith('-olds', we) ? we + 5 : we + 4;
       return mk(i, end, 'quantity', numVal(a), u);
     }
+    // the 50,000-pound prize, a 500-euro fine (not a 200-pound man: a weight)
+    const cur = NAMES[w];
+    if (cur !== undefined && !GATED.has(w) && !(cur === '*pound' && numVal(a) < 1000)) return withMax(mkMoney(i, we, numVal(a), cur), max, 0);
+    // 600-plus billion pesos: a lower bound, kept only when money follows
+    if (w === 'plus') {
+      const r = plusMoney(s, i, a, we);
+      if (r) return r;
+    }
+  } else if (c === 43 && isSp(s.charCodeAt(e + 1))) {
+    const r = plusMoney(s, i, a, e + 1);
+    if (r) return r;
   }
   // A scale on the number: 600m, 1.2bn, 5 million (unit or noun may follow).
   const sc = scaleAt(s, e, false);
@@ -526,8 +870,8 @@ function digitAt(s: string, i: number): Cand | number {
     // a 4bn-euro hole, a $5-million grant
     if (isDash(s.charCodeAt(sc.end)) && isL(s.charCodeAt(sc.end + 1))) {
       const we = wordEnd(s, sc.end + 1);
-      const cur = CURRENCY_WORDS[lower(s.slice(sc.end + 1, we))];
-      if (cur) return withMax(mk(i, we, 'money', numVal(a, sc.exp), cur, sc.exp), max, sc.exp);
+      const cur = NAMES[lower(s.slice(sc.end + 1, we))];
+      if (cur) return withMax(mkMoney(i, we, numVal(a, sc.exp), cur, sc.exp), max, sc.exp);
     }
     if (sc.ambiguousM) return millionOrMetres(s, i, a, max, sc);
     const f = tail(s, i, a, max, sc.end, sc.exp, false);
@@ -561,6 +905,14 @@ function digitAt(s: string, i: number): Cand | number {
     return g;
   }
   return bare(s, i, a);
+}
+
+/** `600-plus billion pesos`, `600+ million dollars`: money of at least the amount (`e`: after `plus`/`+`). */
+function plusMoney(s: string, i: number, a: Num, e: number): Cand | null {
+  const sc = scaleAt(s, e, false);
+  const f = tail(s, i, a, null, sc ? sc.end : e, sc ? sc.exp : 0, false);
+  if (!f || f.kind !== 'money') return null;
+  return vague(f, 'at least');
 }
 
 function toRange(s: string, i: number, a: Num, e: number): Cand | null {
@@ -797,6 +1149,8 @@ function attachedUnit(s: string, i: number, a: Num, max: Num | null, e: number):
   const w = s.slice(k, we);
   if (w === 'p' && !a.dec && !a.commas && a.int.length <= 3) return withMax(mk(i, we, 'money', numVal(a, -2), 'GBP'), max, -2);
   const u = UNIT_SUFFIX[w];
+  // 12CUP, 500KES: an ISO code written onto the amount
+  if (u === undefined && k === e && w.length === 3 && ISO_CODES.has(w)) return withMax(mkMoney(i, we, numVal(a), w), max, 0);
   if (u === undefined || (k > e && u !== '°C' && u !== '°F')) return skipRun(s, i);
   // 5ft 9ins, 6ft 2in, 12st 7lb
   if (u === 'ft' || u === 'st') {
@@ -865,6 +1219,11 @@ function tail(s: string, i: number, a: Num | number, max: Num | null, e: number,
   let c = s.charCodeAt(e);
   if (c === 37) return with_(percentTail(s, i, e + 1, v, exp));
   if (isSp(c) && s.charCodeAt(skipSp(s, e)) === 37) return with_(percentTail(s, i, skipSp(s, e) + 1, v, exp));
+  // A sign after the amount: `70 ₹`, `100€`.
+  if (c > 127 || c === 36 || (isSp(c) && s.charCodeAt(e + 1) > 127)) {
+    const ca = currencyAfter(s, e, true);
+    if (ca) return with_(mkMoney(i, ca.end, v, ca.cur, exp));
+  }
   if (!isSp(c)) return null;
   const nw = nextWord(s, e);
   if (!nw) return null;
@@ -919,22 +1278,14 @@ function tail(s: string, i: number, a: Num | number, max: Num | null, e: number,
     }
     return with_(perAfter(s, mk(i, we, 'quantity', v, u, exp), u));
   }
-  // Currency words: 11 billion dollars, 500 yuan, US dollars, 50 pence
-  const cur = CURRENCY_WORDS[lw];
-  if (cur !== undefined && isL(w.charCodeAt(0))) {
-    if ((lw === 'pound' || lw === 'pounds') && v < 1000 && weightContext(s, i)) return with_(mk(i, we, 'quantity', v, 'lb', exp));
-    return with_(mk(i, we, 'money', v, cur, exp));
-  }
-  const qual = CURRENCY_QUALIFIER[lw];
-  if (qual !== undefined) {
-    const nw2 = nextWord(s, we);
-    if (nw2) {
-      const code = qual[lower(s.slice(nw2[0], nw2[1]))];
-      if (code) return with_(mk(i, nw2[1], 'money', v, code, exp));
-    }
+  // Currencies: 11 billion dollars, 500 yuan, 61 million Hong Kong dollars, 5 million USD, 1500 Rs; 50 pence
+  const ca = w !== lw || NAMES[lw] !== undefined || lw === 'kr' || lw === 'zł' ? currencyAfter(s, e, exp > 0 || v >= 1000 || (typeof a !== 'number' && a.commas), k, we, w, lw) : null;
+  if (ca) {
+    if (ca.cur === '*pound' && v < 1000 && weightContext(s, i)) return with_(mk(i, ca.end, 'quantity', v, 'lb', exp));
+    return with_(mkMoney(i, ca.end, v, ca.cur, exp));
   }
   const minor = MINOR_WORDS[lw];
-  if (minor !== undefined) return with_(mk(i, we, 'money', round(v / 100), minor, exp));
+  if (minor !== undefined) return with_(mkMoney(i, we, round(v / 100), minor, exp));
   // Day before a month: 4 February (only plain small integers)
   if (!words && exp === 0 && typeof a !== 'number' && !max) {
     const dm = dayMonthAt(s, i, a, e);
@@ -976,7 +1327,9 @@ const PAST_VERBS = new Set(['held', 'met', 'had', 'made', 'said', 'told', 'won',
 /** `lost 20 pounds`, `weighed 200 pounds`: pounds as weight. */
 function weightContext(s: string, i: number): boolean {
   const b = Math.max(0, i - 30);
-  return /\b(?:weigh|weighs|weighed|weighing|lost|lose|gained|put on|heavier|lighter)\b/i.test(s.slice(b, i));
+  const before = s.slice(b, i);
+  // `100kg (220 pounds)`: a conversion of a weight.
+  return /\b(?:weigh|weighs|weighed|weighing|lost|lose|gained|put on|heavier|lighter)\b/i.test(before) || /\d\s?(?:kg|kilos?|kilogrammes?|kilograms?|tonnes?|grams?|g)\s?\(\s*$/.test(before);
 }
 function isAcronymPlural(w: string): boolean {
   if (w.length < 3 || w.charCodeAt(w.length - 1) !== 115) return false;
@@ -1074,18 +1427,20 @@ function atWord(s: string, i: number, j: number, t: Trigger, out: Cand[]): numbe
     case 'mid':
       f = midAt(s, i, j);
       break;
-    case 'code': {
-      // US$5bn, HK$10, Rs 500, USD 5 million
-      const c = s.charCodeAt(j);
-      if (c === 36) {
-        const code = CURRENCY_PREFIX[s.slice(i, j + 1)];
-        if (code) f = moneyAt(s, i, j + 1, code);
-      } else if (t.code) {
-        let k = j;
-        if (c === 46 && s.slice(i, j) === 'Rs') k++;
-        f = moneyAt(s, i, k, t.code);
-      }
+    case 'code':
+      f = codeAt(s, i, j, t.cur, t.gated);
       break;
+    case 'name':
+      f = nameBeforeAt(s, i, j, t.cur);
+      break;
+    case 'vague':
+      f = vagueAt(s, i, j, t.w);
+      break;
+    case 'url': {
+      if (!(s.startsWith('://', j) || (s.charCodeAt(j) === 46 && isL(s.charCodeAt(j + 1))))) return i;
+      let e = j;
+      while (e < s.length && !isSp(s.charCodeAt(e)) && s.charCodeAt(e) !== 10 && s.charCodeAt(e) !== 13) e++;
+      return e;
     }
   }
   if (!f) return i;
@@ -1248,6 +1603,16 @@ function aAt(s: string, i: number, j: number): Cand | null {
       e = nw2[1];
     }
   }
+  // a billion-dollar valuation, a million-dollar home: an order of magnitude
+  if (v >= 1e6 && isDash(s.charCodeAt(e)) && isL(s.charCodeAt(e + 1))) {
+    const ne = wordEnd(s, e + 1);
+    const nm = NAMES[lower(s.slice(e + 1, ne))];
+    if (nm !== undefined) {
+      const g = mkMoney(i, ne, v, nm, Math.round(Math.log10(v)));
+      g.valueMax = v * 10;
+      return vague(g, 'order of magnitude');
+    }
+  }
   const f = tail(s, i, v, null, e, 0, true);
   if (f) return f;
   return v >= 1e6 ? mk(i, e, 'number', v, null) : null;
@@ -1286,12 +1651,12 @@ function figureAt(s: string, k: number): Cand | null {
     return typeof r === 'number' ? null : r;
   }
   const sign = SIGN[c];
-  if (sign !== undefined) return moneyAt(s, k, k + 1, CURRENCY_PREFIX[sign]!);
+  if (sign !== undefined) return moneyAt(s, k, k + 1, sign);
   if (isL(c)) {
     const we = wordEnd(s, k);
     const w = s.slice(k, we);
-    if (s.charCodeAt(we) === 36 && CURRENCY_PREFIX[w + '$']) return moneyAt(s, k, we + 1, CURRENCY_PREFIX[w + '$']!);
-    const code = CURRENCY_PREFIX[w];
+    if (s.charCodeAt(we) === 36 && DOLLAR_PREFIXES[w + '$']) return moneyAt(s, k, we + 1, DOLLAR_PREFIXES[w + '$']!);
+    const code = LOCAL_PREFIX[w] ?? (ISO_CODES.has(w) ? w : undefined);
     if (code && w.length > 1) return moneyAt(s, k, we, code);
     // between five and 10 searches
     const v = NUMBER_WORDS[lower(w)];

@@ -11,7 +11,7 @@
  */
 import type { Lexicon } from '../lexicon';
 import type { EntityType, Origin } from '../types';
-import { isCapClass } from './features';
+import { CAP_INIT, isCapClass, lowerHashOf } from './features';
 import { GAZ, hasCategory } from './gazetteer';
 import { TYPES } from './labels';
 import { decodeModel, fromBase64, type NerModel } from './model';
@@ -73,16 +73,60 @@ export function recognizeWith(model: NerModel, text: string, options: NerOptions
   let spans: Working[] = res.spans.map((s: TaggedSpan) => ({ first: s.first, last: s.last, type: s.type, confidence: confidenceOf(model, s.margin) }));
   spans = trimTitles(res, spans);
   spans = dropAcrossSentences(text, res, spans);
+  spans = joinDangling(text, res, spans);
   spans = completeKnownNames(res, spans);
+  spans = completeKnownOrgs(res, spans);
   if (!options.noConsistency) spans = enforceConsistency(text, res, spans);
   const { tokens } = res;
   let out: RecognizedMention[] = spans.map((s) => ({ start: tokens.start[s.first]!, end: tokens.end[s.last]!, type: TYPES[s.type]!, confidence: s.confidence, origin: 'model' as const }));
+  out = placesInCompounds(text, res, model, out);
   if (options.lexicon && options.lexicon.size) out = applyLexicon(text, out, options.lexicon);
   out.sort((a, b) => a.start - b.start || b.end - a.end);
   return out;
 }
 
 const PER = 0;
+const ORG = 1;
+
+const PLACE_BITS = (1 << (GAZ.country * 4 + 3)) | (1 << (GAZ.city * 4 + 3)) | (1 << (GAZ.region * 4 + 3));
+
+/**
+ * Places inside hyphenated compounds (`India-based`, `Algeria-Venezuela talks`, `U.S.-allied`):
+ * the tokenizer keeps a compound whole, as CoNLL-2003 does, so a known country, city or region
+ * written as one part of a compound that is no person, organisation or place is tagged on its
+ * own (a MISC span over the compound, `Nairobi-based`, gives way to it).
+ */
+function placesInCompounds(text: string, res: TagResult, model: NerModel, found: RecognizedMention[]): RecognizedMention[] {
+  const { tokens, attrs } = res;
+  let out = found;
+  let k = 0;
+  for (let i = 0; i < tokens.count; i++) {
+    if (!isCapClass(attrs.cap[i]!)) continue;
+    const s = tokens.start[i]!;
+    const e = tokens.end[i]!;
+    const dash = text.indexOf('-', s);
+    if (dash < 0 || dash >= e) continue;
+    while (k < out.length && out[k]!.end <= s) k++;
+    const over = k < out.length && out[k]!.start < e ? out[k]! : null;
+    if (over && (over.type !== 'MISC' || over.start !== s || over.end !== e)) continue;
+    const places: RecognizedMention[] = [];
+    for (let a = s; a < e; ) {
+      let b = text.indexOf('-', a);
+      if (b < 0 || b > e) b = e;
+      const c = text.charCodeAt(a);
+      if (b - a >= 2 && c >= 65 && c <= 90) {
+        const g = model.gazetteer.match(Int32Array.of(lowerHashOf(text, a, b)), Uint8Array.of(CAP_INIT), Int32Array.of(1), 1);
+        if (g.lo[0]! & PLACE_BITS) places.push({ start: a, end: b, type: 'LOC', confidence: 0.6, origin: 'model' });
+      }
+      a = b + 1;
+    }
+    if (!places.length) continue;
+    if (out === found) out = [...found];
+    out.splice(k, over ? 1 : 0, ...places);
+    k += places.length;
+  }
+  return out;
+}
 
 /** Person spans never start with a title word (`President Donald Trump` → `Donald Trump`). */
 function trimTitles(res: TagResult, spans: Working[]): Working[] {
@@ -103,6 +147,37 @@ function dropAcrossSentences(text: string, res: TagResult, spans: Working[]): Wo
     }
     return true;
   });
+}
+
+/** Words a name never ends with: `Central Bank of`, `Centre for`, `Universidad de`. */
+const DANGLING = new Set(['of', 'for', 'de', 'del', 'do', 'da', 'dos', 'das', 'la', 'le', 'du', 'and', 'y', 'e', 'the', 'on', 'in', 'at', 'to', '&']);
+
+/**
+ * A span that ends with a connecting word goes on with the name right after it, whose words it
+ * names (`Central Bank of` + `Somalia` → `Central Bank of Somalia`, typed as the head); with no
+ * name next to it, the connecting words are dropped.
+ */
+function joinDangling(text: string, res: TagResult, spans: Working[]): Working[] {
+  const { tokens } = res;
+  const dangling = (i: number) => DANGLING.has(text.slice(tokens.start[i]!, tokens.end[i]!).toLowerCase());
+  const out: Working[] = [];
+  for (let k = 0; k < spans.length; k++) {
+    const s = spans[k]!;
+    if (!dangling(s.last)) {
+      out.push(s);
+      continue;
+    }
+    const next = spans[k + 1];
+    if (next && next.first === s.last + 1) {
+      // The joined span may dangle again (`Union of` + `Nigerian` + …): look at it once more.
+      spans[k + 1] = { first: s.first, last: next.last, type: s.type, confidence: Math.min(s.confidence, next.confidence) };
+      continue;
+    }
+    let last = s.last;
+    while (last > s.first && dangling(last)) last--;
+    if (!dangling(last)) out.push({ ...s, last });
+  }
+  return out;
 }
 
 /**
@@ -143,6 +218,40 @@ function completeKnownNames(res: TagResult, spans: Working[]): Working[] {
       added.push({ first: i, last: j, type: PER, confidence: 0.7 });
     } else continue;
     for (let k = i; k <= j; k++) owner[k] = -2;
+    i = j;
+  }
+  return added.length ? [...spans, ...added].sort((a, b) => a.first - b.first) : spans;
+}
+
+/**
+ * Well-known organisations (the gazetteer's, e.g. `Boeing`, `Truth Social`) that the tagger left
+ * out are added when the text writes them as a name of their own: every word capitalised, no
+ * capitalised word on either side; a one-word name also not at the start of a sentence or in a
+ * headline, and never written in lower case in the article.
+ */
+function completeKnownOrgs(res: TagResult, spans: Working[]): Working[] {
+  const { attrs, tokens } = res;
+  const bit = (i: number, pos: number) => (attrs.gazLo[i]! >>> (GAZ.org * 4 + pos)) & 1;
+  const covered = new Uint8Array(attrs.n);
+  for (const s of spans) for (let i = s.first; i <= s.last; i++) covered[i] = 1;
+  const added: Working[] = [];
+  for (let i = 0; i < attrs.n; i++) {
+    const single = bit(i, 3) === 1;
+    if (!single && !bit(i, 0)) continue;
+    let j = i;
+    if (!single) {
+      j = i + 1;
+      while (j < attrs.lineTo[i]! && bit(j, 1) && !bit(j, 2)) j++;
+      if (j >= attrs.lineTo[i]! || !bit(j, 2)) continue;
+    }
+    // A one-word name must also not be a capitalised common word (`Apple` at a sentence start or
+    // in a headline, `Shell` written `shell` elsewhere).
+    let ok = !single || !(tokens.flags[i]! & (TF_SENT_START | TF_CAPS_LINE | TF_TITLE_LINE) || attrs.doc[i]! & 1);
+    for (let k = i; k <= j && ok; k++) if (covered[k] || attrs.cap[k] !== CAP_INIT) ok = false;
+    if (i > attrs.lineFrom[i]! && isCapClass(attrs.cap[i - 1]!)) ok = false;
+    if (j + 1 < attrs.lineTo[j]! && isCapClass(attrs.cap[j + 1]!)) ok = false;
+    if (!ok) continue;
+    added.push({ first: i, last: j, type: ORG, confidence: 0.6 });
     i = j;
   }
   return added.length ? [...spans, ...added].sort((a, b) => a.first - b.first) : spans;

@@ -15,13 +15,14 @@
  * | `dash-after`   | `"…" ― Name`, or `- Name.` on the next line              |
  * | `colon-name`   | `Name: "…"` (no verb)                                    |
  *
- * Then, in `index.ts`, for a quote none of these attributes: a quote inside a sentence takes the
- * sentence's subject (`subject`); a quote that is a sentence of its own takes the subject of a
+ * Then, in `index.ts`, for a quote none of these attributes: a quote that is the content of a
+ * possessed statement noun takes the possessor (`possessive`: `her remark that “…”`, `Trump’s
+ * pledge to be “neutral”`); a quote inside a sentence takes the sentence's subject (`subject`); a quote that is a sentence of its own takes the subject of a
  * preceding sentence with a reporting verb (`prev-sentence`) or continues the previous quote's
  * speaker (`continuation`). Parts of a multi-paragraph quote share the best attribution of the group.
  */
 import { DETERMINERS, INTRO_WORDS, PERSON_ROLES, PLURAL_PERSON_HEADS, REPORTING_VERBS, WEAK_VERBS } from './lexicon';
-import { firstPhrase, isCueTok, isNpWord, isPronoun, phraseLeft, phraseRight, subjectOf, withAppositiveName, type Subject, type TokRange } from './phrases';
+import { clauseStart, firstPhrase, isCueTok, isNpWord, isPronoun, phraseLeft, phraseRight, subjectOf, withAppositiveName, type Subject, type TokRange } from './phrases';
 import { type Sentences, type Tok, TokType, tokenize } from './tokens';
 import type { Span } from '../types';
 
@@ -39,6 +40,7 @@ export type Rule =
   | 'dash-after'
   | 'headline'
   | 'subject'
+  | 'possessive'
   | 'continuation'
   | 'none';
 
@@ -112,6 +114,9 @@ export function attributeInSentence(
     if (h) return h;
   }
   const q = quotes[qi]!;
+  // A transcript inside the quote: `"PENCE: Well, look, …"` is Pence's.
+  const ts = transcriptSpeaker(text, q);
+  if (ts) return ts;
   // “…” ― Name  /  “…”¶- Name.
   const dash = dashAfter(text, toks, qt, q);
   if (dash) return dash;
@@ -140,7 +145,9 @@ export function attributeInSentence(
       const t = toks[v]!;
       if (t.type === TokType.Quote) break;
       if (isCueTok(t) && isVerbCue(toks, v)) {
-        const s = subjectOf(toks, v, 0) ?? inverted(toks, v, qt - 1);
+        // `Spicer said, adding, “…”`: the participle continues the reporting verb before it.
+        const w = t.w.endsWith('ing') && isP(toks[v - 1], ',') && isCueTok(toks[v - 2]) && isVerbCue(toks, v - 2) ? v - 2 : v;
+        const s = subjectOf(toks, w, 0) ?? inverted(toks, w, qt - 1);
         if (s) return fromSubject(toks, s, rule, t);
         break;
       }
@@ -165,6 +172,8 @@ export function attributeInSentence(
   let lastQ = -1;
   for (let k = 0; k < qt; k++) if (toks[k]!.type === TokType.Quote) lastQ = k;
   const main = lastQ >= 0 ? lastQ + 1 : mainClauseStart(toks, qt);
+  const near = subordinateCue(toks, main, qt);
+  if (near) return near;
   let relative: Attribution | null = null;
   for (let pass = 0; pass < 2; pass++) {
     const lo = pass === 0 ? main : 0;
@@ -172,8 +181,20 @@ export function attributeInSentence(
     for (let v = lo; v < hi; v++) {
       const t = toks[v]!;
       if (!isStrongCue(t) || !isVerbCue(toks, v)) continue;
-      const s = cueSubject(toks, v, 0) ?? (v === 0 || isP(toks[v - 1], ',') ? inverted(toks, v, qt) : null);
+      let s = cueSubject(toks, v, 0) ?? (v === 0 || isP(toks[v - 1], ',') ? inverted(toks, v, qt) : null);
       if (!s) continue;
+      // `Ban condemned what he called a “brazen breach”`: the name a clause gives inside another
+      // speaker's statement is that speaker's (PolNeAR folds it into the outer attribution).
+      if (toks[s.a - 1]?.w === 'what' && s.a - 1 > main) {
+        const outer = firstPhrase(toks, mainClauseStart(toks, qt), s.a - 1);
+        if (outer && personLike(toks, outer) && outer.b < s.a - 1) s = outer;
+      }
+      // `In a CNN/ORC poll released Monday, 31% of Republicans said they were “…”`: the words are
+      // the poll's answers; the poll is the source.
+      if (isShare(toks, s)) {
+        const poll = pollPhrase(toks, qt);
+        if (poll) s = poll;
+      }
       const a = fromSubject(toks, s, 'verb-before', t);
       if (s.antecedent || RELATIVE.has(toks[s.a]!.w)) {
         relative ??= a;
@@ -188,6 +209,9 @@ export function attributeInSentence(
     const t = toks[v]!;
     if (!isStrongCue(t) || !isVerbCue(toks, v)) continue;
     let s = subjectOf(toks, v, qt + 1);
+    // `X dismissed it as “desperate”, while Y said …`: a verb with its own subject after a
+    // conjunction belongs to another clause, and to another speaker.
+    if (s && clauseBreak(toks, qt + 1, s.a)) break;
     if (!s && isP(toks[v - 1], ',')) s = inverted(toks, v, n);
     if (!s && qt > 0) s = firstPhrase(toks, 0, qt);
     if (s) return fromSubject(toks, s, 'verb-after', t);
@@ -200,6 +224,95 @@ export function attributeInSentence(
   return null;
 }
 
+/** `"PENCE: Well, …"`, `"JAKE TAPPER: …"`: a name in capitals and a colon opening the quoted text. */
+const TRANSCRIPT = /^[\p{Lu}][\p{Lu}.'’-]+(?: [\p{Lu}][\p{Lu}.'’-]+){0,2}:\s/u;
+function transcriptSpeaker(text: string, q: Span): Attribution | null {
+  const s = q.start + 1;
+  const c0 = text.charCodeAt(s);
+  const c1 = text.charCodeAt(s + 1);
+  if (!(c0 >= 65 && c0 <= 90) || !((c1 >= 65 && c1 <= 90) || c1 > 127)) return null; // two capitals first (cheap test)
+  const m = TRANSCRIPT.exec(text.slice(s, s + 40));
+  if (!m) return null;
+  const name = m[0].slice(0, m[0].indexOf(':'));
+  if (name.length < 2 || !/\p{Lu}{2}/u.test(name)) return null;
+  return { rule: 'colon-name', speaker: { start: s, end: s + name.length } };
+}
+
+/** Common nouns for people who shout or say things in a crowd (`a man yelled`, `the heckler shouted`). */
+const PEOPLE_HEADS = new Set('man woman men women someone somebody crowd audience heckler hecklers protester protesters supporter supporters voter voters reporter reporters fan fans'.split(' '));
+
+/** A share of people as a subject: `31% of Republicans`, `just 8 percent of Democrats`. */
+function isShare(toks: readonly Tok[], s: TokRange): boolean {
+  const share = (w: string | undefined) => !!w && (/^\d[\d.,]*%?$/.test(w) || w === 'percent' || w === '%');
+  for (let k = s.a; k < s.b && k < s.a + 3; k++) if (share(toks[k]!.w)) return true;
+  // `31% of voters`: the subject found may be the phrase after `of`.
+  return toks[s.a - 1]?.w === 'of' && share(toks[s.a - 2]?.w);
+}
+/** The poll or survey the sentence names before the quote (`a national CNN/ORC poll`). */
+function pollPhrase(toks: readonly Tok[], qt: number): TokRange | null {
+  for (let k = 0; k < qt; k++) {
+    const w = toks[k]!.w;
+    if (w !== 'poll' && w !== 'survey' && w !== 'polls') continue;
+    const np = phraseLeft(toks, k, 0);
+    if (np && np.b === k + 1) return np;
+  }
+  return null;
+}
+
+/** Conjunctions that start a subordinate clause (`when`, `after`, `as` …). */
+const SUBORDINATORS = new Set(['when', 'after', 'as', 'while', 'because', 'since', 'before', 'until', 'once', 'whenever']);
+
+/**
+ * The outermost reporting verb is the quote's, except when the quote belongs to a clause of its
+ * own: `after Clinton argued that “…”`, `as the heckler yelled: “…”`, or the main clause after a
+ * subordinate one (`when Rubio thanked Miami and said …, a man yelled “Stay there!”`). Returns the
+ * attribution by the reporting verb nearest the quote in such a case, else null.
+ */
+function subordinateCue(toks: readonly Tok[], main: number, qt: number): Attribution | null {
+  let v = qt - 1;
+  for (; v > main; v--) {
+    const t = toks[v]!;
+    if (isP(t, ',') || isP(t, ';') || t.type === TokType.Quote) return null;
+    if (isStrongCue(t) && isVerbCue(toks, v)) break;
+  }
+  if (v <= main) return null;
+  // `as a man yelled`: `as` here opens a clause (the subject search would read it as a preposition).
+  const np = phraseLeft(toks, v - 1, main);
+  const s: Subject | null = np && np.a > main && SUBORDINATORS.has(toks[np.a - 1]!.w) ? np : cueSubject(toks, v, main);
+  if (!s || s.a <= main || s.antecedent || !(personLike(toks, s) || PEOPLE_HEADS.has(toks[s.b - 1]!.w) || PERSON_ROLES.has(toks[s.b - 1]!.w))) return null;
+  let earlier = false;
+  for (let k = main; k < s.a; k++) if (isStrongCue(toks[k]) && isVerbCue(toks, k)) earlier = true;
+  if (!earlier) return null;
+  const before = toks[s.a - 1]!;
+  let sub = before.type === TokType.Word && SUBORDINATORS.has(before.w);
+  if (!sub && isP(before, ',')) {
+    // The clause before the comma opened with a subordinating conjunction.
+    for (let k = s.a - 2; k >= main; k--) {
+      const u = toks[k]!;
+      if (isP(u, ',') || u.type === TokType.Quote) break;
+      if (u.type === TokType.Word && SUBORDINATORS.has(u.w)) {
+        sub = true;
+        break;
+      }
+    }
+  }
+  return sub ? fromSubject(toks, s, 'verb-before', toks[v]!) : null;
+}
+
+/** Conjunctions that start a clause of its own (`…, while the Liberal Democrats said …`). */
+const CLAUSE_CONJUNCTIONS = new Set(['while', 'whereas', 'but', 'although', 'though', 'whilst']);
+
+/** Is there a conjunction starting a new clause in `[a, b)` (between a quote and a later subject)? */
+function clauseBreak(toks: readonly Tok[], a: number, b: number): boolean {
+  for (let k = a; k < b; k++) {
+    const t = toks[k]!;
+    if (t.type === TokType.Quote) return false;
+    // `…,” though, Allen did suggest`: an adverb between commas, not a new clause.
+    if (t.type === TokType.Word && CLAUSE_CONJUNCTIONS.has(t.w) && !isP(toks[k + 1], ',')) return true;
+  }
+  return false;
+}
+
 /**
  * The last resort for a quote inside a sentence without a reporting verb: the sentence's subject
  * (`The agency declined to detail the “specific focus”`).
@@ -207,6 +320,19 @@ export function attributeInSentence(
 export function sentenceSubject(ctx: QuoteContext): Attribution | null {
   const { toks, qt } = ctx;
   if (qt <= 0) return null;
+  // `…, with Sen. John McCain calling it a “Chinese menu”`: the one doing it in the `with` phrase.
+  for (let v = qt - 1; v > 1 && qt - v <= 8; v--) {
+    const t = toks[v]!;
+    if (t.type === TokType.Quote) break;
+    if (t.type !== TokType.Word || !t.w.endsWith('ing') || t.w.length < 5) continue;
+    const np = toks[v - 1]!.type === TokType.Word ? phraseLeft(toks, v - 1, 0) : null;
+    if (np && toks[np.a - 1]?.w === 'with' && personLike(toks, np)) return fromSubject(toks, np, 'subject', null);
+    break;
+  }
+  const pos = possessor(toks, qt);
+  // `Trump stood by his comment that “…”`: a pronoun possessor stands for the subject, when the
+  // sentence names one; a named possessor (`Trump’s pledge to be “neutral”`) is the speaker.
+  if (pos && !(POSSESSIVE_PRONOUNS.has(toks.find((t) => t.s === pos.speaker.start)?.w ?? '') && namedSubject(toks, qt))) return pos;
   // The subject of the verb nearest before the quote (`… while the governor loves “Lilyhammer.”`).
   for (let v = qt - 1; v >= 0 && qt - v <= 8; v--) {
     const t = toks[v]!;
@@ -218,6 +344,64 @@ export function sentenceSubject(ctx: QuoteContext): Attribution | null {
   }
   const s = firstPhrase(toks, mainClauseStart(toks, qt), qt) ?? firstPhrase(toks, 0, qt);
   return s && !(s.b - s.a === 1 && EXPLETIVE.test(toks[s.a]!.w)) ? fromSubject(toks, s, 'subject', null) : null;
+}
+
+/** Nouns for something said, whose possessor said it (`her remark that …`, `his call for …`). */
+const STATEMENT_NOUNS = new Set(
+  ('claim claims remark remarks comment comments promise promises pledge pledges call calls vow vows statement statements words ' +
+    'assertion assertions contention argument insistence plea demand boast warning warnings suggestion description characterization ' +
+    'accusation accusations charge declaration proclamation prediction threat tweet tweets line slogan quip joke refrain mantra').split(' '),
+);
+const POSSESSIVE_PRONOUNS = new Set(['his', 'her', 'their', 'its', 'my', 'our']);
+
+/**
+ * `her remark that “…”`, `his call for “a total ban”`, `Trump’s controversial pledge to be
+ * “neutral”`: the quote is the content of a statement noun a few words before it, and the one
+ * whose statement it is said it. The speaker mention is the possessor (`her`, `Trump’s`).
+ */
+function possessor(toks: readonly Tok[], qt: number): Attribution | null {
+  let k = qt - 1;
+  // Between the noun and the quote: `that …` (its content), or a few linking words (`to be`, `for`).
+  let that = -1;
+  for (let j = qt - 1; j >= 0 && qt - j <= 8; j--) {
+    const t = toks[j]!;
+    if (t.type === TokType.Quote || (t.type === TokType.Punct && t.w !== ',')) break;
+    // (Right before the quote the noun may be its subject instead: `GM's argument "has no legs"`.)
+    if (t.type === TokType.Word && STATEMENT_NOUNS.has(t.w) && j < qt - 1 && (toks[j + 1]!.w === 'that' || linking(toks, j + 1, qt))) {
+      k = j;
+      that = j;
+      break;
+    }
+  }
+  if (that < 0) return null;
+  // The possessor: right before the noun, or before up to three modifiers (`her March comment`).
+  for (let p = k - 1; p >= 0 && k - p <= 4; p--) {
+    const u = toks[p]!;
+    if (u.type !== TokType.Word) return null;
+    if (POSSESSIVE_PRONOUNS.has(u.w)) return { rule: 'possessive', speaker: { start: u.s, end: u.e } };
+    if (/[’']s$|s[’']$/.test(u.w) && u.cap) {
+      // `Donald Trump’s`: the whole name.
+      let a = p;
+      while (a > 0 && toks[a - 1]!.type === TokType.Word && toks[a - 1]!.cap && p - a < 3) a--;
+      return { rule: 'possessive', speaker: { start: toks[a]!.s, end: u.e } };
+    }
+    if (DETERMINERS.has(u.w) || isCueTok(u) || isVerbLike(u)) return null;
+  }
+  return null;
+}
+const LINKING = new Set(['to', 'be', 'of', 'for', 'about', 'on', 'as', ',', 'a', 'an', 'the']);
+/** Only linking words in `[a, b)`: `promise to be`, `call for`, `description of … as`. */
+function linking(toks: readonly Tok[], a: number, b: number): boolean {
+  for (let k = a; k < b; k++) if (!LINKING.has(toks[k]!.w)) return false;
+  return true;
+}
+
+/** The main clause before the quote starts with a name (`Trump stood by …`, `Sanders has pushed …`). */
+function namedSubject(toks: readonly Tok[], qt: number): boolean {
+  const s = firstPhrase(toks, mainClauseStart(toks, qt), qt);
+  if (!s) return false;
+  const h = toks[s.b - 1]!;
+  return h.cap || PERSON_ROLES.has(h.w) || isPronoun(h);
 }
 
 /** `It’s`, `That’s`, `There’s`: not a speaker. */
@@ -258,7 +442,8 @@ export function prevSentence(text: string, quotes: readonly Span[], qi: number, 
 /** The quote is a sentence of its own: no words before or after it in its sentence. */
 export function standalone(ctx: QuoteContext): boolean {
   const { toks, qt } = ctx;
-  for (let i = 0; i < toks.length; i++) if (i !== qt && toks[i]!.type !== TokType.Punct) return false;
+  // Other quotes run together with it (`"It was a shame. "By all accounts …"`) leave it alone.
+  for (let i = 0; i < toks.length; i++) if (i !== qt && toks[i]!.type !== TokType.Punct && toks[i]!.type !== TokType.Quote) return false;
   return true;
 }
 
@@ -270,6 +455,15 @@ const RELATIVE = new Set(['who', 'which', 'that']);
  */
 function cueSubject(toks: readonly Tok[], v: number, lo: number): Subject | null {
   const t = toks[v]!;
+  if (t.w.endsWith('ing') && v > lo && isP(toks[v - 1], ',')) {
+    // `“…,” said Rep. Ann Fisk (D-Va.), adding that “…”`: the inverted speaker of the clause.
+    let k = clauseStart(toks, v, lo);
+    while (k < v && toks[k]!.type === TokType.Punct) k++;
+    if (k < v - 1 && isCueTok(toks[k]) && isStrongCue(toks[k])) {
+      const np = phraseRight(toks, k + 1, v);
+      if (np && personLike(toks, np)) return np;
+    }
+  }
   if (t.w.endsWith('ing') && v > lo) {
     const p = toks[v - 1]!;
     if (p.type === TokType.Word && !isPronoun(p)) {
@@ -278,7 +472,7 @@ function cueSubject(toks: readonly Tok[], v: number, lo: number): Subject | null
       if (!(w && (w.w === 'with' || w.w === 'without'))) {
         const s = firstPhrase(toks, mainClauseStart(toks, v), v);
         if (s) return s;
-      }
+      } else if (np && personLike(toks, np)) return np; // `…, with Sen. John McCain calling it a “Chinese menu”`
     }
   }
   return subjectOf(toks, v, lo);
@@ -332,6 +526,9 @@ export function isVerbCue(toks: readonly Tok[], v: number): boolean {
   if (p && p.type === TokType.Word) {
     if (/^(?:he|she|they|it|we|i|you|who|which|that|also|has|have|had|then|later|often|repeatedly|frequently)$/.test(p.w)) return true;
     if (DETERMINERS.has(p.w) || /[’']s$/.test(p.w) || /s[’']$/.test(p.w)) return false;
+    // `32% of Republican claims`: a capitalised adjective inside a noun phrase.
+    const pp = toks[v - 2];
+    if (p.cap && pp && (pp.w === 'of' || /^\d|%$/.test(pp.w))) return false;
     if (p.cap || PERSON_ROLES.has(p.w) || PLURAL_PERSON_HEADS.has(p.w)) return true;
   }
   if (nx && nx.type === TokType.Word && /^(?:were|are|was|is|of|about|from|by|have|had|on|in|to|for|and|made)$/.test(nx.w)) return false;
@@ -405,10 +602,19 @@ function xSaidAfter(toks: readonly Tok[], r: number, n: number, openEnded: boole
   }
   while (k < n && toks[k]!.type === TokType.Word && !isCueTok(toks[k]) && isAuxOrAdverb(toks[k]!)) k++;
   const v = toks[k];
-  if ((isCueTok(v) && isVerbCue(toks, k)) || (openEnded && isVerbLike(v) && personLike(toks, np) && np.b - np.a <= 6)) {
+  if ((isCueTok(v) && isVerbCue(toks, k)) || (openEnded && isVerbLike(v) && personLike(toks, np) && np.b - np.a <= 6) || (phrasalCue(toks, k) && personLike(toks, np))) {
     return { rule: 'x-said-after', speaker: range(toks, withAppositiveName(toks, np, k)), cue: { start: v!.s, end: v!.e } };
   }
   return null;
+}
+
+/** Speech verbs made of a verb and a particle: `“…,” Trump shot back`, `he went on`, `she chimed in`. */
+const PHRASAL_VERBS = new Set(['shot', 'fired', 'hit', 'went', 'chimed', 'piped', 'snapped', 'cut', 'broke', 'pushed', 'doubled', 'struck']);
+const PARTICLES = new Set(['back', 'on', 'in', 'up', 'off', 'down']);
+function phrasalCue(toks: readonly Tok[], k: number): boolean {
+  const v = toks[k];
+  const p = toks[k + 1];
+  return !!v && !!p && v.type === TokType.Word && p.type === TokType.Word && PHRASAL_VERBS.has(v.w) && PARTICLES.has(p.w);
 }
 
 /**
@@ -419,7 +625,7 @@ function phraseRightBeforeVerb(toks: readonly Tok[], r: number, n: number): TokR
   const np = phraseRight(toks, r, n);
   if (!np) return null;
   for (let k = np.a + 1; k < np.b; k++) {
-    if (isVerbLike(toks[k]) && !toks[k]!.cap && toks[k - 1]!.type === TokType.Word && (toks[k - 1]!.cap || isPronoun(toks[k - 1]))) return { a: np.a, b: k };
+    if ((isVerbLike(toks[k]) || phrasalCue(toks, k)) && !toks[k]!.cap && toks[k - 1]!.type === TokType.Word && (toks[k - 1]!.cap || isPronoun(toks[k - 1]))) return { a: np.a, b: k };
   }
   return np;
 }

@@ -281,6 +281,17 @@ function scanLine(
         continue;
       }
       if (role === Role.Open) {
+        // Straight marks do not nest (a quote inside a quote takes single marks): a second opening
+        // `"` means the open quote lacks its closing mark. It ends before this one, which starts
+        // a new quote — the same quote's next part when a sentence ended before it (paragraphs run
+        // together), else another quote, maybe another speaker's.
+        if (c === 34 && stack.length === 1 && text.charCodeAt(stack[0]!) === 34) {
+          cont = splitUnclosed(text, line, out, stack[0]!, i, headline, cont, nested);
+          stack[0] = i;
+          single = -1;
+          nested = [];
+          continue;
+        }
         stack.push(i);
         continue;
       }
@@ -336,6 +347,24 @@ function scanLine(
   const own = nested.filter((x) => x.start >= bottom);
   if (!emit(text, line, out, bottom, e, headline, next, stack.length === 1 ? cont : null, own)) return null;
   if (!next) return null;
+  const q = out[idx]!;
+  return { group: q.group, part: q.part + 1 };
+}
+
+/**
+ * Emits the quote opened at `open` and left unclosed when another straight quote opens at `next`:
+ * it ends before `next`. Returns the carry for the quote starting at `next`: its next part when the
+ * unclosed one ended a sentence (`… 26 weeks. "We are …`: run-together paragraphs of one quote).
+ */
+function splitUnclosed(text: string, line: Line, out: RawQuote[], open: number, next: number, headline: boolean, cont: Carry | null, nested: Span[]): Carry | null {
+  let e = next;
+  while (e > open + 1 && isSpace(text.charCodeAt(e - 1))) e--;
+  const idx = out.length;
+  if (!emit(text, line, out, open, e, headline, false, cont, nested.filter((x) => x.start >= open && x.end <= e))) return null;
+  let k = e - 1;
+  while (k > open && (text.charCodeAt(k) === 41 || text.charCodeAt(k) === 39 || text.charCodeAt(k) === 0x2019)) k--;
+  const c = text.charCodeAt(k);
+  if (c !== 46 && c !== 63 && c !== 33 && c !== 0x2026) return null;
   const q = out[idx]!;
   return { group: q.group, part: q.part + 1 };
 }

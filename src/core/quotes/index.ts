@@ -36,6 +36,7 @@ export const RULE_CONFIDENCE: Readonly<Record<Rule, number>> = {
   'prev-colon': 0.85,
   'verb-after': 0.75,
   subject: 0.75,
+  possessive: 0.75,
   'colon-name': 0.75,
   'dash-after': 0.7,
   headline: 0.6,

@@ -171,8 +171,9 @@ export function phraseRight(toks: readonly Tok[], i: number, hi: number): TokRan
       if (isDet(toks[j])) j++;
       continue;
     }
-    if (isNpWord(u, j === 0) || (!u.cap && REPORTING_VERBS.has(u.w) && !u.w.endsWith('ed') && j > i && isDet(toks[j - 1]))) {
-      // (`the report`, `the release`: a reporting-verb form right after a determiner is a noun.)
+    if (isNpWord(u, j === 0) || (!u.cap && REPORTING_VERBS.has(u.w) && !u.w.endsWith('ed') && j > i && (isDet(toks[j - 1]) || (head && isCueTok(toks[j + 1]))))) {
+      // (`the report`, `the release`: a reporting-verb form right after a determiner is a noun;
+      // so is one right before the verb: `the congressional report said`.)
       head = true;
       j++;
       continue;
@@ -222,6 +223,12 @@ export function firstPhrase(toks: readonly Tok[], a: number, b: number): TokRang
     const comma = nextComma(toks, i, b);
     const intro = INTRO_WORDS.has(t.w) || isAdverb(t.w, t.cap) || (t.w.endsWith('ing') && t.w.length > 5 && !t.caps);
     if (intro && !(t.cap && i > a && !INTRO_WORDS.has(t.w))) {
+      // `But David Frost, director general of …, warned`: a conjunction before a name is skipped
+      // alone; the comma closes the name's appositive, not an introductory phrase.
+      if ((t.w === 'but' || t.w === 'and' || t.w === 'yet' || t.w === 'so') && comma > i + 1 && capitalisedRun(toks, i + 1, comma)) {
+        i++;
+        continue;
+      }
       if (comma >= 0) {
         i = comma + 1;
         continue;
@@ -325,16 +332,33 @@ export function subjectOf(toks: readonly Tok[], v: number, lo: number): Subject 
   return null;
 }
 
+/** Only capitalised words (a name, `Sen. Richard J. Durbin (D-Ill.)`) in `[a, b)`, the first not an introductory word. */
+function capitalisedRun(toks: readonly Tok[], a: number, b: number): boolean {
+  if (INTRO_WORDS.has(toks[a]!.w)) return false;
+  for (let k = a; k < b; k++) {
+    const t = toks[k]!;
+    if (t.type === TokType.Word ? !t.cap : !(t.w === '.' || t.w === '(' || t.w === ')' || t.w === '-')) return false;
+  }
+  return true;
+}
+
 /**
  * `their group leader, Tom Hargreaves`: a role phrase followed by the name it introduces; the
  * mention covers both, so the name is the one resolved.
  */
 export function withAppositiveName(toks: readonly Tok[], np: TokRange, hi: number): TokRange {
   const head = toks[np.b - 1]!;
-  if (head.cap || !isPunct(toks[np.b], ',')) return np;
-  const t = toks[np.b + 1];
+  // A role phrase: lower-case head, or a determiner before capitalised words (`The Shadow Secretary`).
+  if (head.cap && !isDet(toks[np.a]!)) return np;
+  // `The Shadow Secretary of State for the Family, Theresa May`: the role's tail up to the comma.
+  let c = np.b;
+  if (!isPunct(toks[c], ',') && isDet(toks[np.a]!)) {
+    while (c < hi && c - np.b < 8 && toks[c]!.type === TokType.Word) c++;
+  }
+  if (!isPunct(toks[c], ',')) return np;
+  const t = toks[c + 1];
   if (!t || t.type !== TokType.Word || !t.cap) return np;
-  const name = phraseRight(toks, np.b + 1, hi);
+  const name = phraseRight(toks, c + 1, hi);
   if (!name) return np;
   for (let i = name.a; i < name.b; i++) if (!toks[i]!.cap) return np;
   const after = toks[name.b];
@@ -377,10 +401,12 @@ function namesSomeone(toks: readonly Tok[], r: TokRange): boolean {
   return false;
 }
 
+/** `Twenty-two years ago`, `several weeks`: numbers in words. */
+const NUMBER_WORD = /^(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|several|few|couple|dozen)(?:-\w+)?$/;
 function isAllTemporal(toks: readonly Tok[], r: TokRange): boolean {
   for (let k = r.a; k < r.b; k++) {
     const w = toks[k]!.w;
-    if (!(TEMPORAL.has(w) || DETERMINERS.has(w) || /^\d/.test(w))) return false;
+    if (!(TEMPORAL.has(w) || DETERMINERS.has(w) || /^\d/.test(w) || NUMBER_WORD.test(w))) return false;
   }
   return true;
 }

@@ -8,7 +8,7 @@
  * - after an outside change only exact text + exact context is re-attached automatically; everything
  *   else becomes `ambiguous` (with candidates) or `orphaned` — never placed on other words (G4).
  */
-import type { Annotation } from './model';
+import { isUserDecision, type Annotation } from './model';
 
 /** A replacement of `[start, end)` of the text before the change by `text` (VS Code's content change, in LF offsets). */
 export interface TextChange {
@@ -59,7 +59,7 @@ export function applyChange(anns: Annotation[], c: TextChange, after: TextSource
       touched++;
       // A later insertion (an undo, a paste) may bring the text back exactly as it was.
       if (c.text.length >= a.text.length && c.text.includes(a.text)) {
-        const found = uniqueExactMatchIn(after, a, c.start, insertedEnd);
+        const found = placeIn(after, a, c.start, insertedEnd);
         if (found !== null) moveTo(a, found, false);
       } else if (a.candidates) {
         a.candidates = a.candidates.map((p) => shiftPoint(p, c, delta)).filter((p) => p + a.text.length <= after.length);
@@ -76,7 +76,7 @@ export function applyChange(anns: Annotation[], c: TextChange, after: TextSource
     } else if (c.start <= a.start && c.end >= a.end) {
       touched++;
       // The whole span was replaced (a paste over it, a reload from disk): look for it in the new text.
-      const found = uniqueExactMatchIn(after, a, c.start, insertedEnd);
+      const found = placeIn(after, a, c.start, insertedEnd);
       if (found !== null) moveTo(a, found, false);
       else if (c.text.includes(a.text)) {
         a.anchor = 'ambiguous';
@@ -143,20 +143,47 @@ function suffixScore(text: string, end: number, suffix: string): number {
 }
 
 /**
- * The single place in `[from, to)` holding the exact text with its exact context, or null — reading
+ * Where an annotation belongs in the new text of `[from, to)` (what an edit inserted), by the same
+ * rules as {@link reanchor}: the single place with its exact text and context; else its text's only
+ * occurrence there when one side of the context matches (for a rejection, whatever its context); a
+ * model suggestion takes the occurrence nearest its old place. Null when none of these holds. Reads
  * only the window of `text` around `[from, to)` (the window always holds the whole context).
  */
-function uniqueExactMatchIn(text: TextSource, a: Annotation, from: number, to: number): number | null {
+function placeIn(text: TextSource, a: Annotation, from: number, to: number): number | null {
   const ws = Math.max(0, from - a.prefix.length);
   const window = text.slice(ws, Math.min(text.length, to + a.suffix.length));
-  let found: number | null = null;
-  for (const o of occurrences(window, a.text, from - ws, to - ws)) {
+  const occ = occurrences(window, a.text, from - ws, to - ws);
+  let exact: number | null = null;
+  for (const o of occ) {
     if (o >= a.prefix.length && window.startsWith(a.prefix, o - a.prefix.length) && window.startsWith(a.suffix, o + a.text.length)) {
-      if (found !== null) return null;
-      found = ws + o;
+      if (exact !== null) {
+        exact = -1;
+        break;
+      }
+      exact = o;
     }
   }
-  return found;
+  if (exact !== null && exact >= 0) return ws + exact;
+  if (occ.length === 1 && exact === null) {
+    const o = occ[0]!;
+    if (a.status === 'rejected' || (o >= a.prefix.length && window.startsWith(a.prefix, o - a.prefix.length)) || window.startsWith(a.suffix, o + a.text.length)) return ws + o;
+  }
+  if (occ.length && !isUserDecision(a)) return ws + nearest(occ, a.start - ws);
+  return null;
+}
+
+/** The value of a sorted list closest to `x`. */
+function nearest(sorted: readonly number[], x: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]! < x) lo = mid + 1;
+    else hi = mid;
+  }
+  const after = sorted[Math.min(lo, sorted.length - 1)]!;
+  const before = sorted[Math.max(0, lo - 1)]!;
+  return Math.abs(before - x) <= Math.abs(after - x) ? before : after;
 }
 
 export interface ReanchorReport {
@@ -170,11 +197,21 @@ export interface ReanchorReport {
  * Re-anchors annotations read from a sidecar onto the article's current text, by exact text and
  * context (positions are only a hint). Accepts: the stored position when text and at least one side
  * of the context still match; else the single occurrence with exact text and exact context; else the
- * only occurrence of the text when one side of its context matches exactly. Everything else is marked
- * `ambiguous` (with candidate positions, best first) or `orphaned`.
+ * only occurrence of the text when one side of its context matches exactly (for a rejection, the only
+ * occurrence whatever its context: a rejection that moves to the one place its words are costs
+ * nothing, one that is lost brings a wrong suggestion back). A model suggestion (no decision, no
+ * context stored) takes the occurrence nearest its old place: the next analysis replaces it anyway,
+ * and until then it marks the right words. Every decision left is marked `ambiguous`
+ * (with candidate positions, best first) or `orphaned`. An edited (`modified`) annotation keeps its
+ * state only where its recorded span still fits the text (the caller knows whether the text is the
+ * one it was recorded on). Linear in the number of annotations for a given set of texts: occurrences
+ * and context matches are computed once per distinct text and context.
  */
 export function reanchor(anns: Annotation[], text: string): ReanchorReport {
   const report: ReanchorReport = { ok: 0, moved: 0, ambiguous: 0, orphaned: 0 };
+  const occCache = new Map<string, number[]>();
+  const exactCache = new Map<string, number[]>();
+  const candidateCache = new Map<string, number[]>();
   for (const a of anns) {
     const len = a.text.length;
     if (len === 0) {
@@ -182,30 +219,44 @@ export function reanchor(anns: Annotation[], text: string): ReanchorReport {
       report.orphaned++;
       continue;
     }
-    if (a.end <= text.length && text.slice(a.start, a.end) === a.text && (prefixMatches(text, a.start, a.prefix) || suffixMatches(text, a.end, a.suffix))) {
+    if (a.end <= text.length && a.end - a.start === len && text.startsWith(a.text, a.start) && (prefixMatches(text, a.start, a.prefix) || suffixMatches(text, a.end, a.suffix))) {
       a.anchor = 'ok';
       delete a.candidates;
       report.ok++;
       continue;
     }
-    const occ = occurrences(text, a.text);
-    const exact = occ.filter((o) => prefixMatches(text, o, a.prefix) && suffixMatches(text, o + len, a.suffix));
+    let occ = occCache.get(a.text);
+    if (!occ) occCache.set(a.text, (occ = occurrences(text, a.text)));
+    const key = `${a.text}\u0000${a.prefix}\u0000${a.suffix}`;
+    let exact = exactCache.get(key);
+    if (!exact) exactCache.set(key, (exact = occ.filter((o) => prefixMatches(text, o, a.prefix) && suffixMatches(text, o + len, a.suffix))));
     let pick: number | null = null;
     if (exact.length === 1) pick = exact[0]!;
-    else if (exact.length === 0 && occ.length === 1 && (prefixMatches(text, occ[0]!, a.prefix) || suffixMatches(text, occ[0]! + len, a.suffix))) pick = occ[0]!;
+    else if (exact.length === 0 && occ.length === 1 && (a.status === 'rejected' || prefixMatches(text, occ[0]!, a.prefix) || suffixMatches(text, occ[0]! + len, a.suffix))) pick = occ[0]!;
+    else if (occ.length && !isUserDecision(a)) pick = nearest(exact.length ? exact : occ, a.start);
     if (pick !== null) {
       moveTo(a, pick, true);
       report.moved++;
     } else if (occ.length) {
       a.anchor = 'ambiguous';
-      a.candidates = occ
-        .map((o) => ({ o, s: prefixScore(text, o, a.prefix) + suffixScore(text, o + len, a.suffix) - Math.abs(o - a.start) / 1e6 }))
-        .sort((x, y) => y.s - x.s)
-        .slice(0, 5)
-        .map((x) => x.o);
+      let cands = candidateCache.get(key);
+      if (!cands) {
+        // Best context first (position breaks ties); the same for every annotation with this text and context.
+        cands = occ
+          .map((o) => ({ o, s: prefixScore(text, o, a.prefix) + suffixScore(text, o + len, a.suffix) }))
+          .sort((x, y) => y.s - x.s || x.o - y.o)
+          .slice(0, 5)
+          .map((x) => x.o);
+        candidateCache.set(key, cands);
+      }
+      a.candidates = cands.slice();
+      // No place is claimed while the question is open.
+      a.start = a.end = Math.min(a.start, text.length);
       report.ambiguous++;
     } else {
       a.anchor = 'orphaned';
+      a.start = Math.min(a.start, text.length);
+      a.end = a.start;
       delete a.candidates;
       report.orphaned++;
     }

@@ -28,6 +28,23 @@ export const TYPES: Record<AnnotationKind, readonly string[]> = {
   quote: ['direct', 'partial', 'scare', 'headline', 'block'],
 };
 
+/**
+ * Another reviewer's different decision on the same annotation, kept by a merge so that a
+ * disagreement stays visible (never a silent pick) until someone resolves it.
+ */
+export interface Conflict {
+  status: Status;
+  type?: string;
+  entity?: string;
+  note?: string;
+  by?: string;
+}
+
+/** The kind a type belongs to (the types of the three kinds are disjoint), or undefined for an unknown type. */
+export function kindOfType(type: string): AnnotationKind | undefined {
+  return ANNOTATION_KINDS.find((k) => TYPES[k].includes(type));
+}
+
 export interface SpeakerRef {
   name: string;
   start: number;
@@ -51,9 +68,13 @@ export interface Annotation {
   status: Status;
   origin: AnnotationOrigin;
   anchor: AnchorState;
+  /** Who made the decision (a reviewer's name or e-mail), when known. */
+  by?: string;
   /** The user's note. */
   note?: string;
-  /** Canonical name of the linked entity (entities) or nothing. */
+  /** A different decision on this annotation from another branch (see {@link Conflict}). */
+  conflict?: Conflict;
+  /** Canonical name of the linked entity (entities) when it differs from {@link text}. */
   entity?: string;
   /** Figures: normalized value and unit. */
   value?: number | string | null;
@@ -68,13 +89,16 @@ export interface Annotation {
 /** Characters of context stored on each side. */
 export const CONTEXT_CHARS = 24;
 
-export function contextAround(text: string, start: number, end: number): { prefix: string; suffix: string } {
-  let ps = Math.max(0, start - CONTEXT_CHARS);
-  let se = Math.min(text.length, end + CONTEXT_CHARS);
+export function contextAround(text: { readonly length: number; slice(start: number, end: number): string }, start: number, end: number): { prefix: string; suffix: string } {
+  // One unit more on each side, to see whether the cut would split a surrogate pair.
+  const before = text.slice(Math.max(0, start - CONTEXT_CHARS - 1), start);
+  const after = text.slice(end, Math.min(text.length, end + CONTEXT_CHARS + 1));
+  let prefix = before.length > CONTEXT_CHARS ? before.slice(1) : before;
+  let suffix = after.length > CONTEXT_CHARS ? after.slice(0, CONTEXT_CHARS) : after;
   // Never cut a surrogate pair in the stored context.
-  if (ps > 0 && isLowSurrogate(text.charCodeAt(ps))) ps--;
-  if (se < text.length && isLowSurrogate(text.charCodeAt(se))) se++;
-  return { prefix: text.slice(ps, start), suffix: text.slice(end, se) };
+  if (before.length > CONTEXT_CHARS && isLowSurrogate(prefix.charCodeAt(0))) prefix = before;
+  if (after.length > CONTEXT_CHARS && isLowSurrogate(after.charCodeAt(CONTEXT_CHARS))) suffix = after;
+  return { prefix, suffix };
 }
 
 function isLowSurrogate(c: number): boolean {
@@ -88,7 +112,11 @@ export function annotationId(kind: AnnotationKind, text: string, prefix: string,
   return KIND_LETTER[kind] + sha256(`${kind}\u0000${text}\u0000${prefix}\u0000${suffix}`).slice(0, 10);
 }
 
-/** Gives every annotation without an id one; keeps existing ids, renaming later duplicates (`-2`, `-3` …). */
+/**
+ * Gives every annotation without an id one; keeps existing ids, renaming later duplicates (`-2`, `-3` …).
+ * Linear: many annotations with the same text and context (a repeated sentence) each take the next
+ * free number of their base id instead of trying every number from 2 again.
+ */
 export function assignIds(anns: Annotation[]): void {
   const taken = new Set<string>();
   // Existing ids first, so that a new annotation never takes an id a kept one already has.
@@ -97,11 +125,16 @@ export function assignIds(anns: Annotation[]): void {
     if (taken.has(a.id)) a.id = '';
     else taken.add(a.id);
   }
+  const nextNumber = new Map<string, number>();
   for (const a of anns) {
     if (a.id) continue;
     const base = annotationId(a.kind, a.text, a.prefix, a.suffix);
     let id = base;
-    for (let n = 2; taken.has(id); n++) id = `${base}-${n}`;
+    if (taken.has(id)) {
+      let n = nextNumber.get(base) ?? 2;
+      while (taken.has((id = `${base}-${n}`))) n++;
+      nextNumber.set(base, n + 1);
+    }
     a.id = id;
     taken.add(id);
   }
@@ -132,7 +165,7 @@ export function annotationsFromAnalysis(a: Analysis): Annotation[] {
   for (const e of a.entities) {
     const ann = base('entity', e.type, e.start, e.end);
     const c = canonical.get(e.entityId);
-    if (c) ann.entity = c;
+    if (c && c !== ann.text) ann.entity = c;
     out.push(ann);
   }
   for (const f of a.figures) {
@@ -152,36 +185,115 @@ export function annotationsFromAnalysis(a: Analysis): Annotation[] {
   return out;
 }
 
-/** True when the annotation carries a user decision that re-analysis must keep. */
-export function isUserData(a: Annotation): boolean {
-  return a.origin === 'user' || a.status !== 'suggested' || a.note !== undefined;
+// ---------------------------------------------------------------------------------------------
+// The questions every part asks about an annotation, each answered here once.
+
+/** True when the annotation carries a user decision that re-analysis must keep (and the file must hold with its context). */
+export function isUserDecision(a: Annotation): boolean {
+  return a.origin === 'user' || a.status !== 'suggested' || a.note !== undefined || a.conflict !== undefined;
+}
+/** @deprecated the former name of {@link isUserDecision}. */
+export const isUserData = isUserDecision;
+
+/** True when the annotation is on the page: not rejected, and on its words (possibly edited). Highlighted and counted. */
+export function isLive(a: Annotation): boolean {
+  return a.status !== 'rejected' && (a.anchor === 'ok' || a.anchor === 'modified');
 }
 
-function overlaps(a: { start: number; end: number }, b: { start: number; end: number }): boolean {
-  return a.start < b.end && b.start < a.end;
+/** True when a person must look at it: a decision that lost its words (edited, ambiguous, orphaned), or a disagreement from a merge. */
+export function needsReview(a: Annotation): boolean {
+  return (a.anchor !== 'ok' && isUserDecision(a)) || a.conflict !== undefined;
+}
+
+/** True when no one has decided on it yet (a model suggestion on its words): what a review steps through. */
+export function isUndecided(a: Annotation): boolean {
+  return a.status === 'suggested' && a.origin === 'model' && a.anchor === 'ok';
+}
+
+/**
+ * The annotations under the character at `offset` (`start ≤ offset < end`), outermost first — the
+ * quote before the name inside it. Live ones only, and rejected ones on their words when
+ * `includeRejected` (they are shown struck through on request). Hover cards, commands at the cursor
+ * and the lightbulb all ask this, so they always agree.
+ */
+export function annotationsAt(annotations: readonly Annotation[], offset: number, opts: { includeRejected?: boolean } = {}): Annotation[] {
+  const hits: Annotation[] = [];
+  for (const a of annotations) {
+    if (a.start > offset || offset >= a.end) continue;
+    if (isLive(a) || (opts.includeRejected && a.status === 'rejected' && a.anchor === 'ok')) hits.push(a);
+  }
+  hits.sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
+  return hits;
+}
+
+/**
+ * Kept annotations indexed for the question "does one of them clash with this fresh suggestion?",
+ * in O(log n + hits) per question (a plain scan made merging quadratic in the number of decisions).
+ */
+class ClashIndex {
+  /** Anchored kept annotations by kind, sorted by start. */
+  private readonly byKind = new Map<string, Annotation[]>();
+  private readonly maxLen = new Map<string, number>();
+  /** Rejected annotations whose place is unsure (ambiguous): they still hold at each candidate place. */
+  private readonly heldRejections = new Set<string>();
+
+  constructor(kept: readonly Annotation[]) {
+    for (const k of kept) {
+      if (k.anchor === 'ambiguous' && k.status === 'rejected') {
+        for (const c of k.candidates ?? []) this.heldRejections.add(`${k.kind}\u0000${k.type}\u0000${c}\u0000${c + k.text.length}`);
+      }
+      if (k.anchor === 'orphaned' || k.anchor === 'ambiguous') continue;
+      const list = this.byKind.get(k.kind) ?? [];
+      list.push(k);
+      this.byKind.set(k.kind, list);
+      this.maxLen.set(k.kind, Math.max(this.maxLen.get(k.kind) ?? 0, k.end - k.start));
+    }
+    for (const list of this.byKind.values()) list.sort((a, b) => a.start - b.start);
+  }
+
+  /** A kept annotation of the same kind on the same span, or (unless rejected) overlapping it. */
+  clashes(f: Annotation): boolean {
+    if (this.heldRejections.has(`${f.kind}\u0000${f.type}\u0000${f.start}\u0000${f.end}`)) return true;
+    const list = this.byKind.get(f.kind);
+    if (!list) return false;
+    const from = f.start - (this.maxLen.get(f.kind) ?? 0);
+    let lo = 0;
+    let hi = list.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (list[mid]!.start < from) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let i = lo; i < list.length && list[i]!.start <= f.end; i++) {
+      const k = list[i]!;
+      if (k.start === f.start && k.end === f.end) return true;
+      if (k.status !== 'rejected' && k.start < f.end && f.start < k.end) return true;
+    }
+    return false;
+  }
 }
 
 /**
  * Merges fresh model suggestions into the current annotations: the user's decisions (accepted,
  * rejected, added, noted) are kept as they are; stale suggestions are replaced by fresh ones; a fresh
  * suggestion is dropped where a kept annotation of the same kind has the same span (so a rejected
- * suggestion stays rejected) or, unless rejected, overlaps it (an accepted or added span wins).
+ * suggestion stays rejected) or, unless rejected, overlaps it (an accepted or added span wins). A
+ * rejection whose place became ambiguous after an outside change still holds at every place it may
+ * belong to, so a rejected suggestion never comes back while the question is open.
  */
 export function mergeAnnotations(current: readonly Annotation[], fresh: readonly Annotation[]): Annotation[] {
-  const kept = current.filter(isUserData);
+  const kept = current.filter(isUserDecision);
   const out: Annotation[] = kept.map((a) => ({ ...a }));
   // A suggestion found again keeps the id it had, so ids do not change under the user's cursor when
   // an edit nearby changes the context they were derived from (hover links, open diagnostics).
   const previous = new Map<string, string>();
-  for (const a of current) if (!isUserData(a) && a.anchor === 'ok') previous.set(`${a.kind}\u0000${a.type}\u0000${a.start}\u0000${a.end}`, a.id);
+  for (const a of current) if (!isUserDecision(a) && a.anchor === 'ok') previous.set(`${a.kind}\u0000${a.type}\u0000${a.start}\u0000${a.end}`, a.id);
+  const index = new ClashIndex(kept);
   for (const f0 of fresh) {
     const f = { ...f0 };
     const prevId = previous.get(`${f.kind}\u0000${f.type}\u0000${f.start}\u0000${f.end}`);
     if (prevId) f.id = prevId;
-    const clash = kept.some(
-      (k) => k.kind === f.kind && k.anchor !== 'orphaned' && ((k.start === f.start && k.end === f.end) || (k.status !== 'rejected' && overlaps(k, f))),
-    );
-    if (!clash) out.push(f);
+    if (!index.clashes(f)) out.push(f);
   }
   out.sort(compareAnnotations);
   assignIds(out);

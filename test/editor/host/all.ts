@@ -6,6 +6,7 @@ import './decorations.test';
 import './sidecar.test';
 import './anchoring.test';
 import './corrections.test';
+import './decisions.test';
 import './hostile.test';
 import './long.test';
 import './knowledge.test';

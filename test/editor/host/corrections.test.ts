@@ -5,12 +5,9 @@ import fs from 'node:fs';
 import * as vscode from 'vscode';
 import { parse, stringify } from 'yaml';
 import { Commands } from '../../../src/vscode/ids';
-import { annotationFor, api, closeAll, copyInWorkspace, hasReference, hoverCards, openArticle, REFERENCE, save, textAt, waitFor } from './helpers';
+import { annotationFor, api, closeAll, copyInWorkspace, hasReference, hoverCards, openArticle, readAnnotationFile, REFERENCE, save, textAt, waitFor } from './helpers';
 
-interface Side {
-  annotations: { id: string; text: string; status: string; start: number; end: number; anchor?: string }[];
-}
-const readSide = (file: string): Side | null => (fs.existsSync(file) ? parse(fs.readFileSync(file, 'utf8')) : null);
+const readSide = readAnnotationFile;
 
 describe('corrections', () => {
   afterEach(closeAll);
@@ -131,7 +128,7 @@ describe('corrections', () => {
     const text = ed.document.getText();
     const words = 'the consultancy Harbourline';
     const start = text.indexOf(words);
-    y.annotations = y.annotations.filter((x: { start: number; end: number }) => x.end <= start || x.start >= start + words.length);
+    y.annotations = y.annotations.filter((x: { start: number; end?: number; text: string }) => (x.end ?? x.start + x.text.length) <= start || x.start >= start + words.length);
     y.annotations.push({ id: 'e-user-linked', kind: 'entity', type: 'ORG', start, end: start + words.length, text: words, prefix: '', suffix: '', status: 'accepted', origin: 'user', entity: 'Harbourline Shipping Analytics' });
     fs.writeFileSync(file, stringify(y));
     await waitFor('the linked name to be loaded', () => a.annotations(uri).some((x) => x.id === 'e-user-linked'), 20000);

@@ -60,9 +60,11 @@ describe('hover cards', () => {
     assert.ok(quote.some((c) => c.header.startsWith('$(quote)') && /Speaker: \*\*Giulia Ferraro\*\*/.test(c.body)), JSON.stringify(quote));
   });
 
-  it('no card between annotations', async () => {
+  it('no card between annotations (and one on the name right before them: the provider is there)', async () => {
     const uri = wsUri('port-strike.txt');
     const ed = await openArticle(uri);
+    const before = await hoverCards(uri, positionOf(ed.document, 'Porto Vellano on Friday', 0, 2));
+    assert.ok(before.some((c) => c.body.startsWith('**Porto Vellano**')), `a card on the port's name: ${JSON.stringify(before)}`);
     assert.deepEqual(await hoverCards(uri, positionOf(ed.document, 'walked off the job', 0, 2)), []);
   });
 });

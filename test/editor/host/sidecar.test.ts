@@ -3,25 +3,11 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import * as vscode from 'vscode';
-import { parse } from 'yaml';
 import { Commands } from '../../../src/vscode/ids';
-import { closeAll, copyInWorkspace, hasReference, note, openArticle, REFERENCE, save, waitFor } from './helpers';
+import { closeAll, copyInWorkspace, hasReference, note, openArticle, readAnnotationFile, REFERENCE, save, waitFor, type FileAnnotation } from './helpers';
 
-interface SidecarAnnotation {
-  id: string;
-  kind: string;
-  type: string;
-  start: number;
-  end: number;
-  text: string;
-  status: string;
-  entity?: string;
-  value?: unknown;
-  unit?: unknown;
-}
-
-function readSidecar(file: string): { article: string; version: number; annotations: SidecarAnnotation[] } {
-  return parse(fs.readFileSync(file, 'utf8'));
+function readSidecar(file: string): { article: string; version: number; annotations: FileAnnotation[] } {
+  return readAnnotationFile(file)!;
 }
 
 describe('annotation file (YAML sidecar)', () => {
@@ -38,13 +24,13 @@ describe('annotation file (YAML sidecar)', () => {
     assert.equal(written, vscode.Uri.file(sidecar).toString(), 'the command returns the sidecar URI');
     assert.ok(fs.existsSync(sidecar), 'sidecar on disk');
     const doc = readSidecar(sidecar);
-    assert.equal(doc.version, 1);
+    assert.equal(doc.version, 2);
     assert.equal(doc.article, 'article.txt');
     const text = fs.readFileSync(uri.fsPath, 'utf8').replace(/\r\n?/g, '\n');
     for (const a of doc.annotations) assert.equal(text.slice(a.start, a.end), a.text, `offsets of ${a.id}`);
     const entities = doc.annotations.filter((a) => a.kind === 'entity');
     if (ref) {
-      const trump = entities.filter((a) => a.type === 'PER' && a.entity === 'Donald Trump');
+      const trump = entities.filter((a) => a.type === 'PER' && (a.entity ?? a.text) === 'Donald Trump');
       assert.ok(trump.some((a) => a.text === 'Trump') && trump.some((a) => a.text === 'Donald Trump'), 'Trump mentions linked to Donald Trump');
       assert.ok(entities.some((a) => a.type === 'PER' && a.text === 'Xi Jinping'), 'Xi Jinping');
       assert.ok(entities.some((a) => a.type === 'LOC' && a.text === 'Taiwan'), 'Taiwan');

@@ -1,5 +1,5 @@
 // The browser scenario: a person uses the extension in a real VS Code (code-server, plain server,
-// the extension installed in its extensions folder) and we look at what the screen shows.
+// the packaged .vsix installed in a clean profile) and we look at what the screen shows.
 // Each step is a named check; a PNG is taken at each step.
 import fs from 'node:fs';
 import path from 'node:path';
@@ -51,7 +51,8 @@ export const TARGETS = {
 const transparent = (c) => !c || c === 'rgba(0, 0, 0, 0)' || c === 'transparent';
 
 /**
- * @param {{ server: any, workspace: string, useReference: boolean, shotsDir: string, profileDir: string, check: (name: string, ok: boolean, detail?: string) => void }} o
+ * @param {{ server: any, workspace: string, useReference: boolean, shotsDir: string, profileDir: string, installedIn?: string, check: (name: string, ok: boolean, detail?: string) => void }} o
+ *   installedIn: the extensions folder the extension must be running from (checked in Running Extensions).
  */
 export async function runUiScenario(o) {
   const t = o.useReference ? TARGETS.reference : TARGETS.sample;
@@ -66,7 +67,8 @@ export async function runUiScenario(o) {
   try {
     await page.goto(o.server.workbenchUrl(o.workspace));
     await waitForWorkbench(page);
-    check('workbench loads and the explorer lists the workspace', true);
+    const explorerRows = await page.$$eval('.explorer-folders-view .monaco-list-row', (els) => els.map((e) => e.textContent?.trim() ?? ''));
+    check('workbench loads and the explorer lists the workspace', explorerRows.some((r) => r.includes(t.file)), `explorer rows: ${explorerRows.slice(0, 8).join(', ')}`);
     await snap('workbench');
 
     // 1. Quick Open the article.
@@ -143,9 +145,24 @@ export async function runUiScenario(o) {
     } catch (e) {
       doc = { error: String(e) };
     }
-    const hasEntity = !!doc?.annotations?.some((a) => a.kind === 'entity' && a.text === t.yamlEntity.text && a.type === t.yamlEntity.type);
+    const hasEntity = !!doc?.annotations?.some((a) => a.text === t.yamlEntity.text && a.type === t.yamlEntity.type);
     check(`Save Annotations writes ${path.basename(sidecar)} with ${t.yamlEntity.text} (${t.yamlEntity.type})`, hasEntity && doc.article === t.file, yamlText ? `${yamlText.length} bytes, ${doc?.annotations?.length} annotations` : 'no file');
     await snap('saved');
+
+    // 7. Developer: Show Running Extensions: activated, with its icon, from the installed folder.
+    await runPaletteCommand(page, 'Developer: Show Running Extensions');
+    const running = await page
+      .waitForFunction(() => {
+        const row = [...document.querySelectorAll('.runtime-extensions-editor .monaco-list-row')].find((r) => r.querySelector('.name')?.textContent === 'News Annotator');
+        const time = row?.querySelector('.activation-time')?.textContent;
+        const src = row?.querySelector('img.icon')?.getAttribute('src');
+        return time ? { time, icon: src ? new URL(src, location.href).searchParams.get('path') : null } : null;
+      }, null, { timeout: 20000 })
+      .then((h) => h.jsonValue(), (e) => ({ error: e.message }));
+    const ms = Number(/(\d+)\s*ms/.exec(running.time ?? '')?.[1] ?? NaN);
+    check(`News Annotator is activated (Running Extensions: "${running.time ?? '—'}")`, Number.isFinite(ms), JSON.stringify(running));
+    if (o.installedIn) check('it runs from the installed .vsix, with its icon', !!running.icon && running.icon.startsWith(`${o.installedIn}/`) && running.icon.endsWith('/media/icon.png'), running.icon);
+    await snap('running-extensions');
   } catch (e) {
     check('scenario ran to the end', false, e.stack ?? String(e));
     await snap('error').catch(() => {});
