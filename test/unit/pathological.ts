@@ -82,7 +82,7 @@ export const PATHOLOGIES: readonly Pathology[] = [
     name: 'dollar amounts',
     shape: '$1 $2 $3 … (money with no words between)',
     make: (n) => repeatUnits(n, (i) => `$${i + 1} `),
-    n: 20_000,
+    n: 10_000,
   },
   {
     name: 'dollar signs',

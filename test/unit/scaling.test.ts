@@ -9,6 +9,7 @@ import { describe, test } from 'node:test';
 import { analyze } from '../../src/core/analyze';
 import { toContractRecord } from '../../src/core/contract';
 import { linkEntities } from '../../src/core/entities/link';
+import { findFigures } from '../../src/core/figures';
 import { recognizeEntities } from '../../src/core/ner';
 import { tokenize as nerTokenize } from '../../src/core/ner/tokenize';
 import { findQuotes } from '../../src/core/quotes';
@@ -35,6 +36,11 @@ describe('stages stay linear on the inputs that once made them quadratic', () =>
     // Each separator used to send the tokenizer back to the number's first digit.
     assertLinear('tokenize (digit groups)', pathology('digit groups').make, nerTokenize, 8000);
     assertLinear('tokenize (mixed separators)', pathology('mixed digit separators').make, nerTokenize, 8000);
+  });
+
+  test('figures: whether the text names a country with its own dollar is asked once, not for every amount ($1 $2 $3 …)', () => {
+    // Every `$` amount ran a regular expression of place names over the whole text.
+    assertLinear('findFigures', pathology('dollar amounts').make, (t) => findFigures(t, {}), 8000);
   });
 
   test('name linking: the role before a name is looked for near it, not back to the line start (one sentence repeated on a line)', () => {
