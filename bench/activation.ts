@@ -34,4 +34,4 @@ export function benchActivation(extensionJs: string, runs = 5): { loadMs: number
   return { loadMs: med(all.map((x) => x.loadMs)), activateMs: med(all.map((x) => x.activateMs)) };
 }
 
-if (require.main === module) console.log(benchActivation(process.argv[2] || 'dist/extension.js'));
+if (/(?:^|[\\/])activation\.c?[jt]s$/.test(process.argv[1] ?? '')) console.log(benchActivation(process.argv[2] || 'dist/extension.js'));

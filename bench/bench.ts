@@ -16,6 +16,8 @@ import { findQuotes } from '../src/core/quotes';
 import { normalizeText } from '../src/core/text';
 import { analyzeTopics } from '../src/core/topics';
 import { repoRoot, sharedDir } from '../scripts/shared';
+import { PATHOLOGIES } from '../test/unit/pathological';
+import { measureScaling, peakMemoryOf } from '../test/unit/scaling-harness';
 import { benchActivation } from './activation';
 import { benchHover, benchIndex } from './hover';
 import { benchKeystroke } from './keystroke';
@@ -104,6 +106,21 @@ console.log(`News Annotator benchmark — ${new Date().toISOString().slice(0, 16
     runs.sort((a, b) => a - b);
     console.log(`\nReference article (${seed.length} chars), warm: median ${ms(runs[100]!)}, p95 ${ms(runs[190]!)}`);
   } else console.log('\nReference article: skipped (../shared not found)');
+}
+
+// 2b. Pathological inputs (test/unit/pathological.ts): the whole pipeline at n and 4n, as the scaling
+// suite measures it but on larger inputs (4× its sizes; --quick: its sizes).
+{
+  const scale = quick ? 1 : 4;
+  console.log(`\nPathological inputs, whole pipeline (analyze), CPU time best of 3 (×4 = linear; the scaling suite allows ×6):`);
+  for (const p of PATHOLOGIES) {
+    const small = p.make(scale * p.n);
+    const large = p.make(4 * scale * p.n);
+    let peak = 0;
+    const s = measureScaling(small, large, (x) => x.length, (x) => analyze(normalizeText(x).text), { warmups: 1, minMs: 25, onFirstLarge: (call) => (peak = peakMemoryOf(call).peak) });
+    const each = s.reps > 1 ? ` (${s.reps} calls)` : '';
+    console.log(`  ${p.name.padEnd(26)} ${fmt(s.n).padStart(5)}: ${ms(s.t1).padStart(8)}${each}  ${fmt(s.n4).padStart(5)}: ${ms(s.t4).padStart(8)}  ×${s.ratio.toFixed(2)}  peak ${(peak / 1048576).toFixed(0)} MB at 4n (${(peak / s.n4).toFixed(0)} B/char)`);
+  }
 }
 
 // 3. Cold start: the extension's activation and the tagger's model.

@@ -254,7 +254,7 @@ export function benchIndexScale(n = 10000): ScaleFigures | null {
   return { articles: index.size, buildMs, maxArticleMs, heapMB };
 }
 
-if (require.main === module) {
+if (/(?:^|[\\/])hover\.c?[jt]s$/.test(process.argv[1] ?? '')) {
   const h = benchHover();
   console.log(`hover on a ${(h.chars / 1048576).toFixed(2)} MB article (${h.annotations} annotations; analyses of its parts ${(h.analyseMs / 1000).toFixed(1)} s):`);
   console.log(`  very first hover ${h.firstMs.toFixed(1)} ms (JIT); first hover after an edit ${h.coldMs.toFixed(2)} ms (median of 10); then over ${h.hovers} hovers median ${h.warm.median.toFixed(3)} ms, p95 ${h.warm.p95.toFixed(3)} ms, p99 ${h.warm.p99.toFixed(3)} ms, max ${h.warm.max.toFixed(1)} ms`);

@@ -165,4 +165,4 @@ export function formatNerBench(b: NerBench): string {
   ].join('\n');
 }
 
-if (require.main === module) console.log(formatNerBench(benchNer()));
+if (/(?:^|[\\/])ner\.c?[jt]s$/.test(process.argv[1] ?? '')) console.log(formatNerBench(benchNer()));

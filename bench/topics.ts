@@ -128,7 +128,7 @@ export function benchTopics(): TopicBench {
   };
 }
 
-if (typeof require !== 'undefined' && require.main === module) {
+if (/(?:^|[\\/])topics\.c?[jt]s$/.test(process.argv[1] ?? '')) {
   const r = benchTopics();
   console.log(`topics: reference article (${r.seedChars} chars) ${r.seedMs.toFixed(3)} ms warm (median of 30 batches of 20 calls; fastest batch ${r.seedMinMs.toFixed(3)} ms; budget < 1 ms)`);
   console.log(`topics: CPU time: reference article ${r.seedCpuMs.toFixed(3)} ms per call, 1 MB article ${r.bigCpuMs.toFixed(1)} ms (includes GC threads)`);

@@ -11,7 +11,7 @@ import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { mergeSidecars } from '../core/sidecar/merge';
 import { MAX_SIDECAR_BYTES, parseSidecar, serializeSidecar, type SidecarDoc } from '../core/sidecar/yaml';
 import { displayPath, readTextOrNull, writeFileAtomic } from '../node/atomic';
-import { LARGE_FILE_BYTES, runIsolated, runPool, WORKER_ROLE } from '../node/pool';
+import { isolatedHeapLimitMb, LARGE_FILE_BYTES, runIsolated, runPool, WORKER_ROLE, WorkerOutOfMemoryError } from '../node/pool';
 import { EXCHANGE_HELP, runExchange } from './exchange';
 import { collectInputs, takeInputOptions, type InputOptions } from './inputs';
 import { lexiconFromSidecars, makeJob, type JobInit, type JobKind, type JobResult } from './jobs';
@@ -56,6 +56,9 @@ Options:
                 JOB_COMPLETION_INDEX, AWS_BATCH_JOB_ARRAY_INDEX or CLOUD_RUN_TASK_INDEX, N from
                 NEWS_ANNOTATOR_SHARDS or CLOUD_RUN_TASK_COUNT
   --threads=N   worker threads for large batches (default: one per core)
+  --max-memory=MB
+                memory for each article over 2 MB, analysed on its own (default: 160 MB +
+                16 MB per MB of text); an article that needs more is reported, not analysed
   --json      one JSON object per file per line (offsets: UTF-16 code units in the file's text,
               BOM removed, line endings kept, end exclusive)
   -h, --help  show this help
@@ -73,6 +76,8 @@ interface Options {
   quiet: boolean;
   /** Worker threads for large batches (default: one per core). */
   threads?: number;
+  /** Heap limit (MB) of the worker that analyses one very long article (default: by its size). */
+  maxMemoryMb?: number;
   files: string[];
   input: InputOptions;
 }
@@ -91,6 +96,7 @@ function parse(argv: string[]): { command: string; opts: Options } {
     else if (!onlyFiles && a === '--json') opts.json = true;
     else if (!onlyFiles && (a === '-q' || a === '--quiet')) opts.quiet = true;
     else if (!onlyFiles && /^--threads=\d+$/.test(a)) opts.threads = Math.max(1, Number(a.slice(10)));
+    else if (!onlyFiles && /^--max-memory=\d+$/.test(a)) opts.maxMemoryMb = Math.max(16, Number(a.slice(13)));
     else if (!onlyFiles && a.startsWith('-') && a !== '-') throw new UsageError(`unknown option ${a}`);
     else if (!command) command = a;
     else opts.files.push(a);
@@ -148,11 +154,10 @@ async function runFiles(kind: JobKind, opts: Options): Promise<number> {
   const job = makeJob(init);
   const sizes = files.map((f) => fileSize(f));
   if (sizes.some((b) => b > LARGE_FILE_BYTES)) {
-    // Very long articles each get a worker with a heap sized for them (bounded memory); in order.
+    // Very long articles each get a worker with a heap sized for them (bounded memory); in order. One
+    // that needs more is reported (and not run again without the limit); the others still run.
     for (let i = 0; i < files.length; i++) {
-      let r: JobResult | null = null;
-      if (sizes[i]! > LARGE_FILE_BYTES) r = await runIsolated<JobResult>(__filename, { ...init, writeDirect: true }, files[i]!, sizes[i]!);
-      r ??= job(files[i]!);
+      const r = sizes[i]! > LARGE_FILE_BYTES ? await runLarge(files[i]!, opts.maxMemoryMb ?? isolatedHeapLimitMb(sizes[i]!), init) : job(files[i]!);
       onResult(files[i]!, r);
       onProgress?.(i + 1, files.length);
     }
@@ -161,6 +166,16 @@ async function runFiles(kind: JobKind, opts: Options): Promise<number> {
   }
   if (kind === 'check' && findings && !opts.quiet) write(`${findings} of ${files.length} article(s) need attention\n`);
   return errors || findings ? 1 : 0;
+}
+
+/** One very long article in its own worker; running out of memory there is this file's error. */
+async function runLarge(file: string, limitMb: number, init: JobInit): Promise<JobResult> {
+  try {
+    return await runIsolated<JobResult>(__filename, { ...init, writeDirect: true }, file, limitMb);
+  } catch (e) {
+    if (!(e instanceof WorkerOutOfMemoryError)) throw e;
+    return { out: '', err: `news-annotator: ${displayPath(file)}: ${e.message}; not analysed (--max-memory=MB allows more)\n`, status: 'error' };
+  }
 }
 
 /**

@@ -13,13 +13,20 @@ export const WHOLE_TEXT_MAX = 256 * 1024;
 export const BLOCK_CHARS = 16 * 1024;
 /** A block is cut at the first paragraph break past this size whatever its content. */
 const MAX_BLOCK_CHARS = 6 * BLOCK_CHARS;
+/**
+ * A block longer than this (a paragraph of hundreds of kilobytes: one line of a transcript, a
+ * sentence repeated, text without line breaks) is cut inside its last paragraph, so that the tagger's
+ * memory stays bounded whatever the text. Articles never come near it.
+ */
+const HARD_MAX_BLOCK_CHARS = 2 * MAX_BLOCK_CHARS;
 /** About one paragraph break in this many ends a block (past the minimum size). */
 const CUT_ONE_IN = 48;
 
 /**
  * Splits text into blocks at paragraph breaks chosen by content (a hash of the paragraph that follows),
  * not by position: an edit moves only the boundaries next to it, so the other blocks keep their text
- * and their cached analysis. Blocks are at least `min` long (but the last).
+ * and their cached analysis. Blocks are at least `min` long (but the last), and a paragraph too long
+ * for one block is cut inside (see {@link cutInside}).
  */
 export function splitBlocks(text: string, min = BLOCK_CHARS, whole = WHOLE_TEXT_MAX): { start: number; end: number }[] {
   if (text.length <= whole) return [{ start: 0, end: text.length }];
@@ -29,7 +36,8 @@ export function splitBlocks(text: string, min = BLOCK_CHARS, whole = WHOLE_TEXT_
   while (start < text.length) {
     let end = text.length;
     if (text.length - start > min) {
-      for (let br = text.indexOf('\n\n', start + from); br >= 0; br = text.indexOf('\n\n', br + 2)) {
+      const limit = start + HARD_MAX_BLOCK_CHARS;
+      for (let br = nextBreak(text, start + from, limit); br >= 0; br = nextBreak(text, br + 2, limit)) {
         const next = br + 2;
         if (next - start >= MAX_BLOCK_CHARS || hashHead(text, next) % CUT_ONE_IN === 0) {
           end = next;
@@ -37,11 +45,55 @@ export function splitBlocks(text: string, min = BLOCK_CHARS, whole = WHOLE_TEXT_
         }
       }
     }
+    if (end - start > HARD_MAX_BLOCK_CHARS) end = cutInside(text, start, min);
     out.push({ start, end });
     start = end;
     from = min;
   }
   return out;
+}
+
+/**
+ * Where to end a block that starts at `start` inside one very long paragraph: within
+ * `[start + min, start + MAX_BLOCK_CHARS]`, after a line break, else after a sentence's end, else
+ * after a space, else anywhere but inside a surrogate pair. Among places of the best kind the first
+ * chosen by the content that follows (as for paragraph breaks, so an edit moves only the cuts near
+ * it), else the last.
+ */
+function cutInside(text: string, start: number, min: number): number {
+  const lo = start + min;
+  const hi = Math.min(text.length, start + MAX_BLOCK_CHARS);
+  const kinds: ((i: number) => boolean)[] = [
+    (i) => text.charCodeAt(i - 1) === 10,
+    (i) => isSpaceCode(text.charCodeAt(i - 1)) && isSentenceEnd(text.charCodeAt(i - 2)),
+    (i) => isSpaceCode(text.charCodeAt(i - 1)),
+  ];
+  for (const at of kinds) {
+    let last = -1;
+    for (let i = lo; i <= hi; i++) {
+      if (!at(i)) continue;
+      if (hashHead(text, i) % CUT_ONE_IN === 0) return i;
+      last = i;
+    }
+    if (last >= 0) return last;
+  }
+  const c = text.charCodeAt(hi - 1);
+  return c >= 0xd800 && c <= 0xdbff ? hi - 1 : hi;
+}
+
+function isSpaceCode(c: number): boolean {
+  return c === 32 || c === 9 || c === 10 || c === 0xa0 || c === 0x3000;
+}
+
+function isSentenceEnd(c: number): boolean {
+  return c === 46 || c === 33 || c === 63;
+}
+
+/** The first paragraph break (`\n\n`) at or after `from` that ends by `limit`, or -1 (reads no further). */
+function nextBreak(text: string, from: number, limit: number): number {
+  const to = Math.min(limit, text.length);
+  for (let i = from; i + 2 <= to; i++) if (text.charCodeAt(i) === 10 && text.charCodeAt(i + 1) === 10) return i;
+  return -1;
 }
 
 /** A small hash of the first characters of the paragraph starting at `at`. */

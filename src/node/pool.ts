@@ -104,18 +104,32 @@ export async function runPool<R>(items: readonly string[], o: PoolOptions<R>): P
 /** Files above this size are analysed in a worker with a tight heap (see {@link runIsolated}). */
 export const LARGE_FILE_BYTES = 2 * 1024 * 1024;
 
+/** The default heap limit of the worker that analyses a file of `sizeBytes` alone (old generation, MB). */
+export function isolatedHeapLimitMb(sizeBytes: number): number {
+  return Math.ceil(160 + (16 * sizeBytes) / 1048576);
+}
+
+/** The isolated worker of one file ran out of memory within its limit. */
+export class WorkerOutOfMemoryError extends Error {
+  constructor(readonly limitMb: number) {
+    super(`ran out of memory at ${limitMb} MB`);
+    this.name = 'WorkerOutOfMemoryError';
+  }
+}
+
 /**
- * Runs one job in a fresh worker whose heap is sized for the file: with V8's default (generous)
- * young generation and growth, a 10 MB article peaks near 360 MB of memory, with these limits near
- * 280 MB, a little slower. Resolves null when the worker ran out of memory (the caller then runs the
- * job without limits).
+ * Runs one job in a fresh worker whose heap is limited to `limitMb` (see {@link isolatedHeapLimitMb}:
+ * with V8's default (generous) young generation and growth, a 10 MB article peaks near 360 MB of
+ * memory, with these limits near 280 MB, a little slower). Rejects with {@link WorkerOutOfMemoryError}
+ * when the worker ran out of memory: the caller reports the file and goes on with the others (the
+ * job is never run again without a limit, which is how one hostile file could take the whole
+ * machine's memory).
  */
-export function runIsolated<R>(script: string, init: unknown, item: string, sizeBytes: number): Promise<R | null> {
-  const mb = sizeBytes / 1048576;
+export function runIsolated<R>(script: string, init: unknown, item: string, limitMb: number): Promise<R> {
   return new Promise((resolve, reject) => {
     const w = new Worker(script, {
       workerData: { role: WORKER_ROLE, init },
-      resourceLimits: { maxYoungGenerationSizeMb: 4, maxOldGenerationSizeMb: Math.ceil(160 + 16 * mb) },
+      resourceLimits: { maxYoungGenerationSizeMb: 4, maxOldGenerationSizeMb: limitMb },
     });
     let settled = false;
     w.on('message', (m: { result: R }) => {
@@ -126,8 +140,7 @@ export function runIsolated<R>(script: string, init: unknown, item: string, size
     w.on('error', (e: Error & { code?: string }) => {
       if (settled) return;
       settled = true;
-      if (e.code === 'ERR_WORKER_OUT_OF_MEMORY') resolve(null);
-      else reject(e);
+      reject(e.code === 'ERR_WORKER_OUT_OF_MEMORY' ? new WorkerOutOfMemoryError(limitMb) : e);
     });
     w.postMessage({ index: 0, item });
   });

@@ -12,7 +12,7 @@ const cli = path.join(root, 'dist/cli.js');
 const samples = path.join(root, 'samples');
 
 function run(args: string[], opts: { cwd?: string; input?: string; node?: string } = {}) {
-  const r = spawnSync(opts.node ?? process.execPath, [cli, ...args], { encoding: 'utf8', cwd: opts.cwd ?? root, input: opts.input, timeout: 60000 });
+  const r = spawnSync(opts.node ?? process.execPath, [cli, ...args], { encoding: 'utf8', cwd: opts.cwd ?? root, input: opts.input, timeout: 60000, maxBuffer: 1 << 28 });
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
 
@@ -218,6 +218,25 @@ test('large batches run on worker threads with the same output, in input order',
   assert.equal(ann.code, 0, ann.err);
   assert.equal(fs.readdirSync(dir).filter((f) => f.endsWith('.annotations.yaml')).length, 80);
   assert.equal(run(['check', '--threads=2', '-q', dir]).code, 0);
+});
+
+test('an article over 2 MB is analysed in a memory limit; one that needs more is reported by name, the others still analysed', () => {
+  const dir = tmpdir();
+  const big = path.join(dir, 'long.txt');
+  let text = '';
+  for (let i = 0; text.length < 2.2 * 1048576; i++) text += ARTICLE.replace('Porto Vellano', `Porto Vellano ${i}`) + '\n\n';
+  fs.writeFileSync(big, text);
+  const small = path.join(dir, 'short.txt');
+  fs.writeFileSync(small, ARTICLE);
+  // The default limit (160 MB + 16 MB per MB) is enough for an ordinary long article.
+  const ok = run(['analyze', '--json', big, small]);
+  assert.equal(ok.code, 0, ok.err);
+  assert.deepEqual(ok.out.trim().split('\n').map((l) => JSON.parse(l).file), [big, small]);
+  // Out of memory: a clear error naming the file, no second run without a limit, the next file analysed.
+  const oom = run(['analyze', '--json', '--max-memory=16', big, small]);
+  assert.equal(oom.code, 1);
+  assert.match(oom.err, new RegExp(`${big.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: ran out of memory at 16 MB; not analysed`));
+  assert.deepEqual(oom.out.trim().split('\n').map((l) => JSON.parse(l).file), [small]);
 });
 
 test('nothing on stderr on this Node (the CLI tunes V8 per engine version; an unknown flag once printed an error)', () => {

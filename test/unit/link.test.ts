@@ -1,6 +1,7 @@
 // Name linking on hand-made mention lists (independent of the tagger), then end to end.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
+import fc from 'fast-check';
 import { entityId, linkEntities } from '../../src/core/entities/link';
 import type { RecognizedMention } from '../../src/core/ner';
 import { analyze } from '../../src/core/analyze';
@@ -123,6 +124,86 @@ describe('linkEntities', () => {
     const r = linkEntities(text, mentionsOf(text, [['Jordan', 'LOC'], ['Jordan', 'PER']]));
     assert.equal(r.groups.length, 2);
     assert.equal(r.groups[0]!.type, 'LOC');
+  });
+});
+
+/**
+ * The linking rules for partial names, written out plainly (every name compared with every other):
+ * what the indexed implementation must reproduce exactly.
+ */
+function plainCanonicals(text: string, found: readonly RecognizedMention[]): string[] {
+  const words = (s: string) => s.split(/\s+/).filter(Boolean);
+  const forms = found.map((m) => text.slice(m.start, m.end).replace(/[’']s?$/u, '').trim());
+  const out = forms.slice();
+  const personStarts = new Map<string, number[]>();
+  found.forEach((m, i) => {
+    if (m.type === 'PER') personStarts.set(forms[i]!, [...(personStarts.get(forms[i]!) ?? []), m.start]);
+  });
+  found.forEach((m, i) => {
+    const w = words(forms[i]!);
+    if (!w.length) return;
+    if (m.type === 'PER') {
+      let best: string | null = null;
+      let bestScore = -Infinity;
+      for (const [g, starts] of personStarts) {
+        const cw = words(g);
+        if (cw.length <= w.length) continue;
+        const tail = cw.slice(-w.length).join(' ') === w.join(' ');
+        if (!tail && !(w.length === 1 && cw[0] === w[0])) continue;
+        const before = starts.filter((s) => s <= m.start).pop();
+        const after = starts.find((s) => s > m.start)!;
+        const score = (tail ? 1000 : 0) + cw.length * 10 - (before !== undefined ? (m.start - before) / 1e6 : 5 + (after - m.start) / 1e6);
+        if (score > bestScore) [best, bestScore] = [g, score];
+      }
+      if (best) out[i] = best;
+    } else if (m.type === 'ORG' && !/^\p{Lu}{2,6}$/u.test(forms[i]!)) {
+      let pick: string | null = null;
+      for (const [j, o] of found.entries()) {
+        const cw = words(forms[j]!);
+        if (o.type === 'ORG' && cw.length > w.length && cw.slice(-w.length).join(' ') === w.join(' ') && (!pick || cw.length > words(pick).length)) pick = forms[j]!;
+      }
+      if (pick) out[i] = pick;
+    }
+  });
+  return out;
+}
+
+describe('linkEntities: partial names', () => {
+  // (Scores never tie here: mention starts are distinct, and a before/after tie would need mentions
+  // five million characters apart.)
+  test('link as the plain rule says, on random mixes of full, partial and shared names', () => {
+    const NAMES = ['Xi', 'Xi Jinping', 'Jinping', 'Trump', 'Donald Trump', 'Melania Trump', 'Donald J Trump', 'J Trump', 'Trump Tower', 'Ann Lee', 'Lee', 'Bo Lee', 'Ann', 'Ann Bo Lee', 'Lee Ann'];
+    const ORGS = ['Bank', 'World Bank', 'Central Bank', 'European Central Bank', 'Bank of England', 'England'];
+    const piece = fc.oneof(fc.constantFrom(...NAMES).map((n) => [n, 'PER'] as const), fc.constantFrom(...ORGS).map((n) => [n, 'ORG'] as const));
+    fc.assert(
+      fc.property(fc.array(piece, { minLength: 1, maxLength: 40 }), fc.array(fc.nat(40), { minLength: 40, maxLength: 40 }), (spec, gaps) => {
+        let text = '';
+        const found: RecognizedMention[] = [];
+        spec.forEach(([name, type], i) => {
+          text += 'x'.repeat(gaps[i]!) + ' ';
+          found.push({ start: text.length, end: text.length + name.length, type, confidence: 0.9, origin: 'model' });
+          text += name + ' said.';
+        });
+        const r = linkEntities(text, found);
+        const want = plainCanonicals(text, found);
+        assert.deepEqual(r.mentions.map((m) => m.entityId), found.map((m, i) => entityId(m.type, want[i]!)));
+      }),
+      { numRuns: 600 },
+    );
+  });
+});
+
+describe('linkEntities: a run of names tagged as one very long name', () => {
+  test('is not given to the short mentions around it (their records would repeat it each time)', () => {
+    const long = 'Xi '.repeat(400).trim(); // 1,199 characters, one "name"
+    const text = `${long} said. Xi said. Xi Jinping said. Xi said.`;
+    const r = linkEntities(text, mentionsOf(text, [[long, 'PER'], ['Xi', 'PER'], ['Xi Jinping', 'PER'], ['Xi', 'PER']]));
+    assert.deepEqual(r.mentions.map((m) => r.groups.find((g) => g.id === m.entityId)!.canonical.length), [long.length, 10, 10, 10]);
+    // The same for organisations and acronyms: `Bank` does not become a 1,600-character name.
+    const org = 'Alpha Beta '.repeat(150) + 'Bank';
+    const t2 = `${org} said. The Bank said. AB said.`;
+    const r2 = linkEntities(t2, mentionsOf(t2, [[org, 'ORG'], ['Bank', 'ORG'], ['AB', 'ORG']]));
+    assert.deepEqual(r2.mentions.slice(1).map((m) => m.entityId), ['ORG:Bank', 'ORG:AB']);
   });
 });
 

@@ -101,6 +101,15 @@ const ROLE_MODIFIERS = new Set(
   ).split(' '),
 );
 
+/**
+ * Longer names than this (in characters) are never given to other mentions as their canonical name:
+ * real ones are far shorter (the longest in 3,700 BBC, PolNeAR and CoNLL texts: 65 characters, 12
+ * words), while a run of thousands of capitalised words tagged as one name would otherwise be
+ * repeated for every short mention linked to it (in the CLI's records, annotation files and hovers:
+ * 400 MB of JSON for 120 kB of `Xi Xi … Xi said. Xi said. …`).
+ */
+const MAX_LINKED_NAME = 200;
+
 /** Stable id for an entity from its type and canonical name. */
 export function entityId(type: EntityType, canonical: string): string {
   return `${type}:${canonical}`;
@@ -111,20 +120,38 @@ function baseForm(s: string): string {
   return s.replace(/[’']s?$/u, '').trim();
 }
 
-function words(s: string): string[] {
+function splitWords(s: string): string[] {
   return s.split(/\s+/).filter(Boolean);
 }
 
-/** Initials of the capitalised words of a name (`World Health Organization` → `WHO`). */
-function initials(name: string): string {
-  return words(name)
-    .filter((w) => /^\p{Lu}/u.test(w))
-    .map((w) => w[0])
-    .join('');
+/**
+ * Initials of the capitalised words of a name of two words or more (`World Health Organization` →
+ * `WHO`), or null when it has one word or more initials than an acronym looked up here can have
+ * (six): a long name is not read to its end.
+ */
+function acronymOf(name: string): string | null {
+  const word = /\S+/g;
+  let n = 0;
+  let ini = '';
+  for (let m = word.exec(name); m; m = word.exec(name)) {
+    n++;
+    if (!/^\p{Lu}/u.test(m[0])) continue;
+    ini += m[0][0];
+    if (ini.length > 6) return null;
+  }
+  return n >= 2 ? ini : null;
 }
 
 /** Links recognised mentions into referents; returns the mentions (with entity ids) and the groups. */
 export function linkEntities(text: string, found: readonly RecognizedMention[]): { mentions: EntityMention[]; groups: Entity[] } {
+  // Each distinct name is split into words once (a long name met by many mentions or compared with
+  // many others would otherwise be split again each time). The lists are never modified.
+  const wordCache = new Map<string, string[]>();
+  const words = (s: string): string[] => {
+    let w = wordCache.get(s);
+    if (!w) wordCache.set(s, (w = splitWords(s)));
+    return w;
+  };
   const mentions: EntityMention[] = found.map((m) => ({ start: m.start, end: m.end, type: m.type, text: text.slice(m.start, m.end), confidence: m.confidence, entityId: '', origin: m.origin }));
   const canonicalOf: string[] = new Array(mentions.length);
   const forms = mentions.map((m) => baseForm(m.text));
@@ -149,72 +176,58 @@ export function linkEntities(text: string, found: readonly RecognizedMention[]):
     if (!list) personForms.set(f, (list = []));
     list.push(mentions[i]!.start);
   }
-  // Longer names indexed by their last and first word: the only ones a partial name can belong to.
-  const byLast = new Map<string, string[]>();
+  // Longer names indexed by their trailing words and by their first word: the only ones a partial
+  // name can belong to (looked up, not compared with every name sharing its last word).
+  const personLengths = wordCounts(personForms.keys(), words);
+  const tails = new TailIndex();
   const byFirst = new Map<string, string[]>();
   for (const g of personForms.keys()) {
     const cw = words(g);
-    if (cw.length < 2) continue;
-    for (const [map, key] of [[byLast, cw[cw.length - 1]!], [byFirst, cw[0]!]] as const) {
-      let list = map.get(key);
-      if (!list) map.set(key, (list = []));
-      list.push(g);
-    }
+    if (cw.length < 2 || g.length > MAX_LINKED_NAME) continue;
+    tails.add(g, cw, personLengths.below(cw.length));
+    let list = byFirst.get(cw[0]!);
+    if (!list) byFirst.set(cw[0]!, (list = []));
+    list.push(g);
   }
-  const candidatesOf = new Map<string, { form: string; tail: boolean; len: number; starts: number[] }[]>();
+  const candidatesOf = new Map<string, Candidates>();
   for (const f of personForms.keys()) {
     const w = words(f);
     if (!w.length) continue;
-    const list: { form: string; tail: boolean; len: number; starts: number[] }[] = [];
-    const seen = new Set<string>();
-    for (const g of [...(byLast.get(w[w.length - 1]!) ?? []), ...(w.length === 1 ? byFirst.get(w[0]!) ?? [] : [])]) {
-      if (seen.has(g)) continue;
-      seen.add(g);
-      const cw = words(g);
-      if (cw.length <= w.length) continue;
-      // Surname(s) at the end (`Trump` ⊂ `Donald Trump`), or family name first (`Xi` ⊂ `Xi Jinping`).
-      const tail = cw.slice(-w.length).join(' ') === w.join(' ');
-      const head = w.length === 1 && cw[0] === w[0];
-      if (tail || head) list.push({ form: g, tail, len: cw.length, starts: personForms.get(g)! });
+    // Surname(s) at the end (`Trump` ⊂ `Donald Trump`), or family name first (`Xi` ⊂ `Xi Jinping`).
+    const list: Candidate[] = tails.longerEndingWith(w).map((g) => ({ form: g, tail: true, len: words(g).length, starts: personForms.get(g)! }));
+    if (w.length === 1) {
+      const seen = new Set(list.map((c) => c.form));
+      for (const g of byFirst.get(w[0]!) ?? []) if (!seen.has(g)) list.push({ form: g, tail: false, len: words(g).length, starts: personForms.get(g)! });
     }
-    candidatesOf.set(f, list);
+    if (list.length) candidatesOf.set(f, new Candidates(list));
   }
   for (const i of people) {
     if (canonicalOf[i]) continue;
-    const at = mentions[i]!.start;
-    let best: string | null = null;
-    let bestScore = -Infinity;
-    for (const c of candidatesOf.get(forms[i]!) ?? []) {
-      // Prefer tail matches, longer names, and the nearest mention of the name before this one.
-      const k = countLessOrEqual(c.starts, at);
-      const before = k > 0 ? at - c.starts[k - 1]! : Infinity;
-      const after = k < c.starts.length ? c.starts[k]! - at : Infinity;
-      // A mention before always beats one after (the 5-point penalty outweighs any distance).
-      const score = (c.tail ? 1000 : 0) + c.len * 10 - (before < Infinity ? before / 1e6 : 5 + after / 1e6);
-      if (score > bestScore) {
-        bestScore = score;
-        best = c.form;
-      }
-    }
-    canonicalOf[i] = best ?? forms[i]!;
+    canonicalOf[i] = candidatesOf.get(forms[i]!)?.best(mentions[i]!.start) ?? forms[i]!;
   }
 
   // 3. Organisations and places: acronyms of longer names, and for organisations longer names ending
   //    with the mention (again per distinct form).
-  // Organisation names by last word; multi-word names by their initials (the last one wins).
-  const orgByLast = new Map<string, Set<string>>();
-  const byInitials = new Map<string, string>();
+  // Organisation names by their trailing words; multi-word names by their initials (the last one wins;
+  // only initials that can spell a looked-up acronym are kept).
+  const orgForms = new Set<string>();
   mentions.forEach((m, i) => {
-    const f = forms[i]!;
-    const fw = words(f);
-    if (m.type === 'ORG' && fw.length) {
-      const key = fw[fw.length - 1]!;
-      let set = orgByLast.get(key);
-      if (!set) orgByLast.set(key, (set = new Set()));
-      set.add(f);
-    }
-    const g = canonicalOf[i] ?? f;
-    if (words(g).length >= 2) byInitials.set(`${m.type}\u0000${initials(g)}`, g);
+    if (m.type === 'ORG' && words(forms[i]!).length) orgForms.add(forms[i]!);
+  });
+  const orgLengths = wordCounts(orgForms, words);
+  const orgTails = new TailIndex();
+  for (const f of orgForms) if (f.length <= MAX_LINKED_NAME) orgTails.add(f, words(f), orgLengths.below(words(f).length));
+  const byInitials = new Map<string, string>();
+  // Keys made once per type and name: a long name that many mentions link to would otherwise be read
+  // and hashed again for each of them.
+  const acronymKeys = new ByTypeAndName<string | null>();
+  mentions.forEach((m, i) => {
+    const g = canonicalOf[i] ?? forms[i]!;
+    const key = acronymKeys.get(m.type, g, () => {
+      const a = g.length <= MAX_LINKED_NAME ? acronymOf(g) : null;
+      return a === null ? null : `${m.type}\u0000${a}`;
+    });
+    if (key !== null) byInitials.set(key, g);
   });
   const resolved = new Map<string, string>();
   mentions.forEach((m, i) => {
@@ -226,11 +239,8 @@ export function linkEntities(text: string, found: readonly RecognizedMention[]):
       let pick: string | null = null;
       if (/^\p{Lu}{2,6}$/u.test(f)) pick = byInitials.get(key) ?? null;
       else if (m.type === 'ORG') {
-        const w = words(f);
-        for (const g of orgByLast.get(w[w.length - 1] ?? '') ?? []) {
-          const cw = words(g);
-          if (cw.length > w.length && cw.slice(-w.length).join(' ') === w.join(' ') && (!pick || cw.length > words(pick).length)) pick = g;
-        }
+        // The longest organisation name ending with this one (the first of equally long ones).
+        for (const g of orgTails.longerEndingWith(words(f))) if (!pick || words(g).length > words(pick).length) pick = g;
       }
       best = pick ?? f;
       resolved.set(key, best);
@@ -241,22 +251,171 @@ export function linkEntities(text: string, found: readonly RecognizedMention[]):
   // 4. Groups, aliases and roles.
   const index = new MentionIndex(mentions);
   const groups = new Map<string, Entity>();
+  const longLists = new Map<string[], Set<string>>();
+  // One id string per type and canonical name: building it for every mention would hash (and keep)
+  // a copy of a long name per mention.
+  const ids = new ByTypeAndName<string>();
   mentions.forEach((m, i) => {
     const canonical = canonicalOf[i]!;
-    const id = entityId(m.type, canonical);
+    const id = ids.get(m.type, canonical, () => entityId(m.type, canonical));
     m.entityId = id;
     let g = groups.get(id);
     if (!g) groups.set(id, (g = { id, type: m.type, canonical, aliases: [], roles: [], mentions: [] }));
     g.mentions.push(i);
-    if (m.text !== canonical && !g.aliases.includes(m.text)) g.aliases.push(m.text);
-    if (m.type === 'PER') {
-      for (const r of rolesOf(text, m, index)) if (!g.roles.includes(r)) g.roles.push(r);
-    }
+    if (m.text !== canonical) pushNew(g.aliases, m.text, longLists);
+    if (m.type === 'PER') for (const r of rolesOf(text, m, index)) pushNew(g.roles, r, longLists);
   });
   const list = [...groups.values()];
   for (const g of list) g.aliases.sort();
   list.sort((a, b) => mentions[a.mentions[0]!]!.start - mentions[b.mentions[0]!]!.start);
   return { mentions, groups: list };
+}
+
+/**
+ * Appends `item` to `list` unless it is there already. A long list gets a set beside it (in `sets`): a
+ * name written a thousand different ways is not compared a million times.
+ */
+function pushNew(list: string[], item: string, sets: Map<string[], Set<string>>): void {
+  if (list.length < 16) {
+    if (!list.includes(item)) list.push(item);
+    return;
+  }
+  let set = sets.get(list);
+  if (!set) sets.set(list, (set = new Set(list)));
+  if (set.has(item)) return;
+  set.add(item);
+  list.push(item);
+}
+
+/** Values made once per entity type and name (a name string keeps its hash, so a long one is hashed once). */
+class ByTypeAndName<V> {
+  private readonly byType = new Map<EntityType, Map<string, V>>();
+
+  get(type: EntityType, name: string, make: () => V): V {
+    let byName = this.byType.get(type);
+    if (!byName) this.byType.set(type, (byName = new Map()));
+    if (byName.has(name)) return byName.get(name)!;
+    const v = make();
+    byName.set(name, v);
+    return v;
+  }
+}
+
+/** Distinct word counts of a set of names, to ask which shorter lengths exist below a given one. */
+function wordCounts(names: Iterable<string>, words: (s: string) => string[]): { below(len: number): number } {
+  const counts = [...new Set(Array.from(names, (n) => words(n).length))].sort((a, b) => a - b);
+  return {
+    /** The largest count smaller than `len` (0 when there is none). */
+    below: (len) => {
+      const k = partitionPoint(counts.length, (i) => counts[i]! < len);
+      return k > 0 ? counts[k - 1]! : 0;
+    },
+  };
+}
+
+interface TailNode {
+  next: Map<string, TailNode>;
+  /** Names whose last words are the path to this node and that have more words than that. */
+  names: string[];
+}
+
+/**
+ * Names indexed by their trailing words, from the last one back (`Donald Trump` under `Trump`), so
+ * the longer names ending with a given name are found in one walk of its words, not by comparing it
+ * with every name that shares its last word.
+ */
+class TailIndex {
+  private readonly root: TailNode = { next: new Map(), names: [] };
+
+  /** Indexes `name` (its words `ws`) under its proper tails of up to `depth` words (longer ones are never looked up). */
+  add(name: string, ws: readonly string[], depth: number): void {
+    let node = this.root;
+    for (let t = 1; t < ws.length && t <= depth; t++) {
+      const w = ws[ws.length - t]!;
+      let child = node.next.get(w);
+      if (!child) node.next.set(w, (child = { next: new Map(), names: [] }));
+      child.names.push(name);
+      node = child;
+    }
+  }
+
+  /** The names added that have more words than `ws` and end with them, in the order added. */
+  longerEndingWith(ws: readonly string[]): readonly string[] {
+    let node: TailNode | undefined = this.root;
+    for (let t = 1; t <= ws.length && node; t++) node = node.next.get(ws[ws.length - t]!);
+    return node && ws.length ? node.names : [];
+  }
+}
+
+/** A longer name a partial person name may stand for, with the starts of its mentions (sorted). */
+interface Candidate {
+  form: string;
+  tail: boolean;
+  len: number;
+  starts: number[];
+}
+
+/** Candidates of the same score before distance: their mention starts merged, each with its candidate. */
+interface CandidateGroup {
+  base: number;
+  /** Every mention start of the group's candidates, sorted, and the index of the candidate it belongs to. */
+  starts: number[];
+  owners: number[];
+  /** The first mention start of each candidate, sorted, and its candidate. */
+  firsts: number[];
+  firstOwners: number[];
+}
+
+/**
+ * The candidates of one partial name. A mention takes the candidate with the best score: tail matches
+ * first, then longer names, then the nearest mention of the name before it (any mention before beats
+ * one after: the 5-point penalty outweighs any distance); among equal scores the first candidate.
+ * Candidates of equal tail and length are searched together, so a name with thousands of candidates
+ * (`Smith` beside a thousand `… Smith`) costs a few binary searches per mention, not a thousand.
+ */
+class Candidates {
+  private groups: CandidateGroup[] | null = null;
+
+  constructor(private readonly list: readonly Candidate[]) {}
+
+  /** The canonical name for a mention at `at`, or null when there is no candidate. */
+  best(at: number): string | null {
+    if (!this.list.length) return null;
+    let bestScore = -Infinity;
+    let best = -1;
+    const consider = (score: number, owner: number) => {
+      if (score > bestScore || (score === bestScore && owner < best)) {
+        bestScore = score;
+        best = owner;
+      }
+    };
+    for (const g of (this.groups ??= this.group())) {
+      const k = countLessOrEqual(g.starts, at);
+      // The nearest mention before, of any candidate of the group that has one.
+      if (k > 0) consider(g.base - (at - g.starts[k - 1]!) / 1e6, g.owners[k - 1]!);
+      // The nearest first mention after, of the candidates that have none before.
+      const j = countLessOrEqual(g.firsts, at);
+      if (j < g.firsts.length) consider(g.base - (5 + (g.firsts[j]! - at) / 1e6), g.firstOwners[j]!);
+    }
+    return this.list[best]!.form;
+  }
+
+  private group(): CandidateGroup[] {
+    const byBase = new Map<number, { starts: [number, number][]; firsts: [number, number][] }>();
+    this.list.forEach((c, idx) => {
+      const base = (c.tail ? 1000 : 0) + c.len * 10;
+      let g = byBase.get(base);
+      if (!g) byBase.set(base, (g = { starts: [], firsts: [] }));
+      for (const s of c.starts) g.starts.push([s, idx]);
+      g.firsts.push([c.starts[0]!, idx]);
+    });
+    const bySite = (a: [number, number], b: [number, number]) => a[0] - b[0];
+    return Array.from(byBase, ([base, g]) => {
+      g.starts.sort(bySite);
+      g.firsts.sort(bySite);
+      return { base, starts: g.starts.map((x) => x[0]), owners: g.starts.map((x) => x[1]), firsts: g.firsts.map((x) => x[0]), firstOwners: g.firsts.map((x) => x[1]) };
+    });
+  }
 }
 
 const WORD = /[\p{L}\p{N}][\p{L}\p{N}.'’-]*/gu;
@@ -296,8 +455,15 @@ function rolesOf(text: string, m: EntityMention, all: MentionIndex): string[] {
  * nationality mention (or its possessive) that leads them (`U.S.`, `Chinese`, `Russia's`).
  */
 function rolePrefix(text: string, start: number, all: MentionIndex): string | null {
-  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
-  const base = Math.max(lineStart, start - 100);
+  // The line break nearest before the name, looked for within the 100 characters read (a search
+  // back to the line start would read a whole long line again for every name on it).
+  let base = Math.max(0, start - 100);
+  for (let p = start - 1; p >= base; p--) {
+    if (text.charCodeAt(p) === 10) {
+      base = p + 1;
+      break;
+    }
+  }
   const left = text.slice(base, start);
   const toks: { s: number; e: number; w: string }[] = [];
   WORD.lastIndex = 0;
@@ -337,7 +503,7 @@ function apposition(text: string, end: number, all: MentionIndex): string | null
   const m = /^,\s+((?:the |a |an |his |her |its |their )?[^,.;:\n"“”()]{2,80}?)(?=[,.;:\n)]|$)/u.exec(text.slice(end, end + 100));
   if (!m) return null;
   const phrase = m[1]!.trim();
-  const ws = words(phrase);
+  const ws = splitWords(phrase);
   if (ws.length > 10) return null;
   // It must contain a role noun, and must not read as a clause (`Trump, who said …`, `Trump, meanwhile`).
   if (/^(?:who|which|that|whose|where|when|meanwhile|however|though|and|but|or|said|says|told|added|also)\b/i.test(phrase)) return null;

@@ -142,10 +142,17 @@ function readMoney(text: string, cands: Cand[]): void {
   }
   if (!shared) return;
   // The places are counted only when they can matter (a local dollar or peso named, or another family).
+  // Each family is asked once: the answer is about the whole text (asking again for every amount read
+  // the text again for each: `$1 $2 $3 …` grew with the square of its length).
   let need = false;
+  const asked = new Set<string>();
   for (const c of cands) {
-    if (c.kind !== 'money') continue;
-    for (const x of c.alt ? [c, ...c.alt] : [c]) if (x.cur && !need && mayBeLocal(text, x.cur)) need = true;
+    if (c.kind !== 'money' || need) continue;
+    for (const x of c.alt ? [c, ...c.alt] : [c]) {
+      if (!x.cur || asked.has(x.cur)) continue;
+      asked.add(x.cur);
+      if (mayBeLocal(text, x.cur)) need = true;
+    }
   }
   const art: ArticleCurrencies = { places: need ? placeEvidence(text) : { byCountry: new Map(), dateline: null }, written: written ?? new Set() };
   const memo = new Map<string, ReturnType<typeof resolveFamily>>();

@@ -172,6 +172,9 @@ function isSurrogateLetter(text: string, i: number): boolean {
 function scanWord(text: string, i: number): number {
   const n = text.length;
   const s = i;
+  // The word is numeric (digits and separators) over [s, numericTo): checked once per character,
+  // not again at every separator (a `1,000,000,…` run would otherwise be rescanned at each comma).
+  let numericTo = s;
   for (;;) {
     // Run of letters/digits/marks.
     while (i < n) {
@@ -199,9 +202,12 @@ function scanWord(text: string, i: number): number {
       continue;
     }
     // Numbers: 1,234.5 / 2:30 / 5-3/4.
-    if ((c === 44 || c === 46 || c === 58 || c === 47) && isDigitCode(prev) && isDigitCode(next) && allDigitsBack(text, s, i)) {
-      i++;
-      continue;
+    if ((c === 44 || c === 46 || c === 58 || c === 47) && isDigitCode(prev) && isDigitCode(next) && numericTo >= 0) {
+      numericTo = numericUpTo(text, numericTo, i);
+      if (numericTo >= 0) {
+        i++;
+        continue;
+      }
     }
     // `AT&T`, `S&P`: an ampersand between capitals without spaces.
     if (c === 38 && isUpperCode(prev) && isUpperCode(next)) {
@@ -248,13 +254,16 @@ function endsLine(text: string, i: number): boolean {
   return true;
 }
 
-function allDigitsBack(text: string, s: number, i: number): boolean {
-  // The word so far is numeric (digits and separators), so `1,234` is a number but `abc,1` is not.
-  for (let k = s; k < i; k++) {
+/**
+ * Extends a numeric prefix `[s, from)` of a word (digits and separators, so `1,234` is a number but
+ * `abc,1` is not) to `[s, i)`: returns `i`, or -1 when `[from, i)` holds another character.
+ */
+function numericUpTo(text: string, from: number, i: number): number {
+  for (let k = from; k < i; k++) {
     const c = text.charCodeAt(k);
-    if (!(isDigitCode(c) || c === 44 || c === 46 || c === 58 || c === 47 || c === 45)) return false;
+    if (!(isDigitCode(c) || c === 44 || c === 46 || c === 58 || c === 47 || c === 45)) return -1;
   }
-  return true;
+  return i;
 }
 
 function isUpperWord(text: string, s: number, e: number): boolean {

@@ -62,12 +62,16 @@ export function findQuotes(text: string, mentions: readonly EntityMention[], gro
   const sentences = new Sentences(text, spans);
   const resolver = new Resolver(text, mentions, groups, spans, sentences);
 
-  const ctxs: QuoteContext[] = [];
+  // What the later steps need of each quote's sentence, kept instead of the sentence's tokens: in a
+  // text of thousands of quotes close together (`"Hello "Hello …`), every sentence context held at
+  // once took hundreds of bytes per character.
+  const facts: SentenceFacts[] = [];
   const found: (Attribution | null)[] = [];
   for (let i = 0; i < raw.length; i++) {
     const ctx = contextOf(text, spans, i, sentences);
-    ctxs.push(ctx);
-    found.push(attributeInSentence(text, spans, i, ctx, sentences, raw[i]!.headline));
+    const a = attributeInSentence(text, spans, i, ctx, sentences, raw[i]!.headline);
+    found.push(a);
+    facts.push(factsOf(ctx, !a));
   }
   // A multi-paragraph quote takes the best attribution of any of its parts.
   const byGroup = new Map<number, Attribution>();
@@ -102,8 +106,8 @@ export function findQuotes(text: string, mentions: readonly EntityMention[], gro
     } else {
       // No cue of its own: a quote that is a sentence of its own continues the previous speaker;
       // one inside a sentence belongs to the sentence's subject.
-      const alone = standalone(ctxs[i]!);
-      const sub = alone ? prevSentence(text, spans, i, sentences) : sentenceSubject(ctxs[i]!);
+      const alone = facts[i]!.alone;
+      const sub = alone ? prevSentence(text, spans, i, sentences) : facts[i]!.subject;
       if (sub) {
         a = sub;
         rule = sub.rule;
@@ -121,7 +125,7 @@ export function findQuotes(text: string, mentions: readonly EntityMention[], gro
       start: q.start,
       end: q.end,
       text: text.slice(q.start, q.end),
-      kind: kindOf(text, lines, q, i, ctxs[i]!, rule),
+      kind: kindOf(text, lines, q, i, facts[i]!, rule),
       speaker,
       confidence: speaker ? Math.round(RULE_CONFIDENCE[rule] * (anaphoric ? ANAPHORA_CONFIDENCE : 1) * 100) / 100 : 0,
       rule: speaker ? rule : 'none',
@@ -142,6 +146,28 @@ export function findQuotes(text: string, mentions: readonly EntityMention[], gro
     }
   }
   return out;
+}
+
+/** What the attribution and the quote's kind need to know of the quote's sentence. */
+interface SentenceFacts {
+  /** The quote is a sentence of its own. */
+  alone: boolean;
+  /** The sentence's subject, for a quote inside a sentence that the cascade did not attribute. */
+  subject: Attribution | null;
+  /** Only punctuation or a colon before the quote in its sentence. */
+  startsSentence: boolean;
+  hasCue: boolean;
+}
+
+function factsOf(ctx: QuoteContext, unattributed: boolean): SentenceFacts {
+  const alone = standalone(ctx);
+  const { toks, qt } = ctx;
+  return {
+    alone,
+    subject: unattributed && !alone ? sentenceSubject(ctx) : null,
+    startsSentence: qt === 0 || toks.slice(0, qt).every((t) => t.type === TokType.Punct) || toks[qt - 1]?.w === ':',
+    hasCue: ctx.hasCue,
+  };
 }
 
 /**
@@ -202,7 +228,7 @@ class Lines {
   }
 }
 
-function kindOf(text: string, lines: Lines, q: RawQuote, index: number, ctx: QuoteContext, rule: Rule): QuoteKind {
+function kindOf(text: string, lines: Lines, q: RawQuote, index: number, facts: SentenceFacts, rule: Rule): QuoteKind {
   if (q.headline) return 'headline';
   const inner = text.slice(q.start + 1, q.end - (q.closed ? 1 : 0));
   const words = countWords(inner);
@@ -210,8 +236,7 @@ function kindOf(text: string, lines: Lines, q: RawQuote, index: number, ctx: Quo
   const alone = onlySpaceBetween(text, ls, q.start) && noWordBetween(text, q.end, le);
   const multi = q.part > 0 || (!q.closed && alone && q.group === index);
   if ((alone && words >= 6) || multi) return 'block';
-  const startsSentence = ctx.qt === 0 || ctx.toks.slice(0, ctx.qt).every((t) => t.type === TokType.Punct) || ctx.toks[ctx.qt - 1]?.w === ':';
-  if (ATTACHED.has(rule) || (startsSentence && words >= 3) || (words >= 4 && /^\p{Lu}/u.test(inner.trim()))) return 'direct';
-  if (words <= 3 && !ctx.hasCue && rule !== 'according-to') return 'scare';
+  if (ATTACHED.has(rule) || (facts.startsSentence && words >= 3) || (words >= 4 && /^\p{Lu}/u.test(inner.trim()))) return 'direct';
+  if (words <= 3 && !facts.hasCue && rule !== 'according-to') return 'scare';
   return 'partial';
 }
