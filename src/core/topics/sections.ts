@@ -339,7 +339,7 @@ function changeLabel(text: string, tokens: Tokens, words: Words, table: PhraseTa
     let noun: string | null = null;
     for (let i = fromTok - 1; i >= 0 && i >= fromTok - 6 && tokens.start[i]! >= start; i--) {
       let found = false;
-      candidates(tokens, words, table, i, i + 1, content, () => (found = true));
+      candidates({ tokens, words, table, content }, i, i + 1, () => (found = true));
       if (found) {
         noun = text.slice(tokens.start[i]!, tokens.end[i]!);
         break;
@@ -429,7 +429,7 @@ export function buildSections(args: SectionsArgs): Section[] {
     nText++;
     const p0 = ph.n;
     agg.next();
-    candidates(tokens, words, table, p.t0, p.t1, content, (from, to, key) => {
+    candidates({ tokens, words, table, content }, p.t0, p.t1, (from, to, key) => {
       let base = 0;
       for (let i = from; i < to; i++) base += words.idf[words.id[i]!]!;
       base /= to - from;
