@@ -218,7 +218,9 @@ test('keyphrases: noun runs without verbs, stopwords or names', () => {
   const mask = contentMask(t, words, (i) => t.lower[i] === 'trump');
   const found: string[] = [];
   const table = new PhraseTable();
-  candidates(t, words, table, 0, t.count, mask, (_from, _to, key) => found.push(table.ids(key).map((id) => words.text[id]).join(' ')));
+  candidates({ tokens: t, words, table, content: mask }, 0, t.count, (_from, _to, key) =>
+    found.push(table.ids(key).map((id) => words.text[id]).join(' ')),
+  );
   assert.ok(found.includes('commercial tie'), found.join(','));
   assert.ok(found.includes('energy purchase'));
   assert.ok(found.includes('aircraft delivery'));

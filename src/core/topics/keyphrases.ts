@@ -22,7 +22,8 @@ sometimes somewhere still such than that the their theirs them themselves then t
 therein thereupon these they this those though through throughout thru thus to together too toward towards under unless
 until up upon us very via was we well were what whatever when whence whenever where whereafter whereas whereby wherein whereupon
 wherever whether which while whither who whoever whole whom whose why will with within without would yet you your yours
-yourself yourselves despite whilst unlike versus regarding beneath alongside mr mrs ms dr sir st yes no ok okay oh two three four five six seven eight nine ten eleven twelve twenty
+yourself yourselves despite whilst unlike versus regarding beneath alongside mr mrs ms dr sir st yes no ok okay oh
+two three four five six seven eight nine ten eleven twelve twenty
 thirty forty fifty hundred thousand million billion trillion half dozen second third fourth fifth once twice percent per cent
 year years month months week weeks day days today yesterday tomorrow time times monday tuesday wednesday thursday friday
 saturday sunday january february march april may june july august september october november december morning afternoon
@@ -31,7 +32,8 @@ number numbers part parts people person man men woman women someone something sp
 comment comments report reports reported news end beginning start side sides place places point points case cases fact
 example matter issue issues question questions area areas level levels term terms group groups member members
 'd 'll 're 's 've n't don't doesn't didn't isn't aren't wasn't weren't won't wouldn't can't couldn't shouldn't hasn't haven't
-hadn't it's i'm he's she's that's there's they're we're you're i've we've they've let's he'll she'll they'll we'll you'll i'll it'll that'll he'd she'd they'd we'd you'd i'd who's what's
+hadn't it's i'm he's she's that's there's they're we're you're i've we've they've let's he'll she'll they'll we'll you'll
+i'll it'll that'll he'd she'd they'd we'd you'd i'd who's what's
 `);
 
 /** Verb forms that are rarely nouns (reporting verbs, auxiliaries' company, frequent actions). */
@@ -68,12 +70,19 @@ function inflections(base: string): string[] {
   return out;
 }
 
+/** Verb forms that are mostly nouns in news keyphrases (`talks`, `cuts`, `funding`). */
+const NOUNS_MORE_THAN_VERBS = list(`
+talks cuts cut plans plan calls call views view increase rise fall drop release change changes help hold reach meeting
+building spending funding hearing ruling offering finding findings opening closing trading warning warnings experience
+demand demands report reports share shares set sets lead leads boost launch signal mark address welcome advance
+advances win wins hit hits visit deal reply promise promises threat vow claim claims approval pledge pledges
+`);
+
+/** Verb forms: the irregular ones and the inflections of {@link VERB_BASES}, less those mostly nouns. */
 export const VERBS: Set<string> = (() => {
   const s = new Set(IRREGULAR);
   for (const b of VERB_BASES.trim().split(/\s+/)) for (const f of inflections(b)) s.add(f);
-  // Forms of these that are mostly nouns in news keyphrases.
-  for (const n of ['talks', 'cuts', 'cut', 'plans', 'plan', 'calls', 'call', 'views', 'view', 'increase', 'rise', 'fall', 'drop', 'release', 'change', 'changes', 'help', 'hold', 'reach', 'meeting', 'building', 'spending', 'funding', 'hearing', 'ruling', 'offering', 'finding', 'findings', 'opening', 'closing', 'trading', 'warning', 'warnings', 'experience', 'demand', 'demands', 'report', 'reports', 'share', 'shares', 'set', 'sets', 'lead', 'leads', 'boost', 'launch', 'signal', 'mark', 'address', 'welcome', 'advance', 'advances', 'win', 'wins', 'hit', 'hits', 'visit', 'deal', 'reply', 'promise', 'promises', 'threat', 'vow', 'claim', 'claims', 'approval', 'pledge', 'pledges'])
-    s.delete(n);
+  for (const n of NOUNS_MORE_THAN_VERBS) s.delete(n);
   return s;
 })();
 
@@ -90,9 +99,15 @@ imminent relevant vibrant reluctant abundant brilliant constant distant dominant
 formal total political national crucial critical social potential regional normal legal annual additional natural
 commercial financial economic central federal virtual actual usual typical logical radical mutual
 `);
-const COPULAS = list('is are was were be been being become became becomes remain remains remained seem seems seemed look looks looked very so too more most less rather quite fairly extremely highly');
+const COPULAS = list(`
+is are was were be been being become became becomes remain remains remained seem seems seemed look looks looked very
+so too more most less rather quite fairly extremely highly
+`);
 /** Nouns ending like verbs in -ise/-ize. */
-const ISE_NOUNS = list('enterprise enterprises expertise franchise franchises merchandise exercise exercises compromise premise premises surprise surprises noise otherwise cruise size prize prizes seize promise promises treatise demise paradise');
+const ISE_NOUNS = list(`
+enterprise enterprises expertise franchise franchises merchandise exercise exercises compromise premise premises
+surprise surprises noise otherwise cruise size prize prizes seize promise promises treatise demise paradise
+`);
 const isIseVerb = (w: string) => w.length >= 7 && /i[sz](?:e|es|ed|ing)$/.test(w) && !ISE_NOUNS.has(w);
 /** Evaluative adjectives add nothing to a keyphrase (`useful fix` → `fix`); classifying ones (`international`) stay as modifiers. */
 const EVALUATIVE = list(`
@@ -129,8 +144,12 @@ evening morning thing things string spring king ring wedding clothing boxing sai
 wrestling racing painting paintings writing writings reading readings earnings savings holdings proceedings findings
 hundred kindred broadcasting accounting consulting catering logging licensing lobbying policing polling sentencing
 `);
-const isParticiple = (w: string) => ((w.endsWith('ed') && w.length > 4 && !/(eed|ied)$/.test(w)) || (w.endsWith('ing') && w.length > 5)) && !NOUNS_ING_ED.has(w);
-const NOT_ADVERBS = list('only early daily weekly monthly yearly quarterly family italy july rally supply reply ally holy belly jelly fly assembly anomaly monopoly july bully')
+const isParticiple = (w: string) =>
+  ((w.endsWith('ed') && w.length > 4 && !/(eed|ied)$/.test(w)) || (w.endsWith('ing') && w.length > 5)) && !NOUNS_ING_ED.has(w);
+const NOT_ADVERBS = list(`
+only early daily weekly monthly yearly quarterly family italy july rally supply reply ally holy belly jelly fly
+assembly anomaly monopoly july bully
+`);
 const isAdverb = (w: string) => w.length > 4 && w.endsWith('ly') && !NOT_ADVERBS.has(w);
 
 /** Word classes, one bit each, computed once per distinct word. */
@@ -190,6 +209,7 @@ export interface Words {
 /** Word classes are a pure function of the word: remembered across analyses (re-analysis on every edit). */
 const CLASS_CACHE = new Map<string, number>();
 
+/** The distinct words of the tokens, each described once: class bits, singular and IDF weight (`idfOf`). */
 export function internWords(tokens: Tokens, idfOf: (w: string) => number): Words {
   // Token ids index the tokenizer's vocabulary; singulars not in it are appended.
   const text = tokens.vocab.slice();
@@ -252,6 +272,7 @@ export class PhraseTable {
     }
   }
 
+  /** The id of a phrase, interned when new. */
   intern(a: number, b = -1, c = -1): number {
     const mask = this.slots.length - 1;
     let s = PhraseTable.hash(a, b, c) & mask;
@@ -310,7 +331,11 @@ function isContent(tokens: Tokens, words: Words, i: number, inName: (i: number) 
   if (inName(i)) return false;
   // A capitalised word mid-sentence is a name (or part of one) the recogniser missed.
   if (f & TokenFlag.Cap && !(f & TokenFlag.SentenceStart)) return false;
-  if (f & TokenFlag.Cap && f & TokenFlag.SentenceStart && i + 1 < tokens.count && tokens.flags[i + 1]! & TokenFlag.Cap && !(tokens.flags[i + 1]! & TokenFlag.Break)) return false;
+  // A capitalised sentence start joined to a capitalised word starts a name (`Boeing Aircraft …`).
+  if (f & TokenFlag.Cap && f & TokenFlag.SentenceStart && i + 1 < tokens.count) {
+    const next = tokens.flags[i + 1]!;
+    if (next & TokenFlag.Cap && !(next & TokenFlag.Break)) return false;
+  }
   return true;
 }
 
@@ -321,14 +346,24 @@ export function contentMask(tokens: Tokens, words: Words, inName: (i: number) =>
   return m;
 }
 
+/** What keyphrase finding reads (the tokens, their words, which can be content) and the table it interns phrases into. */
+export interface PhraseContext {
+  tokens: Tokens;
+  words: Words;
+  /** Whether each token can be part of a keyphrase (see {@link contentMask}). */
+  content: Uint8Array;
+  table: PhraseTable;
+}
+
 /**
  * Keyphrase candidates in tokens `[from, to)`: maximal content runs trimmed of leading verbs
  * (`highlighted commercial ties` → `commercial ties`) and trailing participles, at most 3 words
  * (the last three of a longer run, where English keeps its head noun). `emit` is called for each
  * candidate, and for the sub-phrases ending at the head noun (`aircraft deliveries` inside
- * `Boeing aircraft deliveries`).
+ * `Boeing aircraft deliveries`), with the candidate's token range and its id in `ctx.table`.
  */
-export function candidates(tokens: Tokens, words: Words, table: PhraseTable, from: number, to: number, content: Uint8Array, emit: (from: number, to: number, key: number) => void): void {
+export function candidates(ctx: PhraseContext, from: number, to: number, emit: (from: number, to: number, key: number) => void): void {
+  const { tokens, words, table, content } = ctx;
   const { id, cls, stemId } = words;
   const c = (i: number) => cls[id[i]!]!;
   const joined = (i: number) => i > 0 && !(tokens.flags[i]! & TokenFlag.Break);

@@ -37,6 +37,7 @@ export const TOPICS: readonly { code: string; label: string; parent: number }[] 
   ...IPTC_TOP.map((t) => ({ code: t.code, label: t.label, parent: -1 })),
   ...IPTC_SUBTOPICS.map((t) => ({ code: t.code, label: t.label, parent: IPTC_TOP.findIndex((p) => p.code === t.parent) })),
 ];
+/** How many top-level subjects there are: the first entries of {@link TOPICS}. */
 export const TOP_COUNT = IPTC_TOP.length;
 
 interface CompiledLexicon {
@@ -168,19 +169,34 @@ function modeOk(mode: Mode, flags: number): boolean {
   return (flags & TokenFlag.Cap) === 0 || (flags & TokenFlag.SentenceStart) !== 0;
 }
 
+/** One matched keyword: the topic it counts for, its weighted count and its contribution. */
+export interface KeywordEvidence {
+  topic: string;
+  term: string;
+  count: number;
+  score: number;
+}
+
+/** What {@link rawTopicScores} scores, and where it reports what it matched. */
+export interface TopicScoreOptions {
+  /** The tokens scored are `[from, to)`: all of them by default. */
+  from?: number;
+  to?: number;
+  /** Tokens before `headlineEnd` count {@link HEADLINE_WEIGHT} times, then up to `ledeEnd` {@link LEDE_WEIGHT} times. */
+  regions?: { headlineEnd: number; ledeEnd: number };
+  /** Receives every matched keyword with its count and contribution. */
+  explain?: KeywordEvidence[];
+  /** Receives the matches as pairs (token index, keyword id), in token order (see {@link scoreEvents}). */
+  events?: number[];
+}
+
 /**
- * Raw keyword evidence per topic (index into {@link TOPICS}) for tokens `[from, to)`; tokens before
- * `regions.headlineEnd` count {@link HEADLINE_WEIGHT} times, then up to `ledeEnd` {@link LEDE_WEIGHT} times. Each keyword contributes
+ * Raw keyword evidence per topic (index into {@link TOPICS}) for the tokens of `options` (all by
+ * default), headline and lede weighted by `options.regions`. Each keyword contributes
  * `weight × log2(1 + occurrences)`, so one word repeated cannot swamp the rest.
  */
-export function rawTopicScores(
-  tokens: Tokens,
-  from = 0,
-  to = tokens.count,
-  regions: { headlineEnd: number; ledeEnd: number } = { headlineEnd: 0, ledeEnd: 0 },
-  explain?: { topic: string; term: string; count: number; score: number }[],
-  events?: number[],
-): Float64Array {
+export function rawTopicScores(tokens: Tokens, options: TopicScoreOptions = {}): Float64Array {
+  const { from = 0, to = tokens.count, regions = { headlineEnd: 0, ledeEnd: 0 }, explain, events } = options;
   const lex = lexicon();
   if (!scratch || scratch.length !== lex.hitCount) scratch = new Float64Array(lex.hitCount);
   const counts = scratch;
@@ -296,8 +312,9 @@ export function headlineAndLede(tokens: Tokens, text: string): { headlineEnd: nu
   return { headlineEnd, ledeEnd };
 }
 
-/** Weight of headline tokens and lede tokens relative to the body. */
+/** Weight of headline tokens relative to the body. */
 export const HEADLINE_WEIGHT = 3;
+/** Weight of lede tokens relative to the body. */
 export const LEDE_WEIGHT = 2;
 
 const round3 = (x: number) => Math.round(x * 1000) / 1000;
@@ -320,7 +337,8 @@ export function rankSubjects(raw: Float64Array, minShare = 0.01): Subject[] {
     for (let k = TOP_COUNT; k < TOPICS.length; k++) {
       if (TOPICS[k]!.parent !== t) continue;
       const r = raw[k]!;
-      if (r >= 2 && r >= 0.2 * raw[t]!) subs.push({ code: TOPICS[k]!.code, label: TOPICS[k]!.label, score: round3(Math.min(1, r / total)) });
+      if (r >= 2 && r >= 0.2 * raw[t]!)
+        subs.push({ code: TOPICS[k]!.code, label: TOPICS[k]!.label, score: round3(Math.min(1, r / total)) });
     }
     if (subs.length) s.subtopics = subs.sort((a, b) => b.score - a.score || (a.code < b.code ? -1 : 1));
     out.push(s);
@@ -332,15 +350,15 @@ export function rankSubjects(raw: Float64Array, minShare = 0.01): Subject[] {
 export function articleTopicScores(
   text: string,
   tokens: Tokens = tokenize(text),
-  explain?: { topic: string; term: string; count: number; score: number }[],
+  explain?: KeywordEvidence[],
   events?: number[],
 ): Float64Array {
-  return rawTopicScores(tokens, 0, tokens.count, headlineAndLede(tokens, text), explain, events);
+  return rawTopicScores(tokens, { from: 0, to: tokens.count, regions: headlineAndLede(tokens, text), explain, events });
 }
 
 /** The keyword evidence behind {@link scoreSubjects}: each matched keyword with its weighted count and contribution, largest first. */
-export function explainSubjects(text: string): { topic: string; term: string; count: number; score: number }[] {
-  const out: { topic: string; term: string; count: number; score: number }[] = [];
+export function explainSubjects(text: string): KeywordEvidence[] {
+  const out: KeywordEvidence[] = [];
   articleTopicScores(text, tokenize(text), out);
   return out.sort((a, b) => b.score - a.score);
 }

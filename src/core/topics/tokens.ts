@@ -100,10 +100,12 @@ class FormTable {
       if (this.h1[f] === h && this.h2[f] === g && this.len[f] === n) return f;
       slot = (slot + 1) & mask;
     }
-    return this.add(text, s, n, h, g, slot);
+    return this.add(text.slice(s, s + n), h, g, slot);
   }
 
-  private add(text: string, s: number, n: number, h: number, g: number, slot: number): number {
+  /** Adds a new surface form, with its hashes, into the empty `slot` (growing the table when half full). */
+  private add(form: string, h: number, g: number, slot: number): number {
+    const n = form.length;
     const f = this.count++;
     if (f === this.len.length) {
       this.len = doubled(this.len);
@@ -116,7 +118,7 @@ class FormTable {
     this.h1[f] = h;
     this.h2[f] = g;
     this.slots[slot] = f;
-    const { cap, low } = describeForm(text.slice(s, s + n));
+    const { cap, low } = describeForm(form);
     this.cap[f] = cap;
     let id = this.lowIds.get(low);
     if (id === undefined) {
@@ -139,8 +141,18 @@ class FormTable {
   }
 }
 
+/** The columns the scan fills: the first `count` entries of each are the tokens. */
+interface ScannedColumns {
+  count: number;
+  start: Int32Array;
+  end: Int32Array;
+  flags: Uint8Array;
+  ids: Int32Array;
+}
+
 /** Per-vocabulary facts and the lower-case form of every token, after the scan. */
-function finish(n: number, start: Int32Array, end: Int32Array, flags: Uint8Array, ids: Int32Array, vocab: string[]): Tokens {
+function finish(columns: ScannedColumns, vocab: string[]): Tokens {
+  const { count: n, start, end, flags, ids } = columns;
   const capMid = new Uint8Array(vocab.length);
   const lowSeen = new Uint8Array(vocab.length);
   for (let k = 0; k < n; k++) {
@@ -232,7 +244,7 @@ export function tokenize(text: string, from = 0, to = text.length): Tokens {
       for (let k = prevEnd; k < s; k++) {
         const gc = text.charCodeAt(k);
         if (gc === 10) newlines++;
-        else if (gc === 46 || gc === 33 || gc === 63) stop = true; // . ! ?
+        else if (gc === 46 /* . */ || gc === 33 /* ! */ || gc === 63 /* ? */) stop = true;
         else if (gc !== 32 && gc !== 9 && gc !== 0xa0) punct = true;
       }
       // A token ending in a dot (`U.S.`) is followed by the dot in the gap; treat `. ` + capital as a sentence end.
@@ -247,7 +259,7 @@ export function tokenize(text: string, from = 0, to = text.length): Tokens {
     prevEnd = e;
     n++;
   }
-  return finish(n, start, end, flags, ids, vocab);
+  return finish({ count: n, start, end, flags, ids }, vocab);
 }
 
 /** Index of the first token whose start is `>= offset` (binary search). */
