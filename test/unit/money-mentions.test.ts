@@ -1,0 +1,73 @@
+// Currencies named without an amount (`the US dollar fell`, `paid in baht`) are money figures with
+// value null, `noAmount`, and the currency as unit. Every sentence is invented, in the shapes the
+// world newswire misses had.
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { findFigures } from '../../src/core/figures';
+import type { Figure } from '../../src/core/types';
+
+const money = (text: string): Figure[] => findFigures(text, { articleDate: '2026-02-04', articleDateSource: 'dateline' }).figures.filter((f) => f.kind === 'money');
+/** The money figures of `text` as `written unit` (`-` for no amount), e.g. `baht THB -`. */
+const shown = (text: string): string[] => money(text).map((f) => `${f.text} ${f.unit ?? '?'} ${f.noAmount ? '-' : f.value}`);
+
+describe('a currency named without an amount', () => {
+  test('names in lower case, with the country that uses them in the span', () => {
+    assert.deepEqual(shown('Traders said the rupee’s slide deepened on Monday.'), ['rupee INR -']);
+    assert.deepEqual(shown('Rice sold across the border is usually paid for in baht.'), ['baht THB -']);
+    assert.deepEqual(shown('The kyat kept weakening against the US dollar.'), ['kyat MMK -', 'US dollar USD -']);
+    assert.deepEqual(shown('Fuel bills are settled in U.S. dollars, never in yuan.'), ['U.S. dollars USD -', 'yuan CNY -']);
+    assert.deepEqual(shown('Exporters may now invoice in Saudi riyals or Emirati dirhams.'), ['Saudi riyals SAR -', 'Emirati dirhams AED -']);
+    assert.deepEqual(shown('Banks cut their exposure to the US Dollar last year.'), ['US Dollar USD -']);
+    assert.deepEqual(shown('The firm refinanced its dollar-denominated bonds.'), ['dollar USD -']);
+    assert.deepEqual(shown('The informal peso-dollar rate jumped again.'), ['peso ? -', 'dollar USD -']);
+    assert.deepEqual(shown('Savers turned to the greenback.'), ['greenback USD -']);
+  });
+  test('a shared name is read from the article like an amount, and flagged when ambiguous', () => {
+    const [rupee] = money('LAHORE: Pakistani exporters welcomed the cheaper rupee. Karachi traders agreed.');
+    assert.equal(rupee!.unit, 'PKR');
+    assert.equal(rupee!.currency?.basis, 'evidence');
+    const [peso] = money('The peso fell again.');
+    assert.equal(peso!.unit, null);
+    assert.equal(peso!.currency?.basis, 'ambiguous');
+  });
+  test('a currency named without an amount is no evidence for how amounts are read', () => {
+    const text = 'HONG KONG (Wire) - Exporters cut their exposure to the US dollar. The start-up raised $5 million.';
+    const amount = money(text).find((f) => !f.noAmount)!;
+    assert.equal(amount.text, '$5 million');
+    assert.equal(amount.unit, null);
+    assert.deepEqual(amount.currency?.candidates, ['HKD', 'USD']);
+  });
+  test('names, other words and given names are not currencies', () => {
+    for (const t of [
+      'Dollar General opened a store in the town.',
+      'Donnie Yen stars in the film, which the Executive Yuan praised.',
+      'Her book Tick Tick Dollar sold well.',
+      'Deputy minister Lin Jui-yuan took questions.',
+      'Arsenal won the game, the real test comes next, and it was a real risk.',
+      'He lost 20 pounds and bought a pound of bananas.',
+      'It was a sterling effort from the whole team.',
+      'She has a yen for travel.',
+      'Euro zone ministers and euro-sceptic MPs met.',
+      'Ministers tried to protect foreign currency reserves and cash flow.',
+      'The South Korean won the final and a Brazilian real estate firm sponsored it.',
+    ]) assert.deepEqual(money(t).filter((f) => f.noAmount).map((f) => f.text), [], t);
+  });
+  test('names that are also common words count only as a currency on a market, or with their country', () => {
+    assert.deepEqual(shown('The won weakened for a third day.'), ['won KRW -']);
+    assert.deepEqual(shown('Importers fear the real could slide; the real slid.'), ['real BRL -']);
+    assert.deepEqual(shown('The pound fell against the euro.'), ['pound GBP -', 'euro EUR -']);
+    assert.deepEqual(shown('Shares gained against sterling.'), ['sterling GBP -']);
+    assert.deepEqual(shown('He moved for 250,000 pounds sterling in June.'), ['250,000 pounds sterling GBP 250000']);
+    assert.deepEqual(shown('Farmers are paid in South African rand.'), ['South African rand ZAR -']);
+    assert.deepEqual(shown('The yen rose after the vote.'), ['yen JPY -']);
+    assert.deepEqual(shown('Germany is one of the countries that share the euro.'), ['euro EUR -']);
+  });
+  test('ISO codes alone, not in a name or a line in capitals', () => {
+    assert.deepEqual(shown('Investigators found jewellery and USD worth more than ₹40 lakh.').filter((x) => x.startsWith('USD')), ['USD USD -']);
+    assert.deepEqual(money('The winemaker bought BRL Hardy.').map((f) => f.text), []);
+    assert.deepEqual(money('MARKETS: THE USD RALLY CONTINUES').map((f) => f.text), []);
+  });
+  test('never inside a web address', () => {
+    assert.deepEqual(money('Read more: https://news.example/markets/weak-dollar-hits-exporters/ today').map((f) => f.text), []);
+  });
+});
