@@ -83,10 +83,12 @@ export interface Figure extends Span {
    */
   currency?: CurrencyReading;
   /**
-   * Money: the text names a currency without an amount (`the US dollar fell`, `paid in baht`):
-   * `value` is null and `unit` the currency (null when ambiguous, see `currency`).
+   * Money: the text names a currency without an amount (`the US dollar fell`, `paid in baht`,
+   * `Bitcoin ATMs`): `value` is null and `unit` the currency (null when ambiguous, see `currency`).
    */
   noAmount?: boolean;
+  /** Money: `unit` is a cryptocurrency's usual ticker (`BTC`, `ETH`), not an ISO 4217 code. */
+  nonIso?: boolean;
   /**
    * Money: the same amount in other currencies, written in brackets right after it
    * (`200 shillings (US$2)`): one figure with two renderings, its span covering both.

@@ -34,7 +34,7 @@ const PIECES = [
   'feet', 'inches', 'square', 'miles', 'years', 'ago', 'year-old', 'people', 'leaders', 'new', 'the', 'a', 'an', 'two', 'twenty', 'one', 'hundred', 'dozen', 'February', 'Feb', 'May', 'March',
   'Wednesday', 'Sunday', 'last', 'next', 'this', 'current', 'season', 'quarter', 'week', 'yesterday', 'mid', 'between', 'and', 'from', 'to', 'up from', 'compared with', 'every', 'page', 'Boeing',
   '2026', '1990s', '2004-05', '9am', '12:30', 'th', 'st', 'nd', '21st', 'p', 'C', '°', 'GB', 'MW', 'x', 'é', '😀', '\ud800', '\udc00', 'per', 'a day', 'will', 'was',
-  'dollar', 'US dollars', 'yen', 'won', 'fell', 'https://x.org/',
+  'dollar', 'US dollars', 'yen', 'won', 'fell', 'Bitcoin', 'bitcoins', 'BTC', 'https://x.org/',
 ];
 const pieceText = fc.array(fc.constantFrom(...PIECES), { maxLength: 60 }).map((a) => a.join(''));
 const spacedPieces = fc.array(fc.constantFrom(...PIECES), { maxLength: 40 }).map((a) => a.join(' '));

@@ -1,6 +1,6 @@
-// Currencies named without an amount (`the US dollar fell`, `paid in baht`) are money figures with
-// value null, `noAmount`, and the currency as unit. Every sentence is invented, in the shapes the
-// world newswire misses had.
+// Currencies named without an amount (`the US dollar fell`, `paid in baht`, `Bitcoin kiosks`) are
+// money figures with value null, `noAmount`, and the currency as unit (a crypto ticker marked
+// `nonIso`). Every sentence is invented, in the shapes the world newswire misses had.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { findFigures } from '../../src/core/figures';
@@ -8,7 +8,7 @@ import type { Figure } from '../../src/core/types';
 
 const money = (text: string): Figure[] => findFigures(text, { articleDate: '2026-02-04', articleDateSource: 'dateline' }).figures.filter((f) => f.kind === 'money');
 /** The money figures of `text` as `written unit` (`-` for no amount), e.g. `baht THB -`. */
-const shown = (text: string): string[] => money(text).map((f) => `${f.text} ${f.unit ?? '?'} ${f.noAmount ? '-' : f.value}`);
+const shown = (text: string): string[] => money(text).map((f) => `${f.text} ${f.unit ?? '?'} ${f.noAmount ? '-' : f.value}${f.nonIso ? ' nonIso' : ''}`);
 
 describe('a currency named without an amount', () => {
   test('names in lower case, with the country that uses them in the span', () => {
@@ -69,5 +69,24 @@ describe('a currency named without an amount', () => {
   });
   test('never inside a web address', () => {
     assert.deepEqual(money('Read more: https://news.example/markets/weak-dollar-hits-exporters/ today').map((f) => f.text), []);
+    assert.deepEqual(money('See news.example.com/markets/first-bitcoin-kiosk-opens/ today').map((f) => f.text), []);
+  });
+});
+
+describe('cryptocurrencies', () => {
+  test('by name: a ticker as unit, marked as no ISO code', () => {
+    assert.deepEqual(shown('The town got its first Bitcoin kiosk this week.'), ['Bitcoin BTC - nonIso']);
+    assert.deepEqual(shown('Over 500 Bitcoin kiosks were installed in May.'), ['Bitcoin BTC - nonIso']);
+    assert.deepEqual(shown('The exchange lists bitcoin, Ethereum and Dogecoin.'), ['bitcoin BTC - nonIso', 'Ethereum ETH - nonIso', 'Dogecoin DOGE - nonIso']);
+  });
+  test('an amount in one is money with that value', () => {
+    assert.deepEqual(shown('He sold 3 bitcoins last year.'), ['3 bitcoins BTC 3 nonIso']);
+    assert.deepEqual(shown('The wallet held 0.25 BTC at the time.'), ['0.25 BTC BTC 0.25 nonIso']);
+    assert.deepEqual(shown('The fund held 2,000 bitcoin at its peak.'), ['2,000 bitcoin BTC 2000 nonIso']);
+  });
+  test('generic words and tickers alone are not a currency', () => {
+    for (const t of ['She keeps her savings in a crypto wallet.', 'The cryptocurrency exchange was raided.', 'She studied at ETH Zurich.', 'The BTC pipeline carries oil.']) {
+      assert.deepEqual(money(t).map((f) => f.text), [], t);
+    }
   });
 });

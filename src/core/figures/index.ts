@@ -178,6 +178,7 @@ function toFigure(text: string, c: Cand, ctx: DateContext, beside: { day: number
   if (c.valueMax !== undefined) f.valueMax = c.valueMax;
   if (c.kind === 'money') {
     if (c.noAmount) f.noAmount = true;
+    if (c.nonIso) f.nonIso = true;
     if (c.approx) f.approximate = true;
     if (c.reading) f.currency = reading(c.reading);
     if (c.alt) f.equivalents = c.alt.map((x) => equivalent(text, x));

@@ -70,6 +70,8 @@ export interface Cand {
   reading?: CurrencyReading;
   /** Money: a currency named without an amount (`value` null), see `currencyMentions.ts`. */
   noAmount?: true;
+  /** Money: `unit` is a cryptocurrency ticker, not ISO 4217. */
+  nonIso?: true;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -393,10 +395,10 @@ function push(out: Cand[], f: Cand | null): void {
 }
 /** A candidate; every one is built here or in `dateCand`, with all fields, so that they share one shape (fast property access downstream). */
 export function mk(start: number, end: number, kind: FigureKind, value: number | null, unit: string | null, exp = 0, bare = false): Cand {
-  return { start, end, kind, value, unit, exp, bare, valueMax: undefined, date: undefined, note: undefined, cur: undefined, approx: undefined, alt: undefined, reading: undefined, noAmount: undefined } as Cand;
+  return { start, end, kind, value, unit, exp, bare, valueMax: undefined, date: undefined, note: undefined, cur: undefined, approx: undefined, alt: undefined, reading: undefined, noAmount: undefined, nonIso: undefined } as Cand;
 }
 function dateCand(start: number, end: number, date: DateSpec): Cand {
-  return { start, end, kind: 'date', value: null, unit: null, exp: 0, bare: false, valueMax: undefined, date, note: undefined, cur: undefined, approx: undefined, alt: undefined, reading: undefined, noAmount: undefined } as Cand;
+  return { start, end, kind: 'date', value: null, unit: null, exp: 0, bare: false, valueMax: undefined, date, note: undefined, cur: undefined, approx: undefined, alt: undefined, reading: undefined, noAmount: undefined, nonIso: undefined } as Cand;
 }
 /** The tense of the sentence around `[i, j)`: future words win over past ones; null when neither shows. */
 function tenseAround(s: string, i: number, j: number): 'future' | 'past' | null {
