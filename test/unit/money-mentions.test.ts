@@ -3,7 +3,10 @@
 // `nonIso`). Every sentence is invented, in the shapes the world newswire misses had.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
+import { analyze } from '../../src/core/analyze';
 import { findFigures } from '../../src/core/figures';
+import { hoverCards } from '../../src/core/hover';
+import { annotationsFromAnalysis } from '../../src/core/sidecar/model';
 import type { Figure } from '../../src/core/types';
 
 const money = (text: string): Figure[] => findFigures(text, { articleDate: '2026-02-04', articleDateSource: 'dateline' }).figures.filter((f) => f.kind === 'money');
@@ -88,5 +91,23 @@ describe('cryptocurrencies', () => {
     for (const t of ['She keeps her savings in a crypto wallet.', 'The cryptocurrency exchange was raided.', 'She studied at ETH Zurich.', 'The BTC pipeline carries oil.']) {
       assert.deepEqual(money(t).map((f) => f.text), [], t);
     }
+  });
+});
+
+describe('shown as a currency without an amount', () => {
+  const text = 'Border trade\n\nMost goods are paid for in US dollars, some in baht, and a few in Bitcoin.\n';
+  test('on the hover card', () => {
+    const analysis = analyze(text, { fileDate: '2026-02-04' });
+    const anns = annotationsFromAnalysis(analysis);
+    const card = (w: string) => hoverCards(analysis, anns, text.indexOf(w) + 1).find((c) => c.title === 'Money')!;
+    assert.equal(card('US dollars').body[0], 'Currency: **US dollar** (USD) — no amount · written “US dollars”');
+    assert.equal(card('baht').body[0], 'Currency: **Thai baht** (THB) — no amount · written “baht”');
+    const btc = card('Bitcoin');
+    assert.equal(btc.body[0], 'Currency: **Bitcoin** (BTC) — no amount · written “Bitcoin”');
+    assert.equal(btc.body[1], 'BTC is a cryptocurrency, not an ISO 4217 currency code');
+    const sale = 'Payments\n\nHe sold 3 bitcoins last year.\n';
+    const a = analyze(sale, { fileDate: '2026-02-04' });
+    const [three] = hoverCards(a, annotationsFromAnalysis(a), sale.indexOf('3 bitcoins') + 1).filter((c) => c.title === 'Money');
+    assert.deepEqual(three!.body.slice(0, 2), ['**3 BTC** · written “3 bitcoins”', 'BTC is a cryptocurrency (Bitcoin), not an ISO 4217 currency code']);
   });
 });
