@@ -4,9 +4,11 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { analyze } from '../../src/core/analyze';
+import { toContractRecord } from '../../src/core/contract';
 import { findFigures } from '../../src/core/figures';
 import { hoverCards } from '../../src/core/hover';
 import { annotationsFromAnalysis } from '../../src/core/sidecar/model';
+import { normalizeText } from '../../src/core/text';
 import type { Figure } from '../../src/core/types';
 
 const money = (text: string): Figure[] => findFigures(text, { articleDate: '2026-02-04', articleDateSource: 'dateline' }).figures.filter((f) => f.kind === 'money');
@@ -109,5 +111,18 @@ describe('shown as a currency without an amount', () => {
     const a = analyze(sale, { fileDate: '2026-02-04' });
     const [three] = hoverCards(a, annotationsFromAnalysis(a), sale.indexOf('3 bitcoins') + 1).filter((c) => c.title === 'Money');
     assert.deepEqual(three!.body.slice(0, 2), ['**3 BTC** · written “3 bitcoins”', 'BTC is a cryptocurrency (Bitcoin), not an ISO 4217 currency code']);
+  });
+  test('in the CLI record', () => {
+    const raw = text.replace(/\n/g, '\r\n');
+    const norm = normalizeText(raw);
+    const figs = toContractRecord('x.txt', analyze(norm.text, { fileDate: '2026-02-04' }), norm).figures.filter((f) => f.kind === 'money');
+    assert.deepEqual(
+      figs.map((f) => [raw.slice(f.start, f.end), f.value, f.unit, f.noAmount, f.nonIso]),
+      [
+        ['US dollars', null, 'USD', true, undefined],
+        ['baht', null, 'THB', true, undefined],
+        ['Bitcoin', null, 'BTC', true, true],
+      ],
+    );
   });
 });
