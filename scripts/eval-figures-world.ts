@@ -25,8 +25,8 @@ const REGION: Record<string, string> = {
   aus: 'Oceania', nz: 'Oceania', canada: 'North America',
 };
 interface Gold { start: number; end: number; type: string; text: string }
-interface Tally { mG: number; mF: number; mP: number; mTP: number; dG: number; dF: number }
-const zero = (): Tally => ({ mG: 0, mF: 0, mP: 0, mTP: 0, dG: 0, dF: 0 });
+interface Tally { mG: number; mF: number; mP: number; mTP: number; dG: number; dF: number; /** currencies named without an amount: predicted, on a gold MONEY span */ nP: number; nTP: number }
+const zero = (): Tally => ({ mG: 0, mF: 0, mP: 0, mTP: 0, dG: 0, dF: 0, nP: 0, nTP: 0 });
 /** Scores money and dates on the world dev half and prints the table (and, on request, every miss). */
 export function evalWorldFigures(list = false, listDates = false): void {
   const file = sharedPath('corpus', 'ner', 'worldwide-dev.jsonl');
@@ -54,7 +54,7 @@ export function evalWorldFigures(list = false, listDates = false): void {
     for (const f of figures) {
       if (f.kind !== 'money') continue;
       const hit = gold.some((g) => g.type === 'MONEY' && ov(f, g));
-      for (const x of [r, all]) { x.mP++; if (hit) x.mTP++; }
+      for (const x of [r, all]) { x.mP++; if (hit) x.mTP++; if (f.noAmount) { x.nP++; if (hit) x.nTP++; } }
       if (!hit) falses.push(`${doc.id} ${f.unit ?? '-'} ${f.value}${f.valueMax !== undefined ? `–${f.valueMax}` : ''} ${ctx(t, f.start, f.end)}`);
     }
     for (const g of gold) {
@@ -73,6 +73,7 @@ export function evalWorldFigures(list = false, listDates = false): void {
   }
   console.log(`${'all'.padEnd(16)} ${String(all.mG).padStart(9)} ${pct(all.mF, all.mG)} ${pct(all.mTP, all.mP)} ${String(all.dG).padStart(11)} ${pct(all.dF, all.dG)}`);
   console.log(`\nmoney recall ${all.mF}/${all.mG}, precision ${all.mTP}/${all.mP}, date recall ${all.dF}/${all.dG}`);
+  console.log(`currencies named without an amount: ${all.nP} predicted, ${all.nTP} on a gold MONEY span (amounts alone: precision ${all.mTP - all.nTP}/${all.mP - all.nP})`);
   if (list) {
     console.log(`\n${misses.length} money misses:\n  ${misses.join('\n  ')}`);
     console.log(`\n${falses.length} money figures not on a gold MONEY span:\n  ${falses.join('\n  ')}`);

@@ -79,6 +79,8 @@ if (texts) {
   const kinds: Record<string, number> = {};
   const res: Record<string, number> = {};
   const hits: string[] = [];
+  let noAmount = 0;
+  let crypto = 0;
   for (const t of texts) {
     // As the CLI does for a file copied today: the file date is doubted when the text names only old years.
     const d = resolveArticleDate(t, '2026-11-29');
@@ -86,12 +88,15 @@ if (texts) {
     for (const f of r.figures) {
       kinds[f.kind] = (kinds[f.kind] ?? 0) + 1;
       if (f.kind === 'date') res[f.resolution!] = (res[f.resolution!] ?? 0) + 1;
+      if (f.noAmount) noAmount++;
+      if (f.nonIso) crypto++;
       hits.push(`${f.kind.padEnd(8)} ${JSON.stringify(f.value)} ${f.unit ?? ''}${f.valueMax !== undefined ? `–${f.valueMax}` : ''} | …${t.slice(Math.max(0, f.start - 35), f.start).replace(/\n/g, ' ')}[[${f.text}]]${t.slice(f.end, f.end + 25).replace(/\n/g, ' ')}…`);
     }
   }
   const b = benchFigures(3)!;
   console.log(`\nBBC: ${b.files} articles, ${(b.chars / 1e6).toFixed(2)}M chars, ${hits.length} figures`);
   console.log(`  per kind: ${FIGURE_KINDS.map((k) => `${k} ${kinds[k] ?? 0}`).join(', ')}`);
+  console.log(`  money: ${(kinds.money ?? 0) - noAmount} amounts, ${noAmount} currencies named without an amount, ${crypto} in a cryptocurrency`);
   console.log(`  dates: ${Object.entries(res).map(([k, v]) => `${k} ${v}`).join(', ')} (file date 2026-11-29 doubted where the text names only old years)`);
   console.log(`  speed: ${(b.charsPerSec / 1e6).toFixed(1)}M chars/s single-thread wall clock (best of 3 passes, ${(b.seconds * 1000).toFixed(0)} ms), ${(b.charsPerCpuSec / 1e6).toFixed(1)}M chars per CPU-second`);
   if (!quiet) {

@@ -19,6 +19,10 @@ export interface ContractFigure {
   approximate?: true;
   /** Money in a form several currencies share: how the currency was read (`unit` is null when ambiguous). */
   currency?: CurrencyReading;
+  /** Money: a currency named without an amount (`the US dollar fell`, `paid in baht`); `value` is null, `unit` the currency. */
+  noAmount?: true;
+  /** Money: `unit` is a cryptocurrency ticker (`BTC`, `ETH`), not an ISO 4217 code. */
+  nonIso?: true;
   /** Money: the same amount in other currencies, in brackets inside the span (`200 shillings (US$2)`). */
   equivalents?: { start: number; end: number; text: string; value: number | null; unit: string | null; currency?: CurrencyReading }[];
 }
@@ -64,6 +68,8 @@ function mappers(a: Analysis, norm: NormalizedText) {
       const o: ContractFigure = { start: raw(f.start), end: raw(f.end), kind: f.kind, text: rawText(f.start, f.end, f.text), value: f.value, unit: f.unit };
       if (f.valueMax !== undefined) o.valueMax = f.valueMax;
       if (f.approximate) o.approximate = true;
+      if (f.noAmount) o.noAmount = true;
+      if (f.nonIso) o.nonIso = true;
       if (f.currency) o.currency = f.currency;
       if (f.equivalents) {
         o.equivalents = f.equivalents.map((q) => {

@@ -8,6 +8,7 @@
  * bodies in untrusted Markdown strings (no commands, no HTML, no theme icons) and only the action
  * parts in a trusted one restricted to our commands.
  */
+import { currencyName } from './figures/currencyNames';
 import { commandHref, escapeMarkdown, plainLabel, shorten, shortenMiddle } from './markdown';
 import { KNOWN_LINKS, type KnownLink } from './registry';
 import { TYPE_LABELS } from './labels';
@@ -296,6 +297,9 @@ function figureCard(a: Annotation, analysis: Analysis | null): HoverCard {
               ? 'not resolved: it would need a guess'
               : '';
     if (how || f?.note) lines.push(`How: ${how}${how && f?.note ? '; ' : ''}${f?.note ? e(f.note, 100) : ''}`);
+  } else if (f?.kind === 'money' && f.noAmount) {
+    lines.push(`Currency: ${currencyNamed(f)} — no amount · ${written}`);
+    moneyLines(f, lines);
   } else if (typeof value === 'number' && Number.isFinite(value)) {
     const shown = (f?.approximate ? '≈ ' : '') + formatValue(value, unit, f?.valueMax);
     const cur = f?.currency;
@@ -319,8 +323,19 @@ function figureCard(a: Annotation, analysis: Analysis | null): HoverCard {
   return { start: a.start, end: a.end, icon: label.icon, title: label.title, badge: badgeOf(a), body: lines, annotationId: a.id, actions: ['accept', 'reject', 'retype'] };
 }
 
-/** Money: other renderings in brackets, how vague it is, and how its currency was read. */
+/** `**US dollar** (USD)`, `**Bitcoin** (BTC)`, or for an ambiguous one the candidates (`**AUD or USD?**`). */
+function currencyNamed(f: Figure): string {
+  if (!f.unit) {
+    const c = f.currency?.candidates ?? [];
+    return c.length ? bold(`${c.slice(0, 4).join(' or ')}?`, 40) : '**unknown**';
+  }
+  const name = currencyName(f.unit);
+  return name ? `${bold(name, 60)} (${e(f.unit, 8)})` : bold(f.unit, 8);
+}
+
+/** Money: other renderings in brackets, how vague it is, how its currency was read, a unit that is no ISO code. */
 function moneyLines(f: Figure, lines: string[]): void {
+  if (f.nonIso && f.unit) lines.push(`${e(f.unit, 8)} is a cryptocurrency${f.noAmount ? '' : ` (${e(currencyName(f.unit) ?? f.unit, 40)})`}, not an ISO 4217 currency code`);
   for (const q of (f.equivalents ?? []).slice(0, 3)) {
     if (typeof q.value !== 'number' || !Number.isFinite(q.value)) continue;
     const amount = (q.approximate ? '≈ ' : '') + formatValue(q.value, q.unit, q.valueMax);

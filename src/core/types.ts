@@ -58,8 +58,8 @@ export interface Figure extends Span {
   text: string;
   /**
    * Normalized value: money/quantity/count/number/percent → a number (amount; percent as the
-   * number before `%`); date → an ISO string (`2026-02-04`, `2026-04`, `2026`) or null when it
-   * cannot be resolved without guessing.
+   * number before `%`); money named without an amount (`noAmount`) → null; date → an ISO string
+   * (`2026-02-04`, `2026-04`, `2026`) or null when it cannot be resolved without guessing.
    */
   value: number | string | null;
   /** ISO 4217 currency for money, unit symbol for quantities (`t`, `km`, `bbl`), `%`/`pp` for percent. */
@@ -82,6 +82,13 @@ export interface Figure extends Span {
    * `candidates` lists the currencies it may be. Absent when the text names the currency.
    */
   currency?: CurrencyReading;
+  /**
+   * Money: the text names a currency without an amount (`the US dollar fell`, `paid in baht`,
+   * `Bitcoin ATMs`): `value` is null and `unit` the currency (null when ambiguous, see `currency`).
+   */
+  noAmount?: boolean;
+  /** Money: `unit` is a cryptocurrency's usual ticker (`BTC`, `ETH`), not an ISO 4217 code. */
+  nonIso?: boolean;
   /**
    * Money: the same amount in other currencies, written in brackets right after it
    * (`200 shillings (US$2)`): one figure with two renderings, its span covering both.

@@ -1,6 +1,7 @@
 // Fuzzing the figure recogniser: no input throws, and every result keeps its invariants —
 // `text.slice(start, end) === figure.text`, spans sorted and non-overlapping, values finite or
-// null (dates: strings or null), relations pointing at numeric figures of the same kind and unit.
+// null (dates: strings or null; money only when a currency is named without an amount), relations
+// pointing at numeric figures of the same kind and unit.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
@@ -14,6 +15,7 @@ function check(text: string, articleDate: string | null): void {
     assert.equal(text.slice(f.start, f.end), f.text);
     last = f.end;
     if (f.kind === 'date') assert.ok(f.value === null || typeof f.value === 'string', 'date value');
+    else if (f.kind === 'money' && f.noAmount) assert.equal(f.value, null, 'a currency named without an amount has no value');
     else assert.ok(typeof f.value === 'number' && Number.isFinite(f.value), `${f.kind} value ${f.value}`);
     if (f.valueMax !== undefined) assert.ok(Number.isFinite(f.valueMax));
   }
@@ -33,6 +35,7 @@ const PIECES = [
   'feet', 'inches', 'square', 'miles', 'years', 'ago', 'year-old', 'people', 'leaders', 'new', 'the', 'a', 'an', 'two', 'twenty', 'one', 'hundred', 'dozen', 'February', 'Feb', 'May', 'March',
   'Wednesday', 'Sunday', 'last', 'next', 'this', 'current', 'season', 'quarter', 'week', 'yesterday', 'mid', 'between', 'and', 'from', 'to', 'up from', 'compared with', 'every', 'page', 'Boeing',
   '2026', '1990s', '2004-05', '9am', '12:30', 'th', 'st', 'nd', '21st', 'p', 'C', '°', 'GB', 'MW', 'x', 'é', '😀', '\ud800', '\udc00', 'per', 'a day', 'will', 'was',
+  'dollar', 'US dollars', 'yen', 'won', 'fell', 'Bitcoin', 'bitcoins', 'BTC', 'https://x.org/',
 ];
 const pieceText = fc.array(fc.constantFrom(...PIECES), { maxLength: 60 }).map((a) => a.join(''));
 const spacedPieces = fc.array(fc.constantFrom(...PIECES), { maxLength: 40 }).map((a) => a.join(' '));

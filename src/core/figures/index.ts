@@ -7,6 +7,7 @@
  */
 import type { DateResolution, Figure, FigureRelation, MoneyEquivalent } from '../types';
 import { type ArticleCurrencies, mayBeLocal, placeEvidence, resolveFamily } from './currency';
+import { addCurrencyMentions, currencyWords } from './currencyMentions';
 import { type DateContext, parseIsoDay, resolveDate } from './dates';
 import { findRelations } from './relations';
 import { type Cand, scan } from './scan';
@@ -28,7 +29,8 @@ export interface FigureOptions {
  * to indices in `figures`. Never throws on any string.
  */
 export function findFigures(text: string, opts: FigureOptions = {}): { figures: Figure[]; relations: FigureRelation[] } {
-  const cands = mergeEquivalents(text, scan(text));
+  const watch = currencyWords();
+  const cands = addCurrencyMentions(text, mergeEquivalents(text, scan(text, watch)), watch.found);
   readMoney(text, cands);
   const relations = findRelations(text, cands);
   const ctx = contextOf(opts);
@@ -135,8 +137,10 @@ function readMoney(text: string, cands: Cand[]): void {
   let written: Set<string> | null = null;
   for (const c of cands) {
     if (c.kind !== 'money') continue;
-    if (!c.approx && hedged(text, c.start)) c.approx = true;
     if (c.cur || c.alt?.some((x) => x.cur)) shared = true;
+    // A currency named without an amount is read like one, but says nothing of how amounts are written.
+    if (c.noAmount) continue;
+    if (!c.approx && hedged(text, c.start)) c.approx = true;
     if (!c.cur && c.unit) (written ??= new Set()).add(c.unit);
     if (c.alt) for (const x of c.alt) if (!x.cur && x.unit) (written ??= new Set()).add(x.unit);
   }
@@ -180,6 +184,8 @@ function toFigure(text: string, c: Cand, ctx: DateContext, beside: { day: number
   const f: Figure = { start: c.start, end: c.end, kind: c.kind, text: t, value: c.value, unit: c.unit };
   if (c.valueMax !== undefined) f.valueMax = c.valueMax;
   if (c.kind === 'money') {
+    if (c.noAmount) f.noAmount = true;
+    if (c.nonIso) f.nonIso = true;
     if (c.approx) f.approximate = true;
     if (c.reading) f.currency = reading(c.reading);
     if (c.alt) f.equivalents = c.alt.map((x) => equivalent(text, x));

@@ -68,6 +68,10 @@ export interface Cand {
   alt?: Cand[];
   /** Money in a shared form: how its currency was read (set after the scan, see `currency.ts`). */
   reading?: CurrencyReading;
+  /** Money: a currency named without an amount (`value` null), see `currencyMentions.ts`. */
+  noAmount?: true;
+  /** Money: `unit` is a cryptocurrency ticker, not ISO 4217. */
+  nonIso?: true;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -322,8 +326,25 @@ const FUTURE = /\b(?:will|shall|would|won't|'ll|’ll|is due|are due|due to|is s
 /** Sentence words that say it has happened. */
 const PAST = /\b(?:was|were|had|did|said|told|came|went|took|made|saw|gave|rose|fell|grew|won|lost|met|began|left|held|paid|sold|spoke|wrote|sent|struck|fought|flew|drew|broke|ran|beat|bought|brought|caught|felt|found|heard|kept|led|meant|stood|thought|ago|last|\w{3,}ed)\b/i;
 
-/** Scans `s` for figure candidates (sorted, non-overlapping). */
-export function scan(s: string): Cand[] {
+/**
+ * Words a caller wants found in the same pass (`currencyMentions.ts`): `bits` is a 65,536-bit filter
+ * of their {@link wordHash}es (bit `h & 0xffff`), and the scanner appends the `[start, end)` of every
+ * word whose bit is set to `found` — other words too, now and then: the caller checks the word.
+ * Words inside figures or skipped spans are not seen.
+ */
+export interface WordWatch {
+  bits: Uint32Array;
+  found: number[];
+}
+/** The scanner's hash of a word (its letters as UTF-16 units). */
+export function wordHash(w: string): number {
+  let h = 0;
+  for (let k = 0; k < w.length; k++) h = (Math.imul(h, 31) + w.charCodeAt(k)) | 0;
+  return h;
+}
+
+/** Scans `s` for figure candidates (sorted, non-overlapping), and the words of `watch`. */
+export function scan(s: string, watch?: WordWatch): Cand[] {
   const out: Cand[] = [];
   const n = s.length;
   let i = 0;
@@ -346,6 +367,7 @@ export function scan(s: string): Cand[] {
       let j = i;
       let h = 0;
       for (let d = c; isL(d); d = s.charCodeAt(++j)) h = (Math.imul(h, 31) + d) | 0;
+      if (watch !== undefined && (watch.bits[(h >>> 5) & 2047]! & (1 << (h & 31))) !== 0) watch.found.push(i, j);
       const t = TRIGGER_HASH.has(h) ? TRIGGERS.get(s.slice(i, j)) : undefined;
       if (t !== undefined) {
         const e = atWord(s, i, j, t, out);
@@ -371,11 +393,12 @@ export function scan(s: string): Cand[] {
 function push(out: Cand[], f: Cand | null): void {
   if (f && f.end > f.start && (out.length === 0 || out[out.length - 1]!.end <= f.start)) out.push(f);
 }
-function mk(start: number, end: number, kind: FigureKind, value: number | null, unit: string | null, exp = 0, bare = false): Cand {
-  return { start, end, kind, value, unit, exp, bare, valueMax: undefined, date: undefined, note: undefined, cur: undefined, approx: undefined, alt: undefined, reading: undefined } as Cand;
+/** A candidate; every one is built here or in `dateCand`, with all fields, so that they share one shape (fast property access downstream). */
+export function mk(start: number, end: number, kind: FigureKind, value: number | null, unit: string | null, exp = 0, bare = false): Cand {
+  return { start, end, kind, value, unit, exp, bare, valueMax: undefined, date: undefined, note: undefined, cur: undefined, approx: undefined, alt: undefined, reading: undefined, noAmount: undefined, nonIso: undefined } as Cand;
 }
 function dateCand(start: number, end: number, date: DateSpec): Cand {
-  return { start, end, kind: 'date', value: null, unit: null, exp: 0, bare: false, valueMax: undefined, date, note: undefined, cur: undefined, approx: undefined, alt: undefined, reading: undefined } as Cand;
+  return { start, end, kind: 'date', value: null, unit: null, exp: 0, bare: false, valueMax: undefined, date, note: undefined, cur: undefined, approx: undefined, alt: undefined, reading: undefined, noAmount: undefined, nonIso: undefined } as Cand;
 }
 /** The tense of the sentence around `[i, j)`: future words win over past ones; null when neither shows. */
 function tenseAround(s: string, i: number, j: number): 'future' | 'past' | null {
@@ -574,7 +597,7 @@ function nameBeforeAt(s: string, i: number, j: number, cur: string): Cand | null
   return f;
 }
 /** A country written right before the currency name at `i` that uses a currency of its family (`US` dollars, `Korean` won). */
-function qualifierBefore(s: string, i: number, cur: string): { start: number; code: string } | null {
+export function qualifierBefore(s: string, i: number, cur: string): { start: number; code: string } | null {
   if (!isSp(s.charCodeAt(i - 1)) && !isDash(s.charCodeAt(i - 1))) return null;
   const b1 = wordBefore(s, i);
   const starts = [b1, wordBefore(s, b1)];
