@@ -48,3 +48,14 @@ test('a known place inside a hyphenated compound is tagged on its own', () => {
   // a compound the tagger reads as one name stays whole
   has('Talks with Guinea-Bissau resumed in Dakar.', 'LOC:Guinea-Bissau');
 });
+
+test('no place is cut out of a longer name or a web address', () => {
+  const text = 'The New York-based lender opened an office in the Nairobi-based group’s tower.';
+  const got = tagged(text);
+  assert.ok(!got.includes('LOC:York'), JSON.stringify(got));
+  has(text, 'LOC:Nairobi');
+  const page = 'https://www.example.com/news/4750/Kenya-signs-power-deal-with-Uganda\n\nKenya signed the deal on Monday.';
+  const url = page.indexOf('\n');
+  for (const m of recognizeEntities(page)) assert.ok(m.start > url, `${page.slice(m.start, m.end)} in the address`);
+  has(page, 'LOC:Kenya');
+});

@@ -11,7 +11,7 @@
  */
 import type { Lexicon } from '../lexicon';
 import type { EntityType, Origin } from '../types';
-import { CAP_INIT, isCapClass, lowerHashOf } from './features';
+import { CAP_ALL, CAP_INIT, isCapClass, lowerHashOf } from './features';
 import { GAZ, hasCategory } from './gazetteer';
 import { TYPES } from './labels';
 import { decodeModel, fromBase64, type NerModel } from './model';
@@ -94,7 +94,9 @@ const PLACE_BITS = (1 << (GAZ.country * 4 + 3)) | (1 << (GAZ.city * 4 + 3)) | (1
  * Places inside hyphenated compounds (`India-based`, `Algeria-Venezuela talks`, `U.S.-allied`):
  * the tokenizer keeps a compound whole, as CoNLL-2003 does, so a known country, city or region
  * written as one part of a compound that is no person, organisation or place is tagged on its
- * own (a MISC span over the compound, `Nairobi-based`, gives way to it).
+ * own (a MISC span over the compound, `Nairobi-based`, gives way to it). Not the first part when a
+ * capitalised word comes right before it (`New York-based` is no place `York`), and nothing in a
+ * web address (`…/news/4750/Iran-denounces-…`).
  */
 function placesInCompounds(text: string, res: TagResult, model: NerModel, found: RecognizedMention[]): RecognizedMention[] {
   const { tokens, attrs } = res;
@@ -109,12 +111,14 @@ function placesInCompounds(text: string, res: TagResult, model: NerModel, found:
     while (k < out.length && out[k]!.end <= s) k++;
     const over = k < out.length && out[k]!.start < e ? out[k]! : null;
     if (over && (over.type !== 'MISC' || over.start !== s || over.end !== e)) continue;
+    if (inWebAddress(text, s, e)) continue;
+    const afterName = i > attrs.lineFrom[i]! && continuesName(text, res, i - 1) && tokens.end[i - 1]! < s;
     const places: RecognizedMention[] = [];
     for (let a = s; a < e; ) {
       let b = text.indexOf('-', a);
       if (b < 0 || b > e) b = e;
       const c = text.charCodeAt(a);
-      if (b - a >= 2 && c >= 65 && c <= 90) {
+      if (b - a >= 2 && c >= 65 && c <= 90 && !(a === s && afterName)) {
         const g = model.gazetteer.match(Int32Array.of(lowerHashOf(text, a, b)), Uint8Array.of(CAP_INIT), Int32Array.of(1), 1);
         if (g.lo[0]! & PLACE_BITS) places.push({ start: a, end: b, type: 'LOC', confidence: 0.6, origin: 'model' });
       }
@@ -126,6 +130,32 @@ function placesInCompounds(text: string, res: TagResult, model: NerModel, found:
     k += places.length;
   }
   return out;
+}
+
+/** Whether token `j` is a capitalised word that a name may go on from (`New` in `New York-based`, not `A` or a sentence's first word). */
+function continuesName(text: string, res: TagResult, j: number): boolean {
+  const { tokens, attrs } = res;
+  const c = attrs.cap[j]!;
+  if ((c !== CAP_INIT && c !== CAP_ALL) || tokens.flags[j]! & TF_SENT_START) return false;
+  const s = tokens.start[j]!;
+  const e = tokens.end[j]!;
+  const dash = text.indexOf('-', s);
+  return e - s >= 2 && (dash < 0 || dash >= e);
+}
+
+/** Whether `text[s, e)` lies in a web address: its run of non-space characters holds a `/`. */
+function inWebAddress(text: string, s: number, e: number): boolean {
+  for (let p = s - 1; p >= 0 && p >= s - 300; p--) {
+    const c = text.charCodeAt(p);
+    if (c === 47) return true;
+    if (c === 32 || c === 10 || c === 9) break;
+  }
+  for (let p = e; p < text.length && p < e + 300; p++) {
+    const c = text.charCodeAt(p);
+    if (c === 47) return true;
+    if (c === 32 || c === 10 || c === 9) break;
+  }
+  return false;
 }
 
 /** Person spans never start with a title word (`President Donald Trump` → `Donald Trump`). */
