@@ -11,7 +11,18 @@ Module._resolveFilename = function (request, ...rest) {
 const { default: tseslint } = await import('typescript-eslint');
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'out/**', 'node_modules/**', '.editor-test/**', '.cache/**', 'src/core/ner/model-data.ts', 'src/core/topics/idf-default.ts', '**/*.d.ts'] },
+  {
+    ignores: [
+      'dist/**',
+      'out/**',
+      'node_modules/**',
+      '.editor-test/**',
+      '.cache/**',
+      'src/core/ner/model-data.ts',
+      'src/core/topics/idf-default.ts',
+      '**/*.d.ts',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -36,16 +47,54 @@ export default tseslint.config(
     // The core stays pure: no editor, no Node built-ins (also checked by test/unit/boundary.test.ts).
     files: ['src/core/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['vscode', 'node:*', 'fs', 'path', 'os', 'child_process', 'worker_threads'], message: 'src/core is pure: no vscode, no Node built-ins.' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['vscode', 'node:*', 'fs', 'path', 'os', 'child_process', 'worker_threads'],
+              message: 'src/core is pure: no vscode, no Node built-ins.',
+            },
+          ],
+        },
+      ],
     },
   },
   {
     files: ['test/**/*.{ts,mjs}', 'scripts/**/*.{ts,mjs}', 'bench/**/*.ts'],
-    languageOptions: { globals: { process: 'readonly', console: 'readonly', __dirname: 'readonly', __filename: 'readonly', require: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly' } },
+    languageOptions: {
+      globals: {
+        process: 'readonly',
+        console: 'readonly',
+        __dirname: 'readonly',
+        __filename: 'readonly',
+        require: 'readonly',
+        setTimeout: 'readonly',
+        clearTimeout: 'readonly',
+      },
+    },
     rules: { 'max-lines-per-function': 'off' },
   },
   {
     files: ['**/*.{mjs,js,cjs}'],
-    languageOptions: { globals: { process: 'readonly', console: 'readonly', Buffer: 'readonly', URL: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', setInterval: 'readonly', clearInterval: 'readonly', TextDecoder: 'readonly', TextEncoder: 'readonly', performance: 'readonly', structuredClone: 'readonly', document: 'readonly', window: 'readonly', getComputedStyle: 'readonly' } },
+    languageOptions: {
+      globals: {
+        process: 'readonly',
+        console: 'readonly',
+        Buffer: 'readonly',
+        URL: 'readonly',
+        setTimeout: 'readonly',
+        clearTimeout: 'readonly',
+        setInterval: 'readonly',
+        clearInterval: 'readonly',
+        TextDecoder: 'readonly',
+        TextEncoder: 'readonly',
+        performance: 'readonly',
+        structuredClone: 'readonly',
+        document: 'readonly',
+        window: 'readonly',
+        getComputedStyle: 'readonly',
+      },
+    },
   },
 );

@@ -29,7 +29,8 @@ console.log(JSON.stringify({ loadMs: t1 - t0, activateMs: t2 - t1 }));
 /** Median of several cold starts. */
 export function benchActivation(extensionJs: string, runs = 5): { loadMs: number; activateMs: number } {
   const all: { loadMs: number; activateMs: number }[] = [];
-  for (let i = 0; i < runs; i++) all.push(JSON.parse(execFileSync(process.execPath, ['-e', CHILD, path.resolve(extensionJs)], { encoding: 'utf8' })));
+  for (let i = 0; i < runs; i++)
+    all.push(JSON.parse(execFileSync(process.execPath, ['-e', CHILD, path.resolve(extensionJs)], { encoding: 'utf8' })));
   const med = (xs: number[]) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
   return { loadMs: med(all.map((x) => x.loadMs)), activateMs: med(all.map((x) => x.activateMs)) };
 }

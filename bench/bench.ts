@@ -28,7 +28,8 @@ const root = repoRoot();
 const quick = process.argv.includes('--quick');
 const fmt = (x: number) => (x >= 1e6 ? `${(x / 1e6).toFixed(2)}M` : `${(x / 1e3).toFixed(0)}k`);
 const ms = (x: number) => `${x.toFixed(x < 10 ? 2 : 0)} ms`;
-const kb = (f: string) => (fs.existsSync(path.join(root, f)) ? `${(fs.statSync(path.join(root, f)).size / 1024).toFixed(0)} kB` : 'not built');
+const kb = (f: string) =>
+  fs.existsSync(path.join(root, f)) ? `${(fs.statSync(path.join(root, f)).size / 1024).toFixed(0)} kB` : 'not built';
 
 function readDirTexts(dir: string): string[] {
   const out: string[] = [];
@@ -67,7 +68,9 @@ const bbcDir = path.join(sharedDir(), 'corpus/news/bbc');
 const haveBbc = fs.existsSync(bbcDir);
 const corpus = haveBbc ? readDirTexts(bbcDir) : readDirTexts(path.join(root, 'samples'));
 const corpusName = haveBbc ? `BBC (${corpus.length} articles)` : 'samples (no ../shared)';
-console.log(`News Annotator benchmark — ${new Date().toISOString().slice(0, 16)} — ${os.cpus().length} cores, load ${os.loadavg()[0]!.toFixed(1)}, Node ${process.version}`);
+console.log(
+  `News Annotator benchmark — ${new Date().toISOString().slice(0, 16)} — ${os.cpus().length} cores, load ${os.loadavg()[0]!.toFixed(1)}, Node ${process.version}`,
+);
 
 // 1. Throughput of each analyzer and of the whole pipeline, against the baseline.
 {
@@ -84,11 +87,19 @@ console.log(`News Annotator benchmark — ${new Date().toISOString().slice(0, 16
     ['name linking', throughput(corpus, (t, i) => linkEntities(t, found[i]!))],
     ['figures', throughput(corpus, (t) => findFigures(t, { articleDate: '2026-01-01' }))],
     ['quotes', throughput(corpus, (t, i) => findQuotes(t, linked[i]!.mentions, linked[i]!.groups))],
-    ['topics', throughput(corpus, (t, i) => analyzeTopics(t, { entities: linked[i]!.mentions, groups: linked[i]!.groups, figures: figs[i]!, quotes: quotes[i]! }))],
+    [
+      'topics',
+      throughput(corpus, (t, i) =>
+        analyzeTopics(t, { entities: linked[i]!.mentions, groups: linked[i]!.groups, figures: figs[i]!, quotes: quotes[i]! }),
+      ),
+    ],
     ['figures + quotes', throughput(corpus, (t, i) => (findFigures(t, {}), findQuotes(t, linked[i]!.mentions, linked[i]!.groups)))],
     ['whole pipeline (analyze)', throughput(corpus, (t) => analyze(t))],
   ];
-  for (const [name, v] of rows) console.log(`  ${name.padEnd(28)} ${fmt(v).padStart(8)} chars/s  ${name.startsWith('baseline') ? '' : `(${(v / base).toFixed(3)} × baseline)`}`);
+  for (const [name, v] of rows)
+    console.log(
+      `  ${name.padEnd(28)} ${fmt(v).padStart(8)} chars/s  ${name.startsWith('baseline') ? '' : `(${(v / base).toFixed(3)} × baseline)`}`,
+    );
 }
 
 // 2. The reference article, warm.
@@ -117,18 +128,30 @@ console.log(`News Annotator benchmark — ${new Date().toISOString().slice(0, 16
     const small = p.make(scale * p.n);
     const large = p.make(4 * scale * p.n);
     let peak = 0;
-    const s = measureScaling(small, large, (x) => x.length, (x) => analyze(normalizeText(x).text), { warmups: 1, minMs: 25, onFirstLarge: (call) => (peak = peakMemoryOf(call).peak) });
+    const s = measureScaling(
+      small,
+      large,
+      (x) => x.length,
+      (x) => analyze(normalizeText(x).text),
+      { warmups: 1, minMs: 25, onFirstLarge: (call) => (peak = peakMemoryOf(call).peak) },
+    );
     const each = s.reps > 1 ? ` (${s.reps} calls)` : '';
-    console.log(`  ${p.name.padEnd(26)} ${fmt(s.n).padStart(5)}: ${ms(s.t1).padStart(8)}${each}  ${fmt(s.n4).padStart(5)}: ${ms(s.t4).padStart(8)}  ×${s.ratio.toFixed(2)}  peak ${(peak / 1048576).toFixed(0)} MB at 4n (${(peak / s.n4).toFixed(0)} B/char)`);
+    console.log(
+      `  ${p.name.padEnd(26)} ${fmt(s.n).padStart(5)}: ${ms(s.t1).padStart(8)}${each}  ${fmt(s.n4).padStart(5)}: ${ms(s.t4).padStart(8)}  ×${s.ratio.toFixed(2)}  peak ${(peak / 1048576).toFixed(0)} MB at 4n (${(peak / s.n4).toFixed(0)} B/char)`,
+    );
   }
 }
 
 // 3. Cold start: the extension's activation and the tagger's model.
 {
   const act = benchActivation(path.join(root, 'dist/extension.js'));
-  console.log(`\nActivation (fresh process, median of 5): load ${ms(act.loadMs)} + activate ${ms(act.activateMs)} = ${ms(act.loadMs + act.activateMs)}`);
+  console.log(
+    `\nActivation (fresh process, median of 5): load ${ms(act.loadMs)} + activate ${ms(act.activateMs)} = ${ms(act.loadMs + act.activateMs)}`,
+  );
   const ner = benchNer(1000);
-  console.log(`Entity model cold init (fresh process, median): ${ms(ner.initMs)}; first call ${ms(ner.firstCallMs)}; model ${(ner.modelBytes / 1024).toFixed(0)} kB (${(ner.bundleNerBytes / 1024).toFixed(0)} kB of bundle with the tagger)`);
+  console.log(
+    `Entity model cold init (fresh process, median): ${ms(ner.initMs)}; first call ${ms(ner.firstCallMs)}; model ${(ner.modelBytes / 1024).toFixed(0)} kB (${(ner.bundleNerBytes / 1024).toFixed(0)} kB of bundle with the tagger)`,
+  );
 }
 
 // 4. Editing: keystroke → decoration ranges on a 1 MB article; hover on a 1 MB article.
@@ -136,9 +159,13 @@ console.log(`News Annotator benchmark — ${new Date().toISOString().slice(0, 16
   let big = '';
   for (let i = 0; big.length < 1_000_000; i++) big += corpus[i % corpus.length] + '\n\n';
   const k = benchKeystroke(big);
-  console.log(`\nKeystroke → decoration ranges, 1 MB article (${k.annotations} annotations, adapter work replayed in Node): p50 ${ms(k.p50)}, p95 ${ms(k.p95)}, max ${ms(k.max)}`);
+  console.log(
+    `\nKeystroke → decoration ranges, 1 MB article (${k.annotations} annotations, adapter work replayed in Node): p50 ${ms(k.p50)}, p95 ${ms(k.p95)}, max ${ms(k.max)}`,
+  );
   const h = benchHover();
-  console.log(`Hover on a 1 MB article (${h.annotations} annotations): median ${ms(h.warm.median)}, p95 ${ms(h.warm.p95)}; first after an edit ${ms(h.coldMs)}`);
+  console.log(
+    `Hover on a 1 MB article (${h.annotations} annotations): median ${ms(h.warm.median)}, p95 ${ms(h.warm.p95)}; first after an edit ${ms(h.coldMs)}`,
+  );
   const sc = benchSidecarFile(big.slice(0, 1_000_000));
   console.log(
     `Annotation file of a 1 MB article (${sc.annotations} annotations): ${(sc.bytes / 1e6).toFixed(2)} MB (${(sc.bytes / sc.articleChars).toFixed(2)} bytes per character), written in ${ms(sc.writeMs)}, read and placed in ${ms(sc.readMs)} (best of 5 / 3)`,
@@ -154,10 +181,16 @@ if (!quick) {
   fs.writeFileSync(tenMb, ten);
   // The CLI in a child process (its main thread and the worker it gives a long article), peak RSS at exit.
   const child = `const t0=Date.now();process.argv=[process.argv[0],${JSON.stringify(path.join(root, 'dist/cli.js'))},'analyze','--json',process.argv[1]];process.on('exit',()=>require('fs').writeSync(2,'\\n'+JSON.stringify({rssMB:process.resourceUsage().maxRSS/1024,s:(Date.now()-t0)/1000})+'\\n'));require(${JSON.stringify(path.join(root, 'dist/cli.js'))});`;
-  const r = spawnSync(process.execPath, ['-e', child, tenMb], { encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 1 << 26 });
+  const r = spawnSync(process.execPath, ['-e', child, tenMb], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'ignore', 'pipe'],
+    maxBuffer: 1 << 26,
+  });
   try {
     const m = JSON.parse(r.stderr.trim().split('\n').pop()!) as { rssMB: number; s: number };
-    console.log(`\n10 MB article through the CLI (analyze --json, fresh process): peak memory (max RSS) ${m.rssMB.toFixed(0)} MB, ${m.s.toFixed(1)} s`);
+    console.log(
+      `\n10 MB article through the CLI (analyze --json, fresh process): peak memory (max RSS) ${m.rssMB.toFixed(0)} MB, ${m.s.toFixed(1)} s`,
+    );
   } catch {
     console.log(`\n10 MB article: failed (${r.stderr.slice(0, 200)})`);
   }
@@ -175,16 +208,25 @@ if (!quick) {
       let best = Infinity;
       for (let r = 0; r < 2; r++) {
         const t0 = performance.now();
-        execFileSync(process.execPath, [path.join(root, 'dist/cli.js'), 'analyze', '--json', `--threads=${threads}`, bbcDir], { maxBuffer: 1 << 30 });
+        execFileSync(process.execPath, [path.join(root, 'dist/cli.js'), 'analyze', '--json', `--threads=${threads}`, bbcDir], {
+          maxBuffer: 1 << 30,
+        });
         best = Math.min(best, performance.now() - t0);
       }
-      console.log(`CLI analyze --json on the BBC folder (${corpus.length} files), ${threads} thread${threads > 1 ? 's' : ''}${threads === os.availableParallelism() ? ' (default)' : ''}: ${(best / 1000).toFixed(2)} s wall (best of 2)`);
+      console.log(
+        `CLI analyze --json on the BBC folder (${corpus.length} files), ${threads} thread${threads > 1 ? 's' : ''}${threads === os.availableParallelism() ? ' (default)' : ''}: ${(best / 1000).toFixed(2)} s wall (best of 2)`,
+      );
     }
     // 7. The workspace index of the BBC folder.
     const ix = benchIndex();
-    if (ix) console.log(`Workspace index of the BBC folder: ${(ix.buildMs / 1000).toFixed(2)} s, ${ix.articles} articles, heap kept ${ix.heapMB.toFixed(1)} MB`);
+    if (ix)
+      console.log(
+        `Workspace index of the BBC folder: ${(ix.buildMs / 1000).toFixed(2)} s, ${ix.articles} articles, heap kept ${ix.heapMB.toFixed(1)} MB`,
+      );
   }
   fs.rmSync(tmp, { recursive: true, force: true });
 }
 
-console.log(`\nBundles: dist/extension.js ${kb('dist/extension.js')} (loaded at activation), dist/analysis.js ${kb('dist/analysis.js')} (on the first article), dist/cli.js ${kb('dist/cli.js')}`);
+console.log(
+  `\nBundles: dist/extension.js ${kb('dist/extension.js')} (loaded at activation), dist/analysis.js ${kb('dist/analysis.js')} (on the first article), dist/cli.js ${kb('dist/cli.js')}`,
+);

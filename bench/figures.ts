@@ -30,7 +30,8 @@ export function loadBbc(): string[] | null {
   for (const cat of fs.readdirSync(dir).sort()) {
     const d = path.join(dir, cat);
     if (!fs.statSync(d).isDirectory()) continue;
-    for (const f of fs.readdirSync(d).sort()) if (f.endsWith('.txt')) out.push(normalizeText(fs.readFileSync(path.join(d, f), 'utf8')).text);
+    for (const f of fs.readdirSync(d).sort())
+      if (f.endsWith('.txt')) out.push(normalizeText(fs.readFileSync(path.join(d, f), 'utf8')).text);
   }
   return out;
 }
@@ -51,11 +52,21 @@ export function benchFigures(passes = 5): FiguresBench | null {
     const c = process.cpuUsage(c0);
     bestCpu = Math.min(bestCpu, (c.user + c.system) / 1e6);
   }
-  return { name: 'figures (BBC)', files: texts.length, chars, figures, seconds: best, charsPerSec: chars / best, charsPerCpuSec: chars / bestCpu };
+  return {
+    name: 'figures (BBC)',
+    files: texts.length,
+    chars,
+    figures,
+    seconds: best,
+    charsPerSec: chars / best,
+    charsPerCpuSec: chars / bestCpu,
+  };
 }
 
 if (/(?:^|[\\/])figures\.c?js$/.test(process.argv[1] ?? '')) {
   const r = benchFigures();
   if (!r) process.exit(0);
-  console.log(`${r.name}: ${r.files} files, ${(r.chars / 1e6).toFixed(2)}M chars, ${r.figures} figures, best pass ${(r.seconds * 1000).toFixed(0)} ms → ${(r.charsPerSec / 1e6).toFixed(1)}M chars/s wall, ${(r.charsPerCpuSec / 1e6).toFixed(1)}M chars/s per CPU-second`);
+  console.log(
+    `${r.name}: ${r.files} files, ${(r.chars / 1e6).toFixed(2)}M chars, ${r.figures} figures, best pass ${(r.seconds * 1000).toFixed(0)} ms → ${(r.charsPerSec / 1e6).toFixed(1)}M chars/s wall, ${(r.charsPerCpuSec / 1e6).toFixed(1)}M chars/s per CPU-second`,
+  );
 }

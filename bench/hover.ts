@@ -46,7 +46,12 @@ function walk(dir: string): string[] {
 
 function stats(xs: number[]): { median: number; p95: number; p99: number; max: number } {
   const s = [...xs].sort((a, b) => a - b);
-  return { median: s[Math.floor(s.length / 2)]!, p95: s[Math.floor(s.length * 0.95)]!, p99: s[Math.floor(s.length * 0.99)]!, max: s[s.length - 1]! };
+  return {
+    median: s[Math.floor(s.length / 2)]!,
+    p95: s[Math.floor(s.length * 0.95)]!,
+    p99: s[Math.floor(s.length * 0.99)]!,
+    max: s[s.length - 1]!,
+  };
 }
 
 export interface HoverFigures {
@@ -79,7 +84,10 @@ export function benchHover(targetChars = 1024 * 1024): HoverFigures {
   // Analysing 1 MB in one go takes today's analyzers about a minute (they are not linear), which
   // is not what this measures: analyse the articles one by one and join the analyses, shifted.
   let t0 = performance.now();
-  const analysis = joinAnalyses(parts.map((p) => analyze(p)), 2);
+  const analysis = joinAnalyses(
+    parts.map((p) => analyze(p)),
+    2,
+  );
   const analyseMs = performance.now() - t0;
   if (analysis.text !== text) throw new Error('joined analysis does not match the text');
   const anns = annotationsFromAnalysis(analysis);
@@ -87,12 +95,23 @@ export function benchHover(targetChars = 1024 * 1024): HoverFigures {
   const idx = new WorkspaceIndex();
   for (let i = 0; i < 3000; i++) {
     const g = analysis.entityGroups[i % Math.max(1, analysis.entityGroups.length)];
-    if (g) idx.set({ uri: `file:///a${i}.txt`, label: `a${i}.txt`, source: 'analysis', stamp: '1', entities: [{ type: g.type, canonical: g.canonical, aliases: [], first: 0, count: 1 }], spans: new Uint32Array([0, 1]), lexicon: [] });
+    if (g)
+      idx.set({
+        uri: `file:///a${i}.txt`,
+        label: `a${i}.txt`,
+        source: 'analysis',
+        stamp: '1',
+        entities: [{ type: g.type, canonical: g.canonical, aliases: [], first: 0, count: 1 }],
+        spans: new Uint32Array([0, 1]),
+        lexicon: [],
+      });
   }
-  const ctx = { entity: (type: 'PER' | 'ORG' | 'LOC' | 'MISC', name: string) => {
-    const s = idx.summary(type, [name], 'file:///this.txt', 3);
-    return { otherArticles: { count: s.count, sample: s.sample.map((r) => r.label) } };
-  } };
+  const ctx = {
+    entity: (type: 'PER' | 'ORG' | 'LOC' | 'MISC', name: string) => {
+      const s = idx.summary(type, [name], 'file:///this.txt', 3);
+      return { otherArticles: { count: s.count, sample: s.sample.map((r) => r.label) } };
+    },
+  };
   // What the adapter does per hover: position → offset (cached line starts), cards, parts, range.
   let starts: number[] | null = null;
   let current = analysis;
@@ -135,7 +154,17 @@ export function benchHover(targetChars = 1024 * 1024): HoverFigures {
 
 /** One analysis of the texts joined with `sep` blank characters between them (offsets shifted, referents merged by id). */
 function joinAnalyses(list: Analysis[], sep: number): Analysis {
-  const out: Analysis = { text: '', entities: [], entityGroups: [], figures: [], figureRelations: [], quotes: [], subjects: [], sections: [], articleDate: list[0]?.articleDate ?? null };
+  const out: Analysis = {
+    text: '',
+    entities: [],
+    entityGroups: [],
+    figures: [],
+    figureRelations: [],
+    quotes: [],
+    subjects: [],
+    sections: [],
+    articleDate: list[0]?.articleDate ?? null,
+  };
   const groups = new Map<string, Analysis['entityGroups'][number]>();
   const texts: string[] = [];
   let at = 0;
@@ -146,7 +175,9 @@ function joinAnalyses(list: Analysis[], sep: number): Analysis {
     out.entities.push(...a.entities.map(sh));
     out.figures.push(...a.figures.map(sh));
     out.figureRelations.push(...a.figureRelations.map((r) => ({ ...r, from: r.from + f0, to: r.to + f0 })));
-    out.quotes.push(...a.quotes.map((q) => ({ ...sh(q), speaker: q.speaker ? sh(q.speaker) : null, ...(q.cue ? { cue: sh(q.cue) } : {}) })));
+    out.quotes.push(
+      ...a.quotes.map((q) => ({ ...sh(q), speaker: q.speaker ? sh(q.speaker) : null, ...(q.cue ? { cue: sh(q.cue) } : {}) })),
+    );
     out.sections.push(...a.sections.map((x) => ({ ...sh(x), id: `${x.id}-${at}` })));
     for (const g of a.entityGroups) {
       const m = g.mentions.map((i) => i + e0);
@@ -193,7 +224,11 @@ export function benchIndex(withSidecars = false): IndexFigures | null {
     const text = normalizeText(raw).text;
     if (!detectArticle(f, text.slice(0, 20000)).article) continue;
     const st = fs.statSync(f);
-    index.set(indexArticle({ uri: `file://${f}`, label: path.relative(dir, f), stamp: `${st.mtimeMs}:${st.size}:-` }, text, null, findNames, { lexicon: () => (lexicon ??= new Lexicon(index.lexiconEntries())) }));
+    index.set(
+      indexArticle({ uri: `file://${f}`, label: path.relative(dir, f), stamp: `${st.mtimeMs}:${st.size}:-` }, text, null, findNames, {
+        lexicon: () => (lexicon ??= new Lexicon(index.lexiconEntries())),
+      }),
+    );
   }
   const buildMs = performance.now() - t0;
   gc();
@@ -208,7 +243,8 @@ export function benchIndex(withSidecars = false): IndexFigures | null {
     });
     let t1 = performance.now();
     sample.forEach((t, i) => {
-      if (indexArticle({ uri: `s${i}`, label: 's', stamp: '1' }, t, sidecars[i]!, findNames).source !== 'sidecar') throw new Error('sidecar not used');
+      if (indexArticle({ uri: `s${i}`, label: 's', stamp: '1' }, t, sidecars[i]!, findNames).source !== 'sidecar')
+        throw new Error('sidecar not used');
     });
     out.sidecarMsPerArticle = (performance.now() - t1) / sample.length;
     t1 = performance.now();
@@ -245,7 +281,11 @@ export function benchIndexScale(n = 10000): ScaleFigures | null {
   const t0 = performance.now();
   for (let i = 0; i < n; i++) {
     const s = performance.now();
-    index.set(indexArticle({ uri: `file:///ws/${i}.txt`, label: `${i}.txt`, stamp: '1' }, texts[i % texts.length]!, null, findNames, { lexicon: () => (lexicon ??= new Lexicon(index.lexiconEntries())) }));
+    index.set(
+      indexArticle({ uri: `file:///ws/${i}.txt`, label: `${i}.txt`, stamp: '1' }, texts[i % texts.length]!, null, findNames, {
+        lexicon: () => (lexicon ??= new Lexicon(index.lexiconEntries())),
+      }),
+    );
     maxArticleMs = Math.max(maxArticleMs, performance.now() - s);
   }
   const buildMs = performance.now() - t0;
@@ -256,18 +296,29 @@ export function benchIndexScale(n = 10000): ScaleFigures | null {
 
 if (/(?:^|[\\/])hover\.c?[jt]s$/.test(process.argv[1] ?? '')) {
   const h = benchHover();
-  console.log(`hover on a ${(h.chars / 1048576).toFixed(2)} MB article (${h.annotations} annotations; analyses of its parts ${(h.analyseMs / 1000).toFixed(1)} s):`);
-  console.log(`  very first hover ${h.firstMs.toFixed(1)} ms (JIT); first hover after an edit ${h.coldMs.toFixed(2)} ms (median of 10); then over ${h.hovers} hovers median ${h.warm.median.toFixed(3)} ms, p95 ${h.warm.p95.toFixed(3)} ms, p99 ${h.warm.p99.toFixed(3)} ms, max ${h.warm.max.toFixed(1)} ms`);
+  console.log(
+    `hover on a ${(h.chars / 1048576).toFixed(2)} MB article (${h.annotations} annotations; analyses of its parts ${(h.analyseMs / 1000).toFixed(1)} s):`,
+  );
+  console.log(
+    `  very first hover ${h.firstMs.toFixed(1)} ms (JIT); first hover after an edit ${h.coldMs.toFixed(2)} ms (median of 10); then over ${h.hovers} hovers median ${h.warm.median.toFixed(3)} ms, p95 ${h.warm.p95.toFixed(3)} ms, p99 ${h.warm.p99.toFixed(3)} ms, max ${h.warm.max.toFixed(1)} ms`,
+  );
   const i = benchIndex(process.argv.includes('--sidecars'));
   if (!i) console.log(`workspace index: skipped (${path.join(sharedDir(), 'corpus/news/bbc')} not found; set NEWS_ANNOTATOR_SHARED)`);
   else {
-    console.log(`workspace index of BBC: ${i.articles} articles of ${i.files} files, ${i.entities} entities, ${i.mentions} mentions in ${(i.buildMs / 1000).toFixed(2)} s; heap kept ${i.heapMB.toFixed(1)} MB`);
+    console.log(
+      `workspace index of BBC: ${i.articles} articles of ${i.files} files, ${i.entities} entities, ${i.mentions} mentions in ${(i.buildMs / 1000).toFixed(2)} s; heap kept ${i.heapMB.toFixed(1)} MB`,
+    );
     if (process.argv.includes('--10k')) {
       const sc = benchIndexScale();
-      if (sc) console.log(`  10,000 articles: ${(sc.buildMs / 1000).toFixed(1)} s of background work, longest single article ${sc.maxArticleMs.toFixed(0)} ms, heap kept ${sc.heapMB.toFixed(1)} MB`);
+      if (sc)
+        console.log(
+          `  10,000 articles: ${(sc.buildMs / 1000).toFixed(1)} s of background work, longest single article ${sc.maxArticleMs.toFixed(0)} ms, heap kept ${sc.heapMB.toFixed(1)} MB`,
+        );
     }
     if (i.sidecarMsPerArticle !== undefined) {
-      console.log(`  per article: from an annotation file ${i.sidecarMsPerArticle.toFixed(2)} ms (fast reader; full YAML reader + re-anchoring ${i.fullParseMsPerArticle!.toFixed(2)} ms), entity-only analysis ${i.analysisMsPerArticle!.toFixed(2)} ms`);
+      console.log(
+        `  per article: from an annotation file ${i.sidecarMsPerArticle.toFixed(2)} ms (fast reader; full YAML reader + re-anchoring ${i.fullParseMsPerArticle!.toFixed(2)} ms), entity-only analysis ${i.analysisMsPerArticle!.toFixed(2)} ms`,
+      );
     }
   }
 }

@@ -21,7 +21,7 @@ export function benchKeystroke(article: string, edits = 400): KeystrokeFigures {
   const analysis = analyze(article);
   const doc = new LiveDocument(article, annotationsFromAnalysis(analysis));
   let seed = 42;
-  const rand = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
+  const rand = () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
   const times: number[] = [];
   for (let i = 0; i < edits; i++) {
     const at = Math.floor(rand() * doc.length);
@@ -48,5 +48,11 @@ export function benchKeystroke(article: string, edits = 400): KeystrokeFigures {
     times.push(performance.now() - t0 + (n + review + ents) * 0);
   }
   times.sort((a, b) => a - b);
-  return { chars: doc.length, annotations: doc.annotations.length, p50: times[Math.floor(times.length / 2)]!, p95: times[Math.floor(times.length * 0.95)]!, max: times[times.length - 1]! };
+  return {
+    chars: doc.length,
+    annotations: doc.annotations.length,
+    p50: times[Math.floor(times.length / 2)]!,
+    p95: times[Math.floor(times.length * 0.95)]!,
+    max: times[times.length - 1]!,
+  };
 }

@@ -54,7 +54,10 @@ function newsTexts(): { name: string; texts: string[] } {
   }
   const seed = path.join(sharedDir(), 'corpus', 'seed', 'trump-xi-call.txt');
   if (fs.existsSync(seed)) return { name: 'seed article', texts: [fs.readFileSync(seed, 'utf8')] };
-  return { name: 'built-in sample', texts: ['U.S. President Donald Trump spoke with Chinese President Xi Jinping on Wednesday about trade, Taiwan and Boeing.\n'] };
+  return {
+    name: 'built-in sample',
+    texts: ['U.S. President Donald Trump spoke with Chinese President Xi Jinping on Wednesday about trade, Taiwan and Boeing.\n'],
+  };
 }
 
 function cpuMs(): number {
@@ -87,7 +90,10 @@ function coldInit(runs: number): { initMs: number; initCpuMs: number; firstCallM
   const dir = path.join(root, '.cache', 'bench');
   fs.mkdirSync(dir, { recursive: true });
   const entry = path.join(dir, 'ner-cold.ts');
-  const rel = path.relative(dir, path.join(root, 'src', 'core', 'ner')).split(path.sep).join('/');
+  const rel = path
+    .relative(dir, path.join(root, 'src', 'core', 'ner'))
+    .split(path.sep)
+    .join('/');
   fs.writeFileSync(
     entry,
     `import { recognizeEntities, shippedModel } from '${rel}';
@@ -101,7 +107,16 @@ console.log(JSON.stringify({ initMs: t1 - t0, initCpuMs: c1 - c0, firstCallMs: t
 `,
   );
   const outfile = path.join(dir, 'ner-cold.cjs');
-  buildSync({ entryPoints: [entry], bundle: true, platform: 'node', format: 'cjs', target: 'node20', outfile, minify: true, logLevel: 'warning' });
+  buildSync({
+    entryPoints: [entry],
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    outfile,
+    minify: true,
+    logLevel: 'warning',
+  });
   const rows: { initMs: number; initCpuMs: number; firstCallMs: number }[] = [];
   for (let i = 0; i < runs; i++) {
     const r = spawnSync(process.execPath, [outfile], { encoding: 'utf8' });
@@ -116,7 +131,18 @@ console.log(JSON.stringify({ initMs: t1 - t0, initCpuMs: c1 - c0, firstCallMs: t
 
 /** Bytes of the model and of the NER code in the minified CLI bundle. */
 function bundleBytes(): { model: number; ner: number } {
-  const r = buildSync({ entryPoints: [path.join(root, 'src', 'cli', 'main.ts')], bundle: true, platform: 'node', format: 'cjs', target: 'node20', minify: true, write: false, metafile: true, outfile: path.join(root, '.cache', 'bench', 'cli.js'), logLevel: 'silent' });
+  const r = buildSync({
+    entryPoints: [path.join(root, 'src', 'cli', 'main.ts')],
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    minify: true,
+    write: false,
+    metafile: true,
+    outfile: path.join(root, '.cache', 'bench', 'cli.js'),
+    logLevel: 'silent',
+  });
   const out = Object.values(r.metafile!.outputs).find((o) => o.entryPoint);
   let model = 0;
   let ner = 0;

@@ -65,9 +65,21 @@ export function benchLargestSidecar(cli: string, articleChars = 10_000_000): Lar
   let text = '';
   for (let i = 0; text.length < articleChars; i++) text += words[i % words.length] + (i % 12 === 11 ? '.\n' : ' ');
   const anns: Annotation[] = [];
-  for (let m, re = /\S+?(?=[ .\n])/g; (m = re.exec(text)); ) {
+  for (let m, re = /\S+?(?=[ .\n])/g; (m = re.exec(text));) {
     const i = anns.length;
-    anns.push({ id: `e${i.toString(16).padStart(10, '0')}`, kind: 'entity', type: 'PER', start: m.index, end: m.index + m[0].length, text: m[0], prefix: '', suffix: '', status: i % 50 ? 'suggested' : 'accepted', origin: 'model', anchor: 'ok' });
+    anns.push({
+      id: `e${i.toString(16).padStart(10, '0')}`,
+      kind: 'entity',
+      type: 'PER',
+      start: m.index,
+      end: m.index + m[0].length,
+      text: m[0],
+      prefix: '',
+      suffix: '',
+      status: i % 50 ? 'suggested' : 'accepted',
+      origin: 'model',
+      anchor: 'ok',
+    });
   }
   const limit = sidecarByteLimit(text.length);
   const src = serializeSidecar({ article: 'largest.txt', textHash: textHash(text), subjects: [], sections: [], annotations: anns }, limit);

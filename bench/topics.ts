@@ -60,7 +60,11 @@ function readDir(dir: string, limit: number): string[] {
   const out: string[] = [];
   if (!fs.existsSync(dir)) return out;
   for (const cat of fs.readdirSync(dir).sort()) {
-    for (const f of fs.readdirSync(path.join(dir, cat)).sort().slice(0, Math.ceil(limit / 5))) out.push(normalizeText(fs.readFileSync(path.join(dir, cat, f), 'utf8')).text);
+    for (const f of fs
+      .readdirSync(path.join(dir, cat))
+      .sort()
+      .slice(0, Math.ceil(limit / 5)))
+      out.push(normalizeText(fs.readFileSync(path.join(dir, cat, f), 'utf8')).text);
   }
   return out.slice(0, limit);
 }
@@ -73,7 +77,12 @@ export function benchTopics(): TopicBench {
   // 30 batches of 20 calls. On a shared machine the slower batches measure waiting for a core, so the
   // fastest batch is reported beside the median.
   const seedTimes: number[] = [];
-  for (let b = 0; b < 30; b++) seedTimes.push(time(() => { for (let i = 0; i < 20; i++) analyzeTopics(seed, seedInput); }) / 20);
+  for (let b = 0; b < 30; b++)
+    seedTimes.push(
+      time(() => {
+        for (let i = 0; i < 20; i++) analyzeTopics(seed, seedInput);
+      }) / 20,
+    );
 
   const bbc = readDir(path.join(sharedDir(), 'corpus', 'news', 'bbc'), 100);
   const bbcInputs = bbc.map(inputOf);
@@ -101,8 +110,14 @@ export function benchTopics(): TopicBench {
   let halfMs = Infinity;
   let bigSections = 0;
   for (let k = 0; k < 7; k++) {
-    bigMs = Math.min(bigMs, time(() => (bigSections = analyzeTopics(big, bigInput).sections.length)));
-    halfMs = Math.min(halfMs, time(() => analyzeTopics(half, halfInput)));
+    bigMs = Math.min(
+      bigMs,
+      time(() => (bigSections = analyzeTopics(big, bigInput).sections.length)),
+    );
+    halfMs = Math.min(
+      halfMs,
+      time(() => analyzeTopics(half, halfInput)),
+    );
   }
   // CPU time of the same work: on a loaded shared machine wall time mostly measures waiting for a core.
   const cpu0 = process.cpuUsage();
@@ -130,8 +145,14 @@ export function benchTopics(): TopicBench {
 
 if (/(?:^|[\\/])topics\.c?[jt]s$/.test(process.argv[1] ?? '')) {
   const r = benchTopics();
-  console.log(`topics: reference article (${r.seedChars} chars) ${r.seedMs.toFixed(3)} ms warm (median of 30 batches of 20 calls; fastest batch ${r.seedMinMs.toFixed(3)} ms; budget < 1 ms)`);
-  console.log(`topics: CPU time: reference article ${r.seedCpuMs.toFixed(3)} ms per call, 1 MB article ${r.bigCpuMs.toFixed(1)} ms (includes GC threads)`);
+  console.log(
+    `topics: reference article (${r.seedChars} chars) ${r.seedMs.toFixed(3)} ms warm (median of 30 batches of 20 calls; fastest batch ${r.seedMinMs.toFixed(3)} ms; budget < 1 ms)`,
+  );
+  console.log(
+    `topics: CPU time: reference article ${r.seedCpuMs.toFixed(3)} ms per call, 1 MB article ${r.bigCpuMs.toFixed(1)} ms (includes GC threads)`,
+  );
   console.log(`topics: BBC ${r.bbcMsPerArticle.toFixed(3)} ms per article (mean of ${r.bbcArticles}, warm)`);
-  console.log(`topics: ${(r.bigChars / 1e6).toFixed(2)} MB article ${r.bigMs.toFixed(1)} ms best of 7 (${r.bigSections} sections; ${(r.bigMs / r.baseMs).toFixed(1)} × a plain regex word scan of it, ${r.baseMs.toFixed(1)} ms); its first half ${r.halfMs.toFixed(1)} ms (ratio ${(r.bigMs / r.halfMs).toFixed(2)}, 2.0 = linear)`);
+  console.log(
+    `topics: ${(r.bigChars / 1e6).toFixed(2)} MB article ${r.bigMs.toFixed(1)} ms best of 7 (${r.bigSections} sections; ${(r.bigMs / r.baseMs).toFixed(1)} × a plain regex word scan of it, ${r.baseMs.toFixed(1)} ms); its first half ${r.halfMs.toFixed(1)} ms (ratio ${(r.bigMs / r.halfMs).toFixed(2)}, 2.0 = linear)`,
+  );
 }

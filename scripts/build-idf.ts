@@ -12,7 +12,9 @@ import { repoRoot, sharedPath } from './shared';
 const MIN_DF = 5;
 const texts: string[] = [];
 const bbc = sharedPath('corpus', 'news', 'bbc');
-if (bbc) for (const cat of fs.readdirSync(bbc)) for (const f of fs.readdirSync(path.join(bbc, cat))) texts.push(fs.readFileSync(path.join(bbc, cat, f), 'utf8'));
+if (bbc)
+  for (const cat of fs.readdirSync(bbc))
+    for (const f of fs.readdirSync(path.join(bbc, cat))) texts.push(fs.readFileSync(path.join(bbc, cat, f), 'utf8'));
 const nBbc = texts.length;
 for (const split of ['train', 'dev']) {
   const dir = sharedPath('corpus', 'quotes', 'polnear', split, 'text');

@@ -46,7 +46,10 @@ if (args.has('--watch')) {
   console.log(`bundled in ${Date.now() - t0} ms: ${targets.map((t) => `${t.outfile} ${size(t.outfile)}`).join(', ')}`);
   if (!args.has('--no-typecheck')) {
     for (const p of ['.', 'src/core']) {
-      const r = spawnSync(process.execPath, [path.join(root, 'node_modules/typescript/bin/tsc'), '--noEmit', '-p', p], { cwd: root, stdio: 'inherit' });
+      const r = spawnSync(process.execPath, [path.join(root, 'node_modules/typescript/bin/tsc'), '--noEmit', '-p', p], {
+        cwd: root,
+        stdio: 'inherit',
+      });
       if (r.status !== 0) {
         console.error(`type check failed (${p})`);
         process.exit(1);

@@ -37,7 +37,18 @@ const train = loadConll('train');
 const dev = loadConll('dev');
 if (!train || !dev) process.exit(0);
 
-const s: Settings = { ...DEFAULTS, epochs: num('--epochs', DEFAULTS.epochs), twoPass: !flag('--one-pass'), titleCase: num('--title-case', DEFAULTS.titleCase), upperLine: num('--upper-line', DEFAULTS.upperLine), titleLine: num('--title-line', DEFAULTS.titleLine), minCount: num('--min-count', DEFAULTS.minCount), folds: num('--folds', DEFAULTS.folds), foldEpochs: num('--fold-epochs', DEFAULTS.foldEpochs), openData: flag('--open-data') || (DEFAULTS.openData && !flag('--no-open-data')) };
+const s: Settings = {
+  ...DEFAULTS,
+  epochs: num('--epochs', DEFAULTS.epochs),
+  twoPass: !flag('--one-pass'),
+  titleCase: num('--title-case', DEFAULTS.titleCase),
+  upperLine: num('--upper-line', DEFAULTS.upperLine),
+  titleLine: num('--title-line', DEFAULTS.titleLine),
+  minCount: num('--min-count', DEFAULTS.minCount),
+  folds: num('--folds', DEFAULTS.folds),
+  foldEpochs: num('--fold-epochs', DEFAULTS.foldEpochs),
+  openData: flag('--open-data') || (DEFAULTS.openData && !flag('--no-open-data')),
+};
 if (flag('--world') || flag('--world-cv')) {
   runWorld();
   process.exit(0);
@@ -49,8 +60,15 @@ if (flag('--load') && fs.existsSync(cacheFile)) {
   raw = loadRaw(cacheFile);
 } else {
   // Trained as `train:ner` trains the model it calibrates: CoNLL train + the world set (never CoNLL dev).
-  const world = flag('--no-world') ? [] : loadWorld(TRAIN_TYPE_MAP, JOIN_DANGLING) ?? [];
-  raw = trainModel(prepareTraining([...train, ...world], s), flag('--no-clusters') ? emptyClusters() : loadOrBuildClusters(train, { ...CLUSTER_DEFAULTS, minFreq: num('--cluster-min-freq', CLUSTER_DEFAULTS.minFreq) }), s, { data: world.length ? 'conll2003-train+worldwide-dev' : 'conll2003-train' });
+  const world = flag('--no-world') ? [] : (loadWorld(TRAIN_TYPE_MAP, JOIN_DANGLING) ?? []);
+  raw = trainModel(
+    prepareTraining([...train, ...world], s),
+    flag('--no-clusters')
+      ? emptyClusters()
+      : loadOrBuildClusters(train, { ...CLUSTER_DEFAULTS, minFreq: num('--cluster-min-freq', CLUSTER_DEFAULTS.minFreq) }),
+    s,
+    { data: world.length ? 'conll2003-train+worldwide-dev' : 'conll2003-train' },
+  );
   fs.mkdirSync(path.dirname(cacheFile), { recursive: true });
   saveRaw(cacheFile, raw);
   console.log(`trained in ${((Date.now() - t0) / 1000).toFixed(0)} s`);
@@ -69,7 +87,9 @@ const initMs = performance.now() - i0;
 const ev = evaluate(model, dev, { noConsistency: flag('--no-consistency') });
 console.log(`model trained on ${String(raw.meta.data)}, CoNLL-2003 dev, exact start+end+type:`);
 console.log(ev.scorer.report());
-console.log(`model ${bytes.length} bytes (${b64.length} as base64), init ${initMs.toFixed(1)} ms, ${(ev.chars / ev.cpuSeconds / 1e6).toFixed(2)}M chars/s (CPU time) on dev, calibration ${JSON.stringify(calibration)}`);
+console.log(
+  `model ${bytes.length} bytes (${b64.length} as base64), init ${initMs.toFixed(1)} ms, ${(ev.chars / ev.cpuSeconds / 1e6).toFixed(2)}M chars/s (CPU time) on dev, calibration ${JSON.stringify(calibration)}`,
+);
 if (flag('--errors')) fs.writeFileSync(path.join(repoRoot(), '.cache', 'ner', 'errors.txt'), ev.errors.join('\n') + '\n');
 
 /** The world newswire scores: the shipped model, or K-fold cross-validation (see the header). */
@@ -119,7 +139,9 @@ function runWorld(): void {
         fold.add(d, pred);
       }
       const ev = evaluate(model, dev!, { noConsistency: flag('--no-consistency') });
-      console.log(`fold ${f + 1}/${k}: world held-out F1 ${fold.all.prf(['PER', 'ORG', 'LOC']).f.toFixed(2)}, CoNLL dev F1 ${ev.scorer.prf(['PER', 'ORG', 'LOC']).f.toFixed(2)} (${((Date.now() - t0) / 1000).toFixed(0)} s)`);
+      console.log(
+        `fold ${f + 1}/${k}: world held-out F1 ${fold.all.prf(['PER', 'ORG', 'LOC']).f.toFixed(2)}, CoNLL dev F1 ${ev.scorer.prf(['PER', 'ORG', 'LOC']).f.toFixed(2)} (${((Date.now() - t0) / 1000).toFixed(0)} s)`,
+      );
     }
   }
   const docs = world.filter((d) => scorer.byRegion.has(d.region));

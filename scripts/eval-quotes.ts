@@ -112,7 +112,8 @@ for (let di = 0; di < prepared.length; di++) {
   const qs = allQuotes[di]!;
   for (const q of qs) {
     const sp = q.speaker;
-    if (!sp || sp.entityIds.length !== 1 || !sp.entityIds[0]!.startsWith('PER:') || (q.rule !== 'x-said-after' && q.rule !== 'said-after')) continue;
+    if (!sp || sp.entityIds.length !== 1 || !sp.entityIds[0]!.startsWith('PER:') || (q.rule !== 'x-said-after' && q.rule !== 'said-after'))
+      continue;
     const m = p.mentions.find((x) => x.start === sp.start && x.end === sp.end);
     if (!m || m.end - m.start < 2) continue;
     const earlier = p.mentions.some((x) => x.entityId === m.entityId && x.end <= q.start - 200);
@@ -141,21 +142,36 @@ do {
 } while ((performance.now() - t0 < 3000 || rounds < 3) && rounds < 30);
 const cps = chars / (best / 1000);
 
-const pct = (a: number, b: number) => (100 * a / (b || 1)).toFixed(1);
+const pct = (a: number, b: number) => ((100 * a) / (b || 1)).toFixed(1);
 console.log(`PolNeAR ${split}: ${docs.length} articles, ${chars} chars`);
-console.log(`quotes: gold ${total}, found ${found} (recall ${pct(found, total)}), predicted ${predicted} (overlap precision ${pct(predOverlapping, predicted)})`);
+console.log(
+  `quotes: gold ${total}, found ${found} (recall ${pct(found, total)}), predicted ${predicted} (overlap precision ${pct(predOverlapping, predicted)})`,
+);
 console.log(`speaker accuracy ${pct(right, withSrc)} (${right}/${withSrc})`);
-console.log('per rule (gold quotes with a Source, matched): count, speaker accuracy, the rule\'s confidence');
+console.log("per rule (gold quotes with a Source, matched): count, speaker accuracy, the rule's confidence");
 for (const [rule, r] of [...perRule].sort((a, b) => b[1].n - a[1].n)) {
   const conf = (RULE_CONFIDENCE as Record<string, number>)[rule];
-  console.log(`  ${rule.padEnd(14)} ${String(r.n).padStart(5)}  ${pct(r.ok, r.n).padStart(5)}%  ${conf === undefined ? '' : conf.toFixed(2)}`);
+  console.log(
+    `  ${rule.padEnd(14)} ${String(r.n).padStart(5)}  ${pct(r.ok, r.n).padStart(5)}%  ${conf === undefined ? '' : conf.toFixed(2)}`,
+  );
 }
 console.log(
   'by confidence (mention right; pronoun confidences also include the name risk): ' +
-    ['≥ 0.8', '0.5–0.8', '< 0.5'].map((k) => { const b = byConfidence.get(k) ?? { n: 0, ok: 0 }; return `${k}: ${pct(b.ok, b.n)}% of ${b.n}`; }).join(', '),
+    ['≥ 0.8', '0.5–0.8', '< 0.5']
+      .map((k) => {
+        const b = byConfidence.get(k) ?? { n: 0, ok: 0 };
+        return `${k}: ${pct(b.ok, b.n)}% of ${b.n}`;
+      })
+      .join(', '),
 );
 console.log(`pronoun → person (substitution proxy): ${pct(proRight, proTotal)} (${proRight}/${proTotal})`);
-console.log('kinds: ' + [...kinds].sort((a, b) => b[1] - a[1]).map(([k, n]) => `${k} ${n}`).join(', '));
+console.log(
+  'kinds: ' +
+    [...kinds]
+      .sort((a, b) => b[1] - a[1])
+      .map(([k, n]) => `${k} ${n}`)
+      .join(', '),
+);
 console.log(`findQuotes speed: ${(cps / 1e6).toFixed(1)}M chars/s (best of ${rounds} rounds, entities precomputed)`);
 if (showErrors) {
   console.log(`\n${errors.length} errors; first ${showErrors}:`);

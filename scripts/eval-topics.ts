@@ -53,7 +53,12 @@ const docs: Doc[] = [];
 for (const cat of CATS) {
   for (const f of fs.readdirSync(path.join(dir, cat)).sort()) {
     const n = parseInt(f, 10);
-    docs.push({ id: `${cat}/${f}`, cat, text: normalizeText(fs.readFileSync(path.join(dir, cat, f), 'utf8')).text, half: n % 4 === 1 ? 'dev' : 'heldout' });
+    docs.push({
+      id: `${cat}/${f}`,
+      cat,
+      text: normalizeText(fs.readFileSync(path.join(dir, cat, f), 'utf8')).text,
+      half: n % 4 === 1 ? 'dev' : 'heldout',
+    });
   }
 }
 
@@ -104,18 +109,23 @@ if (showErrors) console.log('\nerrors:\n' + errors.join('\n'));
 
 // Timing of the whole topic analysis (subjects + sections) per article, warm, with entity input.
 const analyses: Analysis[] = docs.slice(0, 200).map((d) => analyze(d.text));
-for (let k = 0; k < 2; k++) for (const a of analyses) analyzeTopics(a.text, { entities: a.entities, groups: a.entityGroups, figures: a.figures, quotes: a.quotes });
+for (let k = 0; k < 2; k++)
+  for (const a of analyses) analyzeTopics(a.text, { entities: a.entities, groups: a.entityGroups, figures: a.figures, quotes: a.quotes });
 const t1 = performance.now();
 for (const a of analyses) analyzeTopics(a.text, { entities: a.entities, groups: a.entityGroups, figures: a.figures, quotes: a.quotes });
 const topicMs = (performance.now() - t1) / analyses.length;
-console.log(`\ntime per article: subjects ${subjectMs.toFixed(3)} ms (first pass, cold included); full topic analysis ${topicMs.toFixed(3)} ms (warm, mean of ${analyses.length})`);
+console.log(
+  `\ntime per article: subjects ${subjectMs.toFixed(3)} ms (first pass, cold included); full topic analysis ${topicMs.toFixed(3)} ms (warm, mean of ${analyses.length})`,
+);
 
 function printOutline(title: string, a: Analysis): void {
   console.log(`\n== ${title}`);
-  console.log(`subjects: ${a.subjects
-    .slice(0, 4)
-    .map((s) => `${s.label} ${s.score}${s.subtopics ? ` (${s.subtopics.map((x) => x.label).join(', ')})` : ''}`)
-    .join('; ')}`);
+  console.log(
+    `subjects: ${a.subjects
+      .slice(0, 4)
+      .map((s) => `${s.label} ${s.score}${s.subtopics ? ` (${s.subtopics.map((x) => x.label).join(', ')})` : ''}`)
+      .join('; ')}`,
+  );
   for (const s of a.sections) console.log(formatSection(a.text, s));
 }
 

@@ -40,7 +40,12 @@ export function loadPolnear(split: string): PolnearDoc[] | null {
     const quotes: GoldQuote[] = [];
     for (const l of lines) {
       if (!/^E\d+\t/.test(l)) continue;
-      const roles = Object.fromEntries(l.split('\t')[1]!.split(' ').map((x) => x.split(':')));
+      const roles = Object.fromEntries(
+        l
+          .split('\t')[1]!
+          .split(' ')
+          .map((x) => x.split(':')),
+      );
       const c = spans.get(roles.Content);
       const s = roles.Source ? spans.get(roles.Source) : undefined;
       if (!c || !/["“”]/.test(text.slice(c.start, c.end))) continue;

@@ -26,5 +26,9 @@ await build({
   logLevel: 'warning',
   loader: { '.txt': 'text' },
 });
-const r = spawnSync(process.execPath, ['--enable-source-maps', ...(process.env.NODE_ARGS ? process.env.NODE_ARGS.split(' ') : []), outfile, ...args], { stdio: 'inherit' });
+const r = spawnSync(
+  process.execPath,
+  ['--enable-source-maps', ...(process.env.NODE_ARGS ? process.env.NODE_ARGS.split(' ') : []), outfile, ...args],
+  { stdio: 'inherit' },
+);
 process.exit(r.status ?? 1);

@@ -24,7 +24,9 @@ const outDir = path.resolve(ROOT, option('--out', 'media/screenshots'));
 
 await ensureInstalled();
 if (!findChromium()) {
-  console.error('screenshots need Chromium: the npm package @sparticuz/chromium did not install (see .editor-test/cache/chromium-install.log); or set CHROMIUM');
+  console.error(
+    'screenshots need Chromium: the npm package @sparticuz/chromium did not install (see .editor-test/cache/chromium-install.log); or set CHROMIUM',
+  );
   process.exit(1);
 }
 const b = spawnSync(process.execPath, [path.join(ROOT, 'scripts', 'build.mjs'), '--no-typecheck'], { cwd: ROOT, stdio: 'inherit' });
@@ -61,7 +63,11 @@ try {
   await page.goto(server.workbenchUrl(workspace));
   await waitForWorkbench(page);
   await quickOpen(page, article, fs.readFileSync(path.join(workspace, article), 'utf8').split('\n')[0].slice(0, 30));
-  await page.waitForFunction(() => document.querySelectorAll('.part.editor .view-overlays [class*="TextEditorDecorationType"]').length >= 10, null, { timeout: 30000 });
+  await page.waitForFunction(
+    () => document.querySelectorAll('.part.editor .view-overlays [class*="TextEditorDecorationType"]').length >= 10,
+    null,
+    { timeout: 30000 },
+  );
   fs.mkdirSync(outDir, { recursive: true });
 
   // 1. The article with its highlights and a hover card, the side bar closed for room.

@@ -86,7 +86,10 @@ const portFree = (port) =>
 
 try {
   console.log('No `code` on PATH: starting VS Code in the browser (code-server).');
-  if (!isInstalled({ chromium: false })) console.log('First start: installing Node 24 and code-server from the npm registry into .editor-test/cache/ (6–8 minutes on 2 cores, once) …');
+  if (!isInstalled({ chromium: false }))
+    console.log(
+      'First start: installing Node 24 and code-server from the npm registry into .editor-test/cache/ (6–8 minutes on 2 cores, once) …',
+    );
   await ensureInstalled({ chromium: false });
   const dir = path.join(root, '.editor-test', 'start');
   const exts = path.join(dir, 'extensions');
@@ -95,7 +98,13 @@ try {
   fs.symlinkSync(root, path.join(exts, `${EXTENSION_ID}-${pkg.version}`), 'dir');
   const wanted = Number(option('--port') ?? process.env.PORT ?? 0);
   const port = wanted || ((await portFree(8080)) ? 8080 : await freePort());
-  const server = await startCodeServer({ dir: path.join(dir, 'server'), workspace, extensionsDir: exts, port, settings: { 'workbench.colorTheme': 'Default Dark Modern' } });
+  const server = await startCodeServer({
+    dir: path.join(dir, 'server'),
+    workspace,
+    extensionsDir: exts,
+    port,
+    settings: { 'workbench.colorTheme': 'Default Dark Modern' },
+  });
   console.log(`\n  News Annotator in VS Code:  ${server.origin}/\n`);
   console.log(`  Workspace: ${workspace} (a fresh copy of samples/). After a rebuild (npm run build), reload the page.`);
   console.log(`  Log: ${server.logFile}\n  Ctrl+C stops it.`);
@@ -111,7 +120,10 @@ try {
   // Keep running until Ctrl+C; end if code-server stops answering.
   let misses = 0;
   setInterval(async () => {
-    const ok = await fetch(`${server.origin}/healthz`).then((r) => r.ok, () => false);
+    const ok = await fetch(`${server.origin}/healthz`).then(
+      (r) => r.ok,
+      () => false,
+    );
     misses = ok ? 0 : misses + 1;
     if (misses === 3) {
       console.error(`code-server stopped answering; see ${server.logFile}`);

@@ -33,7 +33,12 @@ function run(cmd, args, opts = {}) {
 
 async function compileTier(tier) {
   const dir = path.join(root, 'test', tier);
-  const files = fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => f.endsWith('.test.ts')).sort() : [];
+  const files = fs.existsSync(dir)
+    ? fs
+        .readdirSync(dir)
+        .filter((f) => f.endsWith('.test.ts'))
+        .sort()
+    : [];
   const outdir = path.join(root, 'out', 'test', tier);
   fs.rmSync(outdir, { recursive: true, force: true });
   if (!files.length) return [];
@@ -82,7 +87,16 @@ for (const tier of tiers) {
     const tap = path.join(root, 'out', 'test', `${tier}.tap`);
     // CLI test files one at a time: one of them rebuilds dist/ (npm pack's prepack) that the others run.
     const serial = tier === 'cli' ? ['--test-concurrency=1'] : [];
-    status = run(process.execPath, ['--enable-source-maps', '--test', ...serial, '--test-reporter=spec', '--test-reporter-destination=stdout', '--test-reporter=tap', `--test-reporter-destination=${tap}`, ...files]);
+    status = run(process.execPath, [
+      '--enable-source-maps',
+      '--test',
+      ...serial,
+      '--test-reporter=spec',
+      '--test-reporter-destination=stdout',
+      '--test-reporter=tap',
+      `--test-reporter-destination=${tap}`,
+      ...files,
+    ]);
     c = tapCounts(tap);
   }
   if (status !== 0 && c.failed === 0) c.failed = 1; // a crash that no test reported

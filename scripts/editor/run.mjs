@@ -66,7 +66,8 @@ try {
   await ensureInstalled();
   log(`Node 24, code-server and Chromium ready (${secs(Date.now() - t)})`);
 } catch (e) {
-  if (e instanceof InstallUnavailable) cannotRun(e.message, ['The editor tests run VS Code (code-server, from the npm registry) on this machine.']);
+  if (e instanceof InstallUnavailable)
+    cannotRun(e.message, ['The editor tests run VS Code (code-server, from the npm registry) on this machine.']);
   // An install that should have worked and did not (registry unreachable, a compile error): a failure.
   console.error(e?.stack ?? String(e));
   writeSummary({ passed: 0, failed: 1, skipped: 0, reason: 'install failed' });
@@ -110,9 +111,17 @@ try {
     const runDir = freshDir(RUNS_DIR, 'host');
     const ws = createWorkspace(path.join(runDir, 'workspace'));
     log('extension host suites: starting code-server (smoke-test driver) and a browser client …');
-    const r = await runHostTests({ runDir, workspace: ws.dir, testsEntry, timeoutSec: Number(process.env.EDITOR_TEST_TIMEOUT ?? 300), echo: (l) => console.log('  ' + l) });
+    const r = await runHostTests({
+      runDir,
+      workspace: ws.dir,
+      testsEntry,
+      timeoutSec: Number(process.env.EDITOR_TEST_TIMEOUT ?? 300),
+      echo: (l) => console.log('  ' + l),
+    });
     if (r.results) {
-      log(`extension host run: exit code ${r.exitCode}, ${secs(r.ms)} (VS Code ${r.results.vscode}, Node ${r.results.node}, ${r.results.remoteName ? `remote ${r.results.remoteName}` : 'local'} extension host)`);
+      log(
+        `extension host run: exit code ${r.exitCode}, ${secs(r.ms)} (VS Code ${r.results.vscode}, Node ${r.results.node}, ${r.results.remoteName ? `remote ${r.results.remoteName}` : 'local'} extension host)`,
+      );
       const bySuite = new Map();
       for (const x of r.results.results) {
         const s = bySuite.get(x.suite) ?? { p: 0, f: 0, s: 0, ms: 0 };
@@ -123,7 +132,9 @@ try {
       for (const [name, s] of bySuite) suiteLine(`host: ${name}`, s.p, s.f, s.s, s.ms);
       if (r.exitCode !== 0 && r.results.failed === 0) suiteLine('host: test run exit code', 0, 1, 0, 0);
     } else {
-      log(`extension host run: no results (exit code ${r.exitCode}); see ${path.relative(ROOT, runDir)}/ (code-server.log, host-browser-console.log)`);
+      log(
+        `extension host run: no results (exit code ${r.exitCode}); see ${path.relative(ROOT, runDir)}/ (code-server.log, host-browser-console.log)`,
+      );
       suiteLine('host: test run', 0, 1, 0, r.ms);
     }
   }
@@ -137,22 +148,52 @@ try {
     let f = 0;
     const check = (name, ok, detail) => {
       ok ? p++ : f++;
-      console.log(`  ${ok ? '✔' : '✘ FAIL:'} ${name} [${secs(Date.now() - t)}]${detail && (!ok || process.env.EDITOR_TEST_VERBOSE) ? `\n      ${detail.slice(0, 1500)}` : ''}`);
+      console.log(
+        `  ${ok ? '✔' : '✘ FAIL:'} ${name} [${secs(Date.now() - t)}]${detail && (!ok || process.env.EDITOR_TEST_VERBOSE) ? `\n      ${detail.slice(0, 1500)}` : ''}`,
+      );
     };
     t = Date.now();
     // Packaged exactly as `npm run package` does, then installed into a clean profile like a user's .vsix.
     const vsix = packageVsix(runDir);
-    check(`npm run package: ${path.basename(vsix.file)}, ${(vsix.bytes / 1024).toFixed(0)} kB (budget 1,536 kB), no warning`, vsix.bytes <= 1536 * 1024 && !vsix.warnings.length, vsix.warnings.join('\n') || vsix.output);
+    check(
+      `npm run package: ${path.basename(vsix.file)}, ${(vsix.bytes / 1024).toFixed(0)} kB (budget 1,536 kB), no warning`,
+      vsix.bytes <= 1536 * 1024 && !vsix.warnings.length,
+      vsix.warnings.join('\n') || vsix.output,
+    );
     const inst = installVsix(vsix.file, runDir);
     check(`code-server --install-extension installs it (${inst.folder ?? 'no folder'})`, inst.ok, inst.output);
     // Word wrap: every word of the article is on screen to point at.
     suiteLine('ui: npm run package, code-server --install-extension', p, f, 0, Date.now() - t);
-    const server = await startCodeServer({ dir: path.join(runDir, 'server-ui'), workspace: ws.dir, extensionsDir: inst.extensionsDir, userDataDir: inst.userDataDir, settings: { 'editor.wordWrap': 'on', 'newsAnnotator.reviewer': REVIEWER } });
+    const server = await startCodeServer({
+      dir: path.join(runDir, 'server-ui'),
+      workspace: ws.dir,
+      extensionsDir: inst.extensionsDir,
+      userDataDir: inst.userDataDir,
+      settings: { 'editor.wordWrap': 'on', 'newsAnnotator.reviewer': REVIEWER },
+    });
     // Each scenario its own browser on the same server; EDITOR_UI_GREP runs only those whose name matches.
     const scenarios = [
-      [`ui: installed .vsix (${ws.reference ? 'reference article' : 'sample article'})`, () => runUiScenario({ server, workspace: ws.dir, useReference: !!ws.reference, shotsDir, profileDir: path.join(runDir, 'chromium-ui'), installedIn: inst.extensionsDir, check })],
-      ['ui: review at the keyboard', () => runReviewScenario({ server, workspace: ws.dir, shotsDir, profileDir: path.join(runDir, 'chromium-review'), check })],
-      ['ui: sources view and chart', () => runSourcesScenario({ server, workspace: ws.dir, shotsDir, profileDir: path.join(runDir, 'chromium-sources'), check })],
+      [
+        `ui: installed .vsix (${ws.reference ? 'reference article' : 'sample article'})`,
+        () =>
+          runUiScenario({
+            server,
+            workspace: ws.dir,
+            useReference: !!ws.reference,
+            shotsDir,
+            profileDir: path.join(runDir, 'chromium-ui'),
+            installedIn: inst.extensionsDir,
+            check,
+          }),
+      ],
+      [
+        'ui: review at the keyboard',
+        () => runReviewScenario({ server, workspace: ws.dir, shotsDir, profileDir: path.join(runDir, 'chromium-review'), check }),
+      ],
+      [
+        'ui: sources view and chart',
+        () => runSourcesScenario({ server, workspace: ws.dir, shotsDir, profileDir: path.join(runDir, 'chromium-sources'), check }),
+      ],
     ].filter(([name]) => !process.env.EDITOR_UI_GREP || name.includes(process.env.EDITOR_UI_GREP));
     try {
       for (const [name, run] of scenarios) {

@@ -92,7 +92,11 @@ function isolatedEnv(dir, extra = {}) {
 export function codeServerCli(args, dir) {
   const p = installPaths();
   fs.mkdirSync(dir, { recursive: true });
-  const r = spawnSync(p.nodeBin, [p.codeServerBin, '--config', codeServerConfig(), ...args], { env: isolatedEnv(dir), encoding: 'utf8', timeout: 120000 });
+  const r = spawnSync(p.nodeBin, [p.codeServerBin, '--config', codeServerConfig(), ...args], {
+    env: isolatedEnv(dir),
+    encoding: 'utf8',
+    timeout: 120000,
+  });
   return { status: r.status, output: `${r.stdout ?? ''}${r.stderr ?? ''}${r.error ? String(r.error) : ''}` };
 }
 
@@ -117,17 +121,23 @@ export async function startCodeServer(o) {
   const env = isolatedEnv(dir, o.env);
   const args = [
     p.codeServerBin,
-    '--config', codeServerConfig(),
-    '--bind-addr', `${host}:${port}`,
-    '--auth', 'none',
+    '--config',
+    codeServerConfig(),
+    '--bind-addr',
+    `${host}:${port}`,
+    '--auth',
+    'none',
     '--disable-telemetry',
     '--disable-update-check',
     '--disable-workspace-trust',
     '--disable-getting-started-override',
     // Else a closed window's extension host lives on for hours and holds storage locks.
-    '--reconnection-grace-time', '5',
-    '--user-data-dir', ud,
-    '--extensions-dir', exts,
+    '--reconnection-grace-time',
+    '5',
+    '--user-data-dir',
+    ud,
+    '--extensions-dir',
+    exts,
     ...(o.args ?? []),
     o.workspace,
   ];
@@ -176,7 +186,8 @@ export async function startCodeServer(o) {
   running.add(server);
   hookExit();
   for (let i = 0; ; i++) {
-    if (exited !== null) throw new Error(`code-server exited (${exited}) before answering; see ${logFile}:\n${fs.readFileSync(logFile, 'utf8').slice(-2000)}`);
+    if (exited !== null)
+      throw new Error(`code-server exited (${exited}) before answering; see ${logFile}:\n${fs.readFileSync(logFile, 'utf8').slice(-2000)}`);
     try {
       const r = await fetch(`${server.origin}/healthz`);
       if (r.ok) break;

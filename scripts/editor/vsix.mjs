@@ -13,14 +13,21 @@ import { codeServerCli } from './server.mjs';
  */
 export function packageVsix(outDir) {
   const t0 = Date.now();
-  const b = spawnSync(process.execPath, [path.join(ROOT, 'scripts', 'build.mjs'), '--production', '--no-typecheck'], { cwd: ROOT, encoding: 'utf8' });
+  const b = spawnSync(process.execPath, [path.join(ROOT, 'scripts', 'build.mjs'), '--production', '--no-typecheck'], {
+    cwd: ROOT,
+    encoding: 'utf8',
+  });
   if (b.status !== 0) throw new Error(`production build failed:\n${b.stdout}${b.stderr}`);
   const m = /\bvsce (package\b[^&|;]*?)--out \S+\s*$/.exec(pkg.scripts.package ?? '');
   if (!m) throw new Error(`package.json's package script does not end in "vsce package … --out DIR": ${pkg.scripts.package}`);
   const args = m[1].trim().split(/\s+/);
   const vsce = path.join(ROOT, 'node_modules', '@vscode', 'vsce', 'vsce');
   fs.mkdirSync(outDir, { recursive: true });
-  const r = spawnSync(process.execPath, [vsce, ...args, '--out', outDir + path.sep], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' } });
+  const r = spawnSync(process.execPath, [vsce, ...args, '--out', outDir + path.sep], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' },
+  });
   const output = `${r.stdout}${r.stderr}`;
   if (r.status !== 0) throw new Error(`vsce package failed (exit ${r.status}):\n${output}`);
   const file = path.join(outDir, `${pkg.name}-${pkg.version}.vsix`);
@@ -43,7 +50,10 @@ export function installVsix(file, dir) {
   fs.mkdirSync(extensionsDir, { recursive: true });
   fs.mkdirSync(userDataDir, { recursive: true });
   const t0 = Date.now();
-  const r = codeServerCli(['--extensions-dir', extensionsDir, '--user-data-dir', userDataDir, '--install-extension', file], path.join(base, 'cli'));
+  const r = codeServerCli(
+    ['--extensions-dir', extensionsDir, '--user-data-dir', userDataDir, '--install-extension', file],
+    path.join(base, 'cli'),
+  );
   const folder = fs.readdirSync(extensionsDir).find((f) => f.toLowerCase().startsWith(`${EXTENSION_ID}-`.toLowerCase())) ?? null;
   let ok = r.status === 0 && !!folder;
   if (folder) {

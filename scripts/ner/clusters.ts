@@ -34,7 +34,7 @@ export function buildClusters(texts: string[], o: ClusterOptions = CLUSTER_DEFAU
   const lines: Int32Array[] = [];
   for (const text of texts) {
     const t = tokenize(text);
-    for (let i = 0; i < t.count; ) {
+    for (let i = 0; i < t.count;) {
       let j = i;
       while (j < t.count && t.line[j] === t.line[i]) j++;
       const seq = new Int32Array(j - i);
@@ -57,7 +57,10 @@ export function buildClusters(texts: string[], o: ClusterOptions = CLUSTER_DEFAU
   // Context vocabulary: the most frequent lower-cased forms; slot 0 = other, 1 = boundary.
   const lowerFreq = new Map<string, number>();
   words.forEach((w, i) => lowerFreq.set(w.toLowerCase(), (lowerFreq.get(w.toLowerCase()) ?? 0) + freq[i]!));
-  const ctxWords = [...lowerFreq.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, o.contexts).map((x) => x[0]);
+  const ctxWords = [...lowerFreq.entries()]
+    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+    .slice(0, o.contexts)
+    .map((x) => x[0]);
   const ctxId = new Map(ctxWords.map((w, i) => [w, i + 2]));
   const wordCtx = new Int32Array(words.length);
   words.forEach((w, i) => (wordCtx[i] = ctxId.get(w.toLowerCase()) ?? 0));
@@ -85,10 +88,11 @@ export function buildClusters(texts: string[], o: ClusterOptions = CLUSTER_DEFAU
   // PPMI vectors.
   const colSum = new Float64Array(dims);
   let total = 0;
-  for (const m of counts) for (const [k, v] of m) {
-    colSum[k]! += v;
-    total += v;
-  }
+  for (const m of counts)
+    for (const [k, v] of m) {
+      colSum[k]! += v;
+      total += v;
+    }
   const vecIdx: Int32Array[] = [];
   const vecVal: Float32Array[] = [];
   counts.forEach((m, r) => {

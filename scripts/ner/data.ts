@@ -98,7 +98,8 @@ export function recaseBodyLine(doc: Doc, mode: 'upper' | 'title', pick: number):
   for (;;) {
     const nl = doc.text.indexOf('\n', s);
     const e = nl < 0 ? doc.text.length : nl;
-    if (s > 0 && e - s > 20 && e - s <= 200 && doc.entities.some((x) => x.start >= s && x.end <= e) && /[a-z]/.test(doc.text.slice(s, e))) lines.push({ s, e });
+    if (s > 0 && e - s > 20 && e - s <= 200 && doc.entities.some((x) => x.start >= s && x.end <= e) && /[a-z]/.test(doc.text.slice(s, e)))
+      lines.push({ s, e });
     if (nl < 0) break;
     s = nl + 1;
   }

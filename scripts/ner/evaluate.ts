@@ -25,7 +25,10 @@ export function evaluate(model: NerModel, docs: Doc[], opts: NerOptions = {}): E
     const key = (e: { start: number; end: number; type: string }) => `${e.start}:${e.end}:${e.type}`;
     const g = new Set(d.entities.map(key));
     const p = new Set(pred.map(key));
-    const ctx = (e: { start: number; end: number }) => JSON.stringify(d.text.slice(Math.max(0, e.start - 30), e.start) + '[' + d.text.slice(e.start, e.end) + ']' + d.text.slice(e.end, e.end + 20));
+    const ctx = (e: { start: number; end: number }) =>
+      JSON.stringify(
+        d.text.slice(Math.max(0, e.start - 30), e.start) + '[' + d.text.slice(e.start, e.end) + ']' + d.text.slice(e.end, e.end + 20),
+      );
     for (const e of pred) if (!g.has(key(e))) errors.push(`FP ${e.type} ${ctx(e)}`);
     for (const e of d.entities) if (!p.has(key(e))) errors.push(`FN ${e.type} ${ctx(e)}`);
   }

@@ -120,7 +120,7 @@ export function trainPerceptron(docs: TrainDoc[], nFeatures: number, opts: Train
   const seqs: [number, number, number][] = [];
   docs.forEach((td, d) => {
     const a = td.attrs;
-    for (let i = 0; i < a.n; ) {
+    for (let i = 0; i < a.n;) {
       const to = a.lineTo[i]!;
       seqs.push([d, i, to]);
       i = to;
@@ -200,7 +200,7 @@ export function decodeDoc(td: TrainDoc, m: PerceptronModel): Uint8Array {
   const ct = constrain(m.trans);
   const buf = new ViterbiBuffers();
   let emit = new Float32Array(256 * L);
-  for (let i = 0; i < a.n; ) {
+  for (let i = 0; i < a.n;) {
     const to = a.lineTo[i]!;
     const n = to - i;
     if (emit.length < n * L) emit = new Float32Array(n * L * 2);

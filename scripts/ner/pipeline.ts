@@ -30,7 +30,18 @@ export interface Settings {
   openData: boolean;
 }
 
-export const DEFAULTS: Settings = { epochs: 12, foldEpochs: 8, folds: 5, twoPass: true, minCount: 2, seed: 1, titleCase: 0.5, upperLine: 0.2, titleLine: 0.2, openData: true };
+export const DEFAULTS: Settings = {
+  epochs: 12,
+  foldEpochs: 8,
+  folds: 5,
+  twoPass: true,
+  minCount: 2,
+  seed: 1,
+  titleCase: 0.5,
+  upperLine: 0.2,
+  titleLine: 0.2,
+  openData: true,
+};
 
 /** Features kept per pass in the shipped model (see `EncodeOptions.maxFeatures`). */
 export const MAX_FEATURES = 20000;
@@ -112,7 +123,13 @@ export function trainModel(docs: PreparedDoc[], clusters: ClusterTable, s: Setti
     stages.push(toRawStage(m2, index2, 'full'));
     log(`pass 2 trained: ${index2.size} features (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
   }
-  return { stages, clusterHashes: clusters.hashes, clusterCodes: clusters.codes, gazetteer: gazetteer.packed(), meta: { ...meta, settings: s } };
+  return {
+    stages,
+    clusterHashes: clusters.hashes,
+    clusterCodes: clusters.codes,
+    gazetteer: gazetteer.packed(),
+    meta: { ...meta, settings: s },
+  };
 }
 
 /**
@@ -139,6 +156,12 @@ export function loadOrBuildClusters(train: Doc[], opts: ClusterOptions = CLUSTER
     list.push(w);
     byCode.set(k, list);
   });
-  fs.writeFileSync(path.join(path.dirname(file), 'clusters.txt'), [...byCode.entries()].sort((a, b) => a[0] - b[0]).map(([k, ws]) => `${k.toString(2)}\t${ws.slice(0, 30).join(' ')}`).join('\n'));
+  fs.writeFileSync(
+    path.join(path.dirname(file), 'clusters.txt'),
+    [...byCode.entries()]
+      .sort((a, b) => a[0] - b[0])
+      .map(([k, ws]) => `${k.toString(2)}\t${ws.slice(0, 30).join(' ')}`)
+      .join('\n'),
+  );
   return c;
 }

@@ -45,7 +45,9 @@ export class Scorer {
     const lines: string[] = [];
     const fmt = (name: string, types: EntityType[]) => {
       const s = this.prf(types);
-      lines.push(`${name.padEnd(12)} P ${s.p.toFixed(2).padStart(6)}  R ${s.r.toFixed(2).padStart(6)}  F1 ${s.f.toFixed(2).padStart(6)}   (tp ${s.tp}, fp ${s.fp}, fn ${s.fn})`);
+      lines.push(
+        `${name.padEnd(12)} P ${s.p.toFixed(2).padStart(6)}  R ${s.r.toFixed(2).padStart(6)}  F1 ${s.f.toFixed(2).padStart(6)}   (tp ${s.tp}, fp ${s.fp}, fn ${s.fn})`,
+      );
     };
     for (const t of ['PER', 'ORG', 'LOC'] as EntityType[]) fmt(t, [t]);
     fmt('PER+ORG+LOC', ['PER', 'ORG', 'LOC']);

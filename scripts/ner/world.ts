@@ -38,7 +38,16 @@ export type TypeMap = Record<string, EntityType | undefined>;
  * scorer counts a facility tagged LOC or ORG as a false positive while MISC is not scored, and
  * CoNLL-2003 itself files many of them under MISC or leaves them out. DATE and MONEY are figures.
  */
-export const TRAIN_TYPE_MAP: TypeMap = { PER: 'PER', ORG: 'ORG', LOC: 'LOC', GPE: 'LOC', NORP: 'MISC', FAC: 'MISC', PRODUCT: 'MISC', MISC: 'MISC' };
+export const TRAIN_TYPE_MAP: TypeMap = {
+  PER: 'PER',
+  ORG: 'ORG',
+  LOC: 'LOC',
+  GPE: 'LOC',
+  NORP: 'MISC',
+  FAC: 'MISC',
+  PRODUCT: 'MISC',
+  MISC: 'MISC',
+};
 
 /** Whether training joins the gold's dangling pieces (see {@link loadWorld}). */
 export const JOIN_DANGLING = true;
@@ -56,7 +65,8 @@ export function foldOf(id: string, folds: number): number {
 }
 
 const SCORED = new Set(['PER', 'ORG', 'LOC']);
-const TIME_WORD = /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)$/;
+const TIME_WORD =
+  /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)$/;
 
 /**
  * The world gold flattens nested names into pieces that end with a function word: `University of`
@@ -132,7 +142,9 @@ export class WorldScorer {
 
   add(doc: WorldDoc, pred: readonly Span[]): void {
     const off = doc.raw.charCodeAt(0) === 0xfeff ? 1 : 0;
-    const mapped = pred.filter((s) => SCORED.has(s.type)).map((s) => ({ start: doc.norm.toRaw(s.start) + off, end: doc.norm.toRaw(s.end) + off, type: s.type }));
+    const mapped = pred
+      .filter((s) => SCORED.has(s.type))
+      .map((s) => ({ start: doc.norm.toRaw(s.start) + off, end: doc.norm.toRaw(s.end) + off, type: s.type }));
     this.all.add(doc.rawGold, mapped);
     let r = this.byRegion.get(doc.region);
     if (!r) this.byRegion.set(doc.region, (r = new Scorer()));
@@ -140,7 +152,10 @@ export class WorldScorer {
     const key = (e: Span) => `${e.start}:${e.end}:${e.type}`;
     const g = new Set(doc.rawGold.map(key));
     const p = new Set(mapped.map(key));
-    const ctx = (e: Span) => JSON.stringify(doc.raw.slice(Math.max(0, e.start - 30), e.start) + '[' + doc.raw.slice(e.start, e.end) + ']' + doc.raw.slice(e.end, e.end + 20));
+    const ctx = (e: Span) =>
+      JSON.stringify(
+        doc.raw.slice(Math.max(0, e.start - 30), e.start) + '[' + doc.raw.slice(e.start, e.end) + ']' + doc.raw.slice(e.end, e.end + 20),
+      );
     for (const e of mapped) if (!g.has(key(e))) this.errors.push(`${doc.id} FP ${e.type} ${ctx(e)}`);
     for (const e of doc.rawGold) if (!p.has(key(e))) this.errors.push(`${doc.id} FN ${e.type} ${ctx(e)}`);
   }

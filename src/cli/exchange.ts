@@ -21,7 +21,9 @@ export const EXCHANGE_HELP = `  news-annotator export --format F [--out DIR] FIL
   news-annotator import --format F [--article PATH] FILE...
                                                 merge another tool's annotations into the articles'
                                                 annotation files (never dropping a decision there);
-                                                F: ${FORMATS.filter((f) => f.parse).map((f) => f.id).join(', ')}
+                                                F: ${FORMATS.filter((f) => f.parse)
+                                                  .map((f) => f.id)
+                                                  .join(', ')}
 `;
 
 const USAGE = `Usage:
@@ -172,13 +174,23 @@ export async function runExchange(argv: readonly string[], out: (s: string) => v
       out(USAGE);
       return 0;
     }
-    if (!a.format) throw new UsageError(`--format is needed: ${(a.command === 'export' ? FORMATS : FORMATS.filter((f) => f.parse)).map((f) => f.id).join(', ')}`);
+    if (!a.format)
+      throw new UsageError(
+        `--format is needed: ${(a.command === 'export' ? FORMATS : FORMATS.filter((f) => f.parse)).map((f) => f.id).join(', ')}`,
+      );
     const f = formatById(a.format);
     if (!f) throw new UsageError(`unknown format ${a.format}: ${FORMATS.map((x) => x.id).join(', ')}`);
-    if (a.command === 'import' && !f.parse) throw new UsageError(`${f.id} is export only (${f.label}); import: ${FORMATS.filter((x) => x.parse).map((x) => x.id).join(', ')}`);
+    if (a.command === 'import' && !f.parse)
+      throw new UsageError(
+        `${f.id} is export only (${f.label}); import: ${FORMATS.filter((x) => x.parse)
+          .map((x) => x.id)
+          .join(', ')}`,
+      );
     if (!a.files.length) throw new UsageError(`${a.command} needs at least one ${a.command === 'export' ? 'FILE or DIR' : 'FILE'}`);
-    if (a.command === 'export' && (a.article || a.status || a.maps.length || a.dryRun)) throw new UsageError('--article, --status, --map and --dry-run are import options');
-    if (a.command === 'import' && (a.out || a.acceptedOnly || a.registry)) throw new UsageError('--out, --accepted-only and --registry are export options');
+    if (a.command === 'export' && (a.article || a.status || a.maps.length || a.dryRun))
+      throw new UsageError('--article, --status, --map and --dry-run are import options');
+    if (a.command === 'import' && (a.out || a.acceptedOnly || a.registry))
+      throw new UsageError('--out, --accepted-only and --registry are export options');
     if (a.command === 'export' && a.articles) throw new UsageError('--articles is an import option');
     return a.command === 'export' ? runExport(a, f.id, out, err) : runImport(a, f.id, out, err);
   } catch (e) {
@@ -200,7 +212,8 @@ function runExport(a: Args, formatId: string, out: (s: string) => void, err: (s:
   if (!items.length) return 2;
   const reg = loadRegistry(a.registry ?? 'entities.yaml');
   if (reg.problem) err(`news-annotator: ${reg.problem}; exported without registry links\n`);
-  if (a.registry && !reg.registry && !reg.problem) err(`news-annotator: ${displayPath(a.registry)}: no such file; exported without registry links\n`);
+  if (a.registry && !reg.registry && !reg.problem)
+    err(`news-annotator: ${displayPath(a.registry)}: no such file; exported without registry links\n`);
   const written = new Map<string, string>();
   const totals = new Map<string, number>();
   let errors = missing.length;
@@ -209,7 +222,11 @@ function runExport(a: Args, formatId: string, out: (s: string) => void, err: (s:
   for (const item of items) {
     let r: ExportDone;
     try {
-      r = exportArticle(item, { format, outDir: a.out, acceptedOnly: a.acceptedOnly, base: a.base, registry: reg.registry ?? undefined, suggest }, written);
+      r = exportArticle(
+        item,
+        { format, outDir: a.out, acceptedOnly: a.acceptedOnly, base: a.base, registry: reg.registry ?? undefined, suggest },
+        written,
+      );
     } catch (e) {
       errors++;
       err(`news-annotator: ${errorMessage(e, item.file)}\n`);
@@ -265,7 +282,14 @@ function runImport(a: Args, formatId: string, out: (s: string) => void, err: (s:
   for (const file of files) {
     let results: ImportDone[];
     try {
-      results = importFile(file, { format, article: a.article, articlesDir: a.articles, base: a.base, options: { status: a.status, labels: labels.map }, dryRun: a.dryRun });
+      results = importFile(file, {
+        format,
+        article: a.article,
+        articlesDir: a.articles,
+        base: a.base,
+        options: { status: a.status, labels: labels.map },
+        dryRun: a.dryRun,
+      });
     } catch (e) {
       errors++;
       err(`news-annotator: ${errorMessage(e, file)}\n`);
@@ -292,14 +316,19 @@ function runImport(a: Args, formatId: string, out: (s: string) => void, err: (s:
         const extra = [
           r.adjusted ? `${r.adjusted} offsets inside a line break or on the BOM moved before it` : '',
           r.located ? `${r.located} spans found by their words` : '',
-          r.reanchored ? `the file's text differs from the article: ${r.reanchored.moved} placed by their words, ${r.reanchored.ambiguous} ambiguous, ${r.reanchored.orphaned} not found (kept, marked)` : '',
+          r.reanchored
+            ? `the file's text differs from the article: ${r.reanchored.moved} placed by their words, ${r.reanchored.ambiguous} ambiguous, ${r.reanchored.orphaned} not found (kept, marked)`
+            : '',
           r.skipped.length ? `not held: ${lossText(r.skipped)}` : '',
         ].filter(Boolean);
-        out(`${displayPath(r.sidecar!)}${a.dryRun ? ' (dry run, not written)' : r.status === 'unchanged' ? ' (unchanged)' : ''}: ${r.read} read from ${displayPath(r.from)}; ${parts.join(', ')}${extra.length ? `; ${extra.join('; ')}` : ''}\n`);
+        out(
+          `${displayPath(r.sidecar!)}${a.dryRun ? ' (dry run, not written)' : r.status === 'unchanged' ? ' (unchanged)' : ''}: ${r.read} read from ${displayPath(r.from)}; ${parts.join(', ')}${extra.length ? `; ${extra.join('; ')}` : ''}\n`,
+        );
       }
     }
   }
-  if (!a.quiet && !a.json && files.length > 1) out(`imported ${annotations} annotations into ${articles} articles from ${files.length} files\n`);
+  if (!a.quiet && !a.json && files.length > 1)
+    out(`imported ${annotations} annotations into ${articles} articles from ${files.length} files\n`);
   return errors || conflicts ? 1 : 0;
 }
 

@@ -126,9 +126,11 @@ export async function collectInputs(kind: string, args: readonly string[], o: In
   const dashes = args.filter((a) => a === '-').length;
   const stdinUses = (o.jsonlIn && !args.length ? 1 : dashes) + (o.filesFrom === '-' ? 1 : 0);
   if (stdinUses > 1) return usage('standard input can be read once: use only one of -, --files-from - and --jsonl-in without a file');
-  if (command !== 'analyze' && (o.jsonlIn || args.includes('-'))) return usage(`${command} works on files: - and --jsonl-in are for analyze`);
+  if (command !== 'analyze' && (o.jsonlIn || args.includes('-')))
+    return usage(`${command} works on files: - and --jsonl-in are for analyze`);
   if (o.jsonlIn && o.filesFrom !== undefined) return usage('--jsonl-in reads records, not paths: use it without --files-from');
-  if (!args.length && o.filesFrom === undefined && !o.jsonlIn) return usage(`${command} needs at least one FILE or DIR (or --files-from LIST)`);
+  if (!args.length && o.filesFrom === undefined && !o.jsonlIn)
+    return usage(`${command} needs at least one FILE or DIR (or --files-from LIST)`);
   const keep = (key: string) => !shard || shardOf(key, shard.count) === shard.index;
   const problems: string[] = [];
 
@@ -227,6 +229,8 @@ async function readJsonl(source: string, keep: (key: string) => boolean, items: 
       continue;
     }
     if (!keep(String(r.id))) continue;
-    items.push(textItem({ name: `${label}:${n}`, id: r.id as string | number, text: r.text, ...(r.date ? { date: r.date as string } : {}) }));
+    items.push(
+      textItem({ name: `${label}:${n}`, id: r.id as string | number, text: r.text, ...(r.date ? { date: r.date as string } : {}) }),
+    );
   }
 }

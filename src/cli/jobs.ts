@@ -45,11 +45,17 @@ export function makeJob(init: JobInit): (file: string) => JobResult {
       return r;
     } catch (e) {
       // One file's trouble never stops the batch: say which file and what happened, go on.
-      if (e instanceof ArticleError || e instanceof InvalidEncodingError || e instanceof FileError) return { out: '', err: `news-annotator: ${e.message}\n`, status: 'error' };
-      if (e instanceof RangeError && /memory|allocation/i.test(e.message)) return { out: '', err: `news-annotator: ${displayPath(file)}: out of memory; not processed\n`, status: 'error' };
+      if (e instanceof ArticleError || e instanceof InvalidEncodingError || e instanceof FileError)
+        return { out: '', err: `news-annotator: ${e.message}\n`, status: 'error' };
+      if (e instanceof RangeError && /memory|allocation/i.test(e.message))
+        return { out: '', err: `news-annotator: ${displayPath(file)}: out of memory; not processed\n`, status: 'error' };
       const code = (e as NodeJS.ErrnoException | undefined)?.code;
       if (code) return { out: '', err: `news-annotator: ${describeError(e, file, 'read').message}\n`, status: 'error' };
-      return { out: '', err: `news-annotator: ${displayPath(file)}: internal error (${e instanceof Error ? displayPath(e.message).slice(0, 200) : 'unknown'}); please report it\n`, status: 'error' };
+      return {
+        out: '',
+        err: `news-annotator: ${displayPath(file)}: internal error (${e instanceof Error ? displayPath(e.message).slice(0, 200) : 'unknown'}); please report it\n`,
+        status: 'error',
+      };
     }
   };
 }
@@ -75,7 +81,12 @@ function runJob(init: JobInit, lexicon: Lexicon, file: string): JobResult {
         `  entities: ${a.entityGroups.map((g) => `${g.canonical} (${g.type}${g.mentions.length > 1 ? ` ×${g.mentions.length}` : ''})`).join(', ') || '—'}`,
         `  figures:  ${a.figures.map((f) => f.text).join(', ') || '—'}`,
         `  quotes:   ${a.quotes.map((q) => `${q.text}${q.speaker ? ` — ${q.speaker.name}` : ''}`).join('; ') || '—'}`,
-        `  subjects: ${a.subjects.slice(0, 3).map((s) => s.label).join('; ') || '—'}`,
+        `  subjects: ${
+          a.subjects
+            .slice(0, 3)
+            .map((s) => s.label)
+            .join('; ') || '—'
+        }`,
         `  outline:  ${a.sections.map((s) => s.label).join(' | ') || '—'}`,
       ];
       return { out: lines.join('\n') + '\n', err: '', status: 'ok' };
@@ -84,9 +95,19 @@ function runJob(init: JobInit, lexicon: Lexicon, file: string): JobResult {
       const side = readSidecarFor(file, art.norm.text.length);
       const sideShown = displayPath(side.path);
       const loaded = loadSidecar(side.src, art.norm.text);
-      if (loaded.problem) return { out: '', err: `news-annotator: ${displayPath(side.legacyPath ?? side.path)}: ${loaded.problem.message}; not modified\n`, status: 'finding' };
+      if (loaded.problem)
+        return {
+          out: '',
+          err: `news-annotator: ${displayPath(side.legacyPath ?? side.path)}: ${loaded.problem.message}; not modified\n`,
+          status: 'finding',
+        };
       const owner = otherOwner(file, loaded.doc?.article);
-      if (owner) return { out: '', err: `news-annotator: ${sideShown} belongs to ${displayPath(owner)} (its article: field); not modified (rename one of the two articles)\n`, status: 'finding' };
+      if (owner)
+        return {
+          out: '',
+          err: `news-annotator: ${sideShown} belongs to ${displayPath(owner)} (its article: field); not modified (rename one of the two articles)\n`,
+          status: 'finding',
+        };
       const a = analyze(art.norm.text, { fileDate: art.fileDate, lexicon });
       const anns = annotateWith(a, loaded.annotations);
       const content = sidecarSource(path.basename(file), a, anns);
@@ -94,23 +115,30 @@ function runJob(init: JobInit, lexicon: Lexicon, file: string): JobResult {
       try {
         writeFileAtomic(side.path, content, side.legacyPath ? null : side.src);
       } catch (e) {
-        if (e instanceof ConcurrentChangeError || e instanceof FileError) return { out: '', err: `news-annotator: ${e.message}\n`, status: e instanceof FileError ? 'error' : 'finding' };
+        if (e instanceof ConcurrentChangeError || e instanceof FileError)
+          return { out: '', err: `news-annotator: ${e.message}\n`, status: e instanceof FileError ? 'error' : 'finding' };
         throw e;
       }
       // The file had the name an earlier release gave it: it now has its own; the old one goes if nobody changed it.
       if (side.legacyPath) removeIfUnchanged(side.legacyPath, side.src);
       const lost = anns.filter((x) => x.anchor !== 'ok' && isUserDecision(x)).length;
-      return { out: init.quiet ? '' : `${sideShown}: ${anns.length} annotations${lost ? ` (${lost} decisions need review: text changed)` : ''}\n`, err: '', status: 'ok' };
+      return {
+        out: init.quiet ? '' : `${sideShown}: ${anns.length} annotations${lost ? ` (${lost} decisions need review: text changed)` : ''}\n`,
+        err: '',
+        status: 'ok',
+      };
     }
     case 'check': {
       const side = readSidecarFor(file, art.norm.text.length);
       const sideShown = displayPath(side.path);
       const problems = checkSidecar(side.src, art.norm.text);
-      if (!problems.length && side.legacyPath) problems.push({ code: 'stale', message: `kept under its old name ${displayPath(side.legacyPath)} (run: news-annotator annotate)` });
+      if (!problems.length && side.legacyPath)
+        problems.push({ code: 'stale', message: `kept under its old name ${displayPath(side.legacyPath)} (run: news-annotator annotate)` });
       if (side.src !== null && !problems.some((p) => p.code === 'invalid' || p.code === 'conflict')) {
         const r = parseSidecar(side.src);
         const owner = r.ok ? otherOwner(file, r.doc.article) : null;
-        if (owner) problems.unshift({ code: 'invalid', message: `belongs to ${displayPath(owner)} (its article: field), not to this article` });
+        if (owner)
+          problems.unshift({ code: 'invalid', message: `belongs to ${displayPath(owner)} (its article: field), not to this article` });
       }
       const out = problems.map((p) => `${sideShown}: ${p.code}: ${p.message}\n`).join('') || (init.quiet ? '' : `${sideShown}: ok\n`);
       return { out, err: '', status: problems.length ? 'finding' : 'ok' };
@@ -129,7 +157,7 @@ function removeIfUnchanged(file: string, content: string | null): void {
 /** Writes a whole string to a file descriptor, waiting out a full pipe. */
 function writeAll(fd: number, s: string): void {
   const buf = Buffer.from(s, 'utf8');
-  for (let off = 0; off < buf.length; ) {
+  for (let off = 0; off < buf.length;) {
     try {
       off += fs.writeSync(fd, buf, off);
     } catch (e) {

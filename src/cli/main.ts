@@ -157,7 +157,8 @@ async function runFiles(kind: JobKind, opts: Options): Promise<number> {
     // Very long articles each get a worker with a heap sized for them (bounded memory); in order. One
     // that needs more is reported (and not run again without the limit); the others still run.
     for (let i = 0; i < files.length; i++) {
-      const r = sizes[i]! > LARGE_FILE_BYTES ? await runLarge(files[i]!, opts.maxMemoryMb ?? isolatedHeapLimitMb(sizes[i]!), init) : job(files[i]!);
+      const r =
+        sizes[i]! > LARGE_FILE_BYTES ? await runLarge(files[i]!, opts.maxMemoryMb ?? isolatedHeapLimitMb(sizes[i]!), init) : job(files[i]!);
       onResult(files[i]!, r);
       onProgress?.(i + 1, files.length);
     }
@@ -174,7 +175,11 @@ async function runLarge(file: string, limitMb: number, init: JobInit): Promise<J
     return await runIsolated<JobResult>(__filename, { ...init, writeDirect: true }, file, limitMb);
   } catch (e) {
     if (!(e instanceof WorkerOutOfMemoryError)) throw e;
-    return { out: '', err: `news-annotator: ${displayPath(file)}: ${e.message}; not analysed (--max-memory=MB allows more)\n`, status: 'error' };
+    return {
+      out: '',
+      err: `news-annotator: ${displayPath(file)}: ${e.message}; not analysed (--max-memory=MB allows more)\n`,
+      status: 'error',
+    };
   }
 }
 
@@ -202,15 +207,22 @@ function cmdMergeDriver(opts: Options): number {
   const theirs = parse(theirsSrc);
   if (!ours || !theirs) {
     // Not mergeable by id: keep both sides in the file with conflict markers, as git itself would.
-    const which = [!ours && `ours (${displayPath(oursPath)})`, !theirs && `theirs (${displayPath(theirsPath)})`].filter(Boolean).join(' and ');
-    writeFileAtomic(oursPath, conflictMarked({ path: oursPath, text: oursSrc }, { path: basePath, text: baseSrc ?? '' }, { path: theirsPath, text: theirsSrc }));
+    const which = [!ours && `ours (${displayPath(oursPath)})`, !theirs && `theirs (${displayPath(theirsPath)})`]
+      .filter(Boolean)
+      .join(' and ');
+    writeFileAtomic(
+      oursPath,
+      conflictMarked({ path: oursPath, text: oursSrc }, { path: basePath, text: baseSrc ?? '' }, { path: theirsPath, text: theirsSrc }),
+    );
     warn(`${which} cannot be read as an annotation file; both sides are kept with conflict markers: resolve them, then git add`);
     return 1;
   }
   const { doc, conflicts } = mergeSidecars(base, ours, theirs);
   writeFileAtomic(oursPath, serializeSidecar(doc));
   if (conflicts.length) {
-    warn(`${conflicts.length} annotation(s) were decided differently on the two branches; both decisions are kept (conflict: in the file) until someone chooses: ${conflicts.slice(0, 10).join(', ')}${conflicts.length > 10 ? ', …' : ''}`);
+    warn(
+      `${conflicts.length} annotation(s) were decided differently on the two branches; both decisions are kept (conflict: in the file) until someone chooses: ${conflicts.slice(0, 10).join(', ')}${conflicts.length > 10 ? ', …' : ''}`,
+    );
     return 1;
   }
   return 0;
@@ -230,7 +242,8 @@ function conflictMarked(ours: Side, base: Side, theirs: Side): string {
 export async function main(argv: string[]): Promise<number> {
   // export / import parse their own options (src/cli/exchange.ts).
   const first = argv.find((a) => !a.startsWith('-'));
-  if ((first === 'export' || first === 'import') && !argv.includes('--version')) return runExchange(argv, write, (s) => process.stderr.write(s));
+  if ((first === 'export' || first === 'import') && !argv.includes('--version'))
+    return runExchange(argv, write, (s) => process.stderr.write(s));
   // The team commands parse their own options (src/cli/team.ts).
   if (argv[0] === 'agree' || argv[0] === 'sources') return runTeamCommand(argv);
   try {

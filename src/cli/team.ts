@@ -104,7 +104,11 @@ export function readSide(arg: string): Side {
     .filter((m): m is RegExpExecArray => !!m && m[2]!.endsWith(SIDECAR_SUFFIX));
   const files = new Map<string, string>();
   if (entries.length) {
-    const out = spawnSync('git', ['cat-file', '--batch'], { input: entries.map((m) => m[1]).join('\n') + '\n', maxBuffer: GIT_MAX_BUFFER, windowsHide: true });
+    const out = spawnSync('git', ['cat-file', '--batch'], {
+      input: entries.map((m) => m[1]).join('\n') + '\n',
+      maxBuffer: GIT_MAX_BUFFER,
+      windowsHide: true,
+    });
     if (out.status !== 0) throw new TeamUsageError(`git cat-file failed on ${arg}`);
     const buf = out.stdout;
     let at = 0;
@@ -140,7 +144,11 @@ export function pairSides(a: Side, b: Side, problems: string[]): ArticlePair[] {
   return names.map((name) => {
     const l = left.get(name);
     const r = right.get(name);
-    return { name, a: l ? annotationsOf(l.s, `${a.label}: ${l.n}`, problems) : null, b: r ? annotationsOf(r.s, `${b.label}: ${r.n}`, problems) : null };
+    return {
+      name,
+      a: l ? annotationsOf(l.s, `${a.label}: ${l.n}`, problems) : null,
+      b: r ? annotationsOf(r.s, `${b.label}: ${r.n}`, problems) : null,
+    };
   });
 }
 
@@ -161,8 +169,31 @@ function cmdAgree(args: string[], out: (s: string) => void, err: (s: string) => 
         b: b.label,
         articles: report.articles,
         statusCategories: KAPPA_CATEGORIES,
-        rows: report.rows.map((r) => ({ key: r.key, kind: r.kind ?? null, type: r.type ?? null, itemsA: r.itemsA, itemsB: r.itemsB, exact: r.exact, overlap: r.overlap, psaExact: r.psaExact, psaOverlap: r.psaOverlap, shared: r.kappa.n, observed: r.kappa.observed, expected: r.kappa.expected, kappa: r.kappa.kappa, statuses: r.statuses })),
-        perArticle: report.perArticle.map((p) => ({ name: p.name, itemsA: p.row.itemsA, itemsB: p.row.itemsB, psaExact: p.row.psaExact, psaOverlap: p.row.psaOverlap, shared: p.row.kappa.n, kappa: p.row.kappa.kappa })),
+        rows: report.rows.map((r) => ({
+          key: r.key,
+          kind: r.kind ?? null,
+          type: r.type ?? null,
+          itemsA: r.itemsA,
+          itemsB: r.itemsB,
+          exact: r.exact,
+          overlap: r.overlap,
+          psaExact: r.psaExact,
+          psaOverlap: r.psaOverlap,
+          shared: r.kappa.n,
+          observed: r.kappa.observed,
+          expected: r.kappa.expected,
+          kappa: r.kappa.kappa,
+          statuses: r.statuses,
+        })),
+        perArticle: report.perArticle.map((p) => ({
+          name: p.name,
+          itemsA: p.row.itemsA,
+          itemsB: p.row.itemsB,
+          psaExact: p.row.psaExact,
+          psaOverlap: p.row.psaOverlap,
+          shared: p.row.kappa.n,
+          kappa: p.row.kappa.kappa,
+        })),
       }) + '\n',
     );
   } else out(formatAgreement(report, { a: a.label, b: b.label }));
@@ -171,7 +202,10 @@ function cmdAgree(args: string[], out: (s: string) => void, err: (s: string) => 
 }
 
 /** The quotes of the articles given, with their sources (rejected quotes left out). */
-export function collectSourceQuotes(files: readonly string[], err: (s: string) => void): { quotes: (SourceQuote & { line: number; rawStart: number; rawEnd: number })[]; errors: number } {
+export function collectSourceQuotes(
+  files: readonly string[],
+  err: (s: string) => void,
+): { quotes: (SourceQuote & { line: number; rawStart: number; rawEnd: number })[]; errors: number } {
   const lexicon = new Lexicon(lexiconFromSidecars(files));
   const quotes: (SourceQuote & { line: number; rawStart: number; rawEnd: number })[] = [];
   let errors = 0;
@@ -187,7 +221,12 @@ export function collectSourceQuotes(files: readonly string[], err: (s: string) =
       const anns = annotateWith(analysis, loaded.problem ? [] : loaded.annotations);
       const starts = lineStarts(art.norm.text);
       for (const q of articleSourceQuotes(displayPath(file), analysis, anns)) {
-        quotes.push({ ...q, line: offsetToLineCol(starts, q.start).line + 1, rawStart: art.norm.toRaw(q.start), rawEnd: art.norm.toRaw(q.end) });
+        quotes.push({
+          ...q,
+          line: offsetToLineCol(starts, q.start).line + 1,
+          rawStart: art.norm.toRaw(q.start),
+          rawEnd: art.norm.toRaw(q.end),
+        });
       }
     } catch (e) {
       errors++;
@@ -232,23 +271,55 @@ function cmdSources(args: string[], out: (s: string) => void, err: (s: string) =
           uncertain: s.uncertain,
           items: s.items.map((q) => {
             const x = q as SourceQuote & { line: number; rawStart: number; rawEnd: number };
-            return { article: q.article, line: x.line, start: x.rawStart, end: x.rawEnd, text: q.text, mention: q.mention, confidence: q.confidence, certain: q.certain, status: q.status, ...(q.by ? { by: q.by } : {}), date: q.date };
+            return {
+              article: q.article,
+              line: x.line,
+              start: x.rawStart,
+              end: x.rawEnd,
+              text: q.text,
+              mention: q.mention,
+              confidence: q.confidence,
+              certain: q.certain,
+              status: q.status,
+              ...(q.by ? { by: q.by } : {}),
+              date: q.date,
+            };
           }),
         })),
       }) + '\n',
     );
   } else {
-    out(`${sources.length} sources quoted ${quotes.length - unattributed(quotes)} times in ${files.length} articles${unattributed(quotes) ? ` (${unattributed(quotes)} quotes without a speaker)` : ''}\n\n`);
+    out(
+      `${sources.length} sources quoted ${quotes.length - unattributed(quotes)} times in ${files.length} articles${unattributed(quotes) ? ` (${unattributed(quotes)} quotes without a speaker)` : ''}\n\n`,
+    );
     const rows = [['source', 'quotes', 'articles', 'certain', 'type', 'roles / organisations']];
-    for (const s of sources) rows.push([s.name, String(s.quotes), String(s.articles), `${s.certain}/${s.quotes}`, s.orgType, [...s.roles, ...s.organisations].join('; ')]);
+    for (const s of sources)
+      rows.push([
+        s.name,
+        String(s.quotes),
+        String(s.articles),
+        `${s.certain}/${s.quotes}`,
+        s.orgType,
+        [...s.roles, ...s.organisations].join('; '),
+      ]);
     const w = rows[0]!.map((_, i) => Math.min(40, Math.max(...rows.map((r) => r[i]!.length))));
-    for (const r of rows) out(r.map((c, i) => (i === 0 || i === 4 ? c.slice(0, 40).padEnd(w[i]!) : i === 5 ? c : c.padStart(w[i]!))).join('  ').trimEnd() + '\n');
+    for (const r of rows)
+      out(
+        r
+          .map((c, i) => (i === 0 || i === 4 ? c.slice(0, 40).padEnd(w[i]!) : i === 5 ? c : c.padStart(w[i]!)))
+          .join('  ')
+          .trimEnd() + '\n',
+      );
   }
   return errors || missing.length ? 1 : 0;
 }
 
 /** Runs `agree` or `sources` (argv without the program name); the exit code. */
-export function runTeamCommand(argv: string[], out: (s: string) => void = (s) => void process.stdout.write(s), err: (s: string) => void = (s) => void process.stderr.write(s)): number {
+export function runTeamCommand(
+  argv: string[],
+  out: (s: string) => void = (s) => void process.stdout.write(s),
+  err: (s: string) => void = (s) => void process.stderr.write(s),
+): number {
   try {
     const [command, ...args] = argv;
     if (command === 'agree') return cmdAgree(args, out, err);

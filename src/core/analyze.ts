@@ -22,7 +22,13 @@ export interface AnalyzeOptions {
 /** Analyses normalized article text (see `normalizeText`). Pure and deterministic. */
 export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   // Long texts (liveblogs, transcripts) are tagged block by block so memory stays bounded.
-  return analyzeWith(text, options, text.length > WHOLE_TEXT_MAX ? recognizeInBlocks(text, options.lexicon) : recognizeEntities(text, options.lexicon ? { lexicon: options.lexicon } : {}));
+  return analyzeWith(
+    text,
+    options,
+    text.length > WHOLE_TEXT_MAX
+      ? recognizeInBlocks(text, options.lexicon)
+      : recognizeEntities(text, options.lexicon ? { lexicon: options.lexicon } : {}),
+  );
 }
 
 /** The pipeline after entity recognition (the incremental analyzer supplies cached mentions). */
@@ -30,8 +36,16 @@ export function analyzeWith(text: string, options: AnalyzeOptions, found: Recogn
   const { mentions, groups } = linkEntities(text, found);
   const date = resolveArticleDate(text, options.fileDate);
   const articleDate = date.value && date.source ? { value: date.value, source: date.source } : null;
-  const { figures, relations } = findFigures(text, { articleDate: date.value, ...(date.source ? { articleDateSource: date.source } : {}), articleDateNote: date.label });
+  const { figures, relations } = findFigures(text, {
+    articleDate: date.value,
+    ...(date.source ? { articleDateSource: date.source } : {}),
+    articleDateNote: date.label,
+  });
   const quotes = findQuotes(text, mentions, groups);
-  const { subjects, sections } = analyzeTopics(text, { entities: mentions, groups, figures, quotes }, options.idf ? { idf: options.idf } : {});
+  const { subjects, sections } = analyzeTopics(
+    text,
+    { entities: mentions, groups, figures, quotes },
+    options.idf ? { idf: options.idf } : {},
+  );
   return { text, entities: mentions, entityGroups: groups, figures, figureRelations: relations, quotes, subjects, sections, articleDate };
 }

@@ -108,7 +108,12 @@ function hashHead(text: string, at: number): number {
  * Entity mentions of a long text tagged block by block (memory stays bounded by the block size: the
  * tagger keeps every token's features for its second pass). `cache`: tags of blocks seen before.
  */
-export function recognizeInBlocks(text: string, lexicon: Lexicon | undefined, cache?: Map<string, RecognizedMention[]>, stats?: { tagged: number; blocks: number }): RecognizedMention[] {
+export function recognizeInBlocks(
+  text: string,
+  lexicon: Lexicon | undefined,
+  cache?: Map<string, RecognizedMention[]>,
+  stats?: { tagged: number; blocks: number },
+): RecognizedMention[] {
   const blocks = splitBlocks(text);
   if (stats) {
     stats.blocks = blocks.length;
@@ -119,7 +124,8 @@ export function recognizeInBlocks(text: string, lexicon: Lexicon | undefined, ca
   for (const b of blocks) {
     const key = text.slice(b.start, b.end);
     let mentions = cache?.get(key);
-    if (mentions) cache!.delete(key); // re-inserted below: least recently used goes first
+    if (mentions)
+      cache!.delete(key); // re-inserted below: least recently used goes first
     else {
       mentions = recognizeEntities(key, ner);
       if (stats) stats.tagged++;
@@ -129,4 +135,3 @@ export function recognizeInBlocks(text: string, lexicon: Lexicon | undefined, ca
   }
   return found;
 }
-

@@ -71,7 +71,9 @@ export function parseEntityArg(arg: unknown): EntityArg | null {
   const o = plainObject(arg, ['entity', 'link']);
   if (!o || typeof o.entity !== 'string' || !ENTITY_REF.test(o.entity)) return null;
   if (o.link === undefined) return { entity: o.entity };
-  return typeof o.link === 'string' && (KNOWN_LINKS as readonly string[]).includes(o.link) ? { entity: o.entity, link: o.link as KnownLink } : null;
+  return typeof o.link === 'string' && (KNOWN_LINKS as readonly string[]).includes(o.link)
+    ? { entity: o.entity, link: o.link as KnownLink }
+    : null;
 }
 
 export interface RevealArg {

@@ -63,9 +63,22 @@ function mappers(a: Analysis, norm: NormalizedText) {
   const rawText = (start: number, end: number, text: string) => (norm.raw === norm.text ? text : norm.raw.slice(raw(start), raw(end)));
   const groupName = new Map(a.entityGroups.map((g) => [g.id, g.canonical]));
   return {
-    entity: (e: Analysis['entities'][number]) => ({ start: raw(e.start), end: raw(e.end), type: e.type, text: rawText(e.start, e.end, e.text), entity: groupName.get(e.entityId) ?? e.text }),
+    entity: (e: Analysis['entities'][number]) => ({
+      start: raw(e.start),
+      end: raw(e.end),
+      type: e.type,
+      text: rawText(e.start, e.end, e.text),
+      entity: groupName.get(e.entityId) ?? e.text,
+    }),
     figure: (f: Analysis['figures'][number]): ContractFigure => {
-      const o: ContractFigure = { start: raw(f.start), end: raw(f.end), kind: f.kind, text: rawText(f.start, f.end, f.text), value: f.value, unit: f.unit };
+      const o: ContractFigure = {
+        start: raw(f.start),
+        end: raw(f.end),
+        kind: f.kind,
+        text: rawText(f.start, f.end, f.text),
+        value: f.value,
+        unit: f.unit,
+      };
       if (f.valueMax !== undefined) o.valueMax = f.valueMax;
       if (f.approximate) o.approximate = true;
       if (f.noAmount) o.noAmount = true;
@@ -73,7 +86,13 @@ function mappers(a: Analysis, norm: NormalizedText) {
       if (f.currency) o.currency = f.currency;
       if (f.equivalents) {
         o.equivalents = f.equivalents.map((q) => {
-          const x: NonNullable<ContractFigure['equivalents']>[number] = { start: raw(q.start), end: raw(q.end), text: rawText(q.start, q.end, q.text), value: q.value, unit: q.unit };
+          const x: NonNullable<ContractFigure['equivalents']>[number] = {
+            start: raw(q.start),
+            end: raw(q.end),
+            text: rawText(q.start, q.end, q.text),
+            value: q.value,
+            unit: q.unit,
+          };
           if (q.currency) x.currency = q.currency;
           return x;
         });
@@ -89,7 +108,12 @@ function mappers(a: Analysis, norm: NormalizedText) {
       confidence: q.confidence,
     }),
     subject: (s: Analysis['subjects'][number]) => ({ code: s.code, label: s.label, score: s.score }),
-    topic: (s: Analysis['sections'][number]) => ({ label: s.label, start: raw(s.start), end: raw(s.end), subject: s.subject ? s.subject.code : null }),
+    topic: (s: Analysis['sections'][number]) => ({
+      label: s.label,
+      start: raw(s.start),
+      end: raw(s.end),
+      subject: s.subject ? s.subject.code : null,
+    }),
   };
 }
 

@@ -28,7 +28,9 @@ export function detectArticle(fileName: string, text: string): Detection {
   const lines = head.split('\n');
   const nonBlank = lines.filter((l) => l.trim());
   if (nonBlank.length < 2) return { article: false, reason: 'fewer than two lines of text' };
-  if (/\b(?:permission is hereby granted|licensed under the apache|gnu general public license|THE SOFTWARE IS PROVIDED "AS IS")/i.test(head)) {
+  if (
+    /\b(?:permission is hereby granted|licensed under the apache|gnu general public license|THE SOFTWARE IS PROVIDED "AS IS")/i.test(head)
+  ) {
     return { article: false, reason: 'licence text' };
   }
   let codeish = 0;
@@ -36,10 +38,21 @@ export function detectArticle(fileName: string, text: string): Detection {
   let prose = 0;
   for (const l of nonBlank) {
     const t = l.trim();
-    if (/^\[?\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}|^\d{2}:\d{2}:\d{2}|^\[(?:INFO|WARN|ERROR|DEBUG)\]|\b(?:INFO|WARN|WARNING|ERROR|DEBUG|TRACE)\b[:\]]/.test(t)) logish++;
-    if (/^[\w.-]+\s*(?:==|>=|<=|~=|!=)\s*[\w.*]+|^[\w.-]+\s*=\s*\S|[{};]\s*$|^(?:import|def|class|function|#include|<\?|<\w+[ >])|^[-*]\s+\[[ x]\]/.test(t)) codeish++;
+    if (
+      /^\[?\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}|^\d{2}:\d{2}:\d{2}|^\[(?:INFO|WARN|ERROR|DEBUG)\]|\b(?:INFO|WARN|WARNING|ERROR|DEBUG|TRACE)\b[:\]]/.test(
+        t,
+      )
+    )
+      logish++;
+    if (
+      /^[\w.-]+\s*(?:==|>=|<=|~=|!=)\s*[\w.*]+|^[\w.-]+\s*=\s*\S|[{};]\s*$|^(?:import|def|class|function|#include|<\?|<\w+[ >])|^[-*]\s+\[[ x]\]/.test(
+        t,
+      )
+    )
+      codeish++;
     const words = t.match(/\p{L}+/gu) ?? [];
-    if (words.length >= 8 && /[.!?”"’']\s*$|[.!?]\s/.test(t) && /\b(?:the|a|an|of|to|in|and|on|for|with|said|is|was|has|have)\b/i.test(t)) prose++;
+    if (words.length >= 8 && /[.!?”"’']\s*$|[.!?]\s/.test(t) && /\b(?:the|a|an|of|to|in|and|on|for|with|said|is|was|has|have)\b/i.test(t))
+      prose++;
   }
   if (logish / nonBlank.length > 0.3) return { article: false, reason: 'looks like a log' };
   if (codeish / nonBlank.length > 0.3) return { article: false, reason: 'looks like code or configuration' };

@@ -16,7 +16,16 @@ import { annotationsAt, isLive, type Annotation } from './sidecar/model';
 import type { Analysis, Entity, EntityType, Figure } from './types';
 
 export type HoverAction = 'accept' | 'reject' | 'retype' | 'findMentions' | 'otherArticles' | 'describe' | 'openLink' | 'revealSpeaker';
-export const HOVER_ACTIONS: readonly HoverAction[] = ['accept', 'reject', 'retype', 'findMentions', 'otherArticles', 'describe', 'openLink', 'revealSpeaker'];
+export const HOVER_ACTIONS: readonly HoverAction[] = [
+  'accept',
+  'reject',
+  'retype',
+  'findMentions',
+  'otherArticles',
+  'describe',
+  'openLink',
+  'revealSpeaker',
+];
 
 /** What the workspace knows about an entity (supplied by the editor from the index and registry). */
 export interface EntityFacts {
@@ -172,7 +181,9 @@ function decisionLines(a: Annotation | undefined, lines: string[]): void {
   if (a.conflict) {
     const c = a.conflict;
     const typesDiffer = c.type !== undefined && c.type !== a.type;
-    lines.push(`*Disagreement:* here ${decisionWords(a.origin === 'user' ? 'added' : a.status, typesDiffer ? a.type : undefined, a.by)}; on the other branch ${decisionWords(c.status, typesDiffer ? c.type : undefined, c.by)} — keep one with the lightbulb (Ctrl+.)`);
+    lines.push(
+      `*Disagreement:* here ${decisionWords(a.origin === 'user' ? 'added' : a.status, typesDiffer ? a.type : undefined, a.by)}; on the other branch ${decisionWords(c.status, typesDiffer ? c.type : undefined, c.by)} — keep one with the lightbulb (Ctrl+.)`,
+    );
   } else if (a.by && (a.status !== 'suggested' || a.origin === 'user')) {
     lines.push(`*Decided by* ${bold(a.by, 80)} (${a.origin === 'user' ? 'added' : a.status})`);
   }
@@ -199,7 +210,8 @@ function entityCard(a: Annotation, analysis: Analysis | null, annotations: reado
   const m = mi >= 0 ? analysis!.entities[mi] : undefined;
   const g = m ? groupOf(analysis!, m.entityId) : undefined;
   // The user's own link wins over the linker's grouping; a suggestion follows the latest linking.
-  const canonical = (a.entity && (a.origin === 'user' || a.status === 'accepted') ? a.entity : undefined) ?? g?.canonical ?? a.entity ?? a.text;
+  const canonical =
+    (a.entity && (a.origin === 'user' || a.status === 'accepted') ? a.entity : undefined) ?? g?.canonical ?? a.entity ?? a.text;
   const type = (TYPE_LABELS[a.type]?.kind === 'entity' ? a.type : 'MISC') as EntityType;
   const facts = ctx.entity?.(type, canonical);
   const reg = facts?.registry;
@@ -215,11 +227,25 @@ function entityCard(a: Annotation, analysis: Analysis | null, annotations: reado
   if (reg && reg.name !== canonical) others.add(canonical);
   for (const x of g?.aliases ?? []) if (x !== shownName) others.add(x);
   if (!g && a.text !== shownName) others.add(a.text);
-  if (others.size) lines.push(`Also here: ${[...others].slice(0, 4).map((x) => `“${e(x, 60)}”`).join(', ')}${others.size > 4 ? ` and ${others.size - 4} more` : ''}`);
-  if (roles.length > 1) lines.push(`Described as: ${roles.slice(1, 3).map((x) => e(x, 60)).join('; ')}`);
+  if (others.size)
+    lines.push(
+      `Also here: ${[...others]
+        .slice(0, 4)
+        .map((x) => `“${e(x, 60)}”`)
+        .join(', ')}${others.size > 4 ? ` and ${others.size - 4} more` : ''}`,
+    );
+  if (roles.length > 1)
+    lines.push(
+      `Described as: ${roles
+        .slice(1, 3)
+        .map((x) => e(x, 60))
+        .join('; ')}`,
+    );
 
   // Counts: here, quoted, elsewhere.
-  const mentionCount = g ? g.mentions.length : annotations.filter((x) => x.kind === 'entity' && isLive(x) && x.type === a.type && (x.entity ?? x.text) === canonical).length;
+  const mentionCount = g
+    ? g.mentions.length
+    : annotations.filter((x) => x.kind === 'entity' && isLive(x) && x.type === a.type && (x.entity ?? x.text) === canonical).length;
   const said = g ? analysis!.quotes.filter((q) => q.speaker?.entityIds.includes(g.id)) : [];
   const facts1 = [`${plural(mentionCount, 'mention')} here`];
   if (said.length) facts1.push(`quoted ${times(said.length)}`);
@@ -227,7 +253,9 @@ function entityCard(a: Annotation, analysis: Analysis | null, annotations: reado
   if (other && other.count) {
     // File names: invisible characters revealed first, then cut in the middle so the name's end shows.
     const sample = other.sample.slice(0, 3).map((s) => e(shortenMiddle(plainLabel(s, 1000), 60), 60));
-    facts1.push(`in ${other.partial ? 'at least ' : ''}${plural(other.count, 'other article')}${sample.length ? `: ${sample.join(', ')}${other.count > sample.length ? ', …' : ''}` : ''}`);
+    facts1.push(
+      `in ${other.partial ? 'at least ' : ''}${plural(other.count, 'other article')}${sample.length ? `: ${sample.join(', ')}${other.count > sample.length ? ', …' : ''}` : ''}`,
+    );
   } else if (other) facts1.push(other.partial ? 'in no other article so far (indexing)' : 'in no other article');
   lines.push(facts1.join(' · '));
   // Plain lines, not a Markdown list: a list would swallow the lines after it.
@@ -238,7 +266,13 @@ function entityCard(a: Annotation, analysis: Analysis | null, annotations: reado
     const bits: string[] = [];
     if (reg.description) bits.push(e(reg.description, 300));
     const links = Object.keys(reg.links).sort();
-    if (links.length) bits.push(`(${links.slice(0, 4).map((k) => `${e(k, 32)} ${e(reg.links[k]!, 80)}`).join(', ')})`);
+    if (links.length)
+      bits.push(
+        `(${links
+          .slice(0, 4)
+          .map((k) => `${e(k, 32)} ${e(reg.links[k]!, 80)}`)
+          .join(', ')})`,
+      );
     lines.push(`*Registry:* ${bits.length ? bits.join(' ') : 'no description yet'}`);
   }
   decisionLines(a, lines);
@@ -267,7 +301,12 @@ function entityCard(a: Annotation, analysis: Analysis | null, annotations: reado
 
 /** A role phrase worth showing: short, one clause ("U.S. President", "Council leader"). */
 function plausibleRole(r: string): boolean {
-  return r.length <= 48 && r.split(/\s+/).length <= 5 && /^(?:\p{Lu}|(?:former|acting|then|deputy|vice|outgoing|incoming)\s)/u.test(r) && !/[.!?;:"“”]\s|[,;:"“”]/.test(r.replace(/\b[A-Z]\.(?=[A-Z]\.|\s|$)/g, ''));
+  return (
+    r.length <= 48 &&
+    r.split(/\s+/).length <= 5 &&
+    /^(?:\p{Lu}|(?:former|acting|then|deputy|vice|outgoing|incoming)\s)/u.test(r) &&
+    !/[.!?;:"“”]\s|[,;:"“”]/.test(r.replace(/\b[A-Z]\.(?=[A-Z]\.|\s|$)/g, ''))
+  );
 }
 
 function stripQuotes(s: string): string {
@@ -279,8 +318,8 @@ function figureCard(a: Annotation, analysis: Analysis | null): HoverCard {
   const fi = analysis ? indexAt(analysis.figures, a) : -1;
   const f: Figure | undefined = fi >= 0 ? analysis!.figures[fi] : undefined;
   const lines: string[] = [];
-  const value = f ? f.value : a.value ?? null;
-  const unit = f ? f.unit : a.unit ?? null;
+  const value = f ? f.value : (a.value ?? null);
+  const unit = f ? f.unit : (a.unit ?? null);
   const written = `written “${e(a.text, 60)}”`;
   const asWritten = (shown: string) => (shown === a.text.trim() ? '' : ` · ${written}`);
   if (a.type === 'date' || f?.kind === 'date') {
@@ -303,7 +342,17 @@ function figureCard(a: Annotation, analysis: Analysis | null): HoverCard {
   } else if (typeof value === 'number' && Number.isFinite(value)) {
     const shown = (f?.approximate ? '≈ ' : '') + formatValue(value, unit, f?.valueMax);
     const cur = f?.currency;
-    const ambiguous = cur?.basis === 'ambiguous' ? ` (${cur.candidates?.length ? cur.candidates.slice(0, 4).map((c) => e(c, 8)).join(' or ') : 'currency'}?)` : '';
+    const ambiguous =
+      cur?.basis === 'ambiguous'
+        ? ` (${
+            cur.candidates?.length
+              ? cur.candidates
+                  .slice(0, 4)
+                  .map((c) => e(c, 8))
+                  .join(' or ')
+              : 'currency'
+          }?)`
+        : '';
     lines.push(`${bold(shown, 80)}${unit && CURRENCY_SYMBOL[unit] ? ` (${e(unit, 8)})` : ambiguous}${asWritten(shown)}`);
     if (f?.kind === 'money') moneyLines(f, lines);
   } else if (value !== null && value !== undefined && value !== '') {
@@ -320,7 +369,16 @@ function figureCard(a: Annotation, analysis: Analysis | null): HoverCard {
     lines.push(`${r.to === fi ? 'Changed from' : 'Changes to'}: ${change}`);
   }
   decisionLines(a, lines);
-  return { start: a.start, end: a.end, icon: label.icon, title: label.title, badge: badgeOf(a), body: lines, annotationId: a.id, actions: ['accept', 'reject', 'retype'] };
+  return {
+    start: a.start,
+    end: a.end,
+    icon: label.icon,
+    title: label.title,
+    badge: badgeOf(a),
+    body: lines,
+    annotationId: a.id,
+    actions: ['accept', 'reject', 'retype'],
+  };
 }
 
 /** `**US dollar** (USD)`, `**Bitcoin** (BTC)`, or for an ambiguous one the candidates (`**AUD or USD?**`). */
@@ -335,17 +393,48 @@ function currencyNamed(f: Figure): string {
 
 /** Money: other renderings in brackets, how vague it is, how its currency was read, a unit that is no ISO code. */
 function moneyLines(f: Figure, lines: string[]): void {
-  if (f.nonIso && f.unit) lines.push(`${e(f.unit, 8)} is a cryptocurrency${f.noAmount ? '' : ` (${e(currencyName(f.unit) ?? f.unit, 40)})`}, not an ISO 4217 currency code`);
+  if (f.nonIso && f.unit)
+    lines.push(
+      `${e(f.unit, 8)} is a cryptocurrency${f.noAmount ? '' : ` (${e(currencyName(f.unit) ?? f.unit, 40)})`}, not an ISO 4217 currency code`,
+    );
   for (const q of (f.equivalents ?? []).slice(0, 3)) {
     if (typeof q.value !== 'number' || !Number.isFinite(q.value)) continue;
     const amount = (q.approximate ? '≈ ' : '') + formatValue(q.value, q.unit, q.valueMax);
-    const cur = q.currency?.basis === 'ambiguous' ? ` (${(q.currency.candidates ?? []).slice(0, 4).map((c) => e(c, 8)).join(' or ')}?)` : q.unit && CURRENCY_SYMBOL[q.unit] ? ` (${e(q.unit, 8)})` : '';
+    const cur =
+      q.currency?.basis === 'ambiguous'
+        ? ` (${(q.currency.candidates ?? [])
+            .slice(0, 4)
+            .map((c) => e(c, 8))
+            .join(' or ')}?)`
+        : q.unit && CURRENCY_SYMBOL[q.unit]
+          ? ` (${e(q.unit, 8)})`
+          : '';
     lines.push(`Same amount: ${e(amount, 60)}${cur} · written “${e(q.text, 40)}”`);
   }
-  if (f.approximate) lines.push(f.note === 'at least' ? 'At least this amount' : f.valueMax !== undefined ? 'Vague amount: the range is its order of magnitude' : 'Approximate amount');
+  if (f.approximate)
+    lines.push(
+      f.note === 'at least'
+        ? 'At least this amount'
+        : f.valueMax !== undefined
+          ? 'Vague amount: the range is its order of magnitude'
+          : 'Approximate amount',
+    );
   const cur = f.currency;
-  if (cur?.basis === 'ambiguous') lines.push(`Currency ambiguous${cur.candidates?.length ? `: ${cur.candidates.slice(0, 6).map((c) => e(c, 8)).join(', ')}` : ''}${cur.evidence ? ` — ${e(cur.evidence, 140)}` : ''}`);
-  else if (cur) lines.push(`Currency ${e(f.unit ?? '', 8)}: ${cur.basis === 'default' ? 'the usual reading of how it is written' : 'from the article'}${cur.evidence ? ` — ${e(cur.evidence, 140)}` : ''}`);
+  if (cur?.basis === 'ambiguous')
+    lines.push(
+      `Currency ambiguous${
+        cur.candidates?.length
+          ? `: ${cur.candidates
+              .slice(0, 6)
+              .map((c) => e(c, 8))
+              .join(', ')}`
+          : ''
+      }${cur.evidence ? ` — ${e(cur.evidence, 140)}` : ''}`,
+    );
+  else if (cur)
+    lines.push(
+      `Currency ${e(f.unit ?? '', 8)}: ${cur.basis === 'default' ? 'the usual reading of how it is written' : 'from the article'}${cur.evidence ? ` — ${e(cur.evidence, 140)}` : ''}`,
+    );
 }
 
 function quoteCard(a: Annotation, analysis: Analysis | null): HoverCard {
@@ -365,7 +454,9 @@ function quoteCard(a: Annotation, analysis: Analysis | null): HoverCard {
     } else {
       const g = ids.length ? groupOf(analysis!, ids[0]!) : undefined;
       const role = g?.roles.find(plausibleRole);
-      lines.push(`Speaker: ${bold(speaker.name, 100)}${mention && mention !== speaker.name ? ` (“${e(mention, 60)}”)` : ''}${role ? ` — ${e(role, 60)}` : ''}`);
+      lines.push(
+        `Speaker: ${bold(speaker.name, 100)}${mention && mention !== speaker.name ? ` (“${e(mention, 60)}”)` : ''}${role ? ` — ${e(role, 60)}` : ''}`,
+      );
     }
     if (speaker.end > speaker.start) speakerSpan = { start: speaker.start, end: speaker.end };
   } else lines.push('Speaker: **unknown**');
@@ -390,8 +481,20 @@ function quoteCard(a: Annotation, analysis: Analysis | null): HoverCard {
   return card;
 }
 
-export function hoverCards(analysis: Analysis | null, annotations: readonly Annotation[], offset: number, ctx: HoverContext = {}, opts: { includeRejected?: boolean } = {}): HoverCard[] {
-  return annotationsAt(annotations, offset, opts).map((a) => (a.kind === 'entity' ? entityCard(a, analysis, annotations, ctx) : a.kind === 'figure' ? figureCard(a, analysis) : quoteCard(a, analysis)));
+export function hoverCards(
+  analysis: Analysis | null,
+  annotations: readonly Annotation[],
+  offset: number,
+  ctx: HoverContext = {},
+  opts: { includeRejected?: boolean } = {},
+): HoverCard[] {
+  return annotationsAt(annotations, offset, opts).map((a) =>
+    a.kind === 'entity'
+      ? entityCard(a, analysis, annotations, ctx)
+      : a.kind === 'figure'
+        ? figureCard(a, analysis)
+        : quoteCard(a, analysis),
+  );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -422,8 +525,15 @@ const LINK_LABEL: Record<KnownLink, string> = { wikidata: 'Wikidata', wikipedia:
 export function renderHover(cards: readonly HoverCard[], o: RenderOptions): HoverPart[] {
   const parts: HoverPart[] = [];
   for (const card of cards) {
-    parts.push({ role: 'header', markdown: `$(${card.icon}) **${card.title}**${card.badge ? ` · ${card.badge}` : ''}`, trusted: false, themeIcons: true, enabledCommands: [] });
-    if (card.body.length) parts.push({ role: 'body', markdown: card.body.join('  \n'), trusted: false, themeIcons: false, enabledCommands: [] });
+    parts.push({
+      role: 'header',
+      markdown: `$(${card.icon}) **${card.title}**${card.badge ? ` · ${card.badge}` : ''}`,
+      trusted: false,
+      themeIcons: true,
+      enabledCommands: [],
+    });
+    if (card.body.length)
+      parts.push({ role: 'body', markdown: card.body.join('  \n'), trusted: false, themeIcons: false, enabledCommands: [] });
     const review: string[] = [];
     const knowledge: string[] = [];
     const used = new Set<string>();
@@ -451,10 +561,13 @@ export function renderHover(cards: readonly HoverCard[], o: RenderOptions): Hove
           review.push(link('references', 'All mentions', a, target));
           break;
         case 'revealSpeaker':
-          if (card.speakerSpan) review.push(link('person', 'Go to speaker', a, { doc: o.doc, start: card.speakerSpan.start, end: card.speakerSpan.end }));
+          if (card.speakerSpan)
+            review.push(link('person', 'Go to speaker', a, { doc: o.doc, start: card.speakerSpan.start, end: card.speakerSpan.end }));
           break;
         case 'otherArticles':
-          knowledge.push(link('files', `${card.otherArticles ?? 0} other ${card.otherArticles === 1 ? 'article' : 'articles'}`, a, { entity: ref }));
+          knowledge.push(
+            link('files', `${card.otherArticles ?? 0} other ${card.otherArticles === 1 ? 'article' : 'articles'}`, a, { entity: ref }),
+          );
           break;
         case 'describe':
           knowledge.push(link('book', card.registered ? 'Edit description' : 'Describe', a, { entity: ref }));
@@ -465,7 +578,8 @@ export function renderHover(cards: readonly HoverCard[], o: RenderOptions): Hove
       }
     }
     const lines = [review, knowledge].filter((l) => l.length).map((l) => l.join(' &nbsp; '));
-    if (lines.length) parts.push({ role: 'actions', markdown: lines.join('  \n'), trusted: true, themeIcons: true, enabledCommands: [...used].sort() });
+    if (lines.length)
+      parts.push({ role: 'actions', markdown: lines.join('  \n'), trusted: true, themeIcons: true, enabledCommands: [...used].sort() });
   }
   return parts;
 }

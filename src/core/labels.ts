@@ -51,13 +51,43 @@ export const KIND_TITLES: Readonly<Record<AnnotationKind, { one: string; many: s
 
 /** The rows of the Legend view: what each highlight means (colours are theme colour ids, most of them contributed). */
 export const LEGEND_ROWS: readonly { label: string; description: string; icon: string; color: string }[] = [
-  { label: TYPE_LABELS.PER!.title, description: 'people named in the article', icon: TYPE_LABELS.PER!.icon, color: 'newsAnnotator.personBorder' },
-  { label: TYPE_LABELS.ORG!.title, description: 'companies, parties, agencies', icon: TYPE_LABELS.ORG!.icon, color: 'newsAnnotator.organisationBorder' },
-  { label: TYPE_LABELS.LOC!.title, description: 'countries, cities, regions', icon: TYPE_LABELS.LOC!.icon, color: 'newsAnnotator.placeBorder' },
-  { label: TYPE_LABELS.MISC!.title, description: 'nationalities, events, products', icon: TYPE_LABELS.MISC!.icon, color: 'newsAnnotator.otherEntityBorder' },
-  { label: 'Figure', description: 'money, percentages, quantities, counts, dates', icon: 'symbol-numeric', color: 'newsAnnotator.figureBorder' },
+  {
+    label: TYPE_LABELS.PER!.title,
+    description: 'people named in the article',
+    icon: TYPE_LABELS.PER!.icon,
+    color: 'newsAnnotator.personBorder',
+  },
+  {
+    label: TYPE_LABELS.ORG!.title,
+    description: 'companies, parties, agencies',
+    icon: TYPE_LABELS.ORG!.icon,
+    color: 'newsAnnotator.organisationBorder',
+  },
+  {
+    label: TYPE_LABELS.LOC!.title,
+    description: 'countries, cities, regions',
+    icon: TYPE_LABELS.LOC!.icon,
+    color: 'newsAnnotator.placeBorder',
+  },
+  {
+    label: TYPE_LABELS.MISC!.title,
+    description: 'nationalities, events, products',
+    icon: TYPE_LABELS.MISC!.icon,
+    color: 'newsAnnotator.otherEntityBorder',
+  },
+  {
+    label: 'Figure',
+    description: 'money, percentages, quantities, counts, dates',
+    icon: 'symbol-numeric',
+    color: 'newsAnnotator.figureBorder',
+  },
   { label: 'Quote', description: 'speaker found with confidence', icon: 'quote', color: 'newsAnnotator.quoteBorder' },
   { label: 'Quote, uncertain speaker', description: 'dashed border', icon: 'quote', color: 'newsAnnotator.uncertainQuoteBorder' },
   { label: 'Edited since annotated', description: 'wavy underline: review it', icon: 'warning', color: 'editorWarning.foreground' },
-  { label: 'Rejected (when shown)', description: 'struck through: accept to undo', icon: 'circle-slash', color: 'newsAnnotator.rejectedForeground' },
+  {
+    label: 'Rejected (when shown)',
+    description: 'struck through: accept to undo',
+    icon: 'circle-slash',
+    color: 'newsAnnotator.rejectedForeground',
+  },
 ];

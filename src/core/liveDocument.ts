@@ -202,7 +202,6 @@ function insertionSort(anns: Annotation[]): void {
   }
 }
 
-
 /**
  * Keeps an analysis aligned with the text between two runs: every span after a change moves with
  * it; spans the change overlaps are clamped to it. Cheap (one pass), so the editor can do it on every

@@ -60,7 +60,9 @@ const TRAILING = /[\s,;:]+$/;
 export function shortenMiddle(s: string, max: number): string {
   if (s.length <= max) return s;
   const tail = Math.floor((max - 1) / 2);
-  return shorten(s.slice(0, s.length - tail), max - tail).replace(/…$/, '') + '…' + s.slice(s.length - tail).replace(/^[\udc00-\udfff]/, '');
+  return (
+    shorten(s.slice(0, s.length - tail), max - tail).replace(/…$/, '') + '…' + s.slice(s.length - tail).replace(/^[\udc00-\udfff]/, '')
+  );
 }
 
 /** Plain text for a one-line UI label (tree item, tooltip): invisible characters shown, whitespace collapsed, bounded. */

@@ -34,8 +34,12 @@ export const KNOWN_LINKS = ['wikidata', 'wikipedia', 'website'] as const;
  */
 export function resolveRegistryPath(setting: string | undefined): { parts: string[]; ok: boolean } {
   const raw = (setting ?? '').trim() || REGISTRY_FILE;
-  const parts = raw.replace(/\\/g, '/').split('/').filter((p) => p && p !== '.');
-  const ok = !/^(?:[a-z]:|\/|\\)/i.test(raw) && parts.length > 0 && !parts.some((p) => p === '..') && /\.ya?ml$/i.test(parts[parts.length - 1]!);
+  const parts = raw
+    .replace(/\\/g, '/')
+    .split('/')
+    .filter((p) => p && p !== '.');
+  const ok =
+    !/^(?:[a-z]:|\/|\\)/i.test(raw) && parts.length > 0 && !parts.some((p) => p === '..') && /\.ya?ml$/i.test(parts[parts.length - 1]!);
   return ok ? { parts, ok } : { parts: [REGISTRY_FILE], ok: false };
 }
 export type KnownLink = (typeof KNOWN_LINKS)[number];
@@ -86,7 +90,8 @@ export function nameProblem(name: string): string | null {
 /** Why a link value is unusable for its key (null: fine). */
 export function linkProblem(key: string, value: string): string | null {
   if (!LINK_KEY.test(key)) return 'link names are lower-case letters, digits and dashes';
-  if (!value || value.length > MAX_LINK_LENGTH || BAD_CHARS.test(value)) return `a link must be one line of at most ${MAX_LINK_LENGTH} characters`;
+  if (!value || value.length > MAX_LINK_LENGTH || BAD_CHARS.test(value))
+    return `a link must be one line of at most ${MAX_LINK_LENGTH} characters`;
   if (key === 'wikidata' && !WIKIDATA.test(value)) return 'a wikidata link is an item id such as Q22686';
   if ((key === 'wikipedia' || key === 'website') && !HTTP_URL.test(value)) return `a ${key} link must be an http(s) address`;
   return null;
@@ -112,9 +117,6 @@ function typedKey(type: string, name: string): string {
 // ---------------------------------------------------------------------------------------------
 // Parsing
 
-
-
-
 /** Parses and validates a registry (LF-normalizing it first; offsets refer to the LF text). Never throws. */
 export function parseRegistry(raw: string): RegistryParse {
   const y = parseSafeYaml(raw, MAX_REGISTRY_BYTES, 'registry');
@@ -127,7 +129,15 @@ function validate(root: Node | null, lc: LineCounter): RegistryParse {
   const done = (entities: RegistryEntity[]): RegistryParse => {
     if (!p.list.length) return { ok: true, registry: { entities } };
     const first = p.list[0]!;
-    return { ok: false, problem: { kind: 'invalid', message: `${first.msg} (line ${first.line})`, line: first.line, details: p.list.map((x) => `line ${x.line}: ${x.msg}`) } };
+    return {
+      ok: false,
+      problem: {
+        kind: 'invalid',
+        message: `${first.msg} (line ${first.line})`,
+        line: first.line,
+        details: p.list.map((x) => `line ${x.line}: ${x.msg}`),
+      },
+    };
   };
   if (root === null || scalar(root) === null || (isScalar(root) && root.value === null)) return done([]);
   if (!isMap(root)) {
@@ -142,7 +152,14 @@ function validate(root: Node | null, lc: LineCounter): RegistryParse {
   const version = scalar(versionNode);
   if (version !== REGISTRY_VERSION) {
     if (typeof version === 'number' && Number.isInteger(version) && version > REGISTRY_VERSION) {
-      return { ok: false, problem: { kind: 'newer-version', message: `written by a newer News Annotator (version ${version}); it is left untouched`, details: [] } };
+      return {
+        ok: false,
+        problem: {
+          kind: 'newer-version',
+          message: `written by a newer News Annotator (version ${version}); it is left untouched`,
+          details: [],
+        },
+      };
     }
     p.add(versionNode ?? root, `version must be ${REGISTRY_VERSION}`);
   }
@@ -150,10 +167,11 @@ function validate(root: Node | null, lc: LineCounter): RegistryParse {
   const entities: RegistryEntity[] = [];
   if (list !== undefined && scalar(list) !== null) {
     if (!isSeq(list)) p.add(list, 'entities must be a list');
-    else for (const n of list.items as Node[]) {
-      const e = entity(n, p);
-      if (e) entities.push(e);
-    }
+    else
+      for (const n of list.items as Node[]) {
+        const e = entity(n, p);
+        if (e) entities.push(e);
+      }
   }
   // One referent per (type, name): a name or alias may not belong to two entries of the same type.
   const owner = new Map<string, string>();
@@ -161,7 +179,8 @@ function validate(root: Node | null, lc: LineCounter): RegistryParse {
     for (const n of [e.name, ...e.aliases]) {
       const k = typedKey(e.type, n);
       const prev = owner.get(k);
-      if (prev !== undefined && prev !== e.name) p.list.push({ line: 0, msg: `'${safe(n)}' (${e.type}) belongs to both '${safe(prev)}' and '${safe(e.name)}'` });
+      if (prev !== undefined && prev !== e.name)
+        p.list.push({ line: 0, msg: `'${safe(n)}' (${e.type}) belongs to both '${safe(prev)}' and '${safe(e.name)}'` });
       else if (prev === undefined) owner.set(k, e.name);
     }
   }
@@ -193,20 +212,22 @@ function entity(n: Node, p: Problems): RegistryEntity | null {
   }
   const typeNode = n.get('type', true) as Node | undefined;
   const type = scalar(typeNode);
-  if (typeof type !== 'string' || !(ENTITY_TYPES as readonly string[]).includes(type)) p.add(typeNode ?? n, `type must be one of ${ENTITY_TYPES.join(', ')}`);
+  if (typeof type !== 'string' || !(ENTITY_TYPES as readonly string[]).includes(type))
+    p.add(typeNode ?? n, `type must be one of ${ENTITY_TYPES.join(', ')}`);
   const aliases: string[] = [];
   const aliasNode = n.get('aliases', true) as Node | undefined;
   if (aliasNode !== undefined && scalar(aliasNode) !== null) {
     if (!isSeq(aliasNode)) p.add(aliasNode, 'aliases must be a list of names');
-    else for (const a of aliasNode.items as Node[]) {
-      const v = scalar(a);
-      if (typeof v !== 'string') p.add(a, 'each alias must be a string');
-      else {
-        const why = nameProblem(v);
-        if (why) p.add(a, why);
-        else if (v !== name && !aliases.includes(v)) aliases.push(v);
+    else
+      for (const a of aliasNode.items as Node[]) {
+        const v = scalar(a);
+        if (typeof v !== 'string') p.add(a, 'each alias must be a string');
+        else {
+          const why = nameProblem(v);
+          if (why) p.add(a, why);
+          else if (v !== name && !aliases.includes(v)) aliases.push(v);
+        }
       }
-    }
   }
   let description: string | undefined;
   const descNode = n.get('description', true) as Node | undefined;
@@ -220,16 +241,17 @@ function entity(n: Node, p: Problems): RegistryEntity | null {
   const linkNode = n.get('links', true) as Node | undefined;
   if (linkNode !== undefined && scalar(linkNode) !== null) {
     if (!isMap(linkNode)) p.add(linkNode, 'links must be a mapping such as {wikidata: Q22686}');
-    else for (const item of linkNode.items) {
-      const k = String(scalar(item.key));
-      const v = scalar(item.value);
-      if (typeof v !== 'string') p.add((item.value ?? item.key) as Node, `link '${safe(k)}' must be a string`);
-      else {
-        const why = linkProblem(k, v);
-        if (why) p.add((item.value ?? item.key) as Node, why);
-        else links[k] = v;
+    else
+      for (const item of linkNode.items) {
+        const k = String(scalar(item.key));
+        const v = scalar(item.value);
+        if (typeof v !== 'string') p.add((item.value ?? item.key) as Node, `link '${safe(k)}' must be a string`);
+        else {
+          const why = linkProblem(k, v);
+          if (why) p.add((item.value ?? item.key) as Node, why);
+          else links[k] = v;
+        }
       }
-    }
   }
   if (p.list.length > before || typeof name !== 'string' || typeof type !== 'string') return null;
   const e: RegistryEntity = { name, type: type as EntityType, aliases, links: { ...links } };
@@ -325,7 +347,14 @@ export function editRegistry(src: string | null, edit: RegistryEdit): RegistryEd
     root.set('entities', seq);
   }
   const items = seq.items as YAMLMap[];
-  const indexOf = (type: string, name: string) => items.findIndex((m) => isMap(m) && scalar(m.get('type', true)) === type && typeof scalar(m.get('name', true)) === 'string' && nameKey(scalar(m.get('name', true)) as string) === nameKey(name));
+  const indexOf = (type: string, name: string) =>
+    items.findIndex(
+      (m) =>
+        isMap(m) &&
+        scalar(m.get('type', true)) === type &&
+        typeof scalar(m.get('name', true)) === 'string' &&
+        nameKey(scalar(m.get('name', true)) as string) === nameKey(name),
+    );
   if (edit.op === 'rename') {
     const i = indexOf(edit.type, edit.from);
     if (i < 0) {
@@ -340,7 +369,11 @@ export function editRegistry(src: string | null, edit: RegistryEdit): RegistryEd
   } else {
     const i = indexOf(edit.type, edit.name);
     if (i < 0) {
-      insertSorted(doc, seq, entityObject(modelCheck.entities.find((e) => e.type === edit.type && nameKey(e.name) === nameKey(edit.name))!));
+      insertSorted(
+        doc,
+        seq,
+        entityObject(modelCheck.entities.find((e) => e.type === edit.type && nameKey(e.name) === nameKey(edit.name))!),
+      );
     } else {
       const m = items[i]!;
       if (edit.addAliases?.length) {
@@ -390,7 +423,11 @@ function insertSorted(doc: Document.Parsed, seq: YAMLSeq, o: Record<string, unkn
     const m = items[i]!;
     const name = scalar(m.get('name', true));
     const type = scalar(m.get('type', true));
-    if (typeof name === 'string' && typeof type === 'string' && compareEntities(probe, { name, type: type as EntityType, aliases: [], links: {} }) < 0) {
+    if (
+      typeof name === 'string' &&
+      typeof type === 'string' &&
+      compareEntities(probe, { name, type: type as EntityType, aliases: [], links: {} }) < 0
+    ) {
       at = i;
       break;
     }
@@ -403,7 +440,8 @@ function checkEdit(edit: RegistryEdit): string | null {
   if (edit.op === 'rename') return nameProblem(edit.from) ?? nameProblem(edit.to);
   const why = nameProblem(edit.name);
   if (why) return why;
-  if (edit.description !== undefined && edit.description.length > MAX_DESCRIPTION_LENGTH) return `a description must be at most ${MAX_DESCRIPTION_LENGTH} characters`;
+  if (edit.description !== undefined && edit.description.length > MAX_DESCRIPTION_LENGTH)
+    return `a description must be at most ${MAX_DESCRIPTION_LENGTH} characters`;
   for (const [k, v] of Object.entries(edit.links ?? {})) {
     if (v === '') continue;
     const lp = linkProblem(k, v);
@@ -459,10 +497,11 @@ function applyToModel(reg: Registry, edit: RegistryEdit): Registry | string {
 export class RegistryIndex {
   private readonly byName = new Map<string, RegistryEntity>();
   constructor(readonly registry: Registry) {
-    for (const e of registry.entities) for (const n of [e.name, ...e.aliases]) {
-      const k = typedKey(e.type, n);
-      if (!this.byName.has(k)) this.byName.set(k, e);
-    }
+    for (const e of registry.entities)
+      for (const n of [e.name, ...e.aliases]) {
+        const k = typedKey(e.type, n);
+        if (!this.byName.has(k)) this.byName.set(k, e);
+      }
   }
 
   /** The entry whose name or alias is `name` (same type), if any. */

@@ -43,7 +43,12 @@ export function parseSafeYaml(raw: string, maxBytes: number, what: string): Safe
   src = src.replace(/\r\n?/g, '\n');
   const conflicts = conflictMarkerLines(src);
   if (conflicts.length) {
-    return fail('conflict', `unresolved git conflict markers (line ${conflicts[0]}); resolve the merge first`, conflicts[0], conflicts.map((l) => `line ${l}: conflict marker`));
+    return fail(
+      'conflict',
+      `unresolved git conflict markers (line ${conflicts[0]}); resolve the merge first`,
+      conflicts[0],
+      conflicts.map((l) => `line ${l}: conflict marker`),
+    );
   }
   const directive = /^%/m.exec(src);
   if (directive) {
@@ -53,7 +58,15 @@ export function parseSafeYaml(raw: string, maxBytes: number, what: string): Safe
   const lc = new LineCounter();
   let doc: Document.Parsed;
   try {
-    doc = parseDocument(src, { lineCounter: lc, schema: 'core', version: '1.2', uniqueKeys: true, prettyErrors: false, strict: true, stringKeys: true });
+    doc = parseDocument(src, {
+      lineCounter: lc,
+      schema: 'core',
+      version: '1.2',
+      uniqueKeys: true,
+      prettyErrors: false,
+      strict: true,
+      stringKeys: true,
+    });
   } catch (e) {
     return fail('invalid', e instanceof RangeError ? 'the YAML is too deeply nested' : 'the YAML could not be parsed');
   }
@@ -61,7 +74,12 @@ export function parseSafeYaml(raw: string, maxBytes: number, what: string): Safe
   if (errs.length) {
     const first = (m: string) => m.split('\n')[0]!.slice(0, 200);
     const line = lc.linePos(errs[0]!.pos[0]).line;
-    return fail('invalid', `not valid YAML: ${first(errs[0]!.message)} (line ${line})`, line, errs.map((e) => `line ${lc.linePos(e.pos[0]).line}: ${first(e.message)}`));
+    return fail(
+      'invalid',
+      `not valid YAML: ${first(errs[0]!.message)} (line ${line})`,
+      line,
+      errs.map((e) => `line ${lc.linePos(e.pos[0]).line}: ${first(e.message)}`),
+    );
   }
   let bad: { node: Node; why: string } | null = null;
   try {

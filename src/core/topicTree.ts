@@ -45,7 +45,10 @@ export interface TopicFilter {
 function decisionMark(a: Annotation): { short: string; long: string } {
   if (a.conflict) {
     const c = a.conflict;
-    return { short: '⚠ disputed', long: `Disputed: ${a.status}${a.by ? ` by ${a.by}` : ''} here, ${c.status}${c.by ? ` by ${c.by}` : ''} on the other branch` };
+    return {
+      short: '⚠ disputed',
+      long: `Disputed: ${a.status}${a.by ? ` by ${a.by}` : ''} here, ${c.status}${c.by ? ` by ${c.by}` : ''} on the other branch`,
+    };
   }
   if (a.status === 'suggested' && a.origin === 'model') return { short: '', long: 'Undecided suggestion' };
   const what = a.origin === 'user' ? 'Added' : a.status === 'accepted' ? 'Accepted' : 'Rejected';
@@ -110,7 +113,16 @@ export class TopicTreeBuilder {
     const analysis = this.analysis;
     const roots: TopicNode[] = [];
     if (analysis.subjects.length && !this.filtering) {
-      const group: TopicNode = { id: 'subjects', kind: 'subjects', label: 'Subjects', description: `${Math.min(analysis.subjects.length, 5)}`, tooltip: 'IPTC Media Topics for the whole article, best first', icon: 'tag', parentId: null, children: [] };
+      const group: TopicNode = {
+        id: 'subjects',
+        kind: 'subjects',
+        label: 'Subjects',
+        description: `${Math.min(analysis.subjects.length, 5)}`,
+        tooltip: 'IPTC Media Topics for the whole article, best first',
+        icon: 'tag',
+        parentId: null,
+        children: [],
+      };
       const top = analysis.subjects[0]!.score || 1;
       for (const s of analysis.subjects.slice(0, 5)) {
         group.children.push({
@@ -132,7 +144,10 @@ export class TopicTreeBuilder {
         kind: 'section',
         label: plainLabel(sec.label, 80),
         description: '',
-        tooltip: plainLabel(`${sec.role === 'headline' ? 'Headline' : sec.role === 'lede' ? 'Lede' : 'Section'}: ${sec.label}${sec.subject ? ` — ${sec.subject.label}` : ''}${sec.keyphrases.length ? ` — ${sec.keyphrases.slice(0, 5).join(', ')}` : ''}`, 300),
+        tooltip: plainLabel(
+          `${sec.role === 'headline' ? 'Headline' : sec.role === 'lede' ? 'Lede' : 'Section'}: ${sec.label}${sec.subject ? ` — ${sec.subject.label}` : ''}${sec.keyphrases.length ? ` — ${sec.keyphrases.slice(0, 5).join(', ')}` : ''}`,
+          300,
+        ),
         icon: sec.role === 'headline' ? 'megaphone' : sec.role === 'lede' ? 'book' : 'symbol-namespace',
         start: sec.start,
         end: sec.end,
@@ -202,7 +217,19 @@ export class TopicTreeBuilder {
         const description = typeTitle(a.type);
         const mark = decisionMark(a);
         marks.set(key, mark.short);
-        const leaf: TopicNode = { id: `${node.id}/e:${a.id}`, kind: 'entity', label: plainLabel(name, 60), description: withMark(description, mark.short), tooltip: plainLabel(`${description}: ${name} — ${mark.long} (first mention)`), icon: typeIcon(a.type, 'entity'), tone: a.type, start: a.start, end: a.end, parentId: node.id, children: [] };
+        const leaf: TopicNode = {
+          id: `${node.id}/e:${a.id}`,
+          kind: 'entity',
+          label: plainLabel(name, 60),
+          description: withMark(description, mark.short),
+          tooltip: plainLabel(`${description}: ${name} — ${mark.long} (first mention)`),
+          icon: typeIcon(a.type, 'entity'),
+          tone: a.type,
+          start: a.start,
+          end: a.end,
+          parentId: node.id,
+          children: [],
+        };
         seen.set(key, leaf);
       } else if (a.kind === 'quote') {
         if (!this.kindOk('quote')) continue;
@@ -211,15 +238,44 @@ export class TopicTreeBuilder {
         if (!this.textOk(label, description)) continue;
         const sure = (a.confidence ?? 0) >= 0.5 && !!a.speaker;
         const mark = decisionMark(a);
-        out.push({ id: `${node.id}/q:${a.id}`, kind: 'quote', label, description: withMark(description, mark.short), tooltip: plainLabel(`${a.text} ${description} — ${mark.long}`, 300), icon: 'quote', tone: sure ? 'sure' : 'unsure', start: a.start, end: a.end, parentId: node.id, children: [] });
+        out.push({
+          id: `${node.id}/q:${a.id}`,
+          kind: 'quote',
+          label,
+          description: withMark(description, mark.short),
+          tooltip: plainLabel(`${a.text} ${description} — ${mark.long}`, 300),
+          icon: 'quote',
+          tone: sure ? 'sure' : 'unsure',
+          start: a.start,
+          end: a.end,
+          parentId: node.id,
+          children: [],
+        });
       } else {
         if (!this.kindOk('figure')) continue;
         const label = plainLabel(a.text, 60);
-        const v = typeof a.value === 'number' ? `${formatAmount(a.value)}${a.unit ? ' ' + a.unit : ''}` : typeof a.value === 'string' ? a.value : '';
+        const v =
+          typeof a.value === 'number'
+            ? `${formatAmount(a.value)}${a.unit ? ' ' + a.unit : ''}`
+            : typeof a.value === 'string'
+              ? a.value
+              : '';
         const description = plainLabel(`${typeTitle(a.type)}${v ? ': ' + v : ''}`, 50);
         if (!this.textOk(label, description)) continue;
         const mark = decisionMark(a);
-        out.push({ id: `${node.id}/f:${a.id}`, kind: 'figure', label, description: withMark(description, mark.short), tooltip: plainLabel(`${description} — ${mark.long}`, 300), icon: typeIcon(a.type, 'figure'), tone: a.type, start: a.start, end: a.end, parentId: node.id, children: [] });
+        out.push({
+          id: `${node.id}/f:${a.id}`,
+          kind: 'figure',
+          label,
+          description: withMark(description, mark.short),
+          tooltip: plainLabel(`${description} — ${mark.long}`, 300),
+          icon: typeIcon(a.type, 'figure'),
+          tone: a.type,
+          start: a.start,
+          end: a.end,
+          parentId: node.id,
+          children: [],
+        });
       }
     }
     for (const leaf of seen.values()) if (this.textOk(leaf.label, leaf.description)) out.push(leaf);

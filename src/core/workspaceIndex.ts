@@ -111,7 +111,13 @@ export function buildRecord(key: RecordKey, occurrences: readonly EntityOccurren
   let at = 0;
   for (const g of groups.values()) {
     spans.set(g.spans, at);
-    entities.push({ type: g.type, canonical: flat(g.canonical), aliases: [...g.aliases].sort().map(flat), first: at / 2, count: g.spans.length / 2 });
+    entities.push({
+      type: g.type,
+      canonical: flat(g.canonical),
+      aliases: [...g.aliases].sort().map(flat),
+      first: at / 2,
+      count: g.spans.length / 2,
+    });
     at += g.spans.length;
   }
   const lex = lexicon.map((e) => {
@@ -233,7 +239,10 @@ export class WorkspaceIndex {
 
   /** Adds or replaces an article's record. */
   set(record: ArticleRecord): void {
-    record = { ...record, entities: record.entities.map((e) => ({ ...e, canonical: this.intern(e.canonical), aliases: e.aliases.map((a) => this.intern(a)) })) };
+    record = {
+      ...record,
+      entities: record.entities.map((e) => ({ ...e, canonical: this.intern(e.canonical), aliases: e.aliases.map((a) => this.intern(a)) })),
+    };
     const taught = record.lexicon.length > 0 || (this.records.get(record.uri)?.lexicon.length ?? 0) > 0;
     this.removeNames(record.uri);
     this.records.set(record.uri, record);
@@ -380,7 +389,9 @@ export class WorkspaceIndex {
     const seen = new Map<string, LexiconEntry>();
     const add = (e: LexiconEntry) => seen.set(`${e.type}\u0000${e.name}\u0000${e.rejected ? 1 : 0}`, e);
     if (this.registry) {
-      for (const r of this.registry.registry.entities) for (const n of [r.name, ...r.aliases]) add(n === r.name ? { name: n, type: r.type } : { name: n, type: r.type, canonical: r.name });
+      for (const r of this.registry.registry.entities)
+        for (const n of [r.name, ...r.aliases])
+          add(n === r.name ? { name: n, type: r.type } : { name: n, type: r.type, canonical: r.name });
     }
     // Articles in URI order so that the last decision for a name is deterministic.
     for (const u of [...this.records.keys()].sort(cmp)) if (u !== exceptUri) for (const e of this.records.get(u)!.lexicon) add(e);
@@ -409,7 +420,15 @@ const CACHE_FORMAT = 1;
 export function serializeRecords(records: Iterable<ArticleRecord>, version: string): string {
   const list = [...records]
     .filter((r) => r.source !== 'editor')
-    .map((r) => ({ u: r.uri, l: r.label, s: r.source, t: r.stamp, e: r.entities.map((e) => [e.type, e.canonical, e.aliases, e.first, e.count]), p: Array.from(r.spans), x: r.lexicon }));
+    .map((r) => ({
+      u: r.uri,
+      l: r.label,
+      s: r.source,
+      t: r.stamp,
+      e: r.entities.map((e) => [e.type, e.canonical, e.aliases, e.first, e.count]),
+      p: Array.from(r.spans),
+      x: r.lexicon,
+    }));
   return JSON.stringify({ format: CACHE_FORMAT, version, records: list });
 }
 
@@ -430,7 +449,18 @@ export function parseRecords(src: string, version: string): ArticleRecord[] | nu
   const out: ArticleRecord[] = [];
   const str = (v: unknown): v is string => typeof v === 'string';
   for (const r of c.records as Record<string, unknown>[]) {
-    if (!r || typeof r !== 'object' || !str(r.u) || !str(r.l) || (r.s !== 'sidecar' && r.s !== 'analysis') || !str(r.t) || !Array.isArray(r.e) || !Array.isArray(r.p) || !Array.isArray(r.x)) return null;
+    if (
+      !r ||
+      typeof r !== 'object' ||
+      !str(r.u) ||
+      !str(r.l) ||
+      (r.s !== 'sidecar' && r.s !== 'analysis') ||
+      !str(r.t) ||
+      !Array.isArray(r.e) ||
+      !Array.isArray(r.p) ||
+      !Array.isArray(r.x)
+    )
+      return null;
     const p = r.p as unknown[];
     if (p.length % 2 || !p.every((n) => Number.isSafeInteger(n) && (n as number) >= 0 && (n as number) < 2 ** 32)) return null;
     const entities: IndexedEntity[] = [];
@@ -438,7 +468,14 @@ export function parseRecords(src: string, version: string): ArticleRecord[] | nu
       if (!Array.isArray(e) || e.length !== 5) return null;
       const [type, canonical, aliases, first, count] = e as [unknown, unknown, unknown, unknown, unknown];
       if (!str(type) || !TYPE_SET.has(type) || !str(canonical) || !Array.isArray(aliases) || !aliases.every(str)) return null;
-      if (!Number.isSafeInteger(first) || !Number.isSafeInteger(count) || (first as number) < 0 || (count as number) < 0 || ((first as number) + (count as number)) * 2 > p.length) return null;
+      if (
+        !Number.isSafeInteger(first) ||
+        !Number.isSafeInteger(count) ||
+        (first as number) < 0 ||
+        (count as number) < 0 ||
+        ((first as number) + (count as number)) * 2 > p.length
+      )
+        return null;
       entities.push({ type: type as EntityType, canonical, aliases: aliases as string[], first: first as number, count: count as number });
     }
     const lexicon: LexiconEntry[] = [];

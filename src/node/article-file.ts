@@ -27,12 +27,15 @@ export function decodeArticle(bytes: Uint8Array, name: string): { raw: string; e
   const shown = displayPath(name);
   const utf16 = bytes[0] === 0xff && bytes[1] === 0xfe ? 'utf-16le' : bytes[0] === 0xfe && bytes[1] === 0xff ? 'utf-16be' : null;
   if (utf16) {
-    if (bytes.length % 2) throw new ArticleError(`${shown} starts like UTF-16 but has an odd number of bytes; not analysed (re-save it as UTF-8)`);
+    if (bytes.length % 2)
+      throw new ArticleError(`${shown} starts like UTF-16 but has an odd number of bytes; not analysed (re-save it as UTF-8)`);
     try {
       // The decoder drops the byte-order mark; the text is the same as the UTF-8 one would be.
       return { raw: new TextDecoder(utf16, { fatal: true }).decode(bytes), encoding: utf16 };
     } catch {
-      throw new ArticleError(`${shown} starts like ${utf16.toUpperCase()} but is not valid ${utf16.toUpperCase()}; not analysed (re-save it as UTF-8)`);
+      throw new ArticleError(
+        `${shown} starts like ${utf16.toUpperCase()} but is not valid ${utf16.toUpperCase()}; not analysed (re-save it as UTF-8)`,
+      );
     }
   }
   const head = bytes.subarray(0, 512);
@@ -47,7 +50,9 @@ export function decodeArticle(bytes: Uint8Array, name: string): { raw: string; e
     }
     const half = head.length / 2;
     if (oddZeros > half * 0.6 || evenZeros > half * 0.6) {
-      throw new ArticleError(`${shown} looks like UTF-16 text without a byte-order mark; not analysed (re-save it as UTF-8, or as UTF-16 with a BOM)`);
+      throw new ArticleError(
+        `${shown} looks like UTF-16 text without a byte-order mark; not analysed (re-save it as UTF-8, or as UTF-16 with a BOM)`,
+      );
     }
     throw new ArticleError(`${shown} looks binary (NUL byte near the start); not analysed`);
   }

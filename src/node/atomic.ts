@@ -93,7 +93,10 @@ export function readBounded(file: string, maxBytes: number, what = 'file'): Boun
     const stats = fs.fstatSync(fd);
     if (!stats.isFile()) throw new FileError(`${displayPath(file)} is ${kindOf(stats)}, not a ${what}; not read`);
     if (stats.size > maxBytes) {
-      throw new FileError(`${displayPath(file)} is ${(stats.size / 1048576).toFixed(1)} MB, more than the ${(maxBytes / 1048576).toFixed(1)} MB a ${what} may have here; not read`, 'EFBIG');
+      throw new FileError(
+        `${displayPath(file)} is ${(stats.size / 1048576).toFixed(1)} MB, more than the ${(maxBytes / 1048576).toFixed(1)} MB a ${what} may have here; not read`,
+        'EFBIG',
+      );
     }
     const bytes = Buffer.allocUnsafe(stats.size);
     let got = 0;
@@ -193,14 +196,17 @@ function resolveTarget(file: string): { path: string; mode?: number } {
     }
     const rel = path.relative(folder, real);
     if (rel.startsWith('..') || path.isAbsolute(rel)) {
-      throw new FileError(`${displayPath(file)} is a symbolic link to a file outside its folder; not written (replace the link by the file to let News Annotator update it)`);
+      throw new FileError(
+        `${displayPath(file)} is a symbolic link to a file outside its folder; not written (replace the link by the file to let News Annotator update it)`,
+      );
     }
     target = real;
   }
   const st = lst.isSymbolicLink() ? fs.statSync(target) : lst;
   if (!st.isFile()) throw new FileError(`${displayPath(file)} is ${kindOf(st)}; not written`);
   const mode = st.mode & 0o7777;
-  if ((mode & 0o200) === 0) throw new FileError(`${displayPath(file)} is read-only; not written (make it writable to let News Annotator update it)`);
+  if ((mode & 0o200) === 0)
+    throw new FileError(`${displayPath(file)} is read-only; not written (make it writable to let News Annotator update it)`);
   return { path: target, mode };
 }
 

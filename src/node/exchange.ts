@@ -15,7 +15,15 @@ import type { Annotation } from '../core/sidecar/model';
 import { loadSidecar } from '../core/sidecar/session';
 import { serializeSidecar, sidecarByteLimit, textHash, type SidecarDoc } from '../core/sidecar/yaml';
 import { ArticleError, readArticle, type ArticleFile } from './article-file';
-import { ConcurrentChangeError, describeError, displayPath, FileError, InvalidEncodingError, readTextOrNull, writeFileAtomic } from './atomic';
+import {
+  ConcurrentChangeError,
+  describeError,
+  displayPath,
+  FileError,
+  InvalidEncodingError,
+  readTextOrNull,
+  writeFileAtomic,
+} from './atomic';
 import { otherOwner, readSidecarFor } from './sidecar-file';
 import { expandArticles } from './walk';
 
@@ -102,20 +110,28 @@ export function exportArticle(item: ExportItem, job: ExportJob, written: Map<str
     const loaded = loadSidecar(side.src, art.norm.text);
     if (loaded.problem) throw new ExchangeError(`${displayPath(side.path)}: ${loaded.problem.message}; not exported`);
     annotations = loaded.annotations;
-    if (loaded.stale) note = 'the article changed since its annotations were written: they were placed by their words (run: news-annotator annotate)';
+    if (loaded.stale)
+      note = 'the article changed since its annotations were written: they were placed by their words (run: news-annotator annotate)';
   }
   const f = job.format;
   const outDir = job.outDir ?? path.dirname(item.file);
-  const beside = path.resolve(outDir, path.dirname(job.outDir ? item.rel : path.basename(item.file))) === path.resolve(path.dirname(item.file));
+  const beside =
+    path.resolve(outDir, path.dirname(job.outDir ? item.rel : path.basename(item.file))) === path.resolve(path.dirname(item.file));
   const relOut = job.outDir ? item.rel : path.basename(item.file);
   let raw = rawOf(art);
   if (f.id === 'brat' && art.encoding !== 'utf-8') {
-    if (beside) throw new ExchangeError(`${displayPath(item.file)} is ${art.encoding.toUpperCase()}, and brat reads UTF-8 only: export with --out DIR to get a UTF-8 copy beside the .ann`);
+    if (beside)
+      throw new ExchangeError(
+        `${displayPath(item.file)} is ${art.encoding.toUpperCase()}, and brat reads UTF-8 only: export with --out DIR to get a UTF-8 copy beside the .ann`,
+      );
     raw = art.norm.raw; // the copy is written in UTF-8, without a BOM
   }
   const source = f.id === 'w3c' ? sourceFor(item, job) : undefined;
   const links = job.registry ? (type: string, name: string) => job.registry!.resolve(type, name)?.links : undefined;
-  const result = f.export({ name: path.basename(item.file), path: item.rel.split(path.sep).join('/'), raw, annotations, source, links }, { acceptedOnly: job.acceptedOnly });
+  const result = f.export(
+    { name: path.basename(item.file), path: item.rel.split(path.sep).join('/'), raw, annotations, source, links },
+    { acceptedOnly: job.acceptedOnly },
+  );
   const outputs: string[] = [];
   const stem = path.join(outDir, f.id === 'brat' && !/\.txt$/i.test(relOut) ? relOut : stemOf(relOut));
   const out = stem + f.extension;
@@ -132,7 +148,12 @@ export function exportArticle(item: ExportItem, job: ExportJob, written: Map<str
       outputs.push(txt);
     }
   }
-  const conf = f.id === 'brat' ? { name: 'annotation.conf', text: BRAT_CONF } : f.id === 'label-studio' ? { name: 'label-studio-config.xml', text: LABEL_STUDIO_CONFIG } : null;
+  const conf =
+    f.id === 'brat'
+      ? { name: 'annotation.conf', text: BRAT_CONF }
+      : f.id === 'label-studio'
+        ? { name: 'label-studio-config.xml', text: LABEL_STUDIO_CONFIG }
+        : null;
   if (conf) {
     const p = path.join(path.dirname(out), conf.name);
     if (!written.has(p)) {
@@ -141,7 +162,8 @@ export function exportArticle(item: ExportItem, job: ExportJob, written: Map<str
       if (old === null) {
         writeFileAtomic(p, conf.text);
         outputs.push(p);
-      } else if (old !== conf.text) note = [note, `${displayPath(p)} exists and differs from ours: left as it is`].filter(Boolean).join('; ');
+      } else if (old !== conf.text)
+        note = [note, `${displayPath(p)} exists and differs from ours: left as it is`].filter(Boolean).join('; ');
     }
   }
   return { article: item.file, outputs, report: result.report, note };
@@ -150,7 +172,10 @@ export function exportArticle(item: ExportItem, job: ExportJob, written: Map<str
 function claim(written: Map<string, string>, out: string, article: string): void {
   const key = path.resolve(out);
   const by = written.get(key);
-  if (by !== undefined && by !== article) throw new ExchangeError(`${displayPath(article)}: ${displayPath(out)} was already written for ${displayPath(by)} in this run; not overwritten (export the folders that hold them, so that their paths are kept below --out)`);
+  if (by !== undefined && by !== article)
+    throw new ExchangeError(
+      `${displayPath(article)}: ${displayPath(out)} was already written for ${displayPath(by)} in this run; not overwritten (export the folders that hold them, so that their paths are kept below --out)`,
+    );
   written.set(key, article);
 }
 
@@ -233,7 +258,12 @@ export function importFile(file: string, job: ImportJob): ImportDone[] {
     try {
       art = readArticle(article);
     } catch (e) {
-      return [failed(file, `${e instanceof Error ? e.message : String(e)}${job.article ? '' : ' (brat pairs x.ann with x.txt; or give --article)'}`)];
+      return [
+        failed(
+          file,
+          `${e instanceof Error ? e.message : String(e)}${job.article ? '' : ' (brat pairs x.ann with x.txt; or give --article)'}`,
+        ),
+      ];
     }
     const parsed = f.parse(content, job.options, rawOf(art));
     return parsed.docs.map((d) => importDoc(file, d, article, art, job));
@@ -247,7 +277,15 @@ export function importFile(file: string, job: ImportJob): ImportDone[] {
   for (const d of parsed.docs) {
     const article = job.article ?? resolveArticle(d.article, file, job.articlesDir, job.base);
     if (!article) {
-      out.push({ ...failed(`${file}: ${d.where}`, `${displayPath(file)}: ${d.where}: names no article${d.article ? ` found on this machine (${d.article})` : ''}; give --article PATH`), read: d.items.length, problems: d.problems, skipped: d.skipped });
+      out.push({
+        ...failed(
+          `${file}: ${d.where}`,
+          `${displayPath(file)}: ${d.where}: names no article${d.article ? ` found on this machine (${d.article})` : ''}; give --article PATH`,
+        ),
+        read: d.items.length,
+        problems: d.problems,
+        skipped: d.skipped,
+      });
       continue;
     }
     let art: ArticleFile;
@@ -281,11 +319,19 @@ export function resolveArticle(name: string | undefined, from: string, articlesD
     }
   } else if (name.startsWith('urn:news-annotator:article:')) rel = decodeURIComponent(name.slice('urn:news-annotator:article:'.length));
   else if (base && name.startsWith(base)) rel = name.slice(base.length).split('/').map(decodeURIComponent).join(path.sep);
-  else if (/^[a-z][a-z0-9+.-]*:/i.test(name)) rel = decodeURIComponent(name.replace(/[?#].*$/, '').split('/').pop() ?? '');
+  else if (/^[a-z][a-z0-9+.-]*:/i.test(name))
+    rel = decodeURIComponent(
+      name
+        .replace(/[?#].*$/, '')
+        .split('/')
+        .pop() ?? '',
+    );
   else rel = name;
   if (!rel || path.isAbsolute(rel)) return rel && fs.existsSync(rel) ? rel : undefined;
   const dir = path.dirname(from);
-  const candidates = [articlesDir && path.join(articlesDir, rel), rel, path.join(dir, rel), path.join(dir, path.basename(rel))].filter((c): c is string => !!c);
+  const candidates = [articlesDir && path.join(articlesDir, rel), rel, path.join(dir, rel), path.join(dir, path.basename(rel))].filter(
+    (c): c is string => !!c,
+  );
   return candidates.find((c) => fs.existsSync(c));
 }
 
@@ -303,9 +349,15 @@ function importDoc(file: string, d: ImportedDoc, article: string, art: ArticleFi
     return { ...base, status: 'error', error: e instanceof Error ? e.message : String(e) };
   }
   const loaded = loadSidecar(side.src, art.norm.text);
-  if (loaded.problem) return { ...base, status: 'error', error: `${displayPath(side.legacyPath ?? side.path)}: ${loaded.problem.message}; not modified` };
+  if (loaded.problem)
+    return { ...base, status: 'error', error: `${displayPath(side.legacyPath ?? side.path)}: ${loaded.problem.message}; not modified` };
   const owner = otherOwner(article, loaded.doc?.article);
-  if (owner) return { ...base, status: 'error', error: `${displayPath(side.path)} belongs to ${displayPath(owner)} (its article: field); not modified` };
+  if (owner)
+    return {
+      ...base,
+      status: 'error',
+      error: `${displayPath(side.path)} belongs to ${displayPath(owner)} (its article: field); not modified`,
+    };
   const r = importInto(loaded.annotations, d, rawOf(art), job.format.countsBom ?? false);
   const doc: SidecarDoc = {
     article: path.basename(article),
@@ -315,7 +367,16 @@ function importDoc(file: string, d: ImportedDoc, article: string, art: ArticleFi
     annotations: r.annotations,
   };
   const content = serializeSidecar(doc, sidecarByteLimit(art.norm.text.length));
-  const done: ImportDone = { ...base, sidecar: side.path, status: content === side.src ? 'unchanged' : 'ok', merge: r.merge, problems: r.placed.problems, skipped: r.placed.skipped, adjusted: r.placed.adjusted, located: r.placed.located };
+  const done: ImportDone = {
+    ...base,
+    sidecar: side.path,
+    status: content === side.src ? 'unchanged' : 'ok',
+    merge: r.merge,
+    problems: r.placed.problems,
+    skipped: r.placed.skipped,
+    adjusted: r.placed.adjusted,
+    located: r.placed.located,
+  };
   if (r.placed.reanchored) done.reanchored = r.placed.reanchored;
   if (job.dryRun || content === side.src) return done;
   try {
@@ -329,7 +390,8 @@ function importDoc(file: string, d: ImportedDoc, article: string, art: ArticleFi
 
 /** A message for any error of one file, naming it. */
 export function errorMessage(e: unknown, file: string): string {
-  if (e instanceof ExchangeError || e instanceof ArticleError || e instanceof InvalidEncodingError || e instanceof FileError) return e.message;
+  if (e instanceof ExchangeError || e instanceof ArticleError || e instanceof InvalidEncodingError || e instanceof FileError)
+    return e.message;
   if ((e as NodeJS.ErrnoException | undefined)?.code) return describeError(e, file, 'read').message;
   return `${displayPath(file)}: internal error (${e instanceof Error ? e.message.slice(0, 200) : 'unknown'}); please report it`;
 }

@@ -74,7 +74,15 @@ export class AnalysisRunner {
     }
     const w = this.ensureWorker();
     const id = this.nextId++;
-    const req: WorkerRequest = { id, key, text, fileDate: o.fileDate, lexicon: this.lexiconEntries, lexiconKey: lex.key, ...(o.idf ? { idf: o.idf } : {}) };
+    const req: WorkerRequest = {
+      id,
+      key,
+      text,
+      fileDate: o.fileDate,
+      lexicon: this.lexiconEntries,
+      lexiconKey: lex.key,
+      ...(o.idf ? { idf: o.idf } : {}),
+    };
     return new Promise((resolve, reject) => {
       this.waiting.set(id, { resolve, reject });
       w.postMessage(req);

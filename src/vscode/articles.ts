@@ -152,7 +152,10 @@ export class ArticleManager implements vscode.Disposable {
   }
 
   all(): ArticleState[] {
-    return this.store.all().map((c) => this.view(c)).filter((v): v is ArticleState => !!v);
+    return this.store
+      .all()
+      .map((c) => this.view(c))
+      .filter((v): v is ArticleState => !!v);
   }
 
   /** The open article a command argument names: an opaque document id (`docRef`) or a URI string. */

@@ -98,8 +98,18 @@ export class AnnotationCommands {
 
   private async pickType(kind: AnnotationKind | null, current?: string): Promise<{ kind: AnnotationKind; type: string } | undefined> {
     const kinds: AnnotationKind[] = kind ? [kind] : ['entity', 'figure', 'quote'];
-    const items = kinds.flatMap((k) => TYPES[k].map((t) => ({ label: TYPE_LABELS[t]?.long ?? t, description: t === current ? `${t} (current)` : t, annotationKind: k, type: t })));
-    const pick = await vscode.window.showQuickPick(items, { title: kind ? 'Change annotation type' : 'Add annotation', placeHolder: 'Type of the annotation' });
+    const items = kinds.flatMap((k) =>
+      TYPES[k].map((t) => ({
+        label: TYPE_LABELS[t]?.long ?? t,
+        description: t === current ? `${t} (current)` : t,
+        annotationKind: k,
+        type: t,
+      })),
+    );
+    const pick = await vscode.window.showQuickPick(items, {
+      title: kind ? 'Change annotation type' : 'Add annotation',
+      placeHolder: 'Type of the annotation',
+    });
     return pick ? { kind: pick.annotationKind, type: pick.type } : undefined;
   }
 
@@ -121,9 +131,12 @@ export class AnnotationCommands {
 
   /** Save Annotations: writes the annotation file now, with progress; says why not when it cannot. */
   async saveAnnotations(): Promise<unknown> {
-    const act = this.activeState() ?? (this.topics.articleUri ? { state: this.articles.get(this.topics.articleUri)!, editor: undefined } : null);
+    const act =
+      this.activeState() ?? (this.topics.articleUri ? { state: this.articles.get(this.topics.articleUri)!, editor: undefined } : null);
     if (!act?.state) return void vscode.window.showInformationMessage('Open a news article to save its annotations.');
-    const r = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Saving annotations' }, () => this.articles.saveSidecar(act.state));
+    const r = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Saving annotations' }, () =>
+      this.articles.saveSidecar(act.state),
+    );
     if (!r.ok) {
       void vscode.window.showWarningMessage(`Annotations not saved: ${r.message}.`, 'Show Output').then((b) => b && this.log.show());
       return undefined;
@@ -137,7 +150,10 @@ export class AnnotationCommands {
     const cfg = vscode.workspace.getConfiguration(SETTINGS_SECTION);
     const show = !cfg.get<boolean>(Settings.highlightRejected, false);
     await cfg.update(Settings.highlightRejected, show, vscode.ConfigurationTarget.Global);
-    void vscode.window.setStatusBarMessage(show ? '$(eye) Rejected annotations shown (struck through)' : '$(eye-closed) Rejected annotations hidden', 3000);
+    void vscode.window.setStatusBarMessage(
+      show ? '$(eye) Rejected annotations shown (struck through)' : '$(eye-closed) Rejected annotations hidden',
+      3000,
+    );
     return show;
   }
 
@@ -212,13 +228,25 @@ export class AnnotationCommands {
     const items: (vscode.QuickPickItem & { canonical?: string })[] = groups
       .filter((g) => g.type === t.ann.type)
       .concat(groups.filter((g) => g.type !== t.ann.type))
-      .map((g) => ({ label: iconSafeLabel(g.canonical, 80), description: `${typeTitle(g.type)}, ${g.mentions.length} mention${g.mentions.length === 1 ? '' : 's'}`, canonical: g.canonical }));
+      .map((g) => ({
+        label: iconSafeLabel(g.canonical, 80),
+        description: `${typeTitle(g.type)}, ${g.mentions.length} mention${g.mentions.length === 1 ? '' : 's'}`,
+        canonical: g.canonical,
+      }));
     items.push({ label: '$(edit) Another name…' });
-    const pick = await vscode.window.showQuickPick(items, { title: 'Link this mention to', placeHolder: 'The entity this mention refers to' });
+    const pick = await vscode.window.showQuickPick(items, {
+      title: 'Link this mention to',
+      placeHolder: 'The entity this mention refers to',
+    });
     if (!pick) return undefined;
     let canonical = pick.canonical;
     if (canonical === undefined) {
-      canonical = await vscode.window.showInputBox({ title: 'Canonical name', prompt: 'The full name this mention refers to', value: t.ann.entity ?? t.ann.text, validateInput: (v) => (v.trim() ? undefined : 'Enter a name') });
+      canonical = await vscode.window.showInputBox({
+        title: 'Canonical name',
+        prompt: 'The full name this mention refers to',
+        value: t.ann.entity ?? t.ann.text,
+        validateInput: (v) => (v.trim() ? undefined : 'Enter a name'),
+      });
       if (!canonical) return undefined;
     }
     if (!corrections.link(t.ann, canonical, t.state.live, decisionContext(t.state.uri))) return undefined;
@@ -237,7 +265,10 @@ export class AnnotationCommands {
       { title: 'Show in Topics', canPickMany: true },
     );
     if (!kinds) return;
-    const text = await vscode.window.showInputBox({ title: 'Filter Topics by text', prompt: 'Only show items containing this text (leave empty for all)' });
+    const text = await vscode.window.showInputBox({
+      title: 'Filter Topics by text',
+      prompt: 'Only show items containing this text (leave empty for all)',
+    });
     if (text === undefined) return;
     this.topics.setFilter({ kinds: kinds.length === 3 ? [] : kinds.map((k) => k.annotationKind), text });
   }

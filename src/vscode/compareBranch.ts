@@ -50,7 +50,10 @@ export interface CompareBranchApi {
   differences(uri: vscode.Uri): readonly BranchDifference[] | undefined;
 }
 
-export function registerCompareBranch(articles: ArticleManager, log: vscode.LogOutputChannel): { disposables: vscode.Disposable[]; api: CompareBranchApi } {
+export function registerCompareBranch(
+  articles: ArticleManager,
+  log: vscode.LogOutputChannel,
+): { disposables: vscode.Disposable[]; api: CompareBranchApi } {
   const comparisons = new Map<string, Comparison>();
   const diagnostics = vscode.languages.createDiagnosticCollection('news-annotator-branch');
   const contents = new Map<string, string>();
@@ -65,7 +68,11 @@ export function registerCompareBranch(articles: ArticleManager, log: vscode.LogO
     diagnostics.set(
       state.uri,
       c.diffs.map((d) => {
-        const diag = new vscode.Diagnostic(mapper.toRange(d.ours ?? d.theirs), describeDifference(d, c.branch), vscode.DiagnosticSeverity.Information);
+        const diag = new vscode.Diagnostic(
+          mapper.toRange(d.ours ?? d.theirs),
+          describeDifference(d, c.branch),
+          vscode.DiagnosticSeverity.Information,
+        );
         diag.source = SOURCE;
         diag.code = d.id;
         return diag;
@@ -95,15 +102,19 @@ export function registerCompareBranch(articles: ArticleManager, log: vscode.LogO
 
   const compare = async (arg?: unknown): Promise<{ branch: string; differences: number } | undefined> => {
     const state = activeArticle();
-    if (!state || state.uri.scheme !== 'file') return void vscode.window.showInformationMessage('Open an article saved in a git repository to compare it with another branch.');
-    if (!vscode.workspace.isTrusted) return void vscode.window.showInformationMessage('Compare with Branch runs git: trust this folder first (Restricted Mode).');
+    if (!state || state.uri.scheme !== 'file')
+      return void vscode.window.showInformationMessage('Open an article saved in a git repository to compare it with another branch.');
+    if (!vscode.workspace.isTrusted)
+      return void vscode.window.showInformationMessage('Compare with Branch runs git: trust this folder first (Restricted Mode).');
     const dir = path.dirname(state.uri.fsPath);
     let top: string;
     let refs: string[];
     let current = '';
     try {
       top = (await git(dir, ['rev-parse', '--show-toplevel'])).trim();
-      refs = (await git(dir, ['for-each-ref', '--format=%(refname:short)', 'refs/heads', 'refs/remotes'])).split('\n').filter((r) => r && !r.endsWith('/HEAD') && !r.startsWith('-'));
+      refs = (await git(dir, ['for-each-ref', '--format=%(refname:short)', 'refs/heads', 'refs/remotes']))
+        .split('\n')
+        .filter((r) => r && !r.endsWith('/HEAD') && !r.startsWith('-'));
       current = (await git(dir, ['rev-parse', '--abbrev-ref', 'HEAD']).catch(() => '')).trim();
     } catch (e) {
       log.warn(`compare with branch: ${e instanceof Error ? e.message : String(e)}`);
@@ -150,7 +161,14 @@ export function registerCompareBranch(articles: ArticleManager, log: vscode.LogO
         if (b === 'Take All of Theirs') void vscode.commands.executeCommand(Commands.takeAllBranchDecisions);
         else if (b === 'Show File Diff') void showDiff(key);
       };
-      if (n) void vscode.window.showInformationMessage(`${count(n)} annotation(s) decided differently on that branch: see Problems (Ctrl+. to take theirs or keep yours).`, 'Take All of Theirs', 'Show File Diff').then(then);
+      if (n)
+        void vscode.window
+          .showInformationMessage(
+            `${count(n)} annotation(s) decided differently on that branch: see Problems (Ctrl+. to take theirs or keep yours).`,
+            'Take All of Theirs',
+            'Show File Diff',
+          )
+          .then(then);
       else void vscode.window.showInformationMessage('No difference with that branch.', 'Show File Diff').then(then);
     }
     return { branch, differences: n };
@@ -197,9 +215,17 @@ export function registerCompareBranch(articles: ArticleManager, log: vscode.LogO
         if (!(at.start <= end && start <= at.end)) continue;
         const arg = { doc: articles.refOf(state.uri), id: d.id };
         const who = d.theirs.by ? ` (${iconSafeLabel(d.theirs.by, 40)})` : '';
-        const takeIt = new vscode.CodeAction(`Take ${iconSafeLabel(c.branch, 40)}'s decision: ${d.theirs.origin === 'user' && !d.ours ? 'added' : d.theirs.status}${d.ours && d.theirs.type !== d.ours.type ? ` as ${d.theirs.type}` : ''}${who}`, vscode.CodeActionKind.QuickFix);
+        const takeIt = new vscode.CodeAction(
+          `Take ${iconSafeLabel(c.branch, 40)}'s decision: ${d.theirs.origin === 'user' && !d.ours ? 'added' : d.theirs.status}${d.ours && d.theirs.type !== d.ours.type ? ` as ${d.theirs.type}` : ''}${who}`,
+          vscode.CodeActionKind.QuickFix,
+        );
         takeIt.command = { command: Commands.takeBranchDecision, title: 'Take theirs', arguments: [arg] };
-        const keep = new vscode.CodeAction(d.ours ? `Keep this side's decision (${d.ours.status === 'suggested' ? 'undecided' : d.ours.status})` : 'Keep this side without it', vscode.CodeActionKind.QuickFix);
+        const keep = new vscode.CodeAction(
+          d.ours
+            ? `Keep this side's decision (${d.ours.status === 'suggested' ? 'undecided' : d.ours.status})`
+            : 'Keep this side without it',
+          vscode.CodeActionKind.QuickFix,
+        );
         keep.command = { command: Commands.keepMyDecision, title: 'Keep mine', arguments: [arg] };
         out.push(takeIt, keep);
       }
@@ -210,8 +236,13 @@ export function registerCompareBranch(articles: ArticleManager, log: vscode.LogO
   const disposables: vscode.Disposable[] = [
     diagnostics,
     changed,
-    vscode.workspace.registerTextDocumentContentProvider(SCHEME, { onDidChange: changed.event, provideTextDocumentContent: (uri) => contents.get(uri.toString()) ?? '' }),
-    vscode.languages.registerCodeActionsProvider([{ language: 'news-article' }, { language: 'plaintext' }], new Actions(), { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix] }),
+    vscode.workspace.registerTextDocumentContentProvider(SCHEME, {
+      onDidChange: changed.event,
+      provideTextDocumentContent: (uri) => contents.get(uri.toString()) ?? '',
+    }),
+    vscode.languages.registerCodeActionsProvider([{ language: 'news-article' }, { language: 'plaintext' }], new Actions(), {
+      providedCodeActionKinds: [vscode.CodeActionKind.QuickFix],
+    }),
     articles.onDidChange((e) => {
       const key = e.uri.toString();
       if (!comparisons.has(key)) return;

@@ -7,8 +7,19 @@ import { isLive, type Annotation } from '../core/sidecar/model';
 import type { ArticleManager, ArticleState } from './articles';
 import { Colors, SETTINGS_SECTION, Settings } from './ids';
 
-export type DecorationKind = 'person' | 'organisation' | 'place' | 'other' | 'figure' | 'quote' | 'quoteUncertain' | 'modified' | 'rejected';
-export const DECORATION_KINDS: readonly DecorationKind[] = ['person', 'organisation', 'place', 'other', 'figure', 'quote', 'quoteUncertain', 'modified', 'rejected'];
+export type DecorationKind =
+  'person' | 'organisation' | 'place' | 'other' | 'figure' | 'quote' | 'quoteUncertain' | 'modified' | 'rejected';
+export const DECORATION_KINDS: readonly DecorationKind[] = [
+  'person',
+  'organisation',
+  'place',
+  'other',
+  'figure',
+  'quote',
+  'quoteUncertain',
+  'modified',
+  'rejected',
+];
 
 /** Quotes whose speaker is below this confidence are drawn dashed. */
 export const CONFIDENT_SPEAKER = 0.5;
@@ -150,7 +161,12 @@ function emptyRanges(): Record<DecorationKind, vscode.Range[]> {
   return { person: [], organisation: [], place: [], other: [], figure: [], quote: [], quoteUncertain: [], modified: [], rejected: [] };
 }
 
-function fill(out: Record<DecorationKind, vscode.Range[]>, state: ArticleState, ed: vscode.TextEditor, cfg: vscode.WorkspaceConfiguration): void {
+function fill(
+  out: Record<DecorationKind, vscode.Range[]>,
+  state: ArticleState,
+  ed: vscode.TextEditor,
+  cfg: vscode.WorkspaceConfiguration,
+): void {
   const show = {
     entity: cfg.get<boolean>(Settings.highlightEntities, true),
     figure: cfg.get<boolean>(Settings.highlightFigures, true),

@@ -40,57 +40,59 @@ export class EntityCommands {
 
   /** Logs a command whose arguments were forged or stale. */
   private ignored(what: string) {
-  this.log.warn(`ignored ${what} with invalid or unknown arguments`);
-  return undefined;
+    this.log.warn(`ignored ${what} with invalid or unknown arguments`);
+    return undefined;
   }
 
   /** The entity mention a command is about: a validated `{doc, id}` argument, else the cursor. */
   private targetOf(arg: unknown): EntityTarget | null {
-  if (arg !== undefined) {
-    const t = parseTargetArg(arg);
-    const state = t ? this.articles.byRef(t.doc) : undefined;
-    const ann = state?.annotations.find((a) => a.id === t!.id);
-    return state && ann ? entityTarget(state, ann.start, this.knowledge) : null;
-  }
-  const ed = vscode.window.activeTextEditor;
-  const state = ed ? this.articles.get(ed.document.uri) : undefined;
-  return ed && state ? entityTarget(state, state.mapper().toOffset(ed.selection.active), this.knowledge) : null;
+    if (arg !== undefined) {
+      const t = parseTargetArg(arg);
+      const state = t ? this.articles.byRef(t.doc) : undefined;
+      const ann = state?.annotations.find((a) => a.id === t!.id);
+      return state && ann ? entityTarget(state, ann.start, this.knowledge) : null;
+    }
+    const ed = vscode.window.activeTextEditor;
+    const state = ed ? this.articles.get(ed.document.uri) : undefined;
+    return ed && state ? entityTarget(state, state.mapper().toOffset(ed.selection.active), this.knowledge) : null;
   }
 
   /** The entity a command is about: a validated `{entity}` id this session handed out, else the cursor. */
   private entityOf(arg: unknown): { type: EntityType; name: string } | null {
-  if (arg !== undefined) {
-    const e = parseEntityArg(arg);
-    const known = e ? this.knowledge.resolveEntity(e.entity) : undefined;
-    return known ? { type: known.type, name: this.knowledge.registry.canonical(known.type, known.name) } : null;
-  }
-  const t = this.targetOf(undefined);
-  return t ? { type: t.type, name: t.name } : null;
+    if (arg !== undefined) {
+      const e = parseEntityArg(arg);
+      const known = e ? this.knowledge.resolveEntity(e.entity) : undefined;
+      return known ? { type: known.type, name: this.knowledge.registry.canonical(known.type, known.name) } : null;
+    }
+    const t = this.targetOf(undefined);
+    return t ? { type: t.type, name: t.name } : null;
   }
 
   private notHere() {
-  void vscode.window.showInformationMessage('Put the cursor on a highlighted name first.');
-  return undefined;
+    void vscode.window.showInformationMessage('Put the cursor on a highlighted name first.');
+    return undefined;
   }
 
   /** Writes new registry text through a workspace edit (undoable; an open registry tab is edited in place). */
   private async writeRegistry(src: string | null, next: string): Promise<boolean> {
-  const uri = this.knowledge.registryUri();
-  if (!uri) return false;
-  const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
-  const wasDirty = open?.isDirty ?? false;
-  const ok = await vscode.workspace.applyEdit(registryEdit(uri, src, next));
-  if (!ok) return false;
-  const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
-  if (doc && !wasDirty) await doc.save();
-  // Its names fold onto every open article (the registry service tells them).
-  this.knowledge.useRegistrySource(next);
-  return true;
+    const uri = this.knowledge.registryUri();
+    if (!uri) return false;
+    const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+    const wasDirty = open?.isDirty ?? false;
+    const ok = await vscode.workspace.applyEdit(registryEdit(uri, src, next));
+    if (!ok) return false;
+    const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+    if (doc && !wasDirty) await doc.save();
+    // Its names fold onto every open article (the registry service tells them).
+    this.knowledge.useRegistrySource(next);
+    return true;
   }
 
   private failed(detail: string) {
-  this.log.error(`entity registry not changed: ${detail}`);
-  void vscode.window.showWarningMessage('The entity registry was not changed (details in the output).', 'Show Output').then((b) => b && this.log.show());
+    this.log.error(`entity registry not changed: ${detail}`);
+    void vscode.window
+      .showWarningMessage('The entity registry was not changed (details in the output).', 'Show Output')
+      .then((b) => b && this.log.show());
   }
 
   /** Find All Mentions Across Articles: every mention of the entity at the cursor (or of a hover link) in the workspace. */
@@ -111,9 +113,17 @@ export class EntityCommands {
     const items = this.knowledge.index.articlesMentioning(e.type, names).map((u) => {
       const rec = this.knowledge.index.get(u)!;
       const n = this.knowledge.index.mentions(e.type, names, u).length;
-      return { label: iconSafeLabel(rec.label, 200), description: `${n} mention${n === 1 ? '' : 's'}${this.articles.get(vscode.Uri.parse(u)) ? ' · open' : ''}`, uri: u };
+      return {
+        label: iconSafeLabel(rec.label, 200),
+        description: `${n} mention${n === 1 ? '' : 's'}${this.articles.get(vscode.Uri.parse(u)) ? ' · open' : ''}`,
+        uri: u,
+      };
     });
-    const pick = await vscode.window.showQuickPick(items, { title: `Articles mentioning ${iconSafeLabel(e.name, 60)}`, placeHolder: `${items.length} article${items.length === 1 ? '' : 's'}`, matchOnDescription: true });
+    const pick = await vscode.window.showQuickPick(items, {
+      title: `Articles mentioning ${iconSafeLabel(e.name, 60)}`,
+      placeHolder: `${items.length} article${items.length === 1 ? '' : 's'}`,
+      matchOnDescription: true,
+    });
     if (!pick) return undefined;
     const uri = vscode.Uri.parse(pick.uri);
     const first = this.knowledge.index.mentions(e.type, names, pick.uri)[0];
@@ -145,11 +155,18 @@ export class EntityCommands {
       title: `Describe ${label} (2/2)`,
       prompt: 'Wikidata item id, e.g. Q22686 (empty: none).',
       value: entry?.links.wikidata ?? '',
-      validateInput: (v) => (v.trim() && linkProblem('wikidata', v.trim()) ? 'A Wikidata item id is Q followed by digits, e.g. Q22686.' : null),
+      validateInput: (v) =>
+        v.trim() && linkProblem('wikidata', v.trim()) ? 'A Wikidata item id is Q followed by digits, e.g. Q22686.' : null,
     });
     if (wikidata === undefined) return undefined;
     const src = await this.knowledge.registrySource();
-    const r = editRegistry(src, { op: 'upsert', type: e.type, name: entry?.name ?? e.name, description: description.trim(), links: { wikidata: wikidata.trim() } });
+    const r = editRegistry(src, {
+      op: 'upsert',
+      type: e.type,
+      name: entry?.name ?? e.name,
+      description: description.trim(),
+      links: { wikidata: wikidata.trim() },
+    });
     if (!r.ok) return this.failed(r.message);
     if (!(await this.writeRegistry(src, r.text))) return this.failed('the edit could not be applied');
     void vscode.window.setStatusBarMessage('$(check) Entity registry updated', 3000);

@@ -41,7 +41,10 @@ export interface ImportSummary {
 
 const EXCLUDE = '**/{node_modules,.git,.hg,.svn,out,dist}/**';
 
-export function registerExchangeCommands<S extends { readonly uri: vscode.Uri; unsavedCorrections: boolean }>(articles: OpenArticles<S>, log: vscode.LogOutputChannel): vscode.Disposable[] {
+export function registerExchangeCommands<S extends { readonly uri: vscode.Uri; unsavedCorrections: boolean }>(
+  articles: OpenArticles<S>,
+  log: vscode.LogOutputChannel,
+): vscode.Disposable[] {
   return [
     vscode.commands.registerCommand(Commands.exportAnnotations, (arg?: unknown) => exportCommand(articles, log, arg)),
     vscode.commands.registerCommand(Commands.importAnnotations, (arg?: unknown) => importCommand(log, arg)),
@@ -57,16 +60,34 @@ async function pickFormat(importable: boolean): Promise<FormatInfo | undefined> 
     detail: `Cannot hold: ${f.cannotHold.join('; ')}`,
     value: f,
   }));
-  return (await vscode.window.showQuickPick(items, { title: importable ? 'Import annotations from' : 'Export annotations as', matchOnDetail: true }))?.value;
+  return (
+    await vscode.window.showQuickPick(items, {
+      title: importable ? 'Import annotations from' : 'Export annotations as',
+      matchOnDetail: true,
+    })
+  )?.value;
 }
 
 function isStr(v: unknown): v is string {
   return typeof v === 'string' && v.length > 0 && v.length < 4096;
 }
 
-async function exportCommand<S extends { readonly uri: vscode.Uri; unsavedCorrections: boolean }>(articles: OpenArticles<S>, log: vscode.LogOutputChannel, arg: unknown): Promise<ExportSummary | undefined> {
+async function exportCommand<S extends { readonly uri: vscode.Uri; unsavedCorrections: boolean }>(
+  articles: OpenArticles<S>,
+  log: vscode.LogOutputChannel,
+  arg: unknown,
+): Promise<ExportSummary | undefined> {
   const a = arg && typeof arg === 'object' ? (arg as Record<string, unknown>) : null;
-  if (arg !== undefined && !(a && isStr(a.format) && (a.scope === 'article' || a.scope === 'workspace') && (a.outDir === undefined || isStr(a.outDir)) && (a.uri === undefined || isStr(a.uri)))) {
+  if (
+    arg !== undefined &&
+    !(
+      a &&
+      isStr(a.format) &&
+      (a.scope === 'article' || a.scope === 'workspace') &&
+      (a.outDir === undefined || isStr(a.outDir)) &&
+      (a.uri === undefined || isStr(a.uri))
+    )
+  ) {
     log.warn('Export Annotations: ignored invalid arguments');
     return undefined;
   }
@@ -80,7 +101,8 @@ async function exportCommand<S extends { readonly uri: vscode.Uri; unsavedCorrec
     const choices: Picked<'article' | 'workspace'>[] = [];
     if (current) choices.push({ label: `This article: ${path.basename(current.fsPath)}`, value: 'article' });
     if (folder) choices.push({ label: 'Every article in the workspace', description: folder.name, value: 'workspace' });
-    if (!choices.length) return void vscode.window.showInformationMessage('Open a news article or a folder of articles to export their annotations.');
+    if (!choices.length)
+      return void vscode.window.showInformationMessage('Open a news article or a folder of articles to export their annotations.');
     scope = (await vscode.window.showQuickPick(choices, { title: `Export as ${format.label}: which articles?` }))?.value;
     if (!scope) return undefined;
   }
@@ -88,14 +110,27 @@ async function exportCommand<S extends { readonly uri: vscode.Uri; unsavedCorrec
   if (!a) {
     const where = await vscode.window.showQuickPick<Picked<'beside' | 'folder'>>(
       [
-        { label: 'Into a folder…', detail: format.id === 'brat' ? 'with a copy of each text (brat reads x.ann with x.txt) and annotation.conf' : 'paths below the workspace kept', value: 'folder' },
+        {
+          label: 'Into a folder…',
+          detail:
+            format.id === 'brat'
+              ? 'with a copy of each text (brat reads x.ann with x.txt) and annotation.conf'
+              : 'paths below the workspace kept',
+          value: 'folder',
+        },
         { label: 'Beside each article', value: 'beside' },
       ],
       { title: `Export as ${format.label}: where?` },
     );
     if (!where) return undefined;
     if (where.value === 'folder') {
-      const picked = await vscode.window.showOpenDialog({ canSelectFolders: true, canSelectFiles: false, canSelectMany: false, openLabel: 'Export Here', defaultUri: folder?.uri });
+      const picked = await vscode.window.showOpenDialog({
+        canSelectFolders: true,
+        canSelectFiles: false,
+        canSelectMany: false,
+        openLabel: 'Export Here',
+        defaultUri: folder?.uri,
+      });
       if (!picked?.[0]) return undefined;
       outDir = picked[0].fsPath;
     }
@@ -111,34 +146,43 @@ async function exportCommand<S extends { readonly uri: vscode.Uri; unsavedCorrec
     if (!folder) return undefined;
     items = await workspaceArticles(folder, outDir);
   }
-  const registryPath = folder ? path.join(folder.uri.fsPath, vscode.workspace.getConfiguration(SETTINGS_SECTION, folder.uri).get<string>(Settings.registryPath, 'entities.yaml')) : undefined;
+  const registryPath = folder
+    ? path.join(
+        folder.uri.fsPath,
+        vscode.workspace.getConfiguration(SETTINGS_SECTION, folder.uri).get<string>(Settings.registryPath, 'entities.yaml'),
+      )
+    : undefined;
   const registry = registryPath ? (loadRegistry(registryPath).registry ?? undefined) : undefined;
   const summary: ExportSummary = { articles: 0, annotations: 0, failed: [], outputs: [], notHeld: [] };
   const notHeld = new Map<string, number>();
   const written = new Map<string, string>();
-  await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Exporting annotations as ${format.label}`, cancellable: true }, async (progress, cancel) => {
-    for (const [i, item] of items.entries()) {
-      if (cancel.isCancellationRequested) break;
-      if (i % 20 === 0) {
-        progress.report({ message: `${i} of ${items.length} articles`, increment: i ? (100 * 20) / items.length : 0 });
-        await new Promise((r) => setTimeout(r, 0));
+  await vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Notification, title: `Exporting annotations as ${format.label}`, cancellable: true },
+    async (progress, cancel) => {
+      for (const [i, item] of items.entries()) {
+        if (cancel.isCancellationRequested) break;
+        if (i % 20 === 0) {
+          progress.report({ message: `${i} of ${items.length} articles`, increment: i ? (100 * 20) / items.length : 0 });
+          await new Promise((r) => setTimeout(r, 0));
+        }
+        try {
+          const r = exportArticle(item, { format, outDir, registry, suggest }, written);
+          summary.articles++;
+          summary.annotations += r.report.exported;
+          summary.outputs.push(...r.outputs);
+          for (const l of [...r.report.left, ...r.report.lost]) notHeld.set(l.what, (notHeld.get(l.what) ?? 0) + l.count);
+          log.info(`export ${format.id}: ${r.outputs[0]}: ${r.report.exported} annotations${r.note ? ` (${r.note})` : ''}`);
+        } catch (e) {
+          const message = errorMessage(e, item.file);
+          summary.failed.push({ article: item.file, message });
+          log.error(`export ${format.id}: ${message}`);
+        }
       }
-      try {
-        const r = exportArticle(item, { format, outDir, registry, suggest }, written);
-        summary.articles++;
-        summary.annotations += r.report.exported;
-        summary.outputs.push(...r.outputs);
-        for (const l of [...r.report.left, ...r.report.lost]) notHeld.set(l.what, (notHeld.get(l.what) ?? 0) + l.count);
-        log.info(`export ${format.id}: ${r.outputs[0]}: ${r.report.exported} annotations${r.note ? ` (${r.note})` : ''}`);
-      } catch (e) {
-        const message = errorMessage(e, item.file);
-        summary.failed.push({ article: item.file, message });
-        log.error(`export ${format.id}: ${message}`);
-      }
-    }
-  });
+    },
+  );
   summary.notHeld = [...notHeld].map(([what, count]) => ({ what, count }));
-  if (summary.notHeld.length) log.info(`export ${format.id}: not held in all: ${summary.notHeld.map((l) => `${l.count} ${l.what}`).join('; ')}`);
+  if (summary.notHeld.length)
+    log.info(`export ${format.id}: not held in all: ${summary.notHeld.map((l) => `${l.count} ${l.what}`).join('; ')}`);
   const msg = `Exported ${summary.annotations} annotations of ${summary.articles} article${summary.articles === 1 ? '' : 's'} as ${format.label}${outDir ? ` to ${path.basename(outDir)}` : ''}.${summary.failed.length ? ` ${summary.failed.length} could not be exported.` : ''}${summary.notHeld.length ? ' Some information has no place in this format (see the output).' : ''}`;
   if (!a) {
     const buttons = [outDir ? 'Reveal Folder' : undefined, 'Show Output'].filter((b): b is string => !!b);
@@ -182,7 +226,17 @@ async function workspaceArticles(folder: vscode.WorkspaceFolder, outDir: string 
 
 async function importCommand(log: vscode.LogOutputChannel, arg: unknown): Promise<ImportSummary | undefined> {
   const a = arg && typeof arg === 'object' ? (arg as Record<string, unknown>) : null;
-  if (arg !== undefined && !(a && isStr(a.format) && Array.isArray(a.files) && a.files.length > 0 && a.files.every(isStr) && (a.article === undefined || isStr(a.article)))) {
+  if (
+    arg !== undefined &&
+    !(
+      a &&
+      isStr(a.format) &&
+      Array.isArray(a.files) &&
+      a.files.length > 0 &&
+      a.files.every(isStr) &&
+      (a.article === undefined || isStr(a.article))
+    )
+  ) {
     log.warn('Import Annotations: ignored invalid arguments');
     return undefined;
   }
@@ -191,8 +245,15 @@ async function importCommand(log: vscode.LogOutputChannel, arg: unknown): Promis
   let files = a ? (a.files as string[]) : [];
   let article = a ? (a.article as string | undefined) : undefined;
   if (!a) {
-    const filters: Record<string, string[]> = format.id === 'brat' ? { 'brat annotations': ['ann'] } : { [format.label]: ['json', 'jsonl', 'ndjson'] };
-    const picked = await vscode.window.showOpenDialog({ canSelectMany: true, canSelectFiles: true, openLabel: 'Import', filters, defaultUri: vscode.workspace.workspaceFolders?.[0]?.uri });
+    const filters: Record<string, string[]> =
+      format.id === 'brat' ? { 'brat annotations': ['ann'] } : { [format.label]: ['json', 'jsonl', 'ndjson'] };
+    const picked = await vscode.window.showOpenDialog({
+      canSelectMany: true,
+      canSelectFiles: true,
+      openLabel: 'Import',
+      filters,
+      defaultUri: vscode.workspace.workspaceFolders?.[0]?.uri,
+    });
     if (!picked?.length) return undefined;
     files = picked.map((u) => u.fsPath);
     const active = vscode.window.activeTextEditor?.document.uri;
@@ -209,31 +270,38 @@ async function importCommand(log: vscode.LogOutputChannel, arg: unknown): Promis
     }
   }
   const summary: ImportSummary = { results: [], conflicts: 0 };
-  await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Importing ${format.label}`, cancellable: true }, async (progress, cancel) => {
-    for (const [i, file] of files.entries()) {
-      if (cancel.isCancellationRequested) break;
-      progress.report({ message: `${i} of ${files.length} files`, increment: i ? 100 / files.length : 0 });
-      await new Promise((r) => setTimeout(r, 0));
-      let results: ImportDone[];
-      try {
-        results = importFile(file, { format, article, options: {} });
-      } catch (e) {
-        results = [{ from: file, status: 'error', read: 0, problems: [], skipped: [], adjusted: 0, located: 0, error: errorMessage(e, file) }];
-      }
-      for (const r of results) {
-        summary.results.push(r);
-        if (r.status === 'error') log.error(`import ${format.id}: ${r.error}`);
-        else {
-          const m = r.merge!;
-          summary.conflicts += m.conflicts.length;
-          log.info(`import ${format.id}: ${r.sidecar}: ${r.read} read from ${r.from}; ${m.added} added, ${m.updated} updated, ${m.unchanged} unchanged, ${m.conflicts.length} conflicts`);
-          for (const p of r.problems) log.warn(`import ${format.id}: ${r.from}: ${p}`);
-          for (const c of m.conflicts) log.warn(`import ${format.id}: ${c.message}`);
-          if (r.skipped.length) log.info(`import ${format.id}: not held: ${r.skipped.map((l) => `${l.count} ${l.what}`).join('; ')}`);
+  await vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Notification, title: `Importing ${format.label}`, cancellable: true },
+    async (progress, cancel) => {
+      for (const [i, file] of files.entries()) {
+        if (cancel.isCancellationRequested) break;
+        progress.report({ message: `${i} of ${files.length} files`, increment: i ? 100 / files.length : 0 });
+        await new Promise((r) => setTimeout(r, 0));
+        let results: ImportDone[];
+        try {
+          results = importFile(file, { format, article, options: {} });
+        } catch (e) {
+          results = [
+            { from: file, status: 'error', read: 0, problems: [], skipped: [], adjusted: 0, located: 0, error: errorMessage(e, file) },
+          ];
+        }
+        for (const r of results) {
+          summary.results.push(r);
+          if (r.status === 'error') log.error(`import ${format.id}: ${r.error}`);
+          else {
+            const m = r.merge!;
+            summary.conflicts += m.conflicts.length;
+            log.info(
+              `import ${format.id}: ${r.sidecar}: ${r.read} read from ${r.from}; ${m.added} added, ${m.updated} updated, ${m.unchanged} unchanged, ${m.conflicts.length} conflicts`,
+            );
+            for (const p of r.problems) log.warn(`import ${format.id}: ${r.from}: ${p}`);
+            for (const c of m.conflicts) log.warn(`import ${format.id}: ${c.message}`);
+            if (r.skipped.length) log.info(`import ${format.id}: not held: ${r.skipped.map((l) => `${l.count} ${l.what}`).join('; ')}`);
+          }
         }
       }
-    }
-  });
+    },
+  );
   if (!a) {
     const ok = summary.results.filter((r) => r.status !== 'error');
     const errors = summary.results.length - ok.length;

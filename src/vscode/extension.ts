@@ -76,7 +76,9 @@ export function activate(context: vscode.ExtensionContext): NewsAnnotatorApi {
       await knowledge.whenIndexed();
       return knowledge.index.uris();
     },
-    analyse: async (uri, text, fileDate) => (await runner.run(`review:${uri.toString()}`, text, { fileDate, lexicon: knowledge.lexicon.lexiconEntries(uri.toString()) })).analysis,
+    analyse: async (uri, text, fileDate) =>
+      (await runner.run(`review:${uri.toString()}`, text, { fileDate, lexicon: knowledge.lexicon.lexiconEntries(uri.toString()) }))
+        .analysis,
     fold: (analysis, annotations) => knowledge.lexicon.fold(analysis, annotations),
   };
   const review = registerReviewLoop(access, topics, context.workspaceState);
@@ -112,7 +114,9 @@ export function activate(context: vscode.ExtensionContext): NewsAnnotatorApi {
     vscode.languages.registerDefinitionProvider(SELECTORS, entities),
     ...new EntityCommands(articles, knowledge, log).register(),
     vscode.languages.registerDocumentSymbolProvider(SELECTORS, new TopicSymbolProvider(articles), { label: 'News Annotator' }),
-    vscode.languages.registerCodeActionsProvider(SELECTORS, new AnnotationCodeActions(articles), { providedCodeActionKinds: AnnotationCodeActions.kinds }),
+    vscode.languages.registerCodeActionsProvider(SELECTORS, new AnnotationCodeActions(articles), {
+      providedCodeActionKinds: AnnotationCodeActions.kinds,
+    }),
     new ReviewDiagnostics(articles),
     ...new AnnotationCommands(articles, decorations, topics, log).register(),
     ...registerExchangeCommands(articles, log),

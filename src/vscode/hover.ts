@@ -43,7 +43,13 @@ export class AnnotationHoverProvider implements vscode.HoverProvider {
     const mapper = state.mapper();
     const key = doc.uri.toString();
     const k = this.knowledge;
-    const cards = hoverCards(state.analysis, state.annotations, mapper.toOffset(pos), k ? { entity: (type, name) => k.facts(type, name, key) } : {}, { includeRejected: showRejected(doc.uri) });
+    const cards = hoverCards(
+      state.analysis,
+      state.annotations,
+      mapper.toOffset(pos),
+      k ? { entity: (type, name) => k.facts(type, name, key) } : {},
+      { includeRejected: showRejected(doc.uri) },
+    );
     if (!cards.length) return undefined;
     const parts = renderHover(cards, {
       doc: this.articles.refOf(doc.uri),

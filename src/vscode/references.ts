@@ -57,10 +57,16 @@ async function articleText(uri: vscode.Uri, articles: ArticleManager): Promise<s
  * mention is only listed when the text there still reads as one of the entity's names in that
  * article (an article changed on disk since it was indexed can not send the user to the wrong words).
  */
-export async function mentionLocations(t: EntityTarget, articles: ArticleManager, knowledge: WorkspaceKnowledge, token?: vscode.CancellationToken): Promise<vscode.Location[]> {
+export async function mentionLocations(
+  t: EntityTarget,
+  articles: ArticleManager,
+  knowledge: WorkspaceKnowledge,
+  token?: vscode.CancellationToken,
+): Promise<vscode.Location[]> {
   const keys = new Set(t.names.map(nameKey));
   const here = t.state.annotations.filter(
-    (a) => a.kind === 'entity' && a.type === t.type && isLive(a) && keys.has(nameKey(knowledge.registry.canonical(t.type, a.entity ?? a.text))),
+    (a) =>
+      a.kind === 'entity' && a.type === t.type && isLive(a) && keys.has(nameKey(knowledge.registry.canonical(t.type, a.entity ?? a.text))),
   );
   const mapper = t.state.mapper();
   const out = here.map((a) => new vscode.Location(t.state.uri, mapper.toRange(a)));
@@ -82,10 +88,12 @@ export async function mentionLocations(t: EntityTarget, articles: ArticleManager
       const rec = knowledge.index.get(u);
       if (text === null || text === undefined || !rec) return;
       const allowed = new Set<string>();
-      for (const e of rec.entities) if (e.type === t.type && keys.has(nameKey(e.canonical))) for (const n of [e.canonical, ...e.aliases]) allowed.add(n);
+      for (const e of rec.entities)
+        if (e.type === t.type && keys.has(nameKey(e.canonical))) for (const n of [e.canonical, ...e.aliases]) allowed.add(n);
       const uri = vscode.Uri.parse(u);
       const m = OffsetMapper.forText(text);
-      for (const s of spans) if (s.end <= text.length && allowed.has(text.slice(s.start, s.end))) out.push(new vscode.Location(uri, m.toRange(s)));
+      for (const s of spans)
+        if (s.end <= text.length && allowed.has(text.slice(s.start, s.end))) out.push(new vscode.Location(uri, m.toRange(s)));
     });
   }
   return out;
@@ -118,7 +126,12 @@ export class EntityProviders implements vscode.ReferenceProvider, vscode.RenameP
     return entityTarget(state, state.mapper().toOffset(pos), this.knowledge);
   }
 
-  async provideReferences(doc: vscode.TextDocument, pos: vscode.Position, ctx: vscode.ReferenceContext, token: vscode.CancellationToken): Promise<vscode.Location[] | undefined> {
+  async provideReferences(
+    doc: vscode.TextDocument,
+    pos: vscode.Position,
+    ctx: vscode.ReferenceContext,
+    token: vscode.CancellationToken,
+  ): Promise<vscode.Location[] | undefined> {
     const t = this.target(doc, pos);
     if (!t) return undefined;
     const out = await mentionLocations(t, this.articles, this.knowledge, token);
@@ -152,7 +165,12 @@ export class EntityProviders implements vscode.ReferenceProvider, vscode.RenameP
    * still resolve); annotation files that link a mention to any of the entity's names get the new
    * name in their `entity:` field. Article texts are never edited.
    */
-  async provideRenameEdits(doc: vscode.TextDocument, pos: vscode.Position, newName: string, token: vscode.CancellationToken): Promise<vscode.WorkspaceEdit | undefined> {
+  async provideRenameEdits(
+    doc: vscode.TextDocument,
+    pos: vscode.Position,
+    newName: string,
+    token: vscode.CancellationToken,
+  ): Promise<vscode.WorkspaceEdit | undefined> {
     const t = this.target(doc, pos);
     if (!t) return undefined;
     const to = newName.trim();

@@ -78,14 +78,17 @@ export class ReviewDiagnostics implements vscode.Disposable {
       const p = s.sidecarProblem;
       if (p) {
         const line = Math.max(0, (p.line ?? 1) - 1);
-        const d = new vscode.Diagnostic(new vscode.Range(line, 0, line, 1000), `${p.message}. News Annotator will not overwrite this file until it is fixed.`, vscode.DiagnosticSeverity.Error);
+        const d = new vscode.Diagnostic(
+          new vscode.Range(line, 0, line, 1000),
+          `${p.message}. News Annotator will not overwrite this file until it is fixed.`,
+          vscode.DiagnosticSeverity.Error,
+        );
         d.source = SOURCE;
         this.collection.set(s.sidecarUri, [d]);
       } else this.collection.delete(s.sidecarUri);
     }
   }
 }
-
 
 export class AnnotationCodeActions implements vscode.CodeActionProvider {
   static readonly kinds = [vscode.CodeActionKind.QuickFix];
@@ -110,16 +113,31 @@ export class AnnotationCodeActions implements vscode.CodeActionProvider {
     for (const a of needingReview(state)) {
       const target = { uri, id: a.id };
       if (a.conflict && a.start <= end && start <= a.end) {
-        action(`Keep this branch's decision (${a.status}) on ${describe(a)}`, Commands.resolveConflict, [{ ...target, take: 'mine' }], true);
-        action(`Take the other branch's decision (${a.conflict.status}${a.conflict.type && a.conflict.type !== a.type ? ` as ${a.conflict.type}` : ''})`, Commands.resolveConflict, [{ ...target, take: 'theirs' }]);
+        action(
+          `Keep this branch's decision (${a.status}) on ${describe(a)}`,
+          Commands.resolveConflict,
+          [{ ...target, take: 'mine' }],
+          true,
+        );
+        action(
+          `Take the other branch's decision (${a.conflict.status}${a.conflict.type && a.conflict.type !== a.type ? ` as ${a.conflict.type}` : ''})`,
+          Commands.resolveConflict,
+          [{ ...target, take: 'theirs' }],
+        );
       }
       if (a.anchor === 'ok') continue;
       if (a.anchor === 'modified' && a.start <= end && start <= a.end) {
-        action(`Keep annotation on the edited words “${iconSafeLabel(state.live.slice(a.start, a.end), 40)}”`, Commands.acceptAnnotation, [target], true);
+        action(
+          `Keep annotation on the edited words “${iconSafeLabel(state.live.slice(a.start, a.end), 40)}”`,
+          Commands.acceptAnnotation,
+          [target],
+          true,
+        );
         action(`Remove annotation ${describe(a)}`, Commands.deleteAnnotation, [target]);
       } else if (a.anchor === 'ambiguous') {
         for (const c of a.candidates ?? []) {
-          if (c <= end && start <= c + a.text.length) action(`Attach ${describe(a)} here`, Commands.reattachAnnotation, [{ ...target, start: c }], true);
+          if (c <= end && start <= c + a.text.length)
+            action(`Attach ${describe(a)} here`, Commands.reattachAnnotation, [{ ...target, start: c }], true);
         }
       } else if (a.anchor === 'orphaned' && a.start >= start - 1 && a.start <= end + 1) {
         action(`Delete orphaned annotation ${describe(a)}`, Commands.deleteAnnotation, [target]);
@@ -139,7 +157,11 @@ export class AnnotationCodeActions implements vscode.CodeActionProvider {
       if (a.kind === 'entity') action(`Link ${what} to an entity…`, Commands.linkEntity, [target]);
     }
     // A selection that is not yet exactly an annotation: offer to annotate it.
-    if (end > start && end - start <= 200 && !state.annotations.some((a) => a.start === start && a.end === end && a.status !== 'rejected')) {
+    if (
+      end > start &&
+      end - start <= 200 &&
+      !state.annotations.some((a) => a.start === start && a.end === end && a.status !== 'rejected')
+    ) {
       const sel = iconSafeLabel(state.live.slice(start, end), 40);
       for (const t of TYPES.entity) action(`Annotate “${sel}” as ${typeTitle(t)}`, Commands.addAnnotation, [{ type: t }]);
       action(`Annotate “${sel}” as…`, Commands.addAnnotation, []);

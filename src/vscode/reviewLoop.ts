@@ -30,7 +30,14 @@ import { count } from './notices';
 import { decisionContext } from './reviewer';
 import { readSidecar } from './sidecarStore';
 import type { TopicsProvider } from './topicsView';
-import { loadDiskArticle, rewriteSidecar, workspaceArticleUris, writeDiskArticle, type DiskArticle, type WorkspaceAccess } from './workspaceArticles';
+import {
+  loadDiskArticle,
+  rewriteSidecar,
+  workspaceArticleUris,
+  writeDiskArticle,
+  type DiskArticle,
+  type WorkspaceAccess,
+} from './workspaceArticles';
 
 const KIND_LABEL: Record<AnnotationKind, string> = { entity: 'Names', figure: 'Figures', quote: 'Quotes' };
 
@@ -59,7 +66,19 @@ function isFromEditorKey(arg: unknown): boolean {
 
 /** The decision an annotation carries, as one string (what undo restores). */
 function signature(a: Annotation): string {
-  return JSON.stringify([a.status, a.origin, a.type, a.by ?? null, a.entity ?? null, a.note ?? null, a.conflict ?? null, a.anchor, a.text, a.prefix, a.suffix]);
+  return JSON.stringify([
+    a.status,
+    a.origin,
+    a.type,
+    a.by ?? null,
+    a.entity ?? null,
+    a.note ?? null,
+    a.conflict ?? null,
+    a.anchor,
+    a.text,
+    a.prefix,
+    a.suffix,
+  ]);
 }
 
 function copy(a: Annotation): Annotation {
@@ -68,9 +87,26 @@ function copy(a: Annotation): Annotation {
 
 /** An annotation as it was when its signature was taken (offsets as they are now). */
 function asBefore(k: Known): Annotation {
-  const [status, origin, type, by, entity, note, conflict, anchor, text, prefix, suffix] = JSON.parse(k.sig) as [Annotation['status'], Annotation['origin'], string, string | null, string | null, string | null, Annotation['conflict'] | null, Annotation['anchor'], string, string, string];
+  const [status, origin, type, by, entity, note, conflict, anchor, text, prefix, suffix] = JSON.parse(k.sig) as [
+    Annotation['status'],
+    Annotation['origin'],
+    string,
+    string | null,
+    string | null,
+    string | null,
+    Annotation['conflict'] | null,
+    Annotation['anchor'],
+    string,
+    string,
+    string,
+  ];
   const a: Annotation = { ...copy(k.ref), status, origin, type, anchor, text, prefix, suffix };
-  for (const [key, v] of [['by', by], ['entity', entity], ['note', note], ['conflict', conflict]] as const) {
+  for (const [key, v] of [
+    ['by', by],
+    ['entity', entity],
+    ['note', note],
+    ['conflict', conflict],
+  ] as const) {
     if (v === null) delete (a as unknown as Record<string, unknown>)[key];
     else (a as unknown as Record<string, unknown>)[key] = v;
   }
@@ -190,7 +226,9 @@ class DecisionRecorder {
 // Command arguments (from keybindings, other extensions and tests): validated
 
 function plain(arg: unknown): Record<string, unknown> | null {
-  return arg && typeof arg === 'object' && !Array.isArray(arg) && Object.getPrototypeOf(arg) === Object.prototype ? (arg as Record<string, unknown>) : null;
+  return arg && typeof arg === 'object' && !Array.isArray(arg) && Object.getPrototypeOf(arg) === Object.prototype
+    ? (arg as Record<string, unknown>)
+    : null;
 }
 
 const unit = (x: unknown): number | undefined => (typeof x === 'number' && x >= 0 && x <= 1 ? x : undefined);
@@ -233,7 +271,11 @@ function parseBulkArgs(arg: unknown): BulkArgs | null {
 
 // ---------------------------------------------------------------------------------------------
 
-export function registerReviewLoop(access: WorkspaceAccess, topics: TopicsProvider, memento: vscode.Memento): { disposables: vscode.Disposable[]; api: ReviewLoopApi } {
+export function registerReviewLoop(
+  access: WorkspaceAccess,
+  topics: TopicsProvider,
+  memento: vscode.Memento,
+): { disposables: vscode.Disposable[]; api: ReviewLoopApi } {
   const articles = access.articles;
   const log = access.log;
   const status = vscode.window.createStatusBarItem('newsAnnotator.review', vscode.StatusBarAlignment.Right, 99);
@@ -252,7 +294,11 @@ export function registerReviewLoop(access: WorkspaceAccess, topics: TopicsProvid
   const updateContext = () => {
     const key = activeKey();
     const c = key ? recorder.counters(key) : { undo: 0, redo: 0 };
-    void vscode.commands.executeCommand('setContext', ContextKeys.decisionUndoable, !!key && c.undo > 0 && !!recorder.history.peekUndo(key));
+    void vscode.commands.executeCommand(
+      'setContext',
+      ContextKeys.decisionUndoable,
+      !!key && c.undo > 0 && !!recorder.history.peekUndo(key),
+    );
     void vscode.commands.executeCommand('setContext', ContextKeys.decisionRedoable, !!key && c.redo > 0 && recorder.history.canRedo(key));
   };
   const recorder = new DecisionRecorder(updateContext);
@@ -306,12 +352,24 @@ export function registerReviewLoop(access: WorkspaceAccess, topics: TopicsProvid
     if (!r) {
       const f = filterText();
       const next = (b: string | undefined) => void (b && nextArticle());
-      if (f) void vscode.window.showInformationMessage('No suggestion left to review here among the kinds and confidence you chose (Review Only Some Suggestions…).', 'Next Article to Review').then(next);
+      if (f)
+        void vscode.window
+          .showInformationMessage(
+            'No suggestion left to review here among the kinds and confidence you chose (Review Only Some Suggestions…).',
+            'Next Article to Review',
+          )
+          .then(next);
       else void vscode.window.showInformationMessage('Everything in this article is reviewed.', 'Next Article to Review').then(next);
       return undefined;
     }
-    if (r.wrapped && direction === 1) void vscode.window.showInformationMessage(`Reached the end of the article: back to the first suggestion (${count(r.of)} left to review).`);
-    else if (r.wrapped) void vscode.window.showInformationMessage(`Reached the start of the article: back to the last suggestion (${count(r.of)} left to review).`);
+    if (r.wrapped && direction === 1)
+      void vscode.window.showInformationMessage(
+        `Reached the end of the article: back to the first suggestion (${count(r.of)} left to review).`,
+      );
+    else if (r.wrapped)
+      void vscode.window.showInformationMessage(
+        `Reached the start of the article: back to the last suggestion (${count(r.of)} left to review).`,
+      );
     await reveal(state, editor, r.annotation);
     vscode.window.setStatusBarMessage(`Suggestion ${r.position} of ${r.of}`, 2500);
     return r.annotation.id;
@@ -438,7 +496,9 @@ export function registerReviewLoop(access: WorkspaceAccess, topics: TopicsProvid
     log.info(msg);
     if (failed.length) {
       log.warn(`not written: ${failed.join(', ')}`);
-      void vscode.window.showWarningMessage(`${count(failed.length)} annotation file(s) changed on disk meanwhile and were left as they are (details in the output).`);
+      void vscode.window.showWarningMessage(
+        `${count(failed.length)} annotation file(s) changed on disk meanwhile and were left as they are (details in the output).`,
+      );
     } else if (others && direction === 'undo') void vscode.window.showInformationMessage(`Undone in ${count(step.files.size)} articles.`);
     else if (others) void vscode.window.showInformationMessage(`Redone in ${count(step.files.size)} articles.`);
     return step.label;
@@ -450,12 +510,18 @@ export function registerReviewLoop(access: WorkspaceAccess, topics: TopicsProvid
     const o = plain(arg);
     if (arg !== undefined) {
       if (!o) return undefined;
-      const kinds = Array.isArray(o.kinds) ? o.kinds.filter((k): k is AnnotationKind => ANNOTATION_KINDS.includes(k as AnnotationKind)) : [];
+      const kinds = Array.isArray(o.kinds)
+        ? o.kinds.filter((k): k is AnnotationKind => ANNOTATION_KINDS.includes(k as AnnotationKind))
+        : [];
       const below = o.below === null || o.below === undefined ? undefined : unit(o.below);
       filter = { ...(kinds.length && kinds.length < 3 ? { kinds } : {}), ...(below !== undefined ? { below } : {}) };
     } else {
       const kinds = await vscode.window.showQuickPick(
-        ANNOTATION_KINDS.map((k) => ({ label: KIND_LABEL[k], picked: !filter.kinds?.length || filter.kinds.includes(k), annotationKind: k })),
+        ANNOTATION_KINDS.map((k) => ({
+          label: KIND_LABEL[k],
+          picked: !filter.kinds?.length || filter.kinds.includes(k),
+          annotationKind: k,
+        })),
         { title: 'Review: which suggestions to step through', canPickMany: true, placeHolder: 'Kinds of annotation' },
       );
       if (!kinds) return undefined;
@@ -465,9 +531,15 @@ export function registerReviewLoop(access: WorkspaceAccess, topics: TopicsProvid
         { label: 'Below 75% sure', below: 0.75 },
         { label: 'Below 50% sure', below: 0.5 },
       ];
-      const level = await vscode.window.showQuickPick(levels, { title: 'Review: only the suggestions the model is unsure of?', placeHolder: 'Figures count as certain; a disagreement always shows' });
+      const level = await vscode.window.showQuickPick(levels, {
+        title: 'Review: only the suggestions the model is unsure of?',
+        placeHolder: 'Figures count as certain; a disagreement always shows',
+      });
       if (!level) return undefined;
-      filter = { ...(kinds.length && kinds.length < 3 ? { kinds: kinds.map((k) => k.annotationKind) } : {}), ...(level.below !== undefined ? { below: level.below } : {}) };
+      filter = {
+        ...(kinds.length && kinds.length < 3 ? { kinds: kinds.map((k) => k.annotationKind) } : {}),
+        ...(level.below !== undefined ? { below: level.below } : {}),
+      };
     }
     await memento.update('reviewFilter', filter);
     updateStatus();
@@ -486,7 +558,10 @@ export function registerReviewLoop(access: WorkspaceAccess, topics: TopicsProvid
     if (here?.kind === 'entity') {
       const name = here.entity ?? here.text;
       for (const decision of ['accept', 'reject'] as const) {
-        items.push({ label: `$(${decision === 'accept' ? 'check' : 'close'}) ${decision === 'accept' ? 'Accept' : 'Reject'} every “${shorten(name, 50)}” (${typeTitle(here.type)})`, make: async () => ({ decision, type: here.type, entity: name }) });
+        items.push({
+          label: `$(${decision === 'accept' ? 'check' : 'close'}) ${decision === 'accept' ? 'Accept' : 'Reject'} every “${shorten(name, 50)}” (${typeTitle(here.type)})`,
+          make: async () => ({ decision, type: here.type, entity: name }),
+        });
       }
     }
     const pickType = async (decision: 'accept' | 'reject') => {
@@ -499,8 +574,17 @@ export function registerReviewLoop(access: WorkspaceAccess, topics: TopicsProvid
     const pickLevel = async (decision: 'accept' | 'reject') => {
       const levels = decision === 'accept' ? [0.95, 0.9, 0.8, 0.75] : [0.5, 0.4, 0.3];
       const l = await vscode.window.showQuickPick(
-        levels.map((v) => ({ label: decision === 'accept' ? `${Math.round(v * 100)}% sure or more` : `below ${Math.round(v * 100)}% sure`, v })),
-        { title: decision === 'accept' ? 'Accept every name and quote the model is this sure of' : 'Reject every name and quote the model is this unsure of', placeHolder: 'Figures have no confidence and are not included' },
+        levels.map((v) => ({
+          label: decision === 'accept' ? `${Math.round(v * 100)}% sure or more` : `below ${Math.round(v * 100)}% sure`,
+          v,
+        })),
+        {
+          title:
+            decision === 'accept'
+              ? 'Accept every name and quote the model is this sure of'
+              : 'Reject every name and quote the model is this unsure of',
+          placeHolder: 'Figures have no confidence and are not included',
+        },
       );
       return l ? ({ decision, ...(decision === 'accept' ? { minConfidence: l.v } : { belowConfidence: l.v }) } as BulkQuery) : undefined;
     };
@@ -510,13 +594,19 @@ export function registerReviewLoop(access: WorkspaceAccess, topics: TopicsProvid
       { label: '$(close) Reject every suggestion of a type…', make: () => pickType('reject') },
       { label: '$(close) Reject every suggestion below a confidence…', make: () => pickLevel('reject') },
     );
-    const what = await vscode.window.showQuickPick(items, { title: 'Decide in bulk (undecided suggestions only; you see them before anything changes)' });
+    const what = await vscode.window.showQuickPick(items, {
+      title: 'Decide in bulk (undecided suggestions only; you see them before anything changes)',
+    });
     const query = await what?.make?.();
     if (!query) return undefined;
     const scope = await vscode.window.showQuickPick(
       [
         ...(act ? [{ label: '$(file) This article', scope: 'article' as const }] : []),
-        { label: '$(files) Every article in the workspace', description: 'closed ones too: their annotation files are written', scope: 'workspace' as const },
+        {
+          label: '$(files) Every article in the workspace',
+          description: 'closed ones too: their annotation files are written',
+          scope: 'workspace' as const,
+        },
       ],
       { title: `${describeQuery(query)}: where?` },
     );
@@ -532,13 +622,27 @@ export function registerReviewLoop(access: WorkspaceAccess, topics: TopicsProvid
   }
 
   /** Finds the suggestions a bulk decision would change. */
-  const findBulk = async (args: BulkArgs, token?: vscode.CancellationToken, progress?: (done: number, total: number) => void): Promise<{ found: Found[]; skipped: number }> => {
+  const findBulk = async (
+    args: BulkArgs,
+    token?: vscode.CancellationToken,
+    progress?: (done: number, total: number) => void,
+  ): Promise<{ found: Found[]; skipped: number }> => {
     const q = args.query;
     if (args.scope === 'article') {
       const act = active();
       if (!act) return { found: [], skipped: 0 };
       const s = act.state;
-      return { found: [{ uri: s.uri, label: vscode.workspace.asRelativePath(s.uri), state: s, targets: bulkTargets(s.annotations, q, confidenceFrom(s.analysis)) }], skipped: 0 };
+      return {
+        found: [
+          {
+            uri: s.uri,
+            label: vscode.workspace.asRelativePath(s.uri),
+            state: s,
+            targets: bulkTargets(s.annotations, q, confidenceFrom(s.analysis)),
+          },
+        ],
+        skipped: 0,
+      };
     }
     const uris = await workspaceArticleUris(access);
     const maxBytes = vscode.workspace.getConfiguration(SETTINGS_SECTION).get<number>(Settings.maxFileSizeMB, 10) * 1024 * 1024;
@@ -553,7 +657,12 @@ export function registerReviewLoop(access: WorkspaceAccess, topics: TopicsProvid
         if (s.tooLarge) skipped++;
         else {
           await articles.whenIdle(uri);
-          found.push({ uri, label: vscode.workspace.asRelativePath(uri), state: s, targets: bulkTargets(s.annotations, q, confidenceFrom(s.analysis)) });
+          found.push({
+            uri,
+            label: vscode.workspace.asRelativePath(uri),
+            state: s,
+            targets: bulkTargets(s.annotations, q, confidenceFrom(s.analysis)),
+          });
         }
       } else {
         const d = await loadDiskArticle(uri, access, maxBytes);
@@ -580,7 +689,13 @@ export function registerReviewLoop(access: WorkspaceAccess, topics: TopicsProvid
       for (const a of f.targets) {
         if (items.length >= PREVIEW_ITEMS) break;
         const c = conf.get(f)!(a);
-        items.push({ label: shorten(a.text.replace(/\s+/g, ' '), 80), description: `${typeTitle(a.type)}${c !== undefined && a.kind !== 'figure' ? ` · ${Math.round(c * 100)}% sure` : ''}`, detail: `…${a.prefix.replace(/\s+/g, ' ')}[${shorten(a.text.replace(/\s+/g, ' '), 40)}]${a.suffix.replace(/\s+/g, ' ')}…`, picked: true, ann: a });
+        items.push({
+          label: shorten(a.text.replace(/\s+/g, ' '), 80),
+          description: `${typeTitle(a.type)}${c !== undefined && a.kind !== 'figure' ? ` · ${Math.round(c * 100)}% sure` : ''}`,
+          detail: `…${a.prefix.replace(/\s+/g, ' ')}[${shorten(a.text.replace(/\s+/g, ' '), 40)}]${a.suffix.replace(/\s+/g, ' ')}…`,
+          picked: true,
+          ann: a,
+        });
       }
     }
     const verb = args.query.decision === 'accept' ? 'Accept' : 'Reject';
@@ -605,13 +720,16 @@ export function registerReviewLoop(access: WorkspaceAccess, topics: TopicsProvid
     const label = describeQuery(args.query);
     const scan =
       args.scope === 'workspace'
-        ? await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'News Annotator: finding the suggestions', cancellable: true }, (p, token) => {
-            let last = 0;
-            return findBulk(args, token, (done, total) => {
-              p.report({ message: `${done} of ${total} articles`, increment: (100 * (done - last)) / Math.max(1, total) });
-              last = done;
-            });
-          })
+        ? await vscode.window.withProgress(
+            { location: vscode.ProgressLocation.Notification, title: 'News Annotator: finding the suggestions', cancellable: true },
+            (p, token) => {
+              let last = 0;
+              return findBulk(args, token, (done, total) => {
+                p.report({ message: `${done} of ${total} articles`, increment: (100 * (done - last)) / Math.max(1, total) });
+                last = done;
+              });
+            },
+          )
         : await findBulk(args);
     const total = scan.found.reduce((n, f) => n + f.targets.length, 0);
     if (!total) {
@@ -626,44 +744,60 @@ export function registerReviewLoop(access: WorkspaceAccess, topics: TopicsProvid
     let articlesChanged = 0;
     const notWritten: string[] = [];
     try {
-      await vscode.window.withProgress({ location: scan.found.length > 1 ? vscode.ProgressLocation.Notification : vscode.ProgressLocation.Window, title: 'News Annotator: deciding in bulk' }, async (p) => {
-        let done = 0;
-        for (const f of scan.found) {
-          const targets = f.targets.filter((a) => chosen.has(a));
-          if (!targets.length) continue;
-          const ctx = decisionContext(f.uri);
-          if (f.state) {
-            // Recorded through the corrected event, into the group.
-            applyBulk(f.state.annotations, targets, args.query.decision, f.state.live, ctx);
-            articles.corrected(f.state);
-          } else if (f.disk) {
-            const changes = applyBulk(f.disk.annotations, targets, args.query.decision, f.disk.text, ctx);
-            const out = writeDiskArticle(f.disk);
-            if (!out.written) {
-              notWritten.push(`${f.label} (${out.message})`);
-              continue;
+      await vscode.window.withProgress(
+        {
+          location: scan.found.length > 1 ? vscode.ProgressLocation.Notification : vscode.ProgressLocation.Window,
+          title: 'News Annotator: deciding in bulk',
+        },
+        async (p) => {
+          let done = 0;
+          for (const f of scan.found) {
+            const targets = f.targets.filter((a) => chosen.has(a));
+            if (!targets.length) continue;
+            const ctx = decisionContext(f.uri);
+            if (f.state) {
+              // Recorded through the corrected event, into the group.
+              applyBulk(f.state.annotations, targets, args.query.decision, f.state.live, ctx);
+              articles.corrected(f.state);
+            } else if (f.disk) {
+              const changes = applyBulk(f.disk.annotations, targets, args.query.decision, f.disk.text, ctx);
+              const out = writeDiskArticle(f.disk);
+              if (!out.written) {
+                notWritten.push(`${f.label} (${out.message})`);
+                continue;
+              }
+              step.files.set(f.uri.toString(), changes);
             }
-            step.files.set(f.uri.toString(), changes);
+            changed += targets.length;
+            articlesChanged++;
+            if (++done % 20 === 0) {
+              p.report({ message: `${done} of ${scan.found.length} articles` });
+              await new Promise((r) => setTimeout(r, 0));
+            }
           }
-          changed += targets.length;
-          articlesChanged++;
-          if (++done % 20 === 0) {
-            p.report({ message: `${done} of ${scan.found.length} articles` });
-            await new Promise((r) => setTimeout(r, 0));
-          }
-        }
-      });
+        },
+      );
     } finally {
       recorder.endGroup(activeKey());
     }
     const ms = Date.now() - t0;
-    log.info(`bulk decision "${label}": ${changed} annotations in ${articlesChanged} articles (found in ${t1 - t0} ms with the preview, applied in ${Date.now() - t1} ms)`);
+    log.info(
+      `bulk decision "${label}": ${changed} annotations in ${articlesChanged} articles (found in ${t1 - t0} ms with the preview, applied in ${Date.now() - t1} ms)`,
+    );
     updateStatus();
-    if (args.query.decision === 'accept') void vscode.window.showInformationMessage(`Accepted ${count(changed)} suggestion(s) in ${count(articlesChanged)} article(s). Undo Last Decision (Ctrl+Alt+Z) puts them back.`);
-    else void vscode.window.showInformationMessage(`Rejected ${count(changed)} suggestion(s) in ${count(articlesChanged)} article(s). Undo Last Decision (Ctrl+Alt+Z) puts them back.`);
+    if (args.query.decision === 'accept')
+      void vscode.window.showInformationMessage(
+        `Accepted ${count(changed)} suggestion(s) in ${count(articlesChanged)} article(s). Undo Last Decision (Ctrl+Alt+Z) puts them back.`,
+      );
+    else
+      void vscode.window.showInformationMessage(
+        `Rejected ${count(changed)} suggestion(s) in ${count(articlesChanged)} article(s). Undo Last Decision (Ctrl+Alt+Z) puts them back.`,
+      );
     if (notWritten.length) {
       log.warn(`not written (changed on disk meanwhile, or unwritable): ${notWritten.join(', ')}`);
-      void vscode.window.showWarningMessage(`${count(notWritten.length)} article(s) were left as they are: their annotation files changed meanwhile (details in the output).`);
+      void vscode.window.showWarningMessage(
+        `${count(notWritten.length)} article(s) were left as they are: their annotation files changed meanwhile (details in the output).`,
+      );
     }
     return { changed, articles: articlesChanged, skipped: scan.skipped + notWritten.length, ms };
   };

@@ -23,9 +23,14 @@ const RECHECK_MS = 5000;
 
 function gitConfig(cwd: string, key: string, global: boolean): Promise<string | null> {
   return new Promise((resolve) => {
-    execFile('git', ['config', ...(global ? ['--global'] : []), '--get', key], { cwd, timeout: 3000, windowsHide: true, encoding: 'utf8' }, (err, stdout) => {
-      resolve(err ? null : cleanReviewer(stdout));
-    });
+    execFile(
+      'git',
+      ['config', ...(global ? ['--global'] : []), '--get', key],
+      { cwd, timeout: 3000, windowsHide: true, encoding: 'utf8' },
+      (err, stdout) => {
+        resolve(err ? null : cleanReviewer(stdout));
+      },
+    );
   });
 }
 
@@ -104,10 +109,14 @@ export function decisionContext(uri?: vscode.Uri): DecisionContext {
 export function registerReviewer(): vscode.Disposable[] {
   void prefetchReviewers();
   const askAgain = () => {
-    for (const f of (vscode.workspace.workspaceFolders ?? []).filter((x) => x.uri.scheme === 'file')) void resolveFolder(f.uri.fsPath, true);
+    for (const f of (vscode.workspace.workspaceFolders ?? []).filter((x) => x.uri.scheme === 'file'))
+      void resolveFolder(f.uri.fsPath, true);
   };
   const folders = (vscode.workspace.workspaceFolders ?? []).filter((x) => x.uri.scheme === 'file');
-  const watchers = [...folders.map((f) => new vscode.RelativePattern(f, '.git/config')), new vscode.RelativePattern(vscode.Uri.file(os.homedir()), '.gitconfig')].map((p) => vscode.workspace.createFileSystemWatcher(p));
+  const watchers = [
+    ...folders.map((f) => new vscode.RelativePattern(f, '.git/config')),
+    new vscode.RelativePattern(vscode.Uri.file(os.homedir()), '.gitconfig'),
+  ].map((p) => vscode.workspace.createFileSystemWatcher(p));
   return [
     ...watchers,
     ...watchers.flatMap((w) => [w.onDidChange(askAgain), w.onDidCreate(askAgain), w.onDidDelete(askAgain)]),

@@ -50,12 +50,14 @@ export const editorSidecarFiles: SidecarFiles = {
     }
   },
   write(sidecar, content, expected): SidecarWrite {
-    if (isOpenAndDirty(sidecar)) return { written: false, reason: 'dirty-tab', message: 'the annotation file is open with unsaved changes' };
+    if (isOpenAndDirty(sidecar))
+      return { written: false, reason: 'dirty-tab', message: 'the annotation file is open with unsaved changes' };
     try {
       writeFileAtomic(vscode.Uri.parse(sidecar).fsPath, content, expected);
       return { written: true };
     } catch (e) {
-      if (e instanceof ConcurrentChangeError) return { written: false, reason: 'changed-on-disk', message: 'the annotation file changed on disk' };
+      if (e instanceof ConcurrentChangeError)
+        return { written: false, reason: 'changed-on-disk', message: 'the annotation file changed on disk' };
       return { written: false, reason: 'error', message: e instanceof Error ? e.message : String(e) };
     }
   },

@@ -19,7 +19,10 @@ import { OffsetMapper } from './ranges';
 import { sidecarUriFor } from './sidecarStore';
 import { loadDiskArticle, workspaceArticleUris, type WorkspaceAccess } from './workspaceArticles';
 
-type Node = { kind: 'source'; source: Source } | { kind: 'quote'; quote: SourceQuote; parent: Source | null } | { kind: 'unattributed'; quotes: SourceQuote[] };
+type Node =
+  | { kind: 'source'; source: Source }
+  | { kind: 'quote'; quote: SourceQuote; parent: Source | null }
+  | { kind: 'unattributed'; quotes: SourceQuote[] };
 
 /** Quiet time after an open article changed before the view is brought up to date. */
 const REFRESH_DELAY_MS = 800;
@@ -57,7 +60,8 @@ export function registerSourcesView(access: WorkspaceAccess): { disposables: vsc
   /** Article labels → URIs of the last build (what a tree click may open). */
   const known = new Map<string, vscode.Uri>();
 
-  const quotesOfOpen = (s: ArticleState): SourceQuote[] => (s.analysis ? articleSourceQuotes(vscode.workspace.asRelativePath(s.uri), s.analysis, s.annotations) : []);
+  const quotesOfOpen = (s: ArticleState): SourceQuote[] =>
+    s.analysis ? articleSourceQuotes(vscode.workspace.asRelativePath(s.uri), s.analysis, s.annotations) : [];
 
   const build = async (): Promise<readonly Source[]> => {
     const uris = await workspaceArticleUris(access);
@@ -95,8 +99,14 @@ export function registerSourcesView(access: WorkspaceAccess): { disposables: vsc
     quotes = all;
     sources = aggregateSources(all);
     const none = all.filter((q) => !q.speaker);
-    roots = [...sources.map((source): Node => ({ kind: 'source', source })), ...(none.length ? [{ kind: 'unattributed', quotes: none } as Node] : [])];
-    if (view) view.message = sources.length ? `${sources.length} sources · ${all.length - none.length} quotes in ${new Set(all.map((q) => q.article)).size} articles` : 'No quotes found in the workspace’s articles yet.';
+    roots = [
+      ...sources.map((source): Node => ({ kind: 'source', source })),
+      ...(none.length ? [{ kind: 'unattributed', quotes: none } as Node] : []),
+    ];
+    if (view)
+      view.message = sources.length
+        ? `${sources.length} sources · ${all.length - none.length} quotes in ${new Set(all.map((q) => q.article)).size} articles`
+        : 'No quotes found in the workspace’s articles yet.';
     emitter.fire(undefined);
     updateChart();
     return sources;
@@ -116,15 +126,30 @@ export function registerSourcesView(access: WorkspaceAccess): { disposables: vsc
 
   const provider: vscode.TreeDataProvider<Node> = {
     onDidChangeTreeData: emitter.event,
-    getChildren: (n?: Node) => (!n ? [...roots] : n.kind === 'source' ? n.source.items.map((quote) => ({ kind: 'quote', quote, parent: n.source })) : n.kind === 'unattributed' ? n.quotes.map((quote) => ({ kind: 'quote', quote, parent: null })) : []),
-    getParent: (n: Node) => (n.kind === 'quote' ? (n.parent ? roots.find((r) => r.kind === 'source' && r.source === n.parent) : roots.find((r) => r.kind === 'unattributed')) : undefined),
+    getChildren: (n?: Node) =>
+      !n
+        ? [...roots]
+        : n.kind === 'source'
+          ? n.source.items.map((quote) => ({ kind: 'quote', quote, parent: n.source }))
+          : n.kind === 'unattributed'
+            ? n.quotes.map((quote) => ({ kind: 'quote', quote, parent: null }))
+            : [],
+    getParent: (n: Node) =>
+      n.kind === 'quote'
+        ? n.parent
+          ? roots.find((r) => r.kind === 'source' && r.source === n.parent)
+          : roots.find((r) => r.kind === 'unattributed')
+        : undefined,
     getTreeItem: (n: Node): vscode.TreeItem => {
       if (n.kind === 'source') {
         const s = n.source;
         const item = new vscode.TreeItem(plainLabel(s.name, 60), vscode.TreeItemCollapsibleState.Collapsed);
         item.id = `source:${s.key}`;
         const what = [...s.roles.slice(0, 1), ...s.organisations.slice(0, 1)].join(', ');
-        item.description = plainLabel(`${s.quotes} ${s.quotes === 1 ? 'quote' : 'quotes'} · ${s.articles} ${s.articles === 1 ? 'article' : 'articles'}${what ? ` · ${what}` : ''}`, 90);
+        item.description = plainLabel(
+          `${s.quotes} ${s.quotes === 1 ? 'quote' : 'quotes'} · ${s.articles} ${s.articles === 1 ? 'article' : 'articles'}${what ? ` · ${what}` : ''}`,
+          90,
+        );
         item.tooltip = plainLabel(
           [
             `${s.name} (${s.type === 'other' ? 'named by a phrase' : s.type})`,
@@ -137,7 +162,10 @@ export function registerSourcesView(access: WorkspaceAccess): { disposables: vsc
             .join('\n'),
           800,
         );
-        item.iconPath = new vscode.ThemeIcon(s.type === 'ORG' ? 'organization' : s.type === 'PER' ? 'person' : 'comment', s.uncertain > s.certain ? new vscode.ThemeColor('editorWarning.foreground') : undefined);
+        item.iconPath = new vscode.ThemeIcon(
+          s.type === 'ORG' ? 'organization' : s.type === 'PER' ? 'person' : 'comment',
+          s.uncertain > s.certain ? new vscode.ThemeColor('editorWarning.foreground') : undefined,
+        );
         item.contextValue = 'source';
         return item;
       }
@@ -152,9 +180,16 @@ export function registerSourcesView(access: WorkspaceAccess): { disposables: vsc
       const item = new vscode.TreeItem(plainLabel(shorten(q.text.replace(/\s+/g, ' '), 80), 90), vscode.TreeItemCollapsibleState.None);
       item.id = `quote:${q.article}:${q.start}:${n.parent?.key ?? '-'}`;
       item.description = plainLabel(`${q.article}${q.certain ? '' : ' · uncertain'}`, 80);
-      item.tooltip = plainLabel(`${q.text}\n— ${q.mention ?? 'speaker unknown'}${q.speaker && q.mention !== q.speaker ? ` (${q.speaker})` : ''}\n${q.article}${q.date ? `, ${q.date}` : ''}\nAttribution ${Math.round(q.confidence * 100)}%${q.status === 'accepted' ? `, accepted${q.by ? ` by ${q.by}` : ''}` : ''}`, 800);
+      item.tooltip = plainLabel(
+        `${q.text}\n— ${q.mention ?? 'speaker unknown'}${q.speaker && q.mention !== q.speaker ? ` (${q.speaker})` : ''}\n${q.article}${q.date ? `, ${q.date}` : ''}\nAttribution ${Math.round(q.confidence * 100)}%${q.status === 'accepted' ? `, accepted${q.by ? ` by ${q.by}` : ''}` : ''}`,
+        800,
+      );
       item.iconPath = new vscode.ThemeIcon('quote');
-      item.command = { command: Commands.openSourceQuote, title: 'Show the quote', arguments: [{ article: q.article, start: q.start, end: q.end }] };
+      item.command = {
+        command: Commands.openSourceQuote,
+        title: 'Show the quote',
+        arguments: [{ article: q.article, start: q.start, end: q.end }],
+      };
       return item;
     },
   };
@@ -166,7 +201,13 @@ export function registerSourcesView(access: WorkspaceAccess): { disposables: vsc
     const uri = typeof o.article === 'string' ? known.get(o.article) : undefined;
     const start = o.start;
     const end = o.end;
-    if (!uri || !Number.isSafeInteger(start) || !Number.isSafeInteger(end) || (start as number) < 0 || (end as number) < (start as number)) {
+    if (
+      !uri ||
+      !Number.isSafeInteger(start) ||
+      !Number.isSafeInteger(end) ||
+      (start as number) < 0 ||
+      (end as number) < (start as number)
+    ) {
       access.log.warn('ignored a Sources command with invalid arguments');
       return false;
     }
@@ -182,7 +223,10 @@ export function registerSourcesView(access: WorkspaceAccess): { disposables: vsc
 
   const updateChart = () => {
     if (!panel) return;
-    const nonce = randomBytes(18).toString('base64').replace(/[^A-Za-z0-9]/g, '').padEnd(16, '0');
+    const nonce = randomBytes(18)
+      .toString('base64')
+      .replace(/[^A-Za-z0-9]/g, '')
+      .padEnd(16, '0');
     lastHtml = sourcesChartHtml(chartData(sources, quotes), nonce);
     panel.webview.html = lastHtml;
   };
@@ -190,10 +234,16 @@ export function registerSourcesView(access: WorkspaceAccess): { disposables: vsc
   const showChart = async () => {
     if (panel) panel.reveal();
     else {
-      panel = vscode.window.createWebviewPanel('newsAnnotator.sourcesChart', 'Sources', vscode.ViewColumn.Beside, { enableScripts: true, localResourceRoots: [], enableCommandUris: false, retainContextWhenHidden: false });
+      panel = vscode.window.createWebviewPanel('newsAnnotator.sourcesChart', 'Sources', vscode.ViewColumn.Beside, {
+        enableScripts: true,
+        localResourceRoots: [],
+        enableCommandUris: false,
+        retainContextWhenHidden: false,
+      });
       panel.onDidDispose(() => (panel = undefined));
       panel.webview.onDidReceiveMessage(async (m: unknown) => {
-        const key = m && typeof m === 'object' && (m as { type?: unknown }).type === 'showSource' ? (m as { key?: unknown }).key : undefined;
+        const key =
+          m && typeof m === 'object' && (m as { type?: unknown }).type === 'showSource' ? (m as { key?: unknown }).key : undefined;
         const node = typeof key === 'string' ? roots.find((r) => r.kind === 'source' && r.source.key === key) : undefined;
         if (node) await view.reveal(node, { select: true, focus: true, expand: true });
       });
@@ -220,4 +270,3 @@ export function registerSourcesView(access: WorkspaceAccess): { disposables: vsc
   if (view.visible) void refresh();
   return { disposables, api: { refresh, chartHtml: () => lastHtml } };
 }
-

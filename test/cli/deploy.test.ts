@@ -37,7 +37,10 @@ function archive(): { data: string; out: string; manifest: string; files: string
   const out = path.join(top, 'out');
   fs.mkdirSync(path.join(data, 'articles'), { recursive: true });
   fs.mkdirSync(out);
-  const samples = fs.readdirSync(path.join(root, 'samples')).filter((f) => f.endsWith('.txt')).sort();
+  const samples = fs
+    .readdirSync(path.join(root, 'samples'))
+    .filter((f) => f.endsWith('.txt'))
+    .sort();
   const files: string[] = [];
   for (let v = 0; files.length < 48; v++) {
     for (const s of samples) {
@@ -55,11 +58,24 @@ function archive(): { data: string; out: string; manifest: string; files: string
 }
 
 /** Runs the container's command as a local process, with the Job's environment and paths mapped here. */
-function pod(container: Container, env: Record<string, string>, index: number, a: { data: string; out: string; bin: string }): Promise<{ code: number | null; err: string }> {
+function pod(
+  container: Container,
+  env: Record<string, string>,
+  index: number,
+  a: { data: string; out: string; bin: string },
+): Promise<{ code: number | null; err: string }> {
   return new Promise((resolve) => {
     const child = spawn(container.command[0]!, [...container.command.slice(1), ...container.args], {
       cwd: a.data, // workingDir
-      env: { ...process.env, ...env, MANIFEST: path.join(a.data, 'manifest.txt'), OUT_DIR: a.out, THREADS: '1', JOB_COMPLETION_INDEX: String(index), PATH: `${a.bin}${path.delimiter}${process.env.PATH}` },
+      env: {
+        ...process.env,
+        ...env,
+        MANIFEST: path.join(a.data, 'manifest.txt'),
+        OUT_DIR: a.out,
+        THREADS: '1',
+        JOB_COMPLETION_INDEX: String(index),
+        PATH: `${a.bin}${path.delimiter}${process.env.PATH}`,
+      },
       stdio: ['ignore', 'ignore', 'pipe'],
     });
     let err = '';
@@ -91,7 +107,10 @@ test('the Indexed Job manifest: Indexed completions, shards = completions, the C
 });
 
 test('the Dockerfile: Node base images, npm ci + npm pack, the tarball installed globally, the CLI as entrypoint, not root', () => {
-  const lines = fs.readFileSync(path.join(root, 'Dockerfile'), 'utf8').split('\n').filter((l) => l.trim() && !l.startsWith('#'));
+  const lines = fs
+    .readFileSync(path.join(root, 'Dockerfile'), 'utf8')
+    .split('\n')
+    .filter((l) => l.trim() && !l.startsWith('#'));
   const instr = lines.map((l) => {
     const [op, ...rest] = l.trim().split(/\s+/);
     return { op: op!.toUpperCase(), arg: rest.join(' ') };
@@ -103,12 +122,16 @@ test('the Dockerfile: Node base images, npm ci + npm pack, the tarball installed
   assert.ok(major >= Number(/\d+/.exec(pkg.engines.node)![0]), `Node ${major} meets engines.node ${pkg.engines.node}`);
   const known = new Set(['FROM', 'WORKDIR', 'COPY', 'RUN', 'USER', 'ENTRYPOINT', 'CMD', 'ENV', 'ARG', 'LABEL']);
   for (const i of instr) assert.ok(known.has(i.op), `instruction ${i.op}`);
-  const runs = instr.filter((i) => i.op === 'RUN').map((i) => i.arg).join('\n');
+  const runs = instr
+    .filter((i) => i.op === 'RUN')
+    .map((i) => i.arg)
+    .join('\n');
   assert.match(runs, /npm ci\b/);
   assert.match(runs, /npm pack\b/);
   assert.match(runs, new RegExp(`npm install -g .*${pkg.name}-\\*\\.tgz`));
   for (const c of instr.filter((i) => i.op === 'COPY' && !i.arg.startsWith('--from'))) {
-    for (const src of c.arg.split(/\s+/).slice(0, -1)) if (src !== '.') assert.ok(fs.existsSync(path.join(root, src)), `COPY source ${src}`);
+    for (const src of c.arg.split(/\s+/).slice(0, -1))
+      if (src !== '.') assert.ok(fs.existsSync(path.join(root, src)), `COPY source ${src}`);
   }
   assert.deepEqual(JSON.parse(instr.find((i) => i.op === 'ENTRYPOINT')!.arg), ['news-annotator']);
   assert.equal(instr.at(-1)!.op === 'CMD' || instr.at(-1)!.op === 'ENTRYPOINT', true);
@@ -119,9 +142,23 @@ test('the Dockerfile: Node base images, npm ci + npm pack, the tarball installed
 
 test('the cloud recipes name the index variables the CLI reads', () => {
   const doc = fs.readFileSync(path.join(root, 'deploy', 'README.md'), 'utf8');
-  for (const v of ['JOB_COMPLETION_INDEX', 'AWS_BATCH_JOB_ARRAY_INDEX', 'CLOUD_RUN_TASK_INDEX', 'CLOUD_RUN_TASK_COUNT', 'NEWS_ANNOTATOR_SHARDS']) assert.ok(doc.includes(v), v);
+  for (const v of [
+    'JOB_COMPLETION_INDEX',
+    'AWS_BATCH_JOB_ARRAY_INDEX',
+    'CLOUD_RUN_TASK_INDEX',
+    'CLOUD_RUN_TASK_COUNT',
+    'NEWS_ANNOTATOR_SHARDS',
+  ])
+    assert.ok(doc.includes(v), v);
   const help = spawnSync(process.execPath, [cli, '--help'], { encoding: 'utf8' }).stdout;
-  for (const v of ['JOB_COMPLETION_INDEX', 'AWS_BATCH_JOB_ARRAY_INDEX', 'CLOUD_RUN_TASK_INDEX', 'NEWS_ANNOTATOR_SHARDS', 'CLOUD_RUN_TASK_COUNT']) assert.ok(help.includes(v), `--help names ${v}`);
+  for (const v of [
+    'JOB_COMPLETION_INDEX',
+    'AWS_BATCH_JOB_ARRAY_INDEX',
+    'CLOUD_RUN_TASK_INDEX',
+    'NEWS_ANNOTATOR_SHARDS',
+    'CLOUD_RUN_TASK_COUNT',
+  ])
+    assert.ok(help.includes(v), `--help names ${v}`);
 });
 
 test('N pods running the Job command over one manifest: the union of the parts is the single-machine output, nothing missing or twice', async () => {
@@ -135,13 +172,22 @@ test('N pods running the Job command over one manifest: the union of the parts i
   assert.equal(single.status, 0, single.stderr);
   const expected = single.stdout.split('\n').filter(Boolean);
   assert.equal(expected.length, a.files.length);
-  assert.deepEqual(expected.map((l) => JSON.parse(l).file), a.files, 'the single run: one record per manifest line, in order');
+  assert.deepEqual(
+    expected.map((l) => JSON.parse(l).file),
+    a.files,
+    'the single run: one record per manifest line, in order',
+  );
 
   for (const n of [job.spec.completions as number, 3]) {
     for (const f of fs.readdirSync(a.out)) fs.rmSync(path.join(a.out, f));
-    const results = await Promise.all(Array.from({ length: n }, (_, i) => pod(container, { ...env, NEWS_ANNOTATOR_SHARDS: String(n) }, i, { ...a, bin })));
+    const results = await Promise.all(
+      Array.from({ length: n }, (_, i) => pod(container, { ...env, NEWS_ANNOTATOR_SHARDS: String(n) }, i, { ...a, bin })),
+    );
     results.forEach((r, i) => assert.equal(r.code, 0, `pod ${i}: ${r.err}`));
-    const parts = fs.readdirSync(a.out).filter((f) => f.endsWith('.jsonl')).sort();
+    const parts = fs
+      .readdirSync(a.out)
+      .filter((f) => f.endsWith('.jsonl'))
+      .sort();
     assert.deepEqual(parts, Array.from({ length: n }, (_, i) => `part-${i}.jsonl`).sort(), 'one complete part per index, no .tmp left');
     const lines = parts.flatMap((p) => fs.readFileSync(path.join(a.out, p), 'utf8').split('\n').filter(Boolean));
     const files = lines.map((l) => JSON.parse(l).file as string);

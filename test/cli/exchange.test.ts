@@ -89,29 +89,36 @@ test('export: every format, one file per article, paths kept below --out, report
   assert.ok(rep.left.some((l: { what: string }) => l.what.startsWith('figures')));
 });
 
-test('exports of a project pass brat’s own parser and the W3C test-suite validator (its command line)', { skip: bratSkip() || w3cSkip() }, async () => {
-  const dir = project();
-  assert.equal(run(['export', '--format', 'brat', '--out', 'b', '.'], dir).code, 0);
-  assert.equal(run(['export', '--format', 'w3c', '--out', 'w', '.'], dir).code, 0);
-  const anns: { txt: string; ann: string }[] = [];
-  const jsons: string[] = [];
-  const walk = (d: string) => {
-    for (const e of fs.readdirSync(d, { withFileTypes: true })) {
-      const p = path.join(d, e.name);
-      if (e.isDirectory()) walk(p);
-      else if (e.name.endsWith('.ann')) anns.push({ txt: p.replace(/\.ann$/, '.txt'), ann: p });
-      else if (e.name.endsWith('.w3c.json')) jsons.push(p);
-    }
-  };
-  walk(path.join(dir, 'b'));
-  walk(path.join(dir, 'w'));
-  assert.equal(anns.length, 5);
-  assert.deepEqual(bratValidate(anns).filter((e) => e.length), []);
-  await w3cValidator();
-  const v = w3cValidateFiles(jsons);
-  assert.equal(v.status, 0, v.output);
-  assert.match(v.output, /^(\d+)\/\1 objects valid/m);
-});
+test(
+  'exports of a project pass brat’s own parser and the W3C test-suite validator (its command line)',
+  { skip: bratSkip() || w3cSkip() },
+  async () => {
+    const dir = project();
+    assert.equal(run(['export', '--format', 'brat', '--out', 'b', '.'], dir).code, 0);
+    assert.equal(run(['export', '--format', 'w3c', '--out', 'w', '.'], dir).code, 0);
+    const anns: { txt: string; ann: string }[] = [];
+    const jsons: string[] = [];
+    const walk = (d: string) => {
+      for (const e of fs.readdirSync(d, { withFileTypes: true })) {
+        const p = path.join(d, e.name);
+        if (e.isDirectory()) walk(p);
+        else if (e.name.endsWith('.ann')) anns.push({ txt: p.replace(/\.ann$/, '.txt'), ann: p });
+        else if (e.name.endsWith('.w3c.json')) jsons.push(p);
+      }
+    };
+    walk(path.join(dir, 'b'));
+    walk(path.join(dir, 'w'));
+    assert.equal(anns.length, 5);
+    assert.deepEqual(
+      bratValidate(anns).filter((e) => e.length),
+      [],
+    );
+    await w3cValidator();
+    const v = w3cValidateFiles(jsons);
+    assert.equal(v.status, 0, v.output);
+    assert.match(v.output, /^(\d+)\/\1 objects valid/m);
+  },
+);
 
 test('import: W3C back into the project changes nothing; into a copy without annotation files gives the same annotations', () => {
   const dir = project();
@@ -123,10 +130,16 @@ test('import: W3C back into the project changes nothing; into a copy without ann
   assert.deepEqual(sidecars(dir), before);
   // A copy of the articles without annotation files, elsewhere: --articles says where they are.
   const copy = fs.mkdtempSync(path.join(os.tmpdir(), 'na-exchange-copy-'));
-  fs.cpSync(dir, copy, { recursive: true, filter: (p) => !p.endsWith('.annotations.yaml') && !p.includes(`${path.sep}w${path.sep}`) && path.basename(p) !== 'w' });
+  fs.cpSync(dir, copy, {
+    recursive: true,
+    filter: (p) => !p.endsWith('.annotations.yaml') && !p.includes(`${path.sep}w${path.sep}`) && path.basename(p) !== 'w',
+  });
   const exp = run(['export', '--format', 'w3c', '--base', 'https://news.example.org/a/', '--out', path.join(copy, 'w'), '.'], dir);
   assert.equal(exp.code, 0, exp.err);
-  const imp = run(['import', '--format', 'w3c', '--base', 'https://news.example.org/a/', '--articles', copy, path.join(copy, 'w')], os.tmpdir());
+  const imp = run(
+    ['import', '--format', 'w3c', '--base', 'https://news.example.org/a/', '--articles', copy, path.join(copy, 'w')],
+    os.tmpdir(),
+  );
   assert.equal(imp.code, 0, imp.err);
   for (const [rel, src] of before) {
     const a = parseSidecar(src);
@@ -145,8 +158,21 @@ test('import merges by position: decisions there are kept, a different one is a 
   const rejected = mine.doc.annotations.find((a) => a.status === 'rejected')!;
   // A doccano file (as if from another team) that labels the accepted span otherwise, the rejected one too, and adds one.
   const raw = fs.readFileSync(path.join(dir, 'port-strike.txt'), 'utf8').replace(/^\ufeff/, '');
-  const cp = (utf16InLf: number) => Array.from(raw.replace(/\r\n/g, '\n').slice(0, utf16InLf)).length + (raw.replace(/\r\n/g, '\n').slice(0, utf16InLf).match(/\n/g)?.length ?? 0);
-  const other = accepted.kind === 'entity' ? (accepted.type === 'ORG' ? 'PER' : 'ORG') : accepted.kind === 'figure' ? (accepted.type === 'count' ? 'number' : 'count') : accepted.type === 'partial' ? 'direct' : 'partial';
+  const cp = (utf16InLf: number) =>
+    Array.from(raw.replace(/\r\n/g, '\n').slice(0, utf16InLf)).length +
+    (raw.replace(/\r\n/g, '\n').slice(0, utf16InLf).match(/\n/g)?.length ?? 0);
+  const other =
+    accepted.kind === 'entity'
+      ? accepted.type === 'ORG'
+        ? 'PER'
+        : 'ORG'
+      : accepted.kind === 'figure'
+        ? accepted.type === 'count'
+          ? 'number'
+          : 'count'
+        : accepted.type === 'partial'
+          ? 'direct'
+          : 'partial';
   const rec = {
     text: raw,
     article: 'port-strike.txt',
@@ -170,7 +196,11 @@ test('import merges by position: decisions there are kept, a different one is a 
   assert.equal(r2.status, 'rejected');
   assert.equal(r2.conflict?.status, 'accepted');
   // Nothing that was there is gone.
-  for (const a of mine.doc.annotations) assert.ok(after.doc.annotations.some((b) => b.id === a.id), a.id);
+  for (const a of mine.doc.annotations)
+    assert.ok(
+      after.doc.annotations.some((b) => b.id === a.id),
+      a.id,
+    );
 });
 
 test('clear per-file errors: a broken file, a missing article, an unknown format; the others still go through', () => {
@@ -197,16 +227,23 @@ test('clear per-file errors: a broken file, a missing article, an unknown format
 });
 
 const polnear = path.join(sharedDir(), 'corpus/quotes/polnear/dev');
-test('PolNeAR: a document of the shared corpus imported with --article (brat in two folders)', { skip: !fs.existsSync(polnear) && `${polnear} not found` }, () => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'na-polnear-'));
-  const ann = fs.readdirSync(path.join(polnear, 'attributions')).sort()[0]!;
-  const txt = ann.replace(/_[0-9a-f]{4}\.ann$/, '.txt');
-  fs.copyFileSync(path.join(polnear, 'text', txt), path.join(dir, txt));
-  const r = run(['import', '--format', 'brat', '--article', path.join(dir, txt), path.join(polnear, 'attributions', ann)], dir);
-  assert.equal(r.code, 0, r.err);
-  assert.match(r.out, /added.*not held: \d+ spans of brat type Cue/);
-  const side = parseSidecar(fs.readFileSync(path.join(dir, txt.replace(/\.txt$/, '.annotations.yaml')), 'utf8'));
-  assert.ok(side.ok);
-  const contents = fs.readFileSync(path.join(polnear, 'attributions', ann), 'utf8').split('\n').filter((l) => /^T\d+\tContent /.test(l)).length;
-  assert.ok(side.doc.annotations.filter((a) => a.kind === 'quote').length >= contents);
-});
+test(
+  'PolNeAR: a document of the shared corpus imported with --article (brat in two folders)',
+  { skip: !fs.existsSync(polnear) && `${polnear} not found` },
+  () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'na-polnear-'));
+    const ann = fs.readdirSync(path.join(polnear, 'attributions')).sort()[0]!;
+    const txt = ann.replace(/_[0-9a-f]{4}\.ann$/, '.txt');
+    fs.copyFileSync(path.join(polnear, 'text', txt), path.join(dir, txt));
+    const r = run(['import', '--format', 'brat', '--article', path.join(dir, txt), path.join(polnear, 'attributions', ann)], dir);
+    assert.equal(r.code, 0, r.err);
+    assert.match(r.out, /added.*not held: \d+ spans of brat type Cue/);
+    const side = parseSidecar(fs.readFileSync(path.join(dir, txt.replace(/\.txt$/, '.annotations.yaml')), 'utf8'));
+    assert.ok(side.ok);
+    const contents = fs
+      .readFileSync(path.join(polnear, 'attributions', ann), 'utf8')
+      .split('\n')
+      .filter((l) => /^T\d+\tContent /.test(l)).length;
+    assert.ok(side.doc.annotations.filter((a) => a.kind === 'quote').length >= contents);
+  },
+);

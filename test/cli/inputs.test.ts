@@ -8,13 +8,28 @@ import { test } from 'node:test';
 
 const root = path.resolve(__dirname, '../../..');
 const cli = path.join(root, 'dist/cli.js');
-const SAMPLES = fs.readdirSync(path.join(root, 'samples')).filter((f) => f.endsWith('.txt')).sort().map((f) => path.join('samples', f));
+const SAMPLES = fs
+  .readdirSync(path.join(root, 'samples'))
+  .filter((f) => f.endsWith('.txt'))
+  .sort()
+  .map((f) => path.join('samples', f));
 
 function run(args: string[], o: { input?: string; env?: Record<string, string> } = {}) {
-  const r = spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8', cwd: root, input: o.input ?? '', env: { ...process.env, ...o.env }, timeout: 60000 });
+  const r = spawnSync(process.execPath, [cli, ...args], {
+    encoding: 'utf8',
+    cwd: root,
+    input: o.input ?? '',
+    env: { ...process.env, ...o.env },
+    timeout: 60000,
+  });
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
-const records = (out: string) => out.trim().split('\n').filter(Boolean).map((l) => JSON.parse(l) as Record<string, unknown>);
+const records = (out: string) =>
+  out
+    .trim()
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => JSON.parse(l) as Record<string, unknown>);
 const without = (o: Record<string, unknown>, k: string) => Object.fromEntries(Object.entries(o).filter(([key]) => key !== k));
 
 function tmpdir(): string {
@@ -50,7 +65,10 @@ test('--files-from LIST and --files-from - give the same records as the paths as
   assert.equal(fromStdin.out, direct.out);
   // Arguments first, then the list; a directory in the list is walked.
   const mixed = run(['analyze', '--json', SAMPLES[0]!, '--files-from', '-'], { input: 'samples\n' });
-  assert.deepEqual(records(mixed.out).map((r) => r.file), [SAMPLES[0], ...SAMPLES]);
+  assert.deepEqual(
+    records(mixed.out).map((r) => r.file),
+    [SAMPLES[0], ...SAMPLES],
+  );
   const missing = run(['analyze', '--json', '--files-from', '-'], { input: `${SAMPLES[0]}\nsamples/no-such-article.txt\n` });
   assert.equal(missing.code, 1);
   assert.match(missing.err, /samples\/no-such-article\.txt: no such file or directory/);
@@ -61,7 +79,9 @@ test('--files-from LIST and --files-from - give the same records as the paths as
 });
 
 test('--jsonl-in: one record per line out, ids (strings and numbers) kept in order, a record date used, bad lines reported', () => {
-  const lines = SAMPLES.map((f, i) => JSON.stringify({ id: i % 2 ? `article-${i}` : i, text: fs.readFileSync(path.join(root, f), 'utf8') }));
+  const lines = SAMPLES.map((f, i) =>
+    JSON.stringify({ id: i % 2 ? `article-${i}` : i, text: fs.readFileSync(path.join(root, f), 'utf8') }),
+  );
   const dated = 'Flood defences approved\n\nThe council approved the flood defences on Monday, its leader Mary Cole said.\n';
   lines.push(JSON.stringify({ id: 'dated', text: dated, date: '2026-03-04' }));
   lines.push('', '{"id": "no-text"}', 'not json', JSON.stringify({ id: 'last', text: 'Short text.' }));
@@ -70,8 +90,14 @@ test('--jsonl-in: one record per line out, ids (strings and numbers) kept in ord
   assert.match(r.err, /standard input:8: want \{"id"/);
   assert.match(r.err, /standard input:9: not a JSON line/);
   const recs = records(r.out);
-  assert.deepEqual(recs.map((x) => x.id), [...SAMPLES.map((_, i) => (i % 2 ? `article-${i}` : i)), 'dated', 'last']);
-  assert.ok(recs.every((x) => !('file' in x)), 'keyed by id, not file');
+  assert.deepEqual(
+    recs.map((x) => x.id),
+    [...SAMPLES.map((_, i) => (i % 2 ? `article-${i}` : i)), 'dated', 'last'],
+  );
+  assert.ok(
+    recs.every((x) => !('file' in x)),
+    'keyed by id, not file',
+  );
   const fromFiles = records(run(['analyze', '--json', ...SAMPLES]).out);
   for (let i = 0; i < SAMPLES.length; i++) assert.deepEqual(without(recs[i]!, 'id').entities, fromFiles[i]!.entities, SAMPLES[i]);
   const monday = (recs.find((x) => x.id === 'dated')!.figures as { text: string; value: unknown }[]).find((f) => f.text.includes('Monday'));
@@ -81,7 +107,10 @@ test('--jsonl-in: one record per line out, ids (strings and numbers) kept in ord
   const dir = tmpdir();
   fs.writeFileSync(path.join(dir, 'a.jsonl'), lines.slice(0, 2).join('\n'));
   const two = run(['analyze', '--jsonl-in', path.join(dir, 'a.jsonl'), '-'], { input: lines[2]! });
-  assert.deepEqual(records(two.out).map((x) => x.id), [0, 'article-1', 2]);
+  assert.deepEqual(
+    records(two.out).map((x) => x.id),
+    [0, 'article-1', 2],
+  );
 });
 
 test('--shard I/N: the shards are disjoint, cover every input, and are the same every run', () => {
@@ -106,7 +135,10 @@ test('--shard I/N: the shards are disjoint, cover every input, and are the same 
     assert.equal(r.code, 0, r.err);
     parts.push(r.out.split('\n').filter(Boolean));
   }
-  assert.ok(parts.every((p) => p.length > 3), `every shard gets a share: ${parts.map((p) => p.length)}`);
+  assert.ok(
+    parts.every((p) => p.length > 3),
+    `every shard gets a share: ${parts.map((p) => p.length)}`,
+  );
   assert.deepEqual([...parts.flat()].sort(), [...all].sort(), 'the union is the whole, nothing twice');
   assert.deepEqual(run(['analyze', '--json', '--files-from', list, '--shard=1/3']).out.split('\n').filter(Boolean), parts[1], 'stable');
   // A directory argument is sharded by the files inside it.
@@ -114,7 +146,9 @@ test('--shard I/N: the shards are disjoint, cover every input, and are the same 
   assert.deepEqual(byDir.sort(), names);
   // JSONL records are sharded by id.
   const jsonl = names.map((_, i) => JSON.stringify({ id: `doc-${i}`, text: body })).join('\n');
-  const ids = [0, 1, 2, 3].flatMap((i) => records(run(['analyze', '--jsonl-in', '--shard', `${i}/4`], { input: jsonl }).out).map((r) => r.id));
+  const ids = [0, 1, 2, 3].flatMap((i) =>
+    records(run(['analyze', '--jsonl-in', '--shard', `${i}/4`], { input: jsonl }).out).map((r) => r.id),
+  );
   assert.deepEqual([...ids].sort(), names.map((_, i) => `doc-${i}`).sort());
 });
 
@@ -134,7 +168,10 @@ test('--shard auto reads the index of Kubernetes, AWS Batch and Cloud Run jobs',
   assert.match(noIndex.err, /JOB_COMPLETION_INDEX, AWS_BATCH_JOB_ARRAY_INDEX, CLOUD_RUN_TASK_INDEX/);
   const noCount = run(['analyze', '--jsonl-in', '--shard', 'auto'], { input: jsonl, env: { JOB_COMPLETION_INDEX: '0' } });
   assert.match(noCount.err, /NEWS_ANNOTATOR_SHARDS or CLOUD_RUN_TASK_COUNT/);
-  assert.match(run(['analyze', '--jsonl-in', '--shard', 'auto'], { input: jsonl, env: { JOB_COMPLETION_INDEX: '3', NEWS_ANNOTATOR_SHARDS: '3' } }).err, /0 ≤ I < N \(got 3\/3\)/);
+  assert.match(
+    run(['analyze', '--jsonl-in', '--shard', 'auto'], { input: jsonl, env: { JOB_COMPLETION_INDEX: '3', NEWS_ANNOTATOR_SHARDS: '3' } }).err,
+    /0 ≤ I < N \(got 3\/3\)/,
+  );
 });
 
 test('input options that do not fit together are usage errors (exit 2)', () => {

@@ -28,11 +28,17 @@ test('npm pack makes a tarball of the CLI alone; installed into a prefix, news-a
   assert.equal(packed.code, 0, packed.err);
   const [info] = JSON.parse(packed.out.slice(packed.out.indexOf('[')));
   assert.equal(info.filename, `${pkg.name}-${pkg.version}.tgz`);
-  assert.deepEqual(info.files.map((f: { path: string }) => f.path).sort(), ['LICENSE', 'README.md', 'dist/cli.js', 'package.json'], 'only what the CLI needs');
+  assert.deepEqual(
+    info.files.map((f: { path: string }) => f.path).sort(),
+    ['LICENSE', 'README.md', 'dist/cli.js', 'package.json'],
+    'only what the CLI needs',
+  );
   assert.ok(info.size < 1024 * 1024, `${info.size} bytes`);
 
   const prefix = path.join(dir, 'prefix');
-  const inst = sh('npm', ['install', '-g', '--prefix', prefix, path.join(dir, info.filename)], { env: cleanEnv({ npm_config_cache: path.join(dir, 'npm-cache') }) });
+  const inst = sh('npm', ['install', '-g', '--prefix', prefix, path.join(dir, info.filename)], {
+    env: cleanEnv({ npm_config_cache: path.join(dir, 'npm-cache') }),
+  });
   assert.equal(inst.code, 0, inst.err);
   const installed = path.join(prefix, 'lib', 'node_modules', pkg.name);
   assert.ok(!fs.existsSync(path.join(installed, 'node_modules')), 'no dependencies were installed: the bundle is self-contained');
@@ -64,6 +70,9 @@ test('the npm start workspace turns word wrap on and auto-save off', () => {
   assert.equal(r.code, 0, r.err);
   const ws = r.out.trim().split('\n').at(-1)!;
   assert.ok(ws.startsWith(path.join(root, '.editor-test')), ws);
-  assert.deepEqual(JSON.parse(fs.readFileSync(path.join(ws, '.vscode', 'settings.json'), 'utf8')), { 'editor.wordWrap': 'on', 'files.autoSave': 'off' });
+  assert.deepEqual(JSON.parse(fs.readFileSync(path.join(ws, '.vscode', 'settings.json'), 'utf8')), {
+    'editor.wordWrap': 'on',
+    'files.autoSave': 'off',
+  });
   assert.ok(fs.existsSync(path.join(ws, 'port-strike.txt')));
 });

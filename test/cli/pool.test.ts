@@ -21,7 +21,10 @@ test('a job that outgrows its memory limit rejects with WorkerOutOfMemoryError (
        for (;;) kept.push(new Array(100000).fill(kept.length));
      });`,
   );
-  await assert.rejects(runIsolated(script, {}, 'article.txt', 48), (e: unknown) => e instanceof WorkerOutOfMemoryError && e.limitMb === 48 && /ran out of memory at 48 MB/.test(e.message));
+  await assert.rejects(
+    runIsolated(script, {}, 'article.txt', 48),
+    (e: unknown) => e instanceof WorkerOutOfMemoryError && e.limitMb === 48 && /ran out of memory at 48 MB/.test(e.message),
+  );
   assert.equal(fs.readFileSync(runs, 'utf8'), 'x', 'run once');
   fs.rmSync(dir, { recursive: true, force: true });
 });

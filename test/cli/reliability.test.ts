@@ -15,7 +15,11 @@ const ARTICLE = fs.readFileSync(path.join(samples, 'port-strike.txt'), 'utf8');
 
 function run(args: string[], opts: { shell?: string; timeout?: number } = {}) {
   const r = opts.shell
-    ? spawnSync('sh', ['-c', `${opts.shell} "$0" "$@"`, process.execPath, cli, ...args], { encoding: 'utf8', cwd: root, timeout: opts.timeout ?? 60000 })
+    ? spawnSync('sh', ['-c', `${opts.shell} "$0" "$@"`, process.execPath, cli, ...args], {
+        encoding: 'utf8',
+        cwd: root,
+        timeout: opts.timeout ?? 60000,
+      })
     : spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8', cwd: root, timeout: opts.timeout ?? 60000 });
   return { code: r.status, out: r.stdout, err: r.stderr, signal: r.signal };
 }
@@ -55,7 +59,9 @@ test('item 3: merging two branches that both changed the text: no decision lost,
   assert.equal(run(['annotate', art]).code, 0);
   const side = path.join(dir, 'story.annotations.yaml');
   const base = fs.readFileSync(side, 'utf8');
-  const ids = yamlOf(side).annotations.filter((x) => x.text === 'Giulia Ferraro' || x.text === 'Carlo Benedetti').map((x) => x.id);
+  const ids = yamlOf(side)
+    .annotations.filter((x) => x.text === 'Giulia Ferraro' || x.text === 'Carlo Benedetti')
+    .map((x) => x.id);
   assert.equal(ids.length, 2);
   // Ours: a line added at the top, Ferraro accepted. Theirs: a line added at the end, Benedetti rejected.
   const branch = (text: string, id: string, status: string) => {
@@ -87,7 +93,8 @@ test('item 3: merging two branches that both changed the text: no decision lost,
   const benedetti = after.find((x) => x.id === ids[1]);
   assert.equal(ferraro?.status, 'accepted');
   assert.equal(benedetti?.status, 'rejected');
-  for (const x of [ferraro!, benedetti!]) assert.equal(merged.slice(x.start, x.start + x.text.length), x.text, 'on its words in the merged text');
+  for (const x of [ferraro!, benedetti!])
+    assert.equal(merged.slice(x.start, x.start + x.text.length), x.text, 'on its words in the merged text');
   assert.equal(run(['check', art]).code, 0);
 });
 
@@ -156,7 +163,8 @@ test('item 9: a FIFO, a device behind a symlink and a 100 MB annotation file are
 
 test('item 10: in CRLF files no span starts or ends with a line-ending character', () => {
   const dir = tmpdir();
-  for (const f of fs.readdirSync(samples)) fs.writeFileSync(path.join(dir, f), fs.readFileSync(path.join(samples, f), 'utf8').replace(/\n/g, '\r\n'));
+  for (const f of fs.readdirSync(samples))
+    fs.writeFileSync(path.join(dir, f), fs.readFileSync(path.join(samples, f), 'utf8').replace(/\n/g, '\r\n'));
   const r = run(['analyze', '--json', dir]);
   assert.equal(r.code, 0, r.err);
   let spans = 0;
@@ -216,7 +224,10 @@ test('items 13 and 15: one file’s I/O error names the file and the batch goes 
   let r = run(['annotate', dir]);
   assert.equal(r.code, 1);
   assert.match(r.err, /b\.annotations\.yaml is a directory/);
-  assert.ok(fs.existsSync(path.join(dir, 'a.annotations.yaml')) && fs.existsSync(path.join(dir, 'c.annotations.yaml')), 'the other files were annotated');
+  assert.ok(
+    fs.existsSync(path.join(dir, 'a.annotations.yaml')) && fs.existsSync(path.join(dir, 'c.annotations.yaml')),
+    'the other files were annotated',
+  );
   // A write that fails half-way (file size limit: the disk is "full" after 2 kB): named, nothing left behind.
   const full = tmpdir();
   for (const n of ['x', 'y']) fs.writeFileSync(path.join(full, `${n}.txt`), ARTICLE.replace(/Friday/g, `Friday ${n}`));
@@ -296,5 +307,9 @@ test('item 15: a writer killed during a write leaves the old or new file, and it
   }
   assert.ok(killed > 0);
   assert.equal(run(['annotate', art]).code, 0);
-  assert.deepEqual(fs.readdirSync(dir).filter((n) => n.endsWith('.tmp')), [], 'temporary files of killed writers removed');
+  assert.deepEqual(
+    fs.readdirSync(dir).filter((n) => n.endsWith('.tmp')),
+    [],
+    'temporary files of killed writers removed',
+  );
 });

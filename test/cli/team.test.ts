@@ -51,7 +51,9 @@ test('agree: two folders, paired by name; identical sides agree fully; --json fo
   assert.equal(all.observed, 1);
   const diff = JSON.parse(run(['agree', path.join(dir, 'ana'), path.join(dir, 'ben'), '--json']).out);
   const loc = diff.rows.find((r: { key: string }) => r.key === 'entity LOC');
-  const locs = (YAML.parse(fs.readFileSync(path.join(dir, 'ana', 'port-strike.annotations.yaml'), 'utf8')) as Doc).annotations.filter((a) => a.type === 'LOC').length;
+  const locs = (YAML.parse(fs.readFileSync(path.join(dir, 'ana', 'port-strike.annotations.yaml'), 'utf8')) as Doc).annotations.filter(
+    (a) => a.type === 'LOC',
+  ).length;
   assert.equal(loc.itemsA - loc.itemsB, locs, 'the rejected places are not items of B');
   assert.equal(loc.psaExact, (2 * loc.itemsB) / (loc.itemsA + loc.itemsB));
   const per = diff.perArticle.find((p: { name: string }) => p.name === 'port-strike.annotations.yaml');

@@ -63,7 +63,13 @@ export function run(): Promise<void> {
     });
     runner.on('pass', (t) => results.push({ suite: topSuite(t), title: t.fullTitle(), state: 'passed', durationMs: t.duration ?? 0 }));
     runner.on('fail', (t, err: Error) =>
-      results.push({ suite: topSuite(t), title: t.fullTitle(), state: 'failed', durationMs: t.duration ?? 0, error: String(err?.stack ?? err).slice(0, 4000) }),
+      results.push({
+        suite: topSuite(t),
+        title: t.fullTitle(),
+        state: 'failed',
+        durationMs: t.duration ?? 0,
+        error: String(err?.stack ?? err).slice(0, 4000),
+      }),
     );
     runner.on('pending', (t) => results.push({ suite: topSuite(t), title: t.fullTitle(), state: 'pending', durationMs: 0 }));
   });

@@ -18,24 +18,76 @@ test("Cohen's kappa: the textbook tables", () => {
   close(k.expected, 0.5, 'pe');
   close(k.kappa, 0.4, 'kappa');
   // Same observed agreement (0.6), different margins, different kappa: 0.1304 and 0.2593.
-  close(cohensKappa([[45, 15], [25, 15]]).kappa, 0.1304, 'balanced margins');
-  close(cohensKappa([[25, 35], [5, 35]]).kappa, 0.2593, 'unbalanced margins');
+  close(
+    cohensKappa([
+      [45, 15],
+      [25, 15],
+    ]).kappa,
+    0.1304,
+    'balanced margins',
+  );
+  close(
+    cohensKappa([
+      [25, 35],
+      [5, 35],
+    ]).kappa,
+    0.2593,
+    'unbalanced margins',
+  );
   // The paradox (Feinstein & Cicchetti): 85% agreement, kappa only 0.318.
-  k = cohensKappa([[80, 10], [5, 5]]);
+  k = cohensKappa([
+    [80, 10],
+    [5, 5],
+  ]);
   close(k.observed, 0.85, 'po');
   close(k.expected, 0.78, 'pe');
   close(k.kappa, 0.3182, 'paradox');
   // Perfect, chance, systematic disagreement.
-  assert.equal(cohensKappa([[10, 0], [0, 5]]).kappa, 1);
-  assert.equal(cohensKappa([[25, 25], [25, 25]]).kappa, 0);
-  assert.equal(cohensKappa([[0, 5], [5, 0]]).kappa, -1);
+  assert.equal(
+    cohensKappa([
+      [10, 0],
+      [0, 5],
+    ]).kappa,
+    1,
+  );
+  assert.equal(
+    cohensKappa([
+      [25, 25],
+      [25, 25],
+    ]).kappa,
+    0,
+  );
+  assert.equal(
+    cohensKappa([
+      [0, 5],
+      [5, 0],
+    ]).kappa,
+    -1,
+  );
   // Three categories: 23 of 30 on the diagonal, margins 12/10/8 and 11/13/6: (690 − 310) / (900 − 310) = 0.6441.
-  close(cohensKappa([[10, 2, 0], [1, 8, 1], [0, 3, 5]]).kappa, 380 / 590, '3×3');
+  close(
+    cohensKappa([
+      [10, 2, 0],
+      [1, 8, 1],
+      [0, 3, 5],
+    ]).kappa,
+    380 / 590,
+    '3×3',
+  );
   // Undefined: both gave everything one category (pe = 1), or no items at all.
-  const same = cohensKappa([[10, 0], [0, 0]]);
+  const same = cohensKappa([
+    [10, 0],
+    [0, 0],
+  ]);
   assert.equal(same.kappa, null);
   assert.equal(same.observed, 1);
-  assert.deepEqual(cohensKappa([[0, 0], [0, 0]]), { n: 0, observed: null, expected: null, kappa: null });
+  assert.deepEqual(
+    cohensKappa([
+      [0, 0],
+      [0, 0],
+    ]),
+    { n: 0, observed: null, expected: null, kappa: null },
+  );
   assert.throws(() => cohensKappa([[1, 2]]), /square/);
 });
 
@@ -53,8 +105,20 @@ function a(id: string, type: string, start: number, end: number, status: Annotat
 }
 
 test('spans: exact and overlapping matches per kind (type ignored) and per type (type required), counted by hand', () => {
-  const A = [a('e1', 'PER', 0, 9), a('e2', 'PER', 14, 22), a('e3', 'LOC', 26, 31), a('f1', 'money', 48, 58), a('r1', 'PER', 60, 64, 'rejected')];
-  const B = [a('e1', 'PER', 0, 9), a('e2', 'ORG', 14, 22), a('e4', 'LOC', 27, 31), a('q1', 'direct', 70, 80), a('r1', 'PER', 60, 64, 'rejected')];
+  const A = [
+    a('e1', 'PER', 0, 9),
+    a('e2', 'PER', 14, 22),
+    a('e3', 'LOC', 26, 31),
+    a('f1', 'money', 48, 58),
+    a('r1', 'PER', 60, 64, 'rejected'),
+  ];
+  const B = [
+    a('e1', 'PER', 0, 9),
+    a('e2', 'ORG', 14, 22),
+    a('e4', 'LOC', 27, 31),
+    a('q1', 'direct', 70, 80),
+    a('r1', 'PER', 60, 64, 'rejected'),
+  ];
   const rows = agreementReport([{ name: 'x', a: A, b: B }]).rows;
   const row = (k: string) => rows.find((r) => r.key === k)!;
   // Items: the rejected one is not an item. all: 4 and 4; exact e1, e2 (type ignored) = 2 → 0.5; overlap + LOC = 3 → 0.75.
@@ -72,7 +136,10 @@ test('spans: exact and overlapping matches per kind (type ignored) and per type 
   assert.equal(row('figure money').psaExact, 0);
   assert.equal(row('quote direct').itemsB, 1);
   // Order: all, then each kind followed by its types.
-  assert.deepEqual(rows.map((r) => r.key), ['all', 'entity', 'entity LOC', 'entity ORG', 'entity PER', 'figure', 'figure money', 'quote', 'quote direct']);
+  assert.deepEqual(
+    rows.map((r) => r.key),
+    ['all', 'entity', 'entity LOC', 'entity ORG', 'entity PER', 'figure', 'figure money', 'quote', 'quote direct'],
+  );
 });
 
 test('overlap matching is one to one, the largest overlap first', () => {
@@ -98,7 +165,11 @@ test("kappa on the shared annotations' status: suggested / accepted / rejected, 
   B.push(a('only-b', 'PER', 200, 205));
   const r = agreementReport([{ name: 'x', a: A, b: B }]).rows.find((x) => x.key === 'all')!;
   // Table (rows A, columns B; suggested, accepted, rejected): [[1,1,0],[0,4,2],[0,0,2]].
-  assert.deepEqual(r.statuses, [[1, 1, 0], [0, 4, 2], [0, 0, 2]]);
+  assert.deepEqual(r.statuses, [
+    [1, 1, 0],
+    [0, 4, 2],
+    [0, 0, 2],
+  ]);
   // po = 7/10; margins A 2,6,2 and B 1,5,4: pe = (2·1 + 6·5 + 2·4)/100 = 0.4; kappa = 0.3/0.6 = 0.5.
   assert.equal(r.kappa.n, 10);
   close(r.kappa.observed, 0.7, 'po');
@@ -116,7 +187,10 @@ test('many articles are summed before dividing; an article on one side only coun
   const all = report.rows.find((r) => r.key === 'all')!;
   assert.deepEqual([all.itemsA, all.itemsB, all.exact], [4, 2, 2]);
   close(all.psaExact, 4 / 6, 'micro-average');
-  assert.deepEqual(report.perArticle.map((p) => p.name), ['a.txt', 'b.txt', 'c.txt']);
+  assert.deepEqual(
+    report.perArticle.map((p) => p.name),
+    ['a.txt', 'b.txt', 'c.txt'],
+  );
   const text = formatAgreement(report, { a: 'left', b: 'right' });
   assert.match(text, /articles: 2 in both, 1 only in A, 0 only in B/);
   assert.match(text, /^all\s+4\s+2\s+2\s+0\.667/m);

@@ -11,7 +11,24 @@ import { lineStarts } from '../../src/core/text';
 const RUNS = Number(process.env.ANCHOR_RUNS || 10000);
 
 /** Words, including repeats, emoji (surrogate pairs), curly quotes and newlines. */
-const token = fc.constantFrom('Trump', 'Xi', ' ', ' ', '\n', 'the ', 'U.S.', '“', '”', '😀', 'said', ', ', 'Xi Jinping', '$11 billion', '.', 'e\u0301');
+const token = fc.constantFrom(
+  'Trump',
+  'Xi',
+  ' ',
+  ' ',
+  '\n',
+  'the ',
+  'U.S.',
+  '“',
+  '”',
+  '😀',
+  'said',
+  ', ',
+  'Xi Jinping',
+  '$11 billion',
+  '.',
+  'e\u0301',
+);
 const textArb = fc.array(token, { minLength: 3, maxLength: 40 }).map((t) => t.join(''));
 
 interface Model {
@@ -83,28 +100,36 @@ test(`editor edits: untouched annotations stay exactly on their words; none is e
   let untouchedChecked = 0;
   let touched = 0;
   fc.assert(
-    fc.property(textArb, fc.array(fc.tuple(fc.nat(), fc.nat()), { minLength: 1, maxLength: 6 }), fc.array(editArb, { minLength: 1, maxLength: 12 }), (text, spans, edits) => {
-      const anns = makeAnnotations(text, spans);
-      const original = anns.map((a) => ({ start: a.start, end: a.end }));
-      let m: Model = { text, origin: [...text].length === text.length ? text.split('').map((_, i) => i) : Array.from({ length: text.length }, (_, i) => i) };
-      for (const e of edits) {
-        const c = toChange(m.text, e);
-        m = applyToModel(m, c);
-        applyChange(anns, c, m.text);
-        assert.deepEqual(invariantViolations(anns, m.text), [], 'G3: ok ⇒ exact text');
-      }
-      anns.forEach((a, i) => {
-        const pos = truePosition(m, original[i]!);
-        if (pos === null) {
-          touched++;
-          return;
+    fc.property(
+      textArb,
+      fc.array(fc.tuple(fc.nat(), fc.nat()), { minLength: 1, maxLength: 6 }),
+      fc.array(editArb, { minLength: 1, maxLength: 12 }),
+      (text, spans, edits) => {
+        const anns = makeAnnotations(text, spans);
+        const original = anns.map((a) => ({ start: a.start, end: a.end }));
+        let m: Model = {
+          text,
+          origin: [...text].length === text.length ? text.split('').map((_, i) => i) : Array.from({ length: text.length }, (_, i) => i),
+        };
+        for (const e of edits) {
+          const c = toChange(m.text, e);
+          m = applyToModel(m, c);
+          applyChange(anns, c, m.text);
+          assert.deepEqual(invariantViolations(anns, m.text), [], 'G3: ok ⇒ exact text');
         }
-        untouchedChecked++;
-        assert.equal(a.anchor, 'ok', `untouched annotation ${JSON.stringify(a.text)} must stay anchored`);
-        assert.equal(a.start, pos, 'untouched annotation must stay exactly on its words');
-        assert.equal(a.end, pos + a.text.length);
-      });
-    }),
+        anns.forEach((a, i) => {
+          const pos = truePosition(m, original[i]!);
+          if (pos === null) {
+            touched++;
+            return;
+          }
+          untouchedChecked++;
+          assert.equal(a.anchor, 'ok', `untouched annotation ${JSON.stringify(a.text)} must stay anchored`);
+          assert.equal(a.start, pos, 'untouched annotation must stay exactly on its words');
+          assert.equal(a.end, pos + a.text.length);
+        });
+      },
+    ),
     { numRuns: RUNS, seed: 20261129 },
   );
   assert.ok(untouchedChecked > RUNS / 2, `enough untouched annotations were checked (${untouchedChecked})`);
@@ -137,11 +162,23 @@ test('typing at a span edge does not grow it', () => {
 
 test('a whole-document replacement (reload, EOL switch) re-anchors from text and context', () => {
   const text = 'Trump met Xi.\nLater, Trump left.\n';
-  const anns = makeAnnotations(text, [[0, 5], [21, 26]]);
+  const anns = makeAnnotations(text, [
+    [0, 5],
+    [21, 26],
+  ]);
   const reloaded = 'A new first line.\n' + text;
   applyChange(anns, { start: 0, end: text.length, text: reloaded }, reloaded);
-  assert.deepEqual(anns.map((a) => [a.anchor, reloaded.slice(a.start, a.end)]), [['ok', 'Trump'], ['ok', 'Trump']]);
-  assert.deepEqual(anns.map((a) => a.start), [18, 39]);
+  assert.deepEqual(
+    anns.map((a) => [a.anchor, reloaded.slice(a.start, a.end)]),
+    [
+      ['ok', 'Trump'],
+      ['ok', 'Trump'],
+    ],
+  );
+  assert.deepEqual(
+    anns.map((a) => a.start),
+    [18, 39],
+  );
 });
 
 test('deleting a span orphans it; undoing the deletion re-attaches it exactly', () => {
@@ -160,53 +197,86 @@ test(`outside changes: re-anchoring never lands on other text, and reports what 
   let untouched = 0;
   let untouchedOk = 0;
   fc.assert(
-    fc.property(textArb, fc.array(fc.tuple(fc.nat(), fc.nat()), { minLength: 1, maxLength: 6 }), fc.array(editArb, { minLength: 1, maxLength: 6 }), (text, spans, edits) => {
-      const anns = makeAnnotations(text, spans);
-      const original = anns.map((a) => ({ start: a.start, end: a.end }));
-      let m: Model = { text, origin: Array.from({ length: text.length }, (_, i) => i) };
-      for (const e of edits) m = applyToModel(m, toChange(m.text, e));
-      reanchor(anns, m.text);
-      assert.deepEqual(invariantViolations(anns, m.text), []);
-      anns.forEach((a, i) => {
-        total++;
-        assert.ok(['ok', 'ambiguous', 'orphaned'].includes(a.anchor));
-        const pos = truePosition(m, original[i]!);
-        if (pos === null) return;
-        untouched++;
-        if (a.anchor === 'ok' && a.start === pos) untouchedOk++;
-      });
-    }),
+    fc.property(
+      textArb,
+      fc.array(fc.tuple(fc.nat(), fc.nat()), { minLength: 1, maxLength: 6 }),
+      fc.array(editArb, { minLength: 1, maxLength: 6 }),
+      (text, spans, edits) => {
+        const anns = makeAnnotations(text, spans);
+        const original = anns.map((a) => ({ start: a.start, end: a.end }));
+        let m: Model = { text, origin: Array.from({ length: text.length }, (_, i) => i) };
+        for (const e of edits) m = applyToModel(m, toChange(m.text, e));
+        reanchor(anns, m.text);
+        assert.deepEqual(invariantViolations(anns, m.text), []);
+        anns.forEach((a, i) => {
+          total++;
+          assert.ok(['ok', 'ambiguous', 'orphaned'].includes(a.anchor));
+          const pos = truePosition(m, original[i]!);
+          if (pos === null) return;
+          untouched++;
+          if (a.anchor === 'ok' && a.start === pos) untouchedOk++;
+        });
+      },
+    ),
     { numRuns: Math.round(RUNS / 2), seed: 7 },
   );
   // Recall is a figure, not a guarantee (an untouched name repeated with the same context is ambiguous).
-  console.log(`re-anchoring after outside changes: ${untouchedOk}/${untouched} untouched annotations placed exactly (${((100 * untouchedOk) / Math.max(1, untouched)).toFixed(1)}%), ${total} in all`);
+  console.log(
+    `re-anchoring after outside changes: ${untouchedOk}/${untouched} untouched annotations placed exactly (${((100 * untouchedOk) / Math.max(1, untouched)).toFixed(1)}%), ${total} in all`,
+  );
   assert.ok(untouchedOk / untouched > 0.5, 'most untouched annotations are re-anchored');
 });
 
 test('LiveDocument keeps line starts and range queries exact through random edits', () => {
   fc.assert(
-    fc.property(textArb, fc.array(fc.tuple(fc.nat(), fc.nat()), { maxLength: 8 }), fc.array(editArb, { minLength: 1, maxLength: 10 }), fc.nat(), fc.nat(), (text, spans, edits, q1, q2) => {
-      const doc = new LiveDocument(text, makeAnnotations(text, spans));
-      for (const e of edits) doc.apply([toChange(doc.text, e)]);
-      assert.deepEqual(doc.lineStarts(), lineStarts(doc.text));
-      const from = q1 % (doc.text.length + 1);
-      const to = Math.max(from, q2 % (doc.text.length + 1));
-      const expected = doc.annotations.filter((a) => a.start <= to && (a.end > from || (a.start === a.end && a.start >= from)));
-      assert.deepEqual(doc.inRange(from, to).map((a) => a.id), expected.map((a) => a.id));
-      for (let i = 1; i < doc.annotations.length; i++) assert.ok(doc.annotations[i - 1]!.start <= doc.annotations[i]!.start);
-    }),
+    fc.property(
+      textArb,
+      fc.array(fc.tuple(fc.nat(), fc.nat()), { maxLength: 8 }),
+      fc.array(editArb, { minLength: 1, maxLength: 10 }),
+      fc.nat(),
+      fc.nat(),
+      (text, spans, edits, q1, q2) => {
+        const doc = new LiveDocument(text, makeAnnotations(text, spans));
+        for (const e of edits) doc.apply([toChange(doc.text, e)]);
+        assert.deepEqual(doc.lineStarts(), lineStarts(doc.text));
+        const from = q1 % (doc.text.length + 1);
+        const to = Math.max(from, q2 % (doc.text.length + 1));
+        const expected = doc.annotations.filter((a) => a.start <= to && (a.end > from || (a.start === a.end && a.start >= from)));
+        assert.deepEqual(
+          doc.inRange(from, to).map((a) => a.id),
+          expected.map((a) => a.id),
+        );
+        for (let i = 1; i < doc.annotations.length; i++) assert.ok(doc.annotations[i - 1]!.start <= doc.annotations[i]!.start);
+      },
+    ),
     { numRuns: 3000, seed: 11 },
   );
 });
 
 test('LiveDocument applies a multi-cursor event (changes sorted from the end) like sequential edits', () => {
   const text = 'Trump met Xi. Xi met Trump.';
-  const doc = new LiveDocument(text, makeAnnotations(text, [[0, 5], [10, 12], [14, 16], [21, 26]]));
+  const doc = new LiveDocument(
+    text,
+    makeAnnotations(text, [
+      [0, 5],
+      [10, 12],
+      [14, 16],
+      [21, 26],
+    ]),
+  );
   // Two cursors insert "President " before each "Trump": VS Code sends the later change first.
   doc.apply([
     { start: 21, end: 21, text: 'President ' },
     { start: 0, end: 0, text: 'President ' },
   ]);
   assert.equal(doc.text, 'President Trump met Xi. Xi met President Trump.');
-  assert.deepEqual(doc.annotations.map((a) => [a.anchor, doc.text.slice(a.start, a.end)]), [['ok', 'Trump'], ['ok', 'Xi'], ['ok', 'Xi'], ['ok', 'Trump']]);
+  assert.deepEqual(
+    doc.annotations.map((a) => [a.anchor, doc.text.slice(a.start, a.end)]),
+    [
+      ['ok', 'Trump'],
+      ['ok', 'Xi'],
+      ['ok', 'Xi'],
+      ['ok', 'Trump'],
+    ],
+  );
 });

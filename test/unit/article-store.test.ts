@@ -23,7 +23,16 @@ function setup(over: { files?: InMemoryFiles; knowledge?: LexiconService } = {})
   const files = over.files ?? new InMemoryFiles();
   const analyzer = new CountingAnalyzer();
   const log = new MemoryLog();
-  const store = new ArticleStore({ files, memento: new InMemoryMemento(), settings: settings(), log, analyzer, timers: realTimers, delayMs: 5, ...(over.knowledge ? { knowledge: over.knowledge } : {}) });
+  const store = new ArticleStore({
+    files,
+    memento: new InMemoryMemento(),
+    settings: settings(),
+    log,
+    analyzer,
+    timers: realTimers,
+    delayMs: 5,
+    ...(over.knowledge ? { knowledge: over.knowledge } : {}),
+  });
   const events: string[] = [];
   store.onDidChange((e) => events.push(`${e.reason} ${e.uri}`));
   return { files, analyzer, log, store, events };
@@ -41,7 +50,10 @@ test('an article is opened, analysed, corrected and saved; a correction on a cle
   corrections.accept(giulia, state.live, { by: 'Ana' });
   store.corrected(state);
   await new Promise((r) => setTimeout(r, 20));
-  assert.match(files.files.get(SIDE)!, new RegExp(`id: ${giulia.id}, type: PER, start: \\d+, text: Giulia Ferraro, status: accepted, by: Ana`));
+  assert.match(
+    files.files.get(SIDE)!,
+    new RegExp(`id: ${giulia.id}, type: PER, start: \\d+, text: Giulia Ferraro, status: accepted, by: Ana`),
+  );
   assert.equal(state.unsavedCorrections, false);
 });
 
@@ -102,7 +114,14 @@ test('edits shift annotations at once and analyse after a pause; a deleted accep
 
 test('an article’s own decisions never make it analyse again; a name taught elsewhere does', async () => {
   const index = new WorkspaceIndex();
-  const registry = new RegistryService({ folder: () => null, join: (f) => f, setting: () => undefined, openText: () => null, readText: async () => null, log: new MemoryLog() });
+  const registry = new RegistryService({
+    folder: () => null,
+    join: (f) => f,
+    setting: () => undefined,
+    openText: () => null,
+    readText: async () => null,
+    log: new MemoryLog(),
+  });
   const lexicon = new LexiconService(index, registry, realTimers, 5);
   const { store, analyzer } = setup({ knowledge: lexicon });
   const doc = new FakeDocument(URI, ARTICLE);
@@ -119,7 +138,23 @@ test('an article’s own decisions never make it analyse again; a name taught el
   await store.whenIdle(URI);
   assert.equal(analyzer.runs.get(URI), 1, 'its own decision does not analyse it again');
   // Another article teaches a name: analysed again.
-  index.set(recordFromAnnotations({ uri: 'file:///news/other.txt', label: 'other.txt', source: 'sidecar', stamp: '1' }, [{ id: 'e1', kind: 'entity', type: 'ORG', start: 0, end: 11, text: 'Harbourline', prefix: '', suffix: '', status: 'accepted', origin: 'user', anchor: 'ok' }]));
+  index.set(
+    recordFromAnnotations({ uri: 'file:///news/other.txt', label: 'other.txt', source: 'sidecar', stamp: '1' }, [
+      {
+        id: 'e1',
+        kind: 'entity',
+        type: 'ORG',
+        start: 0,
+        end: 11,
+        text: 'Harbourline',
+        prefix: '',
+        suffix: '',
+        status: 'accepted',
+        origin: 'user',
+        anchor: 'ok',
+      },
+    ]),
+  );
   store.reanalyze();
   await store.whenIdle(URI);
   assert.equal(analyzer.runs.get(URI), 2);
@@ -127,7 +162,8 @@ test('an article’s own decisions never make it analyse again; a name taught el
 
 test('the index builder reads annotated articles first, skips non-articles, and re-indexes a closed article from its files', async () => {
   const texts = new Map<string, string>();
-  for (const f of fs.readdirSync(path.join(__dirname, '../../../samples'))) texts.set(`file:///ws/${f}`, fs.readFileSync(path.join(__dirname, '../../../samples', f), 'utf8'));
+  for (const f of fs.readdirSync(path.join(__dirname, '../../../samples')))
+    texts.set(`file:///ws/${f}`, fs.readFileSync(path.join(__dirname, '../../../samples', f), 'utf8'));
   texts.set('file:///ws/LICENSE.txt', 'MIT License\n\nPermission is hereby granted, free of charge, to any person obtaining a copy.\n');
   const order: string[] = [];
   const log = new MemoryLog();
@@ -171,7 +207,14 @@ test('the registry: a path leaving the folder is refused; listeners hear of a ch
   const log = new MemoryLog();
   let setting: string | undefined = '../outside.yaml';
   let file: string | null = 'version: 1\nentities:\n  - {name: Giulia Ferraro, type: PER, aliases: [Ferraro]}\n';
-  const reg = new RegistryService({ folder: () => 'file:///ws', join: (f, parts) => `${f}/${parts.join('/')}`, setting: () => setting, openText: () => null, readText: async () => file, log });
+  const reg = new RegistryService({
+    folder: () => 'file:///ws',
+    join: (f, parts) => `${f}/${parts.join('/')}`,
+    setting: () => setting,
+    openText: () => null,
+    readText: async () => file,
+    log,
+  });
   assert.equal(reg.location(), 'file:///ws/entities.yaml');
   assert.ok(log.lines.some((l) => /must be a \.yaml file inside/.test(l)));
   setting = 'data/people.yml';

@@ -21,7 +21,8 @@ function sources(dir: string): string[] {
 /** Module specifiers of every import/export-from/require/dynamic import in a source file. */
 export function importsOf(src: string): string[] {
   const out: string[] = [];
-  const re = /(?:\bimport\s+(?:type\s+)?(?:[^'";]*?\sfrom\s+)?|\bexport\s+[^'";]*?\sfrom\s+|\brequire\s*\(\s*|\bimport\s*\(\s*)['"]([^'"]+)['"]/g;
+  const re =
+    /(?:\bimport\s+(?:type\s+)?(?:[^'";]*?\sfrom\s+)?|\bexport\s+[^'";]*?\sfrom\s+|\brequire\s*\(\s*|\bimport\s*\(\s*)['"]([^'"]+)['"]/g;
   for (let m = re.exec(src); m; m = re.exec(src)) out.push(m[1]!);
   return out;
 }
@@ -59,7 +60,8 @@ test('src/core uses no Node globals (process, Buffer, require, __dirname)', () =
   const bad: string[] = [];
   for (const f of sources(path.join(root, 'src/core'))) {
     const src = fs.readFileSync(f, 'utf8').replace(/\/\*[\s\S]*?\*\/|\/\/[^\n]*/g, '');
-    for (const g of ['process.', 'Buffer.', 'require(', '__dirname', 'setImmediate(']) if (src.includes(g)) bad.push(`${path.relative(root, f)} uses ${g}`);
+    for (const g of ['process.', 'Buffer.', 'require(', '__dirname', 'setImmediate('])
+      if (src.includes(g)) bad.push(`${path.relative(root, f)} uses ${g}`);
   }
   assert.deepEqual(bad, []);
 });

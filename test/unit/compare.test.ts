@@ -17,11 +17,14 @@ test('differences: decided differently, decided only there, added only there; no
   const added = corrections.add(theirs, { ...at('met'), type: 'MISC' }, TEXT, { by: 'Ben' });
   assert.ok(added.ok);
   const d = branchDifferences(ours, added.annotations);
-  assert.deepEqual(d.map((x) => [x.kind, x.theirs.text]), [
-    ['decided-differently', 'Ana Lopez'],
-    ['only-theirs', 'met'],
-    ['they-decided', 'Ben Ortiz'],
-  ]);
+  assert.deepEqual(
+    d.map((x) => [x.kind, x.theirs.text]),
+    [
+      ['decided-differently', 'Ana Lopez'],
+      ['only-theirs', 'met'],
+      ['they-decided', 'Ben Ortiz'],
+    ],
+  );
   assert.equal(describeDifference(d[0]!, 'ben-review'), '“Ana Lopez”: here accepted by Ana; on ben-review rejected by Ben.');
   assert.equal(describeDifference(d[2]!, 'ben-review'), '“Ben Ortiz”: undecided here; on ben-review rejected by Ben.');
   assert.equal(describeDifference(d[1]!, 'ben-review'), 'On ben-review: “met” added by Ben; not annotated so here.');
@@ -35,14 +38,20 @@ test('taking theirs: their decision and their name on this annotation; their add
   const added = corrections.add(theirs, { ...at('Paris'), type: 'ORG' }, TEXT, { by: 'Ben' });
   assert.ok(added.ok);
   const d = branchDifferences(ours, added.annotations);
-  let list = takeTheirs(ours, d.find((x) => x.theirs.text === 'Ana Lopez')!);
+  let list = takeTheirs(
+    ours,
+    d.find((x) => x.theirs.text === 'Ana Lopez')!,
+  );
   const a = list.find((x) => x.id === ours[0]!.id)!;
   assert.deepEqual([a.status, a.type, a.by, a.conflict], ['accepted', 'ORG', 'Ben', undefined]);
   // Paris: adding over the suggestion there accepted it as ORG (the same annotation, by id).
   const paris = d.find((x) => x.theirs.text === 'Paris')!;
   assert.equal(paris.kind, 'they-decided', 'the same words here (a suggestion) are the same annotation');
   list = takeTheirs(list, paris);
-  assert.deepEqual(list.filter((x) => x.text === 'Paris').map((x) => [x.type, x.status, x.origin, x.by]), [['ORG', 'accepted', 'model', 'Ben']]);
+  assert.deepEqual(
+    list.filter((x) => x.text === 'Paris').map((x) => [x.type, x.status, x.origin, x.by]),
+    [['ORG', 'accepted', 'model', 'Ben']],
+  );
   // Only theirs, nothing here on those words: added.
   const extra = ann({ id: 'u1', ...at('met'), type: 'MISC', origin: 'user', status: 'accepted', by: 'Ben' });
   const d2 = branchDifferences(list, [extra]);

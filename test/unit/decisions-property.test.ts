@@ -21,11 +21,22 @@ import type { Analysis } from '../../src/core/types';
 const RUNS = Number(process.env.DECISION_RUNS ?? 10_000);
 
 // The first paragraphs of a bundled (invented) sample article: names, figures and quotes.
-const TEXT = fs.readFileSync(path.join(__dirname, '../../../samples/port-strike.txt'), 'utf8').split('\n\n').slice(0, 5).join('\n\n') + '\n';
+const TEXT =
+  fs.readFileSync(path.join(__dirname, '../../../samples/port-strike.txt'), 'utf8').split('\n\n').slice(0, 5).join('\n\n') + '\n';
 const SUGGESTIONS = annotationsFromAnalysis(analyze(TEXT, { fileDate: '2026-10-03' }));
 
 function analysisOf(text: string): Analysis {
-  return { text, entities: [], entityGroups: [], figures: [], figureRelations: [], quotes: [], subjects: [], sections: [], articleDate: null };
+  return {
+    text,
+    entities: [],
+    entityGroups: [],
+    figures: [],
+    figureRelations: [],
+    quotes: [],
+    subjects: [],
+    sections: [],
+    articleDate: null,
+  };
 }
 
 /** A decision as the reviewer made it: what must survive every write and read. */
@@ -33,19 +44,73 @@ function decisionOf(a: Annotation) {
   return { status: a.status, origin: a.origin, type: a.type, entity: a.entity ?? null, note: a.note ?? null };
 }
 
-const piece = fc.constantFrom('x', ' ', 'Ferraro', '\n', '\n\n', '“', '”', '"', "'", '€', '😀', 'é', '\u0301', ', ', '. ', 'said', '40', 'Giulia Ferraro');
+const piece = fc.constantFrom(
+  'x',
+  ' ',
+  'Ferraro',
+  '\n',
+  '\n\n',
+  '“',
+  '”',
+  '"',
+  "'",
+  '€',
+  '😀',
+  'é',
+  '\u0301',
+  ', ',
+  '. ',
+  'said',
+  '40',
+  'Giulia Ferraro',
+);
 const insertion = fc.array(piece, { maxLength: 4 }).map((p) => p.join(''));
 
 type Op =
-  | { op: 'edit'; at: number; how: 'inside' | 'across-start' | 'across-end' | 'over' | 'replace-over' | 'edge-start' | 'edge-end' | 'paragraph' | 'anywhere'; k: number; m: number; ins: string }
+  | {
+      op: 'edit';
+      at: number;
+      how: 'inside' | 'across-start' | 'across-end' | 'over' | 'replace-over' | 'edge-start' | 'edge-end' | 'paragraph' | 'anywhere';
+      k: number;
+      m: number;
+      ins: string;
+    }
   | { op: 'decide'; at: number; what: 'accept' | 'reject' | 'retype' | 'link' | 'note' | 'remove' | 'add' | 'reattach'; n: number }
   | { op: 'analyse' }
   | { op: 'save' }
   | { op: 'outside'; ins: string; at: number };
 
 const opArb: fc.Arbitrary<Op> = fc.oneof(
-  { weight: 6, arbitrary: fc.record({ op: fc.constant('edit' as const), at: fc.nat(), how: fc.constantFrom('inside', 'across-start', 'across-end', 'over', 'replace-over', 'edge-start', 'edge-end', 'paragraph', 'anywhere' as const), k: fc.nat(12), m: fc.nat(12), ins: insertion }) },
-  { weight: 4, arbitrary: fc.record({ op: fc.constant('decide' as const), at: fc.nat(), what: fc.constantFrom('accept', 'reject', 'retype', 'link', 'note', 'remove', 'add', 'reattach' as const), n: fc.nat() }) },
+  {
+    weight: 6,
+    arbitrary: fc.record({
+      op: fc.constant('edit' as const),
+      at: fc.nat(),
+      how: fc.constantFrom(
+        'inside',
+        'across-start',
+        'across-end',
+        'over',
+        'replace-over',
+        'edge-start',
+        'edge-end',
+        'paragraph',
+        'anywhere' as const,
+      ),
+      k: fc.nat(12),
+      m: fc.nat(12),
+      ins: insertion,
+    }),
+  },
+  {
+    weight: 4,
+    arbitrary: fc.record({
+      op: fc.constant('decide' as const),
+      at: fc.nat(),
+      what: fc.constantFrom('accept', 'reject', 'retype', 'link', 'note', 'remove', 'add', 'reattach' as const),
+      n: fc.nat(),
+    }),
+  },
   { weight: 1, arbitrary: fc.constant({ op: 'analyse' as const }) },
   { weight: 2, arbitrary: fc.constant({ op: 'save' as const }) },
   { weight: 1, arbitrary: fc.record({ op: fc.constant('outside' as const), ins: insertion, at: fc.nat() }) },
@@ -92,7 +157,8 @@ class Session {
     } else if (o.how === 'across-start') [start, end] = [a.start - o.k, a.start + 1 + o.m];
     else if (o.how === 'across-end') [start, end] = [a.end - 1 - o.m, a.end + o.k];
     else if (o.how === 'over') [start, end, ins] = [a.start - o.k, a.end + o.m, ''];
-    else if (o.how === 'replace-over') [start, end, ins] = [a.start - o.k, a.end + o.m, o.k % 2 ? text.slice(a.start - o.k, a.end + o.m) : ins];
+    else if (o.how === 'replace-over')
+      [start, end, ins] = [a.start - o.k, a.end + o.m, o.k % 2 ? text.slice(a.start - o.k, a.end + o.m) : ins];
     else if (o.how === 'edge-start') start = end = a.start;
     else if (o.how === 'edge-end') start = end = a.end;
     else {
@@ -225,7 +291,11 @@ test('the issue 12 repro: accept a name, delete its paragraph, save, reload — 
   assert.match(src, /text: Giulia Ferraro, status: accepted, .*anchor: orphaned/);
   const back = loadSidecar(src, s.live.text).annotations.find((a) => a.id === giulia.id)!;
   assert.equal(back.anchor, 'orphaned');
-  assert.deepEqual(checkSidecar(src, s.live.text).map((f) => f.code), ['unanchored'], 'check reports it until it is resolved');
+  assert.deepEqual(
+    checkSidecar(src, s.live.text).map((f) => f.code),
+    ['unanchored'],
+    'check reports it until it is resolved',
+  );
 });
 
 test('typing inside an accepted name keeps it as edited across a reload; accepting it then takes the new words', () => {

@@ -11,7 +11,10 @@ function check(text: string, articleDate: string | null): void {
   const { figures, relations } = findFigures(text, articleDate ? { articleDate, articleDateSource: 'file' } : {});
   let last = 0;
   for (const f of figures) {
-    assert.ok(Number.isInteger(f.start) && Number.isInteger(f.end) && f.start >= last && f.end > f.start && f.end <= text.length, `span ${f.start}-${f.end} after ${last}`);
+    assert.ok(
+      Number.isInteger(f.start) && Number.isInteger(f.end) && f.start >= last && f.end > f.start && f.end <= text.length,
+      `span ${f.start}-${f.end} after ${last}`,
+    );
     assert.equal(text.slice(f.start, f.end), f.text);
     last = f.end;
     if (f.kind === 'date') assert.ok(f.value === null || typeof f.value === 'string', 'date value');
@@ -30,23 +33,158 @@ function check(text: string, articleDate: string | null): void {
 
 // Pieces that exercise the recognisers (and their edges) far more often than random characters do.
 const PIECES = [
-  '$', '£', '€', '¥', '₹', 'US$', 'HK$', 'A$', 'Rs', 'Rs.', 'USD', '5', '12', '0', '007', '1,200', '2,025', '1.13', '.', ',', '-', '–', '/', ':', '%', '(', ')', "'", '’', '"', '“', '#', '+',
-  ' ', ' ', ' ', '\n', '\u00a0', 'm', 'bn', 'k', 'million', 'billion', 'crore', 'per cent', 'percent', 'percentage points', 'basis points', 'tonnes', 'barrels a day', 'km', 'ft', 'ins', 'st', 'lb',
-  'feet', 'inches', 'square', 'miles', 'years', 'ago', 'year-old', 'people', 'leaders', 'new', 'the', 'a', 'an', 'two', 'twenty', 'one', 'hundred', 'dozen', 'February', 'Feb', 'May', 'March',
-  'Wednesday', 'Sunday', 'last', 'next', 'this', 'current', 'season', 'quarter', 'week', 'yesterday', 'mid', 'between', 'and', 'from', 'to', 'up from', 'compared with', 'every', 'page', 'Boeing',
-  '2026', '1990s', '2004-05', '9am', '12:30', 'th', 'st', 'nd', '21st', 'p', 'C', '°', 'GB', 'MW', 'x', 'é', '😀', '\ud800', '\udc00', 'per', 'a day', 'will', 'was',
-  'dollar', 'US dollars', 'yen', 'won', 'fell', 'Bitcoin', 'bitcoins', 'BTC', 'https://x.org/',
+  '$',
+  '£',
+  '€',
+  '¥',
+  '₹',
+  'US$',
+  'HK$',
+  'A$',
+  'Rs',
+  'Rs.',
+  'USD',
+  '5',
+  '12',
+  '0',
+  '007',
+  '1,200',
+  '2,025',
+  '1.13',
+  '.',
+  ',',
+  '-',
+  '–',
+  '/',
+  ':',
+  '%',
+  '(',
+  ')',
+  "'",
+  '’',
+  '"',
+  '“',
+  '#',
+  '+',
+  ' ',
+  ' ',
+  ' ',
+  '\n',
+  '\u00a0',
+  'm',
+  'bn',
+  'k',
+  'million',
+  'billion',
+  'crore',
+  'per cent',
+  'percent',
+  'percentage points',
+  'basis points',
+  'tonnes',
+  'barrels a day',
+  'km',
+  'ft',
+  'ins',
+  'st',
+  'lb',
+  'feet',
+  'inches',
+  'square',
+  'miles',
+  'years',
+  'ago',
+  'year-old',
+  'people',
+  'leaders',
+  'new',
+  'the',
+  'a',
+  'an',
+  'two',
+  'twenty',
+  'one',
+  'hundred',
+  'dozen',
+  'February',
+  'Feb',
+  'May',
+  'March',
+  'Wednesday',
+  'Sunday',
+  'last',
+  'next',
+  'this',
+  'current',
+  'season',
+  'quarter',
+  'week',
+  'yesterday',
+  'mid',
+  'between',
+  'and',
+  'from',
+  'to',
+  'up from',
+  'compared with',
+  'every',
+  'page',
+  'Boeing',
+  '2026',
+  '1990s',
+  '2004-05',
+  '9am',
+  '12:30',
+  'th',
+  'st',
+  'nd',
+  '21st',
+  'p',
+  'C',
+  '°',
+  'GB',
+  'MW',
+  'x',
+  'é',
+  '😀',
+  '\ud800',
+  '\udc00',
+  'per',
+  'a day',
+  'will',
+  'was',
+  'dollar',
+  'US dollars',
+  'yen',
+  'won',
+  'fell',
+  'Bitcoin',
+  'bitcoins',
+  'BTC',
+  'https://x.org/',
 ];
 const pieceText = fc.array(fc.constantFrom(...PIECES), { maxLength: 60 }).map((a) => a.join(''));
 const spacedPieces = fc.array(fc.constantFrom(...PIECES), { maxLength: 40 }).map((a) => a.join(' '));
-const dates = fc.option(fc.constantFrom('2026-02-04', '2026-11-29', '2000-02-29', '1999-12-31', '0001-01-01', '9999-12-31', 'not-a-date', '2026-13-45'), { nil: null });
+const dates = fc.option(
+  fc.constantFrom('2026-02-04', '2026-11-29', '2000-02-29', '1999-12-31', '0001-01-01', '9999-12-31', 'not-a-date', '2026-13-45'),
+  { nil: null },
+);
 
 test('no input throws and invariants hold: random unicode', () => {
-  fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 200 }), dates, (s, d) => check(s, d)), { numRuns: 400 });
+  fc.assert(
+    fc.property(fc.string({ unit: 'binary', maxLength: 200 }), dates, (s, d) => check(s, d)),
+    { numRuns: 400 },
+  );
 });
 test('no input throws and invariants hold: figure-like pieces', () => {
-  fc.assert(fc.property(pieceText, dates, (s, d) => check(s, d)), { numRuns: 1500 });
-  fc.assert(fc.property(spacedPieces, dates, (s, d) => check(s, d)), { numRuns: 1500 });
+  fc.assert(
+    fc.property(pieceText, dates, (s, d) => check(s, d)),
+    { numRuns: 1500 },
+  );
+  fc.assert(
+    fc.property(spacedPieces, dates, (s, d) => check(s, d)),
+    { numRuns: 1500 },
+  );
 });
 test('huge numbers, nested currency signs, unbalanced brackets', () => {
   for (const s of [
@@ -74,10 +212,14 @@ test('huge numbers, nested currency signs, unbalanced brackets', () => {
 });
 test('resolveArticleDate never throws', () => {
   fc.assert(
-    fc.property(fc.oneof(pieceText, fc.string({ unit: 'binary', maxLength: 100 })), fc.option(fc.constantFrom('2026-11-29', '2000-01-01', 'garbage', ''), { nil: null }), (s, fd) => {
-      const r = resolveArticleDate(s, fd);
-      assert.ok(r.value === null || /^\d{4}-\d{2}-\d{2}$/.test(r.value));
-    }),
+    fc.property(
+      fc.oneof(pieceText, fc.string({ unit: 'binary', maxLength: 100 })),
+      fc.option(fc.constantFrom('2026-11-29', '2000-01-01', 'garbage', ''), { nil: null }),
+      (s, fd) => {
+        const r = resolveArticleDate(s, fd);
+        assert.ok(r.value === null || /^\d{4}-\d{2}-\d{2}$/.test(r.value));
+      },
+    ),
     { numRuns: 500 },
   );
 });

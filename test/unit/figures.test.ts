@@ -19,10 +19,23 @@ function figs(text: string, opts: FigureOptions = FEB4): Figure[] {
 /** The single figure whose text is `t`. */
 function one(text: string, t: string, opts: FigureOptions = FEB4): Figure {
   const f = figs(text, opts).filter((x) => x.text === t);
-  assert.equal(f.length, 1, `expected one figure "${t}" in: ${text}\n got: ${figs(text, opts).map((x) => `${x.text}/${x.kind}`).join(', ')}`);
+  assert.equal(
+    f.length,
+    1,
+    `expected one figure "${t}" in: ${text}\n got: ${figs(text, opts)
+      .map((x) => `${x.text}/${x.kind}`)
+      .join(', ')}`,
+  );
   return f[0]!;
 }
-function expect(text: string, t: string, kind: Figure['kind'], value: Figure['value'], unit: string | null = null, opts: FigureOptions = FEB4): Figure {
+function expect(
+  text: string,
+  t: string,
+  kind: Figure['kind'],
+  value: Figure['value'],
+  unit: string | null = null,
+  opts: FigureOptions = FEB4,
+): Figure {
   const f = one(text, t, opts);
   assert.equal(f.kind, kind, `${t}: kind`);
   assert.ok(sameValue(f.value, value), `${t}: value ${JSON.stringify(f.value)} ≠ ${JSON.stringify(value)} (${f.note ?? ''})`);
@@ -30,7 +43,11 @@ function expect(text: string, t: string, kind: Figure['kind'], value: Figure['va
   return f;
 }
 function none(text: string, opts: FigureOptions = FEB4): void {
-  assert.deepEqual(figs(text, opts).map((f) => `${f.text}/${f.kind}`), [], text);
+  assert.deepEqual(
+    figs(text, opts).map((f) => `${f.text}/${f.kind}`),
+    [],
+    text,
+  );
 }
 
 describe('money', () => {
@@ -157,7 +174,12 @@ describe('dates', () => {
     expect('The plant will close in February.', 'February', 'date', '2027-02', null, nov);
   });
   test('without an article date, relative dates are unresolved and say why', () => {
-    for (const [text, t] of [['He spoke on Wednesday.', 'Wednesday'], ['Prices rose last year.', 'last year'], ['The vote was on 4 February.', '4 February'], ['It opens in April.', 'April']] as const) {
+    for (const [text, t] of [
+      ['He spoke on Wednesday.', 'Wednesday'],
+      ['Prices rose last year.', 'last year'],
+      ['The vote was on 4 February.', '4 February'],
+      ['It opens in April.', 'April'],
+    ] as const) {
       const f = expect(text, t, 'date', null, null, {});
       assert.equal(f.resolution, 'unresolved');
       assert.match(f.note!, /no article date/);
@@ -179,7 +201,13 @@ describe('dates', () => {
   });
   test('a weekday beside a day and month takes that date, or is flagged when they disagree', () => {
     const fs2 = figs('They spoke on Wednesday, (4 February), about trade.');
-    assert.deepEqual(fs2.map((f) => [f.text, f.value]), [['Wednesday', '2026-02-04'], ['4 February', '2026-02-04']]);
+    assert.deepEqual(
+      fs2.map((f) => [f.text, f.value]),
+      [
+        ['Wednesday', '2026-02-04'],
+        ['4 February', '2026-02-04'],
+      ],
+    );
     const bad = one('They spoke on Thursday, (4 February), about trade.', 'Thursday');
     assert.equal(bad.value, null);
     assert.match(bad.note!, /Wednesday/);
@@ -197,8 +225,18 @@ describe('article date', () => {
   test('a dateline near the top', () => {
     assert.equal(findArticleDate('Storm hits coast\n4 February 2026\n\nThe storm…'), '2026-02-04');
     assert.equal(findArticleDate('Published: 2026-02-04 10:00\nText'), '2026-02-04');
-    assert.equal(findArticleDate('Headline\n\nA long first paragraph that goes on and on about the history of the treaty, which was signed on 4 February 1990 in a city far away, and more.'), null);
-    assert.deepEqual(resolveArticleDate('Headline\nFeb. 4, 2026\nText.', '2026-11-29'), { value: '2026-02-04', source: 'dateline', evidence: 'dateline', label: 'dateline' });
+    assert.equal(
+      findArticleDate(
+        'Headline\n\nA long first paragraph that goes on and on about the history of the treaty, which was signed on 4 February 1990 in a city far away, and more.',
+      ),
+      null,
+    );
+    assert.deepEqual(resolveArticleDate('Headline\nFeb. 4, 2026\nText.', '2026-11-29'), {
+      value: '2026-02-04',
+      source: 'dateline',
+      evidence: 'dateline',
+      label: 'dateline',
+    });
   });
   test('a weekday beside a day and month pins the year, with the file date as upper bound', () => {
     const r = resolveArticleDate('Leaders spoke on Wednesday, (4 February), about trade.', '2026-11-29');
@@ -210,11 +248,18 @@ describe('article date', () => {
     assert.equal(resolveArticleDate('Leaders spoke on Wednesday, (4 February).', null).value, null);
   });
   test('the file date, unless the text names only years long before it', () => {
-    assert.deepEqual(resolveArticleDate('Prices rose last year.', '2026-11-29'), { value: '2026-11-29', source: 'file', evidence: 'file date', label: 'file date' });
+    assert.deepEqual(resolveArticleDate('Prices rose last year.', '2026-11-29'), {
+      value: '2026-11-29',
+      source: 'file',
+      evidence: 'file date',
+      label: 'file date',
+    });
     const old = resolveArticleDate('Profits rose in 2004 and again last year.', '2026-11-29');
     assert.equal(old.value, null);
     assert.match(old.evidence, /2004/);
-    const f = findFigures('Profits rose in 2004 and again last year.', { articleDate: old.value, articleDateNote: old.label }).figures.find((x) => x.text === 'last year')!;
+    const f = findFigures('Profits rose in 2004 and again last year.', { articleDate: old.value, articleDateNote: old.label }).figures.find(
+      (x) => x.text === 'last year',
+    )!;
     assert.equal(f.value, null);
     assert.match(f.note!, /2004/);
   });
@@ -243,12 +288,21 @@ describe('relations', () => {
   });
   test('rose to Y from X; Y, up from X; Y compared with X', () => {
     const a = findFigures('Sales rose 2% to $11.1bn from $10.9bn.', FEB4);
-    assert.deepEqual(a.relations.map((x) => [a.figures[x.from]!.text, a.figures[x.to]!.text]), [['$10.9bn', '$11.1bn']]);
+    assert.deepEqual(
+      a.relations.map((x) => [a.figures[x.from]!.text, a.figures[x.to]!.text]),
+      [['$10.9bn', '$11.1bn']],
+    );
     assert.ok(Math.abs(a.relations[0]!.delta - 2e8) < 1);
     const b = findFigures('Unemployment is 5.2%, up from 4.9%.', FEB4);
-    assert.deepEqual(b.relations.map((x) => [b.figures[x.from]!.text, b.figures[x.to]!.text, x.delta]), [['4.9%', '5.2%', 0.3]]);
+    assert.deepEqual(
+      b.relations.map((x) => [b.figures[x.from]!.text, b.figures[x.to]!.text, x.delta]),
+      [['4.9%', '5.2%', 0.3]],
+    );
     const c = findFigures('Turnover was $44.7bn, compared with $45.9bn a year ago.', FEB4);
-    assert.deepEqual(c.relations.map((x) => [c.figures[x.from]!.text, c.figures[x.to]!.text]), [['$45.9bn', '$44.7bn']]);
+    assert.deepEqual(
+      c.relations.map((x) => [c.figures[x.from]!.text, c.figures[x.to]!.text]),
+      [['$45.9bn', '$44.7bn']],
+    );
   });
   test('no relation across units, kinds or sentences', () => {
     assert.deepEqual(findFigures('It rose from $5m to 6 million tonnes.', FEB4).relations, []);
@@ -283,7 +337,8 @@ describe('false positives', () => {
       'Flight 370 vanished.',
       'The team used a 4-3-3 formation.',
       'The Stoxx 600 index and the FTSE 100 index rose.',
-    ]) none(t);
+    ])
+      none(t);
   });
   test('from 12 in "from 12 million tonnes" is a quantity, not a time', () => {
     const f = figs('Imports grew from 12 million tonnes last year.');
@@ -311,8 +366,12 @@ describe('gold sets', () => {
       for (const c of loadGold(path.join(root, 'test', 'fixtures', file))) {
         const got = findFigures(c.text, c.options).figures;
         const want = c.figures.map((g) => `${g.start}:${g.end}:${g.kind}:${JSON.stringify(g.value)}:${g.unit}:${g.valueMax ?? ''}`);
-        const have = got.map((g) => `${g.start}:${g.end}:${g.kind}:${JSON.stringify(typeof g.value === 'number' ? Number(g.value.toPrecision(12)) : g.value)}:${g.unit}:${g.valueMax ?? ''}`);
-        if (want.join('|') !== have.join('|')) problems.push(`line ${c.line}: ${c.text}\n   want ${want.join(' ')}\n   got  ${have.join(' ')}`);
+        const have = got.map(
+          (g) =>
+            `${g.start}:${g.end}:${g.kind}:${JSON.stringify(typeof g.value === 'number' ? Number(g.value.toPrecision(12)) : g.value)}:${g.unit}:${g.valueMax ?? ''}`,
+        );
+        if (want.join('|') !== have.join('|'))
+          problems.push(`line ${c.line}: ${c.text}\n   want ${want.join(' ')}\n   got  ${have.join(' ')}`);
       }
       assert.deepEqual(problems, []);
     });
@@ -321,25 +380,58 @@ describe('gold sets', () => {
 
 describe('the reference article', () => {
   const seed = path.resolve(process.env.NEWS_ANNOTATOR_SHARED || path.join(root, '..', 'shared'), 'corpus', 'seed', 'trump-xi-call.txt');
-  test('budget figures (file date late 2026, article date inferred from the text)', { skip: !fs.existsSync(seed) && 'shared data not present' }, () => {
-    const text = fs.readFileSync(seed, 'utf8').replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
-    const a = analyze(text, { fileDate: '2026-11-29' });
-    assert.deepEqual(a.articleDate, { value: '2026-02-04', source: 'inferred' });
-    const by = (t: string) => a.figures.filter((f) => f.text === t);
-    assert.deepEqual(by('Wednesday').map((f) => f.value), ['2026-02-04']);
-    assert.deepEqual(by('4 February').map((f) => f.value), ['2026-02-04']);
-    assert.deepEqual(by('April').map((f) => f.value), ['2026-04', '2026-04']);
-    assert.deepEqual(by('December').map((f) => f.value), ['2025-12']);
-    assert.deepEqual(by('two leaders').map((f) => [f.kind, f.value]), [['count', 2]]);
-    for (const [t, v] of [['12 million tonnes', 12e6], ['20 million tonnes', 20e6], ['25 million tonnes', 25e6]] as const) assert.deepEqual(by(t).map((f) => [f.kind, f.value, f.unit]), [['quantity', v, 't']]);
-    assert.deepEqual(by('$11 billion').map((f) => [f.kind, f.value, f.unit]), [['money', 11e9, 'USD']]);
-    for (const t of ['the current season', 'next season']) {
-      const f = by(t)[0]!;
-      assert.equal(f.value, null);
-      assert.equal(f.resolution, 'unresolved');
-      assert.match(f.note!, /relative/);
-    }
-    const rel = a.figureRelations.map((r) => [a.figures[r.from]!.text, a.figures[r.to]!.text, r.delta]);
-    assert.deepEqual(rel, [['12 million tonnes', '20 million tonnes', 8e6]]);
-  });
+  test(
+    'budget figures (file date late 2026, article date inferred from the text)',
+    { skip: !fs.existsSync(seed) && 'shared data not present' },
+    () => {
+      const text = fs
+        .readFileSync(seed, 'utf8')
+        .replace(/^\uFEFF/, '')
+        .replace(/\r\n?/g, '\n');
+      const a = analyze(text, { fileDate: '2026-11-29' });
+      assert.deepEqual(a.articleDate, { value: '2026-02-04', source: 'inferred' });
+      const by = (t: string) => a.figures.filter((f) => f.text === t);
+      assert.deepEqual(
+        by('Wednesday').map((f) => f.value),
+        ['2026-02-04'],
+      );
+      assert.deepEqual(
+        by('4 February').map((f) => f.value),
+        ['2026-02-04'],
+      );
+      assert.deepEqual(
+        by('April').map((f) => f.value),
+        ['2026-04', '2026-04'],
+      );
+      assert.deepEqual(
+        by('December').map((f) => f.value),
+        ['2025-12'],
+      );
+      assert.deepEqual(
+        by('two leaders').map((f) => [f.kind, f.value]),
+        [['count', 2]],
+      );
+      for (const [t, v] of [
+        ['12 million tonnes', 12e6],
+        ['20 million tonnes', 20e6],
+        ['25 million tonnes', 25e6],
+      ] as const)
+        assert.deepEqual(
+          by(t).map((f) => [f.kind, f.value, f.unit]),
+          [['quantity', v, 't']],
+        );
+      assert.deepEqual(
+        by('$11 billion').map((f) => [f.kind, f.value, f.unit]),
+        [['money', 11e9, 'USD']],
+      );
+      for (const t of ['the current season', 'next season']) {
+        const f = by(t)[0]!;
+        assert.equal(f.value, null);
+        assert.equal(f.resolution, 'unresolved');
+        assert.match(f.note!, /relative/);
+      }
+      const rel = a.figureRelations.map((r) => [a.figures[r.from]!.text, a.figures[r.to]!.text, r.delta]);
+      assert.deepEqual(rel, [['12 million tonnes', '20 million tonnes', 8e6]]);
+    },
+  );
 });

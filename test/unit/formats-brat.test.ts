@@ -21,7 +21,12 @@ test('T lines in code points of the file brat reads; a span across lines is frag
   const text = normalizeText(raw).text; // '😀 Xi said:\n“All fine.”\n'
   const xi = ann(text, 3, 5, 'PER', { entity: 'Xi Jinping', note: 'two\nlines', status: 'suggested', origin: 'model' });
   const quote = ann(text, 6, 23, 'direct', { speaker: { name: 'Xi Jinping', text: 'Xi', start: 3, end: 5 } });
-  const { content, report } = exportBrat({ name: 'a.txt', raw, annotations: [xi, quote], links: (_t, n) => (n === 'Xi Jinping' ? { wikidata: 'Q15031' } : undefined) });
+  const { content, report } = exportBrat({
+    name: 'a.txt',
+    raw,
+    annotations: [xi, quote],
+    links: (_t, n) => (n === 'Xi Jinping' ? { wikidata: 'Q15031' } : undefined),
+  });
   assert.equal(
     content,
     [
@@ -56,7 +61,11 @@ test('brat’s own parser accepts the export of a CRLF, BOM and emoji article (v
   const text = normalizeText(raw).text;
   const at = (w: string) => [text.indexOf(w), text.indexOf(w) + w.length] as const;
   const min = at('the minister');
-  const anns = [ann(text, ...at('Geneva'), 'LOC'), ann(text, ...at('“We agreed,”'), 'direct', { speaker: { name: 'the minister', text: 'the minister', start: min[0], end: min[1] } }), ann(text, ...at('said.\u2028Done'), 'indirect')];
+  const anns = [
+    ann(text, ...at('Geneva'), 'LOC'),
+    ann(text, ...at('“We agreed,”'), 'direct', { speaker: { name: 'the minister', text: 'the minister', start: min[0], end: min[1] } }),
+    ann(text, ...at('said.\u2028Done'), 'indirect'),
+  ];
   fs.writeFileSync(path.join(dir, 'a.txt'), raw);
   fs.writeFileSync(path.join(dir, 'a.ann'), exportBrat({ name: 'a.txt', raw, annotations: anns }).content);
   fs.writeFileSync(path.join(dir, 'annotation.conf'), BRAT_CONF);
@@ -68,26 +77,39 @@ test('brat’s own parser accepts the export of a CRLF, BOM and emoji article (v
   assert.equal(bratValidateOne(path.join(dir, 'a.txt'), path.join(dir, 'b.ann')).status, 1);
 });
 
-test('property: brat’s own parser accepts every export of random texts (astral, combining, CRLF, BOM, U+2028)', { skip: bratSkip() }, () => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'brat-prop-'));
-  const pairs: { txt: string; ann: string }[] = [];
-  fc.assert(
-    fc.property(seenTextArb, fc.array(spanSeedArb, { maxLength: 10 }), (raw, seeds) => {
-      const text = normalizeText(raw).text;
-      const i = pairs.length;
-      const txt = path.join(dir, `${i}.txt`);
-      const annFile = path.join(dir, `${i}.ann`);
-      fs.writeFileSync(txt, raw);
-      fs.writeFileSync(annFile, exportBrat({ name: `${i}.txt`, raw, annotations: annotationsFrom(text, seeds) }).content);
-      pairs.push({ txt, ann: annFile });
-    }),
-    { numRuns: RUNS },
-  );
-  const results = bratValidate(pairs);
-  const bad = results.map((errors, i) => ({ errors, i })).filter((r) => r.errors.length);
-  assert.deepEqual(bad.slice(0, 3).map((b) => ({ ...b, txt: JSON.stringify(fs.readFileSync(pairs[b.i]!.txt, 'utf8')), ann: fs.readFileSync(pairs[b.i]!.ann, 'utf8') })), []);
-  assert.equal(results.length, RUNS);
-});
+test(
+  'property: brat’s own parser accepts every export of random texts (astral, combining, CRLF, BOM, U+2028)',
+  { skip: bratSkip() },
+  () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'brat-prop-'));
+    const pairs: { txt: string; ann: string }[] = [];
+    fc.assert(
+      fc.property(seenTextArb, fc.array(spanSeedArb, { maxLength: 10 }), (raw, seeds) => {
+        const text = normalizeText(raw).text;
+        const i = pairs.length;
+        const txt = path.join(dir, `${i}.txt`);
+        const annFile = path.join(dir, `${i}.ann`);
+        fs.writeFileSync(txt, raw);
+        fs.writeFileSync(annFile, exportBrat({ name: `${i}.txt`, raw, annotations: annotationsFrom(text, seeds) }).content);
+        pairs.push({ txt, ann: annFile });
+      }),
+      { numRuns: RUNS },
+    );
+    const results = bratValidate(pairs);
+    const bad = results.map((errors, i) => ({ errors, i })).filter((r) => r.errors.length);
+    assert.deepEqual(
+      bad
+        .slice(0, 3)
+        .map((b) => ({
+          ...b,
+          txt: JSON.stringify(fs.readFileSync(pairs[b.i]!.txt, 'utf8')),
+          ann: fs.readFileSync(pairs[b.i]!.ann, 'utf8'),
+        })),
+      [],
+    );
+    assert.equal(results.length, RUNS);
+  },
+);
 
 /** Python's white space: brat cannot show a span of it only. */
 const PY_SPACE_ONLY = /^[\t\n\u000b\u000c\r\u001c-\u001f \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]*$/;

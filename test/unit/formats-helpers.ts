@@ -5,8 +5,39 @@ import fc from 'fast-check';
 import { assignIds, contextAround, TYPES, type Annotation, type AnnotationKind } from '../../src/core/sidecar/model';
 
 export const TOKENS = [
-  'Trump', 'Xi', ' ', ' ', ' ', 'the ', 'U.S.', '“', '”', '"', '😀', '𠀋', 'said', ', ', 'Xi Jinping', '$11 billion', '.', 'e\u0301', 'Ångström',
-  '\n', '\n\n', '\r\n', '\r\n\r\n', '\r', '\t', '\u2028', '\u0085', '\u000b', '\ufeff', '👩‍👩‍👧', '🇫🇷', 'ﬁ', '中文',
+  'Trump',
+  'Xi',
+  ' ',
+  ' ',
+  ' ',
+  'the ',
+  'U.S.',
+  '“',
+  '”',
+  '"',
+  '😀',
+  '𠀋',
+  'said',
+  ', ',
+  'Xi Jinping',
+  '$11 billion',
+  '.',
+  'e\u0301',
+  'Ångström',
+  '\n',
+  '\n\n',
+  '\r\n',
+  '\r\n\r\n',
+  '\r',
+  '\t',
+  '\u2028',
+  '\u0085',
+  '\u000b',
+  '\ufeff',
+  '👩‍👩‍👧',
+  '🇫🇷',
+  'ﬁ',
+  '中文',
 ];
 const token = fc.constantFrom(...TOKENS);
 
@@ -29,7 +60,15 @@ export interface SpanSeed {
   origin: number;
   extra: number;
 }
-export const spanSeedArb = fc.record({ a: fc.nat(), b: fc.nat(), kind: fc.nat(), type: fc.nat(), status: fc.nat(), origin: fc.nat(), extra: fc.nat() });
+export const spanSeedArb = fc.record({
+  a: fc.nat(),
+  b: fc.nat(),
+  kind: fc.nat(),
+  type: fc.nat(),
+  status: fc.nat(),
+  origin: fc.nat(),
+  extra: fc.nat(),
+});
 
 /**
  * Annotations on `text` (the model text) from random seeds: every kind, type, status and origin;
@@ -51,7 +90,18 @@ export function annotationsFrom(text: string, seeds: readonly SpanSeed[]): Annot
     const type = TYPES[kind][s.type % TYPES[kind].length]!;
     const status = (['suggested', 'accepted', 'rejected'] as const)[s.status % 3]!;
     const origin = (['model', 'user', 'import'] as const)[s.origin % 3]!;
-    const a: Annotation = { id: '', kind, type, start, end, text: text.slice(start, end), ...contextAround(text, start, end), status, origin, anchor: 'ok' };
+    const a: Annotation = {
+      id: '',
+      kind,
+      type,
+      start,
+      end,
+      text: text.slice(start, end),
+      ...contextAround(text, start, end),
+      status,
+      origin,
+      anchor: 'ok',
+    };
     const x = s.extra;
     if (x % 5 === 1) a.note = ['check this', 'two\nlines', 'tab\there', 'ünïcödé 😀'][x % 4]!;
     if (x % 7 === 2) a.by = ['alice@example.org', 'Bob Jones'][x % 2]!;
@@ -119,5 +169,17 @@ export function sidecarOf(name: string, text: string, anns: readonly Annotation[
 /** An accepted annotation of the reviewer on `[start, end)` (kind from the type), with a fixed id. */
 export function ann(text: string, start: number, end: number, type: string, extra: Partial<Annotation> = {}): Annotation {
   const kind: AnnotationKind = /^[A-Z]/.test(type) ? 'entity' : TYPES.quote.includes(type) ? 'quote' : 'figure';
-  return { id: `${kind[0]}${String(start).padStart(10, '0')}`, kind, type, start, end, text: text.slice(start, end), ...contextAround(text, start, end), status: 'accepted', origin: 'user', anchor: 'ok', ...extra };
+  return {
+    id: `${kind[0]}${String(start).padStart(10, '0')}`,
+    kind,
+    type,
+    start,
+    end,
+    text: text.slice(start, end),
+    ...contextAround(text, start, end),
+    status: 'accepted',
+    origin: 'user',
+    anchor: 'ok',
+    ...extra,
+  };
 }

@@ -23,17 +23,25 @@ const TEXT = normalizeText(RAW).text;
 const at = (w: string) => [TEXT.indexOf(w), TEXT.indexOf(w) + w.length] as const;
 const XI = ann(TEXT, ...at('Xi Jinping'), 'PER', { note: 'check' });
 const BEIJING = ann(TEXT, ...at('Beijing'), 'LOC', { status: 'suggested', origin: 'model' });
-const QUOTE = ann(TEXT, ...at('“It is fine,”'), 'direct', { speaker: { name: 'Xi Jinping', text: 'Xi Jinping', start: at('Xi Jinping')[0], end: at('Xi Jinping')[1] } });
+const QUOTE = ann(TEXT, ...at('“It is fine,”'), 'direct', {
+  speaker: { name: 'Xi Jinping', text: 'Xi Jinping', start: at('Xi Jinping')[0], end: at('Xi Jinping')[1] },
+});
 const REJECTED = ann(TEXT, ...at('said'), 'ORG', { status: 'rejected', origin: 'model' });
 const ALL = [XI, BEIJING, QUOTE, REJECTED];
 const seen = RAW.slice(1);
-const cp = (w: string) => [Array.from(seen.slice(0, seen.indexOf(w))).length, Array.from(seen.slice(0, seen.indexOf(w))).length + Array.from(w).length];
+const cp = (w: string) => [
+  Array.from(seen.slice(0, seen.indexOf(w))).length,
+  Array.from(seen.slice(0, seen.indexOf(w))).length + Array.from(w).length,
+];
 
 test('spaCy JSONL: text as in the file, ents and span groups in code points, rejected left out', () => {
   const { content, report } = exportSpacy({ name: 'a.txt', raw: RAW, annotations: ALL });
   const doc = JSON.parse(content);
   assert.equal(doc.text, seen);
-  assert.deepEqual(doc.ents, [{ start: cp('Xi Jinping')[0], end: cp('Xi Jinping')[1], label: 'PER' }, { start: cp('Beijing')[0], end: cp('Beijing')[1], label: 'LOC' }]);
+  assert.deepEqual(doc.ents, [
+    { start: cp('Xi Jinping')[0], end: cp('Xi Jinping')[1], label: 'PER' },
+    { start: cp('Beijing')[0], end: cp('Beijing')[1], label: 'LOC' },
+  ]);
   assert.deepEqual(doc.spans.quotes[0].speaker, { start: cp('Xi Jinping')[0], end: cp('Xi Jinping')[1], name: 'Xi Jinping' });
   assert.deepEqual(report.left, [{ what: 'rejected suggestions (the format records no decision)', count: 1 }]);
   assert.equal(Array.from(doc.text).slice(doc.ents[0].start, doc.ents[0].end).join(''), 'Xi Jinping');
@@ -43,7 +51,16 @@ test('CoNLL-2003: -DOCSTART-, one token a line, BIO tags, sentences apart; entit
   const raw = 'Xi Jinping met Joe Biden in San Francisco.\nThey talked.\n';
   const t = normalizeText(raw).text;
   const w = (x: string) => [t.indexOf(x), t.indexOf(x) + x.length] as const;
-  const { content, report } = exportConll({ name: 'a.txt', raw, annotations: [ann(t, ...w('Xi Jinping'), 'PER'), ann(t, ...w('Biden'), 'PER'), ann(t, ...w('San Francisco'), 'LOC'), ann(t, ...w('talked'), 'date')] });
+  const { content, report } = exportConll({
+    name: 'a.txt',
+    raw,
+    annotations: [
+      ann(t, ...w('Xi Jinping'), 'PER'),
+      ann(t, ...w('Biden'), 'PER'),
+      ann(t, ...w('San Francisco'), 'LOC'),
+      ann(t, ...w('talked'), 'date'),
+    ],
+  });
   assert.equal(
     content,
     '-DOCSTART- -X- -X- O\n\nXi -X- -X- B-PER\nJinping -X- -X- I-PER\nmet -X- -X- O\nJoe -X- -X- O\nBiden -X- -X- B-PER\nin -X- -X- O\nSan -X- -X- B-LOC\nFrancisco -X- -X- I-LOC\n. -X- -X- O\n\nThey -X- -X- O\ntalked -X- -X- O\n. -X- -X- O\n',
@@ -63,7 +80,10 @@ test('Label Studio: decisions are annotations, suggestions predictions, speakers
   const xi = regions.find((r: { value?: { text: string } }) => r.value?.text === 'Xi Jinping');
   assert.deepEqual([xi.value.start, xi.value.end, xi.value.labels, xi.meta], [...cp('Xi Jinping'), ['PER'], { text: ['check'] }]);
   assert.ok(regions.some((r: { type: string; to_id?: string }) => r.type === 'relation' && r.to_id === xi.id));
-  assert.deepEqual(task.predictions[0].result.map((r: { value: { text: string } }) => r.value.text), ['Beijing']);
+  assert.deepEqual(
+    task.predictions[0].result.map((r: { value: { text: string } }) => r.value.text),
+    ['Beijing'],
+  );
   assert.deepEqual(report.left, [{ what: 'rejected suggestions (Label Studio has no rejected region)', count: 1 }]);
   const r = importInto([], parseLabelStudio(content).docs[0]!, RAW);
   assert.deepEqual(r.placed.problems, []);
@@ -131,7 +151,14 @@ test('doccano examples: sequence labelling (three records) and relation extracti
   const seq = parseDoccano(fs.readFileSync(path.join(fixtures, 'doccano-sequence-labeling.jsonl'), 'utf8'));
   assert.deepEqual(
     seq.docs.map((d) => importInto([], d, d.text!).annotations.map((a) => [a.text, a.type])),
-    [[['EU', 'ORG'], ['German', 'MISC']], [['Peter Blackburn', 'PER']], [['Obama', 'PER']]],
+    [
+      [
+        ['EU', 'ORG'],
+        ['German', 'MISC'],
+      ],
+      [['Peter Blackburn', 'PER']],
+      [['Obama', 'PER']],
+    ],
   );
   const rel = parseDoccano(fs.readFileSync(path.join(fixtures, 'doccano-relation-extraction.jsonl'), 'utf8'));
   assert.equal(rel.docs.length, 1);
@@ -139,7 +166,12 @@ test('doccano examples: sequence labelling (three records) and relation extracti
   assert.deepEqual(r.placed.problems, []);
   assert.deepEqual(
     r.annotations.map((a) => [a.text, a.type]),
-    [['Google', 'ORG'], ['September 4, 1998', 'date'], ['Larry Page', 'PER'], ['Sergey Brin', 'PER']],
+    [
+      ['Google', 'ORG'],
+      ['September 4, 1998', 'date'],
+      ['Larry Page', 'PER'],
+      ['Sergey Brin', 'PER'],
+    ],
   );
   assert.deepEqual(rel.docs[0]!.skipped, [
     { what: 'relations of type "foundedAt" (only a quote’s speaker is held)', count: 1 },
@@ -187,7 +219,13 @@ test('a file holding another version of the text: annotations placed by their wo
   // The doccano record was made before a sentence was added at the top and "Beijing" was cut.
   const old = 'Xi Jinping said: “It is fine,” in Beijing.\n';
   const now = 'Talks resumed on Monday.\nXi Jinping said: “It is fine,” in the capital.\n';
-  const rec = { text: old, label: [[0, 10, 'PER'], [34, 41, 'LOC']] };
+  const rec = {
+    text: old,
+    label: [
+      [0, 10, 'PER'],
+      [34, 41, 'LOC'],
+    ],
+  };
   const r = importInto([], parseDoccano(JSON.stringify(rec)).docs[0]!, now);
   assert.deepEqual(r.placed.reanchored, { moved: 1, ambiguous: 0, orphaned: 1 });
   const xi = r.annotations.find((a) => a.text === 'Xi Jinping')!;

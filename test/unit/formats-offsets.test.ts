@@ -15,7 +15,10 @@ test('known cases: emoji, CJK extension B, combining marks, CRLF, BOM', () => {
   // model text: a 😀 b \n 𠀋 e ◌́ x  (UTF-16: a=0, 😀=1-2, b=3, \n=4, 𠀋=5-6, e=7, ́=8, x=9)
   assert.equal(v.text, 'a😀b\n𠀋e\u0301x');
   // seen points: BOM=0 a=1 😀=2 b=3 \r=4 \n=5 𠀋=6 e=7 ́=8 x=9
-  assert.deepEqual([0, 1, 3, 4, 5, 7, 8, 9, 10].map((o) => v.toPoint(o)), [1, 2, 3, 4, 6, 7, 8, 9, 10]);
+  assert.deepEqual(
+    [0, 1, 3, 4, 5, 7, 8, 9, 10].map((o) => v.toPoint(o)),
+    [1, 2, 3, 4, 6, 7, 8, 9, 10],
+  );
   assert.deepEqual(v.fromPoint(6), { offset: 5, exact: true });
   assert.deepEqual(v.fromPoint(5), { offset: 4, exact: false }, 'between CR and LF');
   assert.deepEqual(v.fromPoint(0), { offset: 0, exact: false }, 'on the BOM');
@@ -26,7 +29,10 @@ test('known cases: emoji, CJK extension B, combining marks, CRLF, BOM', () => {
   // Without a BOM to count, a leading U+FEFF is a character of the text.
   const w = new TextView('\ufeffa\r\nb');
   assert.equal(w.text, '\ufeffa\nb');
-  assert.deepEqual([0, 1, 2, 3].map((o) => w.toPoint(o)), [0, 1, 2, 4]);
+  assert.deepEqual(
+    [0, 1, 2, 3].map((o) => w.toPoint(o)),
+    [0, 1, 2, 4],
+  );
 });
 
 test('property: model offsets and seen code points map both ways exactly', () => {

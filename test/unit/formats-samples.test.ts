@@ -19,7 +19,10 @@ const RUNS = Number(process.env.FORMATS_RUNS || 300);
 /** The sample articles, each as written and as saved on Windows (CRLF, BOM), with the analysis' suggestions and some decisions. */
 function samples(): { name: string; raw: string; annotations: Annotation[] }[] {
   const out: { name: string; raw: string; annotations: Annotation[] }[] = [];
-  for (const f of fs.readdirSync(samplesDir).filter((x) => x.endsWith('.txt')).sort()) {
+  for (const f of fs
+    .readdirSync(samplesDir)
+    .filter((x) => x.endsWith('.txt'))
+    .sort()) {
     const raw = fs.readFileSync(path.join(samplesDir, f), 'utf8');
     const text = normalizeText(raw).text;
     const anns = annotationsFromAnalysis(analyze(text, { fileDate: '2026-05-21' }));

@@ -28,7 +28,8 @@ export function bratSkip(): string | false {
 
 /** Why the W3C validator cannot run here, or false when it can. */
 export function w3cSkip(): string | false {
-  if (!fs.existsSync(path.join(w3cDir, 'validate.mjs'))) return `${w3cDir}/validate.mjs not found (set NEWS_ANNOTATOR_SHARED to the shared data folder)`;
+  if (!fs.existsSync(path.join(w3cDir, 'validate.mjs')))
+    return `${w3cDir}/validate.mjs not found (set NEWS_ANNOTATOR_SHARED to the shared data folder)`;
   return false;
 }
 
@@ -48,7 +49,11 @@ for txt, ann in json.load(sys.stdin):
     out.append(errors)
 print(json.dumps(out))
 `;
-  const r = spawnSync(py, ['-c', driver], { input: JSON.stringify(pairs.map((p) => [p.txt, p.ann])), encoding: 'utf8', maxBuffer: 1 << 28 });
+  const r = spawnSync(py, ['-c', driver], {
+    input: JSON.stringify(pairs.map((p) => [p.txt, p.ann])),
+    encoding: 'utf8',
+    maxBuffer: 1 << 28,
+  });
   if (r.status !== 0) throw new Error(`brat validator failed to run: ${r.stderr}`);
   return JSON.parse(r.stdout) as string[][];
 }

@@ -32,7 +32,10 @@ test('positions are code points in the decoded article (BOM removed, CRLF kept);
 test('every export passes the W3C test-suite MUST assertions (Annotation, Page, Collection)', { skip: w3cSkip() }, async () => {
   const raw = 'Talks in Geneva 😀\r\n“We agreed,” the minister said.\n';
   const text = normalizeText(raw).text;
-  const anns = [ann(text, 9, 15, 'LOC'), ann(text, 18, 30, 'direct', { speaker: { name: 'minister', text: 'the minister', start: 31, end: 43 } })];
+  const anns = [
+    ann(text, 9, 15, 'LOC'),
+    ann(text, 18, 30, 'direct', { speaker: { name: 'minister', text: 'the minister', start: 31, end: 43 } }),
+  ];
   const { content } = exportW3c({ name: 'a.txt', raw, annotations: anns });
   assert.deepEqual(await w3cFailures(JSON.parse(content)), []);
   // An article without annotations is an empty collection, still valid.
@@ -46,10 +49,35 @@ test('annotations from other tools: tagging label mapped, position or quote, Hyp
     type: 'AnnotationPage',
     id: 'http://example.org/page/1',
     items: [
-      { id: 'http://example.org/1', type: 'Annotation', body: { type: 'TextualBody', purpose: 'tagging', value: 'Location' }, target: { source: 'http://example.org/doc.txt', selector: [{ type: 'TextPositionSelector', start: 15, end: 20 }] } },
+      {
+        id: 'http://example.org/1',
+        type: 'Annotation',
+        body: { type: 'TextualBody', purpose: 'tagging', value: 'Location' },
+        target: { source: 'http://example.org/doc.txt', selector: [{ type: 'TextPositionSelector', start: 15, end: 20 }] },
+      },
       // UTF-16 positions (16–21) with a quote: found by the words.
-      { id: 'http://example.org/2', type: 'Annotation', body: [{ type: 'TextualBody', purpose: 'tagging', value: 'PERSON' }, { type: 'TextualBody', purpose: 'commenting', value: 'a note' }], creator: { type: 'Person', name: 'Ann' }, target: { source: 'http://example.org/doc.txt', selector: [{ type: 'TextQuoteSelector', exact: 'Japan', prefix: 'about ', suffix: ' and' }, { type: 'TextPositionSelector', start: 16, end: 21 }] } },
-      { id: 'http://example.org/3', type: 'Annotation', body: { type: 'TextualBody', purpose: 'tagging', value: 'sentiment' }, target: { source: 'http://example.org/doc.txt', selector: { type: 'TextQuoteSelector', exact: 'note' } } },
+      {
+        id: 'http://example.org/2',
+        type: 'Annotation',
+        body: [
+          { type: 'TextualBody', purpose: 'tagging', value: 'PERSON' },
+          { type: 'TextualBody', purpose: 'commenting', value: 'a note' },
+        ],
+        creator: { type: 'Person', name: 'Ann' },
+        target: {
+          source: 'http://example.org/doc.txt',
+          selector: [
+            { type: 'TextQuoteSelector', exact: 'Japan', prefix: 'about ', suffix: ' and' },
+            { type: 'TextPositionSelector', start: 16, end: 21 },
+          ],
+        },
+      },
+      {
+        id: 'http://example.org/3',
+        type: 'Annotation',
+        body: { type: 'TextualBody', purpose: 'tagging', value: 'sentiment' },
+        target: { source: 'http://example.org/doc.txt', selector: { type: 'TextQuoteSelector', exact: 'note' } },
+      },
     ],
   };
   const parsed = parseW3c(JSON.stringify(file));
@@ -62,7 +90,10 @@ test('annotations from other tools: tagging label mapped, position or quote, Hyp
   assert.equal(r.placed.located, 1);
   const [loc, per] = r.annotations;
   assert.deepEqual([loc!.type, loc!.text, loc!.start, loc!.origin, loc!.status], ['LOC', 'Japan', 16, 'import', 'accepted']);
-  assert.deepEqual([per!.type, per!.start, per!.note, per!.by], ['PER', 16, 'a note', 'Ann'].map((x, i) => (i === 1 ? 16 : x)));
+  assert.deepEqual(
+    [per!.type, per!.start, per!.note, per!.by],
+    ['PER', 16, 'a note', 'Ann'].map((x, i) => (i === 1 ? 16 : x)),
+  );
 });
 
 test('property: W3C is lossless — export → import → the same annotation file, byte for byte', () => {

@@ -4,7 +4,15 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
 import { analyze } from '../../src/core/analyze';
-import { HOVER_ACTIONS, hoverCards, renderHover, formatValue, type EntityFacts, type HoverAction, type HoverContext } from '../../src/core/hover';
+import {
+  HOVER_ACTIONS,
+  hoverCards,
+  renderHover,
+  formatValue,
+  type EntityFacts,
+  type HoverAction,
+  type HoverContext,
+} from '../../src/core/hover';
 import { commandHref, parseCommandHref, shorten } from '../../src/core/markdown';
 import { annotationsFromAnalysis, type Annotation } from '../../src/core/sidecar/model';
 import type { Analysis, Entity, EntityMention, EntityType, Figure, Quote } from '../../src/core/types';
@@ -21,7 +29,8 @@ Costs rose from £200m to £240m in a year. McLeod said she was confident. "Ever
 `;
 
 const COMMANDS = Object.fromEntries(HOVER_ACTIONS.map((a) => [a, `newsAnnotator.test.${a}`])) as Record<HoverAction, string>;
-const render = (cards: ReturnType<typeof hoverCards>) => renderHover(cards, { doc: 'd0123456789abcdef', entityRef: () => 'n0123456789abcdef', commands: COMMANDS });
+const render = (cards: ReturnType<typeof hoverCards>) =>
+  renderHover(cards, { doc: 'd0123456789abcdef', entityRef: () => 'n0123456789abcdef', commands: COMMANDS });
 
 /** Offset of the nth occurrence of `needle` (0-based). */
 function find(needle: string, nth = 0, text = ARTICLE): number {
@@ -48,8 +57,22 @@ function fixture(): { analysis: Analysis; anns: Annotation[] } {
     .sort((a, b) => a.start - b.start);
   const idx = (t: string, n: number) => entities.findIndex((m) => m.start === find(t, n));
   const groups: Entity[] = [
-    { id: 'PER:Fiona McLeod', type: 'PER', canonical: 'Fiona McLeod', aliases: ['McLeod'], roles: ['Council leader', 'then a long and rambling phrase, that is no role'], mentions: [idx('Fiona McLeod', 0), idx('McLeod', 1), idx('McLeod', 2)] },
-    { id: 'PER:Tom Hargreaves', type: 'PER', canonical: 'Tom Hargreaves', aliases: [], roles: ['group leader'], mentions: [idx('Tom Hargreaves', 0)] },
+    {
+      id: 'PER:Fiona McLeod',
+      type: 'PER',
+      canonical: 'Fiona McLeod',
+      aliases: ['McLeod'],
+      roles: ['Council leader', 'then a long and rambling phrase, that is no role'],
+      mentions: [idx('Fiona McLeod', 0), idx('McLeod', 1), idx('McLeod', 2)],
+    },
+    {
+      id: 'PER:Tom Hargreaves',
+      type: 'PER',
+      canonical: 'Tom Hargreaves',
+      aliases: [],
+      roles: ['group leader'],
+      mentions: [idx('Tom Hargreaves', 0)],
+    },
   ];
   const money = (t: string, n: number, v: number): Figure => ({ ...span(t, n), kind: 'money', text: t, value: v, unit: 'GBP' });
   const figures: Figure[] = [money('£240m', 0, 240e6), money('£90m', 0, 90e6), money('£200m', 0, 200e6), money('£240m', 1, 240e6)];
@@ -57,7 +80,13 @@ function fixture(): { analysis: Analysis; anns: Annotation[] } {
     ...span(t),
     text: t,
     kind: 'direct',
-    speaker: who ? { ...span(who[0], who[1]), name: who[0] === 'Tom Hargreaves' ? 'Tom Hargreaves' : 'Fiona McLeod', entityIds: [who[0] === 'Tom Hargreaves' ? 'PER:Tom Hargreaves' : 'PER:Fiona McLeod'] } : null,
+    speaker: who
+      ? {
+          ...span(who[0], who[1]),
+          name: who[0] === 'Tom Hargreaves' ? 'Tom Hargreaves' : 'Fiona McLeod',
+          entityIds: [who[0] === 'Tom Hargreaves' ? 'PER:Tom Hargreaves' : 'PER:Fiona McLeod'],
+        }
+      : null,
     confidence,
     rule,
     ...(cue ? { cue: { ...span(cue[0], cue[1]), text: cue[0] } } : {}),
@@ -85,7 +114,12 @@ test('entity card: canonical name, other names here, mentions, quotes, other art
   const { analysis, anns } = fixture();
   const facts: EntityFacts = {
     otherArticles: { count: 4, sample: ['politics/001.txt', 'politics/002.txt', 'x.txt', 'y.txt'] },
-    registry: { name: 'Fiona McLeod', description: 'Leader of Glenmouth City Council since 2022', aliases: ['McLeod'], links: { wikidata: 'Q42', isni: '0000 0001' } },
+    registry: {
+      name: 'Fiona McLeod',
+      description: 'Leader of Glenmouth City Council since 2022',
+      aliases: ['McLeod'],
+      links: { wikidata: 'Q42', isni: '0000 0001' },
+    },
   };
   const asked: string[] = [];
   const ctx: HoverContext = { entity: (type, name) => (asked.push(`${type}:${name}`), facts) };
@@ -143,9 +177,34 @@ test('money card: equivalents in brackets, vague amounts, how the currency was r
     entities: [],
     entityGroups: [],
     figures: [
-      { ...at('200 shillings (US$2)'), kind: 'money', text: '200 shillings (US$2)', value: 200, unit: 'KES', currency: { basis: 'evidence', evidence: 'the article names Kenya 3 times' }, equivalents: [{ ...at('US$2'), text: 'US$2', value: 2, unit: 'USD' }] },
-      { ...at('millions of dollars'), kind: 'money', text: 'millions of dollars', value: 1e6, valueMax: 1e9, unit: 'USD', approximate: true, note: 'vague amount', currency: { basis: 'default', evidence: 'no other currency written this way is in play in the article' } },
-      { ...at('$300'), kind: 'money', text: '$300', value: 300, unit: null, currency: { basis: 'ambiguous', candidates: ['AUD', 'USD'], evidence: 'the article is datelined there' } },
+      {
+        ...at('200 shillings (US$2)'),
+        kind: 'money',
+        text: '200 shillings (US$2)',
+        value: 200,
+        unit: 'KES',
+        currency: { basis: 'evidence', evidence: 'the article names Kenya 3 times' },
+        equivalents: [{ ...at('US$2'), text: 'US$2', value: 2, unit: 'USD' }],
+      },
+      {
+        ...at('millions of dollars'),
+        kind: 'money',
+        text: 'millions of dollars',
+        value: 1e6,
+        valueMax: 1e9,
+        unit: 'USD',
+        approximate: true,
+        note: 'vague amount',
+        currency: { basis: 'default', evidence: 'no other currency written this way is in play in the article' },
+      },
+      {
+        ...at('$300'),
+        kind: 'money',
+        text: '$300',
+        value: 300,
+        unit: null,
+        currency: { basis: 'ambiguous', candidates: ['AUD', 'USD'], evidence: 'the article is datelined there' },
+      },
     ],
     figureRelations: [],
     quotes: [],
@@ -176,7 +235,15 @@ test('date card says how the date was resolved', () => {
     entities: [],
     entityGroups: [],
     figures: [
-      { ...tue, kind: 'date', text: 'Tuesday', value: '2026-05-19', unit: null, resolution: 'file-date', note: 'the Tuesday before 2026-05-21' },
+      {
+        ...tue,
+        kind: 'date',
+        text: 'Tuesday',
+        value: '2026-05-19',
+        unit: null,
+        resolution: 'file-date',
+        note: 'the Tuesday before 2026-05-21',
+      },
       { ...spring, kind: 'date', text: 'the spring', value: null, unit: null, resolution: 'unresolved', note: 'season' },
     ],
     figureRelations: [],
@@ -189,7 +256,10 @@ test('date card says how the date was resolved', () => {
   const [tuesday] = hoverCards(analysis, anns, tue.start + 1);
   assert.equal(tuesday!.title, 'Date');
   assert.equal(tuesday!.body[0], '**2026\\-05\\-19** · written “Tuesday”');
-  assert.equal(tuesday!.body[1], 'How: resolved against the file date 2026\\-05\\-21 (no date in the text); the Tuesday before 2026\\-05\\-21');
+  assert.equal(
+    tuesday!.body[1],
+    'How: resolved against the file date 2026\\-05\\-21 (no date in the text); the Tuesday before 2026\\-05\\-21',
+  );
   const [unresolved] = hoverCards(analysis, anns, spring.start + 1);
   assert.equal(unresolved!.body[0], '**Unresolved date** · written “the spring”');
   assert.equal(unresolved!.body[1], 'How: not resolved: it would need a guess; season');
@@ -225,10 +295,16 @@ test('nested annotations: the quote first, the entity inside it last; rejected a
   const quote = anns.find((a) => a.kind === 'quote' && a.text.includes('borrowing'))!;
   const off = quote.start + quote.text.indexOf('£90m') + 1;
   const cards = hoverCards(analysis, anns, off);
-  assert.deepEqual(cards.map((c) => c.icon), ['quote', 'credit-card']);
+  assert.deepEqual(
+    cards.map((c) => c.icon),
+    ['quote', 'credit-card'],
+  );
   const fig = anns.find((a) => a.kind === 'figure' && a.text === '£90m')!;
   fig.status = 'rejected';
-  assert.deepEqual(hoverCards(analysis, anns, off).map((c) => c.icon), ['quote']);
+  assert.deepEqual(
+    hoverCards(analysis, anns, off).map((c) => c.icon),
+    ['quote'],
+  );
   quote.anchor = 'orphaned';
   assert.deepEqual(hoverCards(analysis, anns, off), []);
 });
@@ -237,14 +313,20 @@ test('rendered parts: header and body untrusted, actions trusted for exactly the
   const { analysis, anns } = fixture();
   const mention = anns.find((a) => a.kind === 'entity' && a.text === 'McLeod')!;
   const parts = render(hoverCards(analysis, anns, mention.start, { entity: () => ({ otherArticles: { count: 2, sample: [] } }) }));
-  assert.deepEqual(parts.map((p) => p.role), ['header', 'body', 'actions']);
+  assert.deepEqual(
+    parts.map((p) => p.role),
+    ['header', 'body', 'actions'],
+  );
   const [header, body, actions] = parts as [(typeof parts)[0], (typeof parts)[0], (typeof parts)[0]];
   assert.equal(header.trusted, false);
   assert.equal(header.markdown, '$(person) **Person** · suggested · 60% sure');
   assert.equal(body.trusted, false);
   assert.equal(body.themeIcons, false);
   assert.equal(actions.trusted, true);
-  assert.deepEqual(actions.enabledCommands, ['accept', 'describe', 'findMentions', 'otherArticles', 'reject', 'retype'].map((a) => `newsAnnotator.test.${a}`));
+  assert.deepEqual(
+    actions.enabledCommands,
+    ['accept', 'describe', 'findMentions', 'otherArticles', 'reject', 'retype'].map((a) => `newsAnnotator.test.${a}`),
+  );
   const hrefs = [...actions.markdown.matchAll(/\]\((command:[^)]*)\)/g)].map((m) => parseCommandHref(m[1]!));
   assert.equal(hrefs.length, 6);
   for (const h of hrefs) {
@@ -261,9 +343,17 @@ test('rendered parts: header and body untrusted, actions trusted for exactly the
 test('command links are encoded exactly like VS Code Uri.toString() of createCommandUri', () => {
   // VS Code: Uri.from({ scheme: 'command', path: id, query: encodeURIComponent(JSON.stringify(args)) }).toString(),
   // whose query encoder keeps only [A-Za-z0-9-._~] and percent-encodes everything else (so % → %25).
-  const vscodeEncode = (s: string) => [...s].map((c) => (/[A-Za-z0-9\-._~]/.test(c) ? c : encodeURIComponent(c).replace(/[!'()*]/g, (x) => '%' + x.charCodeAt(0).toString(16).toUpperCase()))).join('');
+  const vscodeEncode = (s: string) =>
+    [...s]
+      .map((c) =>
+        /[A-Za-z0-9\-._~]/.test(c) ? c : encodeURIComponent(c).replace(/[!'()*]/g, (x) => '%' + x.charCodeAt(0).toString(16).toUpperCase()),
+      )
+      .join('');
   const args = [{ doc: 'd1', id: "e0'()*!~x", n: 'ä [x](y) <z> "q" %41' }];
-  assert.equal(commandHref('newsAnnotator.accept', args), `command:newsAnnotator.accept?${vscodeEncode(encodeURIComponent(JSON.stringify(args)))}`);
+  assert.equal(
+    commandHref('newsAnnotator.accept', args),
+    `command:newsAnnotator.accept?${vscodeEncode(encodeURIComponent(JSON.stringify(args)))}`,
+  );
   assert.deepEqual(parseCommandHref(commandHref('a.b', args))?.args, args);
   assert.doesNotMatch(commandHref('a.b', args), /[()\s<>[\]"']/);
   assert.throws(() => commandHref('x) [y](command:z', []));
@@ -282,9 +372,13 @@ test('file names in the card keep their end: cut in the middle after invisible c
 test('explanations are cut at the end of a word, never inside one', () => {
   const { analysis, anns } = fixture();
   const mention = anns.find((a) => a.kind === 'entity' && a.text === 'McLeod')!;
-  const description = 'Leader of Glenmouth City Council since 2022, previously chair of the transport committee, ' + 'known for campaigning on harbour regeneration and affordable housing '.repeat(5);
+  const description =
+    'Leader of Glenmouth City Council since 2022, previously chair of the transport committee, ' +
+    'known for campaigning on harbour regeneration and affordable housing '.repeat(5);
   mention.note = 'Double-check the spelling of her surname against the council register before publication; '.repeat(5);
-  const [card] = hoverCards(analysis, anns, mention.start, { entity: () => ({ otherArticles: { count: 0, sample: [] }, registry: { name: 'Fiona McLeod', description, aliases: [], links: {} } }) });
+  const [card] = hoverCards(analysis, anns, mention.start, {
+    entity: () => ({ otherArticles: { count: 0, sample: [] }, registry: { name: 'Fiona McLeod', description, aliases: [], links: {} } }),
+  });
   const unescape = (l: string) => l.replace(/\\(.)/g, '$1');
   const registry = unescape(card!.body.find((l) => l.startsWith('*Registry:*'))!).replace('*Registry:* ', '');
   const note = unescape(card!.body.find((l) => l.startsWith('*Your note:*'))!).replace('*Your note:* ', '');
@@ -295,7 +389,11 @@ test('explanations are cut at the end of a word, never inside one', () => {
     assert.ok(shown.endsWith('…') && shown.length < full.length, shown);
     const kept = shown.slice(0, -1);
     assert.ok(full.startsWith(kept), `a prefix of the text: ${kept}`);
-    assert.match(full.slice(kept.length), /^[\s,;:]/, `cut after a whole word: "${kept.slice(-20)}|${full.slice(kept.length, kept.length + 10)}"`);
+    assert.match(
+      full.slice(kept.length),
+      /^[\s,;:]/,
+      `cut after a whole word: "${kept.slice(-20)}|${full.slice(kept.length, kept.length + 10)}"`,
+    );
     assert.doesNotMatch(kept, /[\s,;:]$/, 'no dangling space or comma before the ellipsis');
   }
 });
@@ -308,5 +406,6 @@ test('shorten: word ends when there are any, surrogate pairs kept whole, a singl
   assert.equal(shorten('https://example.org/a/very/long/path', 12), 'https://exa…');
   assert.equal(shorten('a https://example.org/a/very/long/path', 12), 'a https://e…', 'a word boundary too early (under half) is not used');
   assert.equal(shorten('😀😀😀😀😀😀', 6), '😀😀…');
-  for (let max = 2; max < 40; max++) assert.ok(shorten('Councillors back £240m Harbour Bridge 😀 plan'.repeat(2), max).length <= max, `max ${max}`);
+  for (let max = 2; max < 40; max++)
+    assert.ok(shorten('Councillors back £240m Harbour Bridge 😀 plan'.repeat(2), max).length <= max, `max ${max}`);
 });

@@ -3,7 +3,10 @@ import { test } from 'node:test';
 import { buildIdfTable, decodeIdfTable, encodeIdfTable, IdfBuilder, idfOf } from '../../src/core/topics/idf';
 import { analyze } from '../../src/core/analyze';
 
-const docs = Array.from({ length: 30 }, (_, i) => `Council votes on budget ${i}. The mayor said soybeans ${i % 3 === 0 ? 'and tariffs' : ''} matter.`);
+const docs = Array.from(
+  { length: 30 },
+  (_, i) => `Council votes on budget ${i}. The mayor said soybeans ${i % 3 === 0 ? 'and tariffs' : ''} matter.`,
+);
 
 test('the incremental builder gives the same table as buildIdfTable', () => {
   const b = new IdfBuilder();
@@ -26,7 +29,8 @@ test('a workspace table survives encoding (weights to 0.1) and garbage is refuse
 });
 
 test('analyze takes a workspace table', () => {
-  const text = 'Soybean deal\n\nChina agreed to buy more soybeans from the U.S., officials said on Tuesday.\n\nFarmers welcomed the soybean purchases.';
+  const text =
+    'Soybean deal\n\nChina agreed to buy more soybeans from the U.S., officials said on Tuesday.\n\nFarmers welcomed the soybean purchases.';
   const a = analyze(text, { idf: buildIdfTable(docs) });
   assert.ok(a.sections.length >= 1);
 });

@@ -12,7 +12,18 @@ import { parseSidecar, serializeSidecar } from '../../src/core/sidecar/yaml';
 const TEXT = 'Fiona McLeod said the city would spend £40m on a tram line.\n';
 
 function imported(start: number, end: number, type: string, kind: Annotation['kind'], status: Annotation['status']): Annotation {
-  return { id: '', kind, type, start, end, text: TEXT.slice(start, end), ...contextAround(TEXT, start, end), status, origin: 'import', anchor: 'ok' };
+  return {
+    id: '',
+    kind,
+    type,
+    start,
+    end,
+    text: TEXT.slice(start, end),
+    ...contextAround(TEXT, start, end),
+    status,
+    origin: 'import',
+    anchor: 'ok',
+  };
 }
 
 test('origin import and type indirect are written, read back and survive re-analysis', () => {

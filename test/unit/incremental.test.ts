@@ -8,8 +8,12 @@ import { splitBlocks } from '../../src/core/blocks';
 import { shiftAnalysis } from '../../src/core/liveDocument';
 
 const root = path.resolve(__dirname, '../../..');
-const samples = fs.readdirSync(path.join(root, 'samples')).sort().map((f) => fs.readFileSync(path.join(root, 'samples', f), 'utf8'));
-const longText = (n: number) => Array.from({ length: n }, (_, i) => samples[i % samples.length]!.replace('on Tuesday', `on Tuesday (${i})`)).join('\n\n');
+const samples = fs
+  .readdirSync(path.join(root, 'samples'))
+  .sort()
+  .map((f) => fs.readFileSync(path.join(root, 'samples', f), 'utf8'));
+const longText = (n: number) =>
+  Array.from({ length: n }, (_, i) => samples[i % samples.length]!.replace('on Tuesday', `on Tuesday (${i})`)).join('\n\n');
 
 test('blocks cover the text, end at paragraph breaks and are at least the block size', () => {
   const text = longText(120);
@@ -24,7 +28,7 @@ test('blocks cover the text, end at paragraph breaks and are at least the block 
   }
 });
 
-test('a paragraph longer than a block is cut inside it (at line breaks, else sentence ends, else spaces): the tagger\'s memory stays bounded', () => {
+test("a paragraph longer than a block is cut inside it (at line breaks, else sentence ends, else spaces): the tagger's memory stays bounded", () => {
   const max = 2 * 6 * 16 * 1024; // blocks over this are cut inside, into blocks of 16–96 k
   const check = (text: string, cutOk: (at: number) => boolean) => {
     const blocks = splitBlocks(text);
@@ -54,7 +58,8 @@ test('a paragraph longer than a block is cut inside it (at line breaks, else sen
 });
 
 test('an article of one block is analysed exactly like analyze()', () => {
-  for (const t of samples) assert.deepEqual(new IncrementalAnalyzer().analyze(t, { fileDate: '2026-05-01' }), analyze(t, { fileDate: '2026-05-01' }));
+  for (const t of samples)
+    assert.deepEqual(new IncrementalAnalyzer().analyze(t, { fileDate: '2026-05-01' }), analyze(t, { fileDate: '2026-05-01' }));
 });
 
 test('after an edit only the changed block is tagged again, with the same result as from scratch', () => {

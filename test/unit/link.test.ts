@@ -26,7 +26,8 @@ function groupOf(r: ReturnType<typeof linkEntities>, surface: string) {
 
 describe('linkEntities', () => {
   test('partial names of people link to the full name; roles before the name are kept', () => {
-    const text = 'U.S. President Donald Trump called Chinese President Xi Jinping. President Trump said Xi agreed; Trump’s aides were pleased.';
+    const text =
+      'U.S. President Donald Trump called Chinese President Xi Jinping. President Trump said Xi agreed; Trump’s aides were pleased.';
     const r = linkEntities(
       text,
       mentionsOf(text, [
@@ -55,7 +56,14 @@ describe('linkEntities', () => {
 
   test('the nearest earlier full name wins when a surname is shared', () => {
     const text = 'Joe Smith arrived. Later Anna Smith spoke, and Smith left.';
-    const r = linkEntities(text, mentionsOf(text, [['Joe Smith', 'PER'], ['Anna Smith', 'PER'], ['Smith', 'PER']]));
+    const r = linkEntities(
+      text,
+      mentionsOf(text, [
+        ['Joe Smith', 'PER'],
+        ['Anna Smith', 'PER'],
+        ['Smith', 'PER'],
+      ]),
+    );
     assert.equal(groupOf(r, 'Smith').canonical, 'Anna Smith');
   });
 
@@ -87,15 +95,28 @@ describe('linkEntities', () => {
 
   test('acronyms link to the spelled-out organisation in the same article', () => {
     const text = 'The World Health Organization warned on Monday. WHO officials said more.';
-    const r = linkEntities(text, mentionsOf(text, [['World Health Organization', 'ORG'], ['WHO', 'ORG']]));
+    const r = linkEntities(
+      text,
+      mentionsOf(text, [
+        ['World Health Organization', 'ORG'],
+        ['WHO', 'ORG'],
+      ]),
+    );
     assert.equal(groupOf(r, 'WHO').canonical, 'World Health Organization');
     const t2 = 'The Kenya Wildlife Service said KWS rangers helped.';
-    const r2 = linkEntities(t2, mentionsOf(t2, [['Kenya Wildlife Service', 'ORG'], ['KWS', 'ORG']]));
+    const r2 = linkEntities(
+      t2,
+      mentionsOf(t2, [
+        ['Kenya Wildlife Service', 'ORG'],
+        ['KWS', 'ORG'],
+      ]),
+    );
     assert.equal(groupOf(r2, 'KWS').canonical, 'Kenya Wildlife Service');
   });
 
   test('appositions give roles; clauses and lists do not', () => {
-    const text = 'Vladimir Putin, Russia’s president, met Recep Tayyip Erdogan, who said little, and Sergei Lavrov, the foreign minister. Putin, Xi and Modi posed.';
+    const text =
+      'Vladimir Putin, Russia’s president, met Recep Tayyip Erdogan, who said little, and Sergei Lavrov, the foreign minister. Putin, Xi and Modi posed.';
     const r = linkEntities(
       text,
       mentionsOf(text, [
@@ -121,7 +142,13 @@ describe('linkEntities', () => {
 
   test('groups come in order of first mention and types never merge', () => {
     const text = 'Jordan beat Jordan.';
-    const r = linkEntities(text, mentionsOf(text, [['Jordan', 'LOC'], ['Jordan', 'PER']]));
+    const r = linkEntities(
+      text,
+      mentionsOf(text, [
+        ['Jordan', 'LOC'],
+        ['Jordan', 'PER'],
+      ]),
+    );
     assert.equal(r.groups.length, 2);
     assert.equal(r.groups[0]!.type, 'LOC');
   });
@@ -133,7 +160,12 @@ describe('linkEntities', () => {
  */
 function plainCanonicals(text: string, found: readonly RecognizedMention[]): string[] {
   const words = (s: string) => s.split(/\s+/).filter(Boolean);
-  const forms = found.map((m) => text.slice(m.start, m.end).replace(/[’']s?$/u, '').trim());
+  const forms = found.map((m) =>
+    text
+      .slice(m.start, m.end)
+      .replace(/[’']s?$/u, '')
+      .trim(),
+  );
   const out = forms.slice();
   const personStarts = new Map<string, number[]>();
   found.forEach((m, i) => {
@@ -160,7 +192,13 @@ function plainCanonicals(text: string, found: readonly RecognizedMention[]): str
       let pick: string | null = null;
       for (const [j, o] of found.entries()) {
         const cw = words(forms[j]!);
-        if (o.type === 'ORG' && cw.length > w.length && cw.slice(-w.length).join(' ') === w.join(' ') && (!pick || cw.length > words(pick).length)) pick = forms[j]!;
+        if (
+          o.type === 'ORG' &&
+          cw.length > w.length &&
+          cw.slice(-w.length).join(' ') === w.join(' ') &&
+          (!pick || cw.length > words(pick).length)
+        )
+          pick = forms[j]!;
       }
       if (pick) out[i] = pick;
     }
@@ -172,22 +210,48 @@ describe('linkEntities: partial names', () => {
   // (Scores never tie here: mention starts are distinct, and a before/after tie would need mentions
   // five million characters apart.)
   test('link as the plain rule says, on random mixes of full, partial and shared names', () => {
-    const NAMES = ['Xi', 'Xi Jinping', 'Jinping', 'Trump', 'Donald Trump', 'Melania Trump', 'Donald J Trump', 'J Trump', 'Trump Tower', 'Ann Lee', 'Lee', 'Bo Lee', 'Ann', 'Ann Bo Lee', 'Lee Ann'];
+    const NAMES = [
+      'Xi',
+      'Xi Jinping',
+      'Jinping',
+      'Trump',
+      'Donald Trump',
+      'Melania Trump',
+      'Donald J Trump',
+      'J Trump',
+      'Trump Tower',
+      'Ann Lee',
+      'Lee',
+      'Bo Lee',
+      'Ann',
+      'Ann Bo Lee',
+      'Lee Ann',
+    ];
     const ORGS = ['Bank', 'World Bank', 'Central Bank', 'European Central Bank', 'Bank of England', 'England'];
-    const piece = fc.oneof(fc.constantFrom(...NAMES).map((n) => [n, 'PER'] as const), fc.constantFrom(...ORGS).map((n) => [n, 'ORG'] as const));
+    const piece = fc.oneof(
+      fc.constantFrom(...NAMES).map((n) => [n, 'PER'] as const),
+      fc.constantFrom(...ORGS).map((n) => [n, 'ORG'] as const),
+    );
     fc.assert(
-      fc.property(fc.array(piece, { minLength: 1, maxLength: 40 }), fc.array(fc.nat(40), { minLength: 40, maxLength: 40 }), (spec, gaps) => {
-        let text = '';
-        const found: RecognizedMention[] = [];
-        spec.forEach(([name, type], i) => {
-          text += 'x'.repeat(gaps[i]!) + ' ';
-          found.push({ start: text.length, end: text.length + name.length, type, confidence: 0.9, origin: 'model' });
-          text += name + ' said.';
-        });
-        const r = linkEntities(text, found);
-        const want = plainCanonicals(text, found);
-        assert.deepEqual(r.mentions.map((m) => m.entityId), found.map((m, i) => entityId(m.type, want[i]!)));
-      }),
+      fc.property(
+        fc.array(piece, { minLength: 1, maxLength: 40 }),
+        fc.array(fc.nat(40), { minLength: 40, maxLength: 40 }),
+        (spec, gaps) => {
+          let text = '';
+          const found: RecognizedMention[] = [];
+          spec.forEach(([name, type], i) => {
+            text += 'x'.repeat(gaps[i]!) + ' ';
+            found.push({ start: text.length, end: text.length + name.length, type, confidence: 0.9, origin: 'model' });
+            text += name + ' said.';
+          });
+          const r = linkEntities(text, found);
+          const want = plainCanonicals(text, found);
+          assert.deepEqual(
+            r.mentions.map((m) => m.entityId),
+            found.map((m, i) => entityId(m.type, want[i]!)),
+          );
+        },
+      ),
       { numRuns: 600 },
     );
   });
@@ -197,19 +261,41 @@ describe('linkEntities: a run of names tagged as one very long name', () => {
   test('is not given to the short mentions around it (their records would repeat it each time)', () => {
     const long = 'Xi '.repeat(400).trim(); // 1,199 characters, one "name"
     const text = `${long} said. Xi said. Xi Jinping said. Xi said.`;
-    const r = linkEntities(text, mentionsOf(text, [[long, 'PER'], ['Xi', 'PER'], ['Xi Jinping', 'PER'], ['Xi', 'PER']]));
-    assert.deepEqual(r.mentions.map((m) => r.groups.find((g) => g.id === m.entityId)!.canonical.length), [long.length, 10, 10, 10]);
+    const r = linkEntities(
+      text,
+      mentionsOf(text, [
+        [long, 'PER'],
+        ['Xi', 'PER'],
+        ['Xi Jinping', 'PER'],
+        ['Xi', 'PER'],
+      ]),
+    );
+    assert.deepEqual(
+      r.mentions.map((m) => r.groups.find((g) => g.id === m.entityId)!.canonical.length),
+      [long.length, 10, 10, 10],
+    );
     // The same for organisations and acronyms: `Bank` does not become a 1,600-character name.
     const org = 'Alpha Beta '.repeat(150) + 'Bank';
     const t2 = `${org} said. The Bank said. AB said.`;
-    const r2 = linkEntities(t2, mentionsOf(t2, [[org, 'ORG'], ['Bank', 'ORG'], ['AB', 'ORG']]));
-    assert.deepEqual(r2.mentions.slice(1).map((m) => m.entityId), ['ORG:Bank', 'ORG:AB']);
+    const r2 = linkEntities(
+      t2,
+      mentionsOf(t2, [
+        [org, 'ORG'],
+        ['Bank', 'ORG'],
+        ['AB', 'ORG'],
+      ]),
+    );
+    assert.deepEqual(
+      r2.mentions.slice(1).map((m) => m.entityId),
+      ['ORG:Bank', 'ORG:AB'],
+    );
   });
 });
 
 describe('analyze: entities end to end', () => {
   test('one referent per person and place, with roles for the hover', () => {
-    const text = 'U.S. President Donald Trump held a call with Chinese President Xi Jinping on Wednesday.\n\nTrump said Xi agreed to buy more U.S. soybeans. The United States and China will meet again.';
+    const text =
+      'U.S. President Donald Trump held a call with Chinese President Xi Jinping on Wednesday.\n\nTrump said Xi agreed to buy more U.S. soybeans. The United States and China will meet again.';
     const a = analyze(text);
     const byName = (n: string) => a.entityGroups.find((g) => g.canonical === n);
     assert.equal(byName('Donald Trump')?.mentions.length, 2);

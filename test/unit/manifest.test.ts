@@ -41,7 +41,10 @@ test('keybindings run our commands, only in articles', () => {
 });
 
 test('views and the container match', () => {
-  assert.deepEqual(c.viewsContainers.activitybar.map((x: { id: string }) => x.id), [Views.container]);
+  assert.deepEqual(
+    c.viewsContainers.activitybar.map((x: { id: string }) => x.id),
+    [Views.container],
+  );
   assert.deepEqual(sorted(c.views[Views.container].map((x: { id: string }) => x.id)), sorted([Views.topics, Views.legend, Views.sources]));
   assert.ok(fs.existsSync(path.join(root, c.viewsContainers.activitybar[0].icon)));
 });
@@ -50,7 +53,8 @@ test('colours: code and manifest agree; each has a description and all theme def
   assert.deepEqual(sorted(c.colors.map((x: { id: string }) => x.id)), sorted(Object.values(Colors)));
   for (const col of c.colors) {
     assert.ok(col.description, col.id);
-    for (const k of ['dark', 'light', 'highContrast', 'highContrastLight']) assert.match(col.defaults[k], /^#[0-9a-f]{6}([0-9a-f]{2})?$/i, `${col.id} ${k}`);
+    for (const k of ['dark', 'light', 'highContrast', 'highContrastLight'])
+      assert.match(col.defaults[k], /^#[0-9a-f]{6}([0-9a-f]{2})?$/i, `${col.id} ${k}`);
   }
 });
 
@@ -62,15 +66,27 @@ test('settings: code and manifest agree; each has a description', () => {
 
 test('context keys in when-clauses are ours or VS Code built-ins', () => {
   const ours = new Set<string>(Object.values(ContextKeys));
-  const builtins = new Set(['view', 'viewItem', 'editorHasSelection', 'editorIsOpen', 'editorTextFocus', 'findWidgetVisible', 'workspaceFolderCount', 'false', 'true']);
+  const builtins = new Set([
+    'view',
+    'viewItem',
+    'editorHasSelection',
+    'editorIsOpen',
+    'editorTextFocus',
+    'findWidgetVisible',
+    'workspaceFolderCount',
+    'false',
+    'true',
+  ]);
   const whens: string[] = [];
-  for (const items of Object.values(c.menus as Record<string, { when?: string }[]>)) for (const it of items) if (it.when) whens.push(it.when);
+  for (const items of Object.values(c.menus as Record<string, { when?: string }[]>))
+    for (const it of items) if (it.when) whens.push(it.when);
   for (const w of c.viewsWelcome) if (w.when) whens.push(w.when);
   for (const k of c.keybindings) whens.push(k.when);
   for (const w of whens) {
     for (const m of w.matchAll(/[A-Za-z][\w.]*/g)) {
       const key = m[0];
-      if (key.startsWith('newsAnnotator.') && !Object.values(Views).includes(key as never)) assert.ok(ours.has(key), `unknown context key ${key}`);
+      if (key.startsWith('newsAnnotator.') && !Object.values(Views).includes(key as never))
+        assert.ok(ours.has(key), `unknown context key ${key}`);
       else if (!key.startsWith('newsAnnotator.')) assert.ok(builtins.has(key), `unexpected identifier ${key} in ${w}`);
     }
   }
@@ -78,7 +94,8 @@ test('context keys in when-clauses are ours or VS Code built-ins', () => {
 
 test('language, grammar and schema files exist; activation is lean', () => {
   assert.equal(c.languages[0].id, LANGUAGE_ID);
-  for (const f of [c.languages[0].configuration, c.grammars[0].path, c.yamlValidation[0].url]) assert.ok(fs.existsSync(path.join(root, f)), f);
+  for (const f of [c.languages[0].configuration, c.grammars[0].path, c.yamlValidation[0].url])
+    assert.ok(fs.existsSync(path.join(root, f)), f);
   JSON.parse(fs.readFileSync(path.join(root, c.grammars[0].path), 'utf8'));
   assert.deepEqual(pkg.activationEvents, ['onLanguage:plaintext'], 'only what VS Code cannot infer');
   assert.ok(pkg.capabilities.untrustedWorkspaces && pkg.capabilities.virtualWorkspaces);

@@ -11,9 +11,11 @@ import { annotationsFromAnalysis } from '../../src/core/sidecar/model';
 import { normalizeText } from '../../src/core/text';
 import type { Figure } from '../../src/core/types';
 
-const money = (text: string): Figure[] => findFigures(text, { articleDate: '2026-02-04', articleDateSource: 'dateline' }).figures.filter((f) => f.kind === 'money');
+const money = (text: string): Figure[] =>
+  findFigures(text, { articleDate: '2026-02-04', articleDateSource: 'dateline' }).figures.filter((f) => f.kind === 'money');
 /** The money figures of `text` as `written unit` (`-` for no amount), e.g. `baht THB -`. */
-const shown = (text: string): string[] => money(text).map((f) => `${f.text} ${f.unit ?? '?'} ${f.noAmount ? '-' : f.value}${f.nonIso ? ' nonIso' : ''}`);
+const shown = (text: string): string[] =>
+  money(text).map((f) => `${f.text} ${f.unit ?? '?'} ${f.noAmount ? '-' : f.value}${f.nonIso ? ' nonIso' : ''}`);
 
 describe('a currency named without an amount', () => {
   test('names in lower case, with the country that uses them in the span', () => {
@@ -21,7 +23,10 @@ describe('a currency named without an amount', () => {
     assert.deepEqual(shown('Rice sold across the border is usually paid for in baht.'), ['baht THB -']);
     assert.deepEqual(shown('The kyat kept weakening against the US dollar.'), ['kyat MMK -', 'US dollar USD -']);
     assert.deepEqual(shown('Fuel bills are settled in U.S. dollars, never in yuan.'), ['U.S. dollars USD -', 'yuan CNY -']);
-    assert.deepEqual(shown('Exporters may now invoice in Saudi riyals or Emirati dirhams.'), ['Saudi riyals SAR -', 'Emirati dirhams AED -']);
+    assert.deepEqual(shown('Exporters may now invoice in Saudi riyals or Emirati dirhams.'), [
+      'Saudi riyals SAR -',
+      'Emirati dirhams AED -',
+    ]);
     assert.deepEqual(shown('Banks cut their exposure to the US Dollar last year.'), ['US Dollar USD -']);
     assert.deepEqual(shown('The firm refinanced its dollar-denominated bonds.'), ['dollar USD -']);
     assert.deepEqual(shown('The informal peso-dollar rate jumped again.'), ['peso ? -', 'dollar USD -']);
@@ -55,7 +60,14 @@ describe('a currency named without an amount', () => {
       'Euro zone ministers and euro-sceptic MPs met.',
       'Ministers tried to protect foreign currency reserves and cash flow.',
       'The South Korean won the final and a Brazilian real estate firm sponsored it.',
-    ]) assert.deepEqual(money(t).filter((f) => f.noAmount).map((f) => f.text), [], t);
+    ])
+      assert.deepEqual(
+        money(t)
+          .filter((f) => f.noAmount)
+          .map((f) => f.text),
+        [],
+        t,
+      );
   });
   test('names that are also common words count only as a currency on a market, or with their country', () => {
     assert.deepEqual(shown('The won weakened for a third day.'), ['won KRW -']);
@@ -68,13 +80,28 @@ describe('a currency named without an amount', () => {
     assert.deepEqual(shown('Germany is one of the countries that share the euro.'), ['euro EUR -']);
   });
   test('ISO codes alone, not in a name or a line in capitals', () => {
-    assert.deepEqual(shown('Investigators found jewellery and USD worth more than ₹40 lakh.').filter((x) => x.startsWith('USD')), ['USD USD -']);
-    assert.deepEqual(money('The winemaker bought BRL Hardy.').map((f) => f.text), []);
-    assert.deepEqual(money('MARKETS: THE USD RALLY CONTINUES').map((f) => f.text), []);
+    assert.deepEqual(
+      shown('Investigators found jewellery and USD worth more than ₹40 lakh.').filter((x) => x.startsWith('USD')),
+      ['USD USD -'],
+    );
+    assert.deepEqual(
+      money('The winemaker bought BRL Hardy.').map((f) => f.text),
+      [],
+    );
+    assert.deepEqual(
+      money('MARKETS: THE USD RALLY CONTINUES').map((f) => f.text),
+      [],
+    );
   });
   test('never inside a web address', () => {
-    assert.deepEqual(money('Read more: https://news.example/markets/weak-dollar-hits-exporters/ today').map((f) => f.text), []);
-    assert.deepEqual(money('See news.example.com/markets/first-bitcoin-kiosk-opens/ today').map((f) => f.text), []);
+    assert.deepEqual(
+      money('Read more: https://news.example/markets/weak-dollar-hits-exporters/ today').map((f) => f.text),
+      [],
+    );
+    assert.deepEqual(
+      money('See news.example.com/markets/first-bitcoin-kiosk-opens/ today').map((f) => f.text),
+      [],
+    );
   });
 });
 
@@ -82,7 +109,11 @@ describe('cryptocurrencies', () => {
   test('by name: a ticker as unit, marked as no ISO code', () => {
     assert.deepEqual(shown('The town got its first Bitcoin kiosk this week.'), ['Bitcoin BTC - nonIso']);
     assert.deepEqual(shown('Over 500 Bitcoin kiosks were installed in May.'), ['Bitcoin BTC - nonIso']);
-    assert.deepEqual(shown('The exchange lists bitcoin, Ethereum and Dogecoin.'), ['bitcoin BTC - nonIso', 'Ethereum ETH - nonIso', 'Dogecoin DOGE - nonIso']);
+    assert.deepEqual(shown('The exchange lists bitcoin, Ethereum and Dogecoin.'), [
+      'bitcoin BTC - nonIso',
+      'Ethereum ETH - nonIso',
+      'Dogecoin DOGE - nonIso',
+    ]);
   });
   test('an amount in one is money with that value', () => {
     assert.deepEqual(shown('He sold 3 bitcoins last year.'), ['3 bitcoins BTC 3 nonIso']);
@@ -90,8 +121,17 @@ describe('cryptocurrencies', () => {
     assert.deepEqual(shown('The fund held 2,000 bitcoin at its peak.'), ['2,000 bitcoin BTC 2000 nonIso']);
   });
   test('generic words and tickers alone are not a currency', () => {
-    for (const t of ['She keeps her savings in a crypto wallet.', 'The cryptocurrency exchange was raided.', 'She studied at ETH Zurich.', 'The BTC pipeline carries oil.']) {
-      assert.deepEqual(money(t).map((f) => f.text), [], t);
+    for (const t of [
+      'She keeps her savings in a crypto wallet.',
+      'The cryptocurrency exchange was raided.',
+      'She studied at ETH Zurich.',
+      'The BTC pipeline carries oil.',
+    ]) {
+      assert.deepEqual(
+        money(t).map((f) => f.text),
+        [],
+        t,
+      );
     }
   });
 });
@@ -110,7 +150,10 @@ describe('shown as a currency without an amount', () => {
     const sale = 'Payments\n\nHe sold 3 bitcoins last year.\n';
     const a = analyze(sale, { fileDate: '2026-02-04' });
     const [three] = hoverCards(a, annotationsFromAnalysis(a), sale.indexOf('3 bitcoins') + 1).filter((c) => c.title === 'Money');
-    assert.deepEqual(three!.body.slice(0, 2), ['**3 BTC** · written “3 bitcoins”', 'BTC is a cryptocurrency (Bitcoin), not an ISO 4217 currency code']);
+    assert.deepEqual(three!.body.slice(0, 2), [
+      '**3 BTC** · written “3 bitcoins”',
+      'BTC is a cryptocurrency (Bitcoin), not an ISO 4217 currency code',
+    ]);
   });
   test('in the CLI record', () => {
     const raw = text.replace(/\n/g, '\r\n');

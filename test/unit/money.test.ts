@@ -8,7 +8,8 @@ import { describe, test } from 'node:test';
 import { findFigures } from '../../src/core/figures';
 import type { Figure } from '../../src/core/types';
 
-const money = (text: string): Figure[] => findFigures(text, { articleDate: '2026-02-04', articleDateSource: 'dateline' }).figures.filter((f) => f.kind === 'money');
+const money = (text: string): Figure[] =>
+  findFigures(text, { articleDate: '2026-02-04', articleDateSource: 'dateline' }).figures.filter((f) => f.kind === 'money');
 /** The single money figure of `text`, checked for its text, value and currency. */
 function one(text: string, written: string, value: number, unit: string | null, more: Partial<Figure> = {}): Figure {
   const got = money(text);
@@ -20,7 +21,12 @@ function one(text: string, written: string, value: number, unit: string | null, 
   for (const [k, v] of Object.entries(more)) assert.deepEqual((f as unknown as Record<string, unknown>)[k], v, `${written}: ${k}`);
   return f;
 }
-const noMoney = (text: string): void => assert.deepEqual(money(text).map((f) => f.text), [], text);
+const noMoney = (text: string): void =>
+  assert.deepEqual(
+    money(text).map((f) => f.text),
+    [],
+    text,
+  );
 
 describe('currency written before or after the amount', () => {
   test('a country and a currency name after the amount', () => {
@@ -94,7 +100,10 @@ describe('vague amounts are money with a range, marked approximate', () => {
     vague('The firm hopes for a billion-dollar valuation.', 'a billion-dollar', 1e9, 1e10, 'USD');
   });
   test('lower bounds and halves', () => {
-    const f = one('The surplus of 450-plus billion pesos was rolled over.', '450-plus billion pesos', 450e9, null, { approximate: true, note: 'at least' });
+    const f = one('The surplus of 450-plus billion pesos was rolled over.', '450-plus billion pesos', 450e9, null, {
+      approximate: true,
+      note: 'at least',
+    });
     assert.equal(f.valueMax, undefined);
     one('The bank will roll over half a trillion pesos in bonds.', 'half a trillion pesos', 5e11, null);
   });
@@ -111,16 +120,35 @@ describe('vague amounts are money with a range, marked approximate', () => {
 describe('equivalents in brackets are one figure with two renderings', () => {
   test('a local amount with its US dollar value', () => {
     const f = one('A packet of maize flour rose to 150 shillings (U.S.$1.50) in June.', '150 shillings (U.S.$1.50)', 150, null);
-    assert.deepEqual(f.equivalents?.map((x) => [x.text, x.value, x.unit]), [['U.S.$1.50', 1.5, 'USD']]);
+    assert.deepEqual(
+      f.equivalents?.map((x) => [x.text, x.value, x.unit]),
+      [['U.S.$1.50', 1.5, 'USD']],
+    );
   });
   test('a bare $ after an amount in another dollar is US dollars', () => {
-    const f = one('The comedy grossed 52 million Hong Kong dollars ($6.7 million) in ten days.', '52 million Hong Kong dollars ($6.7 million)', 52e6, 'HKD');
-    assert.deepEqual(f.equivalents?.map((x) => [x.value, x.unit, x.currency?.basis]), [[6.7e6, 'USD', 'evidence']]);
+    const f = one(
+      'The comedy grossed 52 million Hong Kong dollars ($6.7 million) in ten days.',
+      '52 million Hong Kong dollars ($6.7 million)',
+      52e6,
+      'HKD',
+    );
+    assert.deepEqual(
+      f.equivalents?.map((x) => [x.value, x.unit, x.currency?.basis]),
+      [[6.7e6, 'USD', 'evidence']],
+    );
   });
   test('several renderings, hedges inside the bracket', () => {
     const f = one('Profit was A$2.2bn ($1.6bn; £1.1bn) last year.', 'A$2.2bn ($1.6bn; £1.1bn)', 2.2e9, 'AUD');
-    assert.deepEqual(f.equivalents?.map((x) => x.unit), ['USD', 'GBP']);
-    const g = one('They hope to earn 98 billion Korean won (some 75 million US dollars).', '98 billion Korean won (some 75 million US dollars)', 98e9, 'KRW');
+    assert.deepEqual(
+      f.equivalents?.map((x) => x.unit),
+      ['USD', 'GBP'],
+    );
+    const g = one(
+      'They hope to earn 98 billion Korean won (some 75 million US dollars).',
+      '98 billion Korean won (some 75 million US dollars)',
+      98e9,
+      'KRW',
+    );
     assert.equal(g.equivalents?.[0]!.approximate, true);
   });
   test('a weight converted in brackets stays a weight', () => {
@@ -134,24 +162,27 @@ describe('a shared form is read from the article, or shown as ambiguous', () => 
     assert.equal(f.currency?.basis, 'default');
   });
   test('an article about a dollar country: ambiguous, with the candidates', () => {
-    const text = 'SYDNEY: Australia\'s miners had a good year. Australian exporters in Perth and Brisbane said the Australian market grew. Rents rose by $300 a month.';
+    const text =
+      "SYDNEY: Australia's miners had a good year. Australian exporters in Perth and Brisbane said the Australian market grew. Rents rose by $300 a month.";
     const f = money(text).find((x) => x.text === '$300')!;
     assert.equal(f.unit, null);
     assert.equal(f.currency?.basis, 'ambiguous');
     assert.deepEqual(f.currency?.candidates, ['AUD', 'USD']);
   });
   test('…and local when the article writes US dollars out where it means them', () => {
-    const text = 'SYDNEY: Australia\'s miners had a good year, Australian exporters in Perth said. They sold US$2bn of ore abroad. Rents rose by $300 a month.';
+    const text =
+      "SYDNEY: Australia's miners had a good year, Australian exporters in Perth said. They sold US$2bn of ore abroad. Rents rose by $300 a month.";
     const f = money(text).find((x) => x.text === '$300')!;
     assert.equal(f.unit, 'AUD');
     assert.equal(f.currency?.basis, 'evidence');
   });
   test('a topic is not a locale: a country named among others does not make $ local', () => {
-    const text = 'U.S. officials met Chinese officials in Beijing. China and the U.S. discussed Taiwan, and Taiwan\'s defence. The U.S. approved a $9 billion arms sale for Taiwan, China said.';
+    const text =
+      "U.S. officials met Chinese officials in Beijing. China and the U.S. discussed Taiwan, and Taiwan's defence. The U.S. approved a $9 billion arms sale for Taiwan, China said.";
     assert.equal(money(text)[0]!.unit, 'USD');
   });
   test('pesos, shillings and rupees take the country the article names', () => {
-    assert.equal(money('Argentina\'s central bank in Buenos Aires sold 300m pesos of bonds.')[0]!.unit, 'ARS');
+    assert.equal(money("Argentina's central bank in Buenos Aires sold 300m pesos of bonds.")[0]!.unit, 'ARS');
     assert.equal(money('In Kenya, a packet of flour costs 180 shillings.')[0]!.unit, 'KES');
     assert.equal(money('Pakistan raised fuel prices in Karachi to Rs 280 a litre.')[0]!.unit, 'PKR');
     const f = money('A packet of flour costs 180 shillings.')[0]!;

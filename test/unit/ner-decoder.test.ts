@@ -2,7 +2,21 @@
 // decoding a segment between known-O tokens on its own, and the label helpers.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { NUM_LABELS, ViterbiBuffers, allowed, canEnd, constrain, label, labelName, labelPos, labelType, POS_B, POS_L, POS_U, viterbi } from '../../src/core/ner/labels';
+import {
+  NUM_LABELS,
+  ViterbiBuffers,
+  allowed,
+  canEnd,
+  constrain,
+  label,
+  labelName,
+  labelPos,
+  labelType,
+  POS_B,
+  POS_L,
+  POS_U,
+  viterbi,
+} from '../../src/core/ner/labels';
 import { rng } from '../../scripts/ner/perceptron';
 
 const L = NUM_LABELS;
@@ -78,7 +92,10 @@ describe('viterbi', () => {
       const out = new Uint8Array(n);
       viterbi(emit, 0, 0, n, trans, out, buf, afterO, beforeO);
       const b = brute(n, emit, trans, afterO, beforeO);
-      assert.ok(Math.abs(score([...out], emit, trans, afterO, beforeO) - b.best) < 1e-3, `trial ${trial}: ${[...out].map(labelName)} vs ${b.seq.map(labelName)}`);
+      assert.ok(
+        Math.abs(score([...out], emit, trans, afterO, beforeO) - b.best) < 1e-3,
+        `trial ${trial}: ${[...out].map(labelName)} vs ${b.seq.map(labelName)}`,
+      );
       // The output is a valid BILOU sequence.
       let prev = afterO ? 0 : -1;
       for (const c of out) {

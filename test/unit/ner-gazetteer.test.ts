@@ -27,7 +27,10 @@ function bits(text: string, g = gaz) {
 function pos(a: { gazLo: Int32Array; gazHi: Int32Array }, i: number, cat: number): string {
   const b = cat * 4;
   const v = b < 32 ? (a.gazLo[i]! >>> b) & 15 : (a.gazHi[i]! >>> (b - 32)) & 15;
-  return 'BILU'.split('').filter((_, k) => v & (1 << k)).join('');
+  return 'BILU'
+    .split('')
+    .filter((_, k) => v & (1 << k))
+    .join('');
 }
 
 describe('gazetteer', () => {
@@ -94,7 +97,7 @@ describe('gazetteer', () => {
 describe('model file', () => {
   test('encode → base64 → decode keeps features, weights (within quantization), clusters and gazetteer', () => {
     const n = 500;
-    const hashes = new Int32Array(n).map((_, i) => (Math.imul(i + 1, 0x9e3779b1) | 0) || 7);
+    const hashes = new Int32Array(n).map((_, i) => Math.imul(i + 1, 0x9e3779b1) | 0 || 7);
     const weights = new Float32Array(n * NUM_LABELS).map((_, i) => (i % 7 === 0 ? Math.sin(i) * 10 : 0));
     weights[3 * NUM_LABELS + 5] = 0.0001; // below the threshold: dropped
     const trans = new Float32Array((NUM_LABELS + 1) * NUM_LABELS).map((_, i) => Math.cos(i));

@@ -56,14 +56,39 @@ describe('reference article', () => {
       assert.ok(has(name!, type!), `${name} as ${type}; got ${got.map((g) => `${g.text}/${g.type}`).join(', ')}`);
     // Every bare Trump and Xi (not followed by a further name part) is a person.
     for (const name of ['Trump', 'Xi']) {
-      const bare = [...text.matchAll(new RegExp(`\\b${name}\\b`, 'g'))].filter((m) => !/^ (?:Jinping)/.test(text.slice(m.index! + name.length)) && text.slice(m.index! - 7, m.index) !== 'Donald ');
-      for (const m of bare) assert.ok(got.some((g) => g.m.start === m.index && g.text === name && g.type === 'PER'), `${name} at ${m.index}`);
+      const bare = [...text.matchAll(new RegExp(`\\b${name}\\b`, 'g'))].filter(
+        (m) => !/^ (?:Jinping)/.test(text.slice(m.index! + name.length)) && text.slice(m.index! - 7, m.index) !== 'Donald ',
+      );
+      for (const m of bare)
+        assert.ok(
+          got.some((g) => g.m.start === m.index && g.text === name && g.type === 'PER'),
+          `${name} at ${m.index}`,
+        );
       assert.ok(bare.length >= 4);
     }
     // Nothing else as PER/ORG/LOC (Venezuela is a place the article names too).
-    const allowed = new Set(['Donald Trump', 'Trump', 'Xi Jinping', 'Xi', 'Vladimir Putin', 'U.S.', 'China', 'Taiwan', 'Iran', 'Russia', 'Ukraine', 'Beijing', 'Boeing', 'Truth Social', 'Venezuela']);
+    const allowed = new Set([
+      'Donald Trump',
+      'Trump',
+      'Xi Jinping',
+      'Xi',
+      'Vladimir Putin',
+      'U.S.',
+      'China',
+      'Taiwan',
+      'Iran',
+      'Russia',
+      'Ukraine',
+      'Beijing',
+      'Boeing',
+      'Truth Social',
+      'Venezuela',
+    ]);
     const extra = got.filter((g) => g.type !== 'MISC' && !allowed.has(g.text));
-    assert.deepEqual(extra.map((g) => `${g.text}/${g.type}`), []);
+    assert.deepEqual(
+      extra.map((g) => `${g.text}/${g.type}`),
+      [],
+    );
     for (const g of got) if (['Chinese', 'Russian'].includes(g.text)) assert.equal(g.type, 'MISC');
   });
 });
@@ -71,7 +96,9 @@ describe('reference article', () => {
 describe('conventions', () => {
   test('title words are never inside a person span; possessives stay outside', () => {
     const text = 'President Donald Trump met Prime Minister Narendra Modi. Mr. Modi’s visit followed Chancellor Friedrich Merz’s trip.';
-    const per = found(text).filter((g) => g.type === 'PER').map((g) => g.text);
+    const per = found(text)
+      .filter((g) => g.type === 'PER')
+      .map((g) => g.text);
     assert.ok(per.includes('Donald Trump'), per.join(', '));
     assert.ok(per.includes('Narendra Modi'), per.join(', '));
     assert.ok(per.includes('Modi'), per.join(', '));
@@ -84,11 +111,18 @@ describe('conventions', () => {
   });
 
   test('an ALL-CAPS headline takes its names from the body', () => {
-    const text = 'MODI MEETS RAMAPHOSA IN DELHI\n\nIndian Prime Minister Narendra Modi met South African President Cyril Ramaphosa in Delhi on Monday. Modi said the talks were useful.';
+    const text =
+      'MODI MEETS RAMAPHOSA IN DELHI\n\nIndian Prime Minister Narendra Modi met South African President Cyril Ramaphosa in Delhi on Monday. Modi said the talks were useful.';
     const got = found(text);
     const head = got.filter((g) => g.m.end <= text.indexOf('\n'));
-    assert.ok(head.some((g) => g.text === 'MODI' && g.type === 'PER'), head.map((g) => `${g.text}/${g.type}`).join(', '));
-    assert.ok(head.some((g) => g.text === 'DELHI' && g.type === 'LOC'), head.map((g) => `${g.text}/${g.type}`).join(', '));
+    assert.ok(
+      head.some((g) => g.text === 'MODI' && g.type === 'PER'),
+      head.map((g) => `${g.text}/${g.type}`).join(', '),
+    );
+    assert.ok(
+      head.some((g) => g.text === 'DELHI' && g.type === 'LOC'),
+      head.map((g) => `${g.text}/${g.type}`).join(', '),
+    );
   });
 
   test('non-Western names in ordinary sentences', () => {
@@ -128,7 +162,11 @@ describe('lexicon', () => {
     const q = got.find((g) => g.text === 'Qux Council')!;
     assert.equal(q.m.canonical, 'The Qux Council');
     const s = got.filter((g) => g.m.start === text.indexOf('Springfield'));
-    assert.deepEqual(s.map((g) => `${g.type}/${g.m.origin}`), ['ORG/lexicon'], 'the lexicon type wins over the model');
+    assert.deepEqual(
+      s.map((g) => `${g.type}/${g.m.origin}`),
+      ['ORG/lexicon'],
+      'the lexicon type wins over the model',
+    );
   });
 
   test('rejected entries suppress that form with that type only', () => {
@@ -140,7 +178,10 @@ describe('lexicon', () => {
     ]);
     const got = found('Trump spoke to Xi about Taiwan.', { lexicon: lex });
     assert.ok(!got.some((g) => g.text === 'Taiwan' && g.type === 'LOC'), 'rejected form+type removed');
-    assert.ok(got.some((g) => g.text === 'Xi' && g.type === 'PER'), 'a rejection of another type does not apply');
+    assert.ok(
+      got.some((g) => g.text === 'Xi' && g.type === 'PER'),
+      'a rejection of another type does not apply',
+    );
   });
 });
 
@@ -163,7 +204,10 @@ describe('robustness', () => {
     ];
     for (const text of cases) checkShape(text, recognizeEntities(text));
     const caps = found(cases[7]!);
-    assert.ok(caps.some((g) => g.text === 'XI JINPING' || g.text === 'DONALD TRUMP'), caps.map((g) => `${g.text}/${g.type}`).join(', '));
+    assert.ok(
+      caps.some((g) => g.text === 'XI JINPING' || g.text === 'DONALD TRUMP'),
+      caps.map((g) => `${g.text}/${g.type}`).join(', '),
+    );
   });
 
   test('random text', () => {

@@ -22,7 +22,20 @@ describe('tokenize', () => {
 
   test('keeps initialisms, abbreviations and numbers whole', () => {
     assert.deepEqual(words('the U.S. and U.K. said'), ['the', 'U.S.', 'and', 'U.K.', 'said']);
-    assert.deepEqual(words('J. Smith of Acme Inc. paid $1,234.50 on 1996-08-30 at 2:30'), ['J.', 'Smith', 'of', 'Acme', 'Inc.', 'paid', '$', '1,234.50', 'on', '1996-08-30', 'at', '2:30']);
+    assert.deepEqual(words('J. Smith of Acme Inc. paid $1,234.50 on 1996-08-30 at 2:30'), [
+      'J.',
+      'Smith',
+      'of',
+      'Acme',
+      'Inc.',
+      'paid',
+      '$',
+      '1,234.50',
+      'on',
+      '1996-08-30',
+      'at',
+      '2:30',
+    ]);
     assert.deepEqual(words('Mr. Xi'), ['Mr.', 'Xi']);
     assert.deepEqual(words('AT&T and S&P'), ['AT&T', 'and', 'S&P']);
   });
@@ -60,7 +73,8 @@ describe('tokenize', () => {
   });
 
   test('marks line starts, sentence starts and headline lines', () => {
-    const text = 'CRICKET - LEICESTERSHIRE TAKE OVER AT TOP\nTrump Hails Call With China’s President Xi\nThe call came. “Analysts” said it. He left.';
+    const text =
+      'CRICKET - LEICESTERSHIRE TAKE OVER AT TOP\nTrump Hails Call With China’s President Xi\nThe call came. “Analysts” said it. He left.';
     const t = tokenize(text);
     const flagOf = (w: string) => {
       const i = [...t.start].findIndex((s, k) => text.slice(s, t.end[k]) === w);
@@ -92,7 +106,8 @@ describe('tokenize', () => {
           }
           last = e;
         }
-        for (let k = 0; k < text.length; k++) if (!/[\s\u200b\ufeff\u2000-\u200a\u3000\u202f\u205f\u1680]/.test(text[k]!)) assert.equal(covered[k], 1, `char ${k} not covered`);
+        for (let k = 0; k < text.length; k++)
+          if (!/[\s\u200b\ufeff\u2000-\u200a\u3000\u202f\u205f\u1680]/.test(text[k]!)) assert.equal(covered[k], 1, `char ${k} not covered`);
       }),
       { numRuns: 300 },
     );

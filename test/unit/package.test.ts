@@ -14,7 +14,11 @@ const REPO = 'https://github.com/news-annotator/news-annotator';
 
 /** The .vscodeignore whitelist: `**` first, then one `!pattern` per kept path. */
 function vsixWhitelist(): string[] {
-  const lines = fs.readFileSync(path.join(root, '.vscodeignore'), 'utf8').split('\n').map((l) => l.trim()).filter((l) => l && !l.startsWith('#'));
+  const lines = fs
+    .readFileSync(path.join(root, '.vscodeignore'), 'utf8')
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l && !l.startsWith('#'));
   assert.equal(lines[0], '**', '.vscodeignore starts by ignoring everything');
   return lines.slice(1).map((l) => (assert.ok(l.startsWith('!'), l), l.slice(1)));
 }
@@ -25,7 +29,10 @@ test('repository, homepage and bugs name the same GitHub repository', () => {
   assert.equal(pkg.repository.url, `${REPO}.git`);
   assert.equal(pkg.homepage, `${REPO}#readme`);
   assert.equal(pkg.bugs.url, `${REPO}/issues`);
-  assert.ok(!readme.includes('github.com/') || [...readme.matchAll(/https:\/\/github\.com\/[\w.-]+\/[\w.-]+/g)].every((m) => m[0] === REPO), 'README links name the same repository');
+  assert.ok(
+    !readme.includes('github.com/') || [...readme.matchAll(/https:\/\/github\.com\/[\w.-]+\/[\w.-]+/g)].every((m) => m[0] === REPO),
+    'README links name the same repository',
+  );
 });
 
 test('the icon is a real 128×128 PNG, whitelisted; gallery banner and categories are set', () => {
@@ -42,7 +49,28 @@ test('the icon is a real 128×128 PNG, whitelisted; gallery banner and categorie
   assert.ok(kept(pkg.icon), 'icon in .vscodeignore whitelist');
   assert.match(pkg.galleryBanner.color, /^#[0-9a-f]{6}$/i);
   assert.ok(['dark', 'light'].includes(pkg.galleryBanner.theme));
-  const known = ['Azure', 'Data Science', 'Debuggers', 'Education', 'Extension Packs', 'Formatters', 'Keymaps', 'Language Packs', 'Linters', 'Machine Learning', 'Notebooks', 'Programming Languages', 'SCM Providers', 'Snippets', 'Testing', 'Themes', 'Visualization', 'Other', 'AI', 'Chat'];
+  const known = [
+    'Azure',
+    'Data Science',
+    'Debuggers',
+    'Education',
+    'Extension Packs',
+    'Formatters',
+    'Keymaps',
+    'Language Packs',
+    'Linters',
+    'Machine Learning',
+    'Notebooks',
+    'Programming Languages',
+    'SCM Providers',
+    'Snippets',
+    'Testing',
+    'Themes',
+    'Visualization',
+    'Other',
+    'AI',
+    'Chat',
+  ];
   for (const c of pkg.categories) assert.ok(known.includes(c), c);
   assert.ok(pkg.categories.includes('Visualization'));
 });
@@ -63,7 +91,11 @@ test('every file the manifest and the extension load is in the .vsix whitelist',
     'LICENSE',
   ].map((f: string) => f.replace(/^\.\//, ''));
   for (const f of needed) assert.ok(kept(f), `${f} is packaged`);
-  assert.match(pkg.scripts.package, /vsce package --no-dependencies --out dist\/$/, 'a versioned file name: dist/news-annotator-VERSION.vsix');
+  assert.match(
+    pkg.scripts.package,
+    /vsce package --no-dependencies --out dist\/$/,
+    'a versioned file name: dist/news-annotator-VERSION.vsix',
+  );
 });
 
 test('news articles wrap by default; the CLI package has no runtime dependencies and ships dist/cli.js alone', () => {
@@ -75,7 +107,11 @@ test('news articles wrap by default; the CLI package has no runtime dependencies
   assert.match(npmignore, /^!\/dist\/cli\.js$/m);
   assert.match(pkg.scripts.prepack, /build\.mjs --production/, 'npm pack builds the CLI first');
   const cli = fs.readFileSync(path.join(root, 'src/cli/main.ts'), 'utf8');
-  assert.match(cli, new RegExp(`const VERSION = '${pkg.version.replace(/\./g, '\\.')}'`), 'news-annotator --version is the package version');
+  assert.match(
+    cli,
+    new RegExp(`const VERSION = '${pkg.version.replace(/\./g, '\\.')}'`),
+    'news-annotator --version is the package version',
+  );
 });
 
 test('README: the two newcomer commands first, the installed binary (never npx of an unowned name), a Reliability heading', () => {
@@ -86,6 +122,7 @@ test('README: the two newcomer commands first, the installed binary (never npx o
   assert.match(lines[fence + 2]!, /^npm test\b/);
   assert.doesNotMatch(readme, /npx news-annotator/);
   assert.match(readme, /^## Reliability$/m);
-  for (const f of fs.readdirSync(path.join(root, 'media', 'screenshots'))) if (readme.includes(f)) assert.ok(fs.existsSync(path.join(root, 'media', 'screenshots', f)), f);
+  for (const f of fs.readdirSync(path.join(root, 'media', 'screenshots')))
+    if (readme.includes(f)) assert.ok(fs.existsSync(path.join(root, 'media', 'screenshots', f)), f);
   assert.ok(fs.existsSync(path.join(root, 'CONTRIBUTING.md')), 'developer set-up lives in CONTRIBUTING.md');
 });

@@ -94,7 +94,11 @@ export const PATHOLOGIES: readonly Pathology[] = [
     name: 'repeated sentence',
     shape: 'one news sentence (name, figure, quote) repeated on one line',
     make: (n) =>
-      repeatUnits(n, () => 'Finance Minister Anna Berg said on Monday that the plan would cost $5.2 million, up 12% from 2024, and told reporters in Paris: "We will not wait." '),
+      repeatUnits(
+        n,
+        () =>
+          'Finance Minister Anna Berg said on Monday that the plan would cost $5.2 million, up 12% from 2024, and told reporters in Paris: "We will not wait." ',
+      ),
     n: 15_000,
   },
   {

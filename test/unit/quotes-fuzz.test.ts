@@ -9,21 +9,96 @@ import { findQuotes } from '../../src/core/quotes';
 import type { Quote } from '../../src/core/types';
 
 const PIECES = [
-  '"', '“', '”', '„', '«', '»', "'", '‘', '’', ' ', ' ', ' ', '\n', '\n\n', ',', '.', ':', '?', '!', '—', '(', ')',
-  'said', 'says', 'told', 'added', 'according to', 'he', 'she', 'they', 'who', 'the minister', 'the two leaders',
-  'the front-runner', 'the vice-president', 'the spokesman', 'Ann Fisk', 'Fisk', 'Front-Runner', 'O’Brien', 'A.(b)*', 'Tom Okafor', 'Okafor', 'The', 'and', 'that', 'in', 'on Monday', 'Mr.', 'U.S.', '’s', "n't",
-  'word', 'Big', 'x', '9', 'é', '😀', '\u00a0', '\t',
+  '"',
+  '“',
+  '”',
+  '„',
+  '«',
+  '»',
+  "'",
+  '‘',
+  '’',
+  ' ',
+  ' ',
+  ' ',
+  '\n',
+  '\n\n',
+  ',',
+  '.',
+  ':',
+  '?',
+  '!',
+  '—',
+  '(',
+  ')',
+  'said',
+  'says',
+  'told',
+  'added',
+  'according to',
+  'he',
+  'she',
+  'they',
+  'who',
+  'the minister',
+  'the two leaders',
+  'the front-runner',
+  'the vice-president',
+  'the spokesman',
+  'Ann Fisk',
+  'Fisk',
+  'Front-Runner',
+  'O’Brien',
+  'A.(b)*',
+  'Tom Okafor',
+  'Okafor',
+  'The',
+  'and',
+  'that',
+  'in',
+  'on Monday',
+  'Mr.',
+  'U.S.',
+  '’s',
+  "n't",
+  'word',
+  'Big',
+  'x',
+  '9',
+  'é',
+  '😀',
+  '\u00a0',
+  '\t',
 ];
 
 const article = fc.array(fc.constantFrom(...PIECES), { maxLength: 120 }).map((xs) => xs.join(''));
 /** Texts quoted in single marks only (British style, with apostrophes and possessives mixed in). */
-const singleMarked = fc.array(fc.constantFrom(...PIECES.filter((p) => !/["“”„«»]/.test(p)), "',", ",'", ".'", "s'", '‘We', 'it’', "'We will win,' ", '‘It is over.’ ', "'Yes"), { maxLength: 120 }).map((xs) => xs.join(''));
+const singleMarked = fc
+  .array(
+    fc.constantFrom(
+      ...PIECES.filter((p) => !/["“”„«»]/.test(p)),
+      "',",
+      ",'",
+      ".'",
+      "s'",
+      '‘We',
+      'it’',
+      "'We will win,' ",
+      '‘It is over.’ ',
+      "'Yes",
+    ),
+    { maxLength: 120 },
+  )
+  .map((xs) => xs.join(''));
 const anyText = fc.oneof(article, fc.string({ maxLength: 200 }), fc.string({ unit: 'grapheme', maxLength: 80 }));
 
 function check(text: string, qs: Quote[]): void {
   let prevEnd = -1;
   for (const x of qs) {
-    assert.ok(Number.isInteger(x.start) && Number.isInteger(x.end) && 0 <= x.start && x.start < x.end && x.end <= text.length, 'span in text');
+    assert.ok(
+      Number.isInteger(x.start) && Number.isInteger(x.end) && 0 <= x.start && x.start < x.end && x.end <= text.length,
+      'span in text',
+    );
     assert.equal(text.slice(x.start, x.end), x.text, 'text matches span');
     assert.ok(x.start >= prevEnd, 'sorted, non-overlapping');
     prevEnd = x.end;

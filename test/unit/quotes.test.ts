@@ -86,7 +86,7 @@ describe('quote detection', () => {
   });
 
   test('nicknames in quotes are not quotes', () => {
-    const t = "Ahmed 'Mido' Hossam scored twice\n\nDwayne \"The Rock\" Johnson and Ahmed “Mido” Hossam watched.";
+    const t = 'Ahmed \'Mido\' Hossam scored twice\n\nDwayne "The Rock" Johnson and Ahmed “Mido” Hossam watched.';
     assert.deepEqual(quotes(t), []);
   });
 
@@ -113,7 +113,22 @@ describe('quote detection', () => {
   });
 
   test('stray and doubled marks never throw', () => {
-    for (const t of ['"', '“', '”', '""', '“”', '" "', '5\'9" tall', '“a “b” c', '”odd”', "''", '‘', '\n“\n”\n', 'x "y\n\n"z', '„Guten Tag“ «salut»']) {
+    for (const t of [
+      '"',
+      '“',
+      '”',
+      '""',
+      '“”',
+      '" "',
+      '5\'9" tall',
+      '“a “b” c',
+      '”odd”',
+      "''",
+      '‘',
+      '\n“\n”\n',
+      'x "y\n\n"z',
+      '„Guten Tag“ «salut»',
+    ]) {
       assert.doesNotThrow(() => quotes(t), t);
     }
   });
@@ -138,7 +153,14 @@ describe('quote detection', () => {
     const qs = quotes(t, ['Jane Morris', 'Tom Reed']);
     assert.deepEqual(
       qs.map((x) => x.text),
-      ["'bold'", "'We are delighted with the result,'", "'It is a disgrace and the players' union agrees.'", "'harbour tax'", "'The first thing is money. We have none.", "'The second thing is time,'"],
+      [
+        "'bold'",
+        "'We are delighted with the result,'",
+        "'It is a disgrace and the players' union agrees.'",
+        "'harbour tax'",
+        "'The first thing is money. We have none.",
+        "'The second thing is time,'",
+      ],
     );
     assert.equal(q(qs, 'delighted').speaker?.name, 'Jane Morris');
     assert.equal(q(qs, 'delighted').kind, 'direct');
@@ -155,7 +177,7 @@ describe('quote detection', () => {
     // No passage closed after punctuation: the marks are apostrophes and scare quotes at most.
     assert.deepEqual(quotes("Headline\n\nThe voters' choice was Tom's and the 'experts' agreed."), []);
     // Double quotes in the body: single marks are nested or scare quotes, as before.
-    const t = "Headline\n\n\"We won,\" she said. 'Fine,' he said.";
+    const t = 'Headline\n\n"We won," she said. \'Fine,\' he said.';
     assert.deepEqual(
       quotes(t).map((x) => x.text),
       ['"We won,"'],
@@ -169,7 +191,8 @@ describe('quote detection', () => {
   });
 
   test('kinds: direct, partial, scare', () => {
-    const t = 'Headline\n\n“We will build the bridge by May,” Fisk said. Fisk said the plan was “on track and funded” for now. The “experts” disagree.';
+    const t =
+      'Headline\n\n“We will build the bridge by May,” Fisk said. Fisk said the plan was “on track and funded” for now. The “experts” disagree.';
     const qs = quotes(t, ['Ann Fisk']);
     assert.equal(q(qs, 'bridge').kind, 'direct');
     assert.equal(q(qs, 'on track').kind, 'partial');
@@ -283,7 +306,8 @@ describe('who the speaker mention refers to', () => {
   });
 
   test('a person reported speaking since the last quote is the one a pronoun refers to', () => {
-    const t = 'Headline\n\n“Berg is wrong,” Okafor said.\n\nThe city treasurer, Lena Berg, said the figures were sound. “We will publish them,” she said.';
+    const t =
+      'Headline\n\n“Berg is wrong,” Okafor said.\n\nThe city treasurer, Lena Berg, said the figures were sound. “We will publish them,” she said.';
     const x = q(quotes(t, ['Tom Okafor', 'Lena Berg']), 'publish');
     assert.equal(speakerText(t, x), 'she');
     assert.equal(x.speaker?.name, 'Lena Berg');

@@ -44,7 +44,17 @@ test('parses entries with aliases, description and links; name ranges point at t
   const reg = ok(GOOD);
   assert.equal(reg.entities.length, 3);
   const trump = reg.entities[0]!;
-  assert.deepEqual({ ...trump, nameRange: undefined }, { name: 'Donald Trump', type: 'PER', aliases: ['Trump', 'President Trump'], description: '47th president of the United States', links: { wikidata: 'Q22686' }, nameRange: undefined });
+  assert.deepEqual(
+    { ...trump, nameRange: undefined },
+    {
+      name: 'Donald Trump',
+      type: 'PER',
+      aliases: ['Trump', 'President Trump'],
+      description: '47th president of the United States',
+      links: { wikidata: 'Q22686' },
+      nameRange: undefined,
+    },
+  );
   assert.equal(GOOD.slice(trump.nameRange!.start, trump.nameRange!.end), 'Donald Trump');
   assert.deepEqual(ok('').entities, []);
   assert.deepEqual(ok('version: 1\nentities:\n').entities, []);
@@ -76,7 +86,10 @@ test('hostile or malformed YAML is refused with a clear message and a line', () 
   bad('version: 1\nentities:\n  - name: A\n    type: PER\n    links: {website: "javascript:alert(1)"}\n', /http\(s\) address/);
   bad('version: 1\nentities:\n  - name: A\n    type: PER\n    links: {__proto__: "x"}\n', /link names are lower-case/);
   bad('version: 1\nentities:\n  - {name: A, type: PER}\n  - {name: A, type: PER}\n', /duplicate entry 'A' \(PER\)/);
-  bad('version: 1\nentities:\n  - {name: A, type: PER, aliases: [X]}\n  - {name: B, type: PER, aliases: [X]}\n', /'X' \(PER\) belongs to both 'A' and 'B'/);
+  bad(
+    'version: 1\nentities:\n  - {name: A, type: PER, aliases: [X]}\n  - {name: B, type: PER, aliases: [X]}\n',
+    /'X' \(PER\) belongs to both 'A' and 'B'/,
+  );
   bad('version: 2\n', /newer News Annotator/);
   bad('version: 1\nentities: 5\n', /entities must be a list/);
   bad('- a\n- b\n', /must be a YAML mapping/);
@@ -96,21 +109,39 @@ test('writing is deterministic: sorted by type then name, fixed key order, LF, f
   const text = serializeRegistry(reg);
   assert.equal(text, serializeRegistry({ entities: [...reg.entities].reverse() }));
   assert.ok(text.endsWith('\n') && !text.includes('\r'));
-  assert.match(text, /- name: Donald Trump\n {4}type: PER\n {4}aliases:\n {6}- President Trump\n {6}- Trump\n {4}description: 47th president of the United States\n {4}links:\n {6}wikidata: Q22686\n/);
+  assert.match(
+    text,
+    /- name: Donald Trump\n {4}type: PER\n {4}aliases:\n {6}- President Trump\n {6}- Trump\n {4}description: 47th president of the United States\n {4}links:\n {6}wikidata: Q22686\n/,
+  );
   assert.ok(text.indexOf('name: Xi Jinping') < text.indexOf('name: United States'), 'people before places');
   const again = ok(text);
   assert.equal(serializeRegistry(again), text);
 });
 
 test('edits: add an entity where it sorts, keep comments, update description and links, rename', () => {
-  const add = editRegistry(GOOD, { op: 'upsert', type: 'PER', name: 'Vladimir Putin', description: 'President of Russia', links: { wikidata: 'Q7747' } });
+  const add = editRegistry(GOOD, {
+    op: 'upsert',
+    type: 'PER',
+    name: 'Vladimir Putin',
+    description: 'President of Russia',
+    links: { wikidata: 'Q7747' },
+  });
   assert.ok(add.ok, add.ok ? '' : add.message);
   assert.match(add.text, /# who is who\n/);
   assert.match(add.text, /# the Chinese leader\n/);
-  assert.ok(add.text.indexOf('Vladimir Putin') > add.text.indexOf('Donald Trump') && add.text.indexOf('Vladimir Putin') < add.text.indexOf('Xi Jinping'));
+  assert.ok(
+    add.text.indexOf('Vladimir Putin') > add.text.indexOf('Donald Trump') &&
+      add.text.indexOf('Vladimir Putin') < add.text.indexOf('Xi Jinping'),
+  );
   assert.equal(add.registry.entities.find((e) => e.name === 'Vladimir Putin')!.links.wikidata, 'Q7747');
 
-  const desc = editRegistry(add.text, { op: 'upsert', type: 'PER', name: 'Xi Jinping', description: 'President of China', links: { wikipedia: 'https://en.wikipedia.org/wiki/Xi_Jinping' } });
+  const desc = editRegistry(add.text, {
+    op: 'upsert',
+    type: 'PER',
+    name: 'Xi Jinping',
+    description: 'President of China',
+    links: { wikipedia: 'https://en.wikipedia.org/wiki/Xi_Jinping' },
+  });
   assert.ok(desc.ok);
   const xi = desc.registry.entities.find((e) => e.name === 'Xi Jinping')!;
   assert.equal(xi.description, 'President of China');
@@ -132,9 +163,20 @@ test('edits: add an entity where it sorts, keep comments, update description and
   // Renaming an entity the registry does not know creates it with the old name as an alias.
   const fresh = editRegistry(null, { op: 'rename', type: 'ORG', from: 'Boeing', to: 'The Boeing Company' });
   assert.ok(fresh.ok);
-  assert.deepEqual(fresh.registry.entities, [{ name: 'The Boeing Company', type: 'ORG', aliases: ['Boeing'], links: {}, nameRange: fresh.registry.entities[0]!.nameRange }]);
+  assert.deepEqual(fresh.registry.entities, [
+    { name: 'The Boeing Company', type: 'ORG', aliases: ['Boeing'], links: {}, nameRange: fresh.registry.entities[0]!.nameRange },
+  ]);
   // Same edit, same bytes.
-  assert.equal(editRegistry(GOOD, { op: 'upsert', type: 'PER', name: 'Vladimir Putin', description: 'President of Russia', links: { wikidata: 'Q7747' } }).ok && add.text, add.text);
+  assert.equal(
+    editRegistry(GOOD, {
+      op: 'upsert',
+      type: 'PER',
+      name: 'Vladimir Putin',
+      description: 'President of Russia',
+      links: { wikidata: 'Q7747' },
+    }).ok && add.text,
+    add.text,
+  );
 });
 
 test('edits that would break the registry are refused; a broken file is never rewritten', () => {
@@ -169,5 +211,10 @@ test('the JSON Schema describes the same fields, types and patterns as the parse
   assert.equal(new RegExp(item.properties.links.properties.wikidata.pattern).test('Q22686'), true);
   assert.equal(new RegExp(item.properties.links.properties.wikidata.pattern).test('X1'), false);
   const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
-  assert.ok(pkg.contributes.yamlValidation.some((v: { fileMatch: string | string[]; url: string }) => [v.fileMatch].flat().includes('entities.yaml') && v.url === './schemas/entities.schema.json'));
+  assert.ok(
+    pkg.contributes.yamlValidation.some(
+      (v: { fileMatch: string | string[]; url: string }) =>
+        [v.fileMatch].flat().includes('entities.yaml') && v.url === './schemas/entities.schema.json',
+    ),
+  );
 });

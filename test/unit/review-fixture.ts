@@ -5,7 +5,17 @@ import type { Annotation } from '../../src/core/sidecar/model';
 export const TEXT = 'Ana Lopez met Ben Ortiz in Paris. Ana Lopez paid €5 million. "We agree," Ortiz said.';
 
 export function ann(p: Partial<Annotation> & { id: string; start: number; end: number }): Annotation {
-  return { kind: 'entity', type: 'PER', text: TEXT.slice(p.start, p.end), prefix: '', suffix: '', status: 'suggested', origin: 'model', anchor: 'ok', ...p } as Annotation;
+  return {
+    kind: 'entity',
+    type: 'PER',
+    text: TEXT.slice(p.start, p.end),
+    prefix: '',
+    suffix: '',
+    status: 'suggested',
+    origin: 'model',
+    anchor: 'ok',
+    ...p,
+  } as Annotation;
 }
 
 /** The span of the nth occurrence of `words` in TEXT. */

@@ -49,7 +49,11 @@ test('next / previous from the cursor, in reading order, wrapping with a flag', 
 });
 
 test('two annotations starting at the same place are both visited (the enclosing one first)', () => {
-  const list = [ann({ id: 'q', start: 0, end: 22, kind: 'quote', type: 'direct' }), ann({ id: 'e', ...at('Ana Lopez') }), ann({ id: 'x', ...at('Paris') })];
+  const list = [
+    ann({ id: 'q', start: 0, end: 22, kind: 'quote', type: 'direct' }),
+    ann({ id: 'e', ...at('Ana Lopez') }),
+    ann({ id: 'x', ...at('Paris') }),
+  ];
   const first = nextToReview(list, 0, 1, {}, undefined, undefined);
   assert.equal(first?.annotation.id, 'x', 'without a current annotation, next starts after the cursor');
   assert.equal(nextToReview(list, 0, 1, {}, undefined, 'q')?.annotation.id, 'e');
@@ -58,14 +62,29 @@ test('two annotations starting at the same place are both visited (the enclosing
 
 test('filters: by kind, and by confidence below a threshold (a disagreement always passes)', () => {
   const list = sample();
-  assert.deepEqual(reviewQueue(list, { kinds: ['quote', 'figure'] }, conf).map((a) => a.id), ['f1', 'q1']);
-  assert.deepEqual(reviewQueue(list, { below: 0.7 }, conf).map((a) => a.id), ['e2', 'q1']);
-  assert.deepEqual(reviewQueue(list, { below: 0.7, kinds: ['entity'] }, conf).map((a) => a.id), ['e2']);
+  assert.deepEqual(
+    reviewQueue(list, { kinds: ['quote', 'figure'] }, conf).map((a) => a.id),
+    ['f1', 'q1'],
+  );
+  assert.deepEqual(
+    reviewQueue(list, { below: 0.7 }, conf).map((a) => a.id),
+    ['e2', 'q1'],
+  );
+  assert.deepEqual(
+    reviewQueue(list, { below: 0.7, kinds: ['entity'] }, conf).map((a) => a.id),
+    ['e2'],
+  );
   list[0]!.status = 'accepted';
   list[0]!.conflict = { status: 'rejected' };
-  assert.deepEqual(reviewQueue(list, { below: 0.7 }, conf).map((a) => a.id), ['e1', 'e2', 'q1']);
+  assert.deepEqual(
+    reviewQueue(list, { below: 0.7 }, conf).map((a) => a.id),
+    ['e1', 'e2', 'q1'],
+  );
   // Without a confidence (no analysis): no threshold is passed.
-  assert.deepEqual(reviewQueue(list, { below: 0.7 }, () => undefined).map((a) => a.id), ['e1']);
+  assert.deepEqual(
+    reviewQueue(list, { below: 0.7 }, () => undefined).map((a) => a.id),
+    ['e1'],
+  );
 });
 
 test('confidence from an analysis: entities from the recogniser, quotes from attribution, figures certain', () => {
@@ -96,11 +115,27 @@ test('bulk targets: above a confidence, a type, one entity — suggestions only,
   const list = sample();
   list[3]!.status = 'rejected';
   list[6]!.conflict = { status: 'accepted' };
-  assert.deepEqual(bulkTargets(list, { decision: 'accept', type: 'PER' }, conf).map((a) => a.id), ['e1', 'e2']);
-  assert.deepEqual(bulkTargets(list, { decision: 'accept', minConfidence: 0.9 }, conf).map((a) => a.id), ['e1', 'e3', 'f1']);
-  assert.deepEqual(bulkTargets(list, { decision: 'accept', entity: 'Ana Lopez' }, conf).map((a) => a.id), ['e1'], 'e4 was rejected: left alone');
-  assert.deepEqual(bulkTargets(list, { decision: 'reject', kind: 'quote', belowConfidence: 0.7 }, conf).map((a) => a.id), ['q1']);
-  assert.equal(describeQuery({ decision: 'accept', type: 'PER', entity: 'Ana Lopez', minConfidence: 0.8 }), 'accept PER “Ana Lopez” at 80% or more');
+  assert.deepEqual(
+    bulkTargets(list, { decision: 'accept', type: 'PER' }, conf).map((a) => a.id),
+    ['e1', 'e2'],
+  );
+  assert.deepEqual(
+    bulkTargets(list, { decision: 'accept', minConfidence: 0.9 }, conf).map((a) => a.id),
+    ['e1', 'e3', 'f1'],
+  );
+  assert.deepEqual(
+    bulkTargets(list, { decision: 'accept', entity: 'Ana Lopez' }, conf).map((a) => a.id),
+    ['e1'],
+    'e4 was rejected: left alone',
+  );
+  assert.deepEqual(
+    bulkTargets(list, { decision: 'reject', kind: 'quote', belowConfidence: 0.7 }, conf).map((a) => a.id),
+    ['q1'],
+  );
+  assert.equal(
+    describeQuery({ decision: 'accept', type: 'PER', entity: 'Ana Lopez', minConfidence: 0.8 }),
+    'accept PER “Ana Lopez” at 80% or more',
+  );
 });
 
 test('a bulk decision records who decided and is undone and redone exactly', () => {
@@ -108,7 +143,10 @@ test('a bulk decision records who decided and is undone and redone exactly', () 
   const before = JSON.stringify(list);
   const targets = bulkTargets(list, { decision: 'accept', type: 'PER' }, conf);
   const changes = applyBulk(list, targets, 'accept', TEXT, { by: 'Ana' });
-  assert.deepEqual(changes.map((c) => c.id), ['e1', 'e2', 'e4', 'e5']);
+  assert.deepEqual(
+    changes.map((c) => c.id),
+    ['e1', 'e2', 'e4', 'e5'],
+  );
   assert.ok(list.filter((a) => a.type === 'PER').every((a) => a.status === 'accepted' && a.by === 'Ana'));
   const undone = applyChanges(list, changes, 'undo', TEXT);
   assert.equal(JSON.stringify(undone), before, 'undo restores the list as it was');
@@ -122,12 +160,18 @@ test('undo of an added annotation removes it and brings back the suggestions it 
   const r = corrections.add(list, { start: 0, end: 3, type: 'PER' }, TEXT, { by: 'Ana' });
   assert.ok(r.ok);
   const changes = changesSince(snap, r.annotations);
-  assert.deepEqual(changes.map((c) => [c.id, !!c.before, !!c.after]).sort(), [
-    ['e1', true, false],
-    [r.added.id, false, true],
-  ].sort());
+  assert.deepEqual(
+    changes.map((c) => [c.id, !!c.before, !!c.after]).sort(),
+    [
+      ['e1', true, false],
+      [r.added.id, false, true],
+    ].sort(),
+  );
   const undone = applyChanges(r.annotations, changes, 'undo', TEXT);
-  assert.deepEqual(undone.map((a) => a.id), list.map((a) => a.id));
+  assert.deepEqual(
+    undone.map((a) => a.id),
+    list.map((a) => a.id),
+  );
 });
 
 test('undo after the text changed: the decision goes back on the words where they are now', () => {
@@ -165,7 +209,10 @@ test('undo of accepting an edited annotation makes it edited again', () => {
 
 test('the history: newest first per article, redo cleared by a new decision, bounded', () => {
   const h = new DecisionHistory(3);
-  const step = (label: string, ...files: string[]) => ({ label, files: new Map(files.map((f) => [f, [{ id: label, before: null, after: null }]])) });
+  const step = (label: string, ...files: string[]) => ({
+    label,
+    files: new Map(files.map((f) => [f, [{ id: label, before: null, after: null }]])),
+  });
   h.push(step('a', 'x.txt'));
   h.push(step('b', 'y.txt'));
   h.push(step('c', 'x.txt', 'y.txt'));
@@ -183,4 +230,3 @@ test('the history: newest first per article, redo cleared by a new decision, bou
   h.forget('z.txt');
   assert.equal(h.size, 0);
 });
-

@@ -27,7 +27,10 @@ test('by: every correction records it, a decision without a reviewer records non
   assert.ok(corrections.retype(list[2]!, 'ORG', TEXT, { by: 'Cleo' }));
   assert.ok(corrections.link(list[3]!, 'Ana María Lopez', TEXT, { by: 'Dan' }));
   corrections.accept(list[4]!, TEXT);
-  assert.deepEqual(list.slice(0, 5).map((a) => a.by), ['Ana', 'Ben', 'Cleo', 'Dan', undefined]);
+  assert.deepEqual(
+    list.slice(0, 5).map((a) => a.by),
+    ['Ana', 'Ben', 'Cleo', 'Dan', undefined],
+  );
   const a = analyze(TEXT, {});
   const src = serializeSidecar(buildSidecar('a.txt', a, annotateWith(a, list)));
   assert.match(src, /by: Ana\b/);
@@ -38,7 +41,13 @@ test('by: every correction records it, a decision without a reviewer records non
 
 test('merge driver: by flows into the conflict; the same decision by two people is no conflict', () => {
   const base = sample();
-  const doc = (anns: Annotation[]): SidecarDoc => ({ article: 'a.txt', textHash: textHash(TEXT), subjects: [], sections: [], annotations: anns });
+  const doc = (anns: Annotation[]): SidecarDoc => ({
+    article: 'a.txt',
+    textHash: textHash(TEXT),
+    subjects: [],
+    sections: [],
+    annotations: anns,
+  });
   const ours = sample();
   const theirs = sample();
   corrections.accept(ours[0]!, TEXT, { by: 'Ana' });
@@ -78,16 +87,21 @@ test('hover cards say who decided, and show both decisions of a disagreement, na
   ben.conflict = { status: 'rejected', by: 'Ben' };
   const c2 = hoverCards(a, list, ben.start + 1).at(-1)!;
   assert.match(c2.badge, /disputed/);
-  assert.ok(c2.body.some((l) => /^\*Disagreement:\* here accepted by \*\*Ana\*\*; on the other branch rejected by \*\*Ben\*\*/.test(l)), c2.body.join('\n'));
+  assert.ok(
+    c2.body.some((l) => /^\*Disagreement:\* here accepted by \*\*Ana\*\*; on the other branch rejected by \*\*Ben\*\*/.test(l)),
+    c2.body.join('\n'),
+  );
 });
 
 test('the Topics tree marks who decided and can show only what is undecided', () => {
-  const text = 'Dockworkers walked out.\n\n"We want more," union secretary Giulia Ferraro said. The port made €310 million.\n\nCarlo Benedetti said no.';
+  const text =
+    'Dockworkers walked out.\n\n"We want more," union secretary Giulia Ferraro said. The port made €310 million.\n\nCarlo Benedetti said no.';
   const a = analyze(text, { fileDate: '2026-10-03' });
   const list = annotateWith(a, []);
   const quote = list.find((x) => x.kind === 'quote')!;
   corrections.accept(quote, text, { by: 'Ana' });
-  const leaves = (f = {}) => flattenTree(buildTopicTree(a, list, f)).filter((n) => n.kind === 'quote' || n.kind === 'entity' || n.kind === 'figure');
+  const leaves = (f = {}) =>
+    flattenTree(buildTopicTree(a, list, f)).filter((n) => n.kind === 'quote' || n.kind === 'entity' || n.kind === 'figure');
   const q = leaves().find((n) => n.kind === 'quote')!;
   assert.match(q.description, /· ✓ Ana$/);
   assert.match(q.tooltip, /Accepted by Ana/);

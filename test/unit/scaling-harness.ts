@@ -51,7 +51,13 @@ function timeOf(fn: () => unknown, reps: number): number {
  * takes at least `minMs`. Stops after the first round at 4n when that is already far over the limit
  * (a quadratic case on a large input would otherwise take minutes).
  */
-export function measureScaling<T>(small: T, large: T, sizeOf: (x: T) => number, run: (x: T) => unknown, opts: MeasureOptions = {}): Scaling {
+export function measureScaling<T>(
+  small: T,
+  large: T,
+  sizeOf: (x: T) => number,
+  run: (x: T) => unknown,
+  opts: MeasureOptions = {},
+): Scaling {
   const rounds = opts.rounds ?? 3;
   const minMs = opts.minMs ?? 30;
   // Warm-up until the code is optimised for both inputs: a function that gets five times faster
@@ -63,7 +69,8 @@ export function measureScaling<T>(small: T, large: T, sizeOf: (x: T) => number, 
     run(large);
   }
   let t = 0;
-  for (let calls = 0, spent = 0; calls < (opts.warmups ?? 3) || (spent < 2 * minMs && calls < 200); calls++) spent += t = timeOf(() => run(small), 1);
+  for (let calls = 0, spent = 0; calls < (opts.warmups ?? 3) || (spent < 2 * minMs && calls < 200); calls++)
+    spent += t = timeOf(() => run(small), 1);
   let reps = 1;
   for (let pass = 0; ; pass++) {
     while (t < minMs && reps < 1 << 16) {
@@ -75,8 +82,15 @@ export function measureScaling<T>(small: T, large: T, sizeOf: (x: T) => number, 
     let t1 = t;
     let t4 = Infinity;
     for (let r = 0; r < rounds; r++) {
-      if (r > 0) t1 = Math.min(t1, timeOf(() => run(small), reps));
-      t4 = Math.min(t4, timeOf(() => run(large), reps));
+      if (r > 0)
+        t1 = Math.min(
+          t1,
+          timeOf(() => run(small), reps),
+        );
+      t4 = Math.min(
+        t4,
+        timeOf(() => run(large), reps),
+      );
       if (t4 > 3 * MAX_RATIO * t1) break;
     }
     // Code that got much faster once optimised: measure again with enough calls.
@@ -90,7 +104,13 @@ export function measureScaling<T>(small: T, large: T, sizeOf: (x: T) => number, 
  * the limit: a burst of other work on the machine can spoil one measurement, while a superlinear
  * function is over the limit every time (and far over it is not measured again).
  */
-export function measureScalingSteady<T>(small: T, large: T, sizeOf: (x: T) => number, run: (x: T) => unknown, opts: MeasureOptions & { attempts?: number } = {}): Scaling {
+export function measureScalingSteady<T>(
+  small: T,
+  large: T,
+  sizeOf: (x: T) => number,
+  run: (x: T) => unknown,
+  opts: MeasureOptions & { attempts?: number } = {},
+): Scaling {
   let best = measureScaling(small, large, sizeOf, run, opts);
   for (let a = 1; a < (opts.attempts ?? 3) && best.ratio > MAX_RATIO && best.ratio <= 1.5 * MAX_RATIO; a++) {
     const m = measureScaling(small, large, sizeOf, run, { ...opts, onFirstLarge: undefined });

@@ -24,7 +24,9 @@ function assertLinear<T extends { length: number }>(label: string, make: (n: num
 }
 
 /** Text and the entity recogniser's mentions of it, for timing the stages after recognition. */
-function withMentions(make: (n: number) => string): (n: number) => { text: string; found: ReturnType<typeof recognizeEntities>; length: number } {
+function withMentions(
+  make: (n: number) => string,
+): (n: number) => { text: string; found: ReturnType<typeof recognizeEntities>; length: number } {
   return (n) => {
     const text = make(n);
     return { text, found: recognizeEntities(text), length: text.length };
@@ -55,7 +57,12 @@ describe('stages stay linear on the inputs that once made them quadratic', () =>
   test('name linking: names sharing a last word are looked up, not compared with each other', () => {
     // Every `… Smith` was compared with every other, and each `Smith` with all of them.
     assertLinear('linkEntities (people)', withMentions(pathology('shared surname').make), (x) => linkEntities(x.text, x.found), 8000);
-    assertLinear('linkEntities (organisations)', withMentions(pathology('shared organisation word').make), (x) => linkEntities(x.text, x.found), 8000);
+    assertLinear(
+      'linkEntities (organisations)',
+      withMentions(pathology('shared organisation word').make),
+      (x) => linkEntities(x.text, x.found),
+      8000,
+    );
   });
 });
 
@@ -65,8 +72,12 @@ describe('memory stays proportional to the text, with a small factor', () => {
     const text = pathology('open quotes').make(240_000);
     findQuotes(text, [], []);
     const { peak } = peakMemoryOf(() => findQuotes(text, [], []));
-    if (process.env.SCALING_VERBOSE) console.log(`findQuotes: peak ${(peak / 1e6).toFixed(1)} MB, ${(peak / text.length).toFixed(0)} B/char`);
-    assert.ok(peak <= 200 * text.length, `findQuotes peaked at ${(peak / 1e6).toFixed(1)} MB for ${text.length} characters (${(peak / text.length).toFixed(0)} bytes a character; at most 200)`);
+    if (process.env.SCALING_VERBOSE)
+      console.log(`findQuotes: peak ${(peak / 1e6).toFixed(1)} MB, ${(peak / text.length).toFixed(0)} B/char`);
+    assert.ok(
+      peak <= 200 * text.length,
+      `findQuotes peaked at ${(peak / 1e6).toFixed(1)} MB for ${text.length} characters (${(peak / text.length).toFixed(0)} bytes a character; at most 200)`,
+    );
   });
 });
 
@@ -102,10 +113,19 @@ describe('the whole analysis is linear in time and memory on every pathological 
       const s = measureScalingSteady(small, large, (x) => x.length, run, { warmups: 1, minMs: 15, onFirstLarge });
       const perChar = peak / large.length;
       const record = JSON.stringify(toContractRecord('article.txt', analysis!, normalizeText(large))).length;
-      if (process.env.SCALING_VERBOSE) console.log(`${p.name}: ${describeScaling(s)}; peak ${(peak / 1e6).toFixed(1)} MB at 4n (${perChar.toFixed(0)} B/char); record ${(record / large.length).toFixed(1)} B/char`);
+      if (process.env.SCALING_VERBOSE)
+        console.log(
+          `${p.name}: ${describeScaling(s)}; peak ${(peak / 1e6).toFixed(1)} MB at 4n (${perChar.toFixed(0)} B/char); record ${(record / large.length).toFixed(1)} B/char`,
+        );
       assert.ok(s.ratio <= MAX_RATIO, `analyze() grows faster than its input on ${p.shape}: ${describeScaling(s)}`);
-      assert.ok(peak <= MEMORY_FIXED + MEMORY_PER_CHAR * large.length, `analyze() of ${large.length} characters of ${p.shape} peaked at ${(peak / 1e6).toFixed(1)} MB (${perChar.toFixed(0)} bytes a character; at most ${MEMORY_PER_CHAR} + ${MEMORY_FIXED / 1048576} MB)`);
-      assert.ok(record <= 1024 + RECORD_PER_CHAR * large.length, `the JSON record of ${large.length} characters of ${p.shape} takes ${record} bytes (${(record / large.length).toFixed(1)} a character; at most ${RECORD_PER_CHAR})`);
+      assert.ok(
+        peak <= MEMORY_FIXED + MEMORY_PER_CHAR * large.length,
+        `analyze() of ${large.length} characters of ${p.shape} peaked at ${(peak / 1e6).toFixed(1)} MB (${perChar.toFixed(0)} bytes a character; at most ${MEMORY_PER_CHAR} + ${MEMORY_FIXED / 1048576} MB)`,
+      );
+      assert.ok(
+        record <= 1024 + RECORD_PER_CHAR * large.length,
+        `the JSON record of ${large.length} characters of ${p.shape} takes ${record} bytes (${(record / large.length).toFixed(1)} a character; at most ${RECORD_PER_CHAR})`,
+      );
     });
   }
 });

@@ -81,12 +81,40 @@ const PAYLOADS = [
   '\u0000nul\u0007bell\u001b[31m',
   '\u2028line\u2029para',
 ];
-const PIECES = [...'[]()<>!`*_~\\$&#;:/.@|{}="\' \n\t', '\u202e', '\u2066', '\u200b', '\ufeff', '\u{e0000}', '\u{e0001}', '\u{e007f}', '\u2065', '\ufff9', '\u034f', '\u00ad', 'command:', 'https://', 'www.', '$(', '](', '<img', '&#'];
+const PIECES = [
+  ...'[]()<>!`*_~\\$&#;:/.@|{}="\' \n\t',
+  '\u202e',
+  '\u2066',
+  '\u200b',
+  '\ufeff',
+  '\u{e0000}',
+  '\u{e0001}',
+  '\u{e007f}',
+  '\u2065',
+  '\ufff9',
+  '\u034f',
+  '\u00ad',
+  'command:',
+  'https://',
+  'www.',
+  '$(',
+  '](',
+  '<img',
+  '&#',
+];
 
 const hostile: fc.Arbitrary<string> = fc
   .oneof(
     { weight: 4, arbitrary: fc.constantFrom(...PAYLOADS) },
-    { weight: 4, arbitrary: fc.array(fc.oneof(fc.constantFrom(...PAYLOADS), fc.constantFrom(...PIECES), fc.string({ maxLength: 4 })), { minLength: 1, maxLength: 8 }).map((a) => a.join('')) },
+    {
+      weight: 4,
+      arbitrary: fc
+        .array(fc.oneof(fc.constantFrom(...PAYLOADS), fc.constantFrom(...PIECES), fc.string({ maxLength: 4 })), {
+          minLength: 1,
+          maxLength: 8,
+        })
+        .map((a) => a.join('')),
+    },
     { weight: 1, arbitrary: fc.string({ unit: 'binary', maxLength: 24 }) },
   )
   .map((s) => MARK + s);
@@ -94,7 +122,8 @@ const hostile: fc.Arbitrary<string> = fc
 const COMMANDS = Object.fromEntries(HOVER_ACTIONS.map((a) => [a, `newsAnnotator.fuzz.${a}`])) as Record<HoverAction, string>;
 const ALLOWED_UNTRUSTED_TAGS = new Set(['p', 'strong', 'em', 'br']);
 const EM_LABELS = new Set(['Registry:', 'Your note:']);
-const ACTION_LABELS = /^(Accept|Reject|Change type|All mentions|Go to speaker|\d+ other articles?|Describe|Edit description|Wikidata|Wikipedia|Website)$/;
+const ACTION_LABELS =
+  /^(Accept|Reject|Change type|All mentions|Go to speaker|\d+ other articles?|Describe|Edit description|Wikidata|Wikipedia|Website)$/;
 
 let iterations = 0;
 
@@ -146,7 +175,10 @@ function checkParts(parts: readonly HoverPart[]): void {
         assert.ok(ACTION_LABELS.test(label!.replace(/^\$\([a-z-]+\) /, '')), `label from our vocabulary: ${label}`);
         const args = c!.args as unknown[];
         assert.equal(args.length, 1);
-        assert.ok(parseTargetArg(args[0]) || parseEntityArg(args[0]) || parseRevealArg(args[0]), `arguments pass the validators: ${JSON.stringify(args)}`);
+        assert.ok(
+          parseTargetArg(args[0]) || parseEntityArg(args[0]) || parseRevealArg(args[0]),
+          `arguments pass the validators: ${JSON.stringify(args)}`,
+        );
       }
     }
   }
@@ -170,7 +202,11 @@ test('escaped text renders literally: no element, no link, nothing dropped (prop
     fc.property(hostile, (s) => {
       iterations++;
       const html = md.render(escapeMarkdown(s, 10000));
-      assert.deepEqual([...new Set(tags(html))].filter((t) => t !== 'p'), [], html);
+      assert.deepEqual(
+        [...new Set(tags(html))].filter((t) => t !== 'p'),
+        [],
+        html,
+      );
       const text = decodeEntities(html.replace(/<\/?p>\n?/g, ''));
       assert.equal(text.trim(), plainLabel(s, 10000).trim() === '' ? '' : plainLabel(s, 10000));
       assert.ok(!iconSafeLabel(s).includes('$('));
@@ -218,10 +254,25 @@ function hostileArticle(w: World): { analysis: Analysis; anns: ReturnType<typeof
   const moneySpan = place(`£40m ${w.unit}`);
   const dateSpan = place(`on ${w.dateNote}`);
   const text = parts.join('');
-  const mention = (s: { start: number; end: number }): EntityMention => ({ ...s, type: 'PER', text: text.slice(s.start, s.end), confidence: 0.7, entityId: 'PER:x', origin: 'model' });
+  const mention = (s: { start: number; end: number }): EntityMention => ({
+    ...s,
+    type: 'PER',
+    text: text.slice(s.start, s.end),
+    confidence: 0.7,
+    entityId: 'PER:x',
+    origin: 'model',
+  });
   const figures: Figure[] = [
     { ...moneySpan, kind: 'money', text: text.slice(moneySpan.start, moneySpan.end), value: 4e7, unit: w.unit },
-    { ...dateSpan, kind: 'date', text: text.slice(dateSpan.start, dateSpan.end), value: w.dateValue, unit: null, resolution: 'article-date', note: w.dateNote },
+    {
+      ...dateSpan,
+      kind: 'date',
+      text: text.slice(dateSpan.start, dateSpan.end),
+      value: w.dateValue,
+      unit: null,
+      resolution: 'article-date',
+      note: w.dateNote,
+    },
   ];
   const quote: Quote = {
     ...quoteSpan,
@@ -240,7 +291,17 @@ function hostileArticle(w: World): { analysis: Analysis; anns: ReturnType<typeof
     figureRelations: [],
     quotes: [quote],
     subjects: [{ code: 'medtop:11000000', label: w.subject, score: 1 }],
-    sections: [{ id: 's0', label: w.section, role: 'headline', start: 0, end: text.length, subject: { code: 'x', label: w.subject, score: 1 }, keyphrases: [w.role] }],
+    sections: [
+      {
+        id: 's0',
+        label: w.section,
+        role: 'headline',
+        start: 0,
+        end: text.length,
+        subject: { code: 'x', label: w.subject, score: 1 },
+        keyphrases: [w.role],
+      },
+    ],
     articleDate: { value: w.dateValue, source: 'dateline' },
   };
   const anns = annotationsFromAnalysis(analysis);
@@ -279,13 +340,23 @@ test('hovers over hostile names, quotes, figures, notes, registry entries and fi
       iterations++;
       const { analysis, anns } = hostileArticle(w);
       const facts: EntityFacts = {
-        registry: { name: w.regName, description: w.desc, aliases: [w.alias], links: { wikidata: w.linkValue, website: w.linkValue, [w.linkKey]: w.linkValue } },
+        registry: {
+          name: w.regName,
+          description: w.desc,
+          aliases: [w.alias],
+          links: { wikidata: w.linkValue, website: w.linkValue, [w.linkKey]: w.linkValue },
+        },
         otherArticles: { count: 7, sample: [w.file1, w.file2] },
       };
       let seen = 0;
       for (const a of anns) {
         for (const off of [a.start, (a.start + a.end) >> 1]) {
-          const parts = render(sidecarOnly ? ({ ...analysis, entities: [], entityGroups: [], figures: [], quotes: [] } as Analysis) : analysis, anns, off, facts);
+          const parts = render(
+            sidecarOnly ? ({ ...analysis, entities: [], entityGroups: [], figures: [], quotes: [] } as Analysis) : analysis,
+            anns,
+            off,
+            facts,
+          );
           checkParts(parts);
           seen += parts.length;
           // What the user wrote is shown (escaped), not dropped: the entity card names the entity.
@@ -299,7 +370,9 @@ test('hovers over hostile names, quotes, figures, notes, registry entries and fi
 });
 
 test('hovers over a real analysis of hostile article text (property)', () => {
-  const sentence = fc.tuple(hostile, hostile, hostile).map(([a, b, c]) => `President Fiona McLeod said "${a}" on Tuesday, and ${b} paid £40m to Glenmouth Council. ${c}\n\n`);
+  const sentence = fc
+    .tuple(hostile, hostile, hostile)
+    .map(([a, b, c]) => `President Fiona McLeod said "${a}" on Tuesday, and ${b} paid £40m to Glenmouth Council. ${c}\n\n`);
   fc.assert(
     fc.property(fc.array(sentence, { minLength: 1, maxLength: 4 }), (ss) => {
       iterations++;
@@ -332,7 +405,28 @@ test('Topics tree labels are plain one-line text with invisible characters revea
     }),
     { numRuns: 300 },
   );
-  const { analysis, anns } = hostileArticle({ ...Object.fromEntries(Object.keys({} as World).map((k) => [k, 'x'])), name: 'Ali\u202eecilA', alias: 'a', role: 'r', quote: 'q', speaker: 's', cue: 'c', note: 'n', unit: 'u', dateValue: '2026', dateNote: 'd', rule: 'r', section: 'Sec\u200btion', subject: 's', regName: 'r', desc: 'd', linkKey: 'k', linkValue: 'v', file1: 'f', file2: 'g' });
+  const { analysis, anns } = hostileArticle({
+    ...Object.fromEntries(Object.keys({} as World).map((k) => [k, 'x'])),
+    name: 'Ali\u202eecilA',
+    alias: 'a',
+    role: 'r',
+    quote: 'q',
+    speaker: 's',
+    cue: 'c',
+    note: 'n',
+    unit: 'u',
+    dateValue: '2026',
+    dateNote: 'd',
+    rule: 'r',
+    section: 'Sec\u200btion',
+    subject: 's',
+    regName: 'r',
+    desc: 'd',
+    linkKey: 'k',
+    linkValue: 'v',
+    file1: 'f',
+    file2: 'g',
+  });
   const labels = flattenTree(buildTopicTree(analysis, anns)).map((n) => n.label);
   assert.ok(labels.includes('Ali⟦U+202E⟧ecilA'), labels.join(' | '));
   assert.ok(labels.includes('Sec⟦U+200B⟧tion'));
@@ -342,7 +436,11 @@ test('command argument validators accept only our shapes (property)', () => {
   assert.deepEqual(parseTargetArg({ doc: 'd0123456789abcdef', id: 'e0123456789' }), { doc: 'd0123456789abcdef', id: 'e0123456789' });
   assert.deepEqual(parseTargetArg({ uri: 'file:///a.txt', id: 'e0123456789' }), { doc: 'file:///a.txt', id: 'e0123456789' });
   assert.equal(parseTargetArg({ doc: 'd0123456789abcdef', id: 'e0123456789', extra: 1 }), null);
-  assert.deepEqual(parseTargetArg({ uri: 'file:///a.txt', id: 'e0123456789', start: 5 }), { doc: 'file:///a.txt', id: 'e0123456789' }, 'the re-attach quick fix adds a start');
+  assert.deepEqual(
+    parseTargetArg({ uri: 'file:///a.txt', id: 'e0123456789', start: 5 }),
+    { doc: 'file:///a.txt', id: 'e0123456789' },
+    'the re-attach quick fix adds a start',
+  );
   assert.equal(parseTargetArg({ doc: 'd0123456789abcdef', uri: 'file:///a', id: 'e0123456789' }), null);
   assert.equal(parseTargetArg({ doc: '../../etc/passwd', id: 'e0123456789' }), null);
   assert.equal(parseTargetArg({ uri: 'x'.repeat(5000), id: 'e0123456789' }), null);
@@ -352,7 +450,14 @@ test('command argument validators accept only our shapes (property)', () => {
   assert.equal(parseEntityArg({ entity: 'n0123456789abcdef', link: 'javascript' }), null);
   assert.equal(parseEntityArg({ entity: 'Donald Trump' }), null);
   assert.deepEqual(parseRevealArg({ doc: 'd0123456789abcdef', start: 1, end: 4 }), { doc: 'd0123456789abcdef', start: 1, end: 4 });
-  for (const bad of [{ start: -1, end: 2 }, { start: 3, end: 2 }, { start: 1.5, end: 2 }, { start: '1', end: 2 }, { start: 1, end: 2 ** 60 }]) assert.equal(parseRevealArg({ doc: 'd0123456789abcdef', ...bad }), null);
+  for (const bad of [
+    { start: -1, end: 2 },
+    { start: 3, end: 2 },
+    { start: 1.5, end: 2 },
+    { start: '1', end: 2 },
+    { start: 1, end: 2 ** 60 },
+  ])
+    assert.equal(parseRevealArg({ doc: 'd0123456789abcdef', ...bad }), null);
   fc.assert(
     fc.property(fc.anything(), (x) => {
       iterations++;
@@ -383,5 +488,33 @@ test('regression: a name with nothing visible left after escaping does not rende
   const anns = annotationsFromAnalysis(analysis);
   assert.ok(anns.length > 0);
   for (const a of anns) checkParts(render(analysis, anns, a.start, { otherArticles: { count: 1, sample: [ss[0]!] } }));
-  assert.doesNotMatch(md.render(renderHover(hoverCards(null, [{ id: 'e0000000000', kind: 'entity', type: 'PER', start: 0, end: 1, text: '\u0007', prefix: '', suffix: '', status: 'suggested', origin: 'model', anchor: 'ok' }], 0), { doc: 'd00112233aabbccdd', entityRef: () => 'n00112233aabbccdd', commands: COMMANDS }).map((p) => p.markdown).join('\n\n')), /<hr/);
+  assert.doesNotMatch(
+    md.render(
+      renderHover(
+        hoverCards(
+          null,
+          [
+            {
+              id: 'e0000000000',
+              kind: 'entity',
+              type: 'PER',
+              start: 0,
+              end: 1,
+              text: '\u0007',
+              prefix: '',
+              suffix: '',
+              status: 'suggested',
+              origin: 'model',
+              anchor: 'ok',
+            },
+          ],
+          0,
+        ),
+        { doc: 'd00112233aabbccdd', entityRef: () => 'n00112233aabbccdd', commands: COMMANDS },
+      )
+        .map((p) => p.markdown)
+        .join('\n\n'),
+    ),
+    /<hr/,
+  );
 });

@@ -32,11 +32,14 @@ test('notification messages are fixed text: no interpolated names, file names or
   const isCount = (expr: string) => /^count\([^()]*(?:\([^()]*\))?[^()]*\)$/.test(expr);
   const bad: string[] = [];
   for (const { file, src } of sources) {
-    for (const m of src.matchAll(/show(?:Information|Warning|Error)Message\(\s*(`(?:[^`\\]|\\.)*`|'(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*"|[^,)]+)/g)) {
+    for (const m of src.matchAll(
+      /show(?:Information|Warning|Error)Message\(\s*(`(?:[^`\\]|\\.)*`|'(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*"|[^,)]+)/g,
+    )) {
       const arg = m[1]!;
       if (arg.startsWith("'") || arg.startsWith('"')) continue;
       if (arg.startsWith('`')) {
-        for (const i of arg.matchAll(/\$\{([^}]*)\}/g)) if (!allowed.has(i[1]!.trim()) && !isCount(i[1]!.trim())) bad.push(`${file}: ${i[1]}`);
+        for (const i of arg.matchAll(/\$\{([^}]*)\}/g))
+          if (!allowed.has(i[1]!.trim()) && !isCount(i[1]!.trim())) bad.push(`${file}: ${i[1]}`);
         continue;
       }
       bad.push(`${file}: ${arg.trim()}`);
@@ -51,8 +54,12 @@ test('the save result messages that reach a notification are fixed phrases', () 
   for (const m of body.matchAll(/message: ([^}]+)\}/g)) {
     const v = m[1]!.trim();
     if (v === 'string') continue; // the signature
-    assert.ok(/^'[^'$`]*'$/.test(v) || v === "out.reason === 'error' ? 'the file could not be written (details in the output)' : out.message", v);
+    assert.ok(
+      /^'[^'$`]*'$/.test(v) || v === "out.reason === 'error' ? 'the file could not be written (details in the output)' : out.message",
+      v,
+    );
   }
   const store = sources.find((s) => s.file === 'sidecarStore.ts')!.src;
-  for (const m of store.matchAll(/reason: '(dirty-tab|changed-on-disk)', message: ([^}]+)\}/g)) assert.match(m[2]!.trim(), /^'[^'$`]*'$/, m[1]);
+  for (const m of store.matchAll(/reason: '(dirty-tab|changed-on-disk)', message: ([^}]+)\}/g))
+    assert.match(m[2]!.trim(), /^'[^'$`]*'$/, m[1]);
 });

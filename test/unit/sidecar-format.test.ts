@@ -39,12 +39,84 @@ function agree(src: string): 'answered' | 'declined' {
 }
 
 const tricky = [
-  'Trump', 'Donald Trump', "O'Neill", 'null', 'Null', '~', 'true', 'FALSE', '12', '-7', '+3', '0o17', '0x1F', '1e3', '.5', '-.inf', '.NaN', '1_000',
-  '- x', '-0.1%', '-x', '?x', ':x', '-', '- ', 'a: b', 'a:b', 'a #b', 'a#b', ' lead', 'trail ', '"q"', "'s'", '\\', '|', '> x', '[x]', '{y}', 'a, b',
-  '%z', '@a', '`b', '&a', '*a', '!t', 'é', '😀', '\ud83d', '\ude00', 'x\ny', 'x\n\ny', '\t', 'a\tb', '\u2028', '\u0085', '\ufeff', '\u007f', '\u0000',
-  'sha256:ab', 'medtop:04000000', '#', 'x:', 'x: ', '', '  ', '---', '...', '“quoted”', '£40m', '$1.13bn', '76%',
+  'Trump',
+  'Donald Trump',
+  "O'Neill",
+  'null',
+  'Null',
+  '~',
+  'true',
+  'FALSE',
+  '12',
+  '-7',
+  '+3',
+  '0o17',
+  '0x1F',
+  '1e3',
+  '.5',
+  '-.inf',
+  '.NaN',
+  '1_000',
+  '- x',
+  '-0.1%',
+  '-x',
+  '?x',
+  ':x',
+  '-',
+  '- ',
+  'a: b',
+  'a:b',
+  'a #b',
+  'a#b',
+  ' lead',
+  'trail ',
+  '"q"',
+  "'s'",
+  '\\',
+  '|',
+  '> x',
+  '[x]',
+  '{y}',
+  'a, b',
+  '%z',
+  '@a',
+  '`b',
+  '&a',
+  '*a',
+  '!t',
+  'é',
+  '😀',
+  '\ud83d',
+  '\ude00',
+  'x\ny',
+  'x\n\ny',
+  '\t',
+  'a\tb',
+  '\u2028',
+  '\u0085',
+  '\ufeff',
+  '\u007f',
+  '\u0000',
+  'sha256:ab',
+  'medtop:04000000',
+  '#',
+  'x:',
+  'x: ',
+  '',
+  '  ',
+  '---',
+  '...',
+  '“quoted”',
+  '£40m',
+  '$1.13bn',
+  '76%',
 ];
-const stringArb = fc.oneof(fc.constantFrom(...tricky), fc.string({ maxLength: 12 }), fc.string({ unit: 'grapheme', maxLength: 6 }), fc.string({ unit: 'binary', maxLength: 6 }));
+const stringArb = fc.oneof(
+  fc.constantFrom(...tricky),
+  fc.string({ maxLength: 12 }),
+  fc.string({ unit: 'grapheme', maxLength: 6 }),
+  fc.string({ unit: 'binary', maxLength: 6 }),
+);
 
 test('every string the writer emits reads back exactly, alone and inside a flow mapping, under both readers', () => {
   fc.assert(
@@ -60,9 +132,22 @@ test('every string the writer emits reads back exactly, alone and inside a flow 
 });
 
 const jsonish: fc.Arbitrary<unknown> = fc.letrec((tie) => ({
-  value: fc.oneof({ depthSize: 'small', withCrossShrink: true }, stringArb, fc.integer(), fc.double({ noNaN: true, noDefaultInfinity: true }), fc.constant(null), fc.boolean(), tie('list'), tie('map')),
+  value: fc.oneof(
+    { depthSize: 'small', withCrossShrink: true },
+    stringArb,
+    fc.integer(),
+    fc.double({ noNaN: true, noDefaultInfinity: true }),
+    fc.constant(null),
+    fc.boolean(),
+    tie('list'),
+    tie('map'),
+  ),
   list: fc.array(tie('value'), { maxLength: 4 }),
-  map: fc.dictionary(fc.oneof(fc.constantFrom('id', 'text', 'start', 'a b', 'x:y', '-k', "'q'", '"d"', 'é'), fc.string({ maxLength: 5 })), tie('value'), { maxKeys: 4 }),
+  map: fc.dictionary(
+    fc.oneof(fc.constantFrom('id', 'text', 'start', 'a b', 'x:y', '-k', "'q'", '"d"', 'é'), fc.string({ maxLength: 5 })),
+    tie('value'),
+    { maxKeys: 4 },
+  ),
 })).value;
 
 test('differential: documents written in many styles (ours, block, flow, folded, quoted) read alike or are declined', () => {
@@ -71,12 +156,24 @@ test('differential: documents written in many styles (ours, block, flow, folded,
   fc.assert(
     fc.property(
       fc.dictionary(fc.string({ minLength: 1, maxLength: 6 }), jsonish, { minKeys: 1, maxKeys: 4 }),
-      fc.record({ lineWidth: fc.constantFrom(0, 20, 80), flowLevel: fc.constantFrom(0, 1, 2), type: fc.constantFrom('PLAIN', 'QUOTE_DOUBLE', 'QUOTE_SINGLE', 'BLOCK_LITERAL') }),
+      fc.record({
+        lineWidth: fc.constantFrom(0, 20, 80),
+        flowLevel: fc.constantFrom(0, 1, 2),
+        type: fc.constantFrom('PLAIN', 'QUOTE_DOUBLE', 'QUOTE_SINGLE', 'BLOCK_LITERAL'),
+      }),
       (obj, o) => {
         const srcs = [
-          stringify(obj, { lineWidth: o.lineWidth, minContentWidth: 0, defaultStringType: o.type as 'PLAIN', defaultKeyType: 'PLAIN', flowCollectionPadding: false }),
+          stringify(obj, {
+            lineWidth: o.lineWidth,
+            minContentWidth: 0,
+            defaultStringType: o.type as 'PLAIN',
+            defaultKeyType: 'PLAIN',
+            flowCollectionPadding: false,
+          }),
           stringify(obj, { lineWidth: o.lineWidth, collectionStyle: o.flowLevel === 2 ? 'flow' : 'any' }),
-          Object.entries(obj).map(([k, v]) => `${yamlString(k)}: ${flow(v as never)}\n`).join(''),
+          Object.entries(obj)
+            .map(([k, v]) => `${yamlString(k)}: ${flow(v as never)}\n`)
+            .join(''),
         ];
         for (const src of srcs) {
           total++;
@@ -105,13 +202,40 @@ test('differential: random damage to an annotation file is read alike or decline
     '    start: 20',
     "    text: '£40m'",
     "    prefix: 'spend",
-    "",
+    '',
     "      on it'",
     '    value: 40000000',
     '  - {id: q3, type: direct, start: 30, text: \'"Yes," she said\', status: suggested, speaker: {name: Fiona, start: 0, end: 5}, candidates: [1, 2]}',
     '',
   ].join('\n');
-  const damage = fc.constantFrom(' ', '  ', '-', '- ', ':', ': ', '#', ' #', '"', "'", '{', '}', '[', ']', ',', '\n', '\n  ', '\\', '&a ', '*a', '!', '|', '>', '?', '\t', 'x');
+  const damage = fc.constantFrom(
+    ' ',
+    '  ',
+    '-',
+    '- ',
+    ':',
+    ': ',
+    '#',
+    ' #',
+    '"',
+    "'",
+    '{',
+    '}',
+    '[',
+    ']',
+    ',',
+    '\n',
+    '\n  ',
+    '\\',
+    '&a ',
+    '*a',
+    '!',
+    '|',
+    '>',
+    '?',
+    '\t',
+    'x',
+  );
   let answered = 0;
   fc.assert(
     fc.property(fc.array(fc.tuple(fc.nat(base.length), damage, fc.nat(3)), { minLength: 1, maxLength: 3 }), (edits) => {
@@ -133,6 +257,19 @@ test('the reader says where and why it leaves the subset', () => {
   assert.equal(readLightYaml('a: 1\nb: &x 2\n', why), undefined);
   assert.equal(why.line, 2);
   assert.match(why.reason, /indicator/);
-  assert.equal(readLightYaml('x: ' + '['.repeat(5000) + ']'.repeat(5000) + '\n'), undefined, 'deep nesting is declined, not a stack overflow');
-  assert.equal(readLightYaml('a:\n' + '  '.repeat(1).padEnd(2) + 'b:\n'.repeat(1) + Array.from({ length: 3000 }, (_, i) => ' '.repeat(i + 4) + 'c:').join('\n') + '\n'), undefined);
+  assert.equal(
+    readLightYaml('x: ' + '['.repeat(5000) + ']'.repeat(5000) + '\n'),
+    undefined,
+    'deep nesting is declined, not a stack overflow',
+  );
+  assert.equal(
+    readLightYaml(
+      'a:\n' +
+        '  '.repeat(1).padEnd(2) +
+        'b:\n'.repeat(1) +
+        Array.from({ length: 3000 }, (_, i) => ' '.repeat(i + 4) + 'c:').join('\n') +
+        '\n',
+    ),
+    undefined,
+  );
 });

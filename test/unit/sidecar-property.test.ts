@@ -6,7 +6,36 @@ import { assignIds, contextAround, TYPES, type Annotation, type AnnotationKind }
 import { parseSidecar, serializeSidecar, textHash, type SidecarDoc } from '../../src/core/sidecar/yaml';
 
 // Text with the characters that stress YAML scalars: quotes, colons, hashes, leading spaces, newlines, emoji.
-const piece = fc.constantFrom('Trump', ' ', '\n', ': ', '#', '"', "'", '“', '”', '- ', '? ', '|', '>', '%', '@', '`', '{', '}', '[', ']', '😀', 'yes', 'null', '0777', '1e3', '\t', '\\', 'x');
+const piece = fc.constantFrom(
+  'Trump',
+  ' ',
+  '\n',
+  ': ',
+  '#',
+  '"',
+  "'",
+  '“',
+  '”',
+  '- ',
+  '? ',
+  '|',
+  '>',
+  '%',
+  '@',
+  '`',
+  '{',
+  '}',
+  '[',
+  ']',
+  '😀',
+  'yes',
+  'null',
+  '0777',
+  '1e3',
+  '\t',
+  '\\',
+  'x',
+);
 const textArb = fc.array(piece, { minLength: 1, maxLength: 60 }).map((p) => p.join(''));
 
 const annArb = (text: string) =>

@@ -65,7 +65,19 @@ test('a rejection and a retype survive re-analysis; an added annotation stays', 
   person.type = 'ORG';
   person.status = 'accepted';
   const start = ARTICLE.indexOf('tram line');
-  const added: Annotation = { id: '', kind: 'entity', type: 'MISC', start, end: start + 9, text: 'tram line', prefix: '', suffix: '', status: 'accepted', origin: 'user', anchor: 'ok' };
+  const added: Annotation = {
+    id: '',
+    kind: 'entity',
+    type: 'MISC',
+    start,
+    end: start + 9,
+    text: 'tram line',
+    prefix: '',
+    suffix: '',
+    status: 'accepted',
+    origin: 'user',
+    anchor: 'ok',
+  };
   const merged = mergeAnnotations([...anns, added], annotationsFromAnalysis(analyze(ARTICLE, {})));
   const again = mergeAnnotations(merged, annotationsFromAnalysis(analyze(ARTICLE, {})));
   for (const list of [merged, again]) {
@@ -73,7 +85,10 @@ test('a rejection and a retype survive re-analysis; an added annotation stays', 
     assert.equal(m.length, 1, 'no second suggestion over a rejected one');
     assert.equal(m[0]!.status, 'rejected');
     const p: Annotation[] = list.filter((x) => x.start === person.start && x.kind === 'entity');
-    assert.deepEqual(p.map((x) => [x.type, x.status]), [['ORG', 'accepted']]);
+    assert.deepEqual(
+      p.map((x) => [x.type, x.status]),
+      [['ORG', 'accepted']],
+    );
     assert.ok(list.some((x) => x.origin === 'user' && x.text === 'tram line'));
   }
 });
@@ -81,12 +96,28 @@ test('a rejection and a retype survive re-analysis; an added annotation stays', 
 test('check: ok, stale, missing, conflicted, invalid', () => {
   const side = sidecarFor(ARTICLE);
   assert.deepEqual(checkSidecar(side, ARTICLE), []);
-  assert.deepEqual(checkSidecar(null, ARTICLE).map((f) => f.code), ['missing']);
-  assert.deepEqual(checkSidecar(side, ARTICLE + '\nMore text.\n').map((f) => f.code), ['stale']);
+  assert.deepEqual(
+    checkSidecar(null, ARTICLE).map((f) => f.code),
+    ['missing'],
+  );
+  assert.deepEqual(
+    checkSidecar(side, ARTICLE + '\nMore text.\n').map((f) => f.code),
+    ['stale'],
+  );
   const shifted = 'A new first line.\n' + ARTICLE;
-  assert.deepEqual(checkSidecar(side, shifted).map((f) => f.code), ['stale'], 'shifted annotations re-anchor exactly');
-  assert.deepEqual(checkSidecar('<<<<<<< HEAD\nversion: 1\n=======\nversion: 2\n>>>>>>> x\n', ARTICLE).map((f) => f.code), ['conflict']);
-  assert.deepEqual(checkSidecar('version: [1\n', ARTICLE).map((f) => f.code), ['invalid']);
+  assert.deepEqual(
+    checkSidecar(side, shifted).map((f) => f.code),
+    ['stale'],
+    'shifted annotations re-anchor exactly',
+  );
+  assert.deepEqual(
+    checkSidecar('<<<<<<< HEAD\nversion: 1\n=======\nversion: 2\n>>>>>>> x\n', ARTICLE).map((f) => f.code),
+    ['conflict'],
+  );
+  assert.deepEqual(
+    checkSidecar('version: [1\n', ARTICLE).map((f) => f.code),
+    ['invalid'],
+  );
 });
 
 test('conflict markers are found, including diff3 and inside block scalars', () => {
@@ -127,7 +158,8 @@ test('hostile and malformed YAML gives a clear error with a line, never a throw'
 });
 
 test('a billion-laughs file is refused quickly', () => {
-  const bomb = 'a: &a ["x","x","x","x","x","x","x","x","x"]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]\n';
+  const bomb =
+    'a: &a ["x","x","x","x","x","x","x","x","x"]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]\n';
   assert.match(problemOf(bomb), /alias|anchor/);
 });
 
@@ -147,17 +179,38 @@ test('a suggestion keeps its id when an edit nearby changes its context', () => 
   const old = before.find((a) => a.text === 'Tuesday');
   assert.ok(tuesday && old);
   assert.equal(tuesday.id, old.id, 'same id after the context changed');
-  assert.notEqual(annotationsFromAnalysis(analyze(edited, {})).find((a) => a.text === 'Tuesday')!.id, old.id, 'a fresh analysis alone would give another id');
+  assert.notEqual(
+    annotationsFromAnalysis(analyze(edited, {})).find((a) => a.text === 'Tuesday')!.id,
+    old.id,
+    'a fresh analysis alone would give another id',
+  );
 });
 
 test('the lexicon learns accepted and added names, not rejections', () => {
   const mk = (text: string, status: Annotation['status'], origin: Annotation['origin'], entity?: string): Annotation => {
     const start = ARTICLE.indexOf(text);
-    const a: Annotation = { id: '', kind: 'entity', type: 'PER', start, end: start + text.length, text, prefix: '', suffix: '', status, origin, anchor: 'ok' };
+    const a: Annotation = {
+      id: '',
+      kind: 'entity',
+      type: 'PER',
+      start,
+      end: start + text.length,
+      text,
+      prefix: '',
+      suffix: '',
+      status,
+      origin,
+      anchor: 'ok',
+    };
     if (entity) a.entity = entity;
     return a;
   };
-  const entries = lexiconEntriesFrom([mk('Fiona McLeod', 'accepted', 'model'), mk('McLeod', 'accepted', 'user', 'Fiona McLeod'), mk('Tom Hargreaves', 'rejected', 'model'), mk('Glenmouth', 'suggested', 'model')]);
+  const entries = lexiconEntriesFrom([
+    mk('Fiona McLeod', 'accepted', 'model'),
+    mk('McLeod', 'accepted', 'user', 'Fiona McLeod'),
+    mk('Tom Hargreaves', 'rejected', 'model'),
+    mk('Glenmouth', 'suggested', 'model'),
+  ]);
   assert.deepEqual(entries, [
     { name: 'Fiona McLeod', type: 'PER' },
     { name: 'McLeod', type: 'PER', canonical: 'Fiona McLeod' },

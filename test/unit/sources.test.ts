@@ -5,7 +5,16 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
 import { analyze } from '../../src/core/analyze';
-import { aggregateSources, articleSourceQuotes, chartData, csvCell, isoWeek, orgTypeOf, sourcesCsv, unattributed } from '../../src/core/review/sources';
+import {
+  aggregateSources,
+  articleSourceQuotes,
+  chartData,
+  csvCell,
+  isoWeek,
+  orgTypeOf,
+  sourcesCsv,
+  unattributed,
+} from '../../src/core/review/sources';
 import { chartCsp, scriptSafeJson, sourcesChartHtml } from '../../src/core/review/sourcesChart';
 import * as corrections from '../../src/core/sidecar/corrections';
 import { annotateWith } from '../../src/core/sidecar/session';
@@ -22,7 +31,11 @@ function quotesOf(name: string, change?: (anns: ReturnType<typeof annotateWith>,
 }
 
 test('speakers with the roles and organisations the text gives them', () => {
-  const sources = aggregateSources([...quotesOf('port-strike.txt'), ...quotesOf('library-closures.txt'), ...quotesOf('harbour-bridge-vote.txt')]);
+  const sources = aggregateSources([
+    ...quotesOf('port-strike.txt'),
+    ...quotesOf('library-closures.txt'),
+    ...quotesOf('harbour-bridge-vote.txt'),
+  ]);
   const by = (n: string) => sources.find((s) => s.name === n)!;
   const giulia = by('Giulia Ferraro');
   assert.equal(giulia.quotes, 2);
@@ -50,7 +63,10 @@ test('certainty: confident attribution, or a reviewer accepted the quote; a reje
   const decided = quotesOf('port-strike.txt', (anns, text) => {
     const q = anns.find((x) => x.kind === 'quote' && x.start === unsure.start)!;
     corrections.accept(q, text, { by: 'Ana' });
-    corrections.reject(anns.find((x) => x.kind === 'quote' && x.text.includes('generous and final'))!, { by: 'Ana' });
+    corrections.reject(
+      anns.find((x) => x.kind === 'quote' && x.text.includes('generous and final'))!,
+      { by: 'Ana' },
+    );
   });
   const now = decided.find((q) => q.start === unsure.start)!;
   assert.equal(now.certain, true);
@@ -71,8 +87,15 @@ test('the same speaker across articles is one source; quotes without a speaker a
   const chart = chartData(sources, [...a, ...b, noSpeaker]);
   assert.equal(chart.totals.quotes, a.length * 2);
   assert.equal(chart.totals.unattributed, 1);
-  assert.deepEqual(chart.byWeek.map((w) => w.label), ['2026-W40', '2026-W42'], 'the dateline 3 Oct 2026 and the copy 12 Oct');
-  assert.equal(chart.byOrgType.reduce((n, x) => n + x.count, 0), chart.totals.quotes);
+  assert.deepEqual(
+    chart.byWeek.map((w) => w.label),
+    ['2026-W40', '2026-W42'],
+    'the dateline 3 Oct 2026 and the copy 12 Oct',
+  );
+  assert.equal(
+    chart.byOrgType.reduce((n, x) => n + x.count, 0),
+    chart.totals.quotes,
+  );
 });
 
 test('ISO weeks: the textbook year boundaries', () => {
@@ -110,7 +133,12 @@ test('CSV: quoted where needed, and never a formula in a spreadsheet', () => {
 
 test('the chart page: a strict CSP, nonce on every script and style, labels only as escaped JSON', () => {
   const hostile = '</script><img src=x onerror=alert(1)>&amp; \u2028"Eve"';
-  const data = { bySource: [{ label: hostile, count: 2, certain: 1, key: 'PER:x' }], byOrgType: [{ label: 'Media', count: 2, key: 'media' as const }], byWeek: [{ label: '2026-W40', count: 2 }], totals: { quotes: 2, sources: 1, articles: 1, unattributed: 0 } };
+  const data = {
+    bySource: [{ label: hostile, count: 2, certain: 1, key: 'PER:x' }],
+    byOrgType: [{ label: 'Media', count: 2, key: 'media' as const }],
+    byWeek: [{ label: '2026-W40', count: 2 }],
+    totals: { quotes: 2, sources: 1, articles: 1, unattributed: 0 },
+  };
   const nonce = 'abcDEF0123456789xyz';
   const html = sourcesChartHtml(data, nonce);
   const csp = /<meta http-equiv="Content-Security-Policy" content="([^"]+)">/.exec(html)?.[1];

@@ -73,7 +73,8 @@ describe('speaker rules found wanting on real copy', () => {
     assert.equal(said(t, one(quotes(t), 'reckless')), 'The Greens');
   });
   test('a sentence opening with “But” before a name in apposition: the name speaks', () => {
-    const t = 'Mine rules\n\nBut Amara Diallo, director general of the Chamber of Mines, warned that small firms could be "crippled" by the rule.';
+    const t =
+      'Mine rules\n\nBut Amara Diallo, director general of the Chamber of Mines, warned that small firms could be "crippled" by the rule.';
     assert.equal(said(t, one(quotes(t, ['Amara Diallo']), 'crippled')), 'Amara Diallo');
   });
   test('the name a clause gives inside another speaker’s statement is that speaker’s', () => {
@@ -89,7 +90,8 @@ describe('speaker rules found wanting on real copy', () => {
     assert.equal(said(t, one(quotes(t, ['Ann Fisk']), 'elected women')), 'Rep. Ann Fisk (D-Va.)');
   });
   test('a transcript line inside a quote names its speaker', () => {
-    const t = 'Debate night\n\nPartial transcript as follows:\n\n"MORALES: Well, look, the budget is a serious matter, and voters know it."';
+    const t =
+      'Debate night\n\nPartial transcript as follows:\n\n"MORALES: Well, look, the budget is a serious matter, and voters know it."';
     assert.equal(said(t, one(quotes(t), 'budget')), 'MORALES');
   });
   test('the content of someone’s remark, claim or pledge is theirs', () => {
@@ -136,7 +138,17 @@ describe('a group speaker keeps a group label', () => {
     assert.deepEqual(x.speaker?.entityIds, ['PER:Li Wen', 'PER:Ana Ruiz']);
   });
   test('the hover shows the group and its members, not one member’s role', () => {
-    const analysis: Analysis = { text, entities: mentions, entityGroups: groups, figures: [], figureRelations: [], quotes: qs, subjects: [], sections: [], articleDate: null };
+    const analysis: Analysis = {
+      text,
+      entities: mentions,
+      entityGroups: groups,
+      figures: [],
+      figureRelations: [],
+      quotes: qs,
+      subjects: [],
+      sections: [],
+      articleDate: null,
+    };
     const anns = annotationsFromAnalysis(analysis);
     const card = hoverCards(analysis, anns, text.indexOf('stormy')).find((c) => c.icon === 'quote')!;
     assert.equal(card.body[0], 'Speaker: **the two leaders** (Li Wen and Ana Ruiz)');
@@ -148,23 +160,31 @@ describe('the real copy itself (from the shared folder)', () => {
   const shared = sharedDir();
   const bbc = path.join(shared, 'corpus', 'news', 'bbc', 'politics', '001.txt');
   const seed = path.join(shared, 'corpus', 'seed', 'trump-xi-call.txt');
-  test('BBC politics 001: the Tories’ word, and Hewitt’s quotes apart from Theresa May’s', { skip: !fs.existsSync(bbc) && `${bbc} not found` }, () => {
-    const text = fs.readFileSync(bbc, 'utf8').replace(/\r\n?/g, '\n');
-    const a = analyze(text);
-    const by = (frag: string) => a.quotes.find((x) => x.text.includes(frag))!;
-    assert.match(by('"desperate"').speaker!.name, /Tories/);
-    const may = a.quotes.filter((x) => x.text.includes('These plans were announced'));
-    assert.equal(may.length, 1);
-    assert.equal(may[0]!.speaker!.name, 'Theresa May');
-    assert.ok(a.quotes.every((x) => x === may[0] || !x.text.includes('These plans were announced')));
-    assert.ok(a.quotes.filter((x) => /Hewitt/.test(x.speaker?.name ?? '')).every((x) => !x.text.includes('Gordon Brown')));
-  });
-  test('reference article: “turbulent” is the two leaders’, shown as a group', { skip: !fs.existsSync(seed) && `${seed} not found` }, () => {
-    const text = fs.readFileSync(seed, 'utf8').replace(/\r\n?/g, '\n');
-    const a = analyze(text);
-    const x = a.quotes.find((y) => y.text.includes('turbulent'))!;
-    assert.equal(x.speaker!.entityIds.length, 2);
-    const card = hoverCards(a, annotationsFromAnalysis(a), x.start + 1).find((c) => c.icon === 'quote')!;
-    assert.match(card.body[0]!, /^Speaker: \*\*the two leaders\*\* \(Xi Jinping and Vladimir Putin\)$/);
-  });
+  test(
+    'BBC politics 001: the Tories’ word, and Hewitt’s quotes apart from Theresa May’s',
+    { skip: !fs.existsSync(bbc) && `${bbc} not found` },
+    () => {
+      const text = fs.readFileSync(bbc, 'utf8').replace(/\r\n?/g, '\n');
+      const a = analyze(text);
+      const by = (frag: string) => a.quotes.find((x) => x.text.includes(frag))!;
+      assert.match(by('"desperate"').speaker!.name, /Tories/);
+      const may = a.quotes.filter((x) => x.text.includes('These plans were announced'));
+      assert.equal(may.length, 1);
+      assert.equal(may[0]!.speaker!.name, 'Theresa May');
+      assert.ok(a.quotes.every((x) => x === may[0] || !x.text.includes('These plans were announced')));
+      assert.ok(a.quotes.filter((x) => /Hewitt/.test(x.speaker?.name ?? '')).every((x) => !x.text.includes('Gordon Brown')));
+    },
+  );
+  test(
+    'reference article: “turbulent” is the two leaders’, shown as a group',
+    { skip: !fs.existsSync(seed) && `${seed} not found` },
+    () => {
+      const text = fs.readFileSync(seed, 'utf8').replace(/\r\n?/g, '\n');
+      const a = analyze(text);
+      const x = a.quotes.find((y) => y.text.includes('turbulent'))!;
+      assert.equal(x.speaker!.entityIds.length, 2);
+      const card = hoverCards(a, annotationsFromAnalysis(a), x.start + 1).find((c) => c.icon === 'quote')!;
+      assert.match(card.body[0]!, /^Speaker: \*\*the two leaders\*\* \(Xi Jinping and Vladimir Putin\)$/);
+    },
+  );
 });

@@ -84,12 +84,15 @@ test('subjects are ranked, scored 0..1 and credited to IPTC codes', () => {
 });
 
 test('word senses: "stressed" is not health, "holiday season" is not sport, "computer virus" is technology', () => {
-  const stressed = 'Talks resume\n\nThe minister stressed that the government would not change its policy, and officials stressed the talks were continuing.';
+  const stressed =
+    'Talks resume\n\nThe minister stressed that the government would not change its policy, and officials stressed the talks were continuing.';
   assert.equal(rank(stressed, '07000000'), -1, 'no health evidence');
-  const retail = 'Retailers upbeat\n\nShops reported strong sales over the holiday season, and the retailer said the festive season had lifted profits.';
+  const retail =
+    'Retailers upbeat\n\nShops reported strong sales over the holiday season, and the retailer said the festive season had lifted profits.';
   assert.equal(top(retail), 'medtop:04000000');
   assert.equal(rank(retail, '15000000'), -1, 'no sport evidence');
-  const virus = 'Virus hits PCs\n\nA computer virus spread by e-mail infected thousands of PCs, security firms said, urging users to update their software.';
+  const virus =
+    'Virus hits PCs\n\nA computer virus spread by e-mail infected thousands of PCs, security firms said, urging users to update their software.';
   assert.equal(top(virus), 'medtop:13000000');
   const ties = 'Leaders meet\n\nThe two leaders pledged to strengthen bilateral ties and diplomatic relations during the summit.';
   assert.equal(top(ties), 'medtop:11000000');
@@ -107,21 +110,32 @@ test('the headline counts more than the body', () => {
 
 test('narrower topics appear under their subject, with IPTC labels', () => {
   const s = scoreSubjects(ARTICLES['15000000']!).find((x) => x.code === 'medtop:15000000')!;
-  assert.ok(s.subtopics?.some((x) => x.code === 'medtop:20001065'), 'soccer');
-  for (const sub of IPTC_SUBTOPICS) assert.ok(IPTC_TOP.some((t) => t.code === sub.parent), sub.code);
+  assert.ok(
+    s.subtopics?.some((x) => x.code === 'medtop:20001065'),
+    'soccer',
+  );
+  for (const sub of IPTC_SUBTOPICS)
+    assert.ok(
+      IPTC_TOP.some((t) => t.code === sub.parent),
+      sub.code,
+    );
 });
 
-test('IPTC codes and labels match the taxonomy file', { skip: !fs.existsSync(path.join(shared, 'corpus/taxonomy/mediatopic_flat_en-US.tsv')) }, () => {
-  const rows = new Map(
-    fs
-      .readFileSync(path.join(shared, 'corpus/taxonomy/mediatopic_flat_en-US.tsv'), 'utf8')
-      .split('\n')
-      .slice(1)
-      .map((l) => l.split('\t'))
-      .map((c) => [c[0]!, c[1]!] as const),
-  );
-  for (const t of [...IPTC_TOP, ...IPTC_SUBTOPICS]) assert.equal(rows.get(t.code), t.label, t.code);
-});
+test(
+  'IPTC codes and labels match the taxonomy file',
+  { skip: !fs.existsSync(path.join(shared, 'corpus/taxonomy/mediatopic_flat_en-US.tsv')) },
+  () => {
+    const rows = new Map(
+      fs
+        .readFileSync(path.join(shared, 'corpus/taxonomy/mediatopic_flat_en-US.tsv'), 'utf8')
+        .split('\n')
+        .slice(1)
+        .map((l) => l.split('\t'))
+        .map((c) => [c[0]!, c[1]!] as const),
+    );
+    for (const t of [...IPTC_TOP, ...IPTC_SUBTOPICS]) assert.equal(rows.get(t.code), t.label, t.code);
+  },
+);
 
 function checkSections(text: string, sections: Section[]): void {
   const ids = new Set<string>();
@@ -141,7 +155,12 @@ const seedPath = path.join(shared, 'corpus/seed/trump-xi-call.txt');
 test('the reference article: subjects and an editor-like outline', { skip: !fs.existsSync(seedPath) }, () => {
   const text = normalizeText(fs.readFileSync(seedPath, 'utf8')).text;
   const a = analyze(text);
-  const { subjects, sections } = analyzeTopics(text, { entities: a.entities, groups: a.entityGroups, figures: a.figures, quotes: a.quotes });
+  const { subjects, sections } = analyzeTopics(text, {
+    entities: a.entities,
+    groups: a.entityGroups,
+    figures: a.figures,
+    quotes: a.quotes,
+  });
   const codes = subjects.map((s) => s.code);
   assert.ok(['medtop:11000000', 'medtop:04000000'].includes(codes[0]!), `top subject politics or economy: ${codes[0]}`);
   const conflict = codes.indexOf('medtop:16000000');
@@ -152,7 +171,11 @@ test('the reference article: subjects and an editor-like outline', { skip: !fs.e
   assert.equal(sections[0]!.role, 'headline');
   assert.equal(sections[1]!.role, 'lede');
   const labels = sections.map((s) => s.label);
-  const has = (re: RegExp) => assert.ok(labels.some((l) => re.test(l)), `a label matching ${re}: ${labels.join(' | ')}`);
+  const has = (re: RegExp) =>
+    assert.ok(
+      labels.some((l) => re.test(l)),
+      `a label matching ${re}: ${labels.join(' | ')}`,
+    );
   has(/^Soybeans: 12 → 20 million tonnes$/);
   has(/Taiwan/);
   has(/Iran/);
@@ -194,7 +217,10 @@ Share this article`;
   assert.equal(sections[0]!.label, 'Council approves new bridge');
   assert.ok(!sections.some((s) => /Tags|Share/.test(s.label)), 'tail lines are not sections');
   assert.ok(sections[sections.length - 1]!.end <= text.indexOf('Tags'));
-  assert.ok(sections.some((s) => /parking fees/i.test(s.label) || s.keyphrases.includes('parking fees')), sections.map((s) => s.label).join(' | '));
+  assert.ok(
+    sections.some((s) => /parking fees/i.test(s.label) || s.keyphrases.includes('parking fees')),
+    sections.map((s) => s.label).join(' | '),
+  );
 });
 
 test('a paragraph that continues an open quote stays in its section', () => {
@@ -212,14 +238,20 @@ Shares in the retailer fell 3% on the news, and analysts questioned the successi
 });
 
 test('keyphrases: noun runs without verbs, stopwords or names', () => {
-  const text = 'During the call, Trump highlighted commercial ties between the two countries, including energy purchases and aircraft deliveries.';
+  const text =
+    'During the call, Trump highlighted commercial ties between the two countries, including energy purchases and aircraft deliveries.';
   const t = tokenize(text);
   const words = internWords(t, () => 5);
   const mask = contentMask(t, words, (i) => t.lower[i] === 'trump');
   const found: string[] = [];
   const table = new PhraseTable();
   candidates({ tokens: t, words, table, content: mask }, 0, t.count, (_from, _to, key) =>
-    found.push(table.ids(key).map((id) => words.text[id]).join(' ')),
+    found.push(
+      table
+        .ids(key)
+        .map((id) => words.text[id])
+        .join(' '),
+    ),
   );
   assert.ok(found.includes('commercial tie'), found.join(','));
   assert.ok(found.includes('energy purchase'));
@@ -228,7 +260,11 @@ test('keyphrases: noun runs without verbs, stopwords or names', () => {
 });
 
 test('buildIdfTable: common words weigh less than rare ones; unseen words weigh most', () => {
-  const texts = Array.from({ length: 30 }, (_, i) => `The market report number ${i}. ${i % 10 === 0 ? 'Soybeans were traded.' : 'Nothing else.'} ${i % 3 === 0 ? 'The bank said so.' : ''}`);
+  const texts = Array.from(
+    { length: 30 },
+    (_, i) =>
+      `The market report number ${i}. ${i % 10 === 0 ? 'Soybeans were traded.' : 'Nothing else.'} ${i % 3 === 0 ? 'The bank said so.' : ''}`,
+  );
   const table = buildIdfTable(texts);
   assert.equal(table.docCount, 30);
   assert.equal(idfOf(table, 'the'), 0, 'in every document');
@@ -257,7 +293,17 @@ test('a workspace IDF table can be passed to analyzeTopics', () => {
 });
 
 test('no throw on empty, blank, one-line and huge inputs', () => {
-  for (const text of ['', ' ', '\n\n\n', 'Tags', 'Just one line without a full stop', 'One sentence.', '12 34 56', '“”"\'', '\u{1F600}\u{1F600}']) {
+  for (const text of [
+    '',
+    ' ',
+    '\n\n\n',
+    'Tags',
+    'Just one line without a full stop',
+    'One sentence.',
+    '12 34 56',
+    '“”"\'',
+    '\u{1F600}\u{1F600}',
+  ]) {
     const r = analyzeTopics(text, NONE);
     checkSections(text, r.sections);
     assert.ok(Array.isArray(r.subjects));
@@ -273,7 +319,30 @@ test('no throw on empty, blank, one-line and huge inputs', () => {
 });
 
 test('property: any text gives ordered, in-bounds sections with unique ids', () => {
-  const piece = fc.constantFrom('The', 'minister', 'said', 'Taiwan', 'arms', 'sales', 'rose', '12%', '$5bn', '.', ',', '"', '“', '”', '\n', '\n\n', ' ', 'Tags', 'goal', 'film', 'é', '\u{1F600}');
+  const piece = fc.constantFrom(
+    'The',
+    'minister',
+    'said',
+    'Taiwan',
+    'arms',
+    'sales',
+    'rose',
+    '12%',
+    '$5bn',
+    '.',
+    ',',
+    '"',
+    '“',
+    '”',
+    '\n',
+    '\n\n',
+    ' ',
+    'Tags',
+    'goal',
+    'film',
+    'é',
+    '\u{1F600}',
+  );
   fc.assert(
     fc.property(fc.array(piece, { maxLength: 200 }), (parts) => {
       const text = parts.join(' ');

@@ -12,7 +12,16 @@ import { annotationsFromAnalysis, type Annotation } from '../../src/core/sidecar
 import { buildSidecar } from '../../src/core/sidecar/session';
 import { parseSidecar, serializeSidecar } from '../../src/core/sidecar/yaml';
 import type { Analysis } from '../../src/core/types';
-import { buildRecord, indexArticle, parseRecords, recordFromAnnotations, renameInSidecar, serializeRecords, WorkspaceIndex, type EntityOccurrence } from '../../src/core/workspaceIndex';
+import {
+  buildRecord,
+  indexArticle,
+  parseRecords,
+  recordFromAnnotations,
+  renameInSidecar,
+  serializeRecords,
+  WorkspaceIndex,
+  type EntityOccurrence,
+} from '../../src/core/workspaceIndex';
 
 const ARTICLE_A = `Mayor backs tram plan
 
@@ -20,7 +29,17 @@ Glenmouth mayor Fiona McLeod said on Tuesday the city would spend money on a tra
 `;
 
 function ann(over: Partial<Annotation> & Pick<Annotation, 'start' | 'end' | 'text'>): Annotation {
-  return { id: `e${String(over.start).padStart(10, '0')}`, kind: 'entity', type: 'PER', prefix: '', suffix: '', status: 'suggested', origin: 'model', anchor: 'ok', ...over };
+  return {
+    id: `e${String(over.start).padStart(10, '0')}`,
+    kind: 'entity',
+    type: 'PER',
+    prefix: '',
+    suffix: '',
+    status: 'suggested',
+    origin: 'model',
+    anchor: 'ok',
+    ...over,
+  };
 }
 
 function occ(type: 'PER' | 'ORG' | 'LOC' | 'MISC', canonical: string, text: string, start: number): EntityOccurrence {
@@ -51,9 +70,27 @@ test('a record keeps names, types and mention offsets; rejected and unanchored m
 
 test('queries across articles: who mentions an entity, where, a cheap summary for hovers', () => {
   const idx = new WorkspaceIndex();
-  idx.set(buildRecord({ uri: 'file:///b.txt', label: 'politics/b.txt', source: 'analysis', stamp: '1' }, [occ('PER', 'Donald Trump', 'Donald Trump', 0), occ('PER', 'Donald Trump', 'Trump', 30), occ('LOC', 'China', 'China', 50)], []));
-  idx.set(buildRecord({ uri: 'file:///a.txt', label: 'politics/a.txt', source: 'analysis', stamp: '1' }, [occ('PER', 'Donald Trump', 'Trump', 5)], []));
-  idx.set(buildRecord({ uri: 'file:///c.txt', label: 'sport/c.txt', source: 'analysis', stamp: '1' }, [occ('PER', 'Trump', 'Trump', 7), occ('PER', 'Xi Jinping', 'Xi', 20)], []));
+  idx.set(
+    buildRecord(
+      { uri: 'file:///b.txt', label: 'politics/b.txt', source: 'analysis', stamp: '1' },
+      [occ('PER', 'Donald Trump', 'Donald Trump', 0), occ('PER', 'Donald Trump', 'Trump', 30), occ('LOC', 'China', 'China', 50)],
+      [],
+    ),
+  );
+  idx.set(
+    buildRecord(
+      { uri: 'file:///a.txt', label: 'politics/a.txt', source: 'analysis', stamp: '1' },
+      [occ('PER', 'Donald Trump', 'Trump', 5)],
+      [],
+    ),
+  );
+  idx.set(
+    buildRecord(
+      { uri: 'file:///c.txt', label: 'sport/c.txt', source: 'analysis', stamp: '1' },
+      [occ('PER', 'Trump', 'Trump', 7), occ('PER', 'Xi Jinping', 'Xi', 20)],
+      [],
+    ),
+  );
   assert.deepEqual(idx.articlesMentioning('PER', ['Donald Trump']), ['file:///a.txt', 'file:///b.txt']);
   assert.deepEqual(idx.articlesMentioning('PER', ['Donald  Trump']), ['file:///a.txt', 'file:///b.txt'], 'whitespace-insensitive');
   assert.deepEqual(idx.articlesMentioning('LOC', ['Donald Trump']), []);
@@ -68,7 +105,10 @@ test('queries across articles: who mentions an entity, where, a cheap summary fo
   assert.deepEqual(idx.mentions('PER', ['Donald Trump'], 'file:///b.txt').length, 2);
   const s = idx.summary('PER', ['Donald Trump', 'Trump'], 'file:///b.txt', 1);
   assert.equal(s.count, 2);
-  assert.deepEqual(s.sample.map((r) => r.label), ['politics/a.txt']);
+  assert.deepEqual(
+    s.sample.map((r) => r.label),
+    ['politics/a.txt'],
+  );
   assert.equal(idx.summary('PER', ['Donald Trump'], 'file:///b.txt').count, 1);
   assert.equal(idx.summary('PER', ['Nobody'], null).count, 0);
   assert.equal(idx.entityAt('file:///b.txt', 31)?.canonical, 'Donald Trump');
@@ -98,7 +138,16 @@ test('the lexicon: decisions from every article plus the registry; its signature
   const s1 = idx.lexiconSignature();
   idx.set(buildRecord({ uri: 'u2', label: 'b', source: 'analysis', stamp: '1' }, [occ('PER', 'X', 'X', 0)], []));
   assert.equal(idx.lexiconSignature(), s1, 'an analysis-only record teaches nothing');
-  idx.set(buildRecord({ uri: 'u2', label: 'b', source: 'editor', stamp: '2' }, [], [{ name: 'Harbour Trust', type: 'ORG' }, { name: 'Every', type: 'PER', rejected: true }]));
+  idx.set(
+    buildRecord(
+      { uri: 'u2', label: 'b', source: 'editor', stamp: '2' },
+      [],
+      [
+        { name: 'Harbour Trust', type: 'ORG' },
+        { name: 'Every', type: 'PER', rejected: true },
+      ],
+    ),
+  );
   assert.notEqual(idx.lexiconSignature(), s1);
   const reg = parseRegistry('version: 1\nentities:\n  - {name: Donald Trump, type: PER, aliases: [Trump]}\n');
   assert.ok(reg.ok);
@@ -118,10 +167,21 @@ test('the lexicon: decisions from every article plus the registry; its signature
 /** ARTICLE_A's annotations, by hand (independent of today's recogniser): two mentions of Fiona McLeod. */
 function articleA(): { analysis: Analysis; anns: Annotation[] } {
   const analysis = analyze(ARTICLE_A);
-  const at = (t: string, n: number) => ARTICLE_A.split(t, n + 1).slice(0, n + 1).join(t).length;
+  const at = (t: string, n: number) =>
+    ARTICLE_A.split(t, n + 1)
+      .slice(0, n + 1)
+      .join(t).length;
   const anns = [0, 1].map((n) => {
     const start = at('Fiona McLeod', n);
-    return ann({ id: `e${n}000000000`, start, end: start + 12, text: 'Fiona McLeod', entity: 'Fiona McLeod', prefix: ARTICLE_A.slice(Math.max(0, start - 24), start), suffix: ARTICLE_A.slice(start + 12, start + 36) });
+    return ann({
+      id: `e${n}000000000`,
+      start,
+      end: start + 12,
+      text: 'Fiona McLeod',
+      entity: 'Fiona McLeod',
+      prefix: ARTICLE_A.slice(Math.max(0, start - 24), start),
+      suffix: ARTICLE_A.slice(start + 12, start + 36),
+    });
   });
   anns[0]!.status = 'accepted';
   return { analysis, anns };
@@ -155,7 +215,9 @@ test('names taught in one article are recognised in another (the index lexicon f
   assert.ok(!plain.entities.some((x) => x.canonical === 'Castellan Moore' && x.type === 'MISC'));
   const idx = new WorkspaceIndex();
   idx.set(buildRecord({ uri: 'u1', label: 'a.txt', source: 'sidecar', stamp: '1' }, [], [{ name: 'Castellan Moore', type: 'MISC' }]));
-  const taught = indexArticle({ uri: 'u2', label: 'b.txt', stamp: '1' }, text, null, findNames, { lexicon: new Lexicon(idx.lexiconEntries()) });
+  const taught = indexArticle({ uri: 'u2', label: 'b.txt', stamp: '1' }, text, null, findNames, {
+    lexicon: new Lexicon(idx.lexiconEntries()),
+  });
   assert.ok(taught.entities.some((x) => x.canonical === 'Castellan Moore' && x.type === 'MISC'));
 });
 
@@ -195,7 +257,10 @@ test('line edits always reproduce the new text (property)', () => {
 test('the registry folds names onto an article: canonical names, merged referents, annotations', () => {
   const text = 'Trump spoke. Donald Trump left. Xi stayed.\n';
   const mk = (t: string, n: number, id: string) => {
-    const start = text.split(t, n + 1).slice(0, n + 1).join(t).length;
+    const start = text
+      .split(t, n + 1)
+      .slice(0, n + 1)
+      .join(t).length;
     return { start, end: start + t.length, type: 'PER' as const, text: t, confidence: 0.8, entityId: id, origin: 'model' as const };
   };
   const analysis: Analysis = {
@@ -208,33 +273,75 @@ test('the registry folds names onto an article: canonical names, merged referent
     ],
     figures: [],
     figureRelations: [],
-    quotes: [{ start: 0, end: 5, text: 'Trump', kind: 'scare', speaker: { start: 13, end: 25, name: 'Donald Trump', entityIds: ['PER:Donald Trump'] }, confidence: 1, rule: 'x' }],
+    quotes: [
+      {
+        start: 0,
+        end: 5,
+        text: 'Trump',
+        kind: 'scare',
+        speaker: { start: 13, end: 25, name: 'Donald Trump', entityIds: ['PER:Donald Trump'] },
+        confidence: 1,
+        rule: 'x',
+      },
+    ],
     subjects: [],
     sections: [],
     articleDate: null,
   };
-  const reg = parseRegistry('version: 1\nentities:\n  - {name: Donald J. Trump, type: PER, aliases: [Trump, Donald Trump]}\n  - {name: Xi Jinping, type: PER, aliases: [Xi]}\n');
+  const reg = parseRegistry(
+    'version: 1\nentities:\n  - {name: Donald J. Trump, type: PER, aliases: [Trump, Donald Trump]}\n  - {name: Xi Jinping, type: PER, aliases: [Xi]}\n',
+  );
   assert.ok(reg.ok);
   const idx = new RegistryIndex(reg.registry);
   applyRegistry(analysis, idx);
-  assert.deepEqual(analysis.entityGroups.map((g) => [g.id, g.canonical, g.aliases, g.mentions]), [
-    ['PER:Trump', 'Donald J. Trump', ['Donald Trump', 'Trump'], [0, 1]],
-    ['PER:Xi', 'Xi Jinping', ['Xi'], [2]],
-  ]);
-  assert.deepEqual(analysis.entities.map((m) => m.entityId), ['PER:Trump', 'PER:Trump', 'PER:Xi']);
+  assert.deepEqual(
+    analysis.entityGroups.map((g) => [g.id, g.canonical, g.aliases, g.mentions]),
+    [
+      ['PER:Trump', 'Donald J. Trump', ['Donald Trump', 'Trump'], [0, 1]],
+      ['PER:Xi', 'Xi Jinping', ['Xi'], [2]],
+    ],
+  );
+  assert.deepEqual(
+    analysis.entities.map((m) => m.entityId),
+    ['PER:Trump', 'PER:Trump', 'PER:Xi'],
+  );
   assert.deepEqual(analysis.quotes[0]!.speaker!.entityIds, ['PER:Trump']);
   assert.deepEqual(analysis.entityGroups[0]!.roles, ['President']);
   const anns = annotationsFromAnalysis(analysis);
-  assert.deepEqual(anns.filter((a) => a.kind === 'entity').map((a) => a.entity), ['Donald J. Trump', 'Donald J. Trump', 'Xi Jinping']);
-  const user = [ann({ start: 0, end: 5, text: 'Trump', origin: 'user', status: 'accepted' }), ann({ start: 37, end: 42, text: 'Other', origin: 'user', status: 'accepted' })];
+  assert.deepEqual(
+    anns.filter((a) => a.kind === 'entity').map((a) => a.entity),
+    ['Donald J. Trump', 'Donald J. Trump', 'Xi Jinping'],
+  );
+  const user = [
+    ann({ start: 0, end: 5, text: 'Trump', origin: 'user', status: 'accepted' }),
+    ann({ start: 37, end: 42, text: 'Other', origin: 'user', status: 'accepted' }),
+  ];
   assert.equal(canonicalizeAnnotations(user, idx), 1);
-  assert.deepEqual(user.map((a) => a.entity), ['Donald J. Trump', undefined]);
+  assert.deepEqual(
+    user.map((a) => a.entity),
+    ['Donald J. Trump', undefined],
+  );
 });
 
 test('records survive a session in the extension storage; another version or a malformed file is ignored', () => {
-  const a = buildRecord({ uri: 'file:///a.txt', label: 'a.txt', source: 'sidecar', stamp: '1:2:-' }, [occ('PER', 'Donald Trump', 'Trump', 5), occ('PER', 'Donald Trump', 'Donald Trump', 20)], [{ name: 'Trump', type: 'PER', canonical: 'Donald Trump' }, { name: 'X', type: 'ORG', rejected: true }]);
-  const b = buildRecord({ uri: 'file:///b.txt', label: 'b.txt', source: 'analysis', stamp: '3:4:-' }, [occ('LOC', 'China', 'China', 0)], []);
-  const live = buildRecord({ uri: 'file:///c.txt', label: 'c.txt', source: 'editor', stamp: 'live' }, [occ('LOC', 'China', 'China', 0)], []);
+  const a = buildRecord(
+    { uri: 'file:///a.txt', label: 'a.txt', source: 'sidecar', stamp: '1:2:-' },
+    [occ('PER', 'Donald Trump', 'Trump', 5), occ('PER', 'Donald Trump', 'Donald Trump', 20)],
+    [
+      { name: 'Trump', type: 'PER', canonical: 'Donald Trump' },
+      { name: 'X', type: 'ORG', rejected: true },
+    ],
+  );
+  const b = buildRecord(
+    { uri: 'file:///b.txt', label: 'b.txt', source: 'analysis', stamp: '3:4:-' },
+    [occ('LOC', 'China', 'China', 0)],
+    [],
+  );
+  const live = buildRecord(
+    { uri: 'file:///c.txt', label: 'c.txt', source: 'editor', stamp: 'live' },
+    [occ('LOC', 'China', 'China', 0)],
+    [],
+  );
   const src = serializeRecords([a, b, live], '0.2.0');
   const back = parseRecords(src, '0.2.0');
   assert.deepEqual(back, [a, b], 'editor records are not kept: they are rebuilt from the open document');

@@ -152,7 +152,15 @@ export function linkEntities(text: string, found: readonly RecognizedMention[]):
     if (!w) wordCache.set(s, (w = splitWords(s)));
     return w;
   };
-  const mentions: EntityMention[] = found.map((m) => ({ start: m.start, end: m.end, type: m.type, text: text.slice(m.start, m.end), confidence: m.confidence, entityId: '', origin: m.origin }));
+  const mentions: EntityMention[] = found.map((m) => ({
+    start: m.start,
+    end: m.end,
+    type: m.type,
+    text: text.slice(m.start, m.end),
+    confidence: m.confidence,
+    entityId: '',
+    origin: m.origin,
+  }));
   const canonicalOf: string[] = new Array(mentions.length);
   const forms = mentions.map((m) => baseForm(m.text));
 
@@ -194,10 +202,13 @@ export function linkEntities(text: string, found: readonly RecognizedMention[]):
     const w = words(f);
     if (!w.length) continue;
     // Surname(s) at the end (`Trump` ⊂ `Donald Trump`), or family name first (`Xi` ⊂ `Xi Jinping`).
-    const list: Candidate[] = tails.longerEndingWith(w).map((g) => ({ form: g, tail: true, len: words(g).length, starts: personForms.get(g)! }));
+    const list: Candidate[] = tails
+      .longerEndingWith(w)
+      .map((g) => ({ form: g, tail: true, len: words(g).length, starts: personForms.get(g)! }));
     if (w.length === 1) {
       const seen = new Set(list.map((c) => c.form));
-      for (const g of byFirst.get(w[0]!) ?? []) if (!seen.has(g)) list.push({ form: g, tail: false, len: words(g).length, starts: personForms.get(g)! });
+      for (const g of byFirst.get(w[0]!) ?? [])
+        if (!seen.has(g)) list.push({ form: g, tail: false, len: words(g).length, starts: personForms.get(g)! });
     }
     if (list.length) candidatesOf.set(f, new Candidates(list));
   }
@@ -413,7 +424,13 @@ class Candidates {
     return Array.from(byBase, ([base, g]) => {
       g.starts.sort(bySite);
       g.firsts.sort(bySite);
-      return { base, starts: g.starts.map((x) => x[0]), owners: g.starts.map((x) => x[1]), firsts: g.firsts.map((x) => x[0]), firstOwners: g.firsts.map((x) => x[1]) };
+      return {
+        base,
+        starts: g.starts.map((x) => x[0]),
+        owners: g.starts.map((x) => x[1]),
+        firsts: g.firsts.map((x) => x[0]),
+        firstOwners: g.firsts.map((x) => x[1]),
+      };
     });
   }
 }
@@ -486,15 +503,31 @@ function rolePrefix(text: string, start: number, all: MentionIndex): string | nu
   }
   if (!isNoun(toks[end]!.w)) return null;
   k = end;
-  while (k - 1 >= 0 && left.slice(toks[k - 1]!.e, toks[k]!.s) === ' ' && !endsSentence(toks[k - 1]!.w) && (isNoun(toks[k - 1]!.w) || isMod(toks[k - 1]!.w))) k--;
+  while (
+    k - 1 >= 0 &&
+    left.slice(toks[k - 1]!.e, toks[k]!.s) === ' ' &&
+    !endsSentence(toks[k - 1]!.w) &&
+    (isNoun(toks[k - 1]!.w) || isMod(toks[k - 1]!.w))
+  )
+    k--;
   let from = base + toks[k]!.s;
   // A leading place / nationality / organisation: a non-person mention ending right before (or its
   // possessive), e.g. `U.S.`, `Chinese`, `Russia's`, `Trade and Industry`.
   const at1 = all.nonPersonEndingAt(from - 1);
   const at3 = all.nonPersonEndingAt(from - 3);
   const lead = at1 ?? (at3 && /^[’']s $/u.test(text.slice(at3.end, from)) ? at3 : undefined);
-  if (lead && text.slice(lead.end, from).trim().replace(/^[’']s$/u, '') === '') from = lead.start;
-  const phrase = text.slice(from, start).trim().replace(/^(?:the|The) /, '');
+  if (
+    lead &&
+    text
+      .slice(lead.end, from)
+      .trim()
+      .replace(/^[’']s$/u, '') === ''
+  )
+    from = lead.start;
+  const phrase = text
+    .slice(from, start)
+    .trim()
+    .replace(/^(?:the|The) /, '');
   return phrase || null;
 }
 

@@ -20,13 +20,18 @@ export interface ResolvedArticleDate {
   label: string;
 }
 
-const MONTH_ALT = `${MONTHS.map((m) => m[0]!.toUpperCase() + m.slice(1)).join('|')}|${Object.keys(MONTH_ABBR).map((m) => m[0]!.toUpperCase() + m.slice(1)).join('|')}`;
+const MONTH_ALT = `${MONTHS.map((m) => m[0]!.toUpperCase() + m.slice(1)).join('|')}|${Object.keys(MONTH_ABBR)
+  .map((m) => m[0]!.toUpperCase() + m.slice(1))
+  .join('|')}`;
 const WD_ALT = WEEKDAYS.map((d) => d[0]!.toUpperCase() + d.slice(1)).join('|');
 const DMY = new RegExp(String.raw`\b(\d{1,2})(?:st|nd|rd|th)?\s+(${MONTH_ALT})\.?,?\s+((?:19|20)\d{2})\b`);
 const MDY = new RegExp(String.raw`\b(${MONTH_ALT})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+((?:19|20)\d{2})\b`);
 const ISO = /\b((?:19|20)\d{2})-(\d{2})-(\d{2})\b/;
 /** A weekday beside a day and month: `Wednesday, (4 February)`, `Wednesday 4 February 2026`, `Wednesday, Feb. 4`. */
-const WD_DM = new RegExp(String.raw`\b(${WD_ALT})\b[ ,(]{1,4}(?:(\d{1,2})(?:st|nd|rd|th)?\s+(${MONTH_ALT})|(${MONTH_ALT})\.?\s+(\d{1,2})(?:st|nd|rd|th)?)\b\.?(?:,?\s+((?:19|20)\d{2})\b)?`, 'g');
+const WD_DM = new RegExp(
+  String.raw`\b(${WD_ALT})\b[ ,(]{1,4}(?:(\d{1,2})(?:st|nd|rd|th)?\s+(${MONTH_ALT})|(${MONTH_ALT})\.?\s+(\d{1,2})(?:st|nd|rd|th)?)\b\.?(?:,?\s+((?:19|20)\d{2})\b)?`,
+  'g',
+);
 const YEARS = /(?<![\d,.$£€])(1[89]\d\d|20\d\d)(?![\d,]|\.\d)/g;
 
 function monthOf(name: string): number {
@@ -84,7 +89,13 @@ export function resolveArticleDate(text: string, fileDate?: string | null): Reso
     if (written.includes('(') && !written.includes(')')) written += ')';
     if (m[6]) {
       const y = Number(m[6]);
-      if (validDate(y, mo, d) && weekdayOf(dayNum(y, mo, d)) === wd) return { value: isoDay(dayNum(y, mo, d)), source: 'inferred', evidence: `inferred from “${written}”`, label: `inferred from “${written}”` };
+      if (validDate(y, mo, d) && weekdayOf(dayNum(y, mo, d)) === wd)
+        return {
+          value: isoDay(dayNum(y, mo, d)),
+          source: 'inferred',
+          evidence: `inferred from “${written}”`,
+          label: `inferred from “${written}”`,
+        };
       continue;
     }
     if (fileDay === null || doubt) continue;
@@ -116,6 +127,7 @@ function doubtAbout(text: string, fileDay: number): string | null {
   let max = 0;
   YEARS.lastIndex = 0;
   for (let m = YEARS.exec(text); m; m = YEARS.exec(text)) max = Math.max(max, Number(m[1]));
-  if (max && max < fy - 2) return `no article date: the file date ${isoDay(fileDay)} is not used because the text names no year after ${max}`;
+  if (max && max < fy - 2)
+    return `no article date: the file date ${isoDay(fileDay)} is not used because the text names no year after ${max}`;
   return null;
 }

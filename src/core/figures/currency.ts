@@ -40,7 +40,29 @@ export interface Family {
   intl?: boolean;
 }
 
-const DOLLARS = ['USD', 'HKD', 'AUD', 'CAD', 'NZD', 'SGD', 'TWD', 'NAD', 'ZWL', 'JMD', 'LRD', 'BSD', 'BBD', 'BZD', 'FJD', 'GYD', 'TTD', 'BND', 'SBD', 'XCD', 'SRD'];
+const DOLLARS = [
+  'USD',
+  'HKD',
+  'AUD',
+  'CAD',
+  'NZD',
+  'SGD',
+  'TWD',
+  'NAD',
+  'ZWL',
+  'JMD',
+  'LRD',
+  'BSD',
+  'BBD',
+  'BZD',
+  'FJD',
+  'GYD',
+  'TTD',
+  'BND',
+  'SBD',
+  'XCD',
+  'SRD',
+];
 const PESOS = ['MXN', 'COP', 'ARS', 'CLP', 'CUP', 'UYU', 'DOP', 'PHP'];
 export const FAMILIES: Record<string, Family> = {
   // The dollar sign is also the peso sign in Latin America (and Nicaragua's córdoba is C$).
@@ -86,24 +108,132 @@ export const ISO_CODES = new Set(
  * (`R92 million`, `N2,000`), see the scanner.
  */
 export const LOCAL_PREFIX: Record<string, string> = {
-  Tk: 'BDT', Ksh: 'KES', KSh: 'KES', Kshs: 'KES', KShs: 'KES', Sh: '*shilling', Shs: '*shilling', USh: 'UGX', UShs: 'UGX', Ush: 'UGX', Ushs: 'UGX', TSh: 'TZS', TShs: 'TZS', Tsh: 'TZS', Tshs: 'TZS', KSH: 'KES', LL: 'LBP', NRs: 'NPR', Gs: 'PYG',
-  LE: 'EGP', KD: 'KWD', BD: 'BHD', JD: 'JOD', SR: 'SAR', QR: 'QAR', RO: 'OMR', Dh: '*dirham', Dhs: '*dirham', DH: 'MAD', RM: 'MYR', Rp: 'IDR', Php: 'PHP', NIS: 'ILS',
-  TL: 'TRY', CFA: '*cfa', FCFA: '*cfa', Rs: '*rupee', Re: '*rupee', Br: 'ETB', Bs: '*bolivar', Kz: 'AOA', MK: 'MWK', GH: 'GHS', R: 'ZAR', N: 'NGN', Rmb: 'CNY', RMB: 'CNY',
+  Tk: 'BDT',
+  Ksh: 'KES',
+  KSh: 'KES',
+  Kshs: 'KES',
+  KShs: 'KES',
+  Sh: '*shilling',
+  Shs: '*shilling',
+  USh: 'UGX',
+  UShs: 'UGX',
+  Ush: 'UGX',
+  Ushs: 'UGX',
+  TSh: 'TZS',
+  TShs: 'TZS',
+  Tsh: 'TZS',
+  Tshs: 'TZS',
+  KSH: 'KES',
+  LL: 'LBP',
+  NRs: 'NPR',
+  Gs: 'PYG',
+  LE: 'EGP',
+  KD: 'KWD',
+  BD: 'BHD',
+  JD: 'JOD',
+  SR: 'SAR',
+  QR: 'QAR',
+  RO: 'OMR',
+  Dh: '*dirham',
+  Dhs: '*dirham',
+  DH: 'MAD',
+  RM: 'MYR',
+  Rp: 'IDR',
+  Php: 'PHP',
+  NIS: 'ILS',
+  TL: 'TRY',
+  CFA: '*cfa',
+  FCFA: '*cfa',
+  Rs: '*rupee',
+  Re: '*rupee',
+  Br: 'ETB',
+  Bs: '*bolivar',
+  Kz: 'AOA',
+  MK: 'MWK',
+  GH: 'GHS',
+  R: 'ZAR',
+  N: 'NGN',
+  Rmb: 'CNY',
+  RMB: 'CNY',
 };
 /** Prefixes ending in `$` (the letters before it are a scanner trigger word). */
 export const DOLLAR_PREFIXES: Record<string, string> = {
-  US$: 'USD', HK$: 'HKD', A$: 'AUD', AU$: 'AUD', C$: '*C$', CA$: 'CAD', NZ$: 'NZD', S$: 'SGD', R$: 'BRL', NT$: 'TWD', Z$: 'ZWL', ZWL$: 'ZWL', MX$: 'MXN', Mex$: 'MXN',
-  N$: 'NAD', COP$: 'COP', COL$: 'COP', RD$: 'DOP', J$: 'JMD', TT$: 'TTD', EC$: 'XCD', BZ$: 'BZD', G$: 'GYD', FJ$: 'FJD', SI$: 'SBD', B$: 'BSD', CUC$: 'CUP', CUP$: 'CUP',
-  ARS$: 'ARS', CLP$: 'CLP', UYU$: 'UYU', MXN$: 'MXN',
+  US$: 'USD',
+  HK$: 'HKD',
+  A$: 'AUD',
+  AU$: 'AUD',
+  C$: '*C$',
+  CA$: 'CAD',
+  NZ$: 'NZD',
+  S$: 'SGD',
+  R$: 'BRL',
+  NT$: 'TWD',
+  Z$: 'ZWL',
+  ZWL$: 'ZWL',
+  MX$: 'MXN',
+  Mex$: 'MXN',
+  N$: 'NAD',
+  COP$: 'COP',
+  COL$: 'COP',
+  RD$: 'DOP',
+  J$: 'JMD',
+  TT$: 'TTD',
+  EC$: 'XCD',
+  BZ$: 'BZD',
+  G$: 'GYD',
+  FJ$: 'FJD',
+  SI$: 'SBD',
+  B$: 'BSD',
+  CUC$: 'CUP',
+  CUP$: 'CUP',
+  ARS$: 'ARS',
+  CLP$: 'CLP',
+  UYU$: 'UYU',
+  MXN$: 'MXN',
 };
 /** Currency signs (one UTF-16 unit) → ISO code or `*family`. They may stand before or after the amount. */
 export const SIGNS: Record<number, string> = {
-  0x24: '*$', 0xa3: 'GBP', 0x20ac: 'EUR', 0xa5: '*¥', 0x20b9: 'INR', 0x20a9: 'KRW', 0x20bd: 'RUB', 0x20a6: 'NGN', 0x20ba: 'TRY', 0x20aa: 'ILS', 0x20a1: 'CRC',
-  0x20b1: 'PHP', 0x20b5: 'GHS', 0xe3f: 'THB', 0x20ab: 'VND', 0x20b4: 'UAH', 0x20b8: 'KZT', 0x20b2: 'PYG', 0x20ad: 'LAK', 0x20ae: 'MNT', 0x9f3: 'BDT', 0x20a8: '*rupee',
-  0x20be: 'GEL', 0x20bc: 'AZN',
+  0x24: '*$',
+  0xa3: 'GBP',
+  0x20ac: 'EUR',
+  0xa5: '*¥',
+  0x20b9: 'INR',
+  0x20a9: 'KRW',
+  0x20bd: 'RUB',
+  0x20a6: 'NGN',
+  0x20ba: 'TRY',
+  0x20aa: 'ILS',
+  0x20a1: 'CRC',
+  0x20b1: 'PHP',
+  0x20b5: 'GHS',
+  0xe3f: 'THB',
+  0x20ab: 'VND',
+  0x20b4: 'UAH',
+  0x20b8: 'KZT',
+  0x20b2: 'PYG',
+  0x20ad: 'LAK',
+  0x20ae: 'MNT',
+  0x9f3: 'BDT',
+  0x20a8: '*rupee',
+  0x20be: 'GEL',
+  0x20bc: 'AZN',
 };
 /** Abbreviations written after an amount (`1500 Rs`, `100 zł`, `5,000 CFA`), besides ISO codes and signs. */
-export const LOCAL_SUFFIX: Record<string, string> = { Rs: '*rupee', Tk: 'BDT', TL: 'TRY', CFA: '*cfa', FCFA: '*cfa', zł: 'PLN', Kč: 'CZK', kr: '*krone', Ksh: 'KES', Dh: '*dirham', Dhs: '*dirham', NIS: 'ILS', RMB: 'CNY' };
+export const LOCAL_SUFFIX: Record<string, string> = {
+  Rs: '*rupee',
+  Tk: 'BDT',
+  TL: 'TRY',
+  CFA: '*cfa',
+  FCFA: '*cfa',
+  zł: 'PLN',
+  Kč: 'CZK',
+  kr: '*krone',
+  Ksh: 'KES',
+  Dh: '*dirham',
+  Dhs: '*dirham',
+  NIS: 'ILS',
+  RMB: 'CNY',
+};
 
 /**
  * Currency names after an amount (lower-case) → ISO code or `*family`. `GATED` ones are also common
@@ -111,22 +241,172 @@ export const LOCAL_SUFFIX: Record<string, string> = { Rs: '*rupee', Tk: 'BDT', T
  * `5,000 won`, `Korean won`; not `the team 3 won`).
  */
 export const NAMES: Record<string, string> = {
-  dollar: '*dollar', dollars: '*dollar', greenback: 'USD', greenbacks: 'USD', peso: '*peso', pesos: '*peso', rupee: '*rupee', rupees: '*rupee', shilling: '*shilling',
-  shillings: '*shilling', pound: '*pound', pounds: '*pound', sterling: 'GBP', dinar: '*dinar', dinars: '*dinar', riyal: '*riyal', riyals: '*riyal', rial: '*riyal', rials: '*riyal',
-  dirham: '*dirham', dirhams: '*dirham', franc: '*franc', francs: '*franc', krona: '*krone', kronor: '*krone', krone: '*krone', kroner: '*krone', kronur: 'ISK', won: '*won',
-  kwacha: '*kwacha', som: '*som', manat: '*manat', lira: '*lira', liras: '*lira', lire: '*lira', bolivar: '*bolivar', bolivars: '*bolivar', bolívar: 'VES', bolívares: 'VES', bolivares: 'VES',
-  leu: '*leu', lei: '*leu',
-  euro: 'EUR', euros: 'EUR', yen: 'JPY', yuan: 'CNY', renminbi: 'CNY', naira: 'NGN', rand: 'ZAR', cedi: 'GHS', cedis: 'GHS', taka: 'BDT', ringgit: 'MYR', ringgits: 'MYR',
-  baht: 'THB', rupiah: 'IDR', rupiahs: 'IDR', dong: 'VND', kyat: 'MMK', kyats: 'MMK', riel: 'KHR', riels: 'KHR', kip: 'LAK', tugrik: 'MNT', tugriks: 'MNT', tenge: 'KZT',
-  lari: 'GEL', hryvnia: 'UAH', hryvnias: 'UAH', hryvnas: 'UAH', forint: 'HUF', forints: 'HUF', koruna: 'CZK', korunas: 'CZK', lev: 'BGN', leva: 'BGN', kuna: 'HRK', kunas: 'HRK',
-  zloty: 'PLN', zlotys: 'PLN', złoty: 'PLN', roubles: 'RUB', rubles: 'RUB', rouble: 'RUB', ruble: 'RUB', shekel: 'ILS', shekels: 'ILS', lempira: 'HNL', lempiras: 'HNL',
-  colón: 'CRC', colones: 'CRC', quetzal: 'GTQ', quetzales: 'GTQ', quetzals: 'GTQ', córdoba: 'NIO', córdobas: 'NIO', cordobas: 'NIO', soles: 'PEN', sol: 'PEN',
-  guaraní: 'PYG', guaraníes: 'PYG', guaranis: 'PYG', guaranies: 'PYG', real: 'BRL', reais: 'BRL', reals: 'BRL', boliviano: 'BOB', bolivianos: 'BOB', birr: 'ETB', pula: 'BWP',
-  nakfa: 'ERN', leone: 'SLE', leones: 'SLE', dalasi: 'GMD', dalasis: 'GMD', ariary: 'MGA', afghani: 'AFN', afghanis: 'AFN', rufiyaa: 'MVR', ngultrum: 'BTN', kina: 'PGK',
-  emalangeni: 'SZL', lilangeni: 'SZL', loti: 'LSL', maloti: 'LSL', metical: 'MZN', meticais: 'MZN', meticals: 'MZN', kwanza: 'AOA', kwanzas: 'AOA', ouguiya: 'MRU',
-  dram: 'AMD', drams: 'AMD', denar: 'MKD', denars: 'MKD', pataca: 'MOP', patacas: 'MOP', vatu: 'VUV', tala: 'WST', gourde: 'HTG', gourdes: 'HTG', balboa: 'PAB', balboas: 'PAB',
+  dollar: '*dollar',
+  dollars: '*dollar',
+  greenback: 'USD',
+  greenbacks: 'USD',
+  peso: '*peso',
+  pesos: '*peso',
+  rupee: '*rupee',
+  rupees: '*rupee',
+  shilling: '*shilling',
+  shillings: '*shilling',
+  pound: '*pound',
+  pounds: '*pound',
+  sterling: 'GBP',
+  dinar: '*dinar',
+  dinars: '*dinar',
+  riyal: '*riyal',
+  riyals: '*riyal',
+  rial: '*riyal',
+  rials: '*riyal',
+  dirham: '*dirham',
+  dirhams: '*dirham',
+  franc: '*franc',
+  francs: '*franc',
+  krona: '*krone',
+  kronor: '*krone',
+  krone: '*krone',
+  kroner: '*krone',
+  kronur: 'ISK',
+  won: '*won',
+  kwacha: '*kwacha',
+  som: '*som',
+  manat: '*manat',
+  lira: '*lira',
+  liras: '*lira',
+  lire: '*lira',
+  bolivar: '*bolivar',
+  bolivars: '*bolivar',
+  bolívar: 'VES',
+  bolívares: 'VES',
+  bolivares: 'VES',
+  leu: '*leu',
+  lei: '*leu',
+  euro: 'EUR',
+  euros: 'EUR',
+  yen: 'JPY',
+  yuan: 'CNY',
+  renminbi: 'CNY',
+  naira: 'NGN',
+  rand: 'ZAR',
+  cedi: 'GHS',
+  cedis: 'GHS',
+  taka: 'BDT',
+  ringgit: 'MYR',
+  ringgits: 'MYR',
+  baht: 'THB',
+  rupiah: 'IDR',
+  rupiahs: 'IDR',
+  dong: 'VND',
+  kyat: 'MMK',
+  kyats: 'MMK',
+  riel: 'KHR',
+  riels: 'KHR',
+  kip: 'LAK',
+  tugrik: 'MNT',
+  tugriks: 'MNT',
+  tenge: 'KZT',
+  lari: 'GEL',
+  hryvnia: 'UAH',
+  hryvnias: 'UAH',
+  hryvnas: 'UAH',
+  forint: 'HUF',
+  forints: 'HUF',
+  koruna: 'CZK',
+  korunas: 'CZK',
+  lev: 'BGN',
+  leva: 'BGN',
+  kuna: 'HRK',
+  kunas: 'HRK',
+  zloty: 'PLN',
+  zlotys: 'PLN',
+  złoty: 'PLN',
+  roubles: 'RUB',
+  rubles: 'RUB',
+  rouble: 'RUB',
+  ruble: 'RUB',
+  shekel: 'ILS',
+  shekels: 'ILS',
+  lempira: 'HNL',
+  lempiras: 'HNL',
+  colón: 'CRC',
+  colones: 'CRC',
+  quetzal: 'GTQ',
+  quetzales: 'GTQ',
+  quetzals: 'GTQ',
+  córdoba: 'NIO',
+  córdobas: 'NIO',
+  cordobas: 'NIO',
+  soles: 'PEN',
+  sol: 'PEN',
+  guaraní: 'PYG',
+  guaraníes: 'PYG',
+  guaranis: 'PYG',
+  guaranies: 'PYG',
+  real: 'BRL',
+  reais: 'BRL',
+  reals: 'BRL',
+  boliviano: 'BOB',
+  bolivianos: 'BOB',
+  birr: 'ETB',
+  pula: 'BWP',
+  nakfa: 'ERN',
+  leone: 'SLE',
+  leones: 'SLE',
+  dalasi: 'GMD',
+  dalasis: 'GMD',
+  ariary: 'MGA',
+  afghani: 'AFN',
+  afghanis: 'AFN',
+  rufiyaa: 'MVR',
+  ngultrum: 'BTN',
+  kina: 'PGK',
+  emalangeni: 'SZL',
+  lilangeni: 'SZL',
+  loti: 'LSL',
+  maloti: 'LSL',
+  metical: 'MZN',
+  meticais: 'MZN',
+  meticals: 'MZN',
+  kwanza: 'AOA',
+  kwanzas: 'AOA',
+  ouguiya: 'MRU',
+  dram: 'AMD',
+  drams: 'AMD',
+  denar: 'MKD',
+  denars: 'MKD',
+  pataca: 'MOP',
+  patacas: 'MOP',
+  vatu: 'VUV',
+  tala: 'WST',
+  gourde: 'HTG',
+  gourdes: 'HTG',
+  balboa: 'PAB',
+  balboas: 'PAB',
 };
-export const GATED = new Set(['won', 'rand', 'real', 'reals', 'sol', 'lei', 'leu', 'som', 'dong', 'kip', 'lev', 'tala', 'kina', 'pula', 'loti', 'dram', 'lari', 'kuna', 'vatu', 'balboa']);
+export const GATED = new Set([
+  'won',
+  'rand',
+  'real',
+  'reals',
+  'sol',
+  'lei',
+  'leu',
+  'som',
+  'dong',
+  'kip',
+  'lev',
+  'tala',
+  'kina',
+  'pula',
+  'loti',
+  'dram',
+  'lari',
+  'kuna',
+  'vatu',
+  'balboa',
+]);
 
 /**
  * Countries: ISO currency, then the names that show the article is about or from there (country,
@@ -136,44 +416,131 @@ export const GATED = new Set(['won', 'rand', 'real', 'reals', 'sol', 'lei', 'leu
  */
 const COUNTRIES: readonly string[] = [
   'USD United States|U.S.|US|USA|U.S.A.|America|American|Americans|Washington',
-  'USD Ecuador|Ecuadorian|Quito|Guayaquil', 'USD El Salvador|Salvadoran|San Salvador', 'USD Panama|Panamanian|Panama City', 'USD Puerto Rico|Puerto Rican',
-  'HKD Hong Kong|Hongkong|Kowloon', 'AUD Australia|Australian|Australians|Canberra|Sydney|Melbourne|Brisbane|Perth|Adelaide|Queensland|New South Wales',
+  'USD Ecuador|Ecuadorian|Quito|Guayaquil',
+  'USD El Salvador|Salvadoran|San Salvador',
+  'USD Panama|Panamanian|Panama City',
+  'USD Puerto Rico|Puerto Rican',
+  'HKD Hong Kong|Hongkong|Kowloon',
+  'AUD Australia|Australian|Australians|Canberra|Sydney|Melbourne|Brisbane|Perth|Adelaide|Queensland|New South Wales',
   'CAD Canada|Canadian|Canadians|Ottawa|Toronto|Montreal|Vancouver|Calgary|Alberta|Ontario|Quebec|British Columbia|Saskatchewan|Manitoba',
-  'NZD New Zealand|New Zealander|New Zealanders|Wellington|Auckland|Christchurch', 'SGD Singapore|Singaporean|Singaporeans', 'TWD Taiwan|Taiwanese|Taipei|Kaohsiung|New Taiwan',
-  'NAD Namibia|Namibian|Namibians|Windhoek', 'ZWL Zimbabwe|Zimbabwean|Zimbabweans|Harare|Bulawayo', 'JMD Jamaica|Jamaican', 'LRD Liberia|Liberian|Monrovia',
-  'BSD Bahamas|Bahamian|Nassau', 'BBD Barbados|Barbadian', 'BZD Belize|Belizean', 'FJD Fiji|Fijian|Suva', 'GYD Guyana|Guyanese', 'TTD Trinidad|Tobago|Trinidadian',
-  'BND Brunei|Bruneian', 'SRD Suriname|Surinamese|Paramaribo', 'XCD East Caribbean|Eastern Caribbean',
-  'MXN Mexico|Mexican|Mexicans|Mexico City|Guadalajara|Monterrey', 'COP Colombia|Colombian|Colombians|Bogotá|Bogota|Medellín|Medellin|Cali|Cartagena',
-  'ARS Argentina|Argentine|Argentinian|Argentines|Buenos Aires', 'CLP Chile|Chilean|Chileans|Santiago', 'CUP Cuba|Cuban|Cubans|Havana', 'UYU Uruguay|Uruguayan|Montevideo',
-  'DOP Dominican Republic|Dominican|Santo Domingo', 'PHP Philippines|Philippine|Filipino|Filipinos|Manila|Mindanao', 'NIO Nicaragua|Nicaraguan|Nicaraguans|Managua',
-  'INR India|Indian|Indians|New Delhi|Delhi|Mumbai|Kolkata|Chennai|Bengaluru|Bangalore|Hyderabad', 'PKR Pakistan|Pakistani|Pakistanis|Islamabad|Karachi|Lahore',
-  'LKR Sri Lanka|Sri Lankan|Colombo', 'NPR Nepal|Nepali|Nepalese|Kathmandu', 'MUR Mauritius|Mauritian|Mauritians|Port Louis', 'SCR Seychelles|Seychellois',
-  'KES Kenya|Kenyan|Kenyans|Nairobi|Mombasa', 'UGX Uganda|Ugandan|Ugandans|Kampala', 'TZS Tanzania|Tanzanian|Tanzanians|Dar es Salaam|Dodoma|Zanzibar', 'SOS Somalia|Somali|Mogadishu',
-  'GBP Britain|British|United Kingdom|UK|U.K.|England|London|Scotland|Scottish|Wales|Welsh', 'EGP Egypt|Egyptian|Egyptians|Cairo|Alexandria', 'LBP Lebanon|Lebanese|Beirut',
-  'SDG Sudan|Sudanese|Khartoum', 'SSP South Sudan|South Sudanese|Juba', 'SYP Syria|Syrian|Syrians|Damascus', 'KWD Kuwait|Kuwaiti|Kuwaitis', 'JOD Jordan|Jordanian|Amman',
-  'BHD Bahrain|Bahraini|Manama', 'IQD Iraq|Iraqi|Iraqis|Baghdad', 'DZD Algeria|Algerian|Algerians|Algiers', 'TND Tunisia|Tunisian|Tunis', 'LYD Libya|Libyan|Tripoli',
-  'RSD Serbia|Serbian|Belgrade', 'SAR Saudi Arabia|Saudi|Saudis|Riyadh|Jeddah|Mecca|Makkah', 'QAR Qatar|Qatari|Doha', 'OMR Oman|Omani|Muscat', 'YER Yemen|Yemeni|Sanaa',
-  'IRR Iran|Iranian|Iranians|Tehran', 'AED United Arab Emirates|UAE|Emirati|Emiratis|Dubai|Abu Dhabi|Sharjah', 'MAD Morocco|Moroccan|Moroccans|Rabat|Casablanca',
-  'CHF Switzerland|Swiss|Zurich|Geneva|Bern', 'XOF Senegal|Senegalese|Dakar|Ivory Coast|Ivorian|Abidjan|Mali|Malian|Bamako|Burkina Faso|Ouagadougou|Niger|Niamey|Benin|Cotonou|Togo|Lomé',
+  'NZD New Zealand|New Zealander|New Zealanders|Wellington|Auckland|Christchurch',
+  'SGD Singapore|Singaporean|Singaporeans',
+  'TWD Taiwan|Taiwanese|Taipei|Kaohsiung|New Taiwan',
+  'NAD Namibia|Namibian|Namibians|Windhoek',
+  'ZWL Zimbabwe|Zimbabwean|Zimbabweans|Harare|Bulawayo',
+  'JMD Jamaica|Jamaican',
+  'LRD Liberia|Liberian|Monrovia',
+  'BSD Bahamas|Bahamian|Nassau',
+  'BBD Barbados|Barbadian',
+  'BZD Belize|Belizean',
+  'FJD Fiji|Fijian|Suva',
+  'GYD Guyana|Guyanese',
+  'TTD Trinidad|Tobago|Trinidadian',
+  'BND Brunei|Bruneian',
+  'SRD Suriname|Surinamese|Paramaribo',
+  'XCD East Caribbean|Eastern Caribbean',
+  'MXN Mexico|Mexican|Mexicans|Mexico City|Guadalajara|Monterrey',
+  'COP Colombia|Colombian|Colombians|Bogotá|Bogota|Medellín|Medellin|Cali|Cartagena',
+  'ARS Argentina|Argentine|Argentinian|Argentines|Buenos Aires',
+  'CLP Chile|Chilean|Chileans|Santiago',
+  'CUP Cuba|Cuban|Cubans|Havana',
+  'UYU Uruguay|Uruguayan|Montevideo',
+  'DOP Dominican Republic|Dominican|Santo Domingo',
+  'PHP Philippines|Philippine|Filipino|Filipinos|Manila|Mindanao',
+  'NIO Nicaragua|Nicaraguan|Nicaraguans|Managua',
+  'INR India|Indian|Indians|New Delhi|Delhi|Mumbai|Kolkata|Chennai|Bengaluru|Bangalore|Hyderabad',
+  'PKR Pakistan|Pakistani|Pakistanis|Islamabad|Karachi|Lahore',
+  'LKR Sri Lanka|Sri Lankan|Colombo',
+  'NPR Nepal|Nepali|Nepalese|Kathmandu',
+  'MUR Mauritius|Mauritian|Mauritians|Port Louis',
+  'SCR Seychelles|Seychellois',
+  'KES Kenya|Kenyan|Kenyans|Nairobi|Mombasa',
+  'UGX Uganda|Ugandan|Ugandans|Kampala',
+  'TZS Tanzania|Tanzanian|Tanzanians|Dar es Salaam|Dodoma|Zanzibar',
+  'SOS Somalia|Somali|Mogadishu',
+  'GBP Britain|British|United Kingdom|UK|U.K.|England|London|Scotland|Scottish|Wales|Welsh',
+  'EGP Egypt|Egyptian|Egyptians|Cairo|Alexandria',
+  'LBP Lebanon|Lebanese|Beirut',
+  'SDG Sudan|Sudanese|Khartoum',
+  'SSP South Sudan|South Sudanese|Juba',
+  'SYP Syria|Syrian|Syrians|Damascus',
+  'KWD Kuwait|Kuwaiti|Kuwaitis',
+  'JOD Jordan|Jordanian|Amman',
+  'BHD Bahrain|Bahraini|Manama',
+  'IQD Iraq|Iraqi|Iraqis|Baghdad',
+  'DZD Algeria|Algerian|Algerians|Algiers',
+  'TND Tunisia|Tunisian|Tunis',
+  'LYD Libya|Libyan|Tripoli',
+  'RSD Serbia|Serbian|Belgrade',
+  'SAR Saudi Arabia|Saudi|Saudis|Riyadh|Jeddah|Mecca|Makkah',
+  'QAR Qatar|Qatari|Doha',
+  'OMR Oman|Omani|Muscat',
+  'YER Yemen|Yemeni|Sanaa',
+  'IRR Iran|Iranian|Iranians|Tehran',
+  'AED United Arab Emirates|UAE|Emirati|Emiratis|Dubai|Abu Dhabi|Sharjah',
+  'MAD Morocco|Moroccan|Moroccans|Rabat|Casablanca',
+  'CHF Switzerland|Swiss|Zurich|Geneva|Bern',
+  'XOF Senegal|Senegalese|Dakar|Ivory Coast|Ivorian|Abidjan|Mali|Malian|Bamako|Burkina Faso|Ouagadougou|Niger|Niamey|Benin|Cotonou|Togo|Lomé',
   'XAF Cameroon|Cameroonian|Yaoundé|Douala|Chad|Chadian|Gabon|Gabonese|Libreville|Central African Republic|Bangui|Equatorial Guinea|Brazzaville',
-  'RWF Rwanda|Rwandan|Rwandans|Kigali', 'BIF Burundi|Burundian|Bujumbura', 'CDF DR Congo|DRC|Democratic Republic of Congo|Democratic Republic of the Congo|Congolese|Kinshasa',
-  'GNF Guinea|Guinean|Conakry', 'DJF Djibouti', 'SEK Sweden|Swedish|Stockholm', 'NOK Norway|Norwegian|Oslo', 'DKK Denmark|Danish|Copenhagen', 'ISK Iceland|Icelandic|Reykjavik',
-  'CNY China|Chinese|Beijing|Shanghai|Shenzhen|Guangzhou', 'JPY Japan|Japanese|Tokyo|Osaka', 'KRW South Korea|Korea|Korean|Koreans|Seoul|Busan', 'KPW North Korea|North Korean|Pyongyang',
-  'ZMW Zambia|Zambian|Lusaka', 'MWK Malawi|Malawian|Lilongwe', 'KGS Kyrgyzstan|Kyrgyz|Bishkek', 'UZS Uzbekistan|Uzbek|Tashkent', 'AZN Azerbaijan|Azerbaijani|Baku',
-  'TMT Turkmenistan|Turkmen|Ashgabat', 'TRY Turkey|Türkiye|Turkish|Ankara|Istanbul', 'VES Venezuela|Venezuelan|Venezuelans|Caracas', 'BOB Bolivia|Bolivian|La Paz',
-  'RON Romania|Romanian|Bucharest', 'MDL Moldova|Moldovan|Chisinau',
+  'RWF Rwanda|Rwandan|Rwandans|Kigali',
+  'BIF Burundi|Burundian|Bujumbura',
+  'CDF DR Congo|DRC|Democratic Republic of Congo|Democratic Republic of the Congo|Congolese|Kinshasa',
+  'GNF Guinea|Guinean|Conakry',
+  'DJF Djibouti',
+  'SEK Sweden|Swedish|Stockholm',
+  'NOK Norway|Norwegian|Oslo',
+  'DKK Denmark|Danish|Copenhagen',
+  'ISK Iceland|Icelandic|Reykjavik',
+  'CNY China|Chinese|Beijing|Shanghai|Shenzhen|Guangzhou',
+  'JPY Japan|Japanese|Tokyo|Osaka',
+  'KRW South Korea|Korea|Korean|Koreans|Seoul|Busan',
+  'KPW North Korea|North Korean|Pyongyang',
+  'ZMW Zambia|Zambian|Lusaka',
+  'MWK Malawi|Malawian|Lilongwe',
+  'KGS Kyrgyzstan|Kyrgyz|Bishkek',
+  'UZS Uzbekistan|Uzbek|Tashkent',
+  'AZN Azerbaijan|Azerbaijani|Baku',
+  'TMT Turkmenistan|Turkmen|Ashgabat',
+  'TRY Turkey|Türkiye|Turkish|Ankara|Istanbul',
+  'VES Venezuela|Venezuelan|Venezuelans|Caracas',
+  'BOB Bolivia|Bolivian|La Paz',
+  'RON Romania|Romanian|Bucharest',
+  'MDL Moldova|Moldovan|Chisinau',
   // Countries that share no written form with others, for the locale.
-  'RUB Russia|Russian|Russians|Moscow', 'UAH Ukraine|Ukrainian|Ukrainians|Kyiv|Kiev', 'EUR Germany|German|Berlin|France|French|Paris|Italy|Italian|Rome|Spain|Spanish|Madrid|Ireland|Irish|Dublin|Netherlands|Dutch|Belgium|Brussels|Portugal|Lisbon|Greece|Greek|Athens|Austria|Vienna|Finland|Helsinki',
-  'ILS Israel|Israeli|Israelis|Jerusalem|Tel Aviv', 'BRL Brazil|Brazilian|Brazilians|Brasília|Brasilia|São Paulo|Sao Paulo|Rio de Janeiro', 'PEN Peru|Peruvian|Lima',
-  'NGN Nigeria|Nigerian|Nigerians|Abuja|Lagos', 'ZAR South Africa|South African|South Africans|Pretoria|Johannesburg|Cape Town|Durban', 'GHS Ghana|Ghanaian|Ghanaians|Accra|Kumasi',
-  'ETB Ethiopia|Ethiopian|Ethiopians|Addis Ababa', 'BDT Bangladesh|Bangladeshi|Dhaka|Chittagong', 'IDR Indonesia|Indonesian|Jakarta', 'MYR Malaysia|Malaysian|Kuala Lumpur',
-  'THB Thailand|Thai|Bangkok', 'VND Vietnam|Vietnamese|Hanoi|Ho Chi Minh City', 'MMK Myanmar|Burma|Burmese|Yangon|Naypyitaw', 'KHR Cambodia|Cambodian|Phnom Penh',
-  'HNL Honduras|Honduran|Tegucigalpa', 'GTQ Guatemala|Guatemalan', 'CRC Costa Rica|Costa Rican|San José', 'PYG Paraguay|Paraguayan|Asunción|Asuncion',
-  'MNT Mongolia|Mongolian|Ulaanbaatar', 'KZT Kazakhstan|Kazakh|Astana|Almaty', 'AFN Afghanistan|Afghan|Kabul', 'PLN Poland|Polish|Warsaw', 'HUF Hungary|Hungarian|Budapest',
-  'CZK Czech Republic|Czech|Prague', 'MOP Macau|Macao',
+  'RUB Russia|Russian|Russians|Moscow',
+  'UAH Ukraine|Ukrainian|Ukrainians|Kyiv|Kiev',
+  'EUR Germany|German|Berlin|France|French|Paris|Italy|Italian|Rome|Spain|Spanish|Madrid|Ireland|Irish|Dublin|Netherlands|Dutch|Belgium|Brussels|Portugal|Lisbon|Greece|Greek|Athens|Austria|Vienna|Finland|Helsinki',
+  'ILS Israel|Israeli|Israelis|Jerusalem|Tel Aviv',
+  'BRL Brazil|Brazilian|Brazilians|Brasília|Brasilia|São Paulo|Sao Paulo|Rio de Janeiro',
+  'PEN Peru|Peruvian|Lima',
+  'NGN Nigeria|Nigerian|Nigerians|Abuja|Lagos',
+  'ZAR South Africa|South African|South Africans|Pretoria|Johannesburg|Cape Town|Durban',
+  'GHS Ghana|Ghanaian|Ghanaians|Accra|Kumasi',
+  'ETB Ethiopia|Ethiopian|Ethiopians|Addis Ababa',
+  'BDT Bangladesh|Bangladeshi|Dhaka|Chittagong',
+  'IDR Indonesia|Indonesian|Jakarta',
+  'MYR Malaysia|Malaysian|Kuala Lumpur',
+  'THB Thailand|Thai|Bangkok',
+  'VND Vietnam|Vietnamese|Hanoi|Ho Chi Minh City',
+  'MMK Myanmar|Burma|Burmese|Yangon|Naypyitaw',
+  'KHR Cambodia|Cambodian|Phnom Penh',
+  'HNL Honduras|Honduran|Tegucigalpa',
+  'GTQ Guatemala|Guatemalan',
+  'CRC Costa Rica|Costa Rican|San José',
+  'PYG Paraguay|Paraguayan|Asunción|Asuncion',
+  'MNT Mongolia|Mongolian|Ulaanbaatar',
+  'KZT Kazakhstan|Kazakh|Astana|Almaty',
+  'AFN Afghanistan|Afghan|Kabul',
+  'PLN Poland|Polish|Warsaw',
+  'HUF Hungary|Hungarian|Budapest',
+  'CZK Czech Republic|Czech|Prague',
+  'MOP Macau|Macao',
 ];
 
-interface CountryRow { code: string; key: number }
+interface CountryRow {
+  code: string;
+  key: number;
+}
 let placeIndex: Map<string, { rest: string; row: CountryRow }[]> | null = null;
 /** Hashes of the first words of place names (as written and in capitals), so most words are never sliced. */
 let placeHashes: Set<number> | null = null;
@@ -210,7 +577,8 @@ const isUpperAt = (s: string, i: number): boolean => {
   const c = s.charCodeAt(i);
   return (c >= 65 && c <= 90) || (c >= 0xc0 && c <= 0xde && c !== 0xd7);
 };
-const isWordChar = (c: number): boolean => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7);
+const isWordChar = (c: number): boolean =>
+  (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7);
 
 /** Reads a word at `i`: letters, and dots inside abbreviations (`U.S.`, `U.K.`); returns its end. */
 function placeWordEnd(text: string, i: number): number {
@@ -268,7 +636,10 @@ function placeRegex(): RegExp {
     words.add(w);
     words.add(w.toUpperCase());
   }
-  const alt = [...words].sort((x, y) => y.length - x.length).map((w) => w.replace(/[.$]/g, '\\$&')).join('|');
+  const alt = [...words]
+    .sort((x, y) => y.length - x.length)
+    .map((w) => w.replace(/[.$]/g, '\\$&'))
+    .join('|');
   placeStarts = new RegExp(`(?<![\\p{L}\\p{N}])(?:${alt})(?![\\p{L}\\p{N}])`, 'gu');
   return placeStarts;
 }
@@ -289,7 +660,10 @@ export function mayBeLocal(text: string, family: string): boolean {
       words.add(w);
       words.add(w.toUpperCase());
     }
-    const alt = [...words].sort((x, y) => y.length - x.length).map((w) => w.replace(/[.$]/g, '\\$&')).join('|');
+    const alt = [...words]
+      .sort((x, y) => y.length - x.length)
+      .map((w) => w.replace(/[.$]/g, '\\$&'))
+      .join('|');
     localDollar = new RegExp(`(?<![\\p{L}\\p{N}])(?:${alt})(?![\\p{L}\\p{N}])`, 'u');
   }
   return localDollar.test(text);
@@ -305,7 +679,12 @@ export function placeEvidence(text: string): PlaceEvidence {
     const i = m.index;
     const p = placeAt(text, i, i + m[0].length);
     // `Latin America`, `South American`, `New Mexico`: not the country.
-    if (!p || (p.code === 'USD' && /(?:Latin|South|Central|North) $/.test(text.slice(Math.max(0, i - 8), i))) || (p.code === 'MXN' && text.endsWith('New ', i))) continue;
+    if (
+      !p ||
+      (p.code === 'USD' && /(?:Latin|South|Central|North) $/.test(text.slice(Math.max(0, i - 8), i))) ||
+      (p.code === 'MXN' && text.endsWith('New ', i))
+    )
+      continue;
     const r = byCountry.get(p.key) ?? { code: p.code, n: 0, name: p.name };
     r.n++;
     byCountry.set(p.key, r);
@@ -349,7 +728,12 @@ export function resolveFamily(family: string, art: ArticleCurrencies, not: strin
   const members = new Set(fam.members);
   const written = [...art.written].filter((c) => members.has(c) && c !== not);
   const pick = (code: string, basis: CurrencyReading['basis'], evidence: string): CurrencyReading => ({ basis, code, evidence });
-  const ambiguous = (cands: string[], evidence: string): CurrencyReading => ({ basis: 'ambiguous', code: null, candidates: [...new Set(cands)], evidence });
+  const ambiguous = (cands: string[], evidence: string): CurrencyReading => ({
+    basis: 'ambiguous',
+    code: null,
+    candidates: [...new Set(cands)],
+    evidence,
+  });
   const bracket = not ? ` (written beside the same amount in ${not}, so not ${not})` : '';
   if (fam.intl) {
     const usual = fam.usual!;
@@ -360,7 +744,8 @@ export function resolveFamily(family: string, art: ArticleCurrencies, not: strin
     const cands = [...new Set([...(local ? [local.code] : []), ...writtenLocal, ...(usual !== not ? [usual] : [])])];
     if (not && cands.length === 1) return pick(cands[0]!, 'evidence', `written beside the same amount in ${not}, as its equivalent`);
     if (!local && !writtenLocal.length) return pick(usual, 'default', 'no other currency written this way is in play in the article');
-    if (local && !writtenLocal.length && written.includes(usual)) return pick(local.code, 'evidence', `the article is ${local.why} and writes US dollars out where it means them`);
+    if (local && !writtenLocal.length && written.includes(usual))
+      return pick(local.code, 'evidence', `the article is ${local.why} and writes US dollars out where it means them`);
     return ambiguous(cands, `${local ? `the article is ${local.why}` : `the article also writes ${writtenLocal.join(', ')}`}${bracket}`);
   }
   // Families without an international reading: the places and written forms of the article decide.
@@ -370,11 +755,21 @@ export function resolveFamily(family: string, art: ArticleCurrencies, not: strin
   const cands = [...new Set([...fromPlaces.map((r) => r.code), ...written])];
   if (cands.length === 1) {
     const r = fromPlaces.find((x) => x.code === cands[0]);
-    return pick(cands[0]!, 'evidence', r ? `the article names ${r.name}${r.n > 1 ? ` ${r.n} times` : ''}${bracket}` : `the article writes ${cands[0]} out elsewhere${bracket}`);
+    return pick(
+      cands[0]!,
+      'evidence',
+      r
+        ? `the article names ${r.name}${r.n > 1 ? ` ${r.n} times` : ''}${bracket}`
+        : `the article writes ${cands[0]} out elsewhere${bracket}`,
+    );
   }
   if (cands.length === 0) {
-    if (fam.usual && fam.usual !== not) return pick(fam.usual, 'default', 'no country using another currency of this name is named in the article');
-    return ambiguous(fam.members.filter((c) => c !== not), `no country using one of these currencies is named in the article${bracket}`);
+    if (fam.usual && fam.usual !== not)
+      return pick(fam.usual, 'default', 'no country using another currency of this name is named in the article');
+    return ambiguous(
+      fam.members.filter((c) => c !== not),
+      `no country using one of these currencies is named in the article${bracket}`,
+    );
   }
   return ambiguous(cands, `the article names ${fromPlaces.map((r) => r.name).join(', ') || 'several of them'}${bracket}`);
 }
@@ -393,4 +788,3 @@ function locale(p: PlaceEvidence): { code: string; why: string } | null {
   if (!best || best.n < 3 || best.n < 2 * second) return null;
   return { code: best.code, why: `about ${best.name} (named ${best.n} times)` };
 }
-

@@ -24,21 +24,124 @@ import { type Cand, mk, qualifierBefore, type WordWatch, wordHash } from './scan
 
 /** Cryptocurrency names (lower-case) → the ticker used as their unit. Names that are ordinary words or people (`Luna`, `Solana`, `tether`) are left out. */
 export const CRYPTO: Record<string, string> = {
-  bitcoin: 'BTC', bitcoins: 'BTC', ethereum: 'ETH', litecoin: 'LTC', litecoins: 'LTC', dogecoin: 'DOGE', dogecoins: 'DOGE', monero: 'XMR', terrausd: 'UST', xrp: 'XRP',
+  bitcoin: 'BTC',
+  bitcoins: 'BTC',
+  ethereum: 'ETH',
+  litecoin: 'LTC',
+  litecoins: 'LTC',
+  dogecoin: 'DOGE',
+  dogecoins: 'DOGE',
+  monero: 'XMR',
+  terrausd: 'UST',
+  xrp: 'XRP',
 };
 /** Tickers read only right after an amount (`0.5 BTC`): alone they are also other things (`ETH Zurich`, the `BTC` pipeline). */
 export const CRYPTO_TICKERS = new Set(['BTC', 'ETH', 'LTC', 'DOGE', 'XMR', 'XRP', 'USDT', 'USDC', 'UST']);
 
 /** ISO codes read alone: the widely traded ones that are no common abbreviation (not `CAD`, `SAR`, `PHP`, `ALL`). */
-const LONE_CODES = new Set(['USD', 'EUR', 'GBP', 'JPY', 'CNY', 'RMB', 'HKD', 'INR', 'CHF', 'AUD', 'NZD', 'SGD', 'KRW', 'TWD', 'ZAR', 'NGN', 'KES', 'BDT', 'THB', 'MYR', 'IDR', 'BRL', 'MXN', 'RUB', 'AED', 'EGP', 'PKR']);
+const LONE_CODES = new Set([
+  'USD',
+  'EUR',
+  'GBP',
+  'JPY',
+  'CNY',
+  'RMB',
+  'HKD',
+  'INR',
+  'CHF',
+  'AUD',
+  'NZD',
+  'SGD',
+  'KRW',
+  'TWD',
+  'ZAR',
+  'NGN',
+  'KES',
+  'BDT',
+  'THB',
+  'MYR',
+  'IDR',
+  'BRL',
+  'MXN',
+  'RUB',
+  'AED',
+  'EGP',
+  'PKR',
+]);
 /** Names that are also ordinary words, besides the scanner's `GATED` ones: weight, an adjective, shoe soles, a bird. */
 const WORDLIKE = new Set([...GATED, 'pound', 'pounds', 'sterling', 'soles', 'quetzal', 'quetzales', 'quetzals']);
 /** What a currency does on a market, right after `the X` (`the won weakened`, `the pound has fallen`). */
 const MOVES = new Set([
-  'rose', 'rises', 'rise', 'rising', 'fell', 'falls', 'fall', 'falling', 'slid', 'slides', 'sliding', 'slipped', 'slips', 'gained', 'gains', 'lost', 'loses', 'dropped', 'drops', 'climbed',
-  'climbs', 'jumped', 'jumps', 'surged', 'surges', 'soared', 'soars', 'plunged', 'plunges', 'plummeted', 'tumbled', 'tumbles', 'weakened', 'weakens', 'weakening', 'strengthened',
-  'strengthens', 'strengthening', 'firmed', 'firms', 'eased', 'eases', 'recovered', 'recovers', 'rallied', 'rallies', 'hit', 'hits', 'traded', 'trades', 'trading', 'depreciated',
-  'depreciates', 'appreciated', 'appreciates', 'edged', 'steadied', 'held', 'has', 'had', 'is', 'was', 'against', 'closed', 'ended', 'opened', 'touched', 'sank', 'crashed', 'collapsed',
+  'rose',
+  'rises',
+  'rise',
+  'rising',
+  'fell',
+  'falls',
+  'fall',
+  'falling',
+  'slid',
+  'slides',
+  'sliding',
+  'slipped',
+  'slips',
+  'gained',
+  'gains',
+  'lost',
+  'loses',
+  'dropped',
+  'drops',
+  'climbed',
+  'climbs',
+  'jumped',
+  'jumps',
+  'surged',
+  'surges',
+  'soared',
+  'soars',
+  'plunged',
+  'plunges',
+  'plummeted',
+  'tumbled',
+  'tumbles',
+  'weakened',
+  'weakens',
+  'weakening',
+  'strengthened',
+  'strengthens',
+  'strengthening',
+  'firmed',
+  'firms',
+  'eased',
+  'eases',
+  'recovered',
+  'recovers',
+  'rallied',
+  'rallies',
+  'hit',
+  'hits',
+  'traded',
+  'trades',
+  'trading',
+  'depreciated',
+  'depreciates',
+  'appreciated',
+  'appreciates',
+  'edged',
+  'steadied',
+  'held',
+  'has',
+  'had',
+  'is',
+  'was',
+  'against',
+  'closed',
+  'ended',
+  'opened',
+  'touched',
+  'sank',
+  'crashed',
+  'collapsed',
 ]);
 /** Words after a hyphen that keep `dollar-denominated`, `yuan-based` a currency (not `euro-sceptic`). */
 const HYPHEN_OK = new Set(['denominated', 'priced', 'pegged', 'linked', 'based', 'backed']);
@@ -107,7 +210,8 @@ function onMarket(s: string, i: number, j: number, w: string): boolean {
   const b = wordBefore(s, i);
   const before = b ? s.slice(b[0], b[1]).toLowerCase() : '';
   // `against sterling`, `in sterling`, `pound sterling`: the adjective (`a sterling effort`) never stands there.
-  if (w === 'sterling' && (before === 'against' || before === 'in' || before === 'versus' || before === 'pound' || before === 'pounds')) return true;
+  if (w === 'sterling' && (before === 'against' || before === 'in' || before === 'versus' || before === 'pound' || before === 'pounds'))
+    return true;
   if (!b || before !== 'the') return false;
   if (s.charCodeAt(j) === 39 || s.charCodeAt(j) === 0x2019) return s.charCodeAt(j + 1) === 115 && !isL(s.charCodeAt(j + 2)); // the pound's
   const a = wordAfter(s, j);
@@ -173,17 +277,52 @@ function sterlingAfter(s: string, c: Cand, i: number, j: number, w: string): boo
 /** `2,000 bitcoin at its peak`, `0.5 BTC`: a number right before a cryptocurrency becomes an amount in it (mutates `c`). */
 function cryptoAmount(s: string, c: Cand, i: number, j: number, w: string): boolean {
   const code = CRYPTO[w.toLowerCase()] ?? (CRYPTO_TICKERS.has(w) ? w : undefined);
-  if (!code || c.value === null || (c.kind !== 'number' && c.kind !== 'count') || c.unit !== null || c.end >= i || !/^ {1,2}$/.test(s.slice(c.end, i))) return false;
+  if (
+    !code ||
+    c.value === null ||
+    (c.kind !== 'number' && c.kind !== 'count') ||
+    c.unit !== null ||
+    c.end >= i ||
+    !/^ {1,2}$/.test(s.slice(c.end, i))
+  )
+    return false;
   // Not `880 Bitcoin ATMs` (a count of machines).
   const a = wordAfter(s, j);
-  if (a && a[0] > j && !/^(?:of|in|to|worth|and|or|was|were|is|are|from|at|for|on|each|per|into|with|by|a|an|the|last|this|that|which|as|than|while)$/i.test(s.slice(a[0], a[1]))) return false;
+  if (
+    a &&
+    a[0] > j &&
+    !/^(?:of|in|to|worth|and|or|was|were|is|are|from|at|for|on|each|per|into|with|by|a|an|the|last|this|that|which|as|than|while)$/i.test(
+      s.slice(a[0], a[1]),
+    )
+  )
+    return false;
   c.end = j;
   toCrypto(c, code);
   return true;
 }
 
 /** Words after `Korean won`, `Brazilian real` that make them a person who won something, or real estate. */
-const NOT_AFTER = new Set(['the', 'a', 'an', 'his', 'her', 'their', 'its', 'this', 'that', 'every', 'all', 'both', 'gold', 'silver', 'bronze', 'estate', 'time', 'world', 'life']);
+const NOT_AFTER = new Set([
+  'the',
+  'a',
+  'an',
+  'his',
+  'her',
+  'their',
+  'its',
+  'this',
+  'that',
+  'every',
+  'all',
+  'both',
+  'gold',
+  'silver',
+  'bronze',
+  'estate',
+  'time',
+  'world',
+  'life',
+]);
 function notCurrencyAfter(s: string, j: number): boolean {
   if (s.charCodeAt(j) === 45) return true; // real-time
   const a = wordAfter(s, j);

@@ -6,7 +6,15 @@
 
 /** Cryptocurrencies: the ticker used as a money figure's unit (marked `nonIso`) → the everyday name. */
 export const CRYPTO_NAMES: Record<string, string> = {
-  BTC: 'Bitcoin', ETH: 'Ether', LTC: 'Litecoin', DOGE: 'Dogecoin', XMR: 'Monero', XRP: 'XRP', USDT: 'Tether', USDC: 'USD Coin', UST: 'TerraUSD',
+  BTC: 'Bitcoin',
+  ETH: 'Ether',
+  LTC: 'Litecoin',
+  DOGE: 'Dogecoin',
+  XMR: 'Monero',
+  XRP: 'XRP',
+  USDT: 'Tether',
+  USDC: 'USD Coin',
+  UST: 'TerraUSD',
 };
 
 const ISO =

@@ -33,7 +33,8 @@ export function fromDayNum(n: number): { y: number; m: number; d: number } {
 }
 /** 0 = Sunday … 6 = Saturday. */
 export const weekdayOf = (n: number): number => (((n + 4) % 7) + 7) % 7;
-export const validDate = (y: number, m: number, d: number): boolean => m >= 1 && m <= 12 && d >= 1 && d <= 31 && fromDayNum(dayNum(y, m, d)).d === d;
+export const validDate = (y: number, m: number, d: number): boolean =>
+  m >= 1 && m <= 12 && d >= 1 && d <= 31 && fromDayNum(dayNum(y, m, d)).d === d;
 const pad = (n: number): string => String(n).padStart(2, '0');
 const year4 = (y: number): string => (y < 0 ? '-' : '') + String(Math.abs(y)).padStart(4, '0');
 export const isoDay = (n: number): string => {
@@ -82,7 +83,12 @@ export interface ResolvedDate {
  * Resolves `spec` (written as `text`) against `ctx`. `beside` is the day number of a full date
  * written right next to a weekday (`Wednesday, (4 February)`), when there is one.
  */
-export function resolveDate(spec: DateSpec, text: string, ctx: DateContext, beside: { day: number; resolution: DateResolution } | null = null): ResolvedDate {
+export function resolveDate(
+  spec: DateSpec,
+  text: string,
+  ctx: DateContext,
+  beside: { day: number; resolution: DateResolution } | null = null,
+): ResolvedDate {
   const mid = spec.part === 'mid' ? 'the middle of ' : '';
   if (spec.ambiguous) return { value: null, resolution: 'unresolved', note: spec.ambiguous };
   if (spec.recurring) return { value: null, resolution: 'unresolved', note: `${text}: recurring, not one date` };
@@ -90,30 +96,54 @@ export function resolveDate(spec: DateSpec, text: string, ctx: DateContext, besi
   if (spec.y !== undefined && spec.rel === undefined) {
     const { y, m, d } = spec;
     if (m === undefined) {
-      if (spec.y2 !== undefined) return { value: `${year4(y)}/${year4(spec.y2)}`, resolution: 'absolute', ...(mid ? { note: `${mid}${y}–${spec.y2}` } : {}) };
+      if (spec.y2 !== undefined)
+        return { value: `${year4(y)}/${year4(spec.y2)}`, resolution: 'absolute', ...(mid ? { note: `${mid}${y}–${spec.y2}` } : {}) };
       return { value: year4(y), resolution: 'absolute', ...(mid ? { note: `${mid}${y}` } : {}) };
     }
     if (d === undefined) return { value: isoMonth(y, m), resolution: 'absolute', ...(mid ? { note: `${mid}${monthName(m)} ${y}` } : {}) };
     if (!validDate(y, m, d)) return { value: null, resolution: 'unresolved', note: `${text}: no such date` };
     const n = dayNum(y, m, d);
-    if (spec.d2 !== undefined && validDate(y, m, spec.d2)) return { value: `${isoDay(n)}/${isoDay(dayNum(y, m, spec.d2))}`, resolution: 'absolute' };
+    if (spec.d2 !== undefined && validDate(y, m, spec.d2))
+      return { value: `${isoDay(n)}/${isoDay(dayNum(y, m, spec.d2))}`, resolution: 'absolute' };
     return { value: isoDay(n), resolution: 'absolute', day: n };
   }
   const res: DateResolution = ctx.source === 'file' ? 'file-date' : 'article-date';
   // Relative units that have no fixed calendar meaning stay unresolved even with an article date.
-  if (spec.rel === 'following') return { value: null, resolution: 'unresolved', note: `${text}: relative to the time the text narrates, not to the article date` };
-  if (spec.rel === 'season' || spec.rel === 'quarter' || spec.rel === 'spring' || spec.rel === 'summer' || spec.rel === 'autumn' || spec.rel === 'winter') {
+  if (spec.rel === 'following')
+    return { value: null, resolution: 'unresolved', note: `${text}: relative to the time the text narrates, not to the article date` };
+  if (
+    spec.rel === 'season' ||
+    spec.rel === 'quarter' ||
+    spec.rel === 'spring' ||
+    spec.rel === 'summer' ||
+    spec.rel === 'autumn' ||
+    spec.rel === 'winter'
+  ) {
     const rel = spec.off === -1 ? 'the one before' : spec.off === 1 ? 'the one after' : 'the one running at';
-    return { value: null, resolution: 'unresolved', note: `relative: ${rel} the article date${ctx.day !== null ? ` (${isoDay(ctx.day)})` : ''}; a ${spec.rel} has no fixed calendar dates (sport, crop or fiscal)` };
+    return {
+      value: null,
+      resolution: 'unresolved',
+      note: `relative: ${rel} the article date${ctx.day !== null ? ` (${isoDay(ctx.day)})` : ''}; a ${spec.rel} has no fixed calendar dates (sport, crop or fiscal)`,
+    };
   }
-  if ((spec.rel === 'decade' || spec.rel === 'century') && (spec.off ?? 0) > -2 && (spec.off ?? 0) < 2 && !(spec.rel === 'decade' && (spec.off ?? 0) < 0 && text.endsWith('ago'))) {
+  if (
+    (spec.rel === 'decade' || spec.rel === 'century') &&
+    (spec.off ?? 0) > -2 &&
+    (spec.off ?? 0) < 2 &&
+    !(spec.rel === 'decade' && (spec.off ?? 0) < 0 && text.endsWith('ago'))
+  ) {
     return { value: null, resolution: 'unresolved', note: `relative: ${text} (the previous ten years or the previous calendar decade?)` };
   }
   // A weekday right beside a full date takes that date (when they agree).
   if (spec.wd !== undefined && beside !== null) {
     const b = beside.day;
-    if (weekdayOf(b) === spec.wd) return { value: isoDay(b), resolution: beside.resolution, note: `the date written beside it (${isoDay(b)})` };
-    return { value: null, resolution: 'unresolved', note: `${weekdayName(spec.wd)} beside ${isoDay(b)}, which is a ${weekdayName(weekdayOf(b))}` };
+    if (weekdayOf(b) === spec.wd)
+      return { value: isoDay(b), resolution: beside.resolution, note: `the date written beside it (${isoDay(b)})` };
+    return {
+      value: null,
+      resolution: 'unresolved',
+      note: `${weekdayName(spec.wd)} beside ${isoDay(b)}, which is a ${weekdayName(weekdayOf(b))}`,
+    };
   }
   if (ctx.day === null) return { value: null, resolution: 'unresolved', note: `${text}: ${ctx.evidence}` };
   const base = ctx.day;
@@ -184,7 +214,13 @@ export function resolveDate(spec: DateSpec, text: string, ctx: DateContext, besi
           if (n < base - 731 || n > base + 183) continue;
           if (weekdayOf(n) === spec.wdHint && (hit === null || Math.abs(n - base) < Math.abs(hit - base))) hit = n;
         }
-        if (hit !== null) return { value: isoDay(hit), resolution: res, day: hit, note: `the year near ${against} in which ${spec.d} ${monthName(m)} is a ${weekdayName(spec.wdHint)}` };
+        if (hit !== null)
+          return {
+            value: isoDay(hit),
+            resolution: res,
+            day: hit,
+            note: `the year near ${against} in which ${spec.d} ${monthName(m)} is a ${weekdayName(spec.wdHint)}`,
+          };
       }
       let best: number | null = null;
       for (const y of [by - 1, by, by + 1]) {
@@ -192,14 +228,24 @@ export function resolveDate(spec: DateSpec, text: string, ctx: DateContext, besi
         const n = dayNum(y, m, spec.d);
         if (spec.future && n < base) continue;
         if (spec.past && n > base) continue;
-        if (best === null || Math.abs(n - base) < Math.abs(best - base) || (Math.abs(n - base) === Math.abs(best - base) && n < best)) best = n;
+        if (best === null || Math.abs(n - base) < Math.abs(best - base) || (Math.abs(n - base) === Math.abs(best - base) && n < best))
+          best = n;
       }
       if (best === null) return { value: null, resolution: 'unresolved', note: `${text}: no such date near ${against}` };
       const n = best;
       if (spec.d2 !== undefined && validDate(fromDayNum(n).y, m, spec.d2)) {
-        return { value: `${isoDay(n)}/${isoDay(dayNum(fromDayNum(n).y, m, spec.d2))}`, resolution: res, note: `year of the nearest such dates to ${against}` };
+        return {
+          value: `${isoDay(n)}/${isoDay(dayNum(fromDayNum(n).y, m, spec.d2))}`,
+          resolution: res,
+          note: `year of the nearest such dates to ${against}`,
+        };
       }
-      return { value: isoDay(n), resolution: res, day: n, note: `year of the ${spec.future ? 'coming' : spec.past ? 'last' : 'nearest'} ${spec.d} ${monthName(m)} (${spec.future ? 'future tense' : spec.past ? 'past tense' : 'no tense cue'}) relative to ${against}` };
+      return {
+        value: isoDay(n),
+        resolution: res,
+        day: n,
+        note: `year of the ${spec.future ? 'coming' : spec.past ? 'last' : 'nearest'} ${spec.d} ${monthName(m)} (${spec.future ? 'future tense' : spec.past ? 'past tense' : 'no tense cue'}) relative to ${against}`,
+      };
     }
     // A month alone: the nearest (ties go to the past), the coming one for the future, or last/next.
     const ahead = (m - bm + 12) % 12;

@@ -52,14 +52,24 @@ export function findFigures(text: string, opts: FigureOptions = {}): { figures: 
   for (let i = 0; i < cands.length; i++) {
     if (figures[i]) continue;
     const c = cands[i]!;
-    figures[i] = toFigure(text, c, ctx, c.date?.wd !== undefined && c.date.off === undefined ? besideDate(text, cands, resolved, i) : null).figure;
+    figures[i] = toFigure(
+      text,
+      c,
+      ctx,
+      c.date?.wd !== undefined && c.date.off === undefined ? besideDate(text, cands, resolved, i) : null,
+    ).figure;
   }
   return { figures, relations };
 }
 
 function contextOf(o: FigureOptions): DateContext {
   const day = o.articleDate ? parseIsoDay(o.articleDate) : null;
-  if (day === null) return { day: null, source: null, evidence: o.articleDateNote ?? (o.articleDate ? `the article date ${o.articleDate} is not a valid date` : 'no article date') };
+  if (day === null)
+    return {
+      day: null,
+      source: null,
+      evidence: o.articleDateNote ?? (o.articleDate ? `the article date ${o.articleDate} is not a valid date` : 'no article date'),
+    };
   const source = o.articleDateSource ?? 'dateline';
   return { day, source, evidence: o.articleDateNote ?? (source === 'file' ? 'file date' : source) };
 }
@@ -87,7 +97,8 @@ function besideDate(text: string, cands: Cand[], resolved: ({ day: number; resol
 }
 
 /** Between an amount and its equivalent: ` (`, ` (about `, ` (or some `. */
-const EQUIV_GAP = /^\s?\(\s?(?:(?:about|around|approximately|approx\.|roughly|some|nearly|almost|or|equivalent to|equal to|worth|c\.|~|≈)\s?)?$/i;
+const EQUIV_GAP =
+  /^\s?\(\s?(?:(?:about|around|approximately|approx\.|roughly|some|nearly|almost|or|equivalent to|equal to|worth|c\.|~|≈)\s?)?$/i;
 /** Between two equivalents in one bracket: `($2m; £1m)`, `($2.3bn or £1.2bn)`, `(US$2/€1.8)`. */
 const EQUIV_SEP = /^\s?(?:;|,|\/|or|and)\s?(?:(?:about|around|approximately|roughly|some)\s)?$/i;
 /**
@@ -102,7 +113,12 @@ function mergeEquivalents(text: string, cands: Cand[]): Cand[] {
     const b = cands[i + 1];
     if (a.kind === 'money' && b && b.kind === 'money' && b.start - a.end <= 24 && EQUIV_GAP.test(text.slice(a.end, b.start))) {
       let k = i + 1;
-      while (cands[k + 1]?.kind === 'money' && cands[k + 1]!.start - cands[k]!.end <= 16 && EQUIV_SEP.test(text.slice(cands[k]!.end, cands[k + 1]!.start))) k++;
+      while (
+        cands[k + 1]?.kind === 'money' &&
+        cands[k + 1]!.start - cands[k]!.end <= 16 &&
+        EQUIV_SEP.test(text.slice(cands[k]!.end, cands[k + 1]!.start))
+      )
+        k++;
       let close = cands[k]!.end;
       while (text.charCodeAt(close) === 32) close++;
       if (text.charCodeAt(close) === 41) {
@@ -128,7 +144,11 @@ function hedged(text: string, i: number): boolean {
   if (p === 126 || p === 0x2248) return true; // ~ ≈
   if (p === 46) e--; // approx. $5m
   let b = e;
-  for (let c = text.charCodeAt(b - 1); b > 0 && b > e - 14 && ((c >= 97 && c <= 122) || (c >= 65 && c <= 90)); c = text.charCodeAt(--b - 1));
+  for (
+    let c = text.charCodeAt(b - 1);
+    b > 0 && b > e - 14 && ((c >= 97 && c <= 122) || (c >= 65 && c <= 90));
+    c = text.charCodeAt(--b - 1)
+  );
   return b < e && HEDGES.has(text.slice(b, e).toLowerCase()) && (p !== 46 || text.slice(b, e).length <= 6);
 }
 /** Currencies of money written in shared forms, from the article's evidence (see `currency.ts`); hedges. */
@@ -158,7 +178,10 @@ function readMoney(text: string, cands: Cand[]): void {
       if (mayBeLocal(text, x.cur)) need = true;
     }
   }
-  const art: ArticleCurrencies = { places: need ? placeEvidence(text) : { byCountry: new Map(), dateline: null }, written: written ?? new Set() };
+  const art: ArticleCurrencies = {
+    places: need ? placeEvidence(text) : { byCountry: new Map(), dateline: null },
+    written: written ?? new Set(),
+  };
   const memo = new Map<string, ReturnType<typeof resolveFamily>>();
   const resolve = (c: Cand, not: string | null): void => {
     if (!c.cur) return;
@@ -179,7 +202,12 @@ function readMoney(text: string, cands: Cand[]): void {
   }
 }
 
-function toFigure(text: string, c: Cand, ctx: DateContext, beside: { day: number; resolution: DateResolution } | null): { figure: Figure; day?: number } {
+function toFigure(
+  text: string,
+  c: Cand,
+  ctx: DateContext,
+  beside: { day: number; resolution: DateResolution } | null,
+): { figure: Figure; day?: number } {
   const t = text.slice(c.start, c.end);
   const f: Figure = { start: c.start, end: c.end, kind: c.kind, text: t, value: c.value, unit: c.unit };
   if (c.valueMax !== undefined) f.valueMax = c.valueMax;

@@ -9,10 +9,39 @@
  * Dates are left unresolved here ({@link DateSpec}); `dates.ts` turns them into calendar values.
  */
 import type { FigureKind } from '../types';
-import { type CurrencyReading, DOLLAR_PREFIXES, FAMILIES, GATED, ISO_CODES, LOCAL_PREFIX, LOCAL_SUFFIX, NAMES, placeCode, SIGNS } from './currency';
 import {
-  AREA_UNITS, COUNT_NOUNS, DATE_PREPS, FUNCTION_WORDS, LABEL_WORDS, METRE_CONTEXT, MINOR_WORDS,
-  MONTHS, MONTH_ABBR, NOT_PLURAL, NUMBER_MULT, NUMBER_WORDS, ONE_NOUNS, REL_UNITS, SCALE_SUFFIX, SCALE_WORDS, UNIT_SUFFIX, UNIT_WORDS, VOLUME_UNITS, WEEKDAYS,
+  type CurrencyReading,
+  DOLLAR_PREFIXES,
+  FAMILIES,
+  GATED,
+  ISO_CODES,
+  LOCAL_PREFIX,
+  LOCAL_SUFFIX,
+  NAMES,
+  placeCode,
+  SIGNS,
+} from './currency';
+import {
+  AREA_UNITS,
+  COUNT_NOUNS,
+  DATE_PREPS,
+  FUNCTION_WORDS,
+  LABEL_WORDS,
+  METRE_CONTEXT,
+  MINOR_WORDS,
+  MONTHS,
+  MONTH_ABBR,
+  NOT_PLURAL,
+  NUMBER_MULT,
+  NUMBER_WORDS,
+  ONE_NOUNS,
+  REL_UNITS,
+  SCALE_SUFFIX,
+  SCALE_WORDS,
+  UNIT_SUFFIX,
+  UNIT_WORDS,
+  VOLUME_UNITS,
+  WEEKDAYS,
 } from './lexicon';
 
 /** A date as written, before it is resolved against the article date. */
@@ -44,7 +73,21 @@ export interface DateSpec {
   ambiguous?: string;
 }
 
-export type RelUnit = 'year' | 'month' | 'week' | 'weekend' | 'day' | 'season' | 'quarter' | 'decade' | 'century' | 'spring' | 'summer' | 'autumn' | 'winter' | 'following';
+export type RelUnit =
+  | 'year'
+  | 'month'
+  | 'week'
+  | 'weekend'
+  | 'day'
+  | 'season'
+  | 'quarter'
+  | 'decade'
+  | 'century'
+  | 'spring'
+  | 'summer'
+  | 'autumn'
+  | 'winter'
+  | 'following';
 
 /** A figure found by the scanner; `value` is numeric, dates carry a {@link DateSpec} instead. */
 export interface Cand {
@@ -81,7 +124,12 @@ const isD = (c: number): boolean => c >= 48 && c <= 57;
 /** Letters: ASCII, Latin-1/Extended, Greek…CJK; not punctuation, symbols, spaces or surrogates. */
 function isL(c: number): boolean {
   if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
-  return (c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7) || (c >= 0x370 && c <= 0x1fff) || (c >= 0x3040 && c <= 0x9fff) || (c >= 0xac00 && c <= 0xd7a3);
+  return (
+    (c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7) ||
+    (c >= 0x370 && c <= 0x1fff) ||
+    (c >= 0x3040 && c <= 0x9fff) ||
+    (c >= 0xac00 && c <= 0xd7a3)
+  );
 }
 const isW = (c: number): boolean => isD(c) || isL(c);
 const isSp = (c: number): boolean => c === 32 || c === 160 || c === 0x2009 || c === 0x202f || c === 9;
@@ -166,7 +214,13 @@ function readNum(s: string, i: number): Num | null {
   let int = s.slice(i, j);
   let commas = false;
   if (j - i <= 3) {
-    while (s.charCodeAt(j) === 44 && isD(s.charCodeAt(j + 1)) && isD(s.charCodeAt(j + 2)) && isD(s.charCodeAt(j + 3)) && !isD(s.charCodeAt(j + 4))) {
+    while (
+      s.charCodeAt(j) === 44 &&
+      isD(s.charCodeAt(j + 1)) &&
+      isD(s.charCodeAt(j + 2)) &&
+      isD(s.charCodeAt(j + 3)) &&
+      !isD(s.charCodeAt(j + 4))
+    ) {
       int += s.slice(j + 1, j + 4);
       j += 4;
       commas = true;
@@ -276,7 +330,15 @@ for (const [w, v] of Object.entries(NUMBER_WORDS)) {
   TRIGGERS.set(cap(w), { t: 'num', v });
 }
 for (const w of ['a', 'A', 'an', 'An']) TRIGGERS.set(w, { t: 'a' });
-for (const [w, off] of [['last', -1], ['next', 1], ['this', 0], ['coming', 1], ['previous', -1], ['current', 0], ['following', null]] as const) {
+for (const [w, off] of [
+  ['last', -1],
+  ['next', 1],
+  ['this', 0],
+  ['coming', 1],
+  ['previous', -1],
+  ['current', 0],
+  ['following', null],
+] as const) {
   if (w === 'last' || w === 'next' || w === 'this') {
     TRIGGERS.set(w, { t: 'rel', off: off! });
     TRIGGERS.set(cap(w), { t: 'rel', off: off! });
@@ -284,7 +346,12 @@ for (const [w, off] of [['last', -1], ['next', 1], ['this', 0], ['coming', 1], [
     TRIGGERS.set(w, { t: 'the-rel', off });
   }
 }
-for (const [w, off] of [['yesterday', -1], ['today', 0], ['tomorrow', 1], ['tonight', 0]] as const) {
+for (const [w, off] of [
+  ['yesterday', -1],
+  ['today', 0],
+  ['tomorrow', 1],
+  ['tonight', 0],
+] as const) {
   TRIGGERS.set(w, { t: 'day', off });
   TRIGGERS.set(cap(w), { t: 'day', off });
 }
@@ -295,7 +362,8 @@ TRIGGERS.set('Mid', { t: 'mid' });
 // `R` and `N` (rand, naira) need a scale or a grouped amount: `R92 million`, `N2,000`, not `R2`, `N95`.
 for (const [w, cur] of Object.entries(LOCAL_PREFIX)) TRIGGERS.set(w, { t: 'code', cur, gated: w === 'R' || w === 'N' });
 for (const w of ISO_CODES) if (!TRIGGERS.has(w)) TRIGGERS.set(w, { t: 'code', cur: w, gated: false });
-for (const k of Object.keys(DOLLAR_PREFIXES)) if (!TRIGGERS.has(k.slice(0, -1))) TRIGGERS.set(k.slice(0, -1), { t: 'code', cur: null, gated: false });
+for (const k of Object.keys(DOLLAR_PREFIXES))
+  if (!TRIGGERS.has(k.slice(0, -1))) TRIGGERS.set(k.slice(0, -1), { t: 'code', cur: null, gated: false });
 // U.S.$2, U.S. $2, U.S.93 Million; L.E. 500; GH₵5, CN¥5, JP¥5, E£5
 for (const w of ['U', 'L', 'CN', 'JP', 'E']) TRIGGERS.set(w, { t: 'code', cur: null, gated: false });
 // Names before an amount, also capitalised (`Birr 5 million`, `Rupees 40`); not `Euro` (`Euro 96` is a tournament).
@@ -305,7 +373,27 @@ for (const [w, cur] of Object.entries(NAMES)) {
   if (w !== 'euro' && w !== 'pound' && w !== 'franc' && !TRIGGERS.has(cap(w))) TRIGGERS.set(cap(w), { t: 'name', cur });
 }
 for (const w of ['http', 'https', 'www', 'HTTP', 'HTTPS', 'WWW']) TRIGGERS.set(w, { t: 'url' });
-for (const w of ['few', 'several', 'tens', 'dozens', 'hundreds', 'thousands', 'millions', 'billions', 'trillions', 'hundred', 'thousand', 'million', 'billion', 'trillion', 'multibillion', 'multimillion', 'multitrillion', 'multi', 'half']) {
+for (const w of [
+  'few',
+  'several',
+  'tens',
+  'dozens',
+  'hundreds',
+  'thousands',
+  'millions',
+  'billions',
+  'trillions',
+  'hundred',
+  'thousand',
+  'million',
+  'billion',
+  'trillion',
+  'multibillion',
+  'multimillion',
+  'multitrillion',
+  'multi',
+  'half',
+]) {
   TRIGGERS.set(w, { t: 'vague', w });
   if (w !== 'multi') TRIGGERS.set(cap(w), { t: 'vague', w });
 }
@@ -318,13 +406,35 @@ for (const w of TRIGGERS.keys()) {
 }
 
 /** Words after a weekday that make it part of a name (`Sunday Times`, `Monday Club`). */
-const WEEKDAY_NAMES_AFTER = new Set(['Times', 'Telegraph', 'Mirror', 'Express', 'Post', 'Herald', 'Mail', 'Sport', 'People', 'Independent', 'Club', 'Night', 'League', 'Service', 'Tribune', 'Star', 'Record', 'Business', 'Politics']);
+const WEEKDAY_NAMES_AFTER = new Set([
+  'Times',
+  'Telegraph',
+  'Mirror',
+  'Express',
+  'Post',
+  'Herald',
+  'Mail',
+  'Sport',
+  'People',
+  'Independent',
+  'Club',
+  'Night',
+  'League',
+  'Service',
+  'Tribune',
+  'Star',
+  'Record',
+  'Business',
+  'Politics',
+]);
 /** Words after `Today`/`Tomorrow` that make it a programme title. */
 const DAY_NAMES_AFTER = new Set(['programme', 'program', 'show', 'Programme', 'Show']);
 /** Sentence words that say the event is still to come. */
-const FUTURE = /\b(?:will|shall|would|won't|'ll|’ll|is due|are due|due to|is set to|are set to|plans? to|planned|planning|is expected|are expected|expects? to|scheduled|upcoming|ahead of|intends? to|next)\b/i;
+const FUTURE =
+  /\b(?:will|shall|would|won't|'ll|’ll|is due|are due|due to|is set to|are set to|plans? to|planned|planning|is expected|are expected|expects? to|scheduled|upcoming|ahead of|intends? to|next)\b/i;
 /** Sentence words that say it has happened. */
-const PAST = /\b(?:was|were|had|did|said|told|came|went|took|made|saw|gave|rose|fell|grew|won|lost|met|began|left|held|paid|sold|spoke|wrote|sent|struck|fought|flew|drew|broke|ran|beat|bought|brought|caught|felt|found|heard|kept|led|meant|stood|thought|ago|last|\w{3,}ed)\b/i;
+const PAST =
+  /\b(?:was|were|had|did|said|told|came|went|took|made|saw|gave|rose|fell|grew|won|lost|met|began|left|held|paid|sold|spoke|wrote|sent|struck|fought|flew|drew|broke|ran|beat|bought|brought|caught|felt|found|heard|kept|led|meant|stood|thought|ago|last|\w{3,}ed)\b/i;
 
 /**
  * Words a caller wants found in the same pass (`currencyMentions.ts`): `bits` is a 65,536-bit filter
@@ -395,10 +505,44 @@ function push(out: Cand[], f: Cand | null): void {
 }
 /** A candidate; every one is built here or in `dateCand`, with all fields, so that they share one shape (fast property access downstream). */
 export function mk(start: number, end: number, kind: FigureKind, value: number | null, unit: string | null, exp = 0, bare = false): Cand {
-  return { start, end, kind, value, unit, exp, bare, valueMax: undefined, date: undefined, note: undefined, cur: undefined, approx: undefined, alt: undefined, reading: undefined, noAmount: undefined, nonIso: undefined } as Cand;
+  return {
+    start,
+    end,
+    kind,
+    value,
+    unit,
+    exp,
+    bare,
+    valueMax: undefined,
+    date: undefined,
+    note: undefined,
+    cur: undefined,
+    approx: undefined,
+    alt: undefined,
+    reading: undefined,
+    noAmount: undefined,
+    nonIso: undefined,
+  } as Cand;
 }
 function dateCand(start: number, end: number, date: DateSpec): Cand {
-  return { start, end, kind: 'date', value: null, unit: null, exp: 0, bare: false, valueMax: undefined, date, note: undefined, cur: undefined, approx: undefined, alt: undefined, reading: undefined, noAmount: undefined, nonIso: undefined } as Cand;
+  return {
+    start,
+    end,
+    kind: 'date',
+    value: null,
+    unit: null,
+    exp: 0,
+    bare: false,
+    valueMax: undefined,
+    date,
+    note: undefined,
+    cur: undefined,
+    approx: undefined,
+    alt: undefined,
+    reading: undefined,
+    noAmount: undefined,
+    nonIso: undefined,
+  } as Cand;
 }
 /** The tense of the sentence around `[i, j)`: future words win over past ones; null when neither shows. */
 function tenseAround(s: string, i: number, j: number): 'future' | 'past' | null {
@@ -466,7 +610,14 @@ function moneyAt(s: string, start: number, j: number, cur: string, mode: 'sign' 
   // `R50 000`, `N$200 000`: thousands grouped with spaces (southern African style), after a currency only.
   if (!a.dec && !a.commas && a.int.length <= 3) {
     let int = a.int;
-    while (s.charCodeAt(ae) === 32 && isD(s.charCodeAt(ae + 1)) && isD(s.charCodeAt(ae + 2)) && isD(s.charCodeAt(ae + 3)) && !isD(s.charCodeAt(ae + 4)) && !isL(s.charCodeAt(ae + 4))) {
+    while (
+      s.charCodeAt(ae) === 32 &&
+      isD(s.charCodeAt(ae + 1)) &&
+      isD(s.charCodeAt(ae + 2)) &&
+      isD(s.charCodeAt(ae + 3)) &&
+      !isD(s.charCodeAt(ae + 4)) &&
+      !isL(s.charCodeAt(ae + 4))
+    ) {
       int += s.slice(ae + 1, ae + 4);
       ae += 4;
       grouped = true;
@@ -485,7 +636,14 @@ function moneyAt(s: string, start: number, j: number, cur: string, mode: 'sign' 
   const sc = scaleAt(s, ae, true);
   if (mode === 'gated' && !sc && !grouped) return null;
   // `CUP 2022`, `COP26`, `COP 27`, `SDG 15`: a code before a bare year, written onto a number, or a label.
-  if (mode === 'code' && !sc && !grouped && !value.dec && (isYearNum(value) || k === j || (LABEL_CODES.has(s.slice(start, j).trim()) && value.int.length <= 2))) return null;
+  if (
+    mode === 'code' &&
+    !sc &&
+    !grouped &&
+    !value.dec &&
+    (isYearNum(value) || k === j || (LABEL_CODES.has(s.slice(start, j).trim()) && value.int.length <= 2))
+  )
+    return null;
   let e = sc ? sc.end : ae;
   let exp = sc ? sc.exp : 0;
   let max: number | undefined;
@@ -523,7 +681,13 @@ function dotGrouped(s: string, i: number): Num | null {
   if (j - i > 3) return null;
   let int = s.slice(i, j);
   let groups = 0;
-  while (s.charCodeAt(j) === 46 && isD(s.charCodeAt(j + 1)) && isD(s.charCodeAt(j + 2)) && isD(s.charCodeAt(j + 3)) && !isD(s.charCodeAt(j + 4))) {
+  while (
+    s.charCodeAt(j) === 46 &&
+    isD(s.charCodeAt(j + 1)) &&
+    isD(s.charCodeAt(j + 2)) &&
+    isD(s.charCodeAt(j + 3)) &&
+    !isD(s.charCodeAt(j + 4))
+  ) {
     int += s.slice(j + 1, j + 4);
     j += 4;
     groups++;
@@ -551,7 +715,8 @@ function codeAt(s: string, i: number, j: number, cur: string | null, gated: bool
     const d = DOLLAR_PREFIXES[w + '$'];
     return d ? moneyAt(s, i, j + 1, d) : null;
   }
-  if (c === 32 && s.charCodeAt(j + 1) === 36 && w.length >= 2 && DOLLAR_PREFIXES[w + '$']) return moneyAt(s, i, j + 2, DOLLAR_PREFIXES[w + '$']!); // US $3.4 million
+  if (c === 32 && s.charCodeAt(j + 1) === 36 && w.length >= 2 && DOLLAR_PREFIXES[w + '$'])
+    return moneyAt(s, i, j + 2, DOLLAR_PREFIXES[w + '$']!); // US $3.4 million
   if (w === 'U' || w === 'L') {
     const abbr = w === 'U' ? '.S.' : '.E.';
     if (!s.startsWith(abbr, j)) return null;
@@ -583,7 +748,8 @@ function nameBeforeAt(s: string, i: number, j: number, cur: string): Cand | null
   const e = sc ? sc.end : a.end;
   const c = s.charCodeAt(e);
   // Nothing may be written onto the amount, and no unit or noun may follow it (`the dollar 10 years ago`).
-  if (isW(c) || c === 37 || c === 47 || c === 58 || isDash(c) || (!sc && isYearNum(a)) || tail(s, k, a, null, e, sc ? sc.exp : 0, false)) return null;
+  if (isW(c) || c === 37 || c === 47 || c === 58 || isDash(c) || (!sc && isYearNum(a)) || tail(s, k, a, null, e, sc ? sc.exp : 0, false))
+    return null;
   const r = { end: e, value: numVal(a, sc ? sc.exp : 0), exp: sc ? sc.exp : 0, valueMax: undefined as number | undefined };
   let start = i;
   // `US dollars 6000`, `Hong Kong dollars 500`: the country before the name.
@@ -663,7 +829,15 @@ function currencyAfter(s: string, e: number, gatedOk: boolean, k = -1, we = 0, w
 }
 
 /** Plural scale words in vague amounts, with the range they give: `tens` 10–100, `millions` 1 million–1 billion. */
-const VAGUE_PLURAL: Record<string, [number, number]> = { tens: [10, 100], dozens: [24, 100], hundreds: [100, 1e3], thousands: [1e3, 1e6], millions: [1e6, 1e9], billions: [1e9, 1e12], trillions: [1e12, 1e15] };
+const VAGUE_PLURAL: Record<string, [number, number]> = {
+  tens: [10, 100],
+  dozens: [24, 100],
+  hundreds: [100, 1e3],
+  thousands: [1e3, 1e6],
+  millions: [1e6, 1e9],
+  billions: [1e9, 1e12],
+  trillions: [1e12, 1e15],
+};
 const SCALE_WORD: Record<string, number> = { hundred: 100, thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12 };
 
 /**
@@ -778,7 +952,8 @@ function signed(s: string, f: Cand): Cand {
   const i = f.start;
   const c = s.charCodeAt(i - 1);
   let start = -1;
-  if ((c === 45 || c === 0x2212) && (i < 2 || isSp(s.charCodeAt(i - 2)) || s.charCodeAt(i - 2) === 40 || s.charCodeAt(i - 2) === 10)) start = i - 1;
+  if ((c === 45 || c === 0x2212) && (i < 2 || isSp(s.charCodeAt(i - 2)) || s.charCodeAt(i - 2) === 40 || s.charCodeAt(i - 2) === 10))
+    start = i - 1;
   else if (isSp(c) && s.startsWith('minus', i - 6) && (i < 7 || !isL(s.charCodeAt(i - 7)))) start = i - 6;
   if (start < 0) return f;
   f.start = start;
@@ -802,7 +977,15 @@ function digitAt(s: string, i: number): Cand | number {
   // Clock times: 12:30, 2:03:45
   if (c === 58 && isD(s.charCodeAt(e + 1)) && !a.dec) return timeEnd(s, skipRun(s, e));
   // ISO dates 2026-02-04 (and 2026-02)
-  if (isDash(c) && a.int.length === 4 && !a.commas && !a.dec && isD(s.charCodeAt(e + 1)) && isD(s.charCodeAt(e + 2)) && !isD(s.charCodeAt(e + 3))) {
+  if (
+    isDash(c) &&
+    a.int.length === 4 &&
+    !a.commas &&
+    !a.dec &&
+    isD(s.charCodeAt(e + 1)) &&
+    isD(s.charCodeAt(e + 2)) &&
+    !isD(s.charCodeAt(e + 3))
+  ) {
     const y = intOf(a);
     const m = Number(s.slice(e + 1, e + 3));
     if (isDash(s.charCodeAt(e + 3)) && isD(s.charCodeAt(e + 4)) && isD(s.charCodeAt(e + 5)) && !isD(s.charCodeAt(e + 6))) {
@@ -836,7 +1019,13 @@ function digitAt(s: string, i: number): Cand | number {
   if (isL(c)) {
     const we = wordEnd(s, e);
     const suf = s.slice(e, we);
-    if ((suf === 'st' || suf === 'nd' || suf === 'rd' || suf === 'th') && !a.dec && !a.commas && !isD(s.charCodeAt(we)) && ordinalOk(a.int, suf)) {
+    if (
+      (suf === 'st' || suf === 'nd' || suf === 'rd' || suf === 'th') &&
+      !a.dec &&
+      !a.commas &&
+      !isD(s.charCodeAt(we)) &&
+      ordinalOk(a.int, suf)
+    ) {
       const dm = dayMonthAt(s, i, a, we);
       if (dm) return dm;
       return mk(i, we, 'number', intOf(a), 'ordinal');
@@ -847,7 +1036,15 @@ function digitAt(s: string, i: number): Cand | number {
   if (isDash(c) && isD(s.charCodeAt(e + 1))) {
     const b = readNum(s, e + 1);
     if (!b) return skipRun(s, i);
-    if (isYearNum(a, 1800) && !b.dec && !b.commas && (b.int.length === 2 || b.int.length === 4) && !isW(s.charCodeAt(b.end)) && s.charCodeAt(b.end) !== 37 && !scaleAt(s, b.end, false)) {
+    if (
+      isYearNum(a, 1800) &&
+      !b.dec &&
+      !b.commas &&
+      (b.int.length === 2 || b.int.length === 4) &&
+      !isW(s.charCodeAt(b.end)) &&
+      s.charCodeAt(b.end) !== 37 &&
+      !scaleAt(s, b.end, false)
+    ) {
       const y = intOf(a);
       let y2 = b.int.length === 2 ? Math.floor(y / 100) * 100 + intOf(b) : intOf(b);
       if (b.int.length === 2 && y2 <= y && y2 + 100 === y + 1) y2 += 100; // 1999-00
@@ -877,7 +1074,8 @@ function digitAt(s: string, i: number): Cand | number {
     }
     // the 50,000-pound prize, a 500-euro fine (not a 200-pound man: a weight)
     const cur = NAMES[w];
-    if (cur !== undefined && !GATED.has(w) && !(cur === '*pound' && numVal(a) < 1000)) return withMax(mkMoney(i, we, numVal(a), cur), max, 0);
+    if (cur !== undefined && !GATED.has(w) && !(cur === '*pound' && numVal(a) < 1000))
+      return withMax(mkMoney(i, we, numVal(a), cur), max, 0);
     // 600-plus billion pesos: a lower bound, kept only when money follows
     if (w === 'plus') {
       const r = plusMoney(s, i, a, we);
@@ -945,7 +1143,16 @@ function toRange(s: string, i: number, a: Num, e: number): Cand | null {
   const b = digitAt(s, e + 4);
   if (typeof b === 'number') return null;
   // 12 to 14 May (also after `from`: a span of days, not a change)
-  if (b.kind === 'date' && b.date && b.date.d !== undefined && b.date.d2 === undefined && b.date.m !== undefined && isSmallInt(a) && intOf(a) >= 1 && intOf(a) < b.date.d) {
+  if (
+    b.kind === 'date' &&
+    b.date &&
+    b.date.d !== undefined &&
+    b.date.d2 === undefined &&
+    b.date.m !== undefined &&
+    isSmallInt(a) &&
+    intOf(a) >= 1 &&
+    intOf(a) < b.date.d
+  ) {
     b.date.d2 = b.date.d;
     b.date.d = intOf(a);
     b.start = i;
@@ -962,7 +1169,19 @@ function timeEnd(s: string, e: number): number {
   const nw = nextWord(s, e);
   if (nw) {
     const w = lower(s.slice(nw[0], nw[1]));
-    if (w === 'am' || w === 'pm' || w === 'gmt' || w === 'bst' || w === 'utc' || w === 'et' || w === 'est' || w === 'edt' || w === 'cet' || w === 'local') return nw[1];
+    if (
+      w === 'am' ||
+      w === 'pm' ||
+      w === 'gmt' ||
+      w === 'bst' ||
+      w === 'utc' ||
+      w === 'et' ||
+      w === 'est' ||
+      w === 'edt' ||
+      w === 'cet' ||
+      w === 'local'
+    )
+      return nw[1];
     if ((w === 'a' || w === 'p') && s.startsWith('.m.', nw[1])) return nw[1] + 3;
   }
   if (isL(s.charCodeAt(e))) return wordEnd(s, e);
@@ -1054,7 +1273,7 @@ function skipScores(s: string, i: number): number {
 }
 function ordinalOk(int: string, suf: string): boolean {
   const v = Number(int) % 100;
-  const want = v >= 11 && v <= 13 ? 'th' : ['th', 'st', 'nd', 'rd'][v % 10] ?? 'th';
+  const want = v >= 11 && v <= 13 ? 'th' : (['th', 'st', 'nd', 'rd'][v % 10] ?? 'th');
   return suf === want;
 }
 
@@ -1064,7 +1283,8 @@ function slashAt(s: string, i: number, a: Num): Cand | number {
   if (!b) return skipRun(s, i);
   if (s.charCodeAt(b.end) === 47 && isD(s.charCodeAt(b.end + 1))) {
     const c = readNum(s, b.end + 1);
-    if (!c || a.dec || b.dec || c.dec || a.int.length > 2 || b.int.length > 2 || (c.int.length !== 4 && c.int.length !== 2)) return skipRun(s, i);
+    if (!c || a.dec || b.dec || c.dec || a.int.length > 2 || b.int.length > 2 || (c.int.length !== 4 && c.int.length !== 2))
+      return skipRun(s, i);
     const p = intOf(a);
     const q = intOf(b);
     const y = c.int.length === 2 ? 2000 + intOf(c) : intOf(c);
@@ -1072,7 +1292,10 @@ function slashAt(s: string, i: number, a: Num): Cand | number {
     if (p > 12 && q <= 12) return dateCand(i, c.end, { y, m: q, d: p });
     if (q > 12 && p <= 12) return dateCand(i, c.end, { y, m: p, d: q });
     if (p === q) return dateCand(i, c.end, { y, m: p, d: q });
-    return dateCand(i, c.end, { y, ambiguous: `day/month order of ${s.slice(i, c.end)} is ambiguous (${p} ${MONTHS[q - 1] ?? '?'} or ${MONTHS[p - 1] ?? '?'} ${q})` });
+    return dateCand(i, c.end, {
+      y,
+      ambiguous: `day/month order of ${s.slice(i, c.end)} is ambiguous (${p} ${MONTHS[q - 1] ?? '?'} or ${MONTHS[p - 1] ?? '?'} ${q})`,
+    });
   }
   if (isYearNum(a, 1800) && !b.dec && (b.int.length === 2 || b.int.length === 4)) {
     const y = intOf(a);
@@ -1183,7 +1406,8 @@ function attachedUnit(s: string, i: number, a: Num, max: Num | null, e: number):
       if (b && !b.commas) {
         const be = wordEnd(s, b.end);
         const bw = lower(s.slice(b.end, be));
-        if (u === 'ft' && (bw === 'in' || bw === 'ins' || bw === 'inches')) return mk(i, be, 'quantity', round(numVal(a) + numVal(b) / 12), 'ft');
+        if (u === 'ft' && (bw === 'in' || bw === 'ins' || bw === 'inches'))
+          return mk(i, be, 'quantity', round(numVal(a) + numVal(b) / 12), 'ft');
         if (u === 'st' && (bw === 'lb' || bw === 'lbs')) return mk(i, be, 'quantity', round(numVal(a) + numVal(b) / 14), 'st');
       }
     }
@@ -1255,10 +1479,11 @@ function tail(s: string, i: number, a: Num | number, max: Num | null, e: number,
   const lw = lower(w);
   c = s.charCodeAt(we);
   // per cent, percent, percentage points, basis points
-  if (lw === 'per' && (s.startsWith(' cent', we) || s.startsWith('-cent', we)) && !isL(s.charCodeAt(we + 5))) return with_(percentTail(s, i, we + 5, v, exp));
+  if (lw === 'per' && (s.startsWith(' cent', we) || s.startsWith('-cent', we)) && !isL(s.charCodeAt(we + 5)))
+    return with_(percentTail(s, i, we + 5, v, exp));
   if (lw === 'percent' || lw === 'pc') return with_(percentTail(s, i, we, v, exp));
   if (lw === 'percentage') {
-    const nw2 = nextWord(s, we) ?? (isDash(c) ? [we + 1, wordEnd(s, we + 1)] as [number, number] : null);
+    const nw2 = nextWord(s, we) ?? (isDash(c) ? ([we + 1, wordEnd(s, we + 1)] as [number, number]) : null);
     if (nw2 && lower(s.slice(nw2[0], nw2[1])).startsWith('point')) return with_(mk(i, nw2[1], 'percent', v, 'pp', exp));
     return null;
   }
@@ -1286,7 +1511,13 @@ function tail(s: string, i: number, a: Num | number, max: Num | null, e: number,
     if (isDash(c) && isL(s.charCodeAt(we + 1))) return null; // `12 month-long`
     // two years ago → a date
     const ago = nextWord(s, we);
-    if (ago && s.slice(ago[0], ago[1]) === 'ago' && (u === 'year' || u === 'month' || u === 'week' || u === 'day' || u === 'decade') && !max && Number.isInteger(v)) {
+    if (
+      ago &&
+      s.slice(ago[0], ago[1]) === 'ago' &&
+      (u === 'year' || u === 'month' || u === 'week' || u === 'day' || u === 'decade') &&
+      !max &&
+      Number.isInteger(v)
+    ) {
       const rel: RelUnit = u;
       return dateCand(i, ago[1], { rel, off: -v });
     }
@@ -1296,13 +1527,17 @@ function tail(s: string, i: number, a: Num | number, max: Num | null, e: number,
       if (q > we && isD(s.charCodeAt(q))) {
         const b = readNum(s, q);
         const nw3 = b ? nextWord(s, b.end) : null;
-        if (b && nw3 && /^inch(?:es)?$/.test(lower(s.slice(nw3[0], nw3[1])))) return mk(i, nw3[1], 'quantity', round(v + numVal(b) / 12), 'ft');
+        if (b && nw3 && /^inch(?:es)?$/.test(lower(s.slice(nw3[0], nw3[1]))))
+          return mk(i, nw3[1], 'quantity', round(v + numVal(b) / 12), 'ft');
       }
     }
     return with_(perAfter(s, mk(i, we, 'quantity', v, u, exp), u));
   }
   // Currencies: 11 billion dollars, 500 yuan, 61 million Hong Kong dollars, 5 million USD, 1500 Rs; 50 pence
-  const ca = w !== lw || NAMES[lw] !== undefined || lw === 'kr' || lw === 'zł' ? currencyAfter(s, e, exp > 0 || v >= 1000 || (typeof a !== 'number' && a.commas), k, we, w, lw) : null;
+  const ca =
+    w !== lw || NAMES[lw] !== undefined || lw === 'kr' || lw === 'zł'
+      ? currencyAfter(s, e, exp > 0 || v >= 1000 || (typeof a !== 'number' && a.commas), k, we, w, lw)
+      : null;
   if (ca) {
     if (ca.cur === '*pound' && v < 1000 && weightContext(s, i)) return with_(mk(i, ca.end, 'quantity', v, 'lb', exp));
     return with_(mkMoney(i, ca.end, v, ca.cur, exp));
@@ -1323,7 +1558,12 @@ function tail(s: string, i: number, a: Num | number, max: Num | null, e: number,
   if (isAcronymPlural(w) || (w === lw && isPluralish(lw))) return with_(mk(i, we, 'count', v, w === lw ? lw : w, exp));
   // One adjective between: `400 new jobs`, `two armed men` (but not `the two held talks`).
   // Up to two: `30 other international awards`.
-  const adjective = (x: string, lx: string): boolean => x === lx && (!FUNCTION_WORDS.has(lx) || ADJECTIVES.has(lx)) && !NOT_PLURAL.has(lx) && !PAST_VERBS.has(lx) && !(lx.endsWith('ed') && lower(prevWord(s, i)) === 'the');
+  const adjective = (x: string, lx: string): boolean =>
+    x === lx &&
+    (!FUNCTION_WORDS.has(lx) || ADJECTIVES.has(lx)) &&
+    !NOT_PLURAL.has(lx) &&
+    !PAST_VERBS.has(lx) &&
+    !(lx.endsWith('ed') && lower(prevWord(s, i)) === 'the');
   // A capitalised adjective before a known counted noun: `30 Labour MPs`, `20 British soldiers`.
   if (w !== lw && !FUNCTION_WORDS.has(lw) && !isDash(c)) {
     const nw2 = nextWord(s, we);
@@ -1344,15 +1584,69 @@ function tail(s: string, i: number, a: Num | number, max: Num | null, e: number,
   return null;
 }
 /** Function-word-like adjectives that may stand between a number and its noun (`30 other awards`). */
-const ADJECTIVES = new Set(['other', 'additional', 'extra', 'further', 'first', 'final', 'latest', 'past', 'previous', 'top', 'record', 'estimated', 'total', 'more']);
-const PAST_VERBS = new Set(['held', 'met', 'had', 'made', 'said', 'told', 'won', 'lost', 'took', 'gave', 'saw', 'sold', 'paid', 'left', 'began', 'came', 'went', 'got', 'put', 'set', 'led', 'ran', 'sent', 'spent', 'kept', 'found', 'became', 'were', 'are', 'have', 'will', 'would', 'could', 'may', 'might']);
+const ADJECTIVES = new Set([
+  'other',
+  'additional',
+  'extra',
+  'further',
+  'first',
+  'final',
+  'latest',
+  'past',
+  'previous',
+  'top',
+  'record',
+  'estimated',
+  'total',
+  'more',
+]);
+const PAST_VERBS = new Set([
+  'held',
+  'met',
+  'had',
+  'made',
+  'said',
+  'told',
+  'won',
+  'lost',
+  'took',
+  'gave',
+  'saw',
+  'sold',
+  'paid',
+  'left',
+  'began',
+  'came',
+  'went',
+  'got',
+  'put',
+  'set',
+  'led',
+  'ran',
+  'sent',
+  'spent',
+  'kept',
+  'found',
+  'became',
+  'were',
+  'are',
+  'have',
+  'will',
+  'would',
+  'could',
+  'may',
+  'might',
+]);
 
 /** `lost 20 pounds`, `weighed 200 pounds`: pounds as weight. */
 function weightContext(s: string, i: number): boolean {
   const b = Math.max(0, i - 30);
   const before = s.slice(b, i);
   // `100kg (220 pounds)`: a conversion of a weight.
-  return /\b(?:weigh|weighs|weighed|weighing|lost|lose|gained|put on|heavier|lighter)\b/i.test(before) || /\d\s?(?:kg|kilos?|kilogrammes?|kilograms?|tonnes?|grams?|g)\s?\(\s*$/.test(before);
+  return (
+    /\b(?:weigh|weighs|weighed|weighing|lost|lose|gained|put on|heavier|lighter)\b/i.test(before) ||
+    /\d\s?(?:kg|kilos?|kilogrammes?|kilograms?|tonnes?|grams?|g)\s?\(\s*$/.test(before)
+  );
 }
 function isAcronymPlural(w: string): boolean {
   if (w.length < 3 || w.charCodeAt(w.length - 1) !== 115) return false;
@@ -1386,14 +1680,20 @@ function bare(s: string, i: number, a: Num): Cand | number {
   // Ages: `aged 77`, `Mr Ebbers, 63, is accused`
   if (!a.dec && !a.commas && a.int.length <= 3 && Number(a.int) <= 120) {
     if (lpw === 'aged') return mk(i, a.end, 'quantity', numVal(a), 'year');
-    if (s.charCodeAt(i - 1) === 32 && s.charCodeAt(i - 2) === 44 && s.charCodeAt(a.end) === 44 && isUpper(s.charCodeAt(wordBefore(s, i - 2)))) {
+    if (
+      s.charCodeAt(i - 1) === 32 &&
+      s.charCodeAt(i - 2) === 44 &&
+      s.charCodeAt(a.end) === 44 &&
+      isUpper(s.charCodeAt(wordBefore(s, i - 2)))
+    ) {
       const f = mk(i, a.end, 'quantity', numVal(a), 'year');
       f.note = 'age';
       return f;
     }
   }
   // `at 1330`: a 24-hour clock time
-  if (lpw === 'at' && a.int.length === 4 && !a.dec && !a.commas && Number(a.int.slice(0, 2)) <= 23 && Number(a.int.slice(2)) <= 59) return a.end;
+  if (lpw === 'at' && a.int.length === 4 && !a.dec && !a.commas && Number(a.int.slice(0, 2)) <= 23 && Number(a.int.slice(2)) <= 59)
+    return a.end;
   // `class of '83`
   const ap = i > 0 ? s.charCodeAt(i - 1) : 0;
   if ((ap === 39 || ap === 0x2019) && a.int.length === 2 && !a.dec && (i < 2 || !isW(s.charCodeAt(i - 2)))) {
@@ -1401,7 +1701,15 @@ function bare(s: string, i: number, a: Num): Cand | number {
     return dateCand(i - 1, a.end, { y: v >= 30 ? 1900 + v : 2000 + v });
   }
   // `at 12.30`, `by 9.45`: a British clock time
-  if (a.dec.length === 2 && !a.commas && a.int.length <= 2 && Number(a.int) <= 23 && Number(a.dec) <= 59 && (lpw === 'at' || lpw === 'by' || lpw === 'until' || lpw === 'till' || lpw === 'from')) return a.end;
+  if (
+    a.dec.length === 2 &&
+    !a.commas &&
+    a.int.length <= 2 &&
+    Number(a.int) <= 23 &&
+    Number(a.dec) <= 59 &&
+    (lpw === 'at' || lpw === 'by' || lpw === 'until' || lpw === 'till' || lpw === 'from')
+  )
+    return a.end;
   // `(1)`, `1)` list markers and numbers inside brackets alone
   const nc = s.charCodeAt(a.end);
   if (nc === 41 && isSmallInt(a) && (i === 0 || s.charCodeAt(i - 1) === 40 || s.charCodeAt(i - 1) === 10)) return a.end + 1;
@@ -1483,7 +1791,16 @@ function monthAt(s: string, i: number, j: number, m: number, start: number): Can
       let de = a.end;
       const suf = wordEnd(s, de);
       if (suf > de && ordinalOk(a.int, s.slice(de, suf))) de = suf;
-      if (isSmallInt(a) && d >= 1 && d <= 31 && !isW(s.charCodeAt(de)) && s.charCodeAt(de) !== 37 && !scaleAt(s, de, false) && !(s.charCodeAt(de) === 58 && isD(s.charCodeAt(de + 1))) && !isDash(s.charCodeAt(de))) {
+      if (
+        isSmallInt(a) &&
+        d >= 1 &&
+        d <= 31 &&
+        !isW(s.charCodeAt(de)) &&
+        s.charCodeAt(de) !== 37 &&
+        !scaleAt(s, de, false) &&
+        !(s.charCodeAt(de) === 58 && isD(s.charCodeAt(de + 1))) &&
+        !isDash(s.charCodeAt(de))
+      ) {
         // `December 12 tonnes`: a unit or noun after the number means it is not a day.
         if (!tail(s, k, a, null, de, 0, false) || de > a.end) {
           spec.d = d;
@@ -1542,7 +1859,15 @@ function monthAbbrAt(s: string, i: number, j: number, m: number): Cand | null {
   let de = a.end;
   const suf = wordEnd(s, de);
   if (suf > de && ordinalOk(a.int, s.slice(de, suf))) de = suf;
-  if (isSmallInt(a) && intOf(a) >= 1 && intOf(a) <= 31 && !isW(s.charCodeAt(de)) && !scaleAt(s, de, false) && s.charCodeAt(de) !== 37 && !isDash(s.charCodeAt(de))) {
+  if (
+    isSmallInt(a) &&
+    intOf(a) >= 1 &&
+    intOf(a) <= 31 &&
+    !isW(s.charCodeAt(de)) &&
+    !scaleAt(s, de, false) &&
+    s.charCodeAt(de) !== 37 &&
+    !isDash(s.charCodeAt(de))
+  ) {
     const spec: DateSpec = { m, d: intOf(a) };
     const end = yearAfter(s, de, spec);
     if (spec.y === undefined) setTense(spec, s, i, end);
@@ -1556,7 +1881,18 @@ function weekdayAt(s: string, i: number, j: number, wd: number): Cand | null {
   const pw = prevWord(s, i);
   const lpw = lower(pw);
   if (isNameBefore(pw) && lpw !== 'on') return null;
-  if (pw === 'Super' || pw === 'Black' || pw === 'Good' || pw === 'Ash' || pw === 'Bloody' || pw === 'Cyber' || pw === 'Easter' || pw === 'Palm' || pw === 'Maundy') return null;
+  if (
+    pw === 'Super' ||
+    pw === 'Black' ||
+    pw === 'Good' ||
+    pw === 'Ash' ||
+    pw === 'Bloody' ||
+    pw === 'Cyber' ||
+    pw === 'Easter' ||
+    pw === 'Palm' ||
+    pw === 'Maundy'
+  )
+    return null;
   const nw = nextWord(s, j);
   if (nw && WEEKDAY_NAMES_AFTER.has(s.slice(nw[0], nw[1]))) return null;
   const spec: DateSpec = { wd };
@@ -1598,7 +1934,13 @@ function theRelAt(s: string, i: number, j: number, off: number | null, out: Cand
   let start = i;
   // Include `the` before it when nothing else took it.
   const b = i - 4;
-  if (b >= 0 && (s.slice(b, i) === 'the ' || s.slice(b, i) === 'The ') && (b === 0 || !isW(s.charCodeAt(b - 1))) && (out.length === 0 || out[out.length - 1]!.end <= b)) start = b;
+  if (
+    b >= 0 &&
+    (s.slice(b, i) === 'the ' || s.slice(b, i) === 'The ') &&
+    (b === 0 || !isW(s.charCodeAt(b - 1))) &&
+    (out.length === 0 || out[out.length - 1]!.end <= b)
+  )
+    start = b;
   return dateCand(start, nw[1], off === null ? { rel: 'following' } : { rel: u, off });
 }
 /** `a year ago`, `a million people`, `a dozen`, `a hundred`. */
@@ -1654,7 +1996,16 @@ function betweenAt(s: string, i: number, j: number): Cand | null {
   if (first.kind === 'date' && second.kind === 'date') {
     const a = first.date!;
     const b = second.date!;
-    if (a.y !== undefined && b.y !== undefined && a.m === undefined && b.m === undefined && b.y > a.y && a.y2 === undefined && b.y2 === undefined) return dateCand(i, second.end, { y: a.y, y2: b.y });
+    if (
+      a.y !== undefined &&
+      b.y !== undefined &&
+      a.m === undefined &&
+      b.m === undefined &&
+      b.y > a.y &&
+      a.y2 === undefined &&
+      b.y2 === undefined
+    )
+      return dateCand(i, second.end, { y: a.y, y2: b.y });
     return null;
   }
   if (second.value === null || first.value === null || second.kind === 'date') return null;

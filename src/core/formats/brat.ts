@@ -98,14 +98,16 @@ export function exportBrat(art: ExportArticle, opts: ExportOptions = {}): Export
   const tOf = new Map<Annotation, string>();
   const entityAt = new Map<string, { id: string; ann: Annotation }>();
   const written: Annotation[] = [];
-  const tLine = (type: string, frags: [number, number][]) => `T${++t}\t${type} ${frags.map(([x, y]) => `${x} ${y}`).join(';')}\t${frags.map(([x, y]) => view.slice(x, y)).join(' ')}`;
+  const tLine = (type: string, frags: [number, number][]) =>
+    `T${++t}\t${type} ${frags.map(([x, y]) => `${x} ${y}`).join(';')}\t${frags.map(([x, y]) => view.slice(x, y)).join(' ')}`;
   for (const ann of anns) {
     const frags = fragments(view, ann.start, ann.end);
     if (PY_SPACE_ONLY.test(ann.text)) {
       left.add('spans of white space only (brat cannot show them)');
       continue;
     }
-    if (frags[0]![0] !== view.toPoint(ann.start) || frags[frags.length - 1]![1] !== view.toPoint(ann.end)) lost.add('line breaks at the start or end of a span (brat cannot show them: the span is written without them)');
+    if (frags[0]![0] !== view.toPoint(ann.start) || frags[frags.length - 1]![1] !== view.toPoint(ann.end))
+      lost.add('line breaks at the start or end of a span (brat cannot show them: the span is written without them)');
     lines.push(tLine(ann.type, frags));
     const id = `T${t}`;
     tOf.set(ann, id);
@@ -232,7 +234,15 @@ export function parseBrat(content: string, seenText: string, opts: ImportOptions
     } else if (kind === 'R') {
       const m = /^(\S+) (\S+):(\S+) (\S+):(\S+)$/.exec(data.trim());
       if (!m) return void doc.problems.push(`line ${line}: ${id}: expected TYPE Arg1:ID Arg2:ID`);
-      relLines.push({ type: m[1]!, args: [[m[2]!, m[3]!], [m[4]!, m[5]!]], line, event: false });
+      relLines.push({
+        type: m[1]!,
+        args: [
+          [m[2]!, m[3]!],
+          [m[4]!, m[5]!],
+        ],
+        line,
+        event: false,
+      });
     } else if (kind === 'E') {
       const parts = data.trim().split(/\s+/);
       const args = parts.map((p) => p.split(':') as [string, string]).filter((p) => p.length === 2 && p[1]);
@@ -301,7 +311,8 @@ export function parseBrat(content: string, seenText: string, opts: ImportOptions
     }
     const ref = t.frags.map(([s, e]) => view.slice(s, e)).join(' ');
     t.text = t.text.replace(/\n+$/, '');
-    if (t.text.includes('\n')) skipped.add('T lines whose text goes on over the next lines (written by an old brat): read by their offsets');
+    if (t.text.includes('\n'))
+      skipped.add('T lines whose text goes on over the next lines (written by an old brat): read by their offsets');
     if (t.text && !t.text.startsWith(ref)) {
       // Old brat wrote a span's line breaks into the .ann: the text goes on over the next lines.
       const flat = (x: string) => x.replace(LINE_BREAKS_G, ' ');
@@ -309,7 +320,9 @@ export function parseBrat(content: string, seenText: string, opts: ImportOptions
         let d = 0;
         while (d < ref.length && t.text[d] === ref[d]) d++;
         const from = Math.max(0, d - 10);
-        doc.problems.push(`line ${t.line}: ${t.id}: the line says …${JSON.stringify(t.text.slice(from, d + 20))}, the text at ${t.frags.map((f) => f.join('–')).join(';')} is …${JSON.stringify(ref.slice(from, d + 20))}`);
+        doc.problems.push(
+          `line ${t.line}: ${t.id}: the line says …${JSON.stringify(t.text.slice(from, d + 20))}, the text at ${t.frags.map((f) => f.join('–')).join(';')} is …${JSON.stringify(ref.slice(from, d + 20))}`,
+        );
         continue;
       }
     }

@@ -88,7 +88,8 @@ export function selectForExport(anns: readonly Annotation[], opts: ExportOptions
   const out: Annotation[] = [];
   for (const a of anns) {
     if (opts.acceptedOnly && a.status !== 'accepted') left.add('not accepted (--accepted-only)');
-    else if (a.anchor !== 'ok' && !keepUnanchored) left.add(`${a.anchor === 'modified' ? 'edited since annotated' : a.anchor} (not on their words in the article): no position to give`);
+    else if (a.anchor !== 'ok' && !keepUnanchored)
+      left.add(`${a.anchor === 'modified' ? 'edited since annotated' : a.anchor} (not on their words in the article): no position to give`);
     else out.push(a);
   }
   return out;
@@ -104,8 +105,22 @@ export function countFieldLosses(anns: readonly Annotation[], lost: Losses, hold
   }
 }
 
-export type LossField = 'status' | 'origin' | 'by' | 'note' | 'entity' | 'value' | 'speaker' | 'confidence' | 'conflict' | 'figures' | 'quotes' | 'id';
-const LOSS_FIELDS: LossField[] = ['figures', 'quotes', 'status', 'origin', 'by', 'note', 'entity', 'value', 'speaker', 'confidence', 'conflict', 'id'];
+export type LossField =
+  'status' | 'origin' | 'by' | 'note' | 'entity' | 'value' | 'speaker' | 'confidence' | 'conflict' | 'figures' | 'quotes' | 'id';
+const LOSS_FIELDS: LossField[] = [
+  'figures',
+  'quotes',
+  'status',
+  'origin',
+  'by',
+  'note',
+  'entity',
+  'value',
+  'speaker',
+  'confidence',
+  'conflict',
+  'id',
+];
 const FIELD_PRESENT: Record<LossField, (a: Annotation) => boolean> = {
   figures: (a) => a.kind === 'figure',
   quotes: (a) => a.kind === 'quote',
@@ -272,7 +287,9 @@ export function placeImport(doc: ImportedDoc, articleRaw: string, toolSeesBom = 
     if (anchor === 'ok' && it.quote && (it.start < 0 || view.slice(it.start, it.end) !== it.quote.exact)) {
       const found = locateQuote(view, it.quote, it.start);
       if (found === null) {
-        problems.push(`${it.where}: the words ${quoteFor(it.quote.exact)} are ${it.start < 0 ? 'not in the text' : `neither at ${it.start}–${it.end} nor in one place of the text`}`);
+        problems.push(
+          `${it.where}: the words ${quoteFor(it.quote.exact)} are ${it.start < 0 ? 'not in the text' : `neither at ${it.start}–${it.end} nor in one place of the text`}`,
+        );
         continue;
       }
       it = { ...it, start: found, end: found + codePointLength(it.quote.exact) };
@@ -290,7 +307,9 @@ export function placeImport(doc: ImportedDoc, articleRaw: string, toolSeesBom = 
     }
     const words = text.slice(start, end);
     if (anchor === 'ok' && it.text !== undefined && it.text !== view.slice(it.start, it.end) && it.text !== words) {
-      problems.push(`${it.where}: the file says the span ${it.start}–${it.end} reads ${quoteFor(it.text)}, the text there is ${quoteFor(view.slice(it.start, it.end))}`);
+      problems.push(
+        `${it.where}: the file says the span ${it.start}–${it.end} reads ${quoteFor(it.text)}, the text there is ${quoteFor(view.slice(it.start, it.end))}`,
+      );
       continue;
     }
     if (!kindOfType(it.type)) {
@@ -323,7 +342,8 @@ export function placeImport(doc: ImportedDoc, articleRaw: string, toolSeesBom = 
       else {
         const ss = at(sp.start);
         const se = at(sp.end);
-        if (ss === undefined || se === undefined || se < ss) problems.push(`${it.where}: the speaker's offsets ${sp.start}–${sp.end} are outside the text; speaker left out`);
+        if (ss === undefined || se === undefined || se < ss)
+          problems.push(`${it.where}: the speaker's offsets ${sp.start}–${sp.end} are outside the text; speaker left out`);
         else {
           const st = m?.speakerText ?? text.slice(ss, se);
           a.speaker = { name: sp.name ?? st, text: st, start: ss, end: se };
@@ -378,14 +398,50 @@ function quoteFor(s: string): string {
 
 /** Labels other tools and corpora use, lower-cased, → our types. `quote`: direct or indirect by the words. */
 const KNOWN_LABELS: Record<string, string> = {
-  per: 'PER', person: 'PER', people: 'PER', persons: 'PER', pers: 'PER',
-  org: 'ORG', organization: 'ORG', organisation: 'ORG', company: 'ORG', corporation: 'ORG',
-  loc: 'LOC', location: 'LOC', place: 'LOC', gpe: 'LOC', 'geo-political_entity': 'LOC', fac: 'LOC', facility: 'LOC',
-  misc: 'MISC', miscellaneous: 'MISC', norp: 'MISC', event: 'MISC', product: 'MISC', work_of_art: 'MISC', law: 'MISC', language: 'MISC',
-  money: 'money', percent: 'percent', percentage: 'percent', quantity: 'quantity', cardinal: 'count', count: 'count', date: 'date', number: 'number',
-  quote: 'quote', quotation: 'quote', content: 'quote',
-  direct: 'direct', partial: 'partial', scare: 'scare', headline: 'headline', block: 'block', indirect: 'indirect',
-  speaker: 'speaker', source: 'speaker',
+  per: 'PER',
+  person: 'PER',
+  people: 'PER',
+  persons: 'PER',
+  pers: 'PER',
+  org: 'ORG',
+  organization: 'ORG',
+  organisation: 'ORG',
+  company: 'ORG',
+  corporation: 'ORG',
+  loc: 'LOC',
+  location: 'LOC',
+  place: 'LOC',
+  gpe: 'LOC',
+  'geo-political_entity': 'LOC',
+  fac: 'LOC',
+  facility: 'LOC',
+  misc: 'MISC',
+  miscellaneous: 'MISC',
+  norp: 'MISC',
+  event: 'MISC',
+  product: 'MISC',
+  work_of_art: 'MISC',
+  law: 'MISC',
+  language: 'MISC',
+  money: 'money',
+  percent: 'percent',
+  percentage: 'percent',
+  quantity: 'quantity',
+  cardinal: 'count',
+  count: 'count',
+  date: 'date',
+  number: 'number',
+  quote: 'quote',
+  quotation: 'quote',
+  content: 'quote',
+  direct: 'direct',
+  partial: 'partial',
+  scare: 'scare',
+  headline: 'headline',
+  block: 'block',
+  indirect: 'indirect',
+  speaker: 'speaker',
+  source: 'speaker',
 };
 
 export type LabelTarget = { type: string; kind: AnnotationKind } | 'quote' | 'speaker' | 'skip' | null;
@@ -415,7 +471,10 @@ export function parseLabelMap(specs: readonly string[]): { map: Record<string, s
       const to = part.slice(eq + 1).trim();
       if (eq <= 0 || !from || !to) return { map, error: `--map wants LABEL=TYPE, got ${JSON.stringify(part)}` };
       if (to !== 'quote' && to !== 'speaker' && to !== 'skip' && !kindOfType(to)) {
-        return { map, error: `--map ${from}=${to}: ${to} is not a type (PER ORG LOC MISC, money percent quantity count date number, direct partial scare headline block indirect), quote, speaker or skip` };
+        return {
+          map,
+          error: `--map ${from}=${to}: ${to} is not a type (PER ORG LOC MISC, money percent quantity count date number, direct partial scare headline block indirect), quote, speaker or skip`,
+        };
       }
       map[from] = to;
     }

@@ -32,7 +32,6 @@ import {
 import { parseJsonOrLines, SPEAKER_LABEL } from './labelstudio';
 import { TextView } from './offsets';
 
-
 export function exportDoccano(art: ExportArticle, opts: ExportOptions = {}): ExportResult {
   const left = new Losses();
   const lost = new Losses();
@@ -62,17 +61,23 @@ export function exportDoccano(art: ExportArticle, opts: ExportOptions = {}): Exp
     }
     relations.push({ id: relations.length + 1, from_id: idOf.get(a)!, to_id: to, type: 'speaker' });
   }
-  lost.add('speaker names other than the words of their mention', anns.filter((a) => a.speaker && a.speaker.name !== a.speaker.text).length);
+  lost.add(
+    'speaker names other than the words of their mention',
+    anns.filter((a) => a.speaker && a.speaker.name !== a.speaker.text).length,
+  );
   countFieldLosses(anns, lost, { speaker: true, figures: true, quotes: true });
   const line = JSON.stringify({ text: seen, entities, relations, article: art.path ?? art.name });
   return { content: line + '\n', report: report('doccano', art.name, anns.length, left, lost) };
 }
 
-
 export function parseDoccano(content: string, opts: ImportOptions = {}): ImportParse {
   const parsed = parseJsonOrLines(content);
   if ('error' in parsed) return { docs: [], error: parsed.error };
-  const records = parsed.values.flatMap((v) => (Array.isArray(v.value) ? v.value.map((r, i) => ({ r, where: `${v.where}record ${i + 1}` })) : [{ r: v.value, where: v.where ? v.where.replace(/: $/, '') : 'record' }]));
+  const records = parsed.values.flatMap((v) =>
+    Array.isArray(v.value)
+      ? v.value.map((r, i) => ({ r, where: `${v.where}record ${i + 1}` }))
+      : [{ r: v.value, where: v.where ? v.where.replace(/: $/, '') : 'record' }],
+  );
   const docs: ImportedDoc[] = [];
   for (const { r, where } of records) {
     if (!isObj(r) || typeof r.text !== 'string') {
@@ -81,20 +86,42 @@ export function parseDoccano(content: string, opts: ImportOptions = {}): ImportP
     }
     const meta = isObj(r.meta) ? r.meta : {};
     const article = typeof r.article === 'string' ? r.article : typeof meta.article === 'string' ? meta.article : undefined;
-    const doc: ImportedDoc = { article, text: r.text, items: [], problems: [], skipped: [], where: article ? `${where} (${article})` : where };
+    const doc: ImportedDoc = {
+      article,
+      text: r.text,
+      items: [],
+      problems: [],
+      skipped: [],
+      where: article ? `${where} (${article})` : where,
+    };
     docs.push(doc);
     const skipped = new Losses();
     const spans: { id: string; start: number; end: number; label: string; where: string }[] = [];
     if (Array.isArray(r.entities)) {
       r.entities.forEach((e, i) => {
-        if (isObj(e) && Number.isSafeInteger(e.start_offset) && Number.isSafeInteger(e.end_offset) && typeof e.label === 'string') spans.push({ id: String(e.id ?? `#${i}`), start: e.start_offset as number, end: e.end_offset as number, label: e.label, where: `${where} entity ${i + 1}` });
+        if (isObj(e) && Number.isSafeInteger(e.start_offset) && Number.isSafeInteger(e.end_offset) && typeof e.label === 'string')
+          spans.push({
+            id: String(e.id ?? `#${i}`),
+            start: e.start_offset as number,
+            end: e.end_offset as number,
+            label: e.label,
+            where: `${where} entity ${i + 1}`,
+          });
         else doc.problems.push(`${where} entity ${i + 1}: expected {id, label, start_offset, end_offset}`);
       });
     }
     const labels = Array.isArray(r.label) ? r.label : Array.isArray(r.labels) ? r.labels : [];
     labels.forEach((l, i) => {
-      if (Array.isArray(l) && l.length >= 3 && Number.isSafeInteger(l[0]) && Number.isSafeInteger(l[1]) && typeof l[2] === 'string') spans.push({ id: `label ${i}`, start: l[0], end: l[1], label: l[2], where: `${where} label ${i + 1}` });
-      else if (isObj(l) && Number.isSafeInteger(l.start_offset) && Number.isSafeInteger(l.end_offset) && typeof l.label === 'string') spans.push({ id: `label ${i}`, start: l.start_offset as number, end: l.end_offset as number, label: l.label, where: `${where} label ${i + 1}` });
+      if (Array.isArray(l) && l.length >= 3 && Number.isSafeInteger(l[0]) && Number.isSafeInteger(l[1]) && typeof l[2] === 'string')
+        spans.push({ id: `label ${i}`, start: l[0], end: l[1], label: l[2], where: `${where} label ${i + 1}` });
+      else if (isObj(l) && Number.isSafeInteger(l.start_offset) && Number.isSafeInteger(l.end_offset) && typeof l.label === 'string')
+        spans.push({
+          id: `label ${i}`,
+          start: l.start_offset as number,
+          end: l.end_offset as number,
+          label: l.label,
+          where: `${where} label ${i + 1}`,
+        });
       else if (typeof l === 'string') skipped.add('document categories (text classification labels)');
       else doc.problems.push(`${where} label ${i + 1}: expected [start, end, "LABEL"]`);
     });
@@ -107,12 +134,24 @@ export function parseDoccano(content: string, opts: ImportOptions = {}): ImportP
         continue;
       }
       if (target === null || target === 'skip') {
-        skipped.add(target === null ? `spans labelled ${JSON.stringify(s.label)} (no such type; map it with --map ${s.label}=TYPE)` : `spans labelled ${JSON.stringify(s.label)} (--map: skip)`);
+        skipped.add(
+          target === null
+            ? `spans labelled ${JSON.stringify(s.label)} (no such type; map it with --map ${s.label}=TYPE)`
+            : `spans labelled ${JSON.stringify(s.label)} (--map: skip)`,
+        );
         continue;
       }
       const words = s.end >= s.start ? Array.from(r.text).slice(s.start, s.end).join('') : '';
       const kind = target === 'quote' ? 'quote' : target.kind;
-      const item: ImportedItem = { kind, type: target === 'quote' ? quoteTypeOf(words) : target.type, start: s.start, end: s.end, status: opts.status ?? 'accepted', origin: 'import', where: s.where };
+      const item: ImportedItem = {
+        kind,
+        type: target === 'quote' ? quoteTypeOf(words) : target.type,
+        start: s.start,
+        end: s.end,
+        status: opts.status ?? 'accepted',
+        origin: 'import',
+        where: s.where,
+      };
       if (kind === 'quote') item.speaker = null;
       doc.items.push(item);
       byId.set(s.id, item);
@@ -123,7 +162,8 @@ export function parseDoccano(content: string, opts: ImportOptions = {}): ImportP
         const from = byId.get(String(rel.from_id));
         const toId = String(rel.to_id);
         const to = speakers.get(toId) ?? (byId.get(toId)?.kind === 'entity' ? byId.get(toId) : undefined);
-        if (from?.kind === 'quote' && to && /speak|source|said|attribut/i.test(String(rel.type ?? 'speaker'))) from.speaker = { start: to.start, end: to.end };
+        if (from?.kind === 'quote' && to && /speak|source|said|attribut/i.test(String(rel.type ?? 'speaker')))
+          from.speaker = { start: to.start, end: to.end };
         else skipped.add(`relations of type ${JSON.stringify(String(rel.type))} (only a quote’s speaker is held)`);
       }
     }
@@ -131,4 +171,3 @@ export function parseDoccano(content: string, opts: ImportOptions = {}): ImportP
   }
   return { docs };
 }
-

@@ -145,7 +145,12 @@ export interface ImportResult {
  * decoded from its file, BOM kept; see {@link placeImport}) and merged by position into the
  * annotations the article has (never dropping one of them).
  */
-export function importInto(existing: readonly Annotation[], doc: ImportParse['docs'][number], articleRaw: string, toolSeesBom = false): ImportResult {
+export function importInto(
+  existing: readonly Annotation[],
+  doc: ImportParse['docs'][number],
+  articleRaw: string,
+  toolSeesBom = false,
+): ImportResult {
   const placed = placeImport(doc, articleRaw, toolSeesBom);
   const { annotations, report } = mergeImport(existing, placed.annotations);
   return { annotations, placed, merge: report };

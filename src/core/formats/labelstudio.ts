@@ -46,17 +46,24 @@ ${[...TYPES.entity, ...TYPES.figure, ...TYPES.quote, SPEAKER_LABEL].map((l) => `
 </View>
 `;
 
-
 export function exportLabelStudio(art: ExportArticle, opts: ExportOptions = {}): ExportResult {
   const left = new Losses();
   const lost = new Losses();
   const seen = withoutBom(art.raw);
   const view = new TextView(seen);
-  const anns = selectForExport(art.annotations, opts, left).filter((a) => a.status !== 'rejected' || (left.add('rejected suggestions (Label Studio has no rejected region)'), false));
+  const anns = selectForExport(art.annotations, opts, left).filter(
+    (a) => a.status !== 'rejected' || (left.add('rejected suggestions (Label Studio has no rejected region)'), false),
+  );
   const region = (id: string, start: number, end: number, label: string, extra: Json = {}): Json => {
     const s = view.toPoint(start);
     const e = view.toPoint(end);
-    return { id, from_name: 'label', to_name: 'text', type: 'labels', value: { start: s, end: e, text: view.slice(s, e), labels: [label], ...extra } };
+    return {
+      id,
+      from_name: 'label',
+      to_name: 'text',
+      type: 'labels',
+      value: { start: s, end: e, text: view.slice(s, e), labels: [label], ...extra },
+    };
   };
   const results = (list: Annotation[], prediction: boolean): Json[] => {
     const out: Json[] = [];
@@ -85,7 +92,10 @@ export function exportLabelStudio(art: ExportArticle, opts: ExportOptions = {}):
   const task: Json = { data: { text: seen, article: art.path ?? art.name } };
   if (decided.length) task.annotations = [{ result: results(decided, false), ground_truth: false }];
   if (suggested.length) task.predictions = [{ model_version: 'news-annotator', result: results(suggested, true) }];
-  lost.add('speaker names other than the words of their mention', anns.filter((a) => a.speaker && a.speaker.name !== a.speaker.text).length);
+  lost.add(
+    'speaker names other than the words of their mention',
+    anns.filter((a) => a.speaker && a.speaker.name !== a.speaker.text).length,
+  );
   countFieldLosses(anns, lost, { status: true, note: true, speaker: true, figures: true, quotes: true, confidence: true });
   return { content: JSON.stringify([task], null, 1) + '\n', report: report('label-studio', art.name, anns.length, left, lost) };
 }
@@ -93,7 +103,9 @@ export function exportLabelStudio(art: ExportArticle, opts: ExportOptions = {}):
 export function parseLabelStudio(content: string, opts: ImportOptions = {}): ImportParse {
   const parsed = parseJsonOrLines(content);
   if ('error' in parsed) return { docs: [], error: parsed.error };
-  const tasks = parsed.values.flatMap((v) => (Array.isArray(v.value) ? v.value.map((t, i) => ({ t, where: `${v.where}task ${i + 1}` })) : [{ t: v.value, where: `${v.where}task` }]));
+  const tasks = parsed.values.flatMap((v) =>
+    Array.isArray(v.value) ? v.value.map((t, i) => ({ t, where: `${v.where}task ${i + 1}` })) : [{ t: v.value, where: `${v.where}task` }],
+  );
   const docs: ImportedDoc[] = [];
   for (const { t, where } of tasks) {
     if (!isObj(t) || !isObj(t.data)) {
@@ -138,7 +150,11 @@ export function parseLabelStudio(content: string, opts: ImportOptions = {}): Imp
           continue;
         }
         if (target === null || target === 'skip') {
-          skipped.add(target === null ? `regions labelled ${JSON.stringify(label)} (no such type; map it with --map ${label}=TYPE)` : `regions labelled ${JSON.stringify(label)} (--map: skip)`);
+          skipped.add(
+            target === null
+              ? `regions labelled ${JSON.stringify(label)} (no such type; map it with --map ${label}=TYPE)`
+              : `regions labelled ${JSON.stringify(label)} (--map: skip)`,
+          );
           continue;
         }
         const words = typeof v.text === 'string' ? v.text : undefined;
@@ -160,7 +176,11 @@ export function parseLabelStudio(content: string, opts: ImportOptions = {}): Imp
         // One annotation per kind and span: annotators' regions before predictions, the first of each.
         const key = `${kind}:${item.start}:${item.end}`;
         if (taken.has(key)) {
-          skipped.add(status === 'accepted' ? 'regions another annotation of the task already has (the first is kept)' : 'predictions of a span already annotated or predicted (the first is kept)');
+          skipped.add(
+            status === 'accepted'
+              ? 'regions another annotation of the task already has (the first is kept)'
+              : 'predictions of a span already annotated or predicted (the first is kept)',
+          );
           continue;
         }
         taken.add(key);
@@ -210,4 +230,3 @@ export function parseJsonOrLines(content: string): { values: { value: unknown; w
     return values.length ? { values } : { error: 'empty file' };
   }
 }
-

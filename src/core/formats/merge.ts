@@ -40,7 +40,10 @@ function sameContent(a: Annotation, b: Annotation): boolean {
 
 const key = (a: Annotation) => `${a.kind}\u0000${a.start}\u0000${a.end}`;
 
-export function mergeImport(existing: readonly Annotation[], imported: readonly Annotation[]): { annotations: Annotation[]; report: ImportMergeReport } {
+export function mergeImport(
+  existing: readonly Annotation[],
+  imported: readonly Annotation[],
+): { annotations: Annotation[]; report: ImportMergeReport } {
   const report: ImportMergeReport = { added: 0, updated: 0, unchanged: 0, conflicts: [], replaced: 0 };
   const out = existing.map((a) => ({ ...a }));
   const byPlace = new Map<string, number>();
@@ -51,7 +54,12 @@ export function mergeImport(existing: readonly Annotation[], imported: readonly 
   });
   const added: Annotation[] = [];
   for (const imp of imported) {
-    const i = imp.anchor === 'ok' ? byPlace.get(key(imp)) : imp.id && byId.get(imp.id) !== undefined && out[byId.get(imp.id)!]!.kind === imp.kind ? byId.get(imp.id) : undefined;
+    const i =
+      imp.anchor === 'ok'
+        ? byPlace.get(key(imp))
+        : imp.id && byId.get(imp.id) !== undefined && out[byId.get(imp.id)!]!.kind === imp.kind
+          ? byId.get(imp.id)
+          : undefined;
     if (i === undefined) {
       added.push({ ...imp });
       continue;
@@ -71,7 +79,10 @@ export function mergeImport(existing: readonly Annotation[], imported: readonly 
     } else if (sameDecision(cur, theirs)) {
       // The same decision, with more (or other) detail from the file: the speaker is the one thing a decision may disagree on.
       if (cur.speaker && theirs.speaker && (cur.speaker.start !== theirs.speaker.start || cur.speaker.end !== theirs.speaker.end)) {
-        report.conflicts.push({ id: cur.id, message: `${cur.id}: the file gives another speaker (${theirs.speaker.name}); kept ${cur.speaker.name}` });
+        report.conflicts.push({
+          id: cur.id,
+          message: `${cur.id}: the file gives another speaker (${theirs.speaker.name}); kept ${cur.speaker.name}`,
+        });
         out[i] = { ...theirs, id: cur.id, speaker: cur.speaker };
       } else out[i] = { ...theirs, id: cur.id };
       if (sameContent(cur, out[i]!)) report.unchanged++;
@@ -80,7 +91,10 @@ export function mergeImport(existing: readonly Annotation[], imported: readonly 
       const decision = decisionOf(imp);
       if (JSON.stringify(cur.conflict) !== JSON.stringify(decision)) {
         out[i] = { ...cur, conflict: decision };
-        report.conflicts.push({ id: cur.id, message: `${cur.id}: ${describe(cur)} here, ${describe(imp)} in the file; both kept (conflict:) until someone chooses` });
+        report.conflicts.push({
+          id: cur.id,
+          message: `${cur.id}: ${describe(cur)} here, ${describe(imp)} in the file; both kept (conflict:) until someone chooses`,
+        });
       } else report.unchanged++;
     }
   }

@@ -9,7 +9,16 @@
  * decisions, which the report counts.
  */
 import type { Annotation } from '../sidecar/model';
-import { countFieldLosses, Losses, report, selectForExport, withoutBom, type ExportArticle, type ExportOptions, type ExportResult } from './common';
+import {
+  countFieldLosses,
+  Losses,
+  report,
+  selectForExport,
+  withoutBom,
+  type ExportArticle,
+  type ExportOptions,
+  type ExportResult,
+} from './common';
 import { TextView } from './offsets';
 
 interface Span {
@@ -25,7 +34,9 @@ export function exportSpacy(art: ExportArticle, opts: ExportOptions = {}): Expor
   const lost = new Losses();
   const seen = withoutBom(art.raw);
   const view = new TextView(seen);
-  const anns = selectForExport(art.annotations, opts, left).filter((a) => a.status !== 'rejected' || (left.add('rejected suggestions (the format records no decision)'), false));
+  const anns = selectForExport(art.annotations, opts, left).filter(
+    (a) => a.status !== 'rejected' || (left.add('rejected suggestions (the format records no decision)'), false),
+  );
   anns.sort((a, b) => a.start - b.start || b.end - a.end);
   const span = (a: Annotation): Span => ({ start: view.toPoint(a.start), end: view.toPoint(a.end), label: a.type });
   const ents: Span[] = [];
@@ -43,11 +54,13 @@ export function exportSpacy(art: ExportArticle, opts: ExportOptions = {}): Expor
         lastEnd = a.end;
       }
     } else if (a.kind === 'quote') {
-      if (a.speaker !== undefined) s.speaker = a.speaker && { start: view.toPoint(a.speaker.start), end: view.toPoint(a.speaker.end), name: a.speaker.name };
+      if (a.speaker !== undefined)
+        s.speaker = a.speaker && { start: view.toPoint(a.speaker.start), end: view.toPoint(a.speaker.end), name: a.speaker.name };
       quotes.push(s);
     } else figures.push(s);
   }
-  if (overlapping.length) lost.add('overlapping entities (doc.ents cannot overlap: written to spans.entities_overlapping)', overlapping.length);
+  if (overlapping.length)
+    lost.add('overlapping entities (doc.ents cannot overlap: written to spans.entities_overlapping)', overlapping.length);
   countFieldLosses(anns, lost, { entity: true, speaker: true, figures: true, quotes: true });
   const spans: Record<string, Span[]> = { quotes, figures };
   if (overlapping.length) spans.entities_overlapping = overlapping;

@@ -46,11 +46,10 @@ export function defaultSource(name: string): string {
   return 'urn:news-annotator:article:' + encodeURIComponent(name);
 }
 
-
 export function exportW3c(art: ExportArticle, opts: ExportOptions = {}): ExportResult {
   const left = new Losses();
   const lost = new Losses();
-  const view = new TextView(withoutBom(art.raw));  // decoders drop the BOM
+  const view = new TextView(withoutBom(art.raw)); // decoders drop the BOM
   const source = art.source ?? defaultSource(art.name);
   const anns = selectForExport(art.annotations, opts, left, true);
   const items = anns.map((a) => annotationJson(a, view, source, art));
@@ -69,16 +68,23 @@ function annotationJson(a: Annotation, view: TextView, source: string, art: Expo
   const body: Json[] = [{ type: 'TextualBody', purpose: 'tagging', value: a.type }];
   if (a.entity !== undefined) body.push({ type: 'TextualBody', purpose: 'identifying', value: a.entity });
   if (a.kind === 'entity') {
-    for (const iri of linkIris(art.links?.(a.type, a.entity ?? a.text))) body.push({ type: 'SpecificResource', purpose: 'identifying', source: iri });
+    for (const iri of linkIris(art.links?.(a.type, a.entity ?? a.text)))
+      body.push({ type: 'SpecificResource', purpose: 'identifying', source: iri });
   }
-  if (a.kind === 'figure' && a.value !== undefined && a.value !== null) body.push({ type: 'TextualBody', purpose: 'describing', value: `${a.value}${a.unit ? ` ${a.unit}` : ''}` });
+  if (a.kind === 'figure' && a.value !== undefined && a.value !== null)
+    body.push({ type: 'TextualBody', purpose: 'describing', value: `${a.value}${a.unit ? ` ${a.unit}` : ''}` });
   if (a.kind === 'quote' && a.speaker) body.push({ type: 'TextualBody', purpose: 'describing', value: `said by ${a.speaker.name}` });
   if (a.note !== undefined) body.push({ type: 'TextualBody', purpose: 'commenting', value: a.note });
   const selector: Json[] = [];
   if (a.anchor === 'ok') {
     const s = view.toPoint(a.start);
     const e = view.toPoint(a.end);
-    selector.push({ type: 'TextQuoteSelector', exact: view.slice(s, e), prefix: view.slice(Math.max(0, s - CONTEXT_CHARS), s), suffix: view.slice(e, Math.min(view.length, e + CONTEXT_CHARS)) });
+    selector.push({
+      type: 'TextQuoteSelector',
+      exact: view.slice(s, e),
+      prefix: view.slice(Math.max(0, s - CONTEXT_CHARS), s),
+      suffix: view.slice(e, Math.min(view.length, e + CONTEXT_CHARS)),
+    });
     selector.push({ type: 'TextPositionSelector', start: s, end: e });
   } else {
     // Not on its words: the words as annotated and their context; an edited one, where its words are now.
@@ -104,7 +110,10 @@ function annotationJson(a: Annotation, view: TextView, source: string, art: Expo
   if (a.value !== undefined) out['na:value'] = a.value;
   if (a.unit !== undefined && a.unit !== null) out['na:unit'] = a.unit;
   if (a.speaker !== undefined) {
-    out['na:speaker'] = a.speaker === null ? null : { name: a.speaker.name, text: a.speaker.text, start: view.toPoint(a.speaker.start), end: view.toPoint(a.speaker.end) };
+    out['na:speaker'] =
+      a.speaker === null
+        ? null
+        : { name: a.speaker.name, text: a.speaker.text, start: view.toPoint(a.speaker.start), end: view.toPoint(a.speaker.end) };
   }
   if (a.confidence !== undefined) out['na:confidence'] = a.confidence;
   if (a.conflict) out['na:conflict'] = { ...a.conflict };
@@ -142,7 +151,11 @@ export function parseW3c(content: string, opts: ImportOptions = {}): ImportParse
         bad = `line ${i + 1} is not JSON`;
       }
     });
-    if (bad || !values.length) return { docs: [], error: `not JSON (${e instanceof Error ? e.message : 'unreadable'})${bad && values.length ? `; as JSON Lines, ${bad}` : ''}` };
+    if (bad || !values.length)
+      return {
+        docs: [],
+        error: `not JSON (${e instanceof Error ? e.message : 'unreadable'})${bad && values.length ? `; as JSON Lines, ${bad}` : ''}`,
+      };
   }
   const annotations: { v: Json; where: string }[] = [];
   const collect = (v: unknown, where: string): void => {
@@ -160,7 +173,17 @@ export function parseW3c(content: string, opts: ImportOptions = {}): ImportParse
   const docFor = (source: string | undefined): ImportedDoc => {
     const k = source ?? '';
     let d = docs.get(k);
-    if (!d) docs.set(k, (d = { article: source, items: [], problems: [], skipped: [], where: source ? `target ${source}` : 'annotations without a target source' }));
+    if (!d)
+      docs.set(
+        k,
+        (d = {
+          article: source,
+          items: [],
+          problems: [],
+          skipped: [],
+          where: source ? `target ${source}` : 'annotations without a target source',
+        }),
+      );
     return d;
   };
   const skipped = new Map<ImportedDoc, Losses>();
@@ -221,7 +244,13 @@ function itemOf(v: Json, target: Json | null, where: string, opts: ImportOptions
   }
   // Our own annotations (na:id) name the entity in an identifying body; other tools often put an IRI there.
   const ours = typeof v['na:id'] === 'string';
-  const ident = bodies.find((b) => b.purpose === 'identifying' && b.type === 'TextualBody' && typeof b.value === 'string' && (ours || !/^[a-z][a-z0-9+.-]*:\S+$/i.test(b.value)));
+  const ident = bodies.find(
+    (b) =>
+      b.purpose === 'identifying' &&
+      b.type === 'TextualBody' &&
+      typeof b.value === 'string' &&
+      (ours || !/^[a-z][a-z0-9+.-]*:\S+$/i.test(b.value)),
+  );
   if (ident && kind === 'entity') item.entity = ident.value as string;
   const notes = bodies.filter((b) => b.purpose === 'commenting' && typeof b.value === 'string').map((b) => b.value as string);
   if (notes.length) item.note = notes.join('\n');
@@ -248,7 +277,8 @@ function itemOf(v: Json, target: Json | null, where: string, opts: ImportOptions
     if (exact !== undefined) m.text = exact;
     if (typeof q?.prefix === 'string') m.prefix = q.prefix;
     if (typeof q?.suffix === 'string') m.suffix = q.suffix;
-    if (Array.isArray(v['na:candidates'])) m.candidates = (v['na:candidates'] as unknown[]).filter((c): c is number => Number.isSafeInteger(c) && (c as number) >= 0);
+    if (Array.isArray(v['na:candidates']))
+      m.candidates = (v['na:candidates'] as unknown[]).filter((c): c is number => Number.isSafeInteger(c) && (c as number) >= 0);
   }
   const c = v['na:conflict'];
   if (isObj(c) && STATUSES.includes(c.status as Status)) {
@@ -263,7 +293,6 @@ function firstTarget(t: unknown): Json | null {
   for (const x of asArray(t)) if (isObj(x) && x.selector !== undefined) return x;
   return null;
 }
-
 
 function asArray(v: unknown): unknown[] {
   return v === undefined ? [] : Array.isArray(v) ? v : [v];

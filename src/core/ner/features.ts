@@ -129,16 +129,77 @@ const hashAll = (words: readonly string[]) => new Set(words.map((w) => lowerHash
  * other languages' names), scored when next to a capitalised word.
  */
 const NAME_INTERNAL = hashAll([
-  'of', 'and', 'the', 'for', 'in', 'on', 'at', 'upon', "'s", "'", '&', '(', ')', '/', '-', ':', '+', '@', 'v.',
-  'de', 'del', 'della', 'dello', 'degli', 'dei', 'dal', 'di', 'da', 'do', 'dos', 'das', 'du', 'des', 'la', 'le', 'les', 'las', 'los', 'el', 'al',
-  'y', 'e', 'et', 'und', 'auf', 'pour', 'sans', 'van', 'von', 'der', 'den', 'ter', 'ten', 'zu', 'af', 'av', 'bin', 'ibn', 'bint', 'ben', 'abu', 'wa', 'st',
+  'of',
+  'and',
+  'the',
+  'for',
+  'in',
+  'on',
+  'at',
+  'upon',
+  "'s",
+  "'",
+  '&',
+  '(',
+  ')',
+  '/',
+  '-',
+  ':',
+  '+',
+  '@',
+  'v.',
+  'de',
+  'del',
+  'della',
+  'dello',
+  'degli',
+  'dei',
+  'dal',
+  'di',
+  'da',
+  'do',
+  'dos',
+  'das',
+  'du',
+  'des',
+  'la',
+  'le',
+  'les',
+  'las',
+  'los',
+  'el',
+  'al',
+  'y',
+  'e',
+  'et',
+  'und',
+  'auf',
+  'pour',
+  'sans',
+  'van',
+  'von',
+  'der',
+  'den',
+  'ter',
+  'ten',
+  'zu',
+  'af',
+  'av',
+  'bin',
+  'ibn',
+  'bint',
+  'ben',
+  'abu',
+  'wa',
+  'st',
 ]);
 /** Punctuation scored only between two capitalised words (`St. Louis`, `Washington, D.C.`, `Hector "Macho" Camacho`). */
 const SANDWICHED = hashAll(['.', ',', '"']);
 
 /** A full stop that may end an abbreviated name (`U.S.`, `St.`): attached to a short or dotted word. */
 function abbreviationEnd(text: string, tokens: Tokens, i: number): boolean {
-  if (text.charCodeAt(tokens.start[i]!) !== 46 || tokens.end[i]! - tokens.start[i]! !== 1 || tokens.flags[i]! & TF_SPACE_BEFORE) return false;
+  if (text.charCodeAt(tokens.start[i]!) !== 46 || tokens.end[i]! - tokens.start[i]! !== 1 || tokens.flags[i]! & TF_SPACE_BEFORE)
+    return false;
   const s = tokens.start[i - 1]!;
   const e = tokens.end[i - 1]!;
   return e - s <= 3 || text.lastIndexOf('.', e - 1) >= s;
@@ -248,7 +309,7 @@ export function computeAttrs(text: string, tokens: Tokens, res: Resources, score
   }
 
   // Line extents.
-  for (let i = 0; i < n; ) {
+  for (let i = 0; i < n;) {
     let j = i + 1;
     while (j < n && !(flags[j]! & TF_LINE_START)) j++;
     for (let k = i; k < j; k++) {
@@ -269,7 +330,7 @@ export function computeAttrs(text: string, tokens: Tokens, res: Resources, score
   }
 
   // Capitalised runs.
-  for (let i = 0; i < n; ) {
+  for (let i = 0; i < n;) {
     if (!isCapClass(cap[i]!)) {
       i++;
       continue;
@@ -333,7 +394,29 @@ export function computeAttrs(text: string, tokens: Tokens, res: Resources, score
     if ((nameBefore && nameAfter && SANDWICHED.has(lower[i]!)) || (nameBefore && abbreviationEnd(text, tokens, i))) continue;
     skip[i] = 1;
   }
-  return { n, tokens, form, lower, title, shape, pre, suf, cap, cl, gazLo: gaz.lo, gazHi: gaz.hi, ctx, run, doc, hist, prev, same, skip, lineFrom, lineTo };
+  return {
+    n,
+    tokens,
+    form,
+    lower,
+    title,
+    shape,
+    pre,
+    suf,
+    cap,
+    cl,
+    gazLo: gaz.lo,
+    gazHi: gaz.hi,
+    ctx,
+    run,
+    doc,
+    hist,
+    prev,
+    same,
+    skip,
+    lineFrom,
+    lineTo,
+  };
 }
 
 // Template ids (any distinct small integers; never renumber without retraining).

@@ -86,7 +86,9 @@ export class Gazetteer {
 
   /** Packs (sorts, de-duplicates) entries. */
   static fromEntries(entries: readonly GazEntry[]): Gazetteer {
-    const sorted = [...entries].sort((a, b) => (a.first >>> 0) - (b.first >>> 0) || b.rest.length - a.rest.length || a.category - b.category);
+    const sorted = [...entries].sort(
+      (a, b) => (a.first >>> 0) - (b.first >>> 0) || b.rest.length - a.rest.length || a.category - b.category,
+    );
     const kept: GazEntry[] = [];
     for (const e of sorted) {
       const last = kept[kept.length - 1];

@@ -70,7 +70,12 @@ interface Working {
 export function recognizeWith(model: NerModel, text: string, options: NerOptions = {}): RecognizedMention[] {
   if (!text) return [];
   const res = tagText(text, model);
-  let spans: Working[] = res.spans.map((s: TaggedSpan) => ({ first: s.first, last: s.last, type: s.type, confidence: confidenceOf(model, s.margin) }));
+  let spans: Working[] = res.spans.map((s: TaggedSpan) => ({
+    first: s.first,
+    last: s.last,
+    type: s.type,
+    confidence: confidenceOf(model, s.margin),
+  }));
   spans = trimTitles(res, spans);
   spans = dropAcrossSentences(text, res, spans);
   spans = joinDangling(text, res, spans);
@@ -78,7 +83,13 @@ export function recognizeWith(model: NerModel, text: string, options: NerOptions
   spans = completeKnownOrgs(res, spans);
   if (!options.noConsistency) spans = enforceConsistency(text, res, spans);
   const { tokens } = res;
-  let out: RecognizedMention[] = spans.map((s) => ({ start: tokens.start[s.first]!, end: tokens.end[s.last]!, type: TYPES[s.type]!, confidence: s.confidence, origin: 'model' as const }));
+  let out: RecognizedMention[] = spans.map((s) => ({
+    start: tokens.start[s.first]!,
+    end: tokens.end[s.last]!,
+    type: TYPES[s.type]!,
+    confidence: s.confidence,
+    origin: 'model' as const,
+  }));
   out = placesInCompounds(text, res, model, out);
   if (options.lexicon && options.lexicon.size) out = applyLexicon(text, out, options.lexicon);
   out.sort((a, b) => a.start - b.start || b.end - a.end);
@@ -114,7 +125,7 @@ function placesInCompounds(text: string, res: TagResult, model: NerModel, found:
     if (inWebAddress(text, s, e)) continue;
     const afterName = i > attrs.lineFrom[i]! && continuesName(text, res, i - 1) && tokens.end[i - 1]! < s;
     const places: RecognizedMention[] = [];
-    for (let a = s; a < e; ) {
+    for (let a = s; a < e;) {
       let b = text.indexOf('-', a);
       if (b < 0 || b > e) b = e;
       const c = text.charCodeAt(a);
@@ -180,7 +191,28 @@ function dropAcrossSentences(text: string, res: TagResult, spans: Working[]): Wo
 }
 
 /** Words a name never ends with: `Central Bank of`, `Centre for`, `Universidad de`. */
-const DANGLING = new Set(['of', 'for', 'de', 'del', 'do', 'da', 'dos', 'das', 'la', 'le', 'du', 'and', 'y', 'e', 'the', 'on', 'in', 'at', 'to', '&']);
+const DANGLING = new Set([
+  'of',
+  'for',
+  'de',
+  'del',
+  'do',
+  'da',
+  'dos',
+  'das',
+  'la',
+  'le',
+  'du',
+  'and',
+  'y',
+  'e',
+  'the',
+  'on',
+  'in',
+  'at',
+  'to',
+  '&',
+]);
 
 /**
  * A span that ends with a connecting word goes on with the name right after it, whose words it
@@ -360,8 +392,18 @@ function applyLexicon(text: string, found: RecognizedMention[], lexicon: Lexicon
   const accepted: RecognizedMention[] = [];
   for (const m of lexicon.find(text)) {
     if (m.entry.rejected) rejected.add(`${text.slice(m.start, m.end)}\u0000${m.entry.type}`);
-    else accepted.push({ start: m.start, end: m.end, type: m.entry.type, confidence: 1, origin: 'lexicon', ...(m.entry.canonical ? { canonical: m.entry.canonical } : {}) });
+    else
+      accepted.push({
+        start: m.start,
+        end: m.end,
+        type: m.entry.type,
+        confidence: 1,
+        origin: 'lexicon',
+        ...(m.entry.canonical ? { canonical: m.entry.canonical } : {}),
+      });
   }
-  const out = found.filter((m) => !rejected.has(`${text.slice(m.start, m.end)}\u0000${m.type}`) && !accepted.some((a) => a.start < m.end && m.start < a.end));
+  const out = found.filter(
+    (m) => !rejected.has(`${text.slice(m.start, m.end)}\u0000${m.type}`) && !accepted.some((a) => a.start < m.end && m.start < a.end),
+  );
   return [...out, ...accepted];
 }

@@ -69,7 +69,7 @@ export class ViterbiBuffers {
   next = new Float32Array(NUM_LABELS);
   back = new Uint8Array(64 * NUM_LABELS);
   ensure(n: number): void {
-    if (this.back.length < n * NUM_LABELS) this.back = new Uint8Array(Math.max(n, this.back.length / NUM_LABELS * 2) * NUM_LABELS);
+    if (this.back.length < n * NUM_LABELS) this.back = new Uint8Array(Math.max(n, (this.back.length / NUM_LABELS) * 2) * NUM_LABELS);
   }
 }
 
@@ -79,7 +79,17 @@ export class ViterbiBuffers {
  * matrix. Writes labels into `out[from..to)`. `afterO` / `beforeO`: the tokens just before /
  * after the range are O (so the range can be decoded on its own, exactly).
  */
-export function viterbi(emit: Float32Array, emitBase: number, from: number, to: number, trans: Float32Array, out: Uint8Array, buf: ViterbiBuffers, afterO = false, beforeO = false): void {
+export function viterbi(
+  emit: Float32Array,
+  emitBase: number,
+  from: number,
+  to: number,
+  trans: Float32Array,
+  out: Uint8Array,
+  buf: ViterbiBuffers,
+  afterO = false,
+  beforeO = false,
+): void {
   const n = to - from;
   if (n <= 0) return;
   const L = NUM_LABELS;

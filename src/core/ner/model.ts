@@ -334,7 +334,15 @@ export function decodeModel(bytes: Uint8Array): NerModel {
   r.n = readVarints(buf, r.n, rest, false);
   const gazetteer = new Gazetteer({ firsts, info, restOff, rest });
   const nStages = r.varint();
-  const raw: { kind: StageKind; hashes: Int32Array; masks: Int32Array; offs: Int32Array; codes: Uint8Array; values: Float32Array; trans: Float32Array }[] = [];
+  const raw: {
+    kind: StageKind;
+    hashes: Int32Array;
+    masks: Int32Array;
+    offs: Int32Array;
+    codes: Uint8Array;
+    values: Float32Array;
+    trans: Float32Array;
+  }[] = [];
   for (let s = 0; s < nStages; s++) {
     const kind = KINDS[r.u8()] ?? 'base';
     const a = r.f32();
@@ -463,7 +471,11 @@ export function toBase64(bytes: Uint8Array): string {
     const a = bytes[i]!;
     const b = i + 1 < bytes.length ? bytes[i + 1]! : 0;
     const c = i + 2 < bytes.length ? bytes[i + 2]! : 0;
-    out += B64[a >> 2]! + B64[((a & 3) << 4) | (b >> 4)]! + (i + 1 < bytes.length ? B64[((b & 15) << 2) | (c >> 6)]! : '=') + (i + 2 < bytes.length ? B64[c & 63]! : '=');
+    out +=
+      B64[a >> 2]! +
+      B64[((a & 3) << 4) | (b >> 4)]! +
+      (i + 1 < bytes.length ? B64[((b & 15) << 2) | (c >> 6)]! : '=') +
+      (i + 2 < bytes.length ? B64[c & 63]! : '=');
     if (out.length >= 4096) {
       parts.push(out);
       out = '';
@@ -498,7 +510,8 @@ export function fromBase64(s: string): Uint8Array {
     }
   } else {
     for (; i + 4 <= len; i += 4) {
-      const v = (rev[s.charCodeAt(i)]! << 18) | (rev[s.charCodeAt(i + 1)]! << 12) | (rev[s.charCodeAt(i + 2)]! << 6) | rev[s.charCodeAt(i + 3)]!;
+      const v =
+        (rev[s.charCodeAt(i)]! << 18) | (rev[s.charCodeAt(i + 1)]! << 12) | (rev[s.charCodeAt(i + 2)]! << 6) | rev[s.charCodeAt(i + 3)]!;
       out[o++] = v >> 16;
       out[o++] = (v >> 8) & 255;
       out[o++] = v & 255;

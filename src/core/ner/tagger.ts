@@ -2,7 +2,15 @@
  * Runs the trained model over a document: tokens → attributes → (pass 1) emissions + Viterbi per
  * line → document history → (pass 2) emissions + Viterbi → entity spans with confidences.
  */
-import { MAX_FEATURES, computeAttrs, computeHistory, extractFeatures, extractHistoryFeatures, type Resources, type TokenAttrs } from './features';
+import {
+  MAX_FEATURES,
+  computeAttrs,
+  computeHistory,
+  extractFeatures,
+  extractHistoryFeatures,
+  type Resources,
+  type TokenAttrs,
+} from './features';
 import { NUM_LABELS, POS_B, POS_L, POS_U, ViterbiBuffers, labelPos, labelType, viterbi } from './labels';
 import { probe } from './hash';
 import { addWeights, lookup, rowMask, type NerModel } from './model';

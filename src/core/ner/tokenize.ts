@@ -66,7 +66,23 @@ function isWordCharSlow(c: number): boolean {
 }
 
 function isSpaceCode(c: number): boolean {
-  return c === 32 || c === 10 || c === 9 || c === 13 || c === 11 || c === 12 || c === 0xa0 || (c >= 0x2000 && c <= 0x200b) || c === 0x2028 || c === 0x2029 || c === 0x3000 || c === 0x202f || c === 0x205f || c === 0xfeff || c === 0x1680;
+  return (
+    c === 32 ||
+    c === 10 ||
+    c === 9 ||
+    c === 13 ||
+    c === 11 ||
+    c === 12 ||
+    c === 0xa0 ||
+    (c >= 0x2000 && c <= 0x200b) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x3000 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0xfeff ||
+    c === 0x1680
+  );
 }
 
 function isUpperCode(c: number): boolean {
@@ -153,7 +169,12 @@ export function tokenize(text: string): Tokens {
     }
     // Punctuation / symbols: runs of the same character form one token (`--`, `...`, `!!`).
     i++;
-    while (i < n && text.charCodeAt(i) === c && (c === 45 || c === 46 || c === 33 || c === 63 || c === 42 || c === 61 || c === 95 || c === 0x2014)) i++;
+    while (
+      i < n &&
+      text.charCodeAt(i) === c &&
+      (c === 45 || c === 46 || c === 33 || c === 63 || c === 42 || c === 61 || c === 95 || c === 0x2014)
+    )
+      i++;
     push(s, i);
   }
   const flags = new Uint8Array(count);
@@ -221,7 +242,14 @@ function scanWord(text: string, i: number): number {
       if (endsLine(text, i + 1)) return i;
       if (isInitialism(word)) {
         i++;
-        if (i < n && isLetterOrDigitCode(text.charCodeAt(i)) && i + 1 < n && text.charCodeAt(i + 1) === 46 && !isLetterOrDigitCode(text.charCodeAt(i + 2) || 32)) continue;
+        if (
+          i < n &&
+          isLetterOrDigitCode(text.charCodeAt(i)) &&
+          i + 1 < n &&
+          text.charCodeAt(i + 1) === 46 &&
+          !isLetterOrDigitCode(text.charCodeAt(i + 2) || 32)
+        )
+          continue;
         if (i < n && isHyphen(text.charCodeAt(i)) && isLetterOrDigitCode(text.charCodeAt(i + 1) || 32)) {
           i++;
           continue;
@@ -361,14 +389,16 @@ function markContext(text: string, start: Int32Array, end: Int32Array, line: Int
   }
 }
 
-const SMALL_WORDS = new Set('a an the and or but nor of in on at to for from by with as via vs per into onto over up off out is are was be s t'.split(' '));
+const SMALL_WORDS = new Set(
+  'a an the and or but nor of in on at to for from by with as via vs per into onto over up off out is are was be s t'.split(' '),
+);
 function isSmallWord(text: string, s: number, e: number): boolean {
   return e - s <= 4 && SMALL_WORDS.has(text.slice(s, e));
 }
 
 function endsLikeSentence(text: string, start: Int32Array, end: Int32Array, i: number, j: number): boolean {
   const last = text.charCodeAt(start[j - 1]!);
-  return (last === 46 && end[j - 1]! - start[j - 1]! === 1) && j - i > 12;
+  return last === 46 && end[j - 1]! - start[j - 1]! === 1 && j - i > 12;
 }
 
 function isClosingQuote(c: number): boolean {

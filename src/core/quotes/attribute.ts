@@ -22,7 +22,19 @@
  * speaker (`continuation`). Parts of a multi-paragraph quote share the best attribution of the group.
  */
 import { DETERMINERS, INTRO_WORDS, PERSON_ROLES, PLURAL_PERSON_HEADS, REPORTING_VERBS, WEAK_VERBS } from './lexicon';
-import { clauseStart, firstPhrase, isCueTok, isNpWord, isPronoun, phraseLeft, phraseRight, subjectOf, withAppositiveName, type Subject, type TokRange } from './phrases';
+import {
+  clauseStart,
+  firstPhrase,
+  isCueTok,
+  isNpWord,
+  isPronoun,
+  phraseLeft,
+  phraseRight,
+  subjectOf,
+  withAppositiveName,
+  type Subject,
+  type TokRange,
+} from './phrases';
 import { type Sentences, type Tok, TokType, tokenize } from './tokens';
 import type { Span } from '../types';
 
@@ -239,7 +251,11 @@ function transcriptSpeaker(text: string, q: Span): Attribution | null {
 }
 
 /** Common nouns for people who shout or say things in a crowd (`a man yelled`, `the heckler shouted`). */
-const PEOPLE_HEADS = new Set('man woman men women someone somebody crowd audience heckler hecklers protester protesters supporter supporters voter voters reporter reporters fan fans'.split(' '));
+const PEOPLE_HEADS = new Set(
+  'man woman men women someone somebody crowd audience heckler hecklers protester protesters supporter supporters voter voters reporter reporters fan fans'.split(
+    ' ',
+  ),
+);
 
 /** A share of people as a subject: `31% of Republicans`, `just 8 percent of Democrats`. */
 function isShare(toks: readonly Tok[], s: TokRange): boolean {
@@ -279,7 +295,13 @@ function subordinateCue(toks: readonly Tok[], main: number, qt: number): Attribu
   // `as a man yelled`: `as` here opens a clause (the subject search would read it as a preposition).
   const np = phraseLeft(toks, v - 1, main);
   const s: Subject | null = np && np.a > main && SUBORDINATORS.has(toks[np.a - 1]!.w) ? np : cueSubject(toks, v, main);
-  if (!s || s.a <= main || s.antecedent || !(personLike(toks, s) || PEOPLE_HEADS.has(toks[s.b - 1]!.w) || PERSON_ROLES.has(toks[s.b - 1]!.w))) return null;
+  if (
+    !s ||
+    s.a <= main ||
+    s.antecedent ||
+    !(personLike(toks, s) || PEOPLE_HEADS.has(toks[s.b - 1]!.w) || PERSON_ROLES.has(toks[s.b - 1]!.w))
+  )
+    return null;
   let earlier = false;
   for (let k = main; k < s.a; k++) if (isStrongCue(toks[k]) && isVerbCue(toks, k)) earlier = true;
   if (!earlier) return null;
@@ -348,9 +370,11 @@ export function sentenceSubject(ctx: QuoteContext): Attribution | null {
 
 /** Nouns for something said, whose possessor said it (`her remark that …`, `his call for …`). */
 const STATEMENT_NOUNS = new Set(
-  ('claim claims remark remarks comment comments promise promises pledge pledges call calls vow vows statement statements words ' +
+  (
+    'claim claims remark remarks comment comments promise promises pledge pledges call calls vow vows statement statements words ' +
     'assertion assertions contention argument insistence plea demand boast warning warnings suggestion description characterization ' +
-    'accusation accusations charge declaration proclamation prediction threat tweet tweets line slogan quip joke refrain mantra').split(' '),
+    'accusation accusations charge declaration proclamation prediction threat tweet tweets line slogan quip joke refrain mantra'
+  ).split(' '),
 );
 const POSSESSIVE_PRONOUNS = new Set(['his', 'her', 'their', 'its', 'my', 'our']);
 
@@ -409,7 +433,9 @@ const EXPLETIVE = /^(?:it|there|it[’']s|that[’']s|there[’']s|here[’']s|w
 
 /** Common irregular past forms that govern a quote (`held an “excellent” call`). */
 const IRREGULAR = new Set(
-  'held made gave took left put set kept found felt thought spoke wrote sang went came began drew chose won lost met ran sent brought bought'.split(' '),
+  'held made gave took left put set kept found felt thought spoke wrote sang went came began drew chose won lost met ran sent brought bought'.split(
+    ' ',
+  ),
 );
 
 /**
@@ -567,7 +593,9 @@ function inverted(toks: readonly Tok[], v: number, hi: number): Subject | null {
 
 /** A lower-case word that looks like a finite verb (`barked`, `fumes`), not a known function word. */
 function isVerbLike(t: Tok | undefined): boolean {
-  return !!t && t.type === TokType.Word && !t.cap && /(?:ed|es|s)$/.test(t.w) && t.w.length > 3 && isNpWord(t) && !/(?:ss|us|is)$/.test(t.w);
+  return (
+    !!t && t.type === TokType.Word && !t.cap && /(?:ed|es|s)$/.test(t.w) && t.w.length > 3 && isNpWord(t) && !/(?:ss|us|is)$/.test(t.w)
+  );
 }
 
 /** Does the quote's text end with `.` (or `?`, `!`) before its closing mark? */
@@ -602,14 +630,31 @@ function xSaidAfter(toks: readonly Tok[], r: number, n: number, openEnded: boole
   }
   while (k < n && toks[k]!.type === TokType.Word && !isCueTok(toks[k]) && isAuxOrAdverb(toks[k]!)) k++;
   const v = toks[k];
-  if ((isCueTok(v) && isVerbCue(toks, k)) || (openEnded && isVerbLike(v) && personLike(toks, np) && np.b - np.a <= 6) || (phrasalCue(toks, k) && personLike(toks, np))) {
+  if (
+    (isCueTok(v) && isVerbCue(toks, k)) ||
+    (openEnded && isVerbLike(v) && personLike(toks, np) && np.b - np.a <= 6) ||
+    (phrasalCue(toks, k) && personLike(toks, np))
+  ) {
     return { rule: 'x-said-after', speaker: range(toks, withAppositiveName(toks, np, k)), cue: { start: v!.s, end: v!.e } };
   }
   return null;
 }
 
 /** Speech verbs made of a verb and a particle: `“…,” Trump shot back`, `he went on`, `she chimed in`. */
-const PHRASAL_VERBS = new Set(['shot', 'fired', 'hit', 'went', 'chimed', 'piped', 'snapped', 'cut', 'broke', 'pushed', 'doubled', 'struck']);
+const PHRASAL_VERBS = new Set([
+  'shot',
+  'fired',
+  'hit',
+  'went',
+  'chimed',
+  'piped',
+  'snapped',
+  'cut',
+  'broke',
+  'pushed',
+  'doubled',
+  'struck',
+]);
 const PARTICLES = new Set(['back', 'on', 'in', 'up', 'off', 'down']);
 function phrasalCue(toks: readonly Tok[], k: number): boolean {
   const v = toks[k];
@@ -625,13 +670,24 @@ function phraseRightBeforeVerb(toks: readonly Tok[], r: number, n: number): TokR
   const np = phraseRight(toks, r, n);
   if (!np) return null;
   for (let k = np.a + 1; k < np.b; k++) {
-    if ((isVerbLike(toks[k]) || phrasalCue(toks, k)) && !toks[k]!.cap && toks[k - 1]!.type === TokType.Word && (toks[k - 1]!.cap || isPronoun(toks[k - 1]))) return { a: np.a, b: k };
+    if (
+      (isVerbLike(toks[k]) || phrasalCue(toks, k)) &&
+      !toks[k]!.cap &&
+      toks[k - 1]!.type === TokType.Word &&
+      (toks[k - 1]!.cap || isPronoun(toks[k - 1]))
+    )
+      return { a: np.a, b: k };
   }
   return np;
 }
 
 function isAuxOrAdverb(t: Tok): boolean {
-  return /^(?:has|had|have|was|is|also|later|then|once|again|previously|recently|reportedly|further|would|will|could|might|may|did|does|do|not|just|simply|first|finally|often|had|had)$/.test(t.w) || (t.w.length > 4 && t.w.endsWith('ly'));
+  return (
+    /^(?:has|had|have|was|is|also|later|then|once|again|previously|recently|reportedly|further|would|will|could|might|may|did|does|do|not|just|simply|first|finally|often|had|had)$/.test(
+      t.w,
+    ) ||
+    (t.w.length > 4 && t.w.endsWith('ly'))
+  );
 }
 
 /** `Cruz continued:` ending the paragraph before a paragraph that is a quote. */
@@ -672,7 +728,8 @@ function headlineSpeaker(toks: readonly Tok[], qt: number): Attribution | null {
     if (s && personLike(toks, s)) {
       // Headlines put verbs in the present (`Blair backs`): give the verb back.
       let b = s.b;
-      while (b - s.a > 1 && (isVerbLike(toks[b - 1]) || isCueTok(toks[b - 1]) || HEADLINE_VERBS.has(toks[b - 1]!.w)) && toks[b - 2]!.cap) b--;
+      while (b - s.a > 1 && (isVerbLike(toks[b - 1]) || isCueTok(toks[b - 1]) || HEADLINE_VERBS.has(toks[b - 1]!.w)) && toks[b - 2]!.cap)
+        b--;
       return fromSubject(toks, { a: s.a, b }, 'headline', null);
     }
   }

@@ -59,17 +59,48 @@ export function isWordChar(c: number): boolean {
 /** Characters after which an opening mark may stand (besides space and line start). */
 function opensAfter(c: number): boolean {
   return (
-    c === 40 || c === 91 || c === 123 || c === 0x2014 || c === 0x2013 || c === 45 || c === 47 || c === 58 ||
-    c === 0x201c || c === 0x2018 || c === 34 || c === 39 || c === 0x2026 || c === 0xab || c === 0x201e || c === 62
+    c === 40 ||
+    c === 91 ||
+    c === 123 ||
+    c === 0x2014 ||
+    c === 0x2013 ||
+    c === 45 ||
+    c === 47 ||
+    c === 58 ||
+    c === 0x201c ||
+    c === 0x2018 ||
+    c === 34 ||
+    c === 39 ||
+    c === 0x2026 ||
+    c === 0xab ||
+    c === 0x201e ||
+    c === 62
   );
 }
 
 /** Characters before which a closing mark may stand (besides space and line end). */
 function closesBefore(c: number): boolean {
   return (
-    c === 46 || c === 44 || c === 59 || c === 58 || c === 33 || c === 63 || c === 41 || c === 93 || c === 125 ||
-    c === 0x2014 || c === 0x2013 || c === 45 || c === 47 || c === 0x201d || c === 0x2019 || c === 34 || c === 39 ||
-    c === 0x2026 || c === 0xbb || c === 60
+    c === 46 ||
+    c === 44 ||
+    c === 59 ||
+    c === 58 ||
+    c === 33 ||
+    c === 63 ||
+    c === 41 ||
+    c === 93 ||
+    c === 125 ||
+    c === 0x2014 ||
+    c === 0x2013 ||
+    c === 45 ||
+    c === 47 ||
+    c === 0x201d ||
+    c === 0x2019 ||
+    c === 34 ||
+    c === 39 ||
+    c === 0x2026 ||
+    c === 0xbb ||
+    c === 60
   );
 }
 
@@ -122,7 +153,9 @@ function opensSingle(text: string, i: number, ls: number, le: number): boolean {
   if (!isSingleMark(c) || c === 0x2019) return false;
   const prev = i > ls ? text.charCodeAt(i - 1) : -1;
   const next = i + 1 < le ? text.charCodeAt(i + 1) : -1;
-  return next >= 0 && isWordChar(next) && !isElision(text, i + 1, le) && (prev < 0 || isSpace(prev) || (opensAfter(prev) && !isSingleMark(prev)));
+  return (
+    next >= 0 && isWordChar(next) && !isElision(text, i + 1, le) && (prev < 0 || isSpace(prev) || (opensAfter(prev) && !isSingleMark(prev)))
+  );
 }
 
 /** A closing single mark at `i`; `strong` when punctuation stands before it (`,’` `.’` `?’` `!’`). */
@@ -242,13 +275,7 @@ interface Carry {
  * Scans one line. `carry` says the line is expected to start with the opening mark that continues
  * a multi-paragraph quote. Returns the carry for the next line.
  */
-function scanLine(
-  text: string,
-  line: Line,
-  headline: boolean,
-  carry: Carry | null,
-  out: RawQuote[],
-): Carry | null {
+function scanLine(text: string, line: Line, headline: boolean, carry: Carry | null, out: RawQuote[]): Carry | null {
   const { start: ls, end: le } = line;
   let from = ls;
   let cont = carry;
@@ -323,7 +350,16 @@ function scanLine(
       if (singleHead < 0 && canOpen) singleHead = i;
       else if (singleHead >= 0 && canClose && i - singleHead > 2) {
         if (!isNickname(text, singleHead, i + 1, ls, le)) {
-          out.push({ start: singleHead, end: i + 1, marks: 'single', headline: true, closed: true, group: out.length, part: 0, nested: [] });
+          out.push({
+            start: singleHead,
+            end: i + 1,
+            marks: 'single',
+            headline: true,
+            closed: true,
+            group: out.length,
+            part: 0,
+            nested: [],
+          });
         }
         singleHead = -1;
       }
@@ -337,7 +373,17 @@ function scanLine(
     const a = stack[k]!;
     let e = stack[k + 1]!;
     while (e > a + 1 && isSpace(text.charCodeAt(e - 1))) e--;
-    emit(text, line, out, a, e, headline, false, k === 0 ? cont : null, nested.filter((x) => x.start >= a && x.end <= e));
+    emit(
+      text,
+      line,
+      out,
+      a,
+      e,
+      headline,
+      false,
+      k === 0 ? cont : null,
+      nested.filter((x) => x.start >= a && x.end <= e),
+    );
   }
   const bottom = stack[stack.length - 1]!;
   let e = le;
@@ -356,11 +402,33 @@ function scanLine(
  * it ends before `next`. Returns the carry for the quote starting at `next`: its next part when the
  * unclosed one ended a sentence (`… 26 weeks. "We are …`: run-together paragraphs of one quote).
  */
-function splitUnclosed(text: string, line: Line, out: RawQuote[], open: number, next: number, headline: boolean, cont: Carry | null, nested: Span[]): Carry | null {
+function splitUnclosed(
+  text: string,
+  line: Line,
+  out: RawQuote[],
+  open: number,
+  next: number,
+  headline: boolean,
+  cont: Carry | null,
+  nested: Span[],
+): Carry | null {
   let e = next;
   while (e > open + 1 && isSpace(text.charCodeAt(e - 1))) e--;
   const idx = out.length;
-  if (!emit(text, line, out, open, e, headline, false, cont, nested.filter((x) => x.start >= open && x.end <= e))) return null;
+  if (
+    !emit(
+      text,
+      line,
+      out,
+      open,
+      e,
+      headline,
+      false,
+      cont,
+      nested.filter((x) => x.start >= open && x.end <= e),
+    )
+  )
+    return null;
   let k = e - 1;
   while (k > open && (text.charCodeAt(k) === 41 || text.charCodeAt(k) === 39 || text.charCodeAt(k) === 0x2019)) k--;
   const c = text.charCodeAt(k);

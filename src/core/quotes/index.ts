@@ -12,7 +12,16 @@
  * paragraph break); the parts share `group` (the start offset of the first part) and one speaker.
  */
 import type { Entity, EntityMention, Quote, QuoteKind, Span, Speaker } from '../types';
-import { type Attribution, type QuoteContext, type Rule, attributeInSentence, contextOf, prevSentence, sentenceSubject, standalone } from './attribute';
+import {
+  type Attribution,
+  type QuoteContext,
+  type Rule,
+  attributeInSentence,
+  contextOf,
+  prevSentence,
+  sentenceSubject,
+  standalone,
+} from './attribute';
 import { detectQuotes, isWordChar, type RawQuote } from './detect';
 import { Resolver, type Resolved } from './resolve';
 import { Sentences, TokType } from './tokens';

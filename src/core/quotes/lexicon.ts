@@ -113,9 +113,9 @@ export const AUXILIARIES: ReadonlySet<string> = new Set(
     'is are was were be been being am has have had having do does did will would shall should can could may might must ' +
       'not never also just only later then once again still even further previously recently reportedly repeatedly ' +
       'subsequently later earlier often always already now first finally initially meanwhile too specifically ' +
-      'simply flatly bluntly openly publicly privately quickly quietly loudly angrily proudly cannot can’t can\'t won’t ' +
+      "simply flatly bluntly openly publicly privately quickly quietly loudly angrily proudly cannot can’t can't won’t " +
       "won't didn’t didn't doesn’t doesn't don’t don't isn’t isn't wasn’t wasn't hasn’t hasn't haven’t haven't " +
-      'wouldn’t would\'t',
+      "wouldn’t would't",
   ),
 );
 

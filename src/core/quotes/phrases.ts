@@ -34,7 +34,9 @@ const NON_NP = new Set(
 );
 
 /** Capitalised reporting verbs inside a sentence are still verbs (`Murphy Tweeted`, `Stated Stone:`). */
-const CAP_VERBS = new Set('said says tweeted stated added asked told tells wrote writes claimed claims declared noted warned replied'.split(' '));
+const CAP_VERBS = new Set(
+  'said says tweeted stated added asked told tells wrote writes claimed claims declared noted warned replied'.split(' '),
+);
 
 /** Determiners that can head a phrase on their own (`another said`, `both agreed`). */
 const DET_HEADS = new Set('another one both some many few several all others each'.split(' '));
@@ -165,13 +167,22 @@ export function phraseRight(toks: readonly Tok[], i: number, hi: number): TokRan
     // `Donald Trump held an …`: a lower-case word after a name, followed by a determiner or a
     // preposition, is the verb.
     if (head && !u.cap && toks[j - 1]!.cap && isVerbSlot(toks[j + 1])) break;
-    if (u.w === 'of' && head && ofs === 0 && j + 1 < hi && (isDet(toks[j + 1]) || (toks[j + 1]!.type === TokType.Word && toks[j + 1]!.cap))) {
+    if (
+      u.w === 'of' &&
+      head &&
+      ofs === 0 &&
+      j + 1 < hi &&
+      (isDet(toks[j + 1]) || (toks[j + 1]!.type === TokType.Word && toks[j + 1]!.cap))
+    ) {
       ofs++;
       j++;
       if (isDet(toks[j])) j++;
       continue;
     }
-    if (isNpWord(u, j === 0) || (!u.cap && REPORTING_VERBS.has(u.w) && !u.w.endsWith('ed') && j > i && (isDet(toks[j - 1]) || (head && isCueTok(toks[j + 1]))))) {
+    if (
+      isNpWord(u, j === 0) ||
+      (!u.cap && REPORTING_VERBS.has(u.w) && !u.w.endsWith('ed') && j > i && (isDet(toks[j - 1]) || (head && isCueTok(toks[j + 1]))))
+    ) {
       // (`the report`, `the release`: a reporting-verb form right after a determiner is a noun;
       // so is one right before the verb: `the congressional report said`.)
       head = true;
@@ -387,7 +398,11 @@ function appositiveHead(toks: readonly Tok[], np: TokRange, lo: number): TokRang
   if (!name || isAllTemporal(toks, name)) return null;
   // The name opens its clause (`On Thursday, the senator said` has no appositive).
   const before = toks[name.a - 1];
-  if (before && !(before.type === TokType.Quote || isPunct(before, ':;—–(') || (before.type === TokType.Word && /^(?:and|but|so|then)$/.test(before.w)))) return null;
+  if (
+    before &&
+    !(before.type === TokType.Quote || isPunct(before, ':;—–(') || (before.type === TokType.Word && /^(?:and|but|so|then)$/.test(before.w)))
+  )
+    return null;
   for (let i = name.a; i < name.b; i++) if (toks[i]!.cap && (i > 0 || name.b - name.a > 1)) return name;
   return null;
 }
@@ -402,7 +417,8 @@ function namesSomeone(toks: readonly Tok[], r: TokRange): boolean {
 }
 
 /** `Twenty-two years ago`, `several weeks`: numbers in words. */
-const NUMBER_WORD = /^(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|several|few|couple|dozen)(?:-\w+)?$/;
+const NUMBER_WORD =
+  /^(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|several|few|couple|dozen)(?:-\w+)?$/;
 function isAllTemporal(toks: readonly Tok[], r: TokRange): boolean {
   for (let k = r.a; k < r.b; k++) {
     const w = toks[k]!.w;

@@ -72,7 +72,9 @@ export class Resolver {
     // The phrase ends in a run of capitalised words (`Cobain biographer Charles Cross`): that run is
     // the head; a person named before it is a modifier.
     const per = inside.filter((m) => m.type === 'PER');
-    const head = /(?:^|\s)((?:\p{Lu}[\p{L}.’'-]*)(?:\s+\p{Lu}[\p{L}.’'-]*)*)$/u.exec(surface.replace(/\s*\([^)]*\)\s*$/, '').replace(/[,\s]+$/, ''));
+    const head = /(?:^|\s)((?:\p{Lu}[\p{L}.’'-]*)(?:\s+\p{Lu}[\p{L}.’'-]*)*)$/u.exec(
+      surface.replace(/\s*\([^)]*\)\s*$/, '').replace(/[,\s]+$/, ''),
+    );
     if (head && per.length && !/^(?:The|A|An)$/.test(head[1]!)) {
       const hs = s + surface.lastIndexOf(head[1]!);
       const he = hs + head[1]!.length;
@@ -256,7 +258,8 @@ export class Resolver {
     // ones: nearer sentences score higher, a person in subject position (first in the sentence)
     // and the previous quote's speaker get a bonus — unless another person was reported speaking
     // since that quote (`Lloyd said the authority had no choice. “…,” he said.`): the new speaker.
-    const last = lastSpeaker && lastSpeaker.entityIds.length === 1 && lastSpeaker.entityIds[0]!.startsWith('PER') ? lastSpeaker.entityIds[0]! : null;
+    const last =
+      lastSpeaker && lastSpeaker.entityIds.length === 1 && lastSpeaker.entityIds[0]!.startsWith('PER') ? lastSpeaker.entityIds[0]! : null;
     const seen: { m: EntityMention; sc: number }[] = [];
     let lastBonus = 8;
     let k = 0;
@@ -266,7 +269,8 @@ export class Resolver {
         let sc = 10 - 2 * k;
         if (i === 0 && this.nearStart(a, m.start)) sc += 3;
         seen.push({ m, sc });
-        if (last && m.entityId !== last && lastSpeaker!.at !== undefined && m.start >= lastSpeaker!.at && this.reportedSpeaking(m)) lastBonus = 0;
+        if (last && m.entityId !== last && lastSpeaker!.at !== undefined && m.start >= lastSpeaker!.at && this.reportedSpeaking(m))
+          lastBonus = 0;
       });
       k++;
     }

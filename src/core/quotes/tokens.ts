@@ -49,7 +49,11 @@ function isSpace(c: number): boolean {
 }
 
 function isUpper(c: number): boolean {
-  return (c >= 65 && c <= 90) || (c >= 0xc0 && c <= 0xde && c !== 0xd7) || (c > 0xff && String.fromCharCode(c).toLowerCase() !== String.fromCharCode(c));
+  return (
+    (c >= 65 && c <= 90) ||
+    (c >= 0xc0 && c <= 0xde && c !== 0xd7) ||
+    (c > 0xff && String.fromCharCode(c).toLowerCase() !== String.fromCharCode(c))
+  );
 }
 
 /** True when the period at `i` belongs to an abbreviation or initial rather than ending a sentence. */
@@ -188,10 +192,18 @@ function attributionAhead(s: string, openEnded: boolean): boolean {
   const tail = m[3]!;
   if (/^\s*[,:]\s*[“"]/.test(tail)) return false;
   // After a full stop, `She also said, without evidence, that …` starts a new sentence.
-  if (!openEnded && /^\s*,/.test(tail) && !/^\s*,\s*(?:according|adding|referring|as|when|after|before|while)\b/.test(s.slice(m[0].length - tail.length))) return false;
+  if (
+    !openEnded &&
+    /^\s*,/.test(tail) &&
+    !/^\s*,\s*(?:according|adding|referring|as|when|after|before|while)\b/.test(s.slice(m[0].length - tail.length))
+  )
+    return false;
   if (REPORTING_VERBS.has(verb)) return true;
   if (!openEnded) return false;
-  return /^(?:went on|shot back|cut in|read|reads|chimed in|fired back)$/.test(verb) || (/(?:ed|s)$/.test(verb) && verb.length > 3 && !/(?:ss|us|is)$/.test(verb));
+  return (
+    /^(?:went on|shot back|cut in|read|reads|chimed in|fired back)$/.test(verb) ||
+    (/(?:ed|s)$/.test(verb) && verb.length > 3 && !/(?:ss|us|is)$/.test(verb))
+  );
 }
 
 function skipSpace(text: string, i: number, max: number): number {
@@ -229,7 +241,8 @@ export function tokenize(text: string, a: number, b: number, quotes: readonly Sp
       while (e < limit) {
         const d = text.charCodeAt(e);
         if (isWordChar(d)) e++;
-        else if ((d === 39 || d === 0x2019 || d === 46 || d === 45 || d === 38) && e + 1 < limit && isWordChar(text.charCodeAt(e + 1))) e += 2;
+        else if ((d === 39 || d === 0x2019 || d === 46 || d === 45 || d === 38) && e + 1 < limit && isWordChar(text.charCodeAt(e + 1)))
+          e += 2;
         else break;
       }
       if (e < limit && text.charCodeAt(e) === 46 && isAbbrevPeriod(text, e)) e++;

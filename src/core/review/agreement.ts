@@ -204,12 +204,23 @@ export function agreementRows(total: ReadonlyMap<string, AgreementCounts>): Agre
   const rows: AgreementRow[] = [];
   for (const [key, c] of total) {
     const [kind, type] = key.split(' ') as [string, string | undefined];
-    const r: AgreementRow = { key, ...c, psaExact: psa(c.exact, c.itemsA, c.itemsB), psaOverlap: psa(c.overlap, c.itemsA, c.itemsB), kappa: cohensKappa(c.statuses) };
+    const r: AgreementRow = {
+      key,
+      ...c,
+      psaExact: psa(c.exact, c.itemsA, c.itemsB),
+      psaOverlap: psa(c.overlap, c.itemsA, c.itemsB),
+      kappa: cohensKappa(c.statuses),
+    };
     if (kind !== 'all') r.kind = kind as AnnotationKind;
     if (type) r.type = type;
     rows.push(r);
   }
-  return rows.sort((x, y) => (KIND_ORDER[x.kind ?? 'all'] ?? 9) - (KIND_ORDER[y.kind ?? 'all'] ?? 9) || Number(!!x.type) - Number(!!y.type) || (x.key < y.key ? -1 : x.key > y.key ? 1 : 0));
+  return rows.sort(
+    (x, y) =>
+      (KIND_ORDER[x.kind ?? 'all'] ?? 9) - (KIND_ORDER[y.kind ?? 'all'] ?? 9) ||
+      Number(!!x.type) - Number(!!y.type) ||
+      (x.key < y.key ? -1 : x.key > y.key ? 1 : 0),
+  );
 }
 
 /** One article of a comparison, by name, with each side's annotations (null: no file on that side). */
@@ -276,11 +287,17 @@ export function formatAgreement(r: AgreementReport, labels: { a: string; b: stri
     ]);
   }
   const widths = head.map((_, i) => Math.max(...table.map((t) => t[i]!.length)));
-  for (const t of table) lines.push(t.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ').trimEnd());
+  for (const t of table)
+    lines.push(
+      t
+        .map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!)))
+        .join('  ')
+        .trimEnd(),
+    );
   lines.push('');
   lines.push('Items: annotations not rejected. exact/overlap: items matched one to one on the same span / on overlapping');
   lines.push('spans (kind rows ignore the type, type rows require it); PSA = 2·matched/(items A + items B) = F1.');
-  lines.push('shared: annotations in both files (same id); agree: share with the same status; kappa: Cohen\'s κ on');
+  lines.push("shared: annotations in both files (same id); agree: share with the same status; kappa: Cohen's κ on");
   lines.push('their status (suggested / accepted / rejected); — where undefined.');
   return lines.join('\n') + '\n';
 }

@@ -46,7 +46,13 @@ export function bulkTargets(list: readonly Annotation[], q: BulkQuery, confidenc
 }
 
 /** Applies the decision to `targets` (members of `list`) and returns what changed, for undo. */
-export function applyBulk(list: readonly Annotation[], targets: readonly Annotation[], decision: BulkQuery['decision'], text: TextSource, ctx: corrections.DecisionContext = {}): AnnotationChange[] {
+export function applyBulk(
+  list: readonly Annotation[],
+  targets: readonly Annotation[],
+  decision: BulkQuery['decision'],
+  text: TextSource,
+  ctx: corrections.DecisionContext = {},
+): AnnotationChange[] {
   const snap = snapshot(list, targets);
   for (const a of targets) {
     if (decision === 'accept') corrections.accept(a, text, ctx);

@@ -74,6 +74,9 @@ export function describeDifference(d: BranchDifference, branch: string): string 
   const theirs = `${t.origin === 'user' ? 'added' : t.status}${d.ours && t.type !== d.ours.type ? ` as ${t.type}` : ''}${t.by ? ` by ${t.by}` : ''}`;
   if (d.kind === 'only-theirs') return `On ${branch}: “${t.text}” ${theirs}; not annotated so here.`;
   const o = d.ours!;
-  const ours = d.kind === 'they-decided' ? 'undecided here' : `here ${o.origin === 'user' ? 'added' : o.status}${t.type !== o.type ? ` as ${o.type}` : ''}${o.by ? ` by ${o.by}` : ''}`;
+  const ours =
+    d.kind === 'they-decided'
+      ? 'undecided here'
+      : `here ${o.origin === 'user' ? 'added' : o.status}${t.type !== o.type ? ` as ${o.type}` : ''}${o.by ? ` by ${o.by}` : ''}`;
   return `“${t.text}”: ${ours}; on ${branch} ${theirs}.`;
 }

@@ -82,7 +82,12 @@ function putDecision(to: Annotation, from: Annotation, settled: Annotation | nul
  * Applies the changes backwards (`undo`) or forwards (`redo`) to `list` and returns the new list
  * (sorted; the annotations kept are changed in place). `text` is the article's current text.
  */
-export function applyChanges(list: readonly Annotation[], changes: readonly AnnotationChange[], direction: 'undo' | 'redo', text: string): Annotation[] {
+export function applyChanges(
+  list: readonly Annotation[],
+  changes: readonly AnnotationChange[],
+  direction: 'undo' | 'redo',
+  text: string,
+): Annotation[] {
   const byId = new Map(list.map((a) => [a.id, a]));
   const restored: Annotation[] = [];
   for (const c of changes) {

@@ -19,7 +19,6 @@ export interface ReviewFilter {
 /** The model's confidence in an annotation (0–1), when it has one. */
 export type ConfidenceOf = (a: Annotation) => number | undefined;
 
-
 /** Span → number key (offsets stay below 2^26, so start·2^26 + end is exact). */
 function spanKey(start: number, end: number): number {
   return start * 67108864 + end;
@@ -61,7 +60,11 @@ function reviewOrder(a: Annotation, b: Annotation): number {
 }
 
 /** The annotations that need review and pass the filter, in reading order. */
-export function reviewQueue(list: readonly Annotation[], filter: ReviewFilter = {}, confidenceOf: ConfidenceOf = () => undefined): Annotation[] {
+export function reviewQueue(
+  list: readonly Annotation[],
+  filter: ReviewFilter = {},
+  confidenceOf: ConfidenceOf = () => undefined,
+): Annotation[] {
   return list.filter((a) => awaitsDecision(a) && matchesFilter(a, filter, confidenceOf)).sort(reviewOrder);
 }
 
@@ -98,7 +101,12 @@ export function nextToReview(
     return i >= 0 && i < queue.length ? at(i, false) : at(0, true);
   }
   let i = cur >= 0 ? cur - 1 : -1;
-  if (cur < 0) for (let k = queue.length - 1; k >= 0; k--) if (queue[k]!.start < offset) { i = k; break; }
+  if (cur < 0)
+    for (let k = queue.length - 1; k >= 0; k--)
+      if (queue[k]!.start < offset) {
+        i = k;
+        break;
+      }
   return i >= 0 ? at(i, false) : at(queue.length - 1, true);
 }
 

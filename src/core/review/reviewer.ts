@@ -15,7 +15,10 @@ export function cleanReviewer(raw: string): string | null {
   const line = raw.split(/\r?\n/)[0] ?? '';
   // C0/C1 controls, bidi embeddings/overrides/isolates, zero-width and BOM characters.
   // eslint-disable-next-line no-control-regex
-  let s = line.replace(/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/g, '').replace(/\s+/g, ' ').trim();
+  let s = line
+    .replace(/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
   if (s.length > MAX_REVIEWER_CHARS) {
     s = s.slice(0, MAX_REVIEWER_CHARS);
     const last = s.charCodeAt(s.length - 1);

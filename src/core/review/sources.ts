@@ -15,8 +15,31 @@ import type { Analysis, Entity, EntityMention } from '../types';
 export type SpeakerType = 'PER' | 'ORG' | 'LOC' | 'MISC' | 'other';
 
 /** What a source speaks for, read from organisation names and roles. */
-export type OrgType = 'government' | 'politics' | 'business' | 'union' | 'academia' | 'justice' | 'international' | 'media' | 'sport' | 'civil society' | 'none';
-export const ORG_TYPES: readonly OrgType[] = ['government', 'politics', 'business', 'union', 'academia', 'justice', 'international', 'media', 'sport', 'civil society', 'none'];
+export type OrgType =
+  | 'government'
+  | 'politics'
+  | 'business'
+  | 'union'
+  | 'academia'
+  | 'justice'
+  | 'international'
+  | 'media'
+  | 'sport'
+  | 'civil society'
+  | 'none';
+export const ORG_TYPES: readonly OrgType[] = [
+  'government',
+  'politics',
+  'business',
+  'union',
+  'academia',
+  'justice',
+  'international',
+  'media',
+  'sport',
+  'civil society',
+  'none',
+];
 export const ORG_TYPE_LABEL: Record<OrgType, string> = {
   government: 'Government and officials',
   politics: 'Parties and politicians',
@@ -60,7 +83,8 @@ export const CERTAIN_AT = 0.75;
 
 const DETERMINERS = /^(?:the|a|an|his|her|its|their|our|my|your)\s+/i;
 /** A day or month the sentence starts with ("Tuesday Foreign Secretary Jack Straw"). */
-const LEADING_TIME = /^(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december)\s+/i;
+const LEADING_TIME =
+  /^(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december)\s+/i;
 /** Courtesy titles, not roles ("Mr Kerr", "Lord Woolf"). */
 const TITLES = /(?:^|[\s,]+)(?:mr|mrs|ms|miss|mx|dr|sir|dame|lord|lady|baroness|baron|madam|mister)\.?$/i;
 /**
@@ -79,7 +103,8 @@ const ROLE_WORDS = new Set(
   ).split(' '),
 );
 /** Nouns that name an organisation's kind inside a role ("Council leader", "union secretary"). */
-const ORG_NOUNS = /\b(council|union|ministry|company|police|university|board|commission|agency|department|authority|association|federation|trust|club|court)\b/i;
+const ORG_NOUNS =
+  /\b(council|union|ministry|company|police|university|board|commission|agency|department|authority|association|federation|trust|club|court)\b/i;
 
 function spanKey(start: number, end: number): string {
   return `${start}:${end}`;
@@ -90,14 +115,24 @@ function plausibleRole(r: string): boolean {
   const w = r.split(/\s+/).filter(Boolean);
   if (!w.some((x) => ROLE_WORDS.has(x.toLowerCase().replace(/[’']s$|[,.]$/gu, '')))) return false;
   // A full stop inside ends a sentence, unless it is an abbreviation ("U.S. President").
-  const unabbreviated = r.replace(/\b(?:\p{Lu}\.){2,}/gu, 'X').replace(/\b(?:Gen|Sen|Rep|Gov|Lt|Col|Maj|Capt|Sgt|St|Dr|Prof)\.(?=\s)/g, 'X');
-  return r.length >= 2 && r.length <= 60 && w.length <= 8 && !/[!?;"“”]|\.(?:\s|$)/.test(unabbreviated) && !/^(?:who|which|that|he|she|they|it)\b/i.test(r);
+  const unabbreviated = r
+    .replace(/\b(?:\p{Lu}\.){2,}/gu, 'X')
+    .replace(/\b(?:Gen|Sen|Rep|Gov|Lt|Col|Maj|Capt|Sgt|St|Dr|Prof)\.(?=\s)/g, 'X');
+  return (
+    r.length >= 2 &&
+    r.length <= 60 &&
+    w.length <= 8 &&
+    !/[!?;"“”]|\.(?:\s|$)/.test(unabbreviated) &&
+    !/^(?:who|which|that|he|she|they|it)\b/i.test(r)
+  );
 }
 
 /** Roles without those another one already says ("leader" beside "Council leader"). */
 function distinctRoles(roles: readonly string[]): string[] {
   const low = roles.map((r) => r.toLowerCase());
-  return roles.filter((_, i) => !low.some((o, j) => j !== i && o.length > low[i]!.length && (o.endsWith(' ' + low[i]) || o.startsWith(low[i]! + ' '))));
+  return roles.filter(
+    (_, i) => !low.some((o, j) => j !== i && o.length > low[i]!.length && (o.endsWith(' ' + low[i]) || o.startsWith(low[i]! + ' '))),
+  );
 }
 
 /** The role in a speaker mention: "their group leader, Tom Hargreaves" → "group leader". */
@@ -218,16 +253,31 @@ export interface Source {
 }
 
 const ORG_TYPE_RULES: [OrgType, RegExp][] = [
-  ['international', /\b(united nations|u\.n\.|unicef|unesco|world bank|imf|international monetary fund|world health organi[sz]ation|european union|nato|red cross|amnesty|human rights watch|greenpeace|oxfam|ngo|charity|foundation|development bank)\b/i],
+  [
+    'international',
+    /\b(united nations|u\.n\.|unicef|unesco|world bank|imf|international monetary fund|world health organi[sz]ation|european union|nato|red cross|amnesty|human rights watch|greenpeace|oxfam|ngo|charity|foundation|development bank)\b/i,
+  ],
   ['academia', /\b(university|universities|professor|lecturer|researcher|institute|college|school|academy|think tank|economist at)\b/i],
   ['union', /\b(union|unison|federation|association|confederation|guild|chamber of|syndicate|organiser|organizer)\b/i],
   ['media', /\b(newspaper|broadcaster|reporter|journalist|correspondent|editor|television|radio|magazine|news agency)\b/i],
-  ['politics', /\b(party|democrats?|republicans?|conservatives?|tory|tories|labour|lib dems?|liberals?|ukip|senator|congressman|congresswoman|lawmaker|mp|mep|backbencher|shadow|opposition|candidate|councillors?)\b/i],
-  ['government', /\b(minister|ministry|government|department|president|prime minister|premier|chancellor|secretary|governor|mayor|council|cabinet|treasury|downing street|agency|authority|regulator|commission|commissioner|embassy|ambassador|officials?|white house|kremlin|readout|state department)\b/i],
+  [
+    'politics',
+    /\b(party|democrats?|republicans?|conservatives?|tory|tories|labour|lib dems?|liberals?|ukip|senator|congressman|congresswoman|lawmaker|mp|mep|backbencher|shadow|opposition|candidate|councillors?)\b/i,
+  ],
+  [
+    'government',
+    /\b(minister|ministry|government|department|president|prime minister|premier|chancellor|secretary|governor|mayor|council|cabinet|treasury|downing street|agency|authority|regulator|commission|commissioner|embassy|ambassador|officials?|white house|kremlin|readout|state department)\b/i,
+  ],
   ['justice', /\b(police|court|justice|judges?|prosecutor|attorney|army|military|defence force|navy|sheriff|detective)\b/i],
   ['sport', /\b(club|fc|athletic|rovers|team|coach|manager|striker|midfielder|defender|goalkeeper|captain|players?|fans)\b/i],
-  ['business', /\b(company|companies|group|inc|corp|corporation|ltd|plc|llc|bank|holdings|airline|motors|chief executive|ceo|chairman|executive|director|founder|owner|analysts?|investors?|firm|trust|power|terminal)\b/i],
-  ['civil society', /\b(campaigners?|residents?|activists?|protesters?|volunteers?|parents?|farmers?|herders?|pastoralists?|villagers?|witness(?:es)?)\b/i],
+  [
+    'business',
+    /\b(company|companies|group|inc|corp|corporation|ltd|plc|llc|bank|holdings|airline|motors|chief executive|ceo|chairman|executive|director|founder|owner|analysts?|investors?|firm|trust|power|terminal)\b/i,
+  ],
+  [
+    'civil society',
+    /\b(campaigners?|residents?|activists?|protesters?|volunteers?|parents?|farmers?|herders?|pastoralists?|villagers?|witness(?:es)?)\b/i,
+  ],
 ];
 
 /** What a source speaks for, from the organisations named (first) and then the roles. */
@@ -326,8 +376,15 @@ export function chartData(sources: readonly Source[], quotes: readonly SourceQuo
   return {
     bySource: sources.slice(0, top).map((s) => ({ label: s.name, count: s.quotes, certain: s.certain, key: s.key })),
     byOrgType: ORG_TYPES.filter((t) => byOrg.has(t)).map((t) => ({ label: ORG_TYPE_LABEL[t], count: byOrg.get(t)!, key: t })),
-    byWeek: [...weeks].sort((a, b) => (a[0] === 'undated' ? 1 : b[0] === 'undated' ? -1 : a[0] < b[0] ? -1 : 1)).map(([label, count]) => ({ label, count })),
-    totals: { quotes: quotes.filter((q) => q.speaker).length, sources: sources.length, articles: new Set(quotes.map((q) => q.article)).size, unattributed: unattributed(quotes) },
+    byWeek: [...weeks]
+      .sort((a, b) => (a[0] === 'undated' ? 1 : b[0] === 'undated' ? -1 : a[0] < b[0] ? -1 : 1))
+      .map(([label, count]) => ({ label, count })),
+    totals: {
+      quotes: quotes.filter((q) => q.speaker).length,
+      sources: sources.length,
+      articles: new Set(quotes.map((q) => q.article)).size,
+      unattributed: unattributed(quotes),
+    },
   };
 }
 
@@ -340,7 +397,21 @@ export function csvCell(v: string | number): string {
 
 /** One row per source (RFC 4180, CRLF line ends as the RFC says, a header row). */
 export function sourcesCsv(sources: readonly Source[]): string {
-  const rows: (string | number)[][] = [['source', 'kind', 'quotes', 'articles', 'roles', 'organisations', 'organisation_type', 'certain', 'uncertain', 'first_article']];
-  for (const s of sources) rows.push([s.name, s.type, s.quotes, s.articles, s.roles.join('; '), s.organisations.join('; '), s.orgType, s.certain, s.uncertain, s.items[0]?.article ?? '']);
+  const rows: (string | number)[][] = [
+    ['source', 'kind', 'quotes', 'articles', 'roles', 'organisations', 'organisation_type', 'certain', 'uncertain', 'first_article'],
+  ];
+  for (const s of sources)
+    rows.push([
+      s.name,
+      s.type,
+      s.quotes,
+      s.articles,
+      s.roles.join('; '),
+      s.organisations.join('; '),
+      s.orgType,
+      s.certain,
+      s.uncertain,
+      s.items[0]?.article ?? '',
+    ]);
   return rows.map((r) => r.map(csvCell).join(',')).join('\r\n') + '\r\n';
 }

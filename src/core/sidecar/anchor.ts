@@ -80,7 +80,9 @@ export function applyChange(anns: Annotation[], c: TextChange, after: TextSource
       if (found !== null) moveTo(a, found, false);
       else if (c.text.includes(a.text)) {
         a.anchor = 'ambiguous';
-        a.candidates = occurrences(c.text, a.text).slice(0, 5).map((o) => o + c.start);
+        a.candidates = occurrences(c.text, a.text)
+          .slice(0, 5)
+          .map((o) => o + c.start);
         a.start = c.start;
         a.end = c.start;
       } else {
@@ -119,7 +121,12 @@ function moveTo(a: Annotation, start: number, shiftSpeaker: boolean): void {
 function occurrences(text: string, needle: string, from = 0, to = text.length): number[] {
   const out: number[] = [];
   if (!needle) return out;
-  for (let i = text.indexOf(needle, from); i >= 0 && i + needle.length <= to && out.length < MAX_OCCURRENCES; i = text.indexOf(needle, i + 1)) out.push(i);
+  for (
+    let i = text.indexOf(needle, from);
+    i >= 0 && i + needle.length <= to && out.length < MAX_OCCURRENCES;
+    i = text.indexOf(needle, i + 1)
+  )
+    out.push(i);
   return out;
 }
 
@@ -166,7 +173,12 @@ function placeIn(text: TextSource, a: Annotation, from: number, to: number): num
   if (exact !== null && exact >= 0) return ws + exact;
   if (occ.length === 1 && exact === null) {
     const o = occ[0]!;
-    if (a.status === 'rejected' || (o >= a.prefix.length && window.startsWith(a.prefix, o - a.prefix.length)) || window.startsWith(a.suffix, o + a.text.length)) return ws + o;
+    if (
+      a.status === 'rejected' ||
+      (o >= a.prefix.length && window.startsWith(a.prefix, o - a.prefix.length)) ||
+      window.startsWith(a.suffix, o + a.text.length)
+    )
+      return ws + o;
   }
   if (occ.length && !isUserDecision(a)) return ws + nearest(occ, a.start - ws);
   return null;
@@ -219,7 +231,12 @@ export function reanchor(anns: Annotation[], text: string): ReanchorReport {
       report.orphaned++;
       continue;
     }
-    if (a.end <= text.length && a.end - a.start === len && text.startsWith(a.text, a.start) && (prefixMatches(text, a.start, a.prefix) || suffixMatches(text, a.end, a.suffix))) {
+    if (
+      a.end <= text.length &&
+      a.end - a.start === len &&
+      text.startsWith(a.text, a.start) &&
+      (prefixMatches(text, a.start, a.prefix) || suffixMatches(text, a.end, a.suffix))
+    ) {
       a.anchor = 'ok';
       delete a.candidates;
       report.ok++;
@@ -229,10 +246,16 @@ export function reanchor(anns: Annotation[], text: string): ReanchorReport {
     if (!occ) occCache.set(a.text, (occ = occurrences(text, a.text)));
     const key = `${a.text}\u0000${a.prefix}\u0000${a.suffix}`;
     let exact = exactCache.get(key);
-    if (!exact) exactCache.set(key, (exact = occ.filter((o) => prefixMatches(text, o, a.prefix) && suffixMatches(text, o + len, a.suffix))));
+    if (!exact)
+      exactCache.set(key, (exact = occ.filter((o) => prefixMatches(text, o, a.prefix) && suffixMatches(text, o + len, a.suffix))));
     let pick: number | null = null;
     if (exact.length === 1) pick = exact[0]!;
-    else if (exact.length === 0 && occ.length === 1 && (a.status === 'rejected' || prefixMatches(text, occ[0]!, a.prefix) || suffixMatches(text, occ[0]! + len, a.suffix))) pick = occ[0]!;
+    else if (
+      exact.length === 0 &&
+      occ.length === 1 &&
+      (a.status === 'rejected' || prefixMatches(text, occ[0]!, a.prefix) || suffixMatches(text, occ[0]! + len, a.suffix))
+    )
+      pick = occ[0]!;
     else if (occ.length && !isUserDecision(a)) pick = nearest(exact.length ? exact : occ, a.start);
     if (pick !== null) {
       moveTo(a, pick, true);

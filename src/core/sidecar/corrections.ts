@@ -77,11 +77,17 @@ export type AddResult = { ok: true; annotations: Annotation[]; added: Annotation
  * kind that overlap it (decisions are never replaced); an annotation of the same kind and span that
  * already exists is accepted with the new type instead of duplicated.
  */
-export function add(list: readonly Annotation[], span: { start: number; end: number; type: string }, text: TextSource, ctx: DecisionContext = {}): AddResult {
+export function add(
+  list: readonly Annotation[],
+  span: { start: number; end: number; type: string },
+  text: TextSource,
+  ctx: DecisionContext = {},
+): AddResult {
   const { start, end, type } = span;
   const kind: AnnotationKind | undefined = kindOfType(type);
   if (!kind) return { ok: false, reason: 'unknown-type' };
-  if (!(Number.isSafeInteger(start) && Number.isSafeInteger(end) && start >= 0 && end > start && end <= text.length)) return { ok: false, reason: 'no-selection' };
+  if (!(Number.isSafeInteger(start) && Number.isSafeInteger(end) && start >= 0 && end > start && end <= text.length))
+    return { ok: false, reason: 'no-selection' };
   const words = text.slice(start, end);
   if (!words.trim()) return { ok: false, reason: 'no-words' };
   if (splitsPair(text, start) || splitsPair(text, end)) return { ok: false, reason: 'splits-character' };

@@ -11,7 +11,14 @@ const PLAIN = /^[^\s\-?:,[\]{}#&*!|>'"%@`][^,[\]{}#\t]*$/;
 
 /** A string as a YAML scalar that reads back as exactly that string in block and flow context. */
 export function yamlString(s: string): string {
-  if (PLAIN.test(s) && !s.endsWith(' ') && !s.endsWith(':') && !s.includes(': ') && !NEEDS_ESCAPE.test(s) && typeof coreScalar(s) === 'string') {
+  if (
+    PLAIN.test(s) &&
+    !s.endsWith(' ') &&
+    !s.endsWith(':') &&
+    !s.includes(': ') &&
+    !NEEDS_ESCAPE.test(s) &&
+    typeof coreScalar(s) === 'string'
+  ) {
     return s;
   }
   if (!NEEDS_ESCAPE.test(s) || !hasUnpairedOrControl(s)) return `'${s.replace(/'/g, "''")}'`;
@@ -47,7 +54,16 @@ function doubleQuoted(s: string): string {
     else if (c >= 0xd800 && c <= 0xdbff && s.charCodeAt(i + 1) >= 0xdc00 && s.charCodeAt(i + 1) <= 0xdfff) {
       out += s[i]! + s[i + 1]!;
       i++;
-    } else if (c < 0x20 || (c >= 0x7f && c <= 0x9f) || c === 0x2028 || c === 0x2029 || c === 0xfeff || c === 0xfffe || c === 0xffff || (c >= 0xd800 && c <= 0xdfff)) {
+    } else if (
+      c < 0x20 ||
+      (c >= 0x7f && c <= 0x9f) ||
+      c === 0x2028 ||
+      c === 0x2029 ||
+      c === 0xfeff ||
+      c === 0xfffe ||
+      c === 0xffff ||
+      (c >= 0xd800 && c <= 0xdfff)
+    ) {
       out += '\\u' + c.toString(16).padStart(4, '0');
     } else out += s[i];
   }

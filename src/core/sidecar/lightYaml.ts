@@ -398,7 +398,8 @@ function checkPlain(s: string, flow: boolean): void {
   const n = s.length;
   if (n === 0) return;
   const c0 = s.charCodeAt(0);
-  if (c0 < 128 && START_INDICATOR[c0]) throw unsupported('a value starting with a YAML indicator (anchor, alias, tag, block scalar, quote or bracket)');
+  if (c0 < 128 && START_INDICATOR[c0])
+    throw unsupported('a value starting with a YAML indicator (anchor, alias, tag, block scalar, quote or bracket)');
   if ((c0 === 45 || c0 === 63 || c0 === 58) && (n === 1 || s.charCodeAt(1) === 32 || (flow && isFlowIndicator(s.charCodeAt(1))))) {
     throw unsupported('a value starting with - ? or : and a space');
   }
@@ -541,7 +542,8 @@ class Flow {
       this.i++;
       const after = this.t.charCodeAt(this.i);
       // `key:value` is a plain key only when quoted (JSON style); a plain key needs a space.
-      if (after !== 32 && after !== 44 && after !== 125 && !this.quotedBefore) throw unsupported('a flow key and value without a space between');
+      if (after !== 32 && after !== 44 && after !== 125 && !this.quotedBefore)
+        throw unsupported('a flow key and value without a space between');
       this.ws();
       m.keys.push(k);
       m.keyLines.push(this.line);

@@ -28,7 +28,13 @@ export function decisionOf(a: Annotation): Conflict {
 }
 
 function sameDecision(a: Annotation, b: Annotation): boolean {
-  return a.status === b.status && a.type === b.type && a.origin === b.origin && (a.entity ?? a.text) === (b.entity ?? b.text) && a.note === b.note;
+  return (
+    a.status === b.status &&
+    a.type === b.type &&
+    a.origin === b.origin &&
+    (a.entity ?? a.text) === (b.entity ?? b.text) &&
+    a.note === b.note
+  );
 }
 
 /**

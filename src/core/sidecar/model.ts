@@ -97,7 +97,11 @@ export interface Annotation {
 /** Characters of context stored on each side. */
 export const CONTEXT_CHARS = 24;
 
-export function contextAround(text: { readonly length: number; slice(start: number, end: number): string }, start: number, end: number): { prefix: string; suffix: string } {
+export function contextAround(
+  text: { readonly length: number; slice(start: number, end: number): string },
+  start: number,
+  end: number,
+): { prefix: string; suffix: string } {
   // One unit more on each side, to see whether the cut would split a surrogate pair.
   const before = text.slice(Math.max(0, start - CONTEXT_CHARS - 1), start);
   const after = text.slice(end, Math.min(text.length, end + CONTEXT_CHARS + 1));
@@ -184,7 +188,9 @@ export function annotationsFromAnalysis(a: Analysis): Annotation[] {
   }
   for (const q of a.quotes) {
     const ann = base('quote', q.kind, q.start, q.end);
-    ann.speaker = q.speaker ? { name: q.speaker.name, start: q.speaker.start, end: q.speaker.end, text: text.slice(q.speaker.start, q.speaker.end) } : null;
+    ann.speaker = q.speaker
+      ? { name: q.speaker.name, start: q.speaker.start, end: q.speaker.end, text: text.slice(q.speaker.start, q.speaker.end) }
+      : null;
     ann.confidence = Math.round(q.confidence * 100) / 100;
     out.push(ann);
   }
@@ -302,7 +308,8 @@ export function mergeAnnotations(current: readonly Annotation[], fresh: readonly
   // A suggestion found again keeps the id it had, so ids do not change under the user's cursor when
   // an edit nearby changes the context they were derived from (hover links, open diagnostics).
   const previous = new Map<string, string>();
-  for (const a of current) if (!isUserDecision(a) && a.anchor === 'ok') previous.set(`${a.kind}\u0000${a.type}\u0000${a.start}\u0000${a.end}`, a.id);
+  for (const a of current)
+    if (!isUserDecision(a) && a.anchor === 'ok') previous.set(`${a.kind}\u0000${a.type}\u0000${a.start}\u0000${a.end}`, a.id);
   const index = new ClashIndex(kept);
   for (const f0 of fresh) {
     const f = { ...f0 };

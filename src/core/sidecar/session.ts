@@ -6,7 +6,15 @@ import type { LexiconEntry } from '../lexicon';
 import type { Analysis, EntityType } from '../types';
 import { reanchor, type ReanchorReport } from './anchor';
 import { annotationsFromAnalysis, contextAround, isUserDecision, mergeAnnotations, type Annotation } from './model';
-import { parseSidecar, serializeSidecar, sidecarByteLimit, textHash, type ParseOptions, type SidecarDoc, type SidecarProblem } from './yaml';
+import {
+  parseSidecar,
+  serializeSidecar,
+  sidecarByteLimit,
+  textHash,
+  type ParseOptions,
+  type SidecarDoc,
+  type SidecarProblem,
+} from './yaml';
 
 export interface LoadedSidecar {
   /** The annotations, re-anchored onto the current text (empty when there was no usable file). */
@@ -86,8 +94,16 @@ export function buildSidecar(article: string, analysis: Analysis, annotations: r
     article,
     textHash: textHash(text),
     subjects: analysis.subjects.map((s) => ({ code: s.code, label: s.label, score: round3(s.score) })),
-    sections: analysis.sections.map((s) => ({ id: s.id, label: s.label, start: s.start, end: s.end, subject: s.subject ? s.subject.code : null })),
-    annotations: annotations.map((a) => (a.anchor === 'ok' && isUserDecision(a) && a.end <= text.length ? { ...a, ...contextAround(text, a.start, a.end) } : a)),
+    sections: analysis.sections.map((s) => ({
+      id: s.id,
+      label: s.label,
+      start: s.start,
+      end: s.end,
+      subject: s.subject ? s.subject.code : null,
+    })),
+    annotations: annotations.map((a) =>
+      a.anchor === 'ok' && isUserDecision(a) && a.end <= text.length ? { ...a, ...contextAround(text, a.start, a.end) } : a,
+    ),
   };
 }
 
@@ -111,7 +127,8 @@ export function checkSidecar(src: string | null, text: string): CheckFinding[] {
   const loaded = loadSidecar(src, text);
   if (loaded.problem) return [{ code: loaded.problem.kind, message: loaded.problem.message }];
   const out: CheckFinding[] = [];
-  if (loaded.stale) out.push({ code: 'stale', message: 'the article changed since its annotations were written (run: news-annotator annotate)' });
+  if (loaded.stale)
+    out.push({ code: 'stale', message: 'the article changed since its annotations were written (run: news-annotator annotate)' });
   const r = loaded.report!;
   if (loaded.mismatched.length) {
     const m = loaded.mismatched[0]!;
@@ -146,7 +163,8 @@ export function lexiconEntriesFrom(annotations: readonly Annotation[]): LexiconE
   const out: LexiconEntry[] = [];
   for (const a of annotations) {
     if (a.kind !== 'entity' || a.anchor === 'orphaned' || a.status === 'rejected') continue;
-    if (a.status === 'accepted' || a.origin === 'user') out.push(a.entity ? { name: a.text, type: a.type as EntityType, canonical: a.entity } : { name: a.text, type: a.type as EntityType });
+    if (a.status === 'accepted' || a.origin === 'user')
+      out.push(a.entity ? { name: a.text, type: a.type as EntityType, canonical: a.entity } : { name: a.text, type: a.type as EntityType });
   }
   return out;
 }

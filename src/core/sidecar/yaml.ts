@@ -181,14 +181,17 @@ export function annotationLine(a: Annotation): string {
   if (a.unit !== undefined && a.unit !== null) o += `, unit: ${yamlString(a.unit)}`;
   if (a.speaker !== undefined) {
     const sp = a.speaker;
-    o += sp ? `, speaker: ${flow({ name: sp.name, text: sp.text === sp.name ? undefined : sp.text, start: sp.start, end: sp.end })}` : ', speaker: null';
+    o += sp
+      ? `, speaker: ${flow({ name: sp.name, text: sp.text === sp.name ? undefined : sp.text, start: sp.start, end: sp.end })}`
+      : ', speaker: null';
   }
   if (a.confidence !== undefined) o += `, confidence: ${flow(a.confidence)}`;
   if (a.note !== undefined) o += `, note: ${yamlString(a.note)}`;
   if (decided && a.prefix) o += `, prefix: ${yamlString(a.prefix)}`;
   if (decided && a.suffix) o += `, suffix: ${yamlString(a.suffix)}`;
   if (a.anchor === 'ambiguous' && a.candidates) o += `, candidates: ${flow(a.candidates)}`;
-  if (a.conflict) o += `, conflict: ${flow({ status: a.conflict.status, type: a.conflict.type, entity: a.conflict.entity, note: a.conflict.note, by: a.conflict.by })}`;
+  if (a.conflict)
+    o += `, conflict: ${flow({ status: a.conflict.status, type: a.conflict.type, entity: a.conflict.entity, note: a.conflict.note, by: a.conflict.by })}`;
   return o + '}';
 }
 
@@ -218,7 +221,9 @@ export function serializeSidecar(doc: SidecarDoc, maxBytes = Infinity): string {
 
 function header(doc: SidecarDoc, omitted: number): string {
   const subjects = doc.subjects.map((s) => `  - ${flow({ code: s.code, label: s.label, score: s.score })}\n`).join('');
-  const sections = doc.sections.map((s) => `  - ${flow({ id: s.id, label: s.label, start: s.start, end: s.end, subject: s.subject })}\n`).join('');
+  const sections = doc.sections
+    .map((s) => `  - ${flow({ id: s.id, label: s.label, start: s.start, end: s.end, subject: s.subject })}\n`)
+    .join('');
   return (
     `# News Annotator annotations for ${oneLine(doc.article)}. Review and commit them with the article.\n` +
     `# Offsets: UTF-16 code units in the article with LF line endings and no BOM; a span ends at start + the\n` +
@@ -267,7 +272,12 @@ export function parseSidecar(raw: string, opts: ParseOptions = {}): ParseResult 
   if (src.includes('\r')) src = src.replace(/\r\n?/g, '\n');
   const conflicts = conflictMarkerLines(src);
   if (conflicts.length) {
-    return fail('conflict', `unresolved git conflict markers (line ${conflicts[0]}); resolve the merge first`, conflicts[0], conflicts.map((l) => `line ${l}: conflict marker`));
+    return fail(
+      'conflict',
+      `unresolved git conflict markers (line ${conflicts[0]}); resolve the merge first`,
+      conflicts[0],
+      conflicts.map((l) => `line ${l}: conflict marker`),
+    );
   }
   // Our own layout, record by record (each annotation validated as it is read); else the general
   // subset reader; else the YAML library.
@@ -311,7 +321,11 @@ function toLight(n: Node | null, lc: LineCounter): LNode | null {
   }
   if (isSeq(n)) return { t: 'q', items: n.items.map((x) => toLight(x as Node | null, lc) ?? { t: 's', v: null, line }), line };
   const v = isScalar(n) ? n.value : undefined;
-  return { t: 's', v: v === undefined || typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' || v === null ? (v ?? null) : String(v), line };
+  return {
+    t: 's',
+    v: v === undefined || typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' || v === null ? (v ?? null) : String(v),
+    line,
+  };
 }
 
 /**
@@ -457,7 +471,14 @@ function validate(shape: Shape, collected = new AnnotationCollector()): ParseRes
   const version = root.rec.version;
   if (version !== 1 && version !== 2) {
     if (typeof version === 'number' && version > SIDECAR_VERSION) {
-      return { ok: false, problem: { kind: 'newer-version', message: `written by a newer News Annotator (version ${version}); it is left untouched`, details: [] } };
+      return {
+        ok: false,
+        problem: {
+          kind: 'newer-version',
+          message: `written by a newer News Annotator (version ${version}); it is left untouched`,
+          details: [],
+        },
+      };
     }
     p.add(root.line('version'), `version must be 1 or ${SIDECAR_VERSION}`);
   }
@@ -509,21 +530,24 @@ function annotation(n: Located, p: Problems): Annotation | null {
   let kind: AnnotationKind | undefined;
   if (r.kind !== undefined) {
     kind = oneOf(n, 'kind', ANNOTATION_KINDS, p) as AnnotationKind | undefined;
-    if (kind && type !== undefined && !TYPES[kind].includes(type)) p.add(n.line('type'), `type of a ${kind} must be one of ${TYPES[kind].join(', ')}`);
+    if (kind && type !== undefined && !TYPES[kind].includes(type))
+      p.add(n.line('type'), `type of a ${kind} must be one of ${TYPES[kind].join(', ')}`);
   } else if (type !== undefined) {
     kind = kindOfType(type);
     if (!kind) p.add(n.line('type'), `type must be one of ${ANNOTATION_KINDS.map((k) => TYPES[k].join(', ')).join(', ')}`);
   }
   const start = offset(n, 'start', p);
   const text = str(n, 'text', p, false);
-  const end = r.end !== undefined ? offset(n, 'end', p) : start !== undefined && text !== undefined ? start + text.length : offset(n, 'end', p);
+  const end =
+    r.end !== undefined ? offset(n, 'end', p) : start !== undefined && text !== undefined ? start + text.length : offset(n, 'end', p);
   const anchor = r.anchor !== undefined ? (oneOf(n, 'anchor', ANCHOR_STATES, p) as AnchorState | undefined) : 'ok';
   if (start !== undefined && end !== undefined) {
     if (anchor === 'ok') {
       // An annotation on its words: the offsets cover exactly its text.
       if (end <= start) p.add(n.line('end'), 'end must be greater than start');
       else if (text !== undefined && text.length !== end - start) p.add(n.line('text'), 'text length does not match end - start');
-      if (text !== undefined && (/^[\udc00-\udfff]/.test(text) || /[\ud800-\udbff]$/.test(text))) p.add(n.line('text'), 'the span splits a surrogate pair');
+      if (text !== undefined && (/^[\udc00-\udfff]/.test(text) || /[\ud800-\udbff]$/.test(text)))
+        p.add(n.line('text'), 'the span splits a surrogate pair');
     } else if (end < start) {
       // Edited, ambiguous or orphaned: the offsets are the last known place; `text` is what was annotated.
       p.add(n.line('end'), 'end must not be before start');
@@ -595,16 +619,18 @@ function optionalFields(a: Annotation, n: Located, p: Problems): void {
       const s = offset(sp, 'start', p, 'speaker start');
       const e = offset(sp, 'end', p, 'speaker end');
       if (s !== undefined && e !== undefined && e < s) p.add(sp.line('end'), 'speaker end is before its start');
-      else if (name !== undefined && stext !== undefined && s !== undefined && e !== undefined) a.speaker = { name, text: stext, start: s, end: e };
+      else if (name !== undefined && stext !== undefined && s !== undefined && e !== undefined)
+        a.speaker = { name, text: stext, start: s, end: e };
     }
   }
   if (r.candidates !== undefined) {
     const list: number[] = [];
     if (!Array.isArray(r.candidates)) p.add(n.line('candidates'), 'candidates must be a list');
-    else for (const c of r.candidates) {
-      if (typeof c === 'number' && Number.isSafeInteger(c) && c >= 0) list.push(c);
-      else p.add(n.line('candidates'), 'candidate must be a whole number ≥ 0');
-    }
+    else
+      for (const c of r.candidates) {
+        if (typeof c === 'number' && Number.isSafeInteger(c) && c >= 0) list.push(c);
+        else p.add(n.line('candidates'), 'candidate must be a whole number ≥ 0');
+      }
     a.candidates = list;
   }
   if (r.conflict !== undefined) {
@@ -618,7 +644,8 @@ function optionalFields(a: Annotation, n: Located, p: Problems): void {
         const v = str(conflict, k, p, k === 'note', `conflict ${k}`);
         if (v !== undefined) c[k] = v;
       }
-      if (c.type !== undefined && kind && !TYPES[kind].includes(c.type)) p.add(conflict.line('type'), `conflict type of a ${kind} must be one of ${TYPES[kind].join(', ')}`);
+      if (c.type !== undefined && kind && !TYPES[kind].includes(c.type))
+        p.add(conflict.line('type'), `conflict type of a ${kind} must be one of ${TYPES[kind].join(', ')}`);
       a.conflict = c;
     }
   }

@@ -20,7 +20,18 @@ import { normalizeText } from '../text';
 import type { IdfTable } from '../topics/idf';
 import type { Analysis } from '../types';
 import { Emitter, type Event } from './events';
-import type { AnalysisKnowledge, Analyzer, ArticleSettings, DocumentView, KeyValueStore, Logger, SidecarFiles, TextChange, TimerHandle, Timers } from './host';
+import type {
+  AnalysisKnowledge,
+  Analyzer,
+  ArticleSettings,
+  DocumentView,
+  KeyValueStore,
+  Logger,
+  SidecarFiles,
+  TextChange,
+  TimerHandle,
+  Timers,
+} from './host';
 
 /** Quiet time after the last edit before the article is analysed again. */
 export const ANALYSIS_DELAY_MS = 300;
@@ -207,7 +218,11 @@ export class ArticleStore {
   private track(doc: DocumentView, why: string): void {
     const limit = this.o.settings().maxFileSizeMB * 1024 * 1024;
     const raw = doc.getText();
-    const state = new ArticleState(doc, normalizeText(raw).text, { tooLarge: raw.length > limit, sidecarUri: this.o.files.uriFor(doc.uri), fileDate: this.o.files.fileDate(doc.uri) });
+    const state = new ArticleState(doc, normalizeText(raw).text, {
+      tooLarge: raw.length > limit,
+      sidecarUri: this.o.files.uriFor(doc.uri),
+      fileDate: this.o.files.fileDate(doc.uri),
+    });
     this.states.set(doc.uri, state);
     this.o.log.info(`annotating ${doc.uri} (${why})`);
     if (state.tooLarge) {
@@ -247,12 +262,17 @@ export class ArticleStore {
     }
     state.sidecarContent = read.content;
     state.legacySidecar = read.legacy;
-    if (read.legacy) log.info(`read the annotation file under its old name ${read.legacy}; it moves to ${state.sidecarUri} on the next save`);
+    if (read.legacy)
+      log.info(`read the annotation file under its old name ${read.legacy}; it moves to ${state.sidecarUri} on the next save`);
     const loaded = loadSidecar(read.content, state.text);
     state.sidecarProblem = loaded.problem;
     const owner = loaded.doc ? this.o.files.owner(state.uri, loaded.doc.article) : null;
     if (owner && !loaded.problem) {
-      state.sidecarProblem = { kind: 'invalid', message: 'the annotation file belongs to another article beside this one (its article: field); rename one of the two articles', details: [] };
+      state.sidecarProblem = {
+        kind: 'invalid',
+        message: 'the annotation file belongs to another article beside this one (its article: field); rename one of the two articles',
+        details: [],
+      };
       log.error(`${state.sidecarUri} belongs to ${owner}; it is not read or written for this article`);
       return;
     }
@@ -261,18 +281,24 @@ export class ArticleStore {
       for (const d of loaded.problem.details) log.error(`  ${d}`);
       return;
     }
-    if (loaded.mismatched.length) log.warn(`${loaded.mismatched.length} annotation(s) did not sit on their words at their offsets; placed again by their text and context`);
+    if (loaded.mismatched.length)
+      log.warn(
+        `${loaded.mismatched.length} annotation(s) did not sit on their words at their offsets; placed again by their text and context`,
+      );
     state.annotations = loaded.annotations;
     if (loaded.report) {
       const r = loaded.report;
-      log.info(`loaded ${loaded.annotations.length} annotations (${r.ok} in place, ${r.moved} moved, ${r.ambiguous} ambiguous, ${r.orphaned} orphaned)${loaded.stale ? '; the article changed since they were saved' : ''}`);
+      log.info(
+        `loaded ${loaded.annotations.length} annotations (${r.ok} in place, ${r.moved} moved, ${r.ambiguous} ambiguous, ${r.orphaned} orphaned)${loaded.stale ? '; the article changed since they were saved' : ''}`,
+      );
     }
   }
 
   /** Writes the annotation file now. Returns a message (fixed phrases only: it may reach a notification). */
   async saveSidecar(state: ArticleState): Promise<SaveResult> {
     if (!state.sidecarUri) return { ok: false, message: 'only articles saved on disk have an annotation file' };
-    if (state.sidecarProblem) return { ok: false, message: 'the annotation file has problems and is not overwritten (details in the output)' };
+    if (state.sidecarProblem)
+      return { ok: false, message: 'the annotation file has problems and is not overwritten (details in the output)' };
     await this.analysed(state);
     if (!state.analysis) return { ok: false, message: 'the article is too large to analyse' };
     const name = state.doc.path.replace(/^.*\//, '');

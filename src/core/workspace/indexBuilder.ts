@@ -130,7 +130,9 @@ export class IndexBuilder {
     if (this.token) this.token.cancelled = true;
     if (force) this.index.clear();
     const token = (this.token = { cancelled: false });
-    this.building = this.runBuild(token).catch((e) => this.host.log.error(`workspace index: ${e instanceof Error ? e.message : String(e)}`));
+    this.building = this.runBuild(token).catch((e) =>
+      this.host.log.error(`workspace index: ${e instanceof Error ? e.message : String(e)}`),
+    );
     return this.building;
   }
 
@@ -164,7 +166,8 @@ export class IndexBuilder {
         (report) => this.indexCandidates(candidates, token, report),
         () => (token.cancelled = true),
       );
-      if (!token.cancelled && this.idf) this.idfReady.fire({ table: this.idf.table(), complete: this.idfComplete, documents: this.idf.documents });
+      if (!token.cancelled && this.idf)
+        this.idfReady.fire({ table: this.idf.table(), complete: this.idfComplete, documents: this.idf.documents });
       this.idf = null;
       const st = this.index.stats();
       h.log.info(
@@ -213,9 +216,17 @@ export class IndexBuilder {
     }
     try {
       if (l.text.length > MAX_BACKGROUND_ANALYSIS && l.sidecar === null) {
-        this.host.log.info(`not indexed in the background (${Math.round(l.text.length / 1000)} k characters, no annotation file; open it to index it): ${c.uri}`);
+        this.host.log.info(
+          `not indexed in the background (${Math.round(l.text.length / 1000)} k characters, no annotation file; open it to index it): ${c.uri}`,
+        );
         this.index.delete(c.uri);
-      } else this.index.set(indexArticle({ uri: c.uri, label: this.host.label(c.uri), stamp: l.stamp }, l.text, l.sidecar, this.host.names, { lexicon: this.lexicon, fullParserMaxBytes: MAX_BACKGROUND_FULL_PARSE }));
+      } else
+        this.index.set(
+          indexArticle({ uri: c.uri, label: this.host.label(c.uri), stamp: l.stamp }, l.text, l.sidecar, this.host.names, {
+            lexicon: this.lexicon,
+            fullParserMaxBytes: MAX_BACKGROUND_FULL_PARSE,
+          }),
+        );
       this.idf?.add(l.text);
     } catch (e) {
       this.host.log.warn(`not indexed (${e instanceof Error ? e.message : String(e)}): ${c.uri}`);
@@ -314,7 +325,9 @@ export class IndexBuilder {
     this.building = this.building
       .then(() => this.indexCandidates(candidates, { cancelled: false }))
       .finally(() => {
-        this.host.log.info(`workspace index: ${names.length} taught name(s) changed; checked ${candidates.length} analysed articles in ${this.host.now() - t0} ms`);
+        this.host.log.info(
+          `workspace index: ${names.length} taught name(s) changed; checked ${candidates.length} analysed articles in ${this.host.now() - t0} ms`,
+        );
         this.changed.fire();
       });
     return this.building;

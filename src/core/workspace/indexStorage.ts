@@ -59,7 +59,9 @@ export class IndexStorage {
   scheduleSave(delay = SAVE_DELAY_MS): void {
     this.host.timers.clear(this.saveTimer);
     this.saveTimer = this.host.timers.set(() => {
-      this.host.write(CACHE_FILE, serializeRecords(this.records(), this.version)).catch((e) => this.host.log.warn(`workspace index not saved: ${e instanceof Error ? e.message : String(e)}`));
+      this.host
+        .write(CACHE_FILE, serializeRecords(this.records(), this.version))
+        .catch((e) => this.host.log.warn(`workspace index not saved: ${e instanceof Error ? e.message : String(e)}`));
     }, delay);
   }
 

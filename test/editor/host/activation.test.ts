@@ -16,12 +16,20 @@ describe('activation and article detection', () => {
     assert.ok(vscode.workspace.workspaceFolders?.length, 'a workspace is open');
     const a = await api();
     assert.ok(vscode.extensions.getExtension(EXTENSION_ID)?.isActive);
-    for (const k of ['isAnnotated', 'whenIdle', 'annotations', 'analysis', 'decorationRanges', 'topicsTree'] as const) assert.equal(typeof a[k], 'function', k);
+    for (const k of ['isAnnotated', 'whenIdle', 'annotations', 'analysis', 'decorationRanges', 'topicsTree'] as const)
+      assert.equal(typeof a[k], 'function', k);
   });
 
   it('contributes its commands and the Topics view container', async () => {
     const cmds = await vscode.commands.getCommands(true);
-    for (const c of [Commands.saveAnnotations, Commands.annotateFile, Commands.rejectAnnotation, Commands.acceptAnnotation, Commands.revealSpan]) assert.ok(cmds.includes(c), c);
+    for (const c of [
+      Commands.saveAnnotations,
+      Commands.annotateFile,
+      Commands.rejectAnnotation,
+      Commands.acceptAnnotation,
+      Commands.revealSpan,
+    ])
+      assert.ok(cmds.includes(c), c);
     assert.ok(cmds.includes(`workbench.view.extension.${Views.container}`), 'view container command');
   });
 
@@ -33,10 +41,19 @@ describe('activation and article detection', () => {
       assert.equal(ed.document.languageId, 'plaintext');
       assert.ok(a.isAnnotated(uri));
       const anns = a.annotations(uri);
-      assert.ok(anns.some((x) => x.kind === 'entity'), 'has entities');
-      assert.ok(anns.some((x) => x.kind === 'figure'), 'has figures');
+      assert.ok(
+        anns.some((x) => x.kind === 'entity'),
+        'has entities',
+      );
+      assert.ok(
+        anns.some((x) => x.kind === 'figure'),
+        'has figures',
+      );
       const ranges = a.decorationRanges(uri)!;
-      assert.ok(Object.values(ranges).some((r) => r.length > 0), 'decorations drawn');
+      assert.ok(
+        Object.values(ranges).some((r) => r.length > 0),
+        'decorations drawn',
+      );
       assert.ok(a.analysis(uri), 'analysis available');
     });
   }

@@ -1,12 +1,26 @@
 // Live anchoring: annotations follow the words they are on while the user edits.
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { api, annotationFor, closeAll, copyInWorkspace, hasReference, openArticle, positionOf, REFERENCE, textAt, waitFor } from './helpers';
+import {
+  api,
+  annotationFor,
+  closeAll,
+  copyInWorkspace,
+  hasReference,
+  openArticle,
+  positionOf,
+  REFERENCE,
+  textAt,
+  waitFor,
+} from './helpers';
 
 describe('live anchoring while editing', () => {
   afterEach(closeAll);
 
-  const source = () => (hasReference() ? { file: REFERENCE, name: 'Xi Jinping', figure: '$11 billion' } : { file: 'port-strike.txt', name: 'Giulia Ferraro', figure: '€310 million' });
+  const source = () =>
+    hasReference()
+      ? { file: REFERENCE, name: 'Xi Jinping', figure: '$11 billion' }
+      : { file: 'port-strike.txt', name: 'Giulia Ferraro', figure: '€310 million' };
 
   it('text inserted above an annotation keeps it on the same words, before and after re-analysis', async () => {
     const a = await api();
@@ -34,8 +48,14 @@ describe('live anchoring while editing', () => {
     }
     // The drawn highlight moved too.
     const ranges = a.decorationRanges(uri)!;
-    const expected = new vscode.Range(ed.document.positionAt(name.start + inserted.length), ed.document.positionAt(name.end + inserted.length));
-    assert.ok(ranges.person.some((r) => r.isEqual(expected)), 'person highlight on the moved name');
+    const expected = new vscode.Range(
+      ed.document.positionAt(name.start + inserted.length),
+      ed.document.positionAt(name.end + inserted.length),
+    );
+    assert.ok(
+      ranges.person.some((r) => r.isEqual(expected)),
+      'person highlight on the moved name',
+    );
   });
 
   it('deleting text above and typing on the same line keep annotations on their words', async () => {

@@ -46,11 +46,27 @@ describe('compare with branch', () => {
     git('checkout', '-q', '-b', 'ben');
     const text = fs.readFileSync(article, 'utf8');
     const doc = parse(fs.readFileSync(sidecar, 'utf8'));
-    const find = (t: string) => doc.annotations.find((x: { text: string; type: string }) => x.text === t && ['PER', 'LOC', 'ORG', 'MISC'].includes(x.type));
+    const find = (t: string) =>
+      doc.annotations.find((x: { text: string; type: string }) => x.text === t && ['PER', 'LOC', 'ORG', 'MISC'].includes(x.type));
     Object.assign(find('Marta Ricci'), { status: 'rejected', by: 'Ben', prefix: 'ket prices," said ', suffix: ', an economist at the Un' });
-    Object.assign(find('Giulia Ferraro'), { status: 'accepted', by: 'Ben', prefix: 'onger," union secretary ', suffix: ' said outside the main g' });
+    Object.assign(find('Giulia Ferraro'), {
+      status: 'accepted',
+      by: 'Ben',
+      prefix: 'onger," union secretary ',
+      suffix: ' said outside the main g',
+    });
     const gate = text.indexOf('the main gate');
-    doc.annotations.push({ id: 'e00000000aa', type: 'LOC', start: gate, text: 'the main gate', status: 'accepted', origin: 'user', by: 'Ben', prefix: text.slice(gate - 24, gate), suffix: text.slice(gate + 13, gate + 37) });
+    doc.annotations.push({
+      id: 'e00000000aa',
+      type: 'LOC',
+      start: gate,
+      text: 'the main gate',
+      status: 'accepted',
+      origin: 'user',
+      by: 'Ben',
+      prefix: text.slice(gate - 24, gate),
+      suffix: text.slice(gate + 13, gate + 37),
+    });
     fs.writeFileSync(sidecar, stringify(doc));
     git('commit', '-q', '-am', 'Ben reviews');
     git('checkout', '-q', 'main');
@@ -62,12 +78,19 @@ describe('compare with branch', () => {
       const r = await vscode.commands.executeCommand<{ branch: string; differences: number }>(Commands.compareWithBranch, { ref: 'ben' });
       assert.deepEqual(r, { branch: 'ben', differences: 3 });
       const probs = await waitFor('three differences in Problems', () => (problemsOf(uri).length === 3 ? problemsOf(uri) : null));
-      assert.ok(probs.some((d) => d.message === '“Marta Ricci”: here accepted by Ana; on ben rejected by Ben.'), probs.map((d) => d.message).join('\n'));
+      assert.ok(
+        probs.some((d) => d.message === '“Marta Ricci”: here accepted by Ana; on ben rejected by Ben.'),
+        probs.map((d) => d.message).join('\n'),
+      );
       assert.ok(probs.some((d) => /“Giulia Ferraro”: undecided here; on ben accepted by Ben/.test(d.message)));
       assert.ok(probs.some((d) => /On ben: “the main gate” added by Ben/.test(d.message)));
       // The lightbulb on Marta Ricci: take Ben's rejection.
       const at = ed.document.positionAt(marta.start + 1);
-      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, new vscode.Range(at, at));
+      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+        'vscode.executeCodeActionProvider',
+        uri,
+        new vscode.Range(at, at),
+      );
       const take = actions.find((x) => x.title === "Take ben's decision: rejected (Ben)");
       assert.ok(take?.command, actions.map((x) => x.title).join(' | '));
       await vscode.commands.executeCommand(take.command.command, ...(take.command.arguments ?? []));
@@ -77,7 +100,11 @@ describe('compare with branch', () => {
       // Keep mine on Giulia Ferraro: the difference goes, her annotation stays undecided.
       const giulia = annotationFor(a.annotations(uri), 'Giulia Ferraro', 'entity');
       const gAt = ed.document.positionAt(giulia.start + 1);
-      const gActions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, new vscode.Range(gAt, gAt));
+      const gActions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+        'vscode.executeCodeActionProvider',
+        uri,
+        new vscode.Range(gAt, gAt),
+      );
       const keep = gActions.find((x) => x.title === "Keep this side's decision (undecided)")!;
       await vscode.commands.executeCommand(keep.command!.command, ...(keep.command!.arguments ?? []));
       assert.equal(a.annotations(uri).find((x) => x.id === giulia.id)?.status, 'suggested');

@@ -23,7 +23,9 @@ describe('decisions are never lost', () => {
     const end = text.indexOf('\n\n', giulia.end);
     await ed.edit((b) => b.delete(new vscode.Range(ed.document.positionAt(start), ed.document.positionAt(end))));
     await save(ed.document);
-    const side = await waitFor('the file written after the delete', () => readAnnotationFile(sidecar)?.annotations.find((x) => x.id === giulia.id && x.anchor === 'orphaned'));
+    const side = await waitFor('the file written after the delete', () =>
+      readAnnotationFile(sidecar)?.annotations.find((x) => x.id === giulia.id && x.anchor === 'orphaned'),
+    );
     assert.equal(side.status, 'accepted');
     // "Reload": close and open the article again; the extension reads its own file.
     await closeAll();
@@ -32,12 +34,16 @@ describe('decisions are never lost', () => {
     assert.equal(back.status, 'accepted');
     assert.equal(back.anchor, 'orphaned');
     assert.deepEqual(problemsOf(vscode.Uri.file(sidecar)), [], 'no error on the annotation file');
-    await waitFor('the orphaned decision in Problems', () => problemsOf(uri).some((d) => d.code === giulia.id && /no longer in the article/.test(d.message)));
+    await waitFor('the orphaned decision in Problems', () =>
+      problemsOf(uri).some((d) => d.code === giulia.id && /no longer in the article/.test(d.message)),
+    );
     assert.equal(a.summary(uri)!.review, problemsOf(uri).length, 'the status bar counts what the Problems panel lists');
     // New decisions can still be saved.
     const other = annotationFor(a.annotations(uri), 'Carlo Benedetti', 'entity');
     await vscode.commands.executeCommand(Commands.rejectAnnotation, { uri: uri.toString(), id: other.id });
-    await waitFor('a later decision in the file', () => readAnnotationFile(sidecar)?.annotations.some((x) => x.id === other.id && x.status === 'rejected'));
+    await waitFor('a later decision in the file', () =>
+      readAnnotationFile(sidecar)?.annotations.some((x) => x.id === other.id && x.status === 'rejected'),
+    );
     // Resolved: deleting the orphaned decision takes it out of Problems.
     await vscode.commands.executeCommand(Commands.deleteAnnotation, { uri: uri.toString(), id: giulia.id });
     await waitFor('Problems cleared', () => !problemsOf(uri).some((d) => d.code === giulia.id));
@@ -52,10 +58,14 @@ describe('decisions are never lost', () => {
     await vscode.commands.executeCommand(Commands.acceptAnnotation, { uri: uri.toString(), id: name.id });
     await ed.edit((b) => b.insert(ed.document.positionAt(name.start + 5), ' M.'));
     await save(ed.document);
-    await waitFor('the edited decision in the file', () => readAnnotationFile(sidecar)?.annotations.some((x) => x.id === name.id && x.anchor === 'modified'));
+    await waitFor('the edited decision in the file', () =>
+      readAnnotationFile(sidecar)?.annotations.some((x) => x.id === name.id && x.anchor === 'modified'),
+    );
     await closeAll();
     const ed2 = await openArticle(uri);
-    const back = await waitFor('the edited decision after reopening', () => a.annotations(uri).find((x) => x.id === name.id && x.anchor === 'modified'));
+    const back = await waitFor('the edited decision after reopening', () =>
+      a.annotations(uri).find((x) => x.id === name.id && x.anchor === 'modified'),
+    );
     ed2.selection = new vscode.Selection(ed2.document.positionAt(back.start + 1), ed2.document.positionAt(back.start + 1));
     await vscode.commands.executeCommand(Commands.acceptAnnotation);
     const now = a.annotations(uri).find((x) => x.id === name.id)!;
@@ -82,14 +92,21 @@ describe('decisions are never lost', () => {
       await waitFor('the rewritten text', () => ed.document.getText() === changed, 20000);
       await a.whenIdle(uri);
       const again = a.annotations(uri).filter((x) => x.kind === 'entity' && x.text === 'Marta Ricci');
-      assert.ok(again.length >= 1 && again.every((x) => x.status === 'rejected' && x.anchor === 'ok'), JSON.stringify(again.map((x) => [x.status, x.anchor])));
+      assert.ok(
+        again.length >= 1 && again.every((x) => x.status === 'rejected' && x.anchor === 'ok'),
+        JSON.stringify(again.map((x) => [x.status, x.anchor])),
+      );
       await waitFor('still struck through, not highlighted', () => {
         const r = a.decorationRanges(uri)!;
         const pos = again[0]!.start;
-        return r.rejected.some((x) => ed.document.offsetAt(x.start) === pos) && !r.person.some((x) => ed.document.offsetAt(x.start) === pos);
+        return (
+          r.rejected.some((x) => ed.document.offsetAt(x.start) === pos) && !r.person.some((x) => ed.document.offsetAt(x.start) === pos)
+        );
       });
     } finally {
-      await vscode.workspace.getConfiguration(SETTINGS_SECTION).update(Settings.highlightRejected, undefined, vscode.ConfigurationTarget.Global);
+      await vscode.workspace
+        .getConfiguration(SETTINGS_SECTION)
+        .update(Settings.highlightRejected, undefined, vscode.ConfigurationTarget.Global);
     }
   });
 
@@ -104,13 +121,19 @@ describe('decisions are never lost', () => {
     // What the merge driver writes when two reviewers decided differently.
     const src = fs.readFileSync(sidecar, 'utf8');
     const line = src.split('\n').find((l) => l.includes(`id: ${target.id},`))!;
-    const disputed = line.replace('status: suggested', 'status: accepted, by: Ana').replace(/\}$/, ', conflict: {status: rejected, by: Ben}}');
+    const disputed = line
+      .replace('status: suggested', 'status: accepted, by: Ana')
+      .replace(/\}$/, ', conflict: {status: rejected, by: Ben}}');
     fs.writeFileSync(sidecar, src.replace(line, disputed));
     const ed2 = await openArticle(uri);
     const d = await waitFor('the disagreement in Problems', () => problemsOf(uri).find((x) => x.code === target.id));
     assert.match(d.message, /Decided differently on two branches.*accepted.*by Ana.*rejected.*by Ben/);
     assert.equal(a.summary(uri)!.review, problemsOf(uri).length, 'the status bar counts what the Problems panel lists');
-    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, new vscode.Range(ed2.document.positionAt(target.start + 1), ed2.document.positionAt(target.start + 1)));
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+      'vscode.executeCodeActionProvider',
+      uri,
+      new vscode.Range(ed2.document.positionAt(target.start + 1), ed2.document.positionAt(target.start + 1)),
+    );
     const take = actions.find((x) => /Take the other branch's decision \(rejected\)/.test(x.title));
     assert.ok(take?.command, JSON.stringify(actions.map((x) => x.title)));
     await vscode.commands.executeCommand(take.command.command, ...(take.command.arguments ?? []));
@@ -118,7 +141,9 @@ describe('decisions are never lost', () => {
     assert.equal(now.status, 'rejected');
     assert.equal(now.conflict, undefined);
     await waitFor('Problems cleared', () => !problemsOf(uri).some((x) => x.code === target.id));
-    await waitFor('the settled decision in the file', () => readAnnotationFile(sidecar)?.annotations.some((x) => x.id === target.id && x.status === 'rejected' && !x.conflict && x.by === 'Ben'));
+    await waitFor('the settled decision in the file', () =>
+      readAnnotationFile(sidecar)?.annotations.some((x) => x.id === target.id && x.status === 'rejected' && !x.conflict && x.by === 'Ben'),
+    );
     assert.ok(ed.document);
   });
 });

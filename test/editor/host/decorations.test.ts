@@ -4,7 +4,6 @@ import * as vscode from 'vscode';
 import { Commands } from '../../../src/vscode/ids';
 import { api, closeAll, hasReference, note, openArticle, REFERENCE, textAt, waitFor, wsUri } from './helpers';
 
-
 describe('decorations', () => {
   afterEach(closeAll);
 
@@ -31,7 +30,8 @@ describe('decorations', () => {
         const meaning: Record<string, string[]> = { PER: ['person'], ORG: ['organisation'], LOC: ['place'], MISC: ['other'] };
         const allowed = ann.kind === 'entity' ? meaning[ann.type]! : ann.kind === 'figure' ? ['figure'] : ['quote', 'quoteUncertain'];
         assert.ok(allowed.includes(kind), `"${ann.text}" (${ann.kind} ${ann.type}) drawn as ${kind}`);
-        if (kind === 'quoteUncertain') assert.ok(!ann.speaker || (ann.confidence ?? 0) < 0.9, `"${ann.text}": a confidently attributed quote drawn dashed`);
+        if (kind === 'quoteUncertain')
+          assert.ok(!ann.speaker || (ann.confidence ?? 0) < 0.9, `"${ann.text}": a confidently attributed quote drawn dashed`);
       }
     }
     // …and every live annotation is drawn.
@@ -54,7 +54,8 @@ describe('decorations', () => {
       const { ranges } = await check(name, ['person', 'figure']);
       for (const [k, v] of Object.entries(ranges)) if (v.length) seen.add(k);
     }
-    for (const k of ['person', 'organisation', 'place', 'other', 'figure', 'quote', 'quoteUncertain']) assert.ok(seen.has(k), `${k} drawn in some sample`);
+    for (const k of ['person', 'organisation', 'place', 'other', 'figure', 'quote', 'quoteUncertain'])
+      assert.ok(seen.has(k), `${k} drawn in some sample`);
   });
 
   it('Toggle Highlights clears and restores them', async () => {
@@ -79,7 +80,10 @@ describe('decorations', () => {
     const cfg = vscode.workspace.getConfiguration('newsAnnotator');
     await cfg.update('highlight.figures', false, vscode.ConfigurationTarget.Global);
     try {
-      await waitFor('no figure highlights', () => a.decorationRanges(uri)!.figure.length === 0 && a.decorationRanges(uri)!.person.length > 0);
+      await waitFor(
+        'no figure highlights',
+        () => a.decorationRanges(uri)!.figure.length === 0 && a.decorationRanges(uri)!.person.length > 0,
+      );
     } finally {
       await cfg.update('highlight.figures', undefined, vscode.ConfigurationTarget.Global);
     }

@@ -18,7 +18,9 @@ describe('export and import of annotation formats', () => {
     assert.ok(all.includes(Commands.exportAnnotations));
     assert.ok(all.includes(Commands.importAnnotations));
     const pkg = vscode.extensions.all.find((e) => e.packageJSON?.name === 'news-annotator')!.packageJSON;
-    const titles = pkg.contributes.commands.filter((c: { command: string }) => c.command === Commands.exportAnnotations || c.command === Commands.importAnnotations).map((c: { title: string }) => c.title);
+    const titles = pkg.contributes.commands
+      .filter((c: { command: string }) => c.command === Commands.exportAnnotations || c.command === Commands.importAnnotations)
+      .map((c: { title: string }) => c.title);
     assert.deepEqual(titles, ['Export Annotations…', 'Import Annotations…']);
   });
 
@@ -29,7 +31,12 @@ describe('export and import of annotation formats', () => {
     await a.whenIdle(uri);
     const shown = a.annotations(uri).filter((x) => x.anchor === 'ok').length;
     const out = fs.mkdtempSync(path.join(os.tmpdir(), 'na-export-'));
-    const r = await vscode.commands.executeCommand<ExportSummary>(Commands.exportAnnotations, { format: 'w3c', scope: 'article', outDir: out, uri: uri.toString() });
+    const r = await vscode.commands.executeCommand<ExportSummary>(Commands.exportAnnotations, {
+      format: 'w3c',
+      scope: 'article',
+      outDir: out,
+      uri: uri.toString(),
+    });
     assert.ok(r, 'the command returns its summary');
     assert.deepEqual(r.failed, []);
     assert.equal(r.articles, 1);
@@ -43,7 +50,11 @@ describe('export and import of annotation formats', () => {
 
   it('Export Annotations: every article of the workspace as brat, with the texts and annotation.conf, with progress', async () => {
     const out = fs.mkdtempSync(path.join(os.tmpdir(), 'na-export-brat-'));
-    const r = await vscode.commands.executeCommand<ExportSummary>(Commands.exportAnnotations, { format: 'brat', scope: 'workspace', outDir: out });
+    const r = await vscode.commands.executeCommand<ExportSummary>(Commands.exportAnnotations, {
+      format: 'brat',
+      scope: 'workspace',
+      outDir: out,
+    });
     assert.ok(r);
     assert.deepEqual(r.failed, []);
     assert.ok(r.articles >= 5, `${r.articles} articles`);
@@ -54,7 +65,12 @@ describe('export and import of annotation formats', () => {
     assert.ok(fs.existsSync(path.join(out, 'annotation.conf')));
     // Not articles: the licence, the requirements list and the log of the test workspace.
     assert.ok(!fs.readdirSync(out).some((f) => /^(LICENSE|requirements)/.test(f)), fs.readdirSync(out).join(', '));
-    note(`${r.articles} articles, ${r.annotations} annotations; not held: ${r.notHeld.map((l) => l.what).slice(0, 3).join('; ')}…`);
+    note(
+      `${r.articles} articles, ${r.annotations} annotations; not held: ${r.notHeld
+        .map((l) => l.what)
+        .slice(0, 3)
+        .join('; ')}…`,
+    );
   });
 
   it('Import Annotations: doccano labels land in the open article (origin import) without reopening it', async () => {
@@ -75,7 +91,9 @@ describe('export and import of annotation formats', () => {
     assert.ok(r);
     assert.equal(r.results.length, 1);
     assert.equal(r.results[0]!.status, 'ok', r.results[0]!.error);
-    const imported = await waitFor('the imported annotation in the open article', () => a.annotations(uri).find((x) => x.origin === 'import' && x.start === at && x.type === 'MISC'));
+    const imported = await waitFor('the imported annotation in the open article', () =>
+      a.annotations(uri).find((x) => x.origin === 'import' && x.start === at && x.type === 'MISC'),
+    );
     assert.equal(imported.status, 'accepted');
     note(`imported ${imported.text} (${imported.type}) shown in the editor`);
   });

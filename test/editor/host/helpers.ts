@@ -127,7 +127,13 @@ export async function closeAll(): Promise<void> {
 export function annotationFor(anns: readonly Annotation[], text: string, kind?: Annotation['kind'], nth = 0): Annotation {
   const hits = anns.filter((a) => a.text === text && (!kind || a.kind === kind));
   const a = hits[nth];
-  assert.ok(a, `an annotation "${text}"${kind ? ` (${kind})` : ''} among ${anns.length}: ${anns.map((x) => x.text).slice(0, 40).join(' | ')}`);
+  assert.ok(
+    a,
+    `an annotation "${text}"${kind ? ` (${kind})` : ''} among ${anns.length}: ${anns
+      .map((x) => x.text)
+      .slice(0, 40)
+      .join(' | ')}`,
+  );
   return a;
 }
 
@@ -212,10 +218,22 @@ export interface FileAnnotation {
   by?: string;
 }
 
-const KIND_OF: Record<string, string> = { PER: 'entity', ORG: 'entity', LOC: 'entity', MISC: 'entity', direct: 'quote', partial: 'quote', scare: 'quote', headline: 'quote', block: 'quote' };
+const KIND_OF: Record<string, string> = {
+  PER: 'entity',
+  ORG: 'entity',
+  LOC: 'entity',
+  MISC: 'entity',
+  direct: 'quote',
+  partial: 'quote',
+  scare: 'quote',
+  headline: 'quote',
+  block: 'quote',
+};
 
 /** Reads an annotation file with the YAML library (independently of the extension's reader); null when absent. */
-export function readAnnotationFile(file: string): { article: string; version: number; textHash: string; annotations: FileAnnotation[] } | null {
+export function readAnnotationFile(
+  file: string,
+): { article: string; version: number; textHash: string; annotations: FileAnnotation[] } | null {
   if (!fs.existsSync(file)) return null;
   const y = parseYaml(fs.readFileSync(file, 'utf8'));
   for (const a of y.annotations ?? []) {

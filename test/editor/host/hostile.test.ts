@@ -37,7 +37,11 @@ const MARKERS = ['command:', 'onerror', '<img', 'http://x', '<script', 'attacker
 const OUR_LINK_COMMANDS = new Set<string>(Object.values(HOVER_COMMANDS));
 
 /** Checks every Markdown part of the hovers at `positions`; returns how many parts (and how many carried hostile text). */
-async function checkHovers(uri: vscode.Uri, doc: vscode.TextDocument, positions: vscode.Position[]): Promise<{ parts: number; hostile: number }> {
+async function checkHovers(
+  uri: vscode.Uri,
+  doc: vscode.TextDocument,
+  positions: vscode.Position[],
+): Promise<{ parts: number; hostile: number }> {
   const md = new MarkdownIt({ html: true, linkify: true });
   let parts = 0;
   let hostile = 0;
@@ -47,7 +51,10 @@ async function checkHovers(uri: vscode.Uri, doc: vscode.TextDocument, positions:
       const where = `hover part at ${pos.line}:${pos.character} of ${doc.uri.path.replace(/^.*\//, '')}: ${JSON.stringify(p)}`;
       if (p.isTrusted) {
         const links = [...p.value.matchAll(/\]\(command:([^?)]+)/g)].map((m) => m[1]!);
-        assert.ok(!MARKERS.some((m) => p.value.replace(/\]\(command:newsAnnotator\.\w+/g, '').includes(m)), `a trusted string holds article text: ${where}`);
+        assert.ok(
+          !MARKERS.some((m) => p.value.replace(/\]\(command:newsAnnotator\.\w+/g, '').includes(m)),
+          `a trusted string holds article text: ${where}`,
+        );
         assert.ok(typeof p.isTrusted === 'object', `trust limited to enabled commands: ${where}`);
         for (const c of p.isTrusted.enabledCommands) assert.ok(OUR_LINK_COMMANDS.has(c), `enabled command ${c}`);
         for (const c of links) assert.ok(OUR_LINK_COMMANDS.has(c), `link to ${c}: ${where}`);
@@ -88,7 +95,8 @@ describe('hostile text in hover cards', () => {
     assert.ok(anns.length >= 5, `${anns.length} annotations`);
     const positions = anns.map((x) => doc.positionAt(x.start + Math.min(1, x.end - x.start - 1)));
     const text = doc.getText();
-    for (const m of ['Anna Berg', 'Tom Hargreaves', 'Ruth Okoro', 'onerror', 'p.png', 'script', 'Okoro</a>']) positions.push(doc.positionAt(text.indexOf(m) + 1));
+    for (const m of ['Anna Berg', 'Tom Hargreaves', 'Ruth Okoro', 'onerror', 'p.png', 'script', 'Okoro</a>'])
+      positions.push(doc.positionAt(text.indexOf(m) + 1));
     const r = await checkHovers(uri, doc, positions);
     note(`${positions.length} positions, ${r.parts} Markdown parts checked, ${r.hostile} carried hostile text (escaped)`);
     assert.ok(r.hostile > 0, 'some card shows hostile article text (a quote on its speaker card), so the check is not vacuous');
@@ -108,9 +116,41 @@ describe('hostile text in hover cards', () => {
     const quote = span('The vote was 31 to 12');
     const berg = span('Anna Berg');
     y.annotations.push(
-      { id: 'e-user-hostile', kind: 'entity', type: 'PER', ...person, prefix: '', suffix: '', status: 'accepted', origin: 'user', entity: HOSTILE_NAME },
-      { id: 'f-user-hostile', kind: 'figure', type: 'number', ...figure, prefix: '', suffix: '', status: 'accepted', origin: 'user', value: HOSTILE_NAME, unit: '<img src=x onerror=alert(4)>' },
-      { id: 'q-user-hostile', kind: 'quote', type: 'scare', ...quote, prefix: '', suffix: '', status: 'accepted', origin: 'user', confidence: 0.9, speaker: { name: HOSTILE_NAME, ...berg } },
+      {
+        id: 'e-user-hostile',
+        kind: 'entity',
+        type: 'PER',
+        ...person,
+        prefix: '',
+        suffix: '',
+        status: 'accepted',
+        origin: 'user',
+        entity: HOSTILE_NAME,
+      },
+      {
+        id: 'f-user-hostile',
+        kind: 'figure',
+        type: 'number',
+        ...figure,
+        prefix: '',
+        suffix: '',
+        status: 'accepted',
+        origin: 'user',
+        value: HOSTILE_NAME,
+        unit: '<img src=x onerror=alert(4)>',
+      },
+      {
+        id: 'q-user-hostile',
+        kind: 'quote',
+        type: 'scare',
+        ...quote,
+        prefix: '',
+        suffix: '',
+        status: 'accepted',
+        origin: 'user',
+        confidence: 0.9,
+        speaker: { name: HOSTILE_NAME, ...berg },
+      },
     );
     fs.writeFileSync(file, stringify(y));
     // The extension watches annotation files and merges outside changes.

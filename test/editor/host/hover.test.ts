@@ -10,7 +10,13 @@ describe('hover cards', () => {
     const uri = wsUri(REFERENCE);
     const ed = await openArticle(uri);
     // Mid-sentence mentions, with and without the first name, and the possessive.
-    for (const needle of ['President Trump hails', 'Donald Trump held', 'of Trump’s planned', 'call, Trump highlighted', 'expect Trump and Xi']) {
+    for (const needle of [
+      'President Trump hails',
+      'Donald Trump held',
+      'of Trump’s planned',
+      'call, Trump highlighted',
+      'expect Trump and Xi',
+    ]) {
       const at = needle.indexOf('Trump') + 2;
       const cards = await hoverCards(uri, positionOf(ed.document, needle, 0, at));
       const person = cards.find((c) => c.header.startsWith('$(person) **Person**'));
@@ -53,18 +59,30 @@ describe('hover cards', () => {
     const uri = wsUri('port-strike.txt');
     const ed = await openArticle(uri);
     const person = await hoverCards(uri, positionOf(ed.document, 'Giulia Ferraro', 0, 3));
-    assert.ok(person.some((c) => c.header.includes('**Person**') && /\*\*Giulia Ferraro\*\*/.test(c.body)), JSON.stringify(person));
+    assert.ok(
+      person.some((c) => c.header.includes('**Person**') && /\*\*Giulia Ferraro\*\*/.test(c.body)),
+      JSON.stringify(person),
+    );
     const money = await hoverCards(uri, positionOf(ed.document, '€310 million', 0, 2));
-    assert.ok(money.some((c) => c.header.includes('**Money**') && /310 million/.test(c.body)), JSON.stringify(money));
+    assert.ok(
+      money.some((c) => c.header.includes('**Money**') && /310 million/.test(c.body)),
+      JSON.stringify(money),
+    );
     const quote = await hoverCards(uri, positionOf(ed.document, 'Our members have waited', 0, 8));
-    assert.ok(quote.some((c) => c.header.startsWith('$(quote)') && /Speaker: \*\*Giulia Ferraro\*\*/.test(c.body)), JSON.stringify(quote));
+    assert.ok(
+      quote.some((c) => c.header.startsWith('$(quote)') && /Speaker: \*\*Giulia Ferraro\*\*/.test(c.body)),
+      JSON.stringify(quote),
+    );
   });
 
   it('no card between annotations (and one on the name right before them: the provider is there)', async () => {
     const uri = wsUri('port-strike.txt');
     const ed = await openArticle(uri);
     const before = await hoverCards(uri, positionOf(ed.document, 'Porto Vellano on Friday', 0, 2));
-    assert.ok(before.some((c) => c.body.startsWith('**Porto Vellano**')), `a card on the port's name: ${JSON.stringify(before)}`);
+    assert.ok(
+      before.some((c) => c.body.startsWith('**Porto Vellano**')),
+      `a card on the port's name: ${JSON.stringify(before)}`,
+    );
     assert.deepEqual(await hoverCards(uri, positionOf(ed.document, 'walked off the job', 0, 2)), []);
   });
 });

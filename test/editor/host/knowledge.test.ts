@@ -8,7 +8,19 @@ import MarkdownIt from 'markdown-it';
 import * as vscode from 'vscode';
 import { parseCommandHref } from '../../../src/core/markdown';
 import { Commands } from '../../../src/vscode/ids';
-import { api, closeAll, hoverCards, hoverParts, note, openArticle, positionOf, waitFor, workspaceDir, writeInWorkspace, wsUri } from './helpers';
+import {
+  api,
+  closeAll,
+  hoverCards,
+  hoverParts,
+  note,
+  openArticle,
+  positionOf,
+  waitFor,
+  workspaceDir,
+  writeInWorkspace,
+  wsUri,
+} from './helpers';
 
 const FOLLOW_UP = [
   'Council leader defends bridge costs',
@@ -39,7 +51,11 @@ describe('workspace knowledge', function () {
     const ed = await openArticle(uri);
     const pos = positionOf(ed.document, 'Fiona McLeod', 0, 3);
     // Other suites' copies of the article may be listed too; the hostile name sorts first once indexed.
-    const cards = await waitFor('a card that knows the new articles', async () => (await hoverCards(uri, pos)).find((c) => Number(/in (\d+) other articles/.exec(c.body)?.[1] ?? 0) >= 2 && c.body.includes('evil\\.txt')));
+    const cards = await waitFor('a card that knows the new articles', async () =>
+      (await hoverCards(uri, pos)).find(
+        (c) => Number(/in (\d+) other articles/.exec(c.body)?.[1] ?? 0) >= 2 && c.body.includes('evil\\.txt'),
+      ),
+    );
     note(cards.body.split('\n').find((l) => l.includes('other articles')));
     assert.match(cards.body, /^\*\*Fiona McLeod\*\*/);
     const parts = await hoverParts(uri, pos);
@@ -48,7 +64,11 @@ describe('workspace knowledge', function () {
     assert.ok(trusted.length >= 1);
     for (const p of parts) {
       if (p.isTrusted) {
-        assert.doesNotMatch(p.value.replace(/\]\(command:newsAnnotator\.\w+/g, ''), /workbench|onerror|img|evil|knowledge/, 'no file name in a trusted part');
+        assert.doesNotMatch(
+          p.value.replace(/\]\(command:newsAnnotator\.\w+/g, ''),
+          /workbench|onerror|img|evil|knowledge/,
+          'no file name in a trusted part',
+        );
         const enabled = (p.isTrusted as { enabledCommands: readonly string[] }).enabledCommands;
         for (const m of p.value.matchAll(/\]\((command:[^)]*)\)/g)) assert.ok(enabled.includes(parseCommandHref(m[1]!)!.command));
       } else {
@@ -58,7 +78,13 @@ describe('workspace knowledge', function () {
     }
     // Bodies are escaped Markdown: compare their text with the backslashes taken out.
     const unescape = (v: string) => v.replace(/\\(.)/g, '$1');
-    assert.ok(parts.some((p) => !p.isTrusted && /^0 \[x\]\(command:workb.*….*⟦U\+202E⟧evil\.txt/m.test(unescape(p.value).replace(/^.*other articles: /m, ''))), 'the hostile file name is listed as text, its bidi override revealed');
+    assert.ok(
+      parts.some(
+        (p) =>
+          !p.isTrusted && /^0 \[x\]\(command:workb.*….*⟦U\+202E⟧evil\.txt/m.test(unescape(p.value).replace(/^.*other articles: /m, '')),
+      ),
+      'the hostile file name is listed as text, its bidi override revealed',
+    );
   });
 
   it('Find All References lists the mentions in every article', async () => {
@@ -67,13 +93,22 @@ describe('workspace knowledge', function () {
     const uri = wsUri('harbour-bridge-vote.txt');
     const ed = await openArticle(uri);
     const locs = await waitFor('references in three articles', async () => {
-      const r = (await vscode.commands.executeCommand<vscode.Location[]>('vscode.executeReferenceProvider', uri, positionOf(ed.document, 'Fiona McLeod', 0, 3))) ?? [];
+      const r =
+        (await vscode.commands.executeCommand<vscode.Location[]>(
+          'vscode.executeReferenceProvider',
+          uri,
+          positionOf(ed.document, 'Fiona McLeod', 0, 3),
+        )) ?? [];
       return new Set(r.map((l) => l.uri.toString())).size >= 3 ? r : null;
     });
     for (const l of locs) {
       if (l.uri.path.endsWith('.yaml')) continue;
       const doc = await vscode.workspace.openTextDocument(l.uri);
-      assert.match(doc.getText(l.range), /^(Fiona McLeod|McLeod)$/, `${path.basename(l.uri.fsPath)} ${l.range.start.line}:${l.range.start.character}`);
+      assert.match(
+        doc.getText(l.range),
+        /^(Fiona McLeod|McLeod)$/,
+        `${path.basename(l.uri.fsPath)} ${l.range.start.line}:${l.range.start.character}`,
+      );
     }
     note(`${locs.length} mentions in ${new Set(locs.map((l) => l.uri.toString())).size} files`);
   });
@@ -85,18 +120,28 @@ describe('workspace knowledge', function () {
     const ed = await openArticle(uri);
     const before = ed.document.getText();
     const pos = positionOf(ed.document, 'Fiona McLeod', 0, 3);
-    const edit = await vscode.commands.executeCommand<vscode.WorkspaceEdit>('vscode.executeDocumentRenameProvider', uri, pos, 'Fiona J. McLeod');
+    const edit = await vscode.commands.executeCommand<vscode.WorkspaceEdit>(
+      'vscode.executeDocumentRenameProvider',
+      uri,
+      pos,
+      'Fiona J. McLeod',
+    );
     assert.ok(edit, 'a workspace edit');
     const touched = edit.entries().map(([u]) => path.basename(u.fsPath));
     assert.ok(!touched.some((f) => f.endsWith('.txt')), `no article edited: ${touched.join(', ')}`);
     assert.ok(await vscode.workspace.applyEdit(edit));
     await vscode.workspace.saveAll(false);
     const registry = path.join(workspaceDir(), 'entities.yaml');
-    await waitFor('the registry written', () => fs.existsSync(registry) && /name: Fiona J\. McLeod/.test(fs.readFileSync(registry, 'utf8')));
+    await waitFor(
+      'the registry written',
+      () => fs.existsSync(registry) && /name: Fiona J\. McLeod/.test(fs.readFileSync(registry, 'utf8')),
+    );
     assert.match(fs.readFileSync(registry, 'utf8'), /aliases:\n\s+- Fiona McLeod/);
     assert.equal(ed.document.getText(), before, 'article text untouched');
     // The open article folds the registry's name onto its mentions.
-    await waitFor('the new canonical name in the card', async () => (await hoverCards(uri, pos)).some((c) => c.body.startsWith('**Fiona J\\. McLeod**')));
+    await waitFor('the new canonical name in the card', async () =>
+      (await hoverCards(uri, pos)).some((c) => c.body.startsWith('**Fiona J\\. McLeod**')),
+    );
     const def = await vscode.commands.executeCommand<vscode.Location[]>('vscode.executeDefinitionProvider', uri, pos);
     assert.ok(def?.length && def[0]!.uri.fsPath === registry, JSON.stringify(def));
     fs.rmSync(registry, { force: true });
@@ -107,7 +152,13 @@ describe('workspace knowledge', function () {
     await openArticle(uri);
     const a = await api();
     const before = JSON.stringify(a.annotations(uri));
-    for (const arg of [{ doc: 'd0000000000000000', id: 'e0000000000' }, { uri: uri.toString(), id: '../../x' }, { doc: 'x', id: 'y', extra: 1 }, 'e0000000000', [{}]]) {
+    for (const arg of [
+      { doc: 'd0000000000000000', id: 'e0000000000' },
+      { uri: uri.toString(), id: '../../x' },
+      { doc: 'x', id: 'y', extra: 1 },
+      'e0000000000',
+      [{}],
+    ]) {
       assert.equal(await vscode.commands.executeCommand(Commands.acceptAnnotation, arg), undefined, JSON.stringify(arg));
     }
     for (const arg of [{ entity: 'n0000000000000000' }, { entity: 'Fiona McLeod' }, { entity: 'n0000000000000000', link: 'javascript' }]) {

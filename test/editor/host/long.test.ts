@@ -12,7 +12,9 @@ describe('long articles', () => {
   it('a 600 kB article is analysed off the editor thread and keeps up with edits', async function () {
     this.timeout(120000);
     const a = await api();
-    const parts = ['port-strike.txt', 'cup-final.txt', 'harbour-bridge-vote.txt', 'solar-farm-approved.txt'].map((f) => fs.readFileSync(path.join(workspaceDir(), f), 'utf8'));
+    const parts = ['port-strike.txt', 'cup-final.txt', 'harbour-bridge-vote.txt', 'solar-farm-approved.txt'].map((f) =>
+      fs.readFileSync(path.join(workspaceDir(), f), 'utf8'),
+    );
     let text = '';
     for (let i = 0; text.length < 600_000; i++) text += `Update ${i}\n\n${parts[i % parts.length]}\n\n`;
     const uri = writeInWorkspace('long/liveblog.txt', text);

@@ -4,7 +4,18 @@ import fs from 'node:fs';
 import path from 'node:path';
 import * as vscode from 'vscode';
 import { Commands } from '../../../src/vscode/ids';
-import { closeAll, copyInWorkspace, hasReference, note, openArticle, readAnnotationFile, REFERENCE, save, waitFor, type FileAnnotation } from './helpers';
+import {
+  closeAll,
+  copyInWorkspace,
+  hasReference,
+  note,
+  openArticle,
+  readAnnotationFile,
+  REFERENCE,
+  save,
+  waitFor,
+  type FileAnnotation,
+} from './helpers';
 
 function readSidecar(file: string): { article: string; version: number; annotations: FileAnnotation[] } {
   return readAnnotationFile(file)!;
@@ -31,9 +42,18 @@ describe('annotation file (YAML sidecar)', () => {
     const entities = doc.annotations.filter((a) => a.kind === 'entity');
     if (ref) {
       const trump = entities.filter((a) => a.type === 'PER' && (a.entity ?? a.text) === 'Donald Trump');
-      assert.ok(trump.some((a) => a.text === 'Trump') && trump.some((a) => a.text === 'Donald Trump'), 'Trump mentions linked to Donald Trump');
-      assert.ok(entities.some((a) => a.type === 'PER' && a.text === 'Xi Jinping'), 'Xi Jinping');
-      assert.ok(entities.some((a) => a.type === 'LOC' && a.text === 'Taiwan'), 'Taiwan');
+      assert.ok(
+        trump.some((a) => a.text === 'Trump') && trump.some((a) => a.text === 'Donald Trump'),
+        'Trump mentions linked to Donald Trump',
+      );
+      assert.ok(
+        entities.some((a) => a.type === 'PER' && a.text === 'Xi Jinping'),
+        'Xi Jinping',
+      );
+      assert.ok(
+        entities.some((a) => a.type === 'LOC' && a.text === 'Taiwan'),
+        'Taiwan',
+      );
       const money = doc.annotations.find((a) => a.kind === 'figure' && a.text === '$11 billion');
       assert.ok(money, '$11 billion');
       assert.equal(money.type, 'money');
@@ -42,7 +62,10 @@ describe('annotation file (YAML sidecar)', () => {
       assert.ok(entities.some((a) => a.type === 'PER' && a.text === 'Giulia Ferraro'));
       assert.ok(doc.annotations.some((a) => a.kind === 'figure' && a.type === 'money' && a.text === '€310 million'));
     }
-    assert.ok(doc.annotations.every((a) => a.status === 'suggested'), 'all suggested before any review');
+    assert.ok(
+      doc.annotations.every((a) => a.status === 'suggested'),
+      'all suggested before any review',
+    );
   });
 
   it('saving the article rewrites the annotation file for the new text', async () => {

@@ -20,7 +20,8 @@ export const HOSTILE = '<img src=x onerror="window.__pwned=1"> Eve & "Co"';
  */
 export function writeHostileArticle(dir: string, n = 1): string {
   let text = 'Port deal signed\n\nThe port operator and the union signed a deal on Friday.\n';
-  for (let i = 0; i < n; i++) text += `\nManagement sources said the deal number ${i + 1} is final and generous, and that the strike is over.\n`;
+  for (let i = 0; i < n; i++)
+    text += `\nManagement sources said the deal number ${i + 1} is final and generous, and that the strike is over.\n`;
   const file = path.join(dir, 'hostile-source.txt');
   fs.mkdirSync(dir, { recursive: true });
   fs.writeFileSync(file, text);
@@ -30,9 +31,27 @@ export function writeHostileArticle(dir: string, n = 1): string {
     const words = `the deal number ${i + 1} is final and generous`;
     const start = text.indexOf(words);
     const sp = text.lastIndexOf('Management sources', start);
-    quotes.push({ id: `q${String(i).padStart(10, '0')}`, kind: 'quote', type: 'partial', start, end: start + words.length, text: words, prefix: text.slice(start - 24, start), suffix: text.slice(start + words.length, start + words.length + 24), status: 'accepted', origin: 'user', anchor: 'ok', by: 'Tampered', speaker: { name: HOSTILE, text: 'Management sources', start: sp, end: sp + 18 }, confidence: 1 });
+    quotes.push({
+      id: `q${String(i).padStart(10, '0')}`,
+      kind: 'quote',
+      type: 'partial',
+      start,
+      end: start + words.length,
+      text: words,
+      prefix: text.slice(start - 24, start),
+      suffix: text.slice(start + words.length, start + words.length + 24),
+      status: 'accepted',
+      origin: 'user',
+      anchor: 'ok',
+      by: 'Tampered',
+      speaker: { name: HOSTILE, text: 'Management sources', start: sp, end: sp + 18 },
+      confidence: 1,
+    });
   }
-  fs.writeFileSync(file.replace(/\.txt$/, '.annotations.yaml'), serializeSidecar(buildSidecar('hostile-source.txt', a, [...annotateWith(a, []), ...quotes])));
+  fs.writeFileSync(
+    file.replace(/\.txt$/, '.annotations.yaml'),
+    serializeSidecar(buildSidecar('hostile-source.txt', a, [...annotateWith(a, []), ...quotes])),
+  );
   return file;
 }
 
@@ -49,7 +68,10 @@ describe('sources', () => {
     const sources = await a.sources.refresh();
     note(`Sources: ${sources.length} speakers from the workspace in ${Date.now() - t0} ms`);
     const giulia = sources.find((s) => s.name === 'Giulia Ferraro');
-    assert.ok(giulia && giulia.quotes >= 2 && giulia.roles.includes('union secretary') && giulia.orgType === 'union', JSON.stringify(giulia, null, 1)?.slice(0, 800));
+    assert.ok(
+      giulia && giulia.quotes >= 2 && giulia.roles.includes('union secretary') && giulia.orgType === 'union',
+      JSON.stringify(giulia, null, 1)?.slice(0, 800),
+    );
     const ricci = sources.find((s) => s.name === 'Marta Ricci')!;
     assert.deepEqual(ricci.organisations, ['University of Bologna']);
     // The tampered file's speaker is a source, by its name as written: the view shows it as plain text.

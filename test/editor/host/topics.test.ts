@@ -28,30 +28,60 @@ describe('Topics view', () => {
       }
     }
     const all = flat(roots);
-    assert.ok(all.some((n) => n.kind === 'entity'), 'entity rows');
-    assert.ok(all.some((n) => n.kind === 'figure'), 'figure rows');
-    assert.ok(all.some((n) => n.kind === 'quote'), 'quote rows');
+    assert.ok(
+      all.some((n) => n.kind === 'entity'),
+      'entity rows',
+    );
+    assert.ok(
+      all.some((n) => n.kind === 'figure'),
+      'figure rows',
+    );
+    assert.ok(
+      all.some((n) => n.kind === 'quote'),
+      'quote rows',
+    );
     assert.equal(new Set(all.map((n) => n.id)).size, all.length, 'ids are unique');
     if (hasReference()) {
-      assert.ok(all.some((n) => n.kind === 'entity' && n.label === 'Donald Trump'), 'Donald Trump row');
-      assert.ok(all.some((n) => n.kind === 'figure' && n.label === '$11 billion'), '$11 billion row');
+      assert.ok(
+        all.some((n) => n.kind === 'entity' && n.label === 'Donald Trump'),
+        'Donald Trump row',
+      );
+      assert.ok(
+        all.some((n) => n.kind === 'figure' && n.label === '$11 billion'),
+        '$11 billion row',
+      );
     }
   });
 
   it('follows the active editor', async () => {
     const a = await api();
     await openArticle(wsUri(article()));
-    const first = a.topicsTree().map((n) => n.label).join('|');
+    const first = a
+      .topicsTree()
+      .map((n) => n.label)
+      .join('|');
     await openArticle(wsUri('cup-final.txt'));
-    await waitFor('the tree to change', () => a.topicsTree().map((n) => n.label).join('|') !== first);
-    assert.ok(flat(a.topicsTree()).some((n) => n.label.includes('Okafor')), 'rows of cup-final.txt');
+    await waitFor(
+      'the tree to change',
+      () =>
+        a
+          .topicsTree()
+          .map((n) => n.label)
+          .join('|') !== first,
+    );
+    assert.ok(
+      flat(a.topicsTree()).some((n) => n.label.includes('Okafor')),
+      'rows of cup-final.txt',
+    );
   });
 
   it('a row reveals and selects its words in the article', async () => {
     const a = await api();
     const uri = wsUri(article());
     const ed = await openArticle(uri);
-    const leaf = flat(a.topicsTree()).filter((n) => n.kind === 'figure').at(-1)!;
+    const leaf = flat(a.topicsTree())
+      .filter((n) => n.kind === 'figure')
+      .at(-1)!;
     assert.ok(leaf, 'a figure row');
     await vscode.commands.executeCommand(Commands.revealSpan, { uri: uri.toString(), start: leaf.start, end: leaf.end });
     const sel = vscode.window.activeTextEditor!.selection;

@@ -14,14 +14,21 @@ const FILE = 'library-closures.txt';
 
 /** The review item of the status bar ("3 / 30 reviewed"), as numbers. */
 async function progress(page) {
-  const t = await page.evaluate(() => [...document.querySelectorAll('.statusbar-item')].map((e) => e.innerText).find((x) => /\d+ \/ \d+ reviewed/.test(x)) ?? '');
+  const t = await page.evaluate(
+    () => [...document.querySelectorAll('.statusbar-item')].map((e) => e.innerText).find((x) => /\d+ \/ \d+ reviewed/.test(x)) ?? '',
+  );
   const m = /(\d+) \/ (\d+) reviewed/.exec(t);
   return m ? { reviewed: Number(m[1]), total: Number(m[2]), text: t } : { reviewed: -1, total: -1, text: t };
 }
 
 async function waitProgress(page, reviewed) {
   await page
-    .waitForFunction((n) => [...document.querySelectorAll('.statusbar-item')].some((e) => new RegExp(`^\\D*${n} / \\d+ reviewed`).test(e.innerText.trim())), reviewed, { timeout: 10000 })
+    .waitForFunction(
+      (n) =>
+        [...document.querySelectorAll('.statusbar-item')].some((e) => new RegExp(`^\\D*${n} / \\d+ reviewed`).test(e.innerText.trim())),
+      reviewed,
+      { timeout: 10000 },
+    )
     .catch(() => {});
   return progress(page);
 }
@@ -29,13 +36,26 @@ async function waitProgress(page, reviewed) {
 /** The visible hover's text, waiting for one (null: none appeared). */
 async function visibleHover(page) {
   return page
-    .waitForFunction(() => [...document.querySelectorAll('.monaco-hover')].find((x) => x.offsetParent !== null && x.innerText.trim())?.innerText ?? null, null, { timeout: 8000 })
-    .then((h) => h.jsonValue(), () => null);
+    .waitForFunction(
+      () => [...document.querySelectorAll('.monaco-hover')].find((x) => x.offsetParent !== null && x.innerText.trim())?.innerText ?? null,
+      null,
+      { timeout: 8000 },
+    )
+    .then(
+      (h) => h.jsonValue(),
+      () => null,
+    );
 }
 
 /** Waits until the cursor is at `at` (1-based line and column, as the status bar shows them). */
 async function waitCursor(page, at) {
-  await page.waitForFunction((a) => new RegExp(`Ln ${a.line}, Col ${a.column}\\b`).test(document.getElementById('status.editor.selection')?.innerText ?? ''), at, { timeout: 8000 }).catch(() => {});
+  await page
+    .waitForFunction(
+      (a) => new RegExp(`Ln ${a.line}, Col ${a.column}\\b`).test(document.getElementById('status.editor.selection')?.innerText ?? ''),
+      at,
+      { timeout: 8000 },
+    )
+    .catch(() => {});
   const c = await cursorStatus(page);
   return { ...c, ok: c.line === at.line && c.column === at.column };
 }
@@ -46,7 +66,11 @@ async function palette(page, title, answers) {
   const input = page.locator('.quick-input-widget input');
   await input.waitFor({ state: 'visible' });
   await page.keyboard.type(`>${title}`);
-  await page.waitForFunction((t) => [...document.querySelectorAll('.quick-input-list .monaco-list-row')].some((r) => r.innerText.includes(t)), title, { timeout: 15000 });
+  await page.waitForFunction(
+    (t) => [...document.querySelectorAll('.quick-input-list .monaco-list-row')].some((r) => r.innerText.includes(t)),
+    title,
+    { timeout: 15000 },
+  );
   await page.keyboard.press('Enter');
   for (const a of answers) {
     await page.waitForFunction(() => document.querySelector('.quick-input-widget')?.offsetParent !== null, null, { timeout: 15000 });
@@ -54,9 +78,15 @@ async function palette(page, title, answers) {
     await page.waitForTimeout(300);
     if (a.text) {
       await page.keyboard.type(a.text);
-      await page.waitForFunction((t) => [...document.querySelectorAll('.quick-input-list .monaco-list-row')].some((r) => r.innerText.includes(t)), a.expect ?? a.text, { timeout: 15000 });
+      await page.waitForFunction(
+        (t) => [...document.querySelectorAll('.quick-input-list .monaco-list-row')].some((r) => r.innerText.includes(t)),
+        a.expect ?? a.text,
+        { timeout: 15000 },
+      );
     } else if (a.waitFor) {
-      await page.waitForFunction((t) => (document.querySelector('.quick-input-widget')?.innerText ?? '').includes(t), a.waitFor, { timeout: 30000 });
+      await page.waitForFunction((t) => (document.querySelector('.quick-input-widget')?.innerText ?? '').includes(t), a.waitFor, {
+        timeout: 30000,
+      });
     }
     await page.keyboard.press('Enter');
   }
@@ -89,7 +119,11 @@ export async function runReviewScenario(o) {
     await page.goto(o.server.workbenchUrl(o.workspace));
     await waitForWorkbench(page);
     await quickOpen(page, FILE, 'Campaigners vow');
-    await page.waitForFunction(() => document.querySelectorAll('.part.editor .view-overlays [class*="TextEditorDecorationType"]').length >= 10, null, { timeout: 30000 });
+    await page.waitForFunction(
+      () => document.querySelectorAll('.part.editor .view-overlays [class*="TextEditorDecorationType"]').length >= 10,
+      null,
+      { timeout: 30000 },
+    );
     await page.keyboard.press('Control+Home');
 
     // 1. Next Suggestion (Ctrl+F8): the first suggestion, its card shown.
@@ -97,7 +131,11 @@ export async function runReviewScenario(o) {
     check(`the status bar shows the progress (“${start.text.trim()}”)`, start.reviewed === 0 && start.total > 20, start.text);
     await page.keyboard.press('Control+F8');
     const card1 = await visibleHover(page);
-    check('Ctrl+F8 goes to the first suggestion and shows its card', !!card1 && /suggested/.test(card1) && /quote/i.test(card1), card1 ?? 'no hover');
+    check(
+      'Ctrl+F8 goes to the first suggestion and shows its card',
+      !!card1 && /suggested/.test(card1) && /quote/i.test(card1),
+      card1 ?? 'no hover',
+    );
     await snap('next');
 
     // 2. Accept and Next (Alt+Enter).
@@ -105,7 +143,11 @@ export async function runReviewScenario(o) {
     let p = await waitProgress(page, 1);
     const atPlace = await waitCursor(page, place);
     const card2 = await visibleHover(page);
-    check('Alt+Enter accepts it and moves on to the next, with its card', p.reviewed === 1 && atPlace.ok && /Place/.test(card2 ?? ''), `${p.text} · ${atPlace.text} · ${card2}`);
+    check(
+      'Alt+Enter accepts it and moves on to the next, with its card',
+      p.reviewed === 1 && atPlace.ok && /Place/.test(card2 ?? ''),
+      `${p.text} · ${atPlace.text} · ${card2}`,
+    );
 
     // 3. Reject and Next (Alt+Backspace), then Ctrl+Z undoes the rejection and goes back to it.
     await page.keyboard.press('Alt+Backspace');
@@ -115,7 +157,11 @@ export async function runReviewScenario(o) {
     p = await waitProgress(page, 1);
     const back = await waitCursor(page, place);
     const dirty = /\bdirty\b/.test((await page.locator('.tabs-container .tab.active').getAttribute('class')) ?? '');
-    check('Ctrl+Z right after a decision undoes the decision (not the text) and returns to it', p.reviewed === 1 && back.ok && !dirty, `${p.text} · ${back.text} · dirty ${dirty}`);
+    check(
+      'Ctrl+Z right after a decision undoes the decision (not the text) and returns to it',
+      p.reviewed === 1 && back.ok && !dirty,
+      `${p.text} · ${back.text} · dirty ${dirty}`,
+    );
     await snap('undone');
 
     // 4. Next, then Previous (Ctrl+Shift+F8) comes back; reject it for good.
@@ -131,9 +177,16 @@ export async function runReviewScenario(o) {
     await page.keyboard.press('Escape');
     await page.keyboard.press('End');
     await page.keyboard.type(' TYPED');
-    await page.waitForFunction(() => document.querySelector('.part.editor .view-lines')?.textContent.includes('TYPED'), null, { timeout: 5000 }).catch(() => {});
+    await page
+      .waitForFunction(() => document.querySelector('.part.editor .view-lines')?.textContent.includes('TYPED'), null, { timeout: 5000 })
+      .catch(() => {});
     await page.keyboard.press('Control+z');
-    const gone = await page.waitForFunction(() => !document.querySelector('.part.editor .view-lines')?.textContent.includes('TYPED'), null, { timeout: 5000 }).then(() => true, () => false);
+    const gone = await page
+      .waitForFunction(() => !document.querySelector('.part.editor .view-lines')?.textContent.includes('TYPED'), null, { timeout: 5000 })
+      .then(
+        () => true,
+        () => false,
+      );
     p = await progress(page);
     check('after typing, Ctrl+Z undoes the typing and leaves the decisions', gone && p.reviewed === 2, p.text);
 
@@ -160,7 +213,15 @@ export async function runReviewScenario(o) {
           const quote = by((a) => a.start === text.indexOf("'heartless'"))[0];
           const placeAnn = by((a) => a.start === text.indexOf('Ashworth') && a.type === 'LOC')[0];
           const persons = by((a) => a.type === 'PER');
-          if (quote?.status === 'accepted' && quote.by === REVIEWER && placeAnn?.status === 'rejected' && placeAnn.by === REVIEWER && persons.length >= 4 && persons.every((x) => x.status === 'accepted' && x.by === REVIEWER)) return { quote, place: placeAnn, persons: persons.length };
+          if (
+            quote?.status === 'accepted' &&
+            quote.by === REVIEWER &&
+            placeAnn?.status === 'rejected' &&
+            placeAnn.by === REVIEWER &&
+            persons.length >= 4 &&
+            persons.every((x) => x.status === 'accepted' && x.by === REVIEWER)
+          )
+            return { quote, place: placeAnn, persons: persons.length };
         } catch {
           /* not written yet */
         }
@@ -168,7 +229,11 @@ export async function runReviewScenario(o) {
       }
       return null;
     })();
-    check(`the annotation file holds the decisions with by: ${REVIEWER}`, !!ok, ok ? JSON.stringify(ok) : fs.existsSync(sidecar) ? fs.readFileSync(sidecar, 'utf8').slice(0, 1500) : 'no file');
+    check(
+      `the annotation file holds the decisions with by: ${REVIEWER}`,
+      !!ok,
+      ok ? JSON.stringify(ok) : fs.existsSync(sidecar) ? fs.readFileSync(sidecar, 'utf8').slice(0, 1500) : 'no file',
+    );
   } catch (e) {
     check('review scenario ran to the end', false, e.stack ?? String(e));
     await snap('error').catch(() => {});

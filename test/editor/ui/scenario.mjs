@@ -68,13 +68,21 @@ export async function runUiScenario(o) {
     await page.goto(o.server.workbenchUrl(o.workspace));
     await waitForWorkbench(page);
     const explorerRows = await page.$$eval('.explorer-folders-view .monaco-list-row', (els) => els.map((e) => e.textContent?.trim() ?? ''));
-    check('workbench loads and the explorer lists the workspace', explorerRows.some((r) => r.includes(t.file)), `explorer rows: ${explorerRows.slice(0, 8).join(', ')}`);
+    check(
+      'workbench loads and the explorer lists the workspace',
+      explorerRows.some((r) => r.includes(t.file)),
+      `explorer rows: ${explorerRows.slice(0, 8).join(', ')}`,
+    );
     await snap('workbench');
 
     // 1. Quick Open the article.
     const tab = await quickOpen(page, t.file, t.firstWords);
     check(`Quick Open opens ${t.file}`, tab.replace(/\s+/g, '') === t.file, `active tab "${tab}"`);
-    await page.waitForFunction((n) => document.querySelectorAll('.part.editor .view-overlays [class*="TextEditorDecorationType"]').length >= n, 10, { timeout: 30000 });
+    await page.waitForFunction(
+      (n) => document.querySelectorAll('.part.editor .view-overlays [class*="TextEditorDecorationType"]').length >= n,
+      10,
+      { timeout: 30000 },
+    );
     const count = await decorationCount(page);
     check('highlights are drawn in the editor', count >= 10, `${count} decoration elements`);
 
@@ -87,7 +95,11 @@ export async function runUiScenario(o) {
       check(`${kind} "${t[kind]}" has a highlight`, !!decos.length && !transparent(decos[0].background), JSON.stringify(decos[0] ?? null));
     }
     const distinct = new Set([colours.person, colours.figure, colours.quote]);
-    check('person, figure and quote highlights have different colours', distinct.size === 3 && ![...distinct].some(transparent), JSON.stringify(colours));
+    check(
+      'person, figure and quote highlights have different colours',
+      distinct.size === 3 && ![...distinct].some(transparent),
+      JSON.stringify(colours),
+    );
     const kinds = new Set([colours.person, colours.organisation, colours.place]);
     check('person, organisation and place highlights have different colours', kinds.size === 3, JSON.stringify(colours));
     await snap('highlights');
@@ -111,18 +123,30 @@ export async function runUiScenario(o) {
     await openViewContainer(page, 'News Annotator', 'newsAnnotator');
     const rows = await viewRows(page, 'newsAnnotator', 5).catch(() => []);
     const labels = rows.map((r) => r.label);
-    check('the Topics view lists sections and the names in them', rows.length >= 5 && labels.some((l) => l.includes(t.person) || l.includes(t.hover.word)), JSON.stringify(rows.slice(0, 12)));
-    check('section rows carry counts ("… names, … figures")', rows.some((r) => /\d+ names?/.test(r.description)), JSON.stringify(rows.slice(0, 6)));
+    check(
+      'the Topics view lists sections and the names in them',
+      rows.length >= 5 && labels.some((l) => l.includes(t.person) || l.includes(t.hover.word)),
+      JSON.stringify(rows.slice(0, 12)),
+    );
+    check(
+      'section rows carry counts ("… names, … figures")',
+      rows.some((r) => /\d+ names?/.test(r.description)),
+      JSON.stringify(rows.slice(0, 6)),
+    );
     await snap('topics');
 
     // 5. Click a figure row: the editor selects those words.
     const text = fs.readFileSync(path.join(o.workspace, t.file), 'utf8');
     const before = await cursorStatus(page);
-    const target = rows.filter((r) => r.level >= 2 && /^(?:Money|Percentage|Quantity|Count|Date|Number)/.test(r.description) && text.includes(r.label)).at(-1);
+    const target = rows
+      .filter((r) => r.level >= 2 && /^(?:Money|Percentage|Quantity|Count|Date|Number)/.test(r.description) && text.includes(r.label))
+      .at(-1);
     if (!target) check('a figure row to click', false, JSON.stringify(rows));
     else {
       await clickViewRow(page, 'newsAnnotator', target.label);
-      await page.waitForFunction((b) => document.getElementById('status.editor.selection')?.innerText !== b, before.text, { timeout: 10000 }).catch(() => {});
+      await page
+        .waitForFunction((b) => document.getElementById('status.editor.selection')?.innerText !== b, before.text, { timeout: 10000 })
+        .catch(() => {});
       const after = await cursorStatus(page);
       const lines = text.split('\n');
       const expectedLines = lines.map((l, i) => (l.includes(target.label) ? i + 1 : 0)).filter(Boolean);
@@ -146,22 +170,40 @@ export async function runUiScenario(o) {
       doc = { error: String(e) };
     }
     const hasEntity = !!doc?.annotations?.some((a) => a.text === t.yamlEntity.text && a.type === t.yamlEntity.type);
-    check(`Save Annotations writes ${path.basename(sidecar)} with ${t.yamlEntity.text} (${t.yamlEntity.type})`, hasEntity && doc.article === t.file, yamlText ? `${yamlText.length} bytes, ${doc?.annotations?.length} annotations` : 'no file');
+    check(
+      `Save Annotations writes ${path.basename(sidecar)} with ${t.yamlEntity.text} (${t.yamlEntity.type})`,
+      hasEntity && doc.article === t.file,
+      yamlText ? `${yamlText.length} bytes, ${doc?.annotations?.length} annotations` : 'no file',
+    );
     await snap('saved');
 
     // 7. Developer: Show Running Extensions: activated, with its icon, from the installed folder.
     await runPaletteCommand(page, 'Developer: Show Running Extensions');
     const running = await page
-      .waitForFunction(() => {
-        const row = [...document.querySelectorAll('.runtime-extensions-editor .monaco-list-row')].find((r) => r.querySelector('.name')?.textContent === 'News Annotator');
-        const time = row?.querySelector('.activation-time')?.textContent;
-        const src = row?.querySelector('img.icon')?.getAttribute('src');
-        return time ? { time, icon: src ? new URL(src, location.href).searchParams.get('path') : null } : null;
-      }, null, { timeout: 20000 })
-      .then((h) => h.jsonValue(), (e) => ({ error: e.message }));
+      .waitForFunction(
+        () => {
+          const row = [...document.querySelectorAll('.runtime-extensions-editor .monaco-list-row')].find(
+            (r) => r.querySelector('.name')?.textContent === 'News Annotator',
+          );
+          const time = row?.querySelector('.activation-time')?.textContent;
+          const src = row?.querySelector('img.icon')?.getAttribute('src');
+          return time ? { time, icon: src ? new URL(src, location.href).searchParams.get('path') : null } : null;
+        },
+        null,
+        { timeout: 20000 },
+      )
+      .then(
+        (h) => h.jsonValue(),
+        (e) => ({ error: e.message }),
+      );
     const ms = Number(/(\d+)\s*ms/.exec(running.time ?? '')?.[1] ?? NaN);
     check(`News Annotator is activated (Running Extensions: "${running.time ?? '—'}")`, Number.isFinite(ms), JSON.stringify(running));
-    if (o.installedIn) check('it runs from the installed .vsix, with its icon', !!running.icon && running.icon.startsWith(`${o.installedIn}/`) && running.icon.endsWith('/media/icon.png'), running.icon);
+    if (o.installedIn)
+      check(
+        'it runs from the installed .vsix, with its icon',
+        !!running.icon && running.icon.startsWith(`${o.installedIn}/`) && running.icon.endsWith('/media/icon.png'),
+        running.icon,
+      );
     await snap('running-extensions');
   } catch (e) {
     check('scenario ran to the end', false, e.stack ?? String(e));

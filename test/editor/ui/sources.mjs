@@ -14,7 +14,8 @@ export const HOSTILE = '<img src=x onerror="window.__pwned=1"> Eve';
 
 /** An article whose annotation file (tampered) adds a quote by a speaker named with HTML. */
 function writeHostileArticle(dir) {
-  const text = 'Port deal signed\n\nThe port operator and the union signed a deal on Friday.\n\nManagement sources said the deal is final and generous, and that the strike is over.\n';
+  const text =
+    'Port deal signed\n\nThe port operator and the union signed a deal on Friday.\n\nManagement sources said the deal is final and generous, and that the strike is over.\n';
   const file = path.join(dir, 'hostile-source.txt');
   fs.writeFileSync(file, text);
   execFileSync(process.execPath, [path.join(ROOT, 'dist', 'cli.js'), 'annotate', '-q', file]);
@@ -23,7 +24,19 @@ function writeHostileArticle(dir) {
   const words = 'the deal is final and generous';
   const start = text.indexOf(words);
   const sp = text.indexOf('Management sources');
-  doc.annotations.push({ id: 'q00000000aa', type: 'partial', start, text: words, status: 'accepted', origin: 'user', by: 'Tampered', speaker: { name: HOSTILE, text: 'Management sources', start: sp, end: sp + 18 }, confidence: 1, prefix: text.slice(start - 24, start), suffix: text.slice(start + words.length, start + words.length + 24) });
+  doc.annotations.push({
+    id: 'q00000000aa',
+    type: 'partial',
+    start,
+    text: words,
+    status: 'accepted',
+    origin: 'user',
+    by: 'Tampered',
+    speaker: { name: HOSTILE, text: 'Management sources', start: sp, end: sp + 18 },
+    confidence: 1,
+    prefix: text.slice(start - 24, start),
+    suffix: text.slice(start + words.length, start + words.length + 24),
+  });
   fs.writeFileSync(side, stringify(doc));
 }
 
@@ -62,9 +75,17 @@ export async function runSourcesScenario(o) {
     await runPaletteCommand(page, 'Focus on Sources View');
     const rows = await viewRows(page, 'newsAnnotator', 8).catch(() => []);
     const labels = rows.map((r) => r.label);
-    check('the Sources view lists the speakers of the workspace', labels.includes('Giulia Ferraro') && labels.includes('Dave Kerr'), JSON.stringify(rows.slice(0, 20)));
+    check(
+      'the Sources view lists the speakers of the workspace',
+      labels.includes('Giulia Ferraro') && labels.includes('Dave Kerr'),
+      JSON.stringify(rows.slice(0, 20)),
+    );
     const giulia = rows.find((r) => r.label === 'Giulia Ferraro');
-    check('a source row says how often and as what (“2 quotes · 1 article · union secretary”)', !!giulia && /^2 quotes · 1 article · union secretary/.test(giulia.description), JSON.stringify(giulia));
+    check(
+      'a source row says how often and as what (“2 quotes · 1 article · union secretary”)',
+      !!giulia && /^2 quotes · 1 article · union secretary/.test(giulia.description),
+      JSON.stringify(giulia),
+    );
     await shot(page, o.shotsDir, 'sources-01-view.png');
 
     // 2. The chart.
@@ -75,22 +96,57 @@ export async function runSourcesScenario(o) {
     if (frame) {
       const facts = await frame.evaluate(() => ({
         csp: document.querySelector('meta[http-equiv="Content-Security-Policy"]')?.getAttribute('content') ?? '',
-        rows: [...document.querySelectorAll('#sources-chart .row')].map((r) => ({ kind: r.getAttribute('data-kind'), label: r.querySelector('.label')?.textContent ?? '', count: r.querySelector('.count')?.textContent ?? '' })),
+        rows: [...document.querySelectorAll('#sources-chart .row')].map((r) => ({
+          kind: r.getAttribute('data-kind'),
+          label: r.querySelector('.label')?.textContent ?? '',
+          count: r.querySelector('.count')?.textContent ?? '',
+        })),
         images: document.querySelectorAll('img').length,
-        pwned: (/** @type {any} */ (window)).__pwned ?? null,
+        pwned: /** @type {any} */ (window).__pwned ?? null,
         barWidths: [...document.querySelectorAll('#sources-chart .split')].map((b) => b.getBoundingClientRect().width),
       }));
-      check("its Content-Security-Policy allows nothing but the page's nonce'd script and style", /^default-src 'none'; script-src 'nonce-[A-Za-z0-9]{16,}'; style-src 'nonce-[A-Za-z0-9]{16,}';/.test(facts.csp) && !/unsafe|https?:/.test(facts.csp), facts.csp);
+      check(
+        "its Content-Security-Policy allows nothing but the page's nonce'd script and style",
+        /^default-src 'none'; script-src 'nonce-[A-Za-z0-9]{16,}'; style-src 'nonce-[A-Za-z0-9]{16,}';/.test(facts.csp) &&
+          !/unsafe|https?:/.test(facts.csp),
+        facts.csp,
+      );
       const kinds = new Set(facts.rows.map((r) => r.kind));
-      check('quotes per source, per organisation type and per week', ['source', 'orgType', 'week'].every((k) => kinds.has(k)) && facts.rows.some((r) => r.label === 'Giulia Ferraro' && r.count === '2'), JSON.stringify(facts.rows.slice(0, 12)));
-      check('bars have lengths (drawn by the nonce’d script)', facts.barWidths.length > 0 && facts.barWidths.some((w) => w > 20), JSON.stringify(facts.barWidths.slice(0, 10)));
-      check('a speaker name with HTML in it is shown as text: no image, no handler ran', facts.rows.some((r) => r.label === HOSTILE) && facts.images === 0 && facts.pwned === null, JSON.stringify({ images: facts.images, pwned: facts.pwned, labels: facts.rows.map((r) => r.label).filter((l) => l.includes('Eve')) }));
+      check(
+        'quotes per source, per organisation type and per week',
+        ['source', 'orgType', 'week'].every((k) => kinds.has(k)) && facts.rows.some((r) => r.label === 'Giulia Ferraro' && r.count === '2'),
+        JSON.stringify(facts.rows.slice(0, 12)),
+      );
+      check(
+        'bars have lengths (drawn by the nonce’d script)',
+        facts.barWidths.length > 0 && facts.barWidths.some((w) => w > 20),
+        JSON.stringify(facts.barWidths.slice(0, 10)),
+      );
+      check(
+        'a speaker name with HTML in it is shown as text: no image, no handler ran',
+        facts.rows.some((r) => r.label === HOSTILE) && facts.images === 0 && facts.pwned === null,
+        JSON.stringify({
+          images: facts.images,
+          pwned: facts.pwned,
+          labels: facts.rows.map((r) => r.label).filter((l) => l.includes('Eve')),
+        }),
+      );
       await shot(page, o.shotsDir, 'sources-02-chart.png');
       // A click on a bar selects the source in the view.
       await frame.locator('button.row', { hasText: 'Giulia Ferraro' }).first().click();
       const selected = await page
-        .waitForFunction(() => [...document.querySelectorAll('[id="workbench.view.extension.newsAnnotator"] .monaco-list-row.selected')].map((r) => r.innerText).join(' | ') || null, null, { timeout: 10000 })
-        .then((h) => h.jsonValue(), () => '');
+        .waitForFunction(
+          () =>
+            [...document.querySelectorAll('[id="workbench.view.extension.newsAnnotator"] .monaco-list-row.selected')]
+              .map((r) => r.innerText)
+              .join(' | ') || null,
+          null,
+          { timeout: 10000 },
+        )
+        .then(
+          (h) => h.jsonValue(),
+          () => '',
+        );
       check('clicking a bar shows that source in the Sources view', /Giulia Ferraro/.test(selected), selected);
     }
     const foreign = requests.slice(before).filter((u) => !u.startsWith(origin) && !/^(?:data|blob|vscode-webview|vscode-file):/.test(u));

@@ -26,7 +26,11 @@ export async function quickOpen(page, fileName, textOnScreen) {
   );
   await page.keyboard.press('Enter');
   await page.waitForFunction(
-    ({ sel, text }) => document.querySelector(`${sel} .view-lines`)?.textContent.replace(/\u00a0/g, ' ').includes(text),
+    ({ sel, text }) =>
+      document
+        .querySelector(`${sel} .view-lines`)
+        ?.textContent.replace(/\u00a0/g, ' ')
+        .includes(text),
     { sel: EDITOR, text: textOnScreen },
     { timeout: 30000 },
   );
@@ -38,12 +42,14 @@ export function wordBox(page, needle, nth = 0) {
   return page.evaluate(
     ({ sel, needle, nth }) => {
       let seen = 0;
-      const lines = [...document.querySelectorAll(`${sel} .view-lines .view-line`)].sort((a, b) => a.getBoundingClientRect().top - b.getBoundingClientRect().top);
+      const lines = [...document.querySelectorAll(`${sel} .view-lines .view-line`)].sort(
+        (a, b) => a.getBoundingClientRect().top - b.getBoundingClientRect().top,
+      );
       for (const line of lines) {
         const nodes = [];
         let text = '';
         const w = document.createTreeWalker(line, NodeFilter.SHOW_TEXT);
-        for (let n; (n = w.nextNode()); ) {
+        for (let n; (n = w.nextNode());) {
           nodes.push({ n, at: text.length });
           text += n.textContent.replace(/\u00a0/g, ' ');
         }
@@ -107,9 +113,14 @@ export async function hoverWord(page, needle, expect, nth = 0) {
       return {
         text: h.innerText,
         parts: [...h.querySelectorAll('.rendered-markdown')].map((p) => p.innerText.trim()),
-        links: [...h.querySelectorAll('a')].map((a) => ({ text: a.innerText.trim(), href: a.getAttribute('href') ?? a.dataset.href ?? '' })),
+        links: [...h.querySelectorAll('a')].map((a) => ({
+          text: a.innerText.trim(),
+          href: a.getAttribute('href') ?? a.dataset.href ?? '',
+        })),
         images: h.querySelectorAll('img').length,
-        codicons: [...h.querySelectorAll('.codicon')].map((c) => [...c.classList].find((k) => k.startsWith('codicon-') && k !== 'codicon-modifier-spin')),
+        codicons: [...h.querySelectorAll('.codicon')].map((c) =>
+          [...c.classList].find((k) => k.startsWith('codicon-') && k !== 'codicon-modifier-spin'),
+        ),
       };
     },
     expect,
@@ -121,7 +132,13 @@ export async function hoverWord(page, needle, expect, nth = 0) {
 export async function dismissHover(page) {
   await page.mouse.move(2, 300);
   await page.keyboard.press('Escape');
-  await page.waitForFunction(() => ![...document.querySelectorAll('.monaco-hover')].some((x) => x.offsetParent !== null && x.innerText.trim()), null, { timeout: 5000 }).catch(() => {});
+  await page
+    .waitForFunction(
+      () => ![...document.querySelectorAll('.monaco-hover')].some((x) => x.offsetParent !== null && x.innerText.trim()),
+      null,
+      { timeout: 5000 },
+    )
+    .catch(() => {});
 }
 
 /** Clicks the activity-bar icon of a view container (by its title). */
@@ -153,14 +170,20 @@ export async function viewRows(page, containerId, minRows = 1) {
 }
 
 export async function clickViewRow(page, containerId, label) {
-  await page.locator(`[id="workbench.view.extension.${containerId}"] .monaco-list-row`).filter({ has: page.locator('.label-name', { hasText: label }) }).first().click();
+  await page
+    .locator(`[id="workbench.view.extension.${containerId}"] .monaco-list-row`)
+    .filter({ has: page.locator('.label-name', { hasText: label }) })
+    .first()
+    .click();
 }
 
 /** The status bar's cursor item ("Ln 17, Col 22 (11 selected)") as numbers. */
 export async function cursorStatus(page) {
   const t = await page.locator('[id="status.editor.selection"]').innerText({ timeout: 10000 });
   const m = /Ln (\d+), Col (\d+)(?: \((\d+) selected\))?/.exec(t);
-  return m ? { line: Number(m[1]), column: Number(m[2]), selected: Number(m[3] ?? 0), text: t } : { line: 0, column: 0, selected: 0, text: t };
+  return m
+    ? { line: Number(m[1]), column: Number(m[2]), selected: Number(m[3] ?? 0), text: t }
+    : { line: 0, column: 0, selected: 0, text: t };
 }
 
 /** F1, the command's title, Enter. */

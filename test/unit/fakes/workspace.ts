@@ -6,7 +6,16 @@
 import { analyze } from '../../../src/core/analyze';
 import { Lexicon } from '../../../src/core/lexicon';
 import { foreignOwner, legacySidecarPathFor, sidecarPathFor } from '../../../src/core/sidecar/yaml';
-import type { Analyzer, ArticleSettings, DocumentView, KeyValueStore, Logger, SidecarFiles, SidecarWrite, Timers } from '../../../src/core/workspace/host';
+import type {
+  Analyzer,
+  ArticleSettings,
+  DocumentView,
+  KeyValueStore,
+  Logger,
+  SidecarFiles,
+  SidecarWrite,
+  Timers,
+} from '../../../src/core/workspace/host';
 
 /** Files by URI (`file:///…`), with a write counter and a way to fail the next write. */
 export class InMemoryFiles implements SidecarFiles {
@@ -30,14 +39,16 @@ export class InMemoryFiles implements SidecarFiles {
     if (!u) return { ok: true, content: null };
     if (this.files.has(u)) return { ok: true, content: this.files.get(u)! };
     const legacy = legacySidecarPathFor(this.path(article));
-    if (legacy && this.files.has('file://' + legacy)) return { ok: true, content: this.files.get('file://' + legacy)!, legacy: 'file://' + legacy };
+    if (legacy && this.files.has('file://' + legacy))
+      return { ok: true, content: this.files.get('file://' + legacy)!, legacy: 'file://' + legacy };
     return { ok: true, content: null };
   }
   write(sidecar: string, content: string, expected: string | null): SidecarWrite {
     const fail = this.failNextWrite;
     this.failNextWrite = null;
     if (fail === 'error') return { written: false, reason: 'error', message: 'disk full' };
-    if (fail === 'changed-on-disk' || (this.files.get(sidecar) ?? null) !== expected) return { written: false, reason: 'changed-on-disk', message: 'the annotation file changed on disk' };
+    if (fail === 'changed-on-disk' || (this.files.get(sidecar) ?? null) !== expected)
+      return { written: false, reason: 'changed-on-disk', message: 'the annotation file changed on disk' };
     this.files.set(sidecar, content);
     this.writes++;
     return { written: true };
@@ -114,7 +125,11 @@ export class CountingAnalyzer implements Analyzer {
   async run(key: string, text: string, r: { fileDate: string | null; lexicon: import('../../../src/core/lexicon').LexiconEntry[] }) {
     this.runs.set(key, (this.runs.get(key) ?? 0) + 1);
     const t0 = Date.now();
-    return { analysis: analyze(text, { fileDate: r.fileDate, lexicon: new Lexicon(r.lexicon) }), ms: Date.now() - t0, where: 'in-process' as const };
+    return {
+      analysis: analyze(text, { fileDate: r.fileDate, lexicon: new Lexicon(r.lexicon) }),
+      ms: Date.now() - t0,
+      where: 'in-process' as const,
+    };
   }
 }
 
