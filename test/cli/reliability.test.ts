@@ -66,7 +66,9 @@ test('item 3: merging two branches that both changed the text: no decision lost,
   // Ours: a line added at the top, Ferraro accepted. Theirs: a line added at the end, Benedetti rejected.
   const branch = (text: string, id: string, status: string) => {
     fs.writeFileSync(art, text);
-    fs.writeFileSync(side, base.replace(new RegExp(`(id: ${id}, [^\\n]*status: )suggested`), `$1${status}`));
+    const decided = base.replace(new RegExp(`(id: ${id}, [^\\n]*)\\}\\n`), `$1, status: ${status}}\n`);
+    assert.notEqual(decided, base);
+    fs.writeFileSync(side, decided);
     assert.equal(run(['annotate', art]).code, 0);
     return fs.readFileSync(side, 'utf8');
   };

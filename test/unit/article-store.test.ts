@@ -66,7 +66,10 @@ test('the annotation file changed on disk meanwhile: both sides’ decisions are
   assert.equal((await store.saveSidecar(state)).ok, true);
   // Someone else rejects Carlo Benedetti in the file; here Marta Ricci is accepted, unsaved (dirty document).
   const benedetti = state.annotations.find((a) => a.text === 'Carlo Benedetti')!;
-  files.files.set(SIDE, files.files.get(SIDE)!.replace(new RegExp(`(id: ${benedetti.id}, [^\\n]*status: )suggested`), '$1rejected'));
+  const before = files.files.get(SIDE)!;
+  const edited = before.replace(new RegExp(`(id: ${benedetti.id}, [^\\n]*)\\}\\n`), '$1, status: rejected, by: Other}\n');
+  assert.notEqual(edited, before, 'the other reviewer’s rejection is in the file');
+  files.files.set(SIDE, edited);
   doc.isDirty = true;
   const ricci = state.annotations.find((a) => a.text === 'Marta Ricci')!;
   corrections.accept(ricci, state.live);

@@ -66,3 +66,15 @@ test('the schema refuses what the reader refuses', () => {
   bad((d) => (d.annotations[0].type = 'PERSON'), 'an unknown type');
   bad((d) => delete d.annotations[0].text, 'no text');
 });
+
+test('a suggestion is written without a status and read back as one; an explicit status: suggested reads too', () => {
+  const head = `version: 2\narticle: a.txt\ntextHash: sha256:${'0'.repeat(64)}\nannotations:\n`;
+  const bare = parseSidecar(`${head}  - {id: e1, type: PER, start: 0, text: Fiona}\n`);
+  const explicit = parseSidecar(`${head}  - {id: e1, type: PER, start: 0, text: Fiona, status: suggested}\n`);
+  assert.ok(bare.ok && explicit.ok);
+  assert.equal(bare.doc.annotations[0]!.status, 'suggested');
+  assert.deepEqual(bare.doc.annotations, explicit.doc.annotations);
+  const src = serializeSidecar(bare.doc);
+  assert.doesNotMatch(src, /status: suggested/);
+  assert.ok(validate(parse(src)), errors());
+});

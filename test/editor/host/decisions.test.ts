@@ -122,8 +122,7 @@ describe('decisions are never lost', () => {
     const src = fs.readFileSync(sidecar, 'utf8');
     const line = src.split('\n').find((l) => l.includes(`id: ${target.id},`))!;
     const disputed = line
-      .replace('status: suggested', 'status: accepted, by: Ana')
-      .replace(/\}$/, ', conflict: {status: rejected, by: Ben}}');
+      .replace(/\}$/, ', status: accepted, by: Ana, conflict: {status: rejected, by: Ben}}');
     fs.writeFileSync(sidecar, src.replace(line, disputed));
     const ed2 = await openArticle(uri);
     const d = await waitFor('the disagreement in Problems', () => problemsOf(uri).find((x) => x.code === target.id));
