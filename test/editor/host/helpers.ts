@@ -239,6 +239,7 @@ export function readAnnotationFile(
   for (const a of y.annotations ?? []) {
     a.kind ??= KIND_OF[a.type] ?? 'figure';
     a.end ??= a.start + a.text.length;
+    a.status ??= 'suggested'; // the documented default: a line without a status is a suggestion
   }
   y.annotations ??= [];
   return y;
