@@ -14,14 +14,25 @@ const noop = new Proxy(function () {}, {
   apply: () => noop, construct: () => noop, set: () => true, defineProperty: () => true,
 });
 // The bundle reads vscode members by name, so the stand-in needs them as own properties.
-const names = 'window workspace languages commands env extensions Uri Range Position Selection ThemeColor ThemeIcon EventEmitter TreeItem TreeItemCollapsibleState MarkdownString Hover Diagnostic DiagnosticSeverity CodeAction CodeActionKind DocumentSymbol SymbolKind StatusBarAlignment DecorationRangeBehavior OverviewRulerLane ProgressLocation EndOfLine TextEditorRevealType Disposable Location RelativePattern FileType CancellationTokenSource WorkspaceEdit TextEdit FileSystemError ViewColumn QuickPickItemKind ConfigurationTarget';
+const names = 'window workspace languages commands env extensions Uri Range Position Selection ThemeColor ThemeIcon EventEmitter ' +
+  'TreeItem TreeItemCollapsibleState MarkdownString Hover Diagnostic DiagnosticSeverity CodeAction CodeActionKind DocumentSymbol ' +
+  'SymbolKind StatusBarAlignment DecorationRangeBehavior OverviewRulerLane ProgressLocation EndOfLine TextEditorRevealType ' +
+  'Disposable Location RelativePattern FileType CancellationTokenSource WorkspaceEdit TextEdit FileSystemError ViewColumn ' +
+  'QuickPickItemKind ConfigurationTarget';
 const stub = Object.fromEntries(names.split(' ').map((n) => [n, noop]));
 const load = Module._load;
 Module._load = function (request, ...rest) { return request === 'vscode' ? stub : load.call(this, request, ...rest); };
 const t0 = performance.now();
 const ext = require(process.argv[1]);
 const t1 = performance.now();
-ext.activate({ subscriptions: [], workspaceState: { get: (_k, d) => d, update: async () => undefined }, globalState: noop, extensionUri: noop, storageUri: undefined, extension: { packageJSON: { version: '0' } } });
+ext.activate({
+  subscriptions: [],
+  workspaceState: { get: (_k, d) => d, update: async () => undefined },
+  globalState: noop,
+  extensionUri: noop,
+  storageUri: undefined,
+  extension: { packageJSON: { version: '0' } },
+});
 const t2 = performance.now();
 console.log(JSON.stringify({ loadMs: t1 - t0, activateMs: t2 - t1 }));
 `;

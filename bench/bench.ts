@@ -69,7 +69,8 @@ const haveBbc = fs.existsSync(bbcDir);
 const corpus = haveBbc ? readDirTexts(bbcDir) : readDirTexts(path.join(root, 'samples'));
 const corpusName = haveBbc ? `BBC (${corpus.length} articles)` : 'samples (no ../shared)';
 console.log(
-  `News Annotator benchmark — ${new Date().toISOString().slice(0, 16)} — ${os.cpus().length} cores, load ${os.loadavg()[0]!.toFixed(1)}, Node ${process.version}`,
+  `News Annotator benchmark — ${new Date().toISOString().slice(0, 16)} — ${os.cpus().length} cores, ` +
+    `load ${os.loadavg()[0]!.toFixed(1)}, Node ${process.version}`,
 );
 
 // 1. Throughput of each analyzer and of the whole pipeline, against the baseline.
@@ -137,7 +138,9 @@ console.log(
     );
     const each = s.reps > 1 ? ` (${s.reps} calls)` : '';
     console.log(
-      `  ${p.name.padEnd(26)} ${fmt(s.n).padStart(5)}: ${ms(s.t1).padStart(8)}${each}  ${fmt(s.n4).padStart(5)}: ${ms(s.t4).padStart(8)}  ×${s.ratio.toFixed(2)}  peak ${(peak / 1048576).toFixed(0)} MB at 4n (${(peak / s.n4).toFixed(0)} B/char)`,
+      `  ${p.name.padEnd(26)} ${fmt(s.n).padStart(5)}: ${ms(s.t1).padStart(8)}${each} ` +
+        ` ${fmt(s.n4).padStart(5)}: ${ms(s.t4).padStart(8)}  ×${s.ratio.toFixed(2)}  ` +
+        `peak ${(peak / 1048576).toFixed(0)} MB at 4n (${(peak / s.n4).toFixed(0)} B/char)`,
     );
   }
 }
@@ -146,11 +149,14 @@ console.log(
 {
   const act = benchActivation(path.join(root, 'dist/extension.js'));
   console.log(
-    `\nActivation (fresh process, median of 5): load ${ms(act.loadMs)} + activate ${ms(act.activateMs)} = ${ms(act.loadMs + act.activateMs)}`,
+    `\nActivation (fresh process, median of 5): load ${ms(act.loadMs)} + activate ${ms(act.activateMs)} ` +
+      `= ${ms(act.loadMs + act.activateMs)}`,
   );
   const ner = benchNer(1000);
   console.log(
-    `Entity model cold init (fresh process, median): ${ms(ner.initMs)}; first call ${ms(ner.firstCallMs)}; model ${(ner.modelBytes / 1024).toFixed(0)} kB (${(ner.bundleNerBytes / 1024).toFixed(0)} kB of bundle with the tagger)`,
+    `Entity model cold init (fresh process, median): ${ms(ner.initMs)}; first ` +
+      `call ${ms(ner.firstCallMs)}; model ${(ner.modelBytes / 1024).toFixed(0)} kB ` +
+      `(${(ner.bundleNerBytes / 1024).toFixed(0)} kB of bundle with the tagger)`,
   );
 }
 
@@ -160,15 +166,19 @@ console.log(
   for (let i = 0; big.length < 1_000_000; i++) big += corpus[i % corpus.length] + '\n\n';
   const k = benchKeystroke(big);
   console.log(
-    `\nKeystroke → decoration ranges, 1 MB article (${k.annotations} annotations, adapter work replayed in Node): p50 ${ms(k.p50)}, p95 ${ms(k.p95)}, max ${ms(k.max)}`,
+    `\nKeystroke → decoration ranges, 1 MB article (${k.annotations} annotations, adapter work replayed ` +
+      `in Node): p50 ${ms(k.p50)}, p95 ${ms(k.p95)}, max ${ms(k.max)}`,
   );
   const h = benchHover();
   console.log(
-    `Hover on a 1 MB article (${h.annotations} annotations): median ${ms(h.warm.median)}, p95 ${ms(h.warm.p95)}; first after an edit ${ms(h.coldMs)}`,
+    `Hover on a 1 MB article (${h.annotations} annotations): median ${ms(h.warm.median)}, ` +
+      `p95 ${ms(h.warm.p95)}; first after an edit ${ms(h.coldMs)}`,
   );
   const sc = benchSidecarFile(big.slice(0, 1_000_000));
   console.log(
-    `Annotation file of a 1 MB article (${sc.annotations} annotations): ${(sc.bytes / 1e6).toFixed(2)} MB (${(sc.bytes / sc.articleChars).toFixed(2)} bytes per character), written in ${ms(sc.writeMs)}, read and placed in ${ms(sc.readMs)} (best of 5 / 3)`,
+    `Annotation file of a 1 MB article (${sc.annotations} annotations): ${(sc.bytes / 1e6).toFixed(2)} ` +
+      `MB (${(sc.bytes / sc.articleChars).toFixed(2)} bytes per character), written in ${ms(sc.writeMs)}, ` +
+      `read and placed in ${ms(sc.readMs)} (best of 5 / 3)`,
   );
 }
 
@@ -180,7 +190,12 @@ if (!quick) {
   for (let i = 0; ten.length < 10_000_000; i++) ten += corpus[i % corpus.length] + '\n\n';
   fs.writeFileSync(tenMb, ten);
   // The CLI in a child process (its main thread and the worker it gives a long article), peak RSS at exit.
-  const child = `const t0=Date.now();process.argv=[process.argv[0],${JSON.stringify(path.join(root, 'dist/cli.js'))},'analyze','--json',process.argv[1]];process.on('exit',()=>require('fs').writeSync(2,'\\n'+JSON.stringify({rssMB:process.resourceUsage().maxRSS/1024,s:(Date.now()-t0)/1000})+'\\n'));require(${JSON.stringify(path.join(root, 'dist/cli.js'))});`;
+  const child =
+    `const t0=Date.now();` +
+    `process.argv=[process.argv[0],${JSON.stringify(path.join(root, 'dist/cli.js'))},'analyze','--json',process.argv[1]];` +
+    `process.on('exit',()=>require('fs').writeSync(2,'\\n'+` +
+    `JSON.stringify({rssMB:process.resourceUsage().maxRSS/1024,s:(Date.now()-t0)/1000})+'\\n'));` +
+    `require(${JSON.stringify(path.join(root, 'dist/cli.js'))});`;
   const r = spawnSync(process.execPath, ['-e', child, tenMb], {
     encoding: 'utf8',
     stdio: ['ignore', 'ignore', 'pipe'],
@@ -189,7 +204,8 @@ if (!quick) {
   try {
     const m = JSON.parse(r.stderr.trim().split('\n').pop()!) as { rssMB: number; s: number };
     console.log(
-      `\n10 MB article through the CLI (analyze --json, fresh process): peak memory (max RSS) ${m.rssMB.toFixed(0)} MB, ${m.s.toFixed(1)} s`,
+      `\n10 MB article through the CLI (analyze --json, fresh process): peak memory (max ` +
+        `RSS) ${m.rssMB.toFixed(0)} MB, ${m.s.toFixed(1)} s`,
     );
   } catch {
     console.log(`\n10 MB article: failed (${r.stderr.slice(0, 200)})`);
@@ -198,7 +214,10 @@ if (!quick) {
   // The largest annotation file the writer produces for a 10 MB article, read back in a fresh process.
   const lg = benchLargestSidecar(path.join(root, 'dist/cli.js'));
   console.log(
-    `Largest annotation file for a 10 MB article (${lg.annotations} annotations, limit ${(lg.limit / 1e6).toFixed(1)} MB): ${(lg.bytes / 1e6).toFixed(1)} MB, check ${lg.ok ? 'passes' : 'FAILS'} in ${lg.checkS.toFixed(2)} s, peak memory ${lg.rssMB.toFixed(0)} MB`,
+    `Largest annotation file for a 10 MB article (${lg.annotations} annotations, ` +
+      `limit ${(lg.limit / 1e6).toFixed(1)} MB): ${(lg.bytes / 1e6).toFixed(1)} MB, ` +
+      `check ${lg.ok ? 'passes' : 'FAILS'} in ${lg.checkS.toFixed(2)} s, peak ` +
+      `memory ${lg.rssMB.toFixed(0)} MB`,
   );
 
   // 6. The CLI over the BBC folder, all cores and one.
@@ -214,19 +233,23 @@ if (!quick) {
         best = Math.min(best, performance.now() - t0);
       }
       console.log(
-        `CLI analyze --json on the BBC folder (${corpus.length} files), ${threads} thread${threads > 1 ? 's' : ''}${threads === os.availableParallelism() ? ' (default)' : ''}: ${(best / 1000).toFixed(2)} s wall (best of 2)`,
+        `CLI analyze --json on the BBC folder (${corpus.length} files), ${threads} ` +
+          `thread${threads > 1 ? 's' : ''}${threads === os.availableParallelism() ? ' (default)' : ''}: ${(best / 1000).toFixed(2)} ` +
+          `s wall (best of 2)`,
       );
     }
     // 7. The workspace index of the BBC folder.
     const ix = benchIndex();
     if (ix)
       console.log(
-        `Workspace index of the BBC folder: ${(ix.buildMs / 1000).toFixed(2)} s, ${ix.articles} articles, heap kept ${ix.heapMB.toFixed(1)} MB`,
+        `Workspace index of the BBC folder: ${(ix.buildMs / 1000).toFixed(2)} s, ${ix.articles} articles, ` +
+          `heap kept ${ix.heapMB.toFixed(1)} MB`,
       );
   }
   fs.rmSync(tmp, { recursive: true, force: true });
 }
 
 console.log(
-  `\nBundles: dist/extension.js ${kb('dist/extension.js')} (loaded at activation), dist/analysis.js ${kb('dist/analysis.js')} (on the first article), dist/cli.js ${kb('dist/cli.js')}`,
+  `\nBundles: dist/extension.js ${kb('dist/extension.js')} (loaded at activation), ` +
+    `dist/analysis.js ${kb('dist/analysis.js')} (on the first article), dist/cli.js ${kb('dist/cli.js')}`,
 );

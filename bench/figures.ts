@@ -67,6 +67,8 @@ if (/(?:^|[\\/])figures\.c?js$/.test(process.argv[1] ?? '')) {
   const r = benchFigures();
   if (!r) process.exit(0);
   console.log(
-    `${r.name}: ${r.files} files, ${(r.chars / 1e6).toFixed(2)}M chars, ${r.figures} figures, best pass ${(r.seconds * 1000).toFixed(0)} ms → ${(r.charsPerSec / 1e6).toFixed(1)}M chars/s wall, ${(r.charsPerCpuSec / 1e6).toFixed(1)}M chars/s per CPU-second`,
+    `${r.name}: ${r.files} files, ${(r.chars / 1e6).toFixed(2)}M chars, ${r.figures} figures, best ` +
+      `pass ${(r.seconds * 1000).toFixed(0)} ms → ${(r.charsPerSec / 1e6).toFixed(1)}M chars/s ` +
+      `wall, ${(r.charsPerCpuSec / 1e6).toFixed(1)}M chars/s per CPU-second`,
   );
 }

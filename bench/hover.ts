@@ -297,27 +297,36 @@ export function benchIndexScale(n = 10000): ScaleFigures | null {
 if (/(?:^|[\\/])hover\.c?[jt]s$/.test(process.argv[1] ?? '')) {
   const h = benchHover();
   console.log(
-    `hover on a ${(h.chars / 1048576).toFixed(2)} MB article (${h.annotations} annotations; analyses of its parts ${(h.analyseMs / 1000).toFixed(1)} s):`,
+    `hover on a ${(h.chars / 1048576).toFixed(2)} MB article (${h.annotations} annotations; analyses of ` +
+      `its parts ${(h.analyseMs / 1000).toFixed(1)} s):`,
   );
   console.log(
-    `  very first hover ${h.firstMs.toFixed(1)} ms (JIT); first hover after an edit ${h.coldMs.toFixed(2)} ms (median of 10); then over ${h.hovers} hovers median ${h.warm.median.toFixed(3)} ms, p95 ${h.warm.p95.toFixed(3)} ms, p99 ${h.warm.p99.toFixed(3)} ms, max ${h.warm.max.toFixed(1)} ms`,
+    `  very first hover ${h.firstMs.toFixed(1)} ms (JIT); first hover after an ` +
+      `edit ${h.coldMs.toFixed(2)} ms (median of 10); then over ${h.hovers} hovers ` +
+      `median ${h.warm.median.toFixed(3)} ms, p95 ${h.warm.p95.toFixed(3)} ms, ` +
+      `p99 ${h.warm.p99.toFixed(3)} ms, max ${h.warm.max.toFixed(1)} ms`,
   );
   const i = benchIndex(process.argv.includes('--sidecars'));
   if (!i) console.log(`workspace index: skipped (${path.join(sharedDir(), 'corpus/news/bbc')} not found; set NEWS_ANNOTATOR_SHARED)`);
   else {
     console.log(
-      `workspace index of BBC: ${i.articles} articles of ${i.files} files, ${i.entities} entities, ${i.mentions} mentions in ${(i.buildMs / 1000).toFixed(2)} s; heap kept ${i.heapMB.toFixed(1)} MB`,
+      `workspace index of BBC: ${i.articles} articles of ${i.files} files, ${i.entities} ` +
+        `entities, ${i.mentions} mentions in ${(i.buildMs / 1000).toFixed(2)} s; heap ` +
+        `kept ${i.heapMB.toFixed(1)} MB`,
     );
     if (process.argv.includes('--10k')) {
       const sc = benchIndexScale();
       if (sc)
         console.log(
-          `  10,000 articles: ${(sc.buildMs / 1000).toFixed(1)} s of background work, longest single article ${sc.maxArticleMs.toFixed(0)} ms, heap kept ${sc.heapMB.toFixed(1)} MB`,
+          `  10,000 articles: ${(sc.buildMs / 1000).toFixed(1)} s of background work, longest single ` +
+            `article ${sc.maxArticleMs.toFixed(0)} ms, heap kept ${sc.heapMB.toFixed(1)} MB`,
         );
     }
     if (i.sidecarMsPerArticle !== undefined) {
       console.log(
-        `  per article: from an annotation file ${i.sidecarMsPerArticle.toFixed(2)} ms (fast reader; full YAML reader + re-anchoring ${i.fullParseMsPerArticle!.toFixed(2)} ms), entity-only analysis ${i.analysisMsPerArticle!.toFixed(2)} ms`,
+        `  per article: from an annotation file ${i.sidecarMsPerArticle.toFixed(2)} ms (fast reader; full ` +
+          `YAML reader + re-anchoring ${i.fullParseMsPerArticle!.toFixed(2)} ms), entity-only ` +
+          `analysis ${i.analysisMsPerArticle!.toFixed(2)} ms`,
       );
     }
   }

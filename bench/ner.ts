@@ -185,9 +185,15 @@ export function benchNer(ms = 3000): NerBench {
 export function formatNerBench(b: NerBench): string {
   const m = (x: number) => `${(x / 1e6).toFixed(2)}M`;
   return [
-    `NER cold init: ${b.initMs.toFixed(1)} ms wall, ${b.initCpuMs.toFixed(1)} ms CPU (model decode, fresh process, median of 5); first call ${b.firstCallMs.toFixed(1)} ms`,
-    `NER tagging on ${b.corpus} (${m(b.corpusChars)} chars): ${m(b.charsPerSec)} chars/s wall, ${m(b.cpuCharsPerSec)} chars/s CPU; regex tokenizer ${m(b.baselineCharsPerSec)} chars/s (ratio ${(b.charsPerSec / b.baselineCharsPerSec).toFixed(3)})`,
-    `NER model: ${b.modelBytes} bytes (${b.modelBase64Bytes} as base64); in dist/cli.js: model ${(b.bundleModelBytes / 1024).toFixed(0)} kB, all of src/core/ner ${(b.bundleNerBytes / 1024).toFixed(0)} kB; features ${b.features.join(' + ')}, cluster words ${b.clusterWords}`,
+    `NER cold init: ${b.initMs.toFixed(1)} ms wall, ${b.initCpuMs.toFixed(1)} ms CPU (model decode, ` +
+      `fresh process, median of 5); first call ${b.firstCallMs.toFixed(1)} ms`,
+    `NER tagging on ${b.corpus} (${m(b.corpusChars)} chars): ${m(b.charsPerSec)} chars/s ` +
+      `wall, ${m(b.cpuCharsPerSec)} chars/s CPU; regex tokenizer ${m(b.baselineCharsPerSec)} chars/s ` +
+      `(ratio ${(b.charsPerSec / b.baselineCharsPerSec).toFixed(3)})`,
+    `NER model: ${b.modelBytes} bytes (${b.modelBase64Bytes} as base64); in dist/cli.js: ` +
+      `model ${(b.bundleModelBytes / 1024).toFixed(0)} kB, all of ` +
+      `src/core/ner ${(b.bundleNerBytes / 1024).toFixed(0)} kB; features ${b.features.join(' + ')}, ` +
+      `cluster words ${b.clusterWords}`,
   ].join('\n');
 }
 

@@ -94,8 +94,10 @@ if (/quotes\.c?[jt]s$/.test(process.argv[1] ?? '')) {
   if (!res.length) console.log(`quotes bench: skipped (no corpora under ${sharedDir()})`);
   for (const r of res) {
     console.log(
-      `${r.corpus}: ${r.articles} articles, ${(r.chars / 1e6).toFixed(2)}M chars, ${r.quotes} quotes — findQuotes ${(r.charsPerSec / 1e6).toFixed(1)}M chars/s` +
-        ` (${(r.charsPerSec / r.baselineCharsPerSec).toFixed(2)} × a regex word tokenizer at ${(r.baselineCharsPerSec / 1e6).toFixed(1)}M chars/s)`,
+      `${r.corpus}: ${r.articles} articles, ${(r.chars / 1e6).toFixed(2)}M chars, ${r.quotes} quotes — ` +
+        `findQuotes ${(r.charsPerSec / 1e6).toFixed(1)}M chars/s` +
+        (` (${(r.charsPerSec / r.baselineCharsPerSec).toFixed(2)} × a regex word tokenizer ` +
+          `at ${(r.baselineCharsPerSec / 1e6).toFixed(1)}M chars/s)`),
     );
   }
 }

@@ -86,7 +86,12 @@ export function benchLargestSidecar(cli: string, articleChars = 10_000_000): Lar
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'na-largest-'));
   fs.writeFileSync(path.join(dir, 'largest.txt'), text);
   fs.writeFileSync(path.join(dir, 'largest.annotations.yaml'), src);
-  const child = `const t0=Date.now();process.argv=[process.argv[0],${JSON.stringify(cli)},'check','-q',process.argv[1]];process.on('exit',(c)=>require('fs').writeSync(2,'\\n'+JSON.stringify({rssMB:process.resourceUsage().maxRSS/1024,s:(Date.now()-t0)/1000,code:process.exitCode??c})+'\\n'));require(${JSON.stringify(cli)});`;
+  const child =
+    `const t0=Date.now();` +
+    `process.argv=[process.argv[0],${JSON.stringify(cli)},'check','-q',process.argv[1]];` +
+    `process.on('exit',(c)=>require('fs').writeSync(2,'\\n'+` +
+    `JSON.stringify({rssMB:process.resourceUsage().maxRSS/1024,s:(Date.now()-t0)/1000,code:process.exitCode??c})+'\\n'));` +
+    `require(${JSON.stringify(cli)});`;
   const r = spawnSync(process.execPath, ['-e', child, path.join(dir, 'largest.txt')], { encoding: 'utf8', maxBuffer: 1 << 26 });
   fs.rmSync(dir, { recursive: true, force: true });
   const m = JSON.parse(r.stderr.trim().split('\n').pop()!) as { rssMB: number; s: number; code: number };

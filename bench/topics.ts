@@ -146,13 +146,18 @@ export function benchTopics(): TopicBench {
 if (/(?:^|[\\/])topics\.c?[jt]s$/.test(process.argv[1] ?? '')) {
   const r = benchTopics();
   console.log(
-    `topics: reference article (${r.seedChars} chars) ${r.seedMs.toFixed(3)} ms warm (median of 30 batches of 20 calls; fastest batch ${r.seedMinMs.toFixed(3)} ms; budget < 1 ms)`,
+    `topics: reference article (${r.seedChars} chars) ${r.seedMs.toFixed(3)} ms warm (median of 30 ` +
+      `batches of 20 calls; fastest batch ${r.seedMinMs.toFixed(3)} ms; budget < 1 ms)`,
   );
   console.log(
-    `topics: CPU time: reference article ${r.seedCpuMs.toFixed(3)} ms per call, 1 MB article ${r.bigCpuMs.toFixed(1)} ms (includes GC threads)`,
+    `topics: CPU time: reference article ${r.seedCpuMs.toFixed(3)} ms per call, 1 MB ` +
+      `article ${r.bigCpuMs.toFixed(1)} ms (includes GC threads)`,
   );
   console.log(`topics: BBC ${r.bbcMsPerArticle.toFixed(3)} ms per article (mean of ${r.bbcArticles}, warm)`);
   console.log(
-    `topics: ${(r.bigChars / 1e6).toFixed(2)} MB article ${r.bigMs.toFixed(1)} ms best of 7 (${r.bigSections} sections; ${(r.bigMs / r.baseMs).toFixed(1)} × a plain regex word scan of it, ${r.baseMs.toFixed(1)} ms); its first half ${r.halfMs.toFixed(1)} ms (ratio ${(r.bigMs / r.halfMs).toFixed(2)}, 2.0 = linear)`,
+    `topics: ${(r.bigChars / 1e6).toFixed(2)} MB article ${r.bigMs.toFixed(1)} ms best of 7 ` +
+      `(${r.bigSections} sections; ${(r.bigMs / r.baseMs).toFixed(1)} × a plain regex word scan of ` +
+      `it, ${r.baseMs.toFixed(1)} ms); its first half ${r.halfMs.toFixed(1)} ms ` +
+      `(ratio ${(r.bigMs / r.halfMs).toFixed(2)}, 2.0 = linear)`,
   );
 }

@@ -148,11 +148,13 @@ export function evalWorldFigures(list = false, listDates = false): void {
     );
   }
   console.log(
-    `${'all'.padEnd(16)} ${String(all.mG).padStart(9)} ${pct(all.mF, all.mG)} ${pct(all.mTP, all.mP)} ${String(all.dG).padStart(11)} ${pct(all.dF, all.dG)}`,
+    `${'all'.padEnd(16)} ${String(all.mG).padStart(9)} ${pct(all.mF, all.mG)} ${pct(all.mTP, all.mP)} ` +
+      `${String(all.dG).padStart(11)} ${pct(all.dF, all.dG)}`,
   );
   console.log(`\nmoney recall ${all.mF}/${all.mG}, precision ${all.mTP}/${all.mP}, date recall ${all.dF}/${all.dG}`);
   console.log(
-    `currencies named without an amount: ${all.nP} predicted, ${all.nTP} on a gold MONEY span (amounts alone: precision ${all.mTP - all.nTP}/${all.mP - all.nP})`,
+    `currencies named without an amount: ${all.nP} predicted, ${all.nTP} on a gold MONEY span (amounts ` +
+      `alone: precision ${all.mTP - all.nTP}/${all.mP - all.nP})`,
   );
   if (list) {
     console.log(`\n${misses.length} money misses:\n  ${misses.join('\n  ')}`);

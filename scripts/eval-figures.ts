@@ -45,7 +45,8 @@ function evaluate(title: string, file: string): void {
       if (sameValue(p.value, g.value) && p.unit === g.unit && sameValue(p.valueMax, g.valueMax)) rightValue++;
       else
         errors.push(
-          `line ${c.line} VALUE ${show(g)}   got ${JSON.stringify(p.value)} ${p.unit ?? '-'}${p.valueMax !== undefined ? ` max ${p.valueMax}` : ''}${p.note ? `   (${p.note})` : ''}`,
+          `line ${c.line} VALUE ${show(g)}   got ${JSON.stringify(p.value)} ` +
+            `${p.unit ?? '-'}${p.valueMax !== undefined ? ` max ${p.valueMax}` : ''}${p.note ? `   (${p.note})` : ''}`,
         );
     }
     for (const p of figures) {
@@ -60,7 +61,8 @@ function evaluate(title: string, file: string): void {
   const pct = (a: number, b: number) => (b ? ((100 * a) / b).toFixed(1) : '—').padStart(6);
   const f1 = (p: number, r: number) => (p + r ? (2 * p * r) / (p + r) : 0);
   console.log(
-    `${title}: ${cases.length} sentences, ${Object.values(per).reduce((n, x) => n + x.gold, 0)} figures (${cases.filter((c) => !c.figures.length).length} trap sentences with none)\n`,
+    `${title}: ${cases.length} sentences, ${Object.values(per).reduce((n, x) => n + x.gold, 0)} figures ` +
+      `(${cases.filter((c) => !c.figures.length).length} trap sentences with none)\n`,
   );
   console.log('kind       gold  pred    tp      P      R     F1');
   let G = 0,
@@ -74,11 +76,14 @@ function evaluate(title: string, file: string): void {
     const p = x.pred ? x.tp / x.pred : 0;
     const r = x.gold ? x.tp / x.gold : 0;
     console.log(
-      `${k.padEnd(9)} ${String(x.gold).padStart(5)} ${String(x.pred).padStart(5)} ${String(x.tp).padStart(5)} ${pct(x.tp, x.pred)} ${pct(x.tp, x.gold)} ${(100 * f1(p, r)).toFixed(1).padStart(6)}`,
+      `${k.padEnd(9)} ${String(x.gold).padStart(5)} ${String(x.pred).padStart(5)} ` +
+        `${String(x.tp).padStart(5)} ${pct(x.tp, x.pred)} ${pct(x.tp, x.gold)} ` +
+        `${(100 * f1(p, r)).toFixed(1).padStart(6)}`,
     );
   }
   console.log(
-    `${'all'.padEnd(9)} ${String(G).padStart(5)} ${String(P).padStart(5)} ${String(T).padStart(5)} ${pct(T, P)} ${pct(T, G)} ${(100 * f1(T / (P || 1), T / (G || 1))).toFixed(1).padStart(6)}`,
+    `${'all'.padEnd(9)} ${String(G).padStart(5)} ${String(P).padStart(5)} ${String(T).padStart(5)} ` +
+      `${pct(T, P)} ${pct(T, G)} ${(100 * f1(T / (P || 1), T / (G || 1))).toFixed(1).padStart(6)}`,
   );
   console.log(`\nvalue accuracy (value + unit + range of matched figures): ${rightValue}/${matched} = ${pct(rightValue, matched).trim()}%`);
   if (errors.length) console.log(`\n${errors.length} errors:\n  ${errors.join('\n  ')}`);
@@ -111,7 +116,10 @@ if (texts) {
       if (f.noAmount) noAmount++;
       if (f.nonIso) crypto++;
       hits.push(
-        `${f.kind.padEnd(8)} ${JSON.stringify(f.value)} ${f.unit ?? ''}${f.valueMax !== undefined ? `–${f.valueMax}` : ''} | …${t.slice(Math.max(0, f.start - 35), f.start).replace(/\n/g, ' ')}[[${f.text}]]${t.slice(f.end, f.end + 25).replace(/\n/g, ' ')}…`,
+        `${f.kind.padEnd(8)} ${JSON.stringify(f.value)} ` +
+          `${f.unit ?? ''}${f.valueMax !== undefined ? `–${f.valueMax}` : ''} | …` +
+          `${t.slice(Math.max(0, f.start - 35), f.start).replace(/\n/g, ' ')}[[${f.text}]]` +
+          `${t.slice(f.end, f.end + 25).replace(/\n/g, ' ')}…`,
       );
     }
   }
@@ -127,7 +135,8 @@ if (texts) {
       .join(', ')} (file date 2026-11-29 doubted where the text names only old years)`,
   );
   console.log(
-    `  speed: ${(b.charsPerSec / 1e6).toFixed(1)}M chars/s single-thread wall clock (best of 3 passes, ${(b.seconds * 1000).toFixed(0)} ms), ${(b.charsPerCpuSec / 1e6).toFixed(1)}M chars per CPU-second`,
+    `  speed: ${(b.charsPerSec / 1e6).toFixed(1)}M chars/s single-thread wall clock (best of 3 passes, ` +
+      `${(b.seconds * 1000).toFixed(0)} ms), ${(b.charsPerCpuSec / 1e6).toFixed(1)}M chars per CPU-second`,
   );
   if (!quiet) {
     const rnd = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;

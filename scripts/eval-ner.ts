@@ -88,7 +88,9 @@ const ev = evaluate(model, dev, { noConsistency: flag('--no-consistency') });
 console.log(`model trained on ${String(raw.meta.data)}, CoNLL-2003 dev, exact start+end+type:`);
 console.log(ev.scorer.report());
 console.log(
-  `model ${bytes.length} bytes (${b64.length} as base64), init ${initMs.toFixed(1)} ms, ${(ev.chars / ev.cpuSeconds / 1e6).toFixed(2)}M chars/s (CPU time) on dev, calibration ${JSON.stringify(calibration)}`,
+  `model ${bytes.length} bytes (${b64.length} as base64), init ${initMs.toFixed(1)} ` +
+    `ms, ${(ev.chars / ev.cpuSeconds / 1e6).toFixed(2)}M chars/s (CPU time) on dev, ` +
+    `calibration ${JSON.stringify(calibration)}`,
 );
 if (flag('--errors')) fs.writeFileSync(path.join(repoRoot(), '.cache', 'ner', 'errors.txt'), ev.errors.join('\n') + '\n');
 
@@ -140,7 +142,9 @@ function runWorld(): void {
       }
       const ev = evaluate(model, dev!, { noConsistency: flag('--no-consistency') });
       console.log(
-        `fold ${f + 1}/${k}: world held-out F1 ${fold.all.prf(['PER', 'ORG', 'LOC']).f.toFixed(2)}, CoNLL dev F1 ${ev.scorer.prf(['PER', 'ORG', 'LOC']).f.toFixed(2)} (${((Date.now() - t0) / 1000).toFixed(0)} s)`,
+        `fold ${f + 1}/${k}: world held-out F1 ${fold.all.prf(['PER', 'ORG', 'LOC']).f.toFixed(2)}, CoNLL ` +
+          `dev F1 ${ev.scorer.prf(['PER', 'ORG', 'LOC']).f.toFixed(2)} ` +
+          `(${((Date.now() - t0) / 1000).toFixed(0)} s)`,
       );
     }
   }

@@ -95,7 +95,10 @@ for (let di = 0; di < prepared.length; di++) {
       const ctxB = Math.min(p.raw.length, Math.max(q.end, g.source.end) + 60);
       const snippet = p.raw.slice(ctxA, ctxB).replace(/\n/g, '⏎');
       errors.push(
-        `[${q.rule}] gold=${JSON.stringify(p.raw.slice(g.source.start, g.source.end))} got=${JSON.stringify(q.speaker ? p.raw.slice(q.speaker.start, q.speaker.end) : null)} (${q.speaker?.name ?? '-'})\n    ${snippet.length > 500 ? snippet.slice(0, 250) + ' … ' + snippet.slice(-250) : snippet}`,
+        `[${q.rule}] gold=${JSON.stringify(p.raw.slice(g.source.start, g.source.end))} ` +
+          `got=${JSON.stringify(q.speaker ? p.raw.slice(q.speaker.start, q.speaker.end) : null)} ` +
+          `(${q.speaker?.name ?? '-'})\n   ` +
+          ` ${snippet.length > 500 ? snippet.slice(0, 250) + ' … ' + snippet.slice(-250) : snippet}`,
       );
     }
   }
@@ -145,7 +148,8 @@ const cps = chars / (best / 1000);
 const pct = (a: number, b: number) => ((100 * a) / (b || 1)).toFixed(1);
 console.log(`PolNeAR ${split}: ${docs.length} articles, ${chars} chars`);
 console.log(
-  `quotes: gold ${total}, found ${found} (recall ${pct(found, total)}), predicted ${predicted} (overlap precision ${pct(predOverlapping, predicted)})`,
+  `quotes: gold ${total}, found ${found} (recall ${pct(found, total)}), predicted ${predicted} ` +
+    `(overlap precision ${pct(predOverlapping, predicted)})`,
 );
 console.log(`speaker accuracy ${pct(right, withSrc)} (${right}/${withSrc})`);
 console.log("per rule (gold quotes with a Source, matched): count, speaker accuracy, the rule's confidence");

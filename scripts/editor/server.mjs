@@ -102,9 +102,12 @@ export function codeServerCli(args, dir) {
 
 /**
  * Starts code-server on `workspace`.
- * @param {{ dir: string, workspace: string, extensionsDir?: string, userDataDir?: string, args?: string[], env?: Record<string,string>, settings?: object, host?: string, port?: number }} o
+ * @param {{ dir: string, workspace: string, extensionsDir?: string, userDataDir?: string, args?: string[],
+ *   env?: Record<string,string>, settings?: object, host?: string, port?: number }} o
  *   dir: a folder for this server (wiped); extensionsDir and userDataDir default to `dir/extensions` and `dir/user-data`.
- * @returns {Promise<{ port: number, origin: string, dir: string, logFile: string, userDataDir: string, workbenchUrl: (folder?: string, payload?: [string,string][]) => string, remote: (p: string) => string, stop: () => Promise<void> }>}
+ * @returns {Promise<{ port: number, origin: string, dir: string, logFile: string, userDataDir: string,
+ *   workbenchUrl: (folder?: string, payload?: [string,string][]) => string, remote: (p: string) => string,
+ *   stop: () => Promise<void> }>}
  */
 export async function startCodeServer(o) {
   const p = installPaths();

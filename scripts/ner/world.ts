@@ -65,8 +65,10 @@ export function foldOf(id: string, folds: number): number {
 }
 
 const SCORED = new Set(['PER', 'ORG', 'LOC']);
-const TIME_WORD =
-  /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)$/;
+const TIME_WORD = new RegExp(
+  '^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|' +
+    'January|February|March|April|May|June|July|August|September|October|November|December)$',
+);
 
 /**
  * The world gold flattens nested names into pieces that end with a function word: `University of`

@@ -60,7 +60,10 @@ export class AnnotationCommands {
     return editor && state ? { state, editor } : null;
   }
 
-  /** The annotation a command is about: from a validated hover argument, else the one at the cursor (what the hover shows there, innermost). */
+  /**
+   * The annotation a command is about: from a validated hover argument, else the one at the cursor
+   * (what the hover shows there, innermost).
+   */
   private target(arg: unknown): { state: ArticleState; ann: Annotation } | null {
     const t = parseTargetArg(arg);
     if (arg !== undefined && !t) {

@@ -54,18 +54,79 @@ export function registerCompareBranch(
   articles: ArticleManager,
   log: vscode.LogOutputChannel,
 ): { disposables: vscode.Disposable[]; api: CompareBranchApi } {
-  const comparisons = new Map<string, Comparison>();
-  const diagnostics = vscode.languages.createDiagnosticCollection('news-annotator-branch');
-  const contents = new Map<string, string>();
-  const changed = new vscode.EventEmitter<vscode.Uri>();
+  const b = new BranchComparisons(articles, log);
+  return { disposables: b.register(), api: { differences: (uri) => b.comparisons.get(uri.toString())?.diffs } };
+}
 
-  const refresh = (state: ArticleState, replace = false) => {
-    const c = comparisons.get(state.uri.toString());
+/** The open comparisons, their Problems, the diff editor's left sides and the quick fixes. */
+class BranchComparisons implements vscode.CodeActionProvider {
+  readonly comparisons = new Map<string, Comparison>();
+  private readonly diagnostics = vscode.languages.createDiagnosticCollection('news-annotator-branch');
+  private readonly contents = new Map<string, string>();
+  private readonly changed = new vscode.EventEmitter<vscode.Uri>();
+
+  constructor(
+    private readonly articles: ArticleManager,
+    private readonly log: vscode.LogOutputChannel,
+  ) {}
+
+  register(): vscode.Disposable[] {
+    const { articles, comparisons } = this;
+    return [
+      this.diagnostics,
+      this.changed,
+      vscode.workspace.registerTextDocumentContentProvider(SCHEME, {
+        onDidChange: this.changed.event,
+        provideTextDocumentContent: (uri) => this.contents.get(uri.toString()) ?? '',
+      }),
+      vscode.languages.registerCodeActionsProvider([{ language: 'news-article' }, { language: 'plaintext' }], this, {
+        providedCodeActionKinds: [vscode.CodeActionKind.QuickFix],
+      }),
+      articles.onDidChange((e) => {
+        const key = e.uri.toString();
+        if (!comparisons.has(key)) return;
+        const state = articles.get(e.uri);
+        if (e.reason === 'closed' || !state) this.close(key);
+        // After an edit settles (analysed), their annotations are placed on the new text again.
+        else if (e.reason !== 'edited') this.refresh(state, e.reason === 'analysed' || e.reason === 'sidecar');
+      }),
+      vscode.window.onDidChangeActiveTextEditor(() => this.updateContext()),
+      vscode.commands.registerCommand(Commands.compareWithBranch, (arg?: unknown) => this.compare(arg)),
+      vscode.commands.registerCommand(Commands.takeBranchDecision, (arg?: unknown) => {
+        const t = this.target(arg);
+        if (!t) return undefined;
+        this.take(t.state, [t.d]);
+        return t.d.id;
+      }),
+      vscode.commands.registerCommand(Commands.keepMyDecision, (arg?: unknown) => {
+        const t = this.target(arg);
+        if (!t) return undefined;
+        t.c.kept.add(t.d.id);
+        this.refresh(t.state);
+        return t.d.id;
+      }),
+      vscode.commands.registerCommand(Commands.takeAllBranchDecisions, () => {
+        const state = this.activeArticle();
+        const c = state ? comparisons.get(state.uri.toString()) : undefined;
+        if (!state || !c) return 0;
+        const n = c.diffs.length;
+        this.take(state, c.diffs);
+        return n;
+      }),
+      vscode.commands.registerCommand(Commands.closeComparison, () => {
+        const state = this.activeArticle();
+        if (state) this.close(state.uri.toString());
+      }),
+    ];
+  }
+
+  private refresh(state: ArticleState, replace = false): void {
+    const c = this.comparisons.get(state.uri.toString());
     if (!c) return;
     if (replace) c.theirs = loadSidecar(c.src, state.text).annotations;
     c.diffs = branchDifferences(state.annotations, c.theirs).filter((d) => !c.kept.has(d.id));
     const mapper = state.mapper();
-    diagnostics.set(
+    this.diagnostics.set(
       state.uri,
       c.diffs.map((d) => {
         const diag = new vscode.Diagnostic(
@@ -78,30 +139,31 @@ export function registerCompareBranch(
         return diag;
       }),
     );
-    updateContext();
-  };
+    this.updateContext();
+  }
 
-  const updateContext = () => {
+  private updateContext(): void {
     const ed = vscode.window.activeTextEditor;
-    void vscode.commands.executeCommand('setContext', ContextKeys.comparing, !!ed && comparisons.has(ed.document.uri.toString()));
-  };
+    void vscode.commands.executeCommand('setContext', ContextKeys.comparing, !!ed && this.comparisons.has(ed.document.uri.toString()));
+  }
 
-  const close = (key: string) => {
-    const c = comparisons.get(key);
+  private close(key: string): void {
+    const c = this.comparisons.get(key);
     if (!c) return;
-    comparisons.delete(key);
-    contents.delete(c.theirsUri.toString());
-    diagnostics.delete(vscode.Uri.parse(key));
-    updateContext();
-  };
+    this.comparisons.delete(key);
+    this.contents.delete(c.theirsUri.toString());
+    this.diagnostics.delete(vscode.Uri.parse(key));
+    this.updateContext();
+  }
 
-  const activeArticle = (): ArticleState | undefined => {
+  private activeArticle(): ArticleState | undefined {
     const ed = vscode.window.activeTextEditor;
-    return ed ? articles.get(ed.document.uri) : undefined;
-  };
+    return ed ? this.articles.get(ed.document.uri) : undefined;
+  }
 
-  const compare = async (arg?: unknown): Promise<{ branch: string; differences: number } | undefined> => {
-    const state = activeArticle();
+  private async compare(arg?: unknown): Promise<{ branch: string; differences: number } | undefined> {
+    const { comparisons, contents, changed, log } = this;
+    const state = this.activeArticle();
     if (!state || state.uri.scheme !== 'file')
       return void vscode.window.showInformationMessage('Open an article saved in a git repository to compare it with another branch.');
     if (!vscode.workspace.isTrusted)
@@ -148,18 +210,18 @@ export function registerCompareBranch(
       return void vscode.window.showWarningMessage('The annotation file on that branch cannot be read (details in the output).');
     }
     const key = state.uri.toString();
-    close(key);
+    this.close(key);
     const theirsUri = vscode.Uri.from({ scheme: SCHEME, path: `/${branch}/${path.basename(sidecar!.fsPath)}`, query: key });
     contents.set(theirsUri.toString(), src);
     changed.fire(theirsUri);
     comparisons.set(key, { branch, src, theirs: loaded.annotations, kept: new Set(), diffs: [], theirsUri });
-    refresh(state);
+    this.refresh(state);
     const n = comparisons.get(key)!.diffs.length;
     log.info(`compared ${state.uri.toString(true)} with ${branch}: ${n} difference(s)`);
     if (typeof wanted !== 'string') {
       const then = (b: string | undefined) => {
         if (b === 'Take All of Theirs') void vscode.commands.executeCommand(Commands.takeAllBranchDecisions);
-        else if (b === 'Show File Diff') void showDiff(key);
+        else if (b === 'Show File Diff') void this.showDiff(key);
       };
       if (n)
         void vscode.window
@@ -172,112 +234,62 @@ export function registerCompareBranch(
       else void vscode.window.showInformationMessage('No difference with that branch.', 'Show File Diff').then(then);
     }
     return { branch, differences: n };
-  };
+  }
 
-  const showDiff = async (key: string) => {
-    const c = comparisons.get(key);
+  private async showDiff(key: string): Promise<void> {
+    const c = this.comparisons.get(key);
     const side = sidecarUriFor(vscode.Uri.parse(key));
     if (!c || !side) return;
     await vscode.commands.executeCommand('vscode.diff', c.theirsUri, side, `${path.basename(side.fsPath)} (${c.branch} ↔ here)`);
-  };
+  }
 
   /** The comparison and difference a quick fix names; null when the arguments are not ones we gave. */
-  const target = (arg: unknown): { state: ArticleState; c: Comparison; d: BranchDifference } | null => {
+  private target(arg: unknown): { state: ArticleState; c: Comparison; d: BranchDifference } | null {
     const t = parseTargetArg(arg);
-    const state = t ? articles.byRef(t.doc) : undefined;
-    const c = state ? comparisons.get(state.uri.toString()) : undefined;
+    const state = t ? this.articles.byRef(t.doc) : undefined;
+    const c = state ? this.comparisons.get(state.uri.toString()) : undefined;
     const d = c?.diffs.find((x) => x.id === t!.id);
     if (!state || !c || !d) {
-      log.warn('ignored a branch comparison command with invalid arguments');
+      this.log.warn('ignored a branch comparison command with invalid arguments');
       return null;
     }
     return { state, c, d };
-  };
+  }
 
-  const take = (state: ArticleState, diffs: readonly BranchDifference[]) => {
+  private take(state: ArticleState, diffs: readonly BranchDifference[]): void {
     let list = state.annotations;
     for (const d of diffs) list = takeTheirs(list, d);
     state.annotations = list;
-    articles.corrected(state);
-  };
-
-  class Actions implements vscode.CodeActionProvider {
-    provideCodeActions(doc: vscode.TextDocument, range: vscode.Range): vscode.CodeAction[] {
-      const state = articles.get(doc.uri);
-      const c = state ? comparisons.get(state.uri.toString()) : undefined;
-      if (!state || !c) return [];
-      const mapper = state.mapper();
-      const start = mapper.toOffset(range.start);
-      const end = mapper.toOffset(range.end);
-      const out: vscode.CodeAction[] = [];
-      for (const d of c.diffs) {
-        const at = d.ours ?? d.theirs;
-        if (!(at.start <= end && start <= at.end)) continue;
-        const arg = { doc: articles.refOf(state.uri), id: d.id };
-        const who = d.theirs.by ? ` (${iconSafeLabel(d.theirs.by, 40)})` : '';
-        const takeIt = new vscode.CodeAction(
-          `Take ${iconSafeLabel(c.branch, 40)}'s decision: ${d.theirs.origin === 'user' && !d.ours ? 'added' : d.theirs.status}${d.ours && d.theirs.type !== d.ours.type ? ` as ${d.theirs.type}` : ''}${who}`,
-          vscode.CodeActionKind.QuickFix,
-        );
-        takeIt.command = { command: Commands.takeBranchDecision, title: 'Take theirs', arguments: [arg] };
-        const keep = new vscode.CodeAction(
-          d.ours
-            ? `Keep this side's decision (${d.ours.status === 'suggested' ? 'undecided' : d.ours.status})`
-            : 'Keep this side without it',
-          vscode.CodeActionKind.QuickFix,
-        );
-        keep.command = { command: Commands.keepMyDecision, title: 'Keep mine', arguments: [arg] };
-        out.push(takeIt, keep);
-      }
-      return out;
-    }
+    this.articles.corrected(state);
   }
 
-  const disposables: vscode.Disposable[] = [
-    diagnostics,
-    changed,
-    vscode.workspace.registerTextDocumentContentProvider(SCHEME, {
-      onDidChange: changed.event,
-      provideTextDocumentContent: (uri) => contents.get(uri.toString()) ?? '',
-    }),
-    vscode.languages.registerCodeActionsProvider([{ language: 'news-article' }, { language: 'plaintext' }], new Actions(), {
-      providedCodeActionKinds: [vscode.CodeActionKind.QuickFix],
-    }),
-    articles.onDidChange((e) => {
-      const key = e.uri.toString();
-      if (!comparisons.has(key)) return;
-      const state = articles.get(e.uri);
-      if (e.reason === 'closed' || !state) close(key);
-      // After an edit settles (analysed), their annotations are placed on the new text again.
-      else if (e.reason !== 'edited') refresh(state, e.reason === 'analysed' || e.reason === 'sidecar');
-    }),
-    vscode.window.onDidChangeActiveTextEditor(updateContext),
-    vscode.commands.registerCommand(Commands.compareWithBranch, (arg?: unknown) => compare(arg)),
-    vscode.commands.registerCommand(Commands.takeBranchDecision, (arg?: unknown) => {
-      const t = target(arg);
-      if (!t) return undefined;
-      take(t.state, [t.d]);
-      return t.d.id;
-    }),
-    vscode.commands.registerCommand(Commands.keepMyDecision, (arg?: unknown) => {
-      const t = target(arg);
-      if (!t) return undefined;
-      t.c.kept.add(t.d.id);
-      refresh(t.state);
-      return t.d.id;
-    }),
-    vscode.commands.registerCommand(Commands.takeAllBranchDecisions, () => {
-      const state = activeArticle();
-      const c = state ? comparisons.get(state.uri.toString()) : undefined;
-      if (!state || !c) return 0;
-      const n = c.diffs.length;
-      take(state, c.diffs);
-      return n;
-    }),
-    vscode.commands.registerCommand(Commands.closeComparison, () => {
-      const state = activeArticle();
-      if (state) close(state.uri.toString());
-    }),
-  ];
-  return { disposables, api: { differences: (uri) => comparisons.get(uri.toString())?.diffs } };
+  provideCodeActions(doc: vscode.TextDocument, range: vscode.Range): vscode.CodeAction[] {
+    const state = this.articles.get(doc.uri);
+    const c = state ? this.comparisons.get(state.uri.toString()) : undefined;
+    if (!state || !c) return [];
+    const mapper = state.mapper();
+    const start = mapper.toOffset(range.start);
+    const end = mapper.toOffset(range.end);
+    const out: vscode.CodeAction[] = [];
+    for (const d of c.diffs) {
+      const at = d.ours ?? d.theirs;
+      if (!(at.start <= end && start <= at.end)) continue;
+      const arg = { doc: this.articles.refOf(state.uri), id: d.id };
+      const who = d.theirs.by ? ` (${iconSafeLabel(d.theirs.by, 40)})` : '';
+      const takeIt = new vscode.CodeAction(
+        `Take ${iconSafeLabel(c.branch, 40)}'s decision: ` +
+          `${d.theirs.origin === 'user' && !d.ours ? 'added' : d.theirs.status}` +
+          `${d.ours && d.theirs.type !== d.ours.type ? ` as ${d.theirs.type}` : ''}${who}`,
+        vscode.CodeActionKind.QuickFix,
+      );
+      takeIt.command = { command: Commands.takeBranchDecision, title: 'Take theirs', arguments: [arg] };
+      const keep = new vscode.CodeAction(
+        d.ours ? `Keep this side's decision (${d.ours.status === 'suggested' ? 'undecided' : d.ours.status})` : 'Keep this side without it',
+        vscode.CodeActionKind.QuickFix,
+      );
+      keep.command = { command: Commands.keepMyDecision, title: 'Keep mine', arguments: [arg] };
+      out.push(takeIt, keep);
+    }
+    return out;
+  }
 }

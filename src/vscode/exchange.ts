@@ -108,32 +108,9 @@ async function exportCommand<S extends { readonly uri: vscode.Uri; unsavedCorrec
   }
   let outDir = a ? (a.outDir as string | undefined) : undefined;
   if (!a) {
-    const where = await vscode.window.showQuickPick<Picked<'beside' | 'folder'>>(
-      [
-        {
-          label: 'Into a folder…',
-          detail:
-            format.id === 'brat'
-              ? 'with a copy of each text (brat reads x.ann with x.txt) and annotation.conf'
-              : 'paths below the workspace kept',
-          value: 'folder',
-        },
-        { label: 'Beside each article', value: 'beside' },
-      ],
-      { title: `Export as ${format.label}: where?` },
-    );
-    if (!where) return undefined;
-    if (where.value === 'folder') {
-      const picked = await vscode.window.showOpenDialog({
-        canSelectFolders: true,
-        canSelectFiles: false,
-        canSelectMany: false,
-        openLabel: 'Export Here',
-        defaultUri: folder?.uri,
-      });
-      if (!picked?.[0]) return undefined;
-      outDir = picked[0].fsPath;
-    }
+    const picked = await pickExportDestination(format, folder);
+    if (!picked) return undefined;
+    outDir = picked.outDir;
   }
   // Corrections not yet written are part of what is exported.
   for (const s of articles.all()) if (s.unsavedCorrections) await articles.saveSidecar(s);
@@ -146,13 +123,7 @@ async function exportCommand<S extends { readonly uri: vscode.Uri; unsavedCorrec
     if (!folder) return undefined;
     items = await workspaceArticles(folder, outDir);
   }
-  const registryPath = folder
-    ? path.join(
-        folder.uri.fsPath,
-        vscode.workspace.getConfiguration(SETTINGS_SECTION, folder.uri).get<string>(Settings.registryPath, 'entities.yaml'),
-      )
-    : undefined;
-  const registry = registryPath ? (loadRegistry(registryPath).registry ?? undefined) : undefined;
+  const registry = exportRegistry(folder);
   const summary: ExportSummary = { articles: 0, annotations: 0, failed: [], outputs: [], notHeld: [] };
   const notHeld = new Map<string, number>();
   const written = new Map<string, string>();
@@ -183,16 +154,70 @@ async function exportCommand<S extends { readonly uri: vscode.Uri; unsavedCorrec
   summary.notHeld = [...notHeld].map(([what, count]) => ({ what, count }));
   if (summary.notHeld.length)
     log.info(`export ${format.id}: not held in all: ${summary.notHeld.map((l) => `${l.count} ${l.what}`).join('; ')}`);
-  const msg = `Exported ${summary.annotations} annotations of ${summary.articles} article${summary.articles === 1 ? '' : 's'} as ${format.label}${outDir ? ` to ${path.basename(outDir)}` : ''}.${summary.failed.length ? ` ${summary.failed.length} could not be exported.` : ''}${summary.notHeld.length ? ' Some information has no place in this format (see the output).' : ''}`;
-  if (!a) {
-    const buttons = [outDir ? 'Reveal Folder' : undefined, 'Show Output'].filter((b): b is string => !!b);
-    const show = summary.failed.length ? vscode.window.showWarningMessage : vscode.window.showInformationMessage;
-    void show(msg, ...buttons).then((b) => {
-      if (b === 'Show Output') log.show();
-      else if (b === 'Reveal Folder' && outDir) void vscode.commands.executeCommand('revealFileInOS', vscode.Uri.file(outDir));
-    });
-  }
+  if (!a) showExportSummary(summary, format, outDir, log);
   return summary;
+}
+
+/** Asks where to export (undefined: cancelled): beside each article, or into a folder the user picks. */
+async function pickExportDestination(
+  format: FormatInfo,
+  folder: vscode.WorkspaceFolder | undefined,
+): Promise<{ outDir: string | undefined } | undefined> {
+  let outDir: string | undefined;
+  const where = await vscode.window.showQuickPick<Picked<'beside' | 'folder'>>(
+    [
+      {
+        label: 'Into a folder…',
+        detail:
+          format.id === 'brat'
+            ? 'with a copy of each text (brat reads x.ann with x.txt) and annotation.conf'
+            : 'paths below the workspace kept',
+        value: 'folder',
+      },
+      { label: 'Beside each article', value: 'beside' },
+    ],
+    { title: `Export as ${format.label}: where?` },
+  );
+  if (!where) return undefined;
+  if (where.value === 'folder') {
+    const picked = await vscode.window.showOpenDialog({
+      canSelectFolders: true,
+      canSelectFiles: false,
+      canSelectMany: false,
+      openLabel: 'Export Here',
+      defaultUri: folder?.uri,
+    });
+    if (!picked?.[0]) return undefined;
+    outDir = picked[0].fsPath;
+  }
+  return { outDir };
+}
+
+/** The workspace's entity registry, if it has one, for the formats that carry links. */
+function exportRegistry(folder: vscode.WorkspaceFolder | undefined): NonNullable<ReturnType<typeof loadRegistry>['registry']> | undefined {
+  const registryPath = folder
+    ? path.join(
+        folder.uri.fsPath,
+        vscode.workspace.getConfiguration(SETTINGS_SECTION, folder.uri).get<string>(Settings.registryPath, 'entities.yaml'),
+      )
+    : undefined;
+  return registryPath ? (loadRegistry(registryPath).registry ?? undefined) : undefined;
+}
+
+/** The message at the end of an interactive export, with its buttons. */
+function showExportSummary(summary: ExportSummary, format: FormatInfo, outDir: string | undefined, log: vscode.LogOutputChannel): void {
+  const msg =
+    `Exported ${summary.annotations} annotations of ${summary.articles} article` +
+    `${summary.articles === 1 ? '' : 's'} as ` +
+    `${format.label}${outDir ? ` to ${path.basename(outDir)}` : ''}.` +
+    `${summary.failed.length ? ` ${summary.failed.length} could not be exported.` : ''}` +
+    `${summary.notHeld.length ? ' Some information has no place in this format (see the output).' : ''}`;
+  const buttons = [outDir ? 'Reveal Folder' : undefined, 'Show Output'].filter((b): b is string => !!b);
+  const show = summary.failed.length ? vscode.window.showWarningMessage : vscode.window.showInformationMessage;
+  void show(msg, ...buttons).then((b) => {
+    if (b === 'Show Output') log.show();
+    else if (b === 'Reveal Folder' && outDir) void vscode.commands.executeCommand('revealFileInOS', vscode.Uri.file(outDir));
+  });
 }
 
 /** The analysis' suggestions for an article without an annotation file (the analysis bundle, loaded on demand). */
@@ -292,7 +317,8 @@ async function importCommand(log: vscode.LogOutputChannel, arg: unknown): Promis
             const m = r.merge!;
             summary.conflicts += m.conflicts.length;
             log.info(
-              `import ${format.id}: ${r.sidecar}: ${r.read} read from ${r.from}; ${m.added} added, ${m.updated} updated, ${m.unchanged} unchanged, ${m.conflicts.length} conflicts`,
+              `import ${format.id}: ${r.sidecar}: ${r.read} read from ${r.from}; ${m.added} added, ${m.updated} ` +
+                `updated, ${m.unchanged} unchanged, ${m.conflicts.length} conflicts`,
             );
             for (const p of r.problems) log.warn(`import ${format.id}: ${r.from}: ${p}`);
             for (const c of m.conflicts) log.warn(`import ${format.id}: ${c.message}`);
@@ -306,7 +332,12 @@ async function importCommand(log: vscode.LogOutputChannel, arg: unknown): Promis
     const ok = summary.results.filter((r) => r.status !== 'error');
     const errors = summary.results.length - ok.length;
     const added = ok.reduce((n, r) => n + (r.merge?.added ?? 0) + (r.merge?.updated ?? 0), 0);
-    const msg = `Imported into ${ok.length} article${ok.length === 1 ? '' : 's'}: ${added} annotations added or updated.${summary.conflicts ? ` ${summary.conflicts} disagree with decisions already there (both kept; see the Problems of each article).` : ''}${errors ? ` ${errors} could not be imported.` : ''}`;
+    const msg =
+      `Imported into ${ok.length} article${ok.length === 1 ? '' : 's'}: ${added} annotations ` +
+      `added or updated.` +
+      `${summary.conflicts ? ` ${summary.conflicts} disagree with decisions already there ` : ''}` +
+      `${summary.conflicts ? '(both kept; see the Problems of each article).' : ''}` +
+      `${errors ? ` ${errors} could not be imported.` : ''}`;
     const show = errors || summary.conflicts ? vscode.window.showWarningMessage : vscode.window.showInformationMessage;
     void show(msg, 'Show Output').then((b) => b && log.show());
   }

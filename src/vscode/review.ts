@@ -56,7 +56,10 @@ export class ReviewDiagnostics implements vscode.Disposable {
       let message: string;
       if (a.conflict && a.anchor === 'ok') {
         range = mapper.toRange(a);
-        message = `Decided differently on two branches: ${describe(a)} — here ${decisionText(a.status, a.type, a.by)}, on the other branch ${decisionText(a.conflict.status, a.conflict.type, a.conflict.by)}. Keep one.`;
+        message =
+          `Decided differently on two branches: ${describe(a)} — ` +
+          `here ${decisionText(a.status, a.type, a.by)}, on the other ` +
+          `branch ${decisionText(a.conflict.status, a.conflict.type, a.conflict.by)}. Keep one.`;
       } else if (a.anchor === 'modified') {
         range = mapper.toRange(a);
         message = `Annotated words were edited: ${describe(a)}. Keep the annotation on the new words, or remove it.`;
@@ -120,7 +123,8 @@ export class AnnotationCodeActions implements vscode.CodeActionProvider {
           true,
         );
         action(
-          `Take the other branch's decision (${a.conflict.status}${a.conflict.type && a.conflict.type !== a.type ? ` as ${a.conflict.type}` : ''})`,
+          `Take the other branch's decision ` +
+            `(${a.conflict.status}${a.conflict.type && a.conflict.type !== a.type ? ` as ${a.conflict.type}` : ''})`,
           Commands.resolveConflict,
           [{ ...target, take: 'theirs' }],
         );

@@ -276,23 +276,51 @@ export function registerReviewLoop(
   topics: TopicsProvider,
   memento: vscode.Memento,
 ): { disposables: vscode.Disposable[]; api: ReviewLoopApi } {
-  const articles = access.articles;
-  const log = access.log;
-  const status = vscode.window.createStatusBarItem('newsAnnotator.review', vscode.StatusBarAlignment.Right, 99);
-  status.name = 'News Annotator review progress';
-  let filter: ReviewFilter = memento.get<ReviewFilter>('reviewFilter', {});
-  /** The annotation the loop put the cursor on last, per article. */
-  const current = new Map<string, string>();
+  return new ReviewLoop(access, topics, memento).register();
+}
 
-  const active = (): { state: ArticleState; editor: vscode.TextEditor } | null => {
+interface Found {
+  uri: vscode.Uri;
+  label: string;
+  state?: ArticleState;
+  disk?: DiskArticle;
+  targets: Annotation[];
+}
+
+/** The review loop: navigation, decisions and their undo, the filter and bulk decisions; the status bar item. */
+class ReviewLoop {
+  private readonly articles: WorkspaceAccess['articles'];
+  private readonly log: WorkspaceAccess['log'];
+  private readonly status = vscode.window.createStatusBarItem('newsAnnotator.review', vscode.StatusBarAlignment.Right, 99);
+  private filter: ReviewFilter;
+  /** The annotation the loop put the cursor on last, per article. */
+  private readonly current = new Map<string, string>();
+  private readonly recorder = new DecisionRecorder(() => this.updateContext());
+
+  constructor(
+    private readonly access: WorkspaceAccess,
+    private readonly topics: TopicsProvider,
+    private readonly memento: vscode.Memento,
+  ) {
+    this.articles = access.articles;
+    this.log = access.log;
+    this.status.name = 'News Annotator review progress';
+    this.filter = memento.get<ReviewFilter>('reviewFilter', {});
+  }
+
+  private active(): { state: ArticleState; editor: vscode.TextEditor } | null {
+    const { articles } = this;
     const editor = vscode.window.activeTextEditor;
     const state = editor ? articles.get(editor.document.uri) : undefined;
     return editor && state ? { state, editor } : null;
-  };
-  const activeKey = () => active()?.state.uri.toString();
+  }
+  private activeKey() {
+    return this.active()?.state.uri.toString();
+  }
 
-  const updateContext = () => {
-    const key = activeKey();
+  private updateContext() {
+    const { recorder } = this;
+    const key = this.activeKey();
     const c = key ? recorder.counters(key) : { undo: 0, redo: 0 };
     void vscode.commands.executeCommand(
       'setContext',
@@ -300,47 +328,51 @@ export function registerReviewLoop(
       !!key && c.undo > 0 && !!recorder.history.peekUndo(key),
     );
     void vscode.commands.executeCommand('setContext', ContextKeys.decisionRedoable, !!key && c.redo > 0 && recorder.history.canRedo(key));
-  };
-  const recorder = new DecisionRecorder(updateContext);
+  }
 
-  const filterText = () => {
+  private filterText() {
     const bits: string[] = [];
-    if (filter.kinds?.length) bits.push(filter.kinds.map((k) => KIND_LABEL[k].toLowerCase()).join(', '));
-    if (filter.below !== undefined) bits.push(`below ${Math.round(filter.below * 100)}% sure`);
+    if (this.filter.kinds?.length) bits.push(this.filter.kinds.map((k) => KIND_LABEL[k].toLowerCase()).join(', '));
+    if (this.filter.below !== undefined) bits.push(`below ${Math.round(this.filter.below * 100)}% sure`);
     return bits.join(', ');
-  };
+  }
 
-  const updateStatus = () => {
-    const act = active();
+  private updateStatus() {
+    const { status } = this;
+    const act = this.active();
     if (!act || act.state.tooLarge) {
       status.hide();
       return;
     }
     const p = reviewProgress(act.state.annotations);
     status.text = `$(checklist) ${p.reviewed} / ${p.total} reviewed${p.disputed ? ` · $(git-merge) ${p.disputed}` : ''}`;
-    const f = filterText();
+    const f = this.filterText();
     status.tooltip = [
-      `News Annotator: ${p.reviewed} of ${p.total} annotations decided${p.disputed ? `, ${p.disputed} disputed (decided differently on two branches)` : ''}.`,
-      `Next Suggestion: Ctrl+F8 · Accept and Next: Alt+Enter · Reject and Next: Alt+Backspace · Undo: Ctrl+Z${f ? `\nReviewing only ${f}` : ''}`,
+      `News Annotator: ${p.reviewed} of ${p.total} annotations decided` +
+        `${p.disputed ? `, ${p.disputed} disputed (decided differently on two branches)` : ''}.`,
+      `Next Suggestion: Ctrl+F8 · Accept and Next: Alt+Enter · Reject and Next: Alt+Backspace · Undo: ` +
+        `Ctrl+Z${f ? `\nReviewing only ${f}` : ''}`,
     ].join('\n');
     status.command = { command: Commands.nextSuggestion, title: 'Next Suggestion' };
     status.show();
-  };
+  }
 
   // --------------------------------------------------------------------------- navigation
 
-  const reveal = async (state: ArticleState, editor: vscode.TextEditor, a: Annotation) => {
+  private async reveal(state: ArticleState, editor: vscode.TextEditor, a: Annotation) {
+    const { current } = this;
     const range = state.mapper().toRange(a);
     // The cursor at the start, nothing selected: a key typed by mistake does not replace the words.
     editor.selection = new vscode.Selection(range.start, range.start);
     editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
     current.set(state.uri.toString(), a.id);
     await vscode.commands.executeCommand('editor.action.showHover');
-  };
+  }
 
   /** Moves to the next (1) or previous (-1) annotation to review; false when nothing is left. */
-  const go = async (direction: 1 | -1): Promise<string | undefined> => {
-    const act = active();
+  private async go(direction: 1 | -1): Promise<string | undefined> {
+    const { current } = this;
+    const act = this.active();
     if (!act) {
       void vscode.window.showInformationMessage('Open a news article to review its suggestions.');
       return undefined;
@@ -348,10 +380,10 @@ export function registerReviewLoop(
     const { state, editor } = act;
     const key = state.uri.toString();
     const offset = state.mapper().toOffset(editor.selection.active);
-    const r = nextToReview(state.annotations, offset, direction, filter, confidenceFrom(state.analysis), current.get(key));
+    const r = nextToReview(state.annotations, offset, direction, this.filter, confidenceFrom(state.analysis), current.get(key));
     if (!r) {
-      const f = filterText();
-      const next = (b: string | undefined) => void (b && nextArticle());
+      const f = this.filterText();
+      const next = (b: string | undefined) => void (b && this.nextArticle());
       if (f)
         void vscode.window
           .showInformationMessage(
@@ -370,13 +402,14 @@ export function registerReviewLoop(
       void vscode.window.showInformationMessage(
         `Reached the start of the article: back to the last suggestion (${count(r.of)} left to review).`,
       );
-    await reveal(state, editor, r.annotation);
+    await this.reveal(state, editor, r.annotation);
     vscode.window.setStatusBarMessage(`Suggestion ${r.position} of ${r.of}`, 2500);
     return r.annotation.id;
-  };
+  }
 
   /** The annotation the reviewer is deciding on: the one the loop went to, else the innermost at the cursor (undecided first). */
-  const targetAt = (state: ArticleState, editor: vscode.TextEditor): Annotation | undefined => {
+  private targetAt(state: ArticleState, editor: vscode.TextEditor): Annotation | undefined {
+    const { current } = this;
     const offset = state.mapper().toOffset(editor.selection.active);
     const id = current.get(state.uri.toString());
     const here = state.annotations.filter((a) => (a.anchor === 'ok' || a.anchor === 'modified') && a.start <= offset && offset <= a.end);
@@ -384,41 +417,44 @@ export function registerReviewLoop(
     if (cur) return cur;
     here.sort((a, b) => Number(awaitsDecision(b)) - Number(awaitsDecision(a)) || a.end - a.start - (b.end - b.start));
     return here[0];
-  };
+  }
 
-  const decideAndNext = async (decision: 'accept' | 'reject'): Promise<string | undefined> => {
-    const act = active();
+  private async decideAndNext(decision: 'accept' | 'reject'): Promise<string | undefined> {
+    const { articles } = this;
+    const act = this.active();
     if (!act) return undefined;
-    const a = targetAt(act.state, act.editor);
+    const a = this.targetAt(act.state, act.editor);
     if (a) {
       const ctx = decisionContext(act.state.uri);
       if (decision === 'accept') corrections.accept(a, act.state.live, ctx);
       else corrections.reject(a, ctx);
       articles.corrected(act.state);
     }
-    return go(1);
-  };
+    return this.go(1);
+  }
 
   /** Opens the next article (after the active one, by path) that still has something to review. */
-  const nextArticle = async () => {
+  private async nextArticle() {
+    const { articles, access } = this;
     const uris = await workspaceArticleUris(access);
-    const cur = activeKey();
+    const cur = this.activeKey();
     const start = cur ? uris.findIndex((u) => u.toString() === cur) : -1;
     for (let k = 1; k <= uris.length; k++) {
       const uri = uris[(start + k + uris.length) % uris.length]!;
       if (uri.toString() === cur) continue;
-      if (await hasOpenWork(uri)) {
+      if (await this.hasOpenWork(uri)) {
         await vscode.window.showTextDocument(uri, { preview: false });
         await articles.whenIdle(uri);
-        await go(1);
+        await this.go(1);
         return;
       }
     }
     void vscode.window.showInformationMessage('No other article has suggestions left to review.');
-  };
+  }
 
   /** Does an article still have undecided suggestions? From the editor, else from its file (none: yes). */
-  const hasOpenWork = async (uri: vscode.Uri): Promise<boolean> => {
+  private async hasOpenWork(uri: vscode.Uri): Promise<boolean> {
+    const { articles } = this;
     const s = articles.get(uri);
     if (s) return s.annotations.some(awaitsDecision);
     const read = readSidecar(uri, 50 * 1024 * 1024);
@@ -432,12 +468,13 @@ export function registerReviewLoop(
     }
     const p = parseSidecar(read.content);
     return p.ok && p.doc.annotations.some(awaitsDecision);
-  };
+  }
 
   // --------------------------------------------------------------------------- undo / redo
 
-  const undoRedo = async (direction: 'undo' | 'redo', arg?: unknown): Promise<string | undefined> => {
-    const key = activeKey();
+  private async undoRedo(direction: 'undo' | 'redo', arg?: unknown): Promise<string | undefined> {
+    const { articles, log, current, recorder } = this;
+    const key = this.activeKey();
     const h = recorder.history;
     // Ctrl+Z / Ctrl+Y arrive here while the context key says a decision is the last thing done. The
     // key is set asynchronously, so a press right after typing can still find it set: the text was
@@ -477,7 +514,7 @@ export function registerReviewLoop(
         c.undo++;
       }
       // Show what came back: the cursor on the first annotation the step changed here.
-      const act = active();
+      const act = this.active();
       const ids = new Set(step.files.get(key)!.map((c) => c.id));
       const first = act?.state.annotations.find((a) => ids.has(a.id) && (a.anchor === 'ok' || a.anchor === 'modified'));
       if (act && first) {
@@ -487,8 +524,8 @@ export function registerReviewLoop(
         current.set(key, first.id);
       }
     }
-    updateContext();
-    updateStatus();
+    this.updateContext();
+    this.updateStatus();
     const others = [...step.files.keys()].filter((f) => f !== key).length;
     const msg = `${direction === 'undo' ? 'Undid' : 'Redid'}: ${step.label}${others ? ` (in ${step.files.size} articles)` : ''}`;
     // The label holds article words: the status bar (no links), never a notification.
@@ -502,11 +539,12 @@ export function registerReviewLoop(
     } else if (others && direction === 'undo') void vscode.window.showInformationMessage(`Undone in ${count(step.files.size)} articles.`);
     else if (others) void vscode.window.showInformationMessage(`Redone in ${count(step.files.size)} articles.`);
     return step.label;
-  };
+  }
 
   // --------------------------------------------------------------------------- filter
 
-  const chooseFilter = async (arg?: unknown): Promise<ReviewFilter | undefined> => {
+  private async chooseFilter(arg?: unknown): Promise<ReviewFilter | undefined> {
+    const { memento } = this;
     const o = plain(arg);
     if (arg !== undefined) {
       if (!o) return undefined;
@@ -514,12 +552,12 @@ export function registerReviewLoop(
         ? o.kinds.filter((k): k is AnnotationKind => ANNOTATION_KINDS.includes(k as AnnotationKind))
         : [];
       const below = o.below === null || o.below === undefined ? undefined : unit(o.below);
-      filter = { ...(kinds.length && kinds.length < 3 ? { kinds } : {}), ...(below !== undefined ? { below } : {}) };
+      this.filter = { ...(kinds.length && kinds.length < 3 ? { kinds } : {}), ...(below !== undefined ? { below } : {}) };
     } else {
       const kinds = await vscode.window.showQuickPick(
         ANNOTATION_KINDS.map((k) => ({
           label: KIND_LABEL[k],
-          picked: !filter.kinds?.length || filter.kinds.includes(k),
+          picked: !this.filter.kinds?.length || this.filter.kinds.includes(k),
           annotationKind: k,
         })),
         { title: 'Review: which suggestions to step through', canPickMany: true, placeHolder: 'Kinds of annotation' },
@@ -536,30 +574,32 @@ export function registerReviewLoop(
         placeHolder: 'Figures count as certain; a disagreement always shows',
       });
       if (!level) return undefined;
-      filter = {
+      this.filter = {
         ...(kinds.length && kinds.length < 3 ? { kinds: kinds.map((k) => k.annotationKind) } : {}),
         ...(level.below !== undefined ? { below: level.below } : {}),
       };
     }
-    await memento.update('reviewFilter', filter);
-    updateStatus();
-    vscode.window.setStatusBarMessage(`$(filter) Reviewing ${filterText() || 'every suggestion'}`, 3000);
-    return filter;
-  };
+    await memento.update('reviewFilter', this.filter);
+    this.updateStatus();
+    vscode.window.setStatusBarMessage(`$(filter) Reviewing ${this.filterText() || 'every suggestion'}`, 3000);
+    return this.filter;
+  }
 
   // --------------------------------------------------------------------------- bulk decisions
 
   /** Asks what to decide: the entity at the cursor, a type, or a confidence level; and where. */
-  const askBulk = async (): Promise<BulkArgs | undefined> => {
-    const act = active();
-    const here = act ? targetAt(act.state, act.editor) : undefined;
+  private async askBulk(): Promise<BulkArgs | undefined> {
+    const act = this.active();
+    const here = act ? this.targetAt(act.state, act.editor) : undefined;
     type Pick = vscode.QuickPickItem & { make?: () => Promise<BulkQuery | undefined> };
     const items: Pick[] = [];
     if (here?.kind === 'entity') {
       const name = here.entity ?? here.text;
       for (const decision of ['accept', 'reject'] as const) {
         items.push({
-          label: `$(${decision === 'accept' ? 'check' : 'close'}) ${decision === 'accept' ? 'Accept' : 'Reject'} every “${shorten(name, 50)}” (${typeTitle(here.type)})`,
+          label:
+            `$(${decision === 'accept' ? 'check' : 'close'}) ` +
+            `${decision === 'accept' ? 'Accept' : 'Reject'} every “${shorten(name, 50)}” (${typeTitle(here.type)})`,
           make: async () => ({ decision, type: here.type, entity: name }),
         });
       }
@@ -611,25 +651,18 @@ export function registerReviewLoop(
       { title: `${describeQuery(query)}: where?` },
     );
     return scope ? { query, scope: scope.scope, preview: true } : undefined;
-  };
-
-  interface Found {
-    uri: vscode.Uri;
-    label: string;
-    state?: ArticleState;
-    disk?: DiskArticle;
-    targets: Annotation[];
   }
 
   /** Finds the suggestions a bulk decision would change. */
-  const findBulk = async (
+  private async findBulk(
     args: BulkArgs,
     token?: vscode.CancellationToken,
     progress?: (done: number, total: number) => void,
-  ): Promise<{ found: Found[]; skipped: number }> => {
+  ): Promise<{ found: Found[]; skipped: number }> {
+    const { articles, access } = this;
     const q = args.query;
     if (args.scope === 'article') {
-      const act = active();
+      const act = this.active();
       if (!act) return { found: [], skipped: 0 };
       const s = act.state;
       return {
@@ -675,10 +708,10 @@ export function registerReviewLoop(
       }
     }
     return { found: found.filter((f) => f.targets.length), skipped };
-  };
+  }
 
   /** Shows every match with a tick; returns the ones left ticked (undefined: cancelled). */
-  const preview = async (args: BulkArgs, found: Found[]): Promise<Set<Annotation> | undefined> => {
+  private async preview(args: BulkArgs, found: Found[]): Promise<Set<Annotation> | undefined> {
     const total = found.reduce((n, f) => n + f.targets.length, 0);
     type Item = vscode.QuickPickItem & { ann?: Annotation };
     const items: Item[] = [];
@@ -701,17 +734,22 @@ export function registerReviewLoop(
     const verb = args.query.decision === 'accept' ? 'Accept' : 'Reject';
     const shown = items.filter((i) => i.ann).length;
     const picked = await vscode.window.showQuickPick(items, {
-      title: `${verb} ${total} suggestion${total === 1 ? '' : 's'}${found.length > 1 ? ` in ${found.length} articles` : ''}${shown < total ? ` (first ${shown} listed; all ${total} are decided)` : ''} — untick any to leave undecided, Enter to confirm`,
+      title:
+        `${verb} ${total} suggestion` +
+        `${total === 1 ? '' : 's'}${found.length > 1 ? ` in ${found.length} articles` : ''}` +
+        `${shown < total ? ` (first ${shown} listed; all ${total} are decided)` : ''} ` +
+        `— untick any to leave undecided, Enter to confirm`,
       canPickMany: true,
       matchOnDetail: true,
     });
     if (!picked) return undefined;
     if (shown < total && picked.length === shown) return new Set(found.flatMap((f) => f.targets));
     return new Set(picked.map((p) => p.ann!).filter(Boolean));
-  };
+  }
 
-  const bulk = async (arg?: unknown): Promise<{ changed: number; articles: number; skipped: number; ms: number } | undefined> => {
-    const args = arg === undefined ? await askBulk() : parseBulkArgs(arg);
+  private async bulk(arg?: unknown): Promise<{ changed: number; articles: number; skipped: number; ms: number } | undefined> {
+    const { articles, log, recorder } = this;
+    const args = arg === undefined ? await this.askBulk() : parseBulkArgs(arg);
     if (!args) {
       if (arg !== undefined) log.warn('ignored a bulk decision with invalid arguments');
       return undefined;
@@ -724,19 +762,19 @@ export function registerReviewLoop(
             { location: vscode.ProgressLocation.Notification, title: 'News Annotator: finding the suggestions', cancellable: true },
             (p, token) => {
               let last = 0;
-              return findBulk(args, token, (done, total) => {
+              return this.findBulk(args, token, (done, total) => {
                 p.report({ message: `${done} of ${total} articles`, increment: (100 * (done - last)) / Math.max(1, total) });
                 last = done;
               });
             },
           )
-        : await findBulk(args);
+        : await this.findBulk(args);
     const total = scan.found.reduce((n, f) => n + f.targets.length, 0);
     if (!total) {
       void vscode.window.showInformationMessage('No undecided suggestion matches: nothing changed.');
       return { changed: 0, articles: 0, skipped: scan.skipped, ms: Date.now() - t0 };
     }
-    const chosen = args.preview ? await preview(args, scan.found) : new Set(scan.found.flatMap((f) => f.targets));
+    const chosen = args.preview ? await this.preview(args, scan.found) : new Set(scan.found.flatMap((f) => f.targets));
     if (!chosen?.size) return undefined;
     const t1 = Date.now();
     const step = recorder.beginGroup(`${label} (${chosen.size})`);
@@ -778,13 +816,14 @@ export function registerReviewLoop(
         },
       );
     } finally {
-      recorder.endGroup(activeKey());
+      recorder.endGroup(this.activeKey());
     }
     const ms = Date.now() - t0;
     log.info(
-      `bulk decision "${label}": ${changed} annotations in ${articlesChanged} articles (found in ${t1 - t0} ms with the preview, applied in ${Date.now() - t1} ms)`,
+      `bulk decision "${label}": ${changed} annotations in ${articlesChanged} articles (found in ` +
+        `${t1 - t0} ms with the preview, applied in ${Date.now() - t1} ms)`,
     );
-    updateStatus();
+    this.updateStatus();
     if (args.query.decision === 'accept')
       void vscode.window.showInformationMessage(
         `Accepted ${count(changed)} suggestion(s) in ${count(articlesChanged)} article(s). Undo Last Decision (Ctrl+Alt+Z) puts them back.`,
@@ -800,46 +839,48 @@ export function registerReviewLoop(
       );
     }
     return { changed, articles: articlesChanged, skipped: scan.skipped + notWritten.length, ms };
-  };
+  }
 
-  // --------------------------------------------------------------------------- wiring
+  register(): { disposables: vscode.Disposable[]; api: ReviewLoopApi } {
+    const { articles, status, recorder, topics } = this;
 
-  const disposables: vscode.Disposable[] = [
-    status,
-    articles.onDidChange((e) => {
-      recorder.onEvent(e, articles.get(e.uri));
-      if (e.uri.toString() === activeKey()) updateStatus();
-    }),
-    vscode.window.onDidChangeActiveTextEditor(() => {
-      updateStatus();
-      updateContext();
-    }),
-    vscode.commands.registerCommand(Commands.nextSuggestion, () => go(1)),
-    vscode.commands.registerCommand(Commands.previousSuggestion, () => go(-1)),
-    vscode.commands.registerCommand(Commands.acceptAndNext, () => decideAndNext('accept')),
-    vscode.commands.registerCommand(Commands.rejectAndNext, () => decideAndNext('reject')),
-    vscode.commands.registerCommand(Commands.undoDecision, (arg?: unknown) => undoRedo('undo', arg)),
-    vscode.commands.registerCommand(Commands.redoDecision, (arg?: unknown) => undoRedo('redo', arg)),
-    vscode.commands.registerCommand(Commands.filterReview, (arg?: unknown) => chooseFilter(arg)),
-    vscode.commands.registerCommand(Commands.bulkDecide, (arg?: unknown) => bulk(arg)),
-    vscode.commands.registerCommand(Commands.toggleUndecidedOnly, () => {
-      const on = !topics.currentFilter.undecidedOnly;
-      topics.setFilter({ ...topics.currentFilter, undecidedOnly: on });
-      return on;
-    }),
-  ];
-  for (const s of articles.all()) recorder.onEvent({ uri: s.uri, reason: 'opened' }, s);
-  updateStatus();
-  updateContext();
-  return {
-    disposables,
-    api: {
-      progress: (uri) => {
-        const s = articles.get(uri);
-        return s ? reviewProgress(s.annotations) : undefined;
+    const disposables: vscode.Disposable[] = [
+      status,
+      articles.onDidChange((e) => {
+        recorder.onEvent(e, articles.get(e.uri));
+        if (e.uri.toString() === this.activeKey()) this.updateStatus();
+      }),
+      vscode.window.onDidChangeActiveTextEditor(() => {
+        this.updateStatus();
+        this.updateContext();
+      }),
+      vscode.commands.registerCommand(Commands.nextSuggestion, () => this.go(1)),
+      vscode.commands.registerCommand(Commands.previousSuggestion, () => this.go(-1)),
+      vscode.commands.registerCommand(Commands.acceptAndNext, () => this.decideAndNext('accept')),
+      vscode.commands.registerCommand(Commands.rejectAndNext, () => this.decideAndNext('reject')),
+      vscode.commands.registerCommand(Commands.undoDecision, (arg?: unknown) => this.undoRedo('undo', arg)),
+      vscode.commands.registerCommand(Commands.redoDecision, (arg?: unknown) => this.undoRedo('redo', arg)),
+      vscode.commands.registerCommand(Commands.filterReview, (arg?: unknown) => this.chooseFilter(arg)),
+      vscode.commands.registerCommand(Commands.bulkDecide, (arg?: unknown) => this.bulk(arg)),
+      vscode.commands.registerCommand(Commands.toggleUndecidedOnly, () => {
+        const on = !topics.currentFilter.undecidedOnly;
+        topics.setFilter({ ...topics.currentFilter, undecidedOnly: on });
+        return on;
+      }),
+    ];
+    for (const s of articles.all()) recorder.onEvent({ uri: s.uri, reason: 'opened' }, s);
+    this.updateStatus();
+    this.updateContext();
+    return {
+      disposables,
+      api: {
+        progress: (uri) => {
+          const s = articles.get(uri);
+          return s ? reviewProgress(s.annotations) : undefined;
+        },
+        statusText: () => (status.text ? status.text : undefined),
+        decisionsRecorded: () => recorder.recorded,
       },
-      statusText: () => (status.text ? status.text : undefined),
-      decisionsRecorded: () => recorder.recorded,
-    },
-  };
+    };
+  }
 }

@@ -78,7 +78,9 @@ export class TopicsProvider implements vscode.TreeDataProvider<TopicNode>, vscod
     void vscode.commands.executeCommand('setContext', ContextKeys.topicsUndecidedOnly, !!filter.undecidedOnly);
     if (this.view)
       this.view.message = on
-        ? `Filtered: ${[filter.undecidedOnly ? 'undecided only' : '', filter.kinds?.join(', '), filter.text ? `“${filter.text}”` : ''].filter(Boolean).join(' · ')}`
+        ? `Filtered: ${[filter.undecidedOnly ? 'undecided only' : '', filter.kinds?.join(', '), filter.text ? `“${filter.text}”` : '']
+            .filter(Boolean)
+            .join(' · ')}`
         : undefined;
     this.refresh();
   }

@@ -161,38 +161,41 @@ test('the cloud recipes name the index variables the CLI reads', () => {
     assert.ok(help.includes(v), `--help names ${v}`);
 });
 
-test('N pods running the Job command over one manifest: the union of the parts is the single-machine output, nothing missing or twice', async () => {
-  const { job, container, env } = loadJob();
-  const a = archive();
-  // `news-annotator` on PATH, as in the image.
-  const bin = path.join(path.dirname(a.out), 'bin');
-  fs.mkdirSync(bin);
-  fs.symlinkSync(cli, path.join(bin, 'news-annotator'));
-  const single = spawnSync(process.execPath, [cli, 'analyze', '--json', '--files-from', a.manifest], { cwd: a.data, encoding: 'utf8' });
-  assert.equal(single.status, 0, single.stderr);
-  const expected = single.stdout.split('\n').filter(Boolean);
-  assert.equal(expected.length, a.files.length);
-  assert.deepEqual(
-    expected.map((l) => JSON.parse(l).file),
-    a.files,
-    'the single run: one record per manifest line, in order',
-  );
-
-  for (const n of [job.spec.completions as number, 3]) {
-    for (const f of fs.readdirSync(a.out)) fs.rmSync(path.join(a.out, f));
-    const results = await Promise.all(
-      Array.from({ length: n }, (_, i) => pod(container, { ...env, NEWS_ANNOTATOR_SHARDS: String(n) }, i, { ...a, bin })),
+test(
+  'N pods running the Job command over one manifest: the union of the parts is the ' + 'single-machine output, nothing missing or twice',
+  async () => {
+    const { job, container, env } = loadJob();
+    const a = archive();
+    // `news-annotator` on PATH, as in the image.
+    const bin = path.join(path.dirname(a.out), 'bin');
+    fs.mkdirSync(bin);
+    fs.symlinkSync(cli, path.join(bin, 'news-annotator'));
+    const single = spawnSync(process.execPath, [cli, 'analyze', '--json', '--files-from', a.manifest], { cwd: a.data, encoding: 'utf8' });
+    assert.equal(single.status, 0, single.stderr);
+    const expected = single.stdout.split('\n').filter(Boolean);
+    assert.equal(expected.length, a.files.length);
+    assert.deepEqual(
+      expected.map((l) => JSON.parse(l).file),
+      a.files,
+      'the single run: one record per manifest line, in order',
     );
-    results.forEach((r, i) => assert.equal(r.code, 0, `pod ${i}: ${r.err}`));
-    const parts = fs
-      .readdirSync(a.out)
-      .filter((f) => f.endsWith('.jsonl'))
-      .sort();
-    assert.deepEqual(parts, Array.from({ length: n }, (_, i) => `part-${i}.jsonl`).sort(), 'one complete part per index, no .tmp left');
-    const lines = parts.flatMap((p) => fs.readFileSync(path.join(a.out, p), 'utf8').split('\n').filter(Boolean));
-    const files = lines.map((l) => JSON.parse(l).file as string);
-    assert.equal(new Set(files).size, files.length, `${n} shards: no article twice`);
-    assert.deepEqual([...lines].sort(), [...expected].sort(), `${n} shards: the union is the single-machine output`);
-    assert.ok(parts.filter((p) => fs.statSync(path.join(a.out, p)).size > 0).length >= Math.min(n, 3), 'the work is spread');
-  }
-});
+
+    for (const n of [job.spec.completions as number, 3]) {
+      for (const f of fs.readdirSync(a.out)) fs.rmSync(path.join(a.out, f));
+      const results = await Promise.all(
+        Array.from({ length: n }, (_, i) => pod(container, { ...env, NEWS_ANNOTATOR_SHARDS: String(n) }, i, { ...a, bin })),
+      );
+      results.forEach((r, i) => assert.equal(r.code, 0, `pod ${i}: ${r.err}`));
+      const parts = fs
+        .readdirSync(a.out)
+        .filter((f) => f.endsWith('.jsonl'))
+        .sort();
+      assert.deepEqual(parts, Array.from({ length: n }, (_, i) => `part-${i}.jsonl`).sort(), 'one complete part per index, no .tmp left');
+      const lines = parts.flatMap((p) => fs.readFileSync(path.join(a.out, p), 'utf8').split('\n').filter(Boolean));
+      const files = lines.map((l) => JSON.parse(l).file as string);
+      assert.equal(new Set(files).size, files.length, `${n} shards: no article twice`);
+      assert.deepEqual([...lines].sort(), [...expected].sort(), `${n} shards: the union is the single-machine output`);
+      assert.ok(parts.filter((p) => fs.statSync(path.join(a.out, p)).size > 0).length >= Math.min(n, 3), 'the work is spread');
+    }
+  },
+);

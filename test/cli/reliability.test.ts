@@ -52,53 +52,57 @@ test('item 2: the annotation file of a 1.2 MB article (dense sample text) is rea
   assert.match(again.out, /unchanged/);
 });
 
-test('item 3: merging two branches that both changed the text: no decision lost, suggestions never conflicts, decisions re-anchored on the merged text', () => {
-  const dir = tmpdir();
-  const art = path.join(dir, 'story.txt');
-  fs.writeFileSync(art, ARTICLE);
-  assert.equal(run(['annotate', art]).code, 0);
-  const side = path.join(dir, 'story.annotations.yaml');
-  const base = fs.readFileSync(side, 'utf8');
-  const ids = yamlOf(side)
-    .annotations.filter((x) => x.text === 'Giulia Ferraro' || x.text === 'Carlo Benedetti')
-    .map((x) => x.id);
-  assert.equal(ids.length, 2);
-  // Ours: a line added at the top, Ferraro accepted. Theirs: a line added at the end, Benedetti rejected.
-  const branch = (text: string, id: string, status: string) => {
-    fs.writeFileSync(art, text);
-    const decided = base.replace(new RegExp(`(id: ${id}, [^\\n]*)\\}\\n`), `$1, status: ${status}}\n`);
-    assert.notEqual(decided, base);
-    fs.writeFileSync(side, decided);
+test(
+  'item 3: merging two branches that both changed the text: no decision lost, suggestions never ' +
+    'conflicts, decisions re-anchored on the merged text',
+  () => {
+    const dir = tmpdir();
+    const art = path.join(dir, 'story.txt');
+    fs.writeFileSync(art, ARTICLE);
     assert.equal(run(['annotate', art]).code, 0);
-    return fs.readFileSync(side, 'utf8');
-  };
-  const oursText = 'UPDATE: talks resumed on Sunday.\n\n' + ARTICLE;
-  const theirsText = ARTICLE + '\nThe port reopened on Tuesday.\n';
-  const ours = branch(oursText, ids[0]!, 'accepted');
-  const theirs = branch(theirsText, ids[1]!, 'rejected');
-  const [O, A, B] = ['base', 'ours', 'theirs'].map((n) => path.join(dir, `${n}.yaml`)) as [string, string, string];
-  fs.writeFileSync(O, base);
-  fs.writeFileSync(A, ours);
-  fs.writeFileSync(B, theirs);
-  const r = run(['merge-driver', O, A, B]);
-  assert.equal(r.code, 0, `suggestions re-derived on both sides are not conflicts: ${r.err}`);
-  // The merged article has both changes; the merged annotation file is read onto it.
-  const merged = 'UPDATE: talks resumed on Sunday.\n\n' + ARTICLE + '\nThe port reopened on Tuesday.\n';
-  fs.writeFileSync(art, merged);
-  fs.copyFileSync(A, side);
-  const c = run(['check', art]);
-  assert.equal(c.code, 1);
-  assert.match(c.out, /stale/, 'the text changed on both sides: check asks for annotate');
-  assert.equal(run(['annotate', art]).code, 0);
-  const after = yamlOf(side).annotations;
-  const ferraro = after.find((x) => x.id === ids[0]);
-  const benedetti = after.find((x) => x.id === ids[1]);
-  assert.equal(ferraro?.status, 'accepted');
-  assert.equal(benedetti?.status, 'rejected');
-  for (const x of [ferraro!, benedetti!])
-    assert.equal(merged.slice(x.start, x.start + x.text.length), x.text, 'on its words in the merged text');
-  assert.equal(run(['check', art]).code, 0);
-});
+    const side = path.join(dir, 'story.annotations.yaml');
+    const base = fs.readFileSync(side, 'utf8');
+    const ids = yamlOf(side)
+      .annotations.filter((x) => x.text === 'Giulia Ferraro' || x.text === 'Carlo Benedetti')
+      .map((x) => x.id);
+    assert.equal(ids.length, 2);
+    // Ours: a line added at the top, Ferraro accepted. Theirs: a line added at the end, Benedetti rejected.
+    const branch = (text: string, id: string, status: string) => {
+      fs.writeFileSync(art, text);
+      const decided = base.replace(new RegExp(`(id: ${id}, [^\\n]*)\\}\\n`), `$1, status: ${status}}\n`);
+      assert.notEqual(decided, base);
+      fs.writeFileSync(side, decided);
+      assert.equal(run(['annotate', art]).code, 0);
+      return fs.readFileSync(side, 'utf8');
+    };
+    const oursText = 'UPDATE: talks resumed on Sunday.\n\n' + ARTICLE;
+    const theirsText = ARTICLE + '\nThe port reopened on Tuesday.\n';
+    const ours = branch(oursText, ids[0]!, 'accepted');
+    const theirs = branch(theirsText, ids[1]!, 'rejected');
+    const [O, A, B] = ['base', 'ours', 'theirs'].map((n) => path.join(dir, `${n}.yaml`)) as [string, string, string];
+    fs.writeFileSync(O, base);
+    fs.writeFileSync(A, ours);
+    fs.writeFileSync(B, theirs);
+    const r = run(['merge-driver', O, A, B]);
+    assert.equal(r.code, 0, `suggestions re-derived on both sides are not conflicts: ${r.err}`);
+    // The merged article has both changes; the merged annotation file is read onto it.
+    const merged = 'UPDATE: talks resumed on Sunday.\n\n' + ARTICLE + '\nThe port reopened on Tuesday.\n';
+    fs.writeFileSync(art, merged);
+    fs.copyFileSync(A, side);
+    const c = run(['check', art]);
+    assert.equal(c.code, 1);
+    assert.match(c.out, /stale/, 'the text changed on both sides: check asks for annotate');
+    assert.equal(run(['annotate', art]).code, 0);
+    const after = yamlOf(side).annotations;
+    const ferraro = after.find((x) => x.id === ids[0]);
+    const benedetti = after.find((x) => x.id === ids[1]);
+    assert.equal(ferraro?.status, 'accepted');
+    assert.equal(benedetti?.status, 'rejected');
+    for (const x of [ferraro!, benedetti!])
+      assert.equal(merged.slice(x.start, x.start + x.text.length), x.text, 'on its words in the merged text');
+    assert.equal(run(['check', art]).code, 0);
+  },
+);
 
 test('item 5: story.txt and story.news keep separate annotation files; the old shared name is still read and moved', () => {
   const dir = tmpdir();
@@ -288,30 +292,33 @@ test('item 16: file names with line breaks or control characters are escaped in 
   }
 });
 
-test('item 15: a writer killed during a write leaves the old or new file, and its temporary file is removed by the next write', async () => {
-  const dir = tmpdir();
-  const texts = fs.readdirSync(samples).map((f) => fs.readFileSync(path.join(samples, f), 'utf8'));
-  let body = '';
-  for (let i = 0; body.length < 400_000; i++) body += texts[i % texts.length]!.replace(/Friday/g, `Friday (${i})`) + '\n';
-  const art = path.join(dir, 'a.txt');
-  fs.writeFileSync(art, body);
-  assert.equal(run(['annotate', art]).code, 0);
-  const side = path.join(dir, 'a.annotations.yaml');
-  const whole = (s: string) => s.endsWith('\n') && /^version: 2$/m.test(s);
-  let killed = 0;
-  for (let i = 0; i < 12; i++) {
-    fs.appendFileSync(art, `\nParagraph ${i} about the port.\n`);
-    const child = spawn(process.execPath, [cli, 'annotate', art], { stdio: 'ignore' });
-    await new Promise((res) => setTimeout(res, 150 + 60 * i));
-    if (child.kill('SIGKILL')) killed++;
-    await new Promise((res) => child.once('exit', res));
-    assert.ok(whole(fs.readFileSync(side, 'utf8')), `run ${i}: the file is whole`);
-  }
-  assert.ok(killed > 0);
-  assert.equal(run(['annotate', art]).code, 0);
-  assert.deepEqual(
-    fs.readdirSync(dir).filter((n) => n.endsWith('.tmp')),
-    [],
-    'temporary files of killed writers removed',
-  );
-});
+test(
+  'item 15: a writer killed during a write leaves the old or new file, and its temporary file is ' + 'removed by the next write',
+  async () => {
+    const dir = tmpdir();
+    const texts = fs.readdirSync(samples).map((f) => fs.readFileSync(path.join(samples, f), 'utf8'));
+    let body = '';
+    for (let i = 0; body.length < 400_000; i++) body += texts[i % texts.length]!.replace(/Friday/g, `Friday (${i})`) + '\n';
+    const art = path.join(dir, 'a.txt');
+    fs.writeFileSync(art, body);
+    assert.equal(run(['annotate', art]).code, 0);
+    const side = path.join(dir, 'a.annotations.yaml');
+    const whole = (s: string) => s.endsWith('\n') && /^version: 2$/m.test(s);
+    let killed = 0;
+    for (let i = 0; i < 12; i++) {
+      fs.appendFileSync(art, `\nParagraph ${i} about the port.\n`);
+      const child = spawn(process.execPath, [cli, 'annotate', art], { stdio: 'ignore' });
+      await new Promise((res) => setTimeout(res, 150 + 60 * i));
+      if (child.kill('SIGKILL')) killed++;
+      await new Promise((res) => child.once('exit', res));
+      assert.ok(whole(fs.readFileSync(side, 'utf8')), `run ${i}: the file is whole`);
+    }
+    assert.ok(killed > 0);
+    assert.equal(run(['annotate', art]).code, 0);
+    assert.deepEqual(
+      fs.readdirSync(dir).filter((n) => n.endsWith('.tmp')),
+      [],
+      'temporary files of killed writers removed',
+    );
+  },
+);

@@ -10,6 +10,7 @@
 import fs from 'node:fs';
 import util from 'node:util';
 import Mocha from 'mocha';
+import * as vscode from 'vscode';
 import { TAG } from './host/helpers';
 
 interface TestResult {
@@ -26,16 +27,16 @@ function topSuite(t: Mocha.Runnable): string {
   return s?.title || '(root)';
 }
 
-export function run(): Promise<void> {
+export async function run(): Promise<void> {
   const out = (...args: unknown[]) => console.log(TAG + util.format(...args).replace(/\n/g, '\n' + TAG));
   Mocha.reporters.Base.consoleLog = out;
   // Plain text: the lines travel through the browser console (colour detection would switch on under CI=true).
   (Mocha.reporters.Base as unknown as { useColors: boolean }).useColors = false;
   const mocha = new Mocha({ ui: 'bdd', color: false, reporter: 'spec', timeout: 60000, slow: 5000 });
   if (process.env.NEWS_ANNOTATOR_TEST_GREP) mocha.grep(process.env.NEWS_ANNOTATOR_TEST_GREP);
-  // Define describe/it on the global object, then load the suites (bundled; each file registers its suites when required).
+  // Define describe/it on the global object, then load the suites (bundled; each file registers its suites when imported).
   mocha.suite.emit('pre-require', globalThis, 'editor-host-suites', mocha);
-  require('./host/all');
+  await import('./host/all');
 
   const results: TestResult[] = [];
   const t0 = Date.now();
@@ -43,7 +44,6 @@ export function run(): Promise<void> {
     const runner = mocha.run((failures) => {
       const file = process.env.NEWS_ANNOTATOR_TEST_RESULTS;
       if (file) {
-        const vscode = require('vscode') as typeof import('vscode');
         const summary = {
           vscode: vscode.version,
           appHost: vscode.env.appHost,

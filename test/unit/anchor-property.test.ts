@@ -222,7 +222,8 @@ test(`outside changes: re-anchoring never lands on other text, and reports what 
   );
   // Recall is a figure, not a guarantee (an untouched name repeated with the same context is ambiguous).
   console.log(
-    `re-anchoring after outside changes: ${untouchedOk}/${untouched} untouched annotations placed exactly (${((100 * untouchedOk) / Math.max(1, untouched)).toFixed(1)}%), ${total} in all`,
+    `re-anchoring after outside changes: ${untouchedOk}/${untouched} untouched annotations placed ` +
+      `exactly (${((100 * untouchedOk) / Math.max(1, untouched)).toFixed(1)}%), ${total} in all`,
   );
   assert.ok(untouchedOk / untouched > 0.5, 'most untouched annotations are re-anchored');
 });

@@ -57,29 +57,32 @@ test('an article is opened, analysed, corrected and saved; a correction on a cle
   assert.equal(state.unsavedCorrections, false);
 });
 
-test('the annotation file changed on disk meanwhile: both sides’ decisions are kept (merged by id), nothing overwritten blindly', async () => {
-  const { store, files } = setup();
-  const doc = new FakeDocument(URI, ARTICLE);
-  store.consider(doc);
-  await store.whenIdle(URI);
-  const state = store.get(URI)!;
-  assert.equal((await store.saveSidecar(state)).ok, true);
-  // Someone else rejects Carlo Benedetti in the file; here Marta Ricci is accepted, unsaved (dirty document).
-  const benedetti = state.annotations.find((a) => a.text === 'Carlo Benedetti')!;
-  const before = files.files.get(SIDE)!;
-  const edited = before.replace(new RegExp(`(id: ${benedetti.id}, [^\\n]*)\\}\\n`), '$1, status: rejected, by: Other}\n');
-  assert.notEqual(edited, before, 'the other reviewer’s rejection is in the file');
-  files.files.set(SIDE, edited);
-  doc.isDirty = true;
-  const ricci = state.annotations.find((a) => a.text === 'Marta Ricci')!;
-  corrections.accept(ricci, state.live);
-  store.corrected(state);
-  const r = await store.saveSidecar(state);
-  assert.equal(r.ok, true, r.message);
-  const side = files.files.get(SIDE)!;
-  assert.match(side, new RegExp(`id: ${benedetti.id}, [^\\n]*status: rejected`));
-  assert.match(side, new RegExp(`id: ${ricci.id}, [^\\n]*status: accepted`));
-});
+test(
+  'the annotation file changed on disk meanwhile: both sides’ decisions are kept (merged by id), ' + 'nothing overwritten blindly',
+  async () => {
+    const { store, files } = setup();
+    const doc = new FakeDocument(URI, ARTICLE);
+    store.consider(doc);
+    await store.whenIdle(URI);
+    const state = store.get(URI)!;
+    assert.equal((await store.saveSidecar(state)).ok, true);
+    // Someone else rejects Carlo Benedetti in the file; here Marta Ricci is accepted, unsaved (dirty document).
+    const benedetti = state.annotations.find((a) => a.text === 'Carlo Benedetti')!;
+    const before = files.files.get(SIDE)!;
+    const edited = before.replace(new RegExp(`(id: ${benedetti.id}, [^\\n]*)\\}\\n`), '$1, status: rejected, by: Other}\n');
+    assert.notEqual(edited, before, 'the other reviewer’s rejection is in the file');
+    files.files.set(SIDE, edited);
+    doc.isDirty = true;
+    const ricci = state.annotations.find((a) => a.text === 'Marta Ricci')!;
+    corrections.accept(ricci, state.live);
+    store.corrected(state);
+    const r = await store.saveSidecar(state);
+    assert.equal(r.ok, true, r.message);
+    const side = files.files.get(SIDE)!;
+    assert.match(side, new RegExp(`id: ${benedetti.id}, [^\\n]*status: rejected`));
+    assert.match(side, new RegExp(`id: ${ricci.id}, [^\\n]*status: accepted`));
+  },
+);
 
 test('a conflicted annotation file is never overwritten; the problem is kept for the editor to show', async () => {
   const files = new InMemoryFiles();
@@ -94,26 +97,29 @@ test('a conflicted annotation file is never overwritten; the problem is kept for
   assert.equal(files.writes, 0);
 });
 
-test('edits shift annotations at once and analyse after a pause; a deleted accepted name stays in the file as orphaned and needs review', async () => {
-  const { store, files } = setup();
-  const doc = new FakeDocument(URI, ARTICLE);
-  store.consider(doc);
-  await store.whenIdle(URI);
-  const state = store.get(URI)!;
-  const giulia = state.annotations.find((a) => a.text === 'Giulia Ferraro')!;
-  corrections.accept(giulia, state.live);
-  const start = giulia.start;
-  store.edit(URI, doc, [doc.edit(0, 0, 'UPDATE: ')]);
-  assert.equal(state.annotations.find((a) => a.id === giulia.id)!.start, start + 8, 'shifted synchronously');
-  store.edit(URI, doc, [doc.edit(giulia.start, giulia.end, '')]);
-  await store.whenIdle(URI);
-  const orphan = state.annotations.find((a) => a.id === giulia.id)!;
-  assert.equal(orphan.anchor, 'orphaned');
-  assert.ok(needsReview(orphan));
-  store.saved(URI);
-  await new Promise((r) => setTimeout(r, 20));
-  assert.match(files.files.get(SIDE)!, /text: Giulia Ferraro, status: accepted, anchor: orphaned/);
-});
+test(
+  'edits shift annotations at once and analyse after a pause; a deleted accepted name stays in ' + 'the file as orphaned and needs review',
+  async () => {
+    const { store, files } = setup();
+    const doc = new FakeDocument(URI, ARTICLE);
+    store.consider(doc);
+    await store.whenIdle(URI);
+    const state = store.get(URI)!;
+    const giulia = state.annotations.find((a) => a.text === 'Giulia Ferraro')!;
+    corrections.accept(giulia, state.live);
+    const start = giulia.start;
+    store.edit(URI, doc, [doc.edit(0, 0, 'UPDATE: ')]);
+    assert.equal(state.annotations.find((a) => a.id === giulia.id)!.start, start + 8, 'shifted synchronously');
+    store.edit(URI, doc, [doc.edit(giulia.start, giulia.end, '')]);
+    await store.whenIdle(URI);
+    const orphan = state.annotations.find((a) => a.id === giulia.id)!;
+    assert.equal(orphan.anchor, 'orphaned');
+    assert.ok(needsReview(orphan));
+    store.saved(URI);
+    await new Promise((r) => setTimeout(r, 20));
+    assert.match(files.files.get(SIDE)!, /text: Giulia Ferraro, status: accepted, anchor: orphaned/);
+  },
+);
 
 test('an article’s own decisions never make it analyse again; a name taught elsewhere does', async () => {
   const index = new WorkspaceIndex();

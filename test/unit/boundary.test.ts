@@ -30,7 +30,9 @@ export function importsOf(src: string): string[] {
 const builtins = new Set(builtinModules.flatMap((m) => [m, `node:${m}`]));
 
 test('the import scanner sees every import form', () => {
-  const sample = `import a from 'fs';\nimport type { B } from "vscode";\nexport * from 'node:path';\nconst c = require('os');\nconst d = await import('crypto');\nimport 'node:util';`;
+  const sample =
+    `import a from 'fs';\nimport type { B } from "vscode";\nexport * from 'node:path';` +
+    `\nconst c = require('os');\nconst d = await import('crypto');\nimport 'node:util';`;
   assert.deepEqual(importsOf(sample), ['fs', 'vscode', 'node:path', 'os', 'crypto', 'node:util']);
 });
 

@@ -35,6 +35,8 @@ test('licences, requirement lists, logs, code and notes are not articles', () =>
 
 test('an article with CRLF line endings, a dateline and curly quotes is detected', () => {
   const text =
-    'Storm closes port\r\n\r\nLISBON, 3 March 2026 – A storm closed the port of Lisbon on Tuesday, the harbour authority said, stranding dozens of ships.\r\n\r\n“We have never seen waves like this,” said the harbour master, João Silva. The port is expected to reopen on Thursday.\r\n';
+    'Storm closes port\r\n\r\nLISBON, 3 March 2026 – A storm closed the port of Lisbon on Tuesday, the ' +
+    'harbour authority said, stranding dozens of ships.\r\n\r\n“We have never seen waves like this,” ' +
+    'said the harbour master, João Silva. The port is expected to reopen on Thursday.\r\n';
   assert.ok(detectArticle('storm.txt', text).article);
 });

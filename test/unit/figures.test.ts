@@ -28,15 +28,14 @@ function one(text: string, t: string, opts: FigureOptions = FEB4): Figure {
   );
   return f[0]!;
 }
-function expect(
-  text: string,
-  t: string,
-  kind: Figure['kind'],
-  value: Figure['value'],
-  unit: string | null = null,
-  opts: FigureOptions = FEB4,
-): Figure {
-  const f = one(text, t, opts);
+function expect(text: string, t: string, kind: Figure['kind'], value: Figure['value'], unit: string | null = null): Figure {
+  return check(one(text, t, FEB4), t, kind, value, unit);
+}
+/** `expect` with other options, for figures without a unit. */
+function expectIn(opts: FigureOptions, text: string, t: string, kind: Figure['kind'], value: Figure['value']): Figure {
+  return check(one(text, t, opts), t, kind, value, null);
+}
+function check(f: Figure, t: string, kind: Figure['kind'], value: Figure['value'], unit: string | null): Figure {
   assert.equal(f.kind, kind, `${t}: kind`);
   assert.ok(sameValue(f.value, value), `${t}: value ${JSON.stringify(f.value)} ≠ ${JSON.stringify(value)} (${f.note ?? ''})`);
   assert.equal(f.unit, unit, `${t}: unit`);
@@ -139,14 +138,14 @@ describe('count', () => {
 describe('dates', () => {
   test('absolute dates need no article date', () => {
     const noDate: FigureOptions = {};
-    expect('Signed on 4 February 2026.', '4 February 2026', 'date', '2026-02-04', null, noDate);
-    expect('Signed on Feb. 4, 2026.', 'Feb. 4, 2026', 'date', '2026-02-04', null, noDate);
-    expect('Signed on 2026-02-04.', '2026-02-04', 'date', '2026-02-04', null, noDate);
-    expect('Signed in March 2019.', 'March 2019', 'date', '2019-03', null, noDate);
-    expect('Founded in 1998.', '1998', 'date', '1998', null, noDate);
-    expect('Big in the 1990s.', '1990s', 'date', '1990/1999', null, noDate);
-    expect('The 2004-05 season.', '2004-05', 'date', '2004/2005', null, noDate);
-    expect('Opened on 14/02/2025.', '14/02/2025', 'date', '2025-02-14', null, noDate);
+    expectIn(noDate, 'Signed on 4 February 2026.', '4 February 2026', 'date', '2026-02-04');
+    expectIn(noDate, 'Signed on Feb. 4, 2026.', 'Feb. 4, 2026', 'date', '2026-02-04');
+    expectIn(noDate, 'Signed on 2026-02-04.', '2026-02-04', 'date', '2026-02-04');
+    expectIn(noDate, 'Signed in March 2019.', 'March 2019', 'date', '2019-03');
+    expectIn(noDate, 'Founded in 1998.', '1998', 'date', '1998');
+    expectIn(noDate, 'Big in the 1990s.', '1990s', 'date', '1990/1999');
+    expectIn(noDate, 'The 2004-05 season.', '2004-05', 'date', '2004/2005');
+    expectIn(noDate, 'Opened on 14/02/2025.', '14/02/2025', 'date', '2025-02-14');
     assert.equal(one('Signed in 1998.', '1998', noDate).resolution, 'absolute');
   });
   test('relative dates resolve against the article date and say how', () => {
@@ -169,9 +168,9 @@ describe('dates', () => {
     expect('Sales rose 2% in March.', 'March', 'date', '2025-03');
     expect('Sales will rise 2% in March.', 'March', 'date', '2026-03');
     const nov: FigureOptions = { articleDate: '2026-11-29', articleDateSource: 'file' };
-    const a = expect('In April the plant closed.', 'April', 'date', '2026-04', null, nov);
+    const a = expectIn(nov, 'In April the plant closed.', 'April', 'date', '2026-04');
     assert.equal(a.resolution, 'file-date');
-    expect('The plant will close in February.', 'February', 'date', '2027-02', null, nov);
+    expectIn(nov, 'The plant will close in February.', 'February', 'date', '2027-02');
   });
   test('without an article date, relative dates are unresolved and say why', () => {
     for (const [text, t] of [
@@ -180,7 +179,7 @@ describe('dates', () => {
       ['The vote was on 4 February.', '4 February'],
       ['It opens in April.', 'April'],
     ] as const) {
-      const f = expect(text, t, 'date', null, null, {});
+      const f = expectIn({}, text, t, 'date', null);
       assert.equal(f.resolution, 'unresolved');
       assert.match(f.note!, /no article date/);
     }
@@ -227,7 +226,8 @@ describe('article date', () => {
     assert.equal(findArticleDate('Published: 2026-02-04 10:00\nText'), '2026-02-04');
     assert.equal(
       findArticleDate(
-        'Headline\n\nA long first paragraph that goes on and on about the history of the treaty, which was signed on 4 February 1990 in a city far away, and more.',
+        'Headline\n\nA long first paragraph that goes on and on about the history of the treaty, which was ' +
+          'signed on 4 February 1990 in a city far away, and more.',
       ),
       null,
     );
@@ -345,8 +345,8 @@ describe('false positives', () => {
     assert.equal(f[0]!.text, '12 million tonnes');
   });
   test('years: in 2025 is a date, 2,025 is a number, 2000 people is a count', () => {
-    expect('It happened in 2025.', '2025', 'date', '2025', null, {});
-    expect('The 2025 budget passed.', '2025', 'date', '2025', null, {});
+    expectIn({}, 'It happened in 2025.', '2025', 'date', '2025');
+    expectIn({}, 'The 2025 budget passed.', '2025', 'date', '2025');
     expect('The town has 2,025 residents now.', '2,025 residents', 'count', 2025, 'residents');
     expect('The index stood at 2,025.', '2,025', 'number', 2025, null);
     expect('About 2000 people came.', '2000 people', 'count', 2000, 'people');
@@ -368,7 +368,9 @@ describe('gold sets', () => {
         const want = c.figures.map((g) => `${g.start}:${g.end}:${g.kind}:${JSON.stringify(g.value)}:${g.unit}:${g.valueMax ?? ''}`);
         const have = got.map(
           (g) =>
-            `${g.start}:${g.end}:${g.kind}:${JSON.stringify(typeof g.value === 'number' ? Number(g.value.toPrecision(12)) : g.value)}:${g.unit}:${g.valueMax ?? ''}`,
+            `${g.start}:${g.end}:${g.kind}:` +
+            `${JSON.stringify(typeof g.value === 'number' ? Number(g.value.toPrecision(12)) : g.value)}:` +
+            `${g.unit}:${g.valueMax ?? ''}`,
         );
         if (want.join('|') !== have.join('|'))
           problems.push(`line ${c.line}: ${c.text}\n   want ${want.join(' ')}\n   got  ${have.join(' ')}`);

@@ -63,7 +63,9 @@ test('CoNLL-2003: -DOCSTART-, one token a line, BIO tags, sentences apart; entit
   });
   assert.equal(
     content,
-    '-DOCSTART- -X- -X- O\n\nXi -X- -X- B-PER\nJinping -X- -X- I-PER\nmet -X- -X- O\nJoe -X- -X- O\nBiden -X- -X- B-PER\nin -X- -X- O\nSan -X- -X- B-LOC\nFrancisco -X- -X- I-LOC\n. -X- -X- O\n\nThey -X- -X- O\ntalked -X- -X- O\n. -X- -X- O\n',
+    '-DOCSTART- -X- -X- O\n\nXi -X- -X- B-PER\nJinping -X- -X- I-PER\nmet -X- -X- O\nJoe -X- -X- ' +
+      'O\nBiden -X- -X- B-PER\nin -X- -X- O\nSan -X- -X- B-LOC\nFrancisco -X- -X- I-LOC\n. -X- -X- ' +
+      'O\n\nThey -X- -X- O\ntalked -X- -X- O\n. -X- -X- O\n',
   );
   assert.deepEqual(report.left, [{ what: 'figures (CoNLL holds names only)', count: 1 }]);
   // An entity that starts inside a token cuts it.

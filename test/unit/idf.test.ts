@@ -30,7 +30,8 @@ test('a workspace table survives encoding (weights to 0.1) and garbage is refuse
 
 test('analyze takes a workspace table', () => {
   const text =
-    'Soybean deal\n\nChina agreed to buy more soybeans from the U.S., officials said on Tuesday.\n\nFarmers welcomed the soybean purchases.';
+    'Soybean deal\n\nChina agreed to buy more soybeans from the U.S., officials said on ' +
+    'Tuesday.\n\nFarmers welcomed the soybean purchases.';
   const a = analyze(text, { idf: buildIdfTable(docs) });
   assert.ok(a.sections.length >= 1);
 });

@@ -47,7 +47,9 @@ test('origin import and type indirect are written, read back and survive re-anal
 });
 
 test('an unknown origin is still an error with its line', () => {
-  const src = `version: 2\narticle: a.txt\ntextHash: sha256:${'0'.repeat(64)}\nannotations:\n  - {id: e1, type: PER, start: 0, text: Fiona, status: accepted, origin: robot}\n`;
+  const src =
+    `version: 2\narticle: a.txt\ntextHash: sha256:${'0'.repeat(64)}\nannotations:\n  - {id: ` +
+    `e1, type: PER, start: 0, text: Fiona, status: accepted, origin: robot}\n`;
   const r = parseSidecar(src);
   assert.ok(!r.ok);
   assert.match(r.problem.message, /origin must be one of model, user, import \(line 5\)/);

@@ -28,34 +28,38 @@ test('blocks cover the text, end at paragraph breaks and are at least the block 
   }
 });
 
-test("a paragraph longer than a block is cut inside it (at line breaks, else sentence ends, else spaces): the tagger's memory stays bounded", () => {
-  const max = 2 * 6 * 16 * 1024; // blocks over this are cut inside, into blocks of 16–96 k
-  const check = (text: string, cutOk: (at: number) => boolean) => {
-    const blocks = splitBlocks(text);
-    assert.ok(blocks.length >= Math.ceil(text.length / max), `${blocks.length} blocks`);
-    assert.equal(blocks[0]!.start, 0);
-    assert.equal(blocks[blocks.length - 1]!.end, text.length);
-    for (const [i, b] of blocks.entries()) {
-      assert.ok(b.end - b.start <= max, `block ${i}: ${b.end - b.start} characters`);
-      if (i > 0) assert.equal(b.start, blocks[i - 1]!.end);
-      if (i < blocks.length - 1) assert.ok(cutOk(b.end), `cut at ${b.end}: ${JSON.stringify(text.slice(b.end - 10, b.end + 10))}`);
-    }
-    return blocks;
-  };
-  // One sentence repeated on one line (a megabyte: one paragraph).
-  const sentence = 'Finance Minister Anna Berg said on Monday that the plan would cost $5.2 million. ';
-  const line = sentence.repeat(Math.ceil(1_000_000 / sentence.length));
-  const cuts = check(line, (at) => line.slice(at - 2, at) === '. ').map((b) => b.end);
-  // An edit moves only the cuts near it (they are chosen by the text that follows, not by position).
-  const edited = 'Breaking: ' + line;
-  const moved = splitBlocks(edited).map((b) => b.end - 'Breaking: '.length);
-  assert.ok(cuts.filter((c) => moved.includes(c)).length >= cuts.length - 2, 'the other cuts stay where they were');
-  // Line breaks inside the paragraph are preferred; text without any space is cut between characters.
-  const lines = (sentence.repeat(40) + '\n').repeat(400);
-  check(lines, (at) => lines[at - 1] === '\n');
-  const emoji = '👩\u200d👩\u200d👧'.repeat(60_000);
-  check(emoji, (at) => !/[\ud800-\udbff]/.test(emoji[at - 1]!));
-});
+test(
+  'a paragraph longer than a block is cut inside it (at line breaks, else sentence ends, else ' +
+    "spaces): the tagger's memory stays bounded",
+  () => {
+    const max = 2 * 6 * 16 * 1024; // blocks over this are cut inside, into blocks of 16–96 k
+    const check = (text: string, cutOk: (at: number) => boolean) => {
+      const blocks = splitBlocks(text);
+      assert.ok(blocks.length >= Math.ceil(text.length / max), `${blocks.length} blocks`);
+      assert.equal(blocks[0]!.start, 0);
+      assert.equal(blocks[blocks.length - 1]!.end, text.length);
+      for (const [i, b] of blocks.entries()) {
+        assert.ok(b.end - b.start <= max, `block ${i}: ${b.end - b.start} characters`);
+        if (i > 0) assert.equal(b.start, blocks[i - 1]!.end);
+        if (i < blocks.length - 1) assert.ok(cutOk(b.end), `cut at ${b.end}: ${JSON.stringify(text.slice(b.end - 10, b.end + 10))}`);
+      }
+      return blocks;
+    };
+    // One sentence repeated on one line (a megabyte: one paragraph).
+    const sentence = 'Finance Minister Anna Berg said on Monday that the plan would cost $5.2 million. ';
+    const line = sentence.repeat(Math.ceil(1_000_000 / sentence.length));
+    const cuts = check(line, (at) => line.slice(at - 2, at) === '. ').map((b) => b.end);
+    // An edit moves only the cuts near it (they are chosen by the text that follows, not by position).
+    const edited = 'Breaking: ' + line;
+    const moved = splitBlocks(edited).map((b) => b.end - 'Breaking: '.length);
+    assert.ok(cuts.filter((c) => moved.includes(c)).length >= cuts.length - 2, 'the other cuts stay where they were');
+    // Line breaks inside the paragraph are preferred; text without any space is cut between characters.
+    const lines = (sentence.repeat(40) + '\n').repeat(400);
+    check(lines, (at) => lines[at - 1] === '\n');
+    const emoji = '👩\u200d👩\u200d👧'.repeat(60_000);
+    check(emoji, (at) => !/[\ud800-\udbff]/.test(emoji[at - 1]!));
+  },
+);
 
 test('an article of one block is analysed exactly like analyze()', () => {
   for (const t of samples)

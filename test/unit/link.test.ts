@@ -116,7 +116,8 @@ describe('linkEntities', () => {
 
   test('appositions give roles; clauses and lists do not', () => {
     const text =
-      'Vladimir Putin, Russia’s president, met Recep Tayyip Erdogan, who said little, and Sergei Lavrov, the foreign minister. Putin, Xi and Modi posed.';
+      'Vladimir Putin, Russia’s president, met Recep Tayyip Erdogan, who said little, and Sergei Lavrov, ' +
+      'the foreign minister. Putin, Xi and Modi posed.';
     const r = linkEntities(
       text,
       mentionsOf(text, [
@@ -295,7 +296,8 @@ describe('linkEntities: a run of names tagged as one very long name', () => {
 describe('analyze: entities end to end', () => {
   test('one referent per person and place, with roles for the hover', () => {
     const text =
-      'U.S. President Donald Trump held a call with Chinese President Xi Jinping on Wednesday.\n\nTrump said Xi agreed to buy more U.S. soybeans. The United States and China will meet again.';
+      'U.S. President Donald Trump held a call with Chinese President Xi Jinping on Wednesday.\n\nTrump ' +
+      'said Xi agreed to buy more U.S. soybeans. The United States and China will meet again.';
     const a = analyze(text);
     const byName = (n: string) => a.entityGroups.find((g) => g.canonical === n);
     assert.equal(byName('Donald Trump')?.mentions.length, 2);

@@ -163,7 +163,8 @@ describe('a shared form is read from the article, or shown as ambiguous', () => 
   });
   test('an article about a dollar country: ambiguous, with the candidates', () => {
     const text =
-      "SYDNEY: Australia's miners had a good year. Australian exporters in Perth and Brisbane said the Australian market grew. Rents rose by $300 a month.";
+      "SYDNEY: Australia's miners had a good year. Australian exporters in Perth and Brisbane said the " +
+      'Australian market grew. Rents rose by $300 a month.';
     const f = money(text).find((x) => x.text === '$300')!;
     assert.equal(f.unit, null);
     assert.equal(f.currency?.basis, 'ambiguous');
@@ -171,14 +172,16 @@ describe('a shared form is read from the article, or shown as ambiguous', () => 
   });
   test('…and local when the article writes US dollars out where it means them', () => {
     const text =
-      "SYDNEY: Australia's miners had a good year, Australian exporters in Perth said. They sold US$2bn of ore abroad. Rents rose by $300 a month.";
+      "SYDNEY: Australia's miners had a good year, Australian exporters in Perth said. They sold US$2bn " +
+      'of ore abroad. Rents rose by $300 a month.';
     const f = money(text).find((x) => x.text === '$300')!;
     assert.equal(f.unit, 'AUD');
     assert.equal(f.currency?.basis, 'evidence');
   });
   test('a topic is not a locale: a country named among others does not make $ local', () => {
     const text =
-      "U.S. officials met Chinese officials in Beijing. China and the U.S. discussed Taiwan, and Taiwan's defence. The U.S. approved a $9 billion arms sale for Taiwan, China said.";
+      "U.S. officials met Chinese officials in Beijing. China and the U.S. discussed Taiwan, and Taiwan's " +
+      'defence. The U.S. approved a $9 billion arms sale for Taiwan, China said.';
     assert.equal(money(text)[0]!.unit, 'USD');
   });
   test('pesos, shillings and rupees take the country the article names', () => {

@@ -112,7 +112,8 @@ describe('conventions', () => {
 
   test('an ALL-CAPS headline takes its names from the body', () => {
     const text =
-      'MODI MEETS RAMAPHOSA IN DELHI\n\nIndian Prime Minister Narendra Modi met South African President Cyril Ramaphosa in Delhi on Monday. Modi said the talks were useful.';
+      'MODI MEETS RAMAPHOSA IN DELHI\n\nIndian Prime Minister Narendra Modi met South African President ' +
+      'Cyril Ramaphosa in Delhi on Monday. Modi said the talks were useful.';
     const got = found(text);
     const head = got.filter((g) => g.m.end <= text.indexOf('\n'));
     assert.ok(
@@ -127,7 +128,9 @@ describe('conventions', () => {
 
   test('non-Western names in ordinary sentences', () => {
     const text =
-      'Nigerian President Bola Tinubu and Kenya’s William Ruto spoke on Tuesday. Chinese Foreign Minister Wang Yi later met Saudi Crown Prince Mohammed bin Salman in Riyadh, while Indonesia’s Prabowo Subianto visited Tokyo.';
+      'Nigerian President Bola Tinubu and Kenya’s William Ruto spoke on Tuesday. Chinese Foreign Minister ' +
+      'Wang Yi later met Saudi Crown Prince Mohammed bin Salman in Riyadh, while Indonesia’s Prabowo ' +
+      'Subianto visited Tokyo.';
     const got = found(text);
     const has = (n: string, t: string) => got.some((g) => g.text === n && g.type === t);
     for (const [n, t] of [

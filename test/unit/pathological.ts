@@ -97,7 +97,8 @@ export const PATHOLOGIES: readonly Pathology[] = [
       repeatUnits(
         n,
         () =>
-          'Finance Minister Anna Berg said on Monday that the plan would cost $5.2 million, up 12% from 2024, and told reporters in Paris: "We will not wait." ',
+          'Finance Minister Anna Berg said on Monday that the plan would cost $5.2 million, up 12% from 2024, ' +
+          'and told reporters in Paris: "We will not wait." ',
       ),
     n: 15_000,
   },

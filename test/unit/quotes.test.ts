@@ -192,7 +192,8 @@ describe('quote detection', () => {
 
   test('kinds: direct, partial, scare', () => {
     const t =
-      'Headline\n\n“We will build the bridge by May,” Fisk said. Fisk said the plan was “on track and funded” for now. The “experts” disagree.';
+      'Headline\n\n“We will build the bridge by May,” Fisk said. Fisk said the plan was “on track and ' +
+      'funded” for now. The “experts” disagree.';
     const qs = quotes(t, ['Ann Fisk']);
     assert.equal(q(qs, 'bridge').kind, 'direct');
     assert.equal(q(qs, 'on track').kind, 'partial');
@@ -307,7 +308,8 @@ describe('who the speaker mention refers to', () => {
 
   test('a person reported speaking since the last quote is the one a pronoun refers to', () => {
     const t =
-      'Headline\n\n“Berg is wrong,” Okafor said.\n\nThe city treasurer, Lena Berg, said the figures were sound. “We will publish them,” she said.';
+      'Headline\n\n“Berg is wrong,” Okafor said.\n\nThe city treasurer, Lena Berg, said the figures were ' +
+      'sound. “We will publish them,” she said.';
     const x = q(quotes(t, ['Tom Okafor', 'Lena Berg']), 'publish');
     assert.equal(speakerText(t, x), 'she');
     assert.equal(x.speaker?.name, 'Lena Berg');

@@ -111,7 +111,10 @@ test('writing is deterministic: sorted by type then name, fixed key order, LF, f
   assert.ok(text.endsWith('\n') && !text.includes('\r'));
   assert.match(
     text,
-    /- name: Donald Trump\n {4}type: PER\n {4}aliases:\n {6}- President Trump\n {6}- Trump\n {4}description: 47th president of the United States\n {4}links:\n {6}wikidata: Q22686\n/,
+    new RegExp(
+      String.raw`- name: Donald Trump\n {4}type: PER\n {4}aliases:\n {6}- President Trump\n {6}- Trump\n` +
+        String.raw` {4}description: 47th president of the United States\n {4}links:\n {6}wikidata: Q22686\n`,
+    ),
   );
   assert.ok(text.indexOf('name: Xi Jinping') < text.indexOf('name: United States'), 'people before places');
   const again = ok(text);

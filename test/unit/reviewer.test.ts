@@ -95,7 +95,8 @@ test('hover cards say who decided, and show both decisions of a disagreement, na
 
 test('the Topics tree marks who decided and can show only what is undecided', () => {
   const text =
-    'Dockworkers walked out.\n\n"We want more," union secretary Giulia Ferraro said. The port made €310 million.\n\nCarlo Benedetti said no.';
+    'Dockworkers walked out.\n\n"We want more," union secretary Giulia Ferraro said. The port made €310 ' +
+    'million.\n\nCarlo Benedetti said no.';
   const a = analyze(text, { fileDate: '2026-10-03' });
   const list = annotateWith(a, []);
   const quote = list.find((x) => x.kind === 'quote')!;

@@ -76,7 +76,8 @@ describe('memory stays proportional to the text, with a small factor', () => {
       console.log(`findQuotes: peak ${(peak / 1e6).toFixed(1)} MB, ${(peak / text.length).toFixed(0)} B/char`);
     assert.ok(
       peak <= 200 * text.length,
-      `findQuotes peaked at ${(peak / 1e6).toFixed(1)} MB for ${text.length} characters (${(peak / text.length).toFixed(0)} bytes a character; at most 200)`,
+      `findQuotes peaked at ${(peak / 1e6).toFixed(1)} MB for ${text.length} characters ` +
+        `(${(peak / text.length).toFixed(0)} bytes a character; at most 200)`,
     );
   });
 });
@@ -115,16 +116,19 @@ describe('the whole analysis is linear in time and memory on every pathological 
       const record = JSON.stringify(toContractRecord('article.txt', analysis!, normalizeText(large))).length;
       if (process.env.SCALING_VERBOSE)
         console.log(
-          `${p.name}: ${describeScaling(s)}; peak ${(peak / 1e6).toFixed(1)} MB at 4n (${perChar.toFixed(0)} B/char); record ${(record / large.length).toFixed(1)} B/char`,
+          `${p.name}: ${describeScaling(s)}; peak ${(peak / 1e6).toFixed(1)} MB at 4n (${perChar.toFixed(0)} ` +
+            `B/char); record ${(record / large.length).toFixed(1)} B/char`,
         );
       assert.ok(s.ratio <= MAX_RATIO, `analyze() grows faster than its input on ${p.shape}: ${describeScaling(s)}`);
       assert.ok(
         peak <= MEMORY_FIXED + MEMORY_PER_CHAR * large.length,
-        `analyze() of ${large.length} characters of ${p.shape} peaked at ${(peak / 1e6).toFixed(1)} MB (${perChar.toFixed(0)} bytes a character; at most ${MEMORY_PER_CHAR} + ${MEMORY_FIXED / 1048576} MB)`,
+        `analyze() of ${large.length} characters of ${p.shape} peaked at ${(peak / 1e6).toFixed(1)} MB ` +
+          `(${perChar.toFixed(0)} bytes a character; at most ${MEMORY_PER_CHAR} + ${MEMORY_FIXED / 1048576} MB)`,
       );
       assert.ok(
         record <= 1024 + RECORD_PER_CHAR * large.length,
-        `the JSON record of ${large.length} characters of ${p.shape} takes ${record} bytes (${(record / large.length).toFixed(1)} a character; at most ${RECORD_PER_CHAR})`,
+        `the JSON record of ${large.length} characters of ${p.shape} takes ${record} bytes ` +
+          `(${(record / large.length).toFixed(1)} a character; at most ${RECORD_PER_CHAR})`,
       );
     });
   }

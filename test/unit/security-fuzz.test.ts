@@ -480,8 +480,12 @@ test('fuzz iterations', () => {
 
 test('regression: a name with nothing visible left after escaping does not render as a rule (found by the fuzz test)', () => {
   const ss = [
-    'President Fiona McLeod said "Zq9Xtaint[Run](command:workbench.action.terminal.new)" on Tuesday, and Zq9Xtaint[V\u0000nul\u0007bell\u001b[31m[Run](command:workbench.action.terminal.new) paid £40m to Glenmouth Council. Zq9Xtaint\n\n',
-    'President Fiona McLeod said "Zq9Xtaint[Run](command:workbench.action.terminal.new)" on Tuesday, and Zq9Xtaint[Run](command:workbench.action.terminal.new) paid £40m to Glenmouth Council. Zq9Xtaint[Run](command:workbench.action.terminal.new)\n\n',
+    'President Fiona McLeod said "Zq9Xtaint[Run](command:workbench.action.terminal.new)" on Tuesday, ' +
+      'and Zq9Xtaint[V\u0000nul\u0007bell\u001b[31m[Run](command:workbench.action.terminal.new) paid £40m ' +
+      'to Glenmouth Council. Zq9Xtaint\n\n',
+    'President Fiona McLeod said "Zq9Xtaint[Run](command:workbench.action.terminal.new)" on Tuesday, ' +
+      'and Zq9Xtaint[Run](command:workbench.action.terminal.new) paid £40m to Glenmouth Council. ' +
+      'Zq9Xtaint[Run](command:workbench.action.terminal.new)\n\n',
   ];
   const text = 'Headline ' + ss.join('');
   const analysis = analyze(text);

@@ -205,7 +205,7 @@ test('differential: random damage to an annotation file is read alike or decline
     '',
     "      on it'",
     '    value: 40000000',
-    '  - {id: q3, type: direct, start: 30, text: \'"Yes," she said\', speaker: {name: Fiona, start: 0, end: 5}, candidates: [1, 2]}',
+    '  - {id: q3, type: direct, start: 30, text: \'"Yes," she said\', speaker: ' + '{name: Fiona, start: 0, end: 5}, candidates: [1, 2]}',
     '',
   ].join('\n');
   const damage = fc.constantFrom(

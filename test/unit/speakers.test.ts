@@ -49,8 +49,10 @@ describe('a quote holding another speaker’s quoted words is split, not merged'
   // Straight marks, a missing closing mark, then more quotes in the same paragraph (paragraphs run
   // together in the copy): before, the first quote ran to the paragraph's end and took the others in.
   const t =
-    'Childcare plans\n\nMs Okafor said: "We have already doubled the grant, it was £500 when we came in. "We will raise it again by 2030." ' +
-    'She said parents wanted more. "We have made a promise." The Shadow Minister for Families, Leo Grant, said: "These plans were announced last year and are being recycled."';
+    'Childcare plans\n\nMs Okafor said: "We have already doubled the grant, it was £500 when we came ' +
+    'in. "We will raise it again by 2030." ' +
+    ('She said parents wanted more. "We have made a promise." The Shadow Minister for Families, Leo ' +
+      'Grant, said: "These plans were announced last year and are being recycled."');
   const qs = quotes(t, ['Ms Okafor', 'Leo Grant']);
   test('the unclosed quote ends before the next opening mark; the next one is its next part', () => {
     const first = one(qs, 'doubled the grant');

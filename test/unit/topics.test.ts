@@ -21,31 +21,46 @@ const rank = (text: string, code: string) => scoreSubjects(text).findIndex((s) =
 
 // Invented articles, one per kind.
 const ARTICLES: Record<string, string> = {
-  '04000000': `Carmaker profits jump as sales recover
+  '04000000':
+    `Carmaker profits jump as sales recover
 
-Shares in the carmaker rose 6% after it reported quarterly profits of $2bn, beating analysts' forecasts, as sales recovered in Europe and Asia.
+Shares in the carmaker rose 6% after it reported quarterly profits of $2bn, beating analysts' ` +
+    `forecasts, as sales recovered in Europe and Asia.
 
-The firm said revenue grew 12% and it would raise its dividend. Investors welcomed the results, although the chief executive warned that higher steel prices and interest rates could squeeze margins next year.`,
-  '01000000': `Director's new film tops box office
+The firm said revenue grew 12% and it would raise its dividend. Investors welcomed the results, ` +
+    `although the chief executive warned that higher steel prices and interest rates could squeeze ` +
+    `margins next year.`,
+  '01000000':
+    `Director's new film tops box office
 
-The new film from the award-winning director took $40m at the box office in its opening weekend, beating the animated sequel that had topped the charts.
+The new film from the award-winning director took $40m at the box office in its opening weekend, ` +
+    `beating the animated sequel that had topped the charts.
 
-Critics praised the cast, and the lead actress is tipped for an Oscar nomination. The soundtrack album, featuring songs by the singer's band, is also climbing the charts.`,
-  '11000000': `Minister faces vote on schools bill
+Critics praised the cast, and the lead actress is tipped for an Oscar nomination. The soundtrack ` +
+    `album, featuring songs by the singer's band, is also climbing the charts.`,
+  '11000000':
+    `Minister faces vote on schools bill
 
-The education minister faces a Commons vote on Tuesday after opposition MPs and some Labour backbenchers said they would reject the government's plans.
+The education minister faces a Commons vote on Tuesday after opposition MPs and some Labour ` +
+    `backbenchers said they would reject the government's plans.
 
-The Conservatives said the bill was a broken manifesto pledge, and Liberal Democrats called for the prime minister to intervene before the election campaign begins.`,
-  '15000000': `Striker's late goal sends City top of the league
+The Conservatives said the bill was a broken manifesto pledge, and Liberal Democrats called for the ` +
+    `prime minister to intervene before the election campaign begins.`,
+  '15000000':
+    `Striker's late goal sends City top of the league
 
 A late header from the striker gave City a 2-1 win at home and sent them top of the league table.
 
-The manager praised his squad after the match, saying the players had shown the fitness to beat their rivals, and the captain said the title race was far from over with ten games of the season left.`,
-  '13000000': `New phone lets users browse the web faster
+The manager praised his squad after the match, saying the players had shown the fitness to beat ` +
+    `their rivals, and the captain said the title race was far from over with ten games of the season left.`,
+  '13000000':
+    `New phone lets users browse the web faster
 
-The handset maker unveiled a mobile phone that downloads web pages twice as fast over wireless broadband networks, using a new chip and software.
+The handset maker unveiled a mobile phone that downloads web pages twice as fast over wireless ` +
+    `broadband networks, using a new chip and software.
 
-The device runs a new operating system, and users will be able to download music and video. Security researchers warned that hackers could target the software with viruses and spam.`,
+The device runs a new operating system, and users will be able to download music and video. ` +
+    `Security researchers warned that hackers could target the software with viruses and spam.`,
   '07000000': `Hospitals struggle with flu outbreak
 
 Hospitals across the region cancelled surgery as a flu outbreak filled wards, doctors said.
@@ -56,11 +71,13 @@ Patients with heart disease and the elderly are most at risk, and nurses urged p
 Forecasters warned of gales, heavy rain and snow as storms swept in, with temperatures falling below freezing overnight.
 
 The weather service said the cold snap would last until the weekend, with fog and icy roads in the north.`,
-  '02000000': `Man jailed for bank robbery
+  '02000000':
+    `Man jailed for bank robbery
 
 A man was jailed for eight years on Friday after a jury found him guilty of robbery and assault.
 
-The judge told the court the crime had left victims traumatised. Police said the arrest followed a long investigation, and his lawyer said he would appeal against the conviction and sentence.`,
+The judge told the court the crime had left victims traumatised. Police said the arrest followed a ` +
+    `long investigation, and his lawyer said he would appeal against the conviction and sentence.`,
 };
 
 for (const [code, text] of Object.entries(ARTICLES)) {
@@ -85,14 +102,16 @@ test('subjects are ranked, scored 0..1 and credited to IPTC codes', () => {
 
 test('word senses: "stressed" is not health, "holiday season" is not sport, "computer virus" is technology', () => {
   const stressed =
-    'Talks resume\n\nThe minister stressed that the government would not change its policy, and officials stressed the talks were continuing.';
+    'Talks resume\n\nThe minister stressed that the government would not change its policy, and ' +
+    'officials stressed the talks were continuing.';
   assert.equal(rank(stressed, '07000000'), -1, 'no health evidence');
   const retail =
     'Retailers upbeat\n\nShops reported strong sales over the holiday season, and the retailer said the festive season had lifted profits.';
   assert.equal(top(retail), 'medtop:04000000');
   assert.equal(rank(retail, '15000000'), -1, 'no sport evidence');
   const virus =
-    'Virus hits PCs\n\nA computer virus spread by e-mail infected thousands of PCs, security firms said, urging users to update their software.';
+    'Virus hits PCs\n\nA computer virus spread by e-mail infected thousands of PCs, security firms ' +
+    'said, urging users to update their software.';
   assert.equal(top(virus), 'medtop:13000000');
   const ties = 'Leaders meet\n\nThe two leaders pledged to strengthen bilateral ties and diplomatic relations during the summit.';
   assert.equal(top(ties), 'medtop:11000000');
@@ -263,7 +282,8 @@ test('buildIdfTable: common words weigh less than rare ones; unseen words weigh 
   const texts = Array.from(
     { length: 30 },
     (_, i) =>
-      `The market report number ${i}. ${i % 10 === 0 ? 'Soybeans were traded.' : 'Nothing else.'} ${i % 3 === 0 ? 'The bank said so.' : ''}`,
+      `The market report ` +
+      `number ${i}. ${i % 10 === 0 ? 'Soybeans were traded.' : 'Nothing else.'} ${i % 3 === 0 ? 'The bank said so.' : ''}`,
   );
   const table = buildIdfTable(texts);
   assert.equal(table.docCount, 30);

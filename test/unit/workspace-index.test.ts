@@ -289,7 +289,8 @@ test('the registry folds names onto an article: canonical names, merged referent
     articleDate: null,
   };
   const reg = parseRegistry(
-    'version: 1\nentities:\n  - {name: Donald J. Trump, type: PER, aliases: [Trump, Donald Trump]}\n  - {name: Xi Jinping, type: PER, aliases: [Xi]}\n',
+    'version: 1\nentities:\n  - {name: Donald J. Trump, type: PER, aliases: [Trump, Donald Trump]}\n  - ' +
+      '{name: Xi Jinping, type: PER, aliases: [Xi]}\n',
   );
   assert.ok(reg.ok);
   const idx = new RegistryIndex(reg.registry);

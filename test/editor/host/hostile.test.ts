@@ -12,7 +12,8 @@ import { api, closeAll, hoverParts, note, openArticle, sleep, waitFor, writeInWo
 const HOSTILE = [
   'Council backs harbour plan after [x](command:workbench.action.terminal.new) campaign',
   '',
-  'GLENMOUTH, Scotland, Oct. 5, 2026 — The Glenmouth City Council approved a £12m harbour plan on Tuesday after a long debate in the chamber.',
+  'GLENMOUTH, Scotland, Oct. 5, 2026 — The Glenmouth City Council approved a £12m harbour plan on ' +
+    'Tuesday after a long debate in the chamber.',
   '',
   '"<img src=x onerror=alert(1)> is what they sent us," said councillor Anna Berg, who led the campaign against the plan.',
   '',
@@ -24,7 +25,8 @@ const HOSTILE = [
   '',
   '"We will publish <script>alert(2)</script> every figure and every contract," said Tom [Hargreaves](https://attacker.invalid/) later.',
   '',
-  'The vote was 31 to 12, with <b>three</b> abstentions, and Ruth <a href="javascript:alert(3)">Okoro</a> said the council would meet again on Wednesday.',
+  'The vote was 31 to 12, with <b>three</b> abstentions, and Ruth <a ' +
+    'href="javascript:alert(3)">Okoro</a> said the council would meet again on Wednesday.',
   '',
 ].join('\n');
 
@@ -158,7 +160,8 @@ describe('hostile text in hover cards', () => {
     const at = [person, figure, quote].map((x) => doc.positionAt(x.start + 2));
     const r = await checkHovers(uri, doc, at);
     note(`${r.parts} Markdown parts checked, ${r.hostile} carried the hostile name or value (escaped)`);
-    // (An accepted name joins the lexicon, so its card shows the name as the text gives it; the figure's value and the quote's speaker come from the file.)
+    // (An accepted name joins the lexicon, so its card shows the name as the text gives it; the figure's value and
+    // the quote's speaker come from the file.)
     const shown = (await Promise.all(at.map((p) => hoverParts(uri, p)))).flat().map((p) => p.value);
     assert.ok(r.hostile >= 2, `the figure and quote cards show the hostile values, escaped: ${JSON.stringify(shown)}`);
   });

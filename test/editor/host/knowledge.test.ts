@@ -25,7 +25,8 @@ import {
 const FOLLOW_UP = [
   'Council leader defends bridge costs',
   '',
-  'GLENMOUTH, May 28, 2026 — Council leader Fiona McLeod defended the cost of the Harbour Bridge on Thursday as opposition councillors demanded an audit.',
+  'GLENMOUTH, May 28, 2026 — Council leader Fiona McLeod defended the cost of the Harbour Bridge on ' +
+    'Thursday as opposition councillors demanded an audit.',
   '',
   '"Every contract will be published," Fiona McLeod told the council chamber, adding that the scheme was on budget.',
   '',

@@ -34,52 +34,55 @@ describe('review loop', () => {
   after(() => setReviewer(undefined));
   afterEach(closeAll);
 
-  it('next / previous visit the undecided suggestions in reading order and wrap; accept and reject and next record who decided', async () => {
-    const a = await api();
-    const uri = copyInWorkspace('port-strike.txt', 'loop/next.txt');
-    const ed = await openArticle(uri);
-    ed.selection = new vscode.Selection(0, 0, 0, 0);
-    const queue = a
-      .annotations(uri)
-      .filter(awaitsDecision)
-      .sort((x, y) => x.start - y.start || y.end - x.end);
-    assert.ok(queue.length > 10, `${queue.length} suggestions`);
-    const first = await vscode.commands.executeCommand<string>(Commands.nextSuggestion);
-    const expectFirst = queue.find((x) => x.start > 0) ?? queue[0]!;
-    assert.equal(first, expectFirst.id);
-    assert.equal(cursorAt(ed), expectFirst.start, 'the cursor on the suggestion');
-    assert.ok(ed.selection.isEmpty, 'nothing selected: a stray key cannot replace the words');
-    const second = await vscode.commands.executeCommand<string>(Commands.nextSuggestion);
-    assert.equal(second, queue[queue.indexOf(expectFirst) + 1]!.id);
-    assert.equal(await vscode.commands.executeCommand<string>(Commands.previousSuggestion), first);
-    // Accept and Next: the one at the cursor is accepted (by the reviewer of the setting), the cursor moves on.
-    const next = await vscode.commands.executeCommand<string>(Commands.acceptAndNext);
-    assert.equal(next, second);
-    const accepted = a.annotations(uri).find((x) => x.id === first)!;
-    assert.equal(accepted.status, 'accepted');
-    assert.equal(accepted.by, 'Test Reviewer');
-    await vscode.commands.executeCommand<string>(Commands.rejectAndNext);
-    assert.equal(a.annotations(uri).find((x) => x.id === second)?.status, 'rejected');
-    assert.match(a.review.statusText() ?? '', new RegExp(`^\\$\\(checklist\\) 2 / ${a.review.progress(uri)!.total} reviewed`));
-    // The last one, then next: back to the first undecided, wrapped.
-    const open = a
-      .annotations(uri)
-      .filter(awaitsDecision)
-      .sort((x, y) => x.start - y.start || y.end - x.end);
-    const last = open.at(-1)!;
-    ed.selection = new vscode.Selection(ed.document.positionAt(last.start + 1), ed.document.positionAt(last.start + 1));
-    assert.equal(await vscode.commands.executeCommand<string>(Commands.nextSuggestion), open[0]!.id, 'wrapped to the first');
-    // The file holds both decisions with the reviewer's name.
-    const side = await waitFor('both decisions in the file', () => {
-      const s = readAnnotationFile(sidecarOf(uri));
-      return s &&
-        s.annotations.some((x) => x.id === first && x.status === 'accepted' && x.by === 'Test Reviewer') &&
-        s.annotations.some((x) => x.id === second && x.status === 'rejected' && x.by === 'Test Reviewer')
-        ? s
-        : null;
-    });
-    assert.ok(side);
-  });
+  it(
+    'next / previous visit the undecided suggestions in reading order and wrap; accept and reject ' + 'and next record who decided',
+    async () => {
+      const a = await api();
+      const uri = copyInWorkspace('port-strike.txt', 'loop/next.txt');
+      const ed = await openArticle(uri);
+      ed.selection = new vscode.Selection(0, 0, 0, 0);
+      const queue = a
+        .annotations(uri)
+        .filter(awaitsDecision)
+        .sort((x, y) => x.start - y.start || y.end - x.end);
+      assert.ok(queue.length > 10, `${queue.length} suggestions`);
+      const first = await vscode.commands.executeCommand<string>(Commands.nextSuggestion);
+      const expectFirst = queue.find((x) => x.start > 0) ?? queue[0]!;
+      assert.equal(first, expectFirst.id);
+      assert.equal(cursorAt(ed), expectFirst.start, 'the cursor on the suggestion');
+      assert.ok(ed.selection.isEmpty, 'nothing selected: a stray key cannot replace the words');
+      const second = await vscode.commands.executeCommand<string>(Commands.nextSuggestion);
+      assert.equal(second, queue[queue.indexOf(expectFirst) + 1]!.id);
+      assert.equal(await vscode.commands.executeCommand<string>(Commands.previousSuggestion), first);
+      // Accept and Next: the one at the cursor is accepted (by the reviewer of the setting), the cursor moves on.
+      const next = await vscode.commands.executeCommand<string>(Commands.acceptAndNext);
+      assert.equal(next, second);
+      const accepted = a.annotations(uri).find((x) => x.id === first)!;
+      assert.equal(accepted.status, 'accepted');
+      assert.equal(accepted.by, 'Test Reviewer');
+      await vscode.commands.executeCommand<string>(Commands.rejectAndNext);
+      assert.equal(a.annotations(uri).find((x) => x.id === second)?.status, 'rejected');
+      assert.match(a.review.statusText() ?? '', new RegExp(`^\\$\\(checklist\\) 2 / ${a.review.progress(uri)!.total} reviewed`));
+      // The last one, then next: back to the first undecided, wrapped.
+      const open = a
+        .annotations(uri)
+        .filter(awaitsDecision)
+        .sort((x, y) => x.start - y.start || y.end - x.end);
+      const last = open.at(-1)!;
+      ed.selection = new vscode.Selection(ed.document.positionAt(last.start + 1), ed.document.positionAt(last.start + 1));
+      assert.equal(await vscode.commands.executeCommand<string>(Commands.nextSuggestion), open[0]!.id, 'wrapped to the first');
+      // The file holds both decisions with the reviewer's name.
+      const side = await waitFor('both decisions in the file', () => {
+        const s = readAnnotationFile(sidecarOf(uri));
+        return s &&
+          s.annotations.some((x) => x.id === first && x.status === 'accepted' && x.by === 'Test Reviewer') &&
+          s.annotations.some((x) => x.id === second && x.status === 'rejected' && x.by === 'Test Reviewer')
+          ? s
+          : null;
+      });
+      assert.ok(side);
+    },
+  );
 
   it('the filter: only quotes the model is unsure of', async () => {
     const a = await api();
@@ -176,7 +179,8 @@ describe('review loop', () => {
     });
     const ms = Date.now() - t0;
     note(
-      `bulk over the workspace: ${r.changed} mentions accepted in ${r.articles} articles in ${ms} ms (${Math.round(ms / n)} ms an article, read + analysed + written)`,
+      `bulk over the workspace: ${r.changed} mentions accepted in ${r.articles} articles in ${ms} ms ` +
+        `(${Math.round(ms / n)} ms an article, read + analysed + written)`,
     );
     assert.ok(r.articles >= n / 2, `${r.articles} articles`);
     for (const u of uris.filter((_, i) => i % 2)) {
@@ -257,8 +261,10 @@ describe('review loop', () => {
       Commands.redoDecision,
     ]);
     // A default binding can fire in an article when its condition does not need another part of the workbench.
-    const elsewhere =
-      /\b(?:false|notebook\w*|inChat\w*|chat\w*|inQuickInput|focusedView|breakpointsFocused|searchViewletFocus|terminal\w*|listFocus|markdownEditorFocus|accessibleView\w*|testing\.\w*|debuggersAvailable && disassemblyViewFocus)\b/;
+    const elsewhere = new RegExp(
+      String.raw`\b(?:false|notebook\w*|inChat\w*|chat\w*|inQuickInput|focusedView|breakpointsFocused|searchViewletFocus|terminal\w*|` +
+        String.raw`listFocus|markdownEditorFocus|accessibleView\w*|testing\.\w*|debuggersAvailable && disassemblyViewFocus)\b`,
+    );
     const clashes: string[] = [];
     for (const k of pkg.contributes.keybindings.filter((x) => loop.has(x.command))) {
       // Ctrl+Z / Ctrl+Y are taken over on purpose, only while the last thing done in the article was a decision.
@@ -271,7 +277,8 @@ describe('review loop', () => {
       }
     }
     note(
-      `checked ${pkg.contributes.keybindings.filter((x) => loop.has(x.command)).length} review keybindings against ${defaults.length} defaults`,
+      `checked ${pkg.contributes.keybindings.filter((x) => loop.has(x.command)).length} review ` +
+        `keybindings against ${defaults.length} defaults`,
     );
     assert.deepEqual(clashes, []);
   });

@@ -93,7 +93,8 @@ async function palette(page, title, answers) {
 }
 
 /**
- * @param {{ server: any, workspace: string, shotsDir: string, profileDir: string, check: (name: string, ok: boolean, detail?: string) => void }} o
+ * @param {{ server: any, workspace: string, shotsDir: string, profileDir: string,
+ *   check: (name: string, ok: boolean, detail?: string) => void }} o
  */
 export async function runReviewScenario(o) {
   const check = o.check;

@@ -51,7 +51,8 @@ export const TARGETS = {
 const transparent = (c) => !c || c === 'rgba(0, 0, 0, 0)' || c === 'transparent';
 
 /**
- * @param {{ server: any, workspace: string, useReference: boolean, shotsDir: string, profileDir: string, installedIn?: string, check: (name: string, ok: boolean, detail?: string) => void }} o
+ * @param {{ server: any, workspace: string, useReference: boolean, shotsDir: string, profileDir: string, installedIn?: string,
+ *   check: (name: string, ok: boolean, detail?: string) => void }} o
  *   installedIn: the extensions folder the extension must be running from (checked in Running Extensions).
  */
 export async function runUiScenario(o) {

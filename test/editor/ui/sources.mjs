@@ -15,7 +15,8 @@ export const HOSTILE = '<img src=x onerror="window.__pwned=1"> Eve';
 /** An article whose annotation file (tampered) adds a quote by a speaker named with HTML. */
 function writeHostileArticle(dir) {
   const text =
-    'Port deal signed\n\nThe port operator and the union signed a deal on Friday.\n\nManagement sources said the deal is final and generous, and that the strike is over.\n';
+    'Port deal signed\n\nThe port operator and the union signed a deal on Friday.\n\nManagement sources ' +
+    'said the deal is final and generous, and that the strike is over.\n';
   const file = path.join(dir, 'hostile-source.txt');
   fs.writeFileSync(file, text);
   execFileSync(process.execPath, [path.join(ROOT, 'dist', 'cli.js'), 'annotate', '-q', file]);
@@ -54,7 +55,8 @@ async function chartFrame(page, timeoutMs = 30000) {
 }
 
 /**
- * @param {{ server: any, workspace: string, shotsDir: string, profileDir: string, check: (name: string, ok: boolean, detail?: string) => void }} o
+ * @param {{ server: any, workspace: string, shotsDir: string, profileDir: string,
+ *   check: (name: string, ok: boolean, detail?: string) => void }} o
  */
 export async function runSourcesScenario(o) {
   const check = o.check;
