@@ -1,10 +1,11 @@
 #!/usr/bin/env node
-// Runs the test tiers: unit (plain Node, core with in-memory fakes), cli (the built CLI on files),
-// editor (real VS Code via code-server + Chromium; see scripts/editor/). Compiles each
+// Runs the test tiers: lint (ESLint and Prettier's check), unit (plain Node, core with in-memory
+// fakes), cli (the built CLI on files), editor (real VS Code via code-server + Chromium; see
+// scripts/editor/). Compiles each
 // test/<tier>/*.test.ts with esbuild into out/test/<tier>/ and runs them with node --test.
 // Ends with one line per tier and a total, `N passed, N failed, N skipped`; a tier that could not
 // run on this machine says `SKIPPED (reason)`, never "passed".
-//   node scripts/test.mjs [unit|cli|editor ...]
+//   node scripts/test.mjs [lint|unit|cli|editor ...]
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -13,8 +14,10 @@ import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const requested = process.argv.slice(2);
-const tiers = requested.length ? requested : ['unit', 'cli', 'editor'];
+const tiers = requested.length ? requested : ['lint', 'unit', 'cli', 'editor'];
 const summary = [];
+/** The files Prettier keeps formatted (also `npm run format`); generated data and fixtures are in .prettierignore. */
+const FORMATTED = ['src/**/*.ts', 'test/**/*.{ts,mjs}', 'scripts/**/*.{ts,mjs}', 'bench/**/*.ts', '*.{json,mjs}', 'schemas/*.json'];
 let failed = false;
 const total = { passed: 0, failed: 0, skipped: 0 };
 const counts = (c) => `${c.passed} passed, ${c.failed} failed, ${c.skipped} skipped`;
@@ -67,6 +70,16 @@ for (const tier of tiers) {
   const secs = () => `${((Date.now() - t0) / 1000).toFixed(1)} s`;
   let status;
   let c;
+  if (tier === 'lint') {
+    // ESLint (typescript-eslint, the limits in eslint.config.mjs) and Prettier's check: two checks, not tests.
+    const eslint = run(process.execPath, ['node_modules/eslint/bin/eslint.js', '--max-warnings=0', '.']);
+    const prettier = run(process.execPath, ['node_modules/prettier/bin/prettier.cjs', '--check', '--log-level=warn', ...FORMATTED]);
+    status = eslint || prettier;
+    const what = [eslint ? 'eslint FAILED' : 'eslint clean', prettier ? 'prettier FAILED' : 'prettier clean'].join(', ');
+    summary.push(`${tier}: ${status === 0 ? 'passed' : 'FAILED'} (${what}) (${secs()})`);
+    if (status !== 0) failed = true;
+    continue;
+  }
   if (tier === 'editor') {
     status = run(process.execPath, ['scripts/editor/run.mjs']);
     const file = path.join(root, 'out', 'test', 'editor-summary.json');

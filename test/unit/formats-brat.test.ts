@@ -98,13 +98,11 @@ test(
     const results = bratValidate(pairs);
     const bad = results.map((errors, i) => ({ errors, i })).filter((r) => r.errors.length);
     assert.deepEqual(
-      bad
-        .slice(0, 3)
-        .map((b) => ({
-          ...b,
-          txt: JSON.stringify(fs.readFileSync(pairs[b.i]!.txt, 'utf8')),
-          ann: fs.readFileSync(pairs[b.i]!.ann, 'utf8'),
-        })),
+      bad.slice(0, 3).map((b) => ({
+        ...b,
+        txt: JSON.stringify(fs.readFileSync(pairs[b.i]!.txt, 'utf8')),
+        ann: fs.readFileSync(pairs[b.i]!.ann, 'utf8'),
+      })),
       [],
     );
     assert.equal(results.length, RUNS);
