@@ -90,7 +90,7 @@ export type RelUnit =
   | 'following';
 
 /** A figure found by the scanner; `value` is numeric, dates carry a {@link DateSpec} instead. */
-export interface Cand {
+export interface FigureCandidate {
   start: number;
   end: number;
   kind: FigureKind;
@@ -108,7 +108,7 @@ export interface Cand {
   /** Money: vague or hedged (`millions of dollars`, `a few hundred yuan`, `600-plus billion pesos`, `about $5m`). */
   approx?: boolean;
   /** Money: the same amount in another currency, in brackets right after it (`200 shillings (US$2)`); set when candidates are merged. */
-  alt?: Cand[];
+  alt?: FigureCandidate[];
   /** Money in a shared form: how its currency was read (set after the scan, see `currency.ts`). */
   reading?: CurrencyReading;
   /** Money: a currency named without an amount (`value` null), see `currencyMentions.ts`. */
@@ -122,7 +122,7 @@ export interface Cand {
 
 const isD = (c: number): boolean => c >= 48 && c <= 57;
 /** Letters: ASCII, Latin-1/Extended, Greek…CJK; not punctuation, symbols, spaces or surrogates. */
-function isL(c: number): boolean {
+function isLetter(c: number): boolean {
   if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
   return (
     (c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7) ||
@@ -131,7 +131,7 @@ function isL(c: number): boolean {
     (c >= 0xac00 && c <= 0xd7a3)
   );
 }
-const isW = (c: number): boolean => isD(c) || isL(c);
+const isW = (c: number): boolean => isD(c) || isLetter(c);
 const isSp = (c: number): boolean => c === 32 || c === 160 || c === 0x2009 || c === 0x202f || c === 9;
 const isDash = (c: number): boolean => c === 45 || c === 0x2013 || c === 0x2011;
 const isUpper = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 0xc0 && c <= 0xde && c !== 0xd7);
@@ -145,7 +145,7 @@ function skipSp(s: string, i: number): number {
   return isSp(s.charCodeAt(i + 1)) ? i + 2 : i + 1;
 }
 function wordEnd(s: string, i: number): number {
-  while (isL(s.charCodeAt(i))) i++;
+  while (isLetter(s.charCodeAt(i))) i++;
   return i;
 }
 /** The word right after one or two spaces at `i` (letters only), as [start, end], or null. */
@@ -159,13 +159,13 @@ function nextWord(s: string, i: number): [number, number] | null {
 function prevWord(s: string, i: number): string {
   let e = i;
   while (e > 0 && isSp(s.charCodeAt(e - 1))) e--;
-  if (e === i && i > 0 && isL(s.charCodeAt(i - 1))) return ''; // attached
+  if (e === i && i > 0 && isLetter(s.charCodeAt(i - 1))) return ''; // attached
   let b = e;
-  while (b > 0 && isL(s.charCodeAt(b - 1))) b--;
+  while (b > 0 && isLetter(s.charCodeAt(b - 1))) b--;
   // `No. 10`, `p. 5`: accept one dot after the word.
   if (b === e && e > 0 && s.charCodeAt(e - 1) === 46) {
     b = e - 1;
-    while (b > 0 && isL(s.charCodeAt(b - 1))) b--;
+    while (b > 0 && isLetter(s.charCodeAt(b - 1))) b--;
     return s.slice(b, e - 1);
   }
   return s.slice(b, e);
@@ -175,7 +175,7 @@ const lower = (w: string): string => w.toLowerCase();
 function wordBefore(s: string, i: number): number {
   let b = i;
   while (b > 0 && isSp(s.charCodeAt(b - 1))) b--;
-  while (b > 0 && isL(s.charCodeAt(b - 1))) b--;
+  while (b > 0 && isLetter(s.charCodeAt(b - 1))) b--;
   return b;
 }
 const cap = (w: string): string => w.charAt(0).toUpperCase() + w.slice(1);
@@ -267,7 +267,7 @@ interface Scale {
 const MONEY_SUFFIX: Record<string, number> = { mil: 6, mln: 6, bil: 9, bln: 9 };
 function scaleAt(s: string, e: number, money: boolean): Scale | null {
   const c = s.charCodeAt(e);
-  if (isL(c)) {
+  if (isLetter(c)) {
     const we = wordEnd(s, e);
     if (isD(s.charCodeAt(we))) return null;
     const w = s.slice(e, we);
@@ -454,8 +454,8 @@ export function wordHash(w: string): number {
 }
 
 /** Scans `s` for figure candidates (sorted, non-overlapping), and the words of `watch`. */
-export function scan(s: string, watch?: WordWatch): Cand[] {
-  const out: Cand[] = [];
+export function scan(s: string, watch?: WordWatch): FigureCandidate[] {
+  const out: FigureCandidate[] = [];
   const n = s.length;
   let i = 0;
   while (i < n) {
@@ -468,7 +468,7 @@ export function scan(s: string, watch?: WordWatch): Cand[] {
       i = atDigit(s, i, out);
       continue;
     }
-    if (isL(c)) {
+    if (isLetter(c)) {
       // ৳ and ฿ are currency signs in letter blocks.
       if (c > 0x9f2 && (c === 0x9f3 || c === 0xe3f)) {
         i = atMoney(s, i, i + 1, SIGN[c]!, out);
@@ -476,7 +476,7 @@ export function scan(s: string, watch?: WordWatch): Cand[] {
       }
       let j = i;
       let h = 0;
-      for (let d = c; isL(d); d = s.charCodeAt(++j)) h = (Math.imul(h, 31) + d) | 0;
+      for (let d = c; isLetter(d); d = s.charCodeAt(++j)) h = (Math.imul(h, 31) + d) | 0;
       if (watch !== undefined && (watch.bits[(h >>> 5) & 2047]! & (1 << (h & 31))) !== 0) watch.found.push(i, j);
       const t = TRIGGER_HASH.has(h) ? TRIGGERS.get(s.slice(i, j)) : undefined;
       if (t !== undefined) {
@@ -500,19 +500,23 @@ export function scan(s: string, watch?: WordWatch): Cand[] {
   return out;
 }
 
-function push(out: Cand[], f: Cand | null): void {
+function push(out: FigureCandidate[], f: FigureCandidate | null): void {
   if (f && f.end > f.start && (out.length === 0 || out[out.length - 1]!.end <= f.start)) out.push(f);
 }
-/** A candidate; every one is built here or in `dateCand`, with all fields, so that they share one shape (fast property access downstream). */
-export function mk(start: number, end: number, kind: FigureKind, value: number | null, unit: string | null, exp = 0, bare = false): Cand {
+/**
+ * A candidate; every one is built here or in `makeDateCandidate`, with all fields, so that they
+ * share one shape (fast property access downstream). It starts unscaled and not bare: see
+ * {@link scaled} and {@link bareNumber}.
+ */
+export function makeCandidate(start: number, end: number, kind: FigureKind, value: number | null, unit: string | null): FigureCandidate {
   return {
     start,
     end,
     kind,
     value,
     unit,
-    exp,
-    bare,
+    exp: 0,
+    bare: false,
     valueMax: undefined,
     date: undefined,
     note: undefined,
@@ -522,9 +526,20 @@ export function mk(start: number, end: number, kind: FigureKind, value: number |
     reading: undefined,
     noAmount: undefined,
     nonIso: undefined,
-  } as Cand;
+  } as FigureCandidate;
 }
-function dateCand(start: number, end: number, date: DateSpec): Cand {
+/** `f`, its number scaled by 10^`exp` (`12 million` → 6). */
+function scaled(f: FigureCandidate, exp: number): FigureCandidate {
+  f.exp = exp;
+  return f;
+}
+/** A plain number at `[start, end)`: no unit, no scale, no currency. */
+function bareNumber(start: number, end: number, value: number): FigureCandidate {
+  const f = makeCandidate(start, end, 'number', value, null);
+  f.bare = true;
+  return f;
+}
+function makeDateCandidate(start: number, end: number, date: DateSpec): FigureCandidate {
   return {
     start,
     end,
@@ -542,7 +557,7 @@ function dateCand(start: number, end: number, date: DateSpec): Cand {
     reading: undefined,
     noAmount: undefined,
     nonIso: undefined,
-  } as Cand;
+  } as FigureCandidate;
 }
 /** The tense of the sentence around `[i, j)`: future words win over past ones; null when neither shows. */
 function tenseAround(s: string, i: number, j: number): 'future' | 'past' | null {
@@ -576,16 +591,16 @@ function setTense(spec: DateSpec, s: string, i: number, j: number): void {
 // Money
 
 /** A money candidate in `cur`: an ISO code, or `*family` for a form several currencies share (resolved from the article later). */
-function mkMoney(start: number, end: number, value: number, cur: string, exp = 0): Cand {
-  if (cur.charCodeAt(0) !== 42) return mk(start, end, 'money', value, cur, exp);
+function makeMoney(start: number, end: number, value: number, cur: string, exp = 0): FigureCandidate {
+  if (cur.charCodeAt(0) !== 42) return scaled(makeCandidate(start, end, 'money', value, cur), exp);
   const fam = cur.slice(1);
-  const f = mk(start, end, 'money', value, FAMILIES[fam]?.usual ?? null, exp);
+  const f = scaled(makeCandidate(start, end, 'money', value, FAMILIES[fam]?.usual ?? null), exp);
   f.cur = fam;
   return f;
 }
 
 /** `$` / `£600m` / `US$5bn` / `Rs 500 crore` / `$5-6m` / `$5m-$6m` starting at `start`, the amount at or after `j`. */
-function atMoney(s: string, start: number, j: number, cur: string, out: Cand[]): number {
+function atMoney(s: string, start: number, j: number, cur: string, out: FigureCandidate[]): number {
   const f = moneyAt(s, start, j, cur);
   if (!f) return j;
   push(out, f);
@@ -596,9 +611,9 @@ function atMoney(s: string, start: number, j: number, cur: string, out: Cand[]):
  * one-letter abbreviations (`R`, `N`): only with a scale or a grouped amount (`R92 million`,
  * `N2,000`); `code` for ISO codes: not before a bare year (`CUP 2022`).
  */
-function moneyAt(s: string, start: number, j: number, cur: string, mode: 'sign' | 'gated' | 'code' = 'sign'): Cand | null {
+function moneyAt(s: string, start: number, j: number, cur: string, mode: 'sign' | 'gated' | 'code' = 'sign'): FigureCandidate | null {
   // A sign right after a letter or digit is not a price (`S$` is handled as a prefix word).
-  if (start > 0 && isW(s.charCodeAt(start - 1)) && !isL(s.charCodeAt(start))) return null;
+  if (start > 0 && isW(s.charCodeAt(start - 1)) && !isLetter(s.charCodeAt(start))) return null;
   let k = j;
   if (isSp(s.charCodeAt(k))) k++;
   if (!isD(s.charCodeAt(k))) return null;
@@ -616,7 +631,7 @@ function moneyAt(s: string, start: number, j: number, cur: string, mode: 'sign' 
       isD(s.charCodeAt(ae + 2)) &&
       isD(s.charCodeAt(ae + 3)) &&
       !isD(s.charCodeAt(ae + 4)) &&
-      !isL(s.charCodeAt(ae + 4))
+      !isLetter(s.charCodeAt(ae + 4))
     ) {
       int += s.slice(ae + 1, ae + 4);
       ae += 4;
@@ -669,7 +684,7 @@ function moneyAt(s: string, start: number, j: number, cur: string, mode: 'sign' 
     unit = 'CNY';
     e = nw[1];
   }
-  const f = mkMoney(start, e, numVal(value, exp), unit, exp);
+  const f = makeMoney(start, e, numVal(value, exp), unit, exp);
   if (max !== undefined && max > f.value!) f.valueMax = max;
   return f;
 }
@@ -708,7 +723,7 @@ const LABEL_CODES = new Set(['COP', 'SDG', 'CUP', 'GEL', 'PEN', 'MAD', 'BOB', 'T
 const SIGN_PREFIX: Record<string, string> = { 'GH₵': 'GHS', 'GH¢': 'GHS', 'CN¥': 'CNY', 'JP¥': 'JPY', 'E£': 'EGP', 'L.E.': 'EGP' };
 
 /** A currency code or abbreviation at `[i, j)` before an amount: `USD 5m`, `US$5bn`, `US $3.4m`, `U.S.$2`, `Tk 2,977 crore`, `Rs. 500`, `GH₵5`. */
-function codeAt(s: string, i: number, j: number, cur: string | null, gated: boolean): Cand | null {
+function codeAt(s: string, i: number, j: number, cur: string | null, gated: boolean): FigureCandidate | null {
   const w = s.slice(i, j);
   const c = s.charCodeAt(j);
   if (c === 36) {
@@ -734,12 +749,12 @@ function codeAt(s: string, i: number, j: number, cur: string | null, gated: bool
   }
   if (!cur) return null;
   let k = j;
-  if (c === 46 && !isL(s.charCodeAt(j + 1))) k++; // Rs. 500, Tk. 20, Kshs. 100
+  if (c === 46 && !isLetter(s.charCodeAt(j + 1))) k++; // Rs. 500, Tk. 20, Kshs. 100
   return moneyAt(s, i, k, cur, gated ? 'gated' : cur.length === 3 && ISO_CODES.has(cur) && cur === w ? 'code' : 'sign');
 }
 
 /** A currency name before an amount: `US dollars 6000`, `rupee 40` (not `the dollar 10 years ago`, not `dollars 2020`). */
-function nameBeforeAt(s: string, i: number, j: number, cur: string): Cand | null {
+function nameBeforeAt(s: string, i: number, j: number, cur: string): FigureCandidate | null {
   const k = skipSp(s, j);
   if (k === j || !isD(s.charCodeAt(k))) return null;
   const a = readNum(s, k);
@@ -758,7 +773,7 @@ function nameBeforeAt(s: string, i: number, j: number, cur: string): Cand | null
     start = q.start;
     cur = q.code;
   }
-  const f = mkMoney(start, r.end, r.value, cur, r.exp);
+  const f = makeMoney(start, r.end, r.value, cur, r.exp);
   if (r.valueMax !== undefined) f.valueMax = r.valueMax;
   return f;
 }
@@ -793,16 +808,16 @@ function currencyAfter(s: string, e: number, gatedOk: boolean, k = -1, we = 0, w
     const c = s.charCodeAt(k);
     if (c > 127 || c === 36) {
       const sign = SIGN[c];
-      if (sign !== undefined && !isD(s.charCodeAt(k + 1)) && !isL(s.charCodeAt(k + 1))) return { end: k + 1, cur: sign };
+      if (sign !== undefined && !isD(s.charCodeAt(k + 1)) && !isLetter(s.charCodeAt(k + 1))) return { end: k + 1, cur: sign };
     }
-    if (k === e || !isL(c) || c === 0x9f3 || c === 0xe3f) return null;
+    if (k === e || !isLetter(c) || c === 0x9f3 || c === 0xe3f) return null;
     we = wordEnd(s, k);
     w = s.slice(k, we);
     lw = lower(w);
   }
   if (w !== lw) {
     // ISO codes and local abbreviations: `5 million USD`, `1500 Rs`, `5,000 CFA francs`
-    if (!isL(s.charCodeAt(we)) && !isD(s.charCodeAt(we))) {
+    if (!isLetter(s.charCodeAt(we)) && !isD(s.charCodeAt(we))) {
       const code = w.length === 3 && ISO_CODES.has(w) ? w : LOCAL_SUFFIX[w];
       if (code) {
         const nw = nextWord(s, we);
@@ -820,7 +835,7 @@ function currencyAfter(s: string, e: number, gatedOk: boolean, k = -1, we = 0, w
   if (w === lw) return null;
   // A country and a name: `Hong Kong dollars`, `US-dollar`, `Korean won`
   const p = placeCode(s, k);
-  if (p && (isSp(s.charCodeAt(p.end)) || isDash(s.charCodeAt(p.end))) && isL(s.charCodeAt(p.end + 1))) {
+  if (p && (isSp(s.charCodeAt(p.end)) || isDash(s.charCodeAt(p.end))) && isLetter(s.charCodeAt(p.end + 1))) {
     const ne = wordEnd(s, p.end + 1);
     const nm = NAMES[lower(s.slice(p.end + 1, ne))];
     if (nm !== undefined && fits(p.code, nm)) return { end: ne, cur: p.code };
@@ -846,7 +861,7 @@ const SCALE_WORD: Record<string, number> = { hundred: 100, thousand: 1e3, millio
  * million dollars`, `multibillion-dollar`, `billion-dollar`, `half a trillion pesos`. Nothing when
  * no currency follows (`thousands of people` is not money).
  */
-function vagueAt(s: string, i: number, j: number, w: string): Cand | null {
+function vagueAt(s: string, i: number, j: number, w: string): FigureCandidate | null {
   let lo = 0;
   let hi = 0;
   let e = j;
@@ -887,7 +902,7 @@ function vagueAt(s: string, i: number, j: number, w: string): Cand | null {
     const ne = wordEnd(s, j + 1);
     const nm = NAMES[lower(s.slice(j + 1, ne))];
     if (nm === undefined || SCALE_WORD[w]! < 1e6) return null;
-    const f = mkMoney(i, ne, SCALE_WORD[w]!, nm, Math.log10(SCALE_WORD[w]!));
+    const f = makeMoney(i, ne, SCALE_WORD[w]!, nm, Math.log10(SCALE_WORD[w]!));
     f.valueMax = SCALE_WORD[w]! * 10;
     return vague(f, 'order of magnitude');
   } else if (w.startsWith('multi')) {
@@ -905,7 +920,7 @@ function vagueAt(s: string, i: number, j: number, w: string): Cand | null {
     const ne = wordEnd(s, k + 1);
     const nm = NAMES[lower(s.slice(k + 1, ne))];
     if (nm === undefined) return null;
-    const f = mkMoney(i, ne, 2 * m, nm, Math.log10(m));
+    const f = makeMoney(i, ne, 2 * m, nm, Math.log10(m));
     f.valueMax = 1000 * m;
     return vague(f, 'vague amount');
   } else if (w === 'half') {
@@ -923,15 +938,15 @@ function vagueAt(s: string, i: number, j: number, w: string): Cand | null {
     }
     const ca = currencyAfter(s, e, true);
     if (!ca) return null;
-    return mkMoney(i, ca.end, lo, ca.cur, Math.log10(m));
+    return makeMoney(i, ca.end, lo, ca.cur, Math.log10(m));
   } else return null;
   const ca = currencyAfter(s, e, true);
-  if (!ca || (of && !isL(s.charCodeAt(skipSp(s, e))))) return null;
-  const f = mkMoney(start, ca.end, lo, ca.cur);
+  if (!ca || (of && !isLetter(s.charCodeAt(skipSp(s, e))))) return null;
+  const f = makeMoney(start, ca.end, lo, ca.cur);
   f.valueMax = hi;
   return vague(f, 'vague amount');
 }
-function vague(f: Cand, note: string): Cand {
+function vague(f: FigureCandidate, note: string): FigureCandidate {
   f.approx = true;
   f.note = note;
   return f;
@@ -940,21 +955,21 @@ function vague(f: Cand, note: string): Cand {
 // ---------------------------------------------------------------------------------------------
 // Digits
 
-function atDigit(s: string, i: number, out: Cand[]): number {
+function atDigit(s: string, i: number, out: FigureCandidate[]): number {
   const r = digitAt(s, i);
   if (typeof r === 'number') return r;
   push(out, signed(s, r));
   return r.end;
 }
 /** `minus 20C`, `-0.1%`, `−5`: a negative amount (the sign joins the span). */
-function signed(s: string, f: Cand): Cand {
+function signed(s: string, f: FigureCandidate): FigureCandidate {
   if (f.value === null || f.kind === 'date' || f.kind === 'money' || f.kind === 'count') return f;
   const i = f.start;
   const c = s.charCodeAt(i - 1);
   let start = -1;
   if ((c === 45 || c === 0x2212) && (i < 2 || isSp(s.charCodeAt(i - 2)) || s.charCodeAt(i - 2) === 40 || s.charCodeAt(i - 2) === 10))
     start = i - 1;
-  else if (isSp(c) && s.startsWith('minus', i - 6) && (i < 7 || !isL(s.charCodeAt(i - 7)))) start = i - 6;
+  else if (isSp(c) && s.startsWith('minus', i - 6) && (i < 7 || !isLetter(s.charCodeAt(i - 7)))) start = i - 6;
   if (start < 0) return f;
   f.start = start;
   f.value = -f.value;
@@ -967,9 +982,9 @@ function signed(s: string, f: Cand): Cand {
 }
 
 /** A figure starting with the digit at `i`, or the end of a rejected token. */
-function digitAt(s: string, i: number): Cand | number {
+function digitAt(s: string, i: number): FigureCandidate | number {
   const pc = i > 0 ? s.charCodeAt(i - 1) : 32;
-  if (pc === 35 || pc === 43 || pc === 64 || pc === 95 || isL(pc)) return skipRun(s, i); // #1, +44, @2, _3, x4
+  if (pc === 35 || pc === 43 || pc === 64 || pc === 95 || isLetter(pc)) return skipRun(s, i); // #1, +44, @2, _3, x4
   const a = readNum(s, i);
   if (!a) return skipRun(s, i);
   let e = a.end;
@@ -990,7 +1005,7 @@ function digitAt(s: string, i: number): Cand | number {
     const m = Number(s.slice(e + 1, e + 3));
     if (isDash(s.charCodeAt(e + 3)) && isD(s.charCodeAt(e + 4)) && isD(s.charCodeAt(e + 5)) && !isD(s.charCodeAt(e + 6))) {
       const d = Number(s.slice(e + 4, e + 6));
-      if (m >= 1 && m <= 12 && d >= 1 && d <= 31) return dateCand(i, e + 6, { y, m, d });
+      if (m >= 1 && m <= 12 && d >= 1 && d <= 31) return makeDateCandidate(i, e + 6, { y, m, d });
       return skipRun(s, i);
     }
   }
@@ -1005,18 +1020,18 @@ function digitAt(s: string, i: number): Cand | number {
   if (c === 115 && !isW(s.charCodeAt(e + 1)) && !a.dec && !a.commas) {
     if (a.int.length === 4 && a.int.endsWith('0')) {
       const y = intOf(a);
-      if (y >= 1000 && y <= 2090) return dateCand(i, e + 1, { y, y2: y + 9 });
+      if (y >= 1000 && y <= 2090) return makeDateCandidate(i, e + 1, { y, y2: y + 9 });
     }
     const ap = i > 0 ? s.charCodeAt(i - 1) : 0;
     if (a.int.length === 2 && a.int.endsWith('0') && (ap === 39 || ap === 0x2019 || lower(prevWord(s, i)) === 'the')) {
       const v = intOf(a);
       const y = v >= 30 ? 1900 + v : 2000 + v;
-      return dateCand(ap === 39 || ap === 0x2019 ? i - 1 : i, e + 1, { y, y2: y + 9 });
+      return makeDateCandidate(ap === 39 || ap === 0x2019 ? i - 1 : i, e + 1, { y, y2: y + 9 });
     }
     return skipRun(s, i);
   }
   // Ordinals: 4th, 21st → a day before a month, else an ordinal number.
-  if (isL(c)) {
+  if (isLetter(c)) {
     const we = wordEnd(s, e);
     const suf = s.slice(e, we);
     if (
@@ -1028,7 +1043,7 @@ function digitAt(s: string, i: number): Cand | number {
     ) {
       const dm = dayMonthAt(s, i, a, we);
       if (dm) return dm;
-      return mk(i, we, 'number', intOf(a), 'ordinal');
+      return makeCandidate(i, we, 'number', intOf(a), 'ordinal');
     }
   }
   // Ranges and scores with a dash: $… handled in money; here 5-6%, 10-15 people, 6-4, 2004-05, 25-year-old.
@@ -1048,8 +1063,8 @@ function digitAt(s: string, i: number): Cand | number {
       const y = intOf(a);
       let y2 = b.int.length === 2 ? Math.floor(y / 100) * 100 + intOf(b) : intOf(b);
       if (b.int.length === 2 && y2 <= y && y2 + 100 === y + 1) y2 += 100; // 1999-00
-      if (y2 > y && y2 - y < 100) return dateCand(i, b.end, { y, y2 });
-      if (b.int.length === 2 && intOf(b) >= 1 && intOf(b) <= 12) return dateCand(i, b.end, { y, m: intOf(b) });
+      if (y2 > y && y2 - y < 100) return makeDateCandidate(i, b.end, { y, y2 });
+      if (b.int.length === 2 && intOf(b) >= 1 && intOf(b) <= 12) return makeDateCandidate(i, b.end, { y, m: intOf(b) });
     }
     // 4-6 February: a day range
     if (isSmallInt(a) && isSmallInt(b)) {
@@ -1062,7 +1077,7 @@ function digitAt(s: string, i: number): Cand | number {
     }
     max = b;
     e = b.end;
-  } else if (isDash(c) && isL(s.charCodeAt(e + 1))) {
+  } else if (isDash(c) && isLetter(s.charCodeAt(e + 1))) {
     // 25-year-old, 10-year, 24-hour, 100-metre, $5-million handled in money.
     const we = wordEnd(s, e + 1);
     const w = lower(s.slice(e + 1, we));
@@ -1070,12 +1085,12 @@ function digitAt(s: string, i: number): Cand | number {
     if (u && !a.commas) {
       let end = we;
       if (s.startsWith('-old', we)) end = s.startsWith('-olds', we) ? we + 5 : we + 4;
-      return mk(i, end, 'quantity', numVal(a), u);
+      return makeCandidate(i, end, 'quantity', numVal(a), u);
     }
     // the 50,000-pound prize, a 500-euro fine (not a 200-pound man: a weight)
     const cur = NAMES[w];
     if (cur !== undefined && !GATED.has(w) && !(cur === '*pound' && numVal(a) < 1000))
-      return withMax(mkMoney(i, we, numVal(a), cur), max, 0);
+      return withMax(makeMoney(i, we, numVal(a), cur), max, 0);
     // 600-plus billion pesos: a lower bound, kept only when money follows
     if (w === 'plus') {
       const r = plusMoney(s, i, a, we);
@@ -1089,20 +1104,20 @@ function digitAt(s: string, i: number): Cand | number {
   const sc = scaleAt(s, e, false);
   if (sc) {
     // a 4bn-euro hole, a $5-million grant
-    if (isDash(s.charCodeAt(sc.end)) && isL(s.charCodeAt(sc.end + 1))) {
+    if (isDash(s.charCodeAt(sc.end)) && isLetter(s.charCodeAt(sc.end + 1))) {
       const we = wordEnd(s, sc.end + 1);
       const cur = NAMES[lower(s.slice(sc.end + 1, we))];
-      if (cur) return withMax(mkMoney(i, we, numVal(a, sc.exp), cur, sc.exp), max, sc.exp);
+      if (cur) return withMax(makeMoney(i, we, numVal(a, sc.exp), cur, sc.exp), max, sc.exp);
     }
     if (sc.ambiguousM) return millionOrMetres(s, i, a, max, sc);
     const f = tail(s, i, a, max, sc.end, sc.exp, false);
     if (f) return f;
-    const g = mk(i, sc.end, 'number', numVal(a, sc.exp), null, sc.exp);
+    const g = scaled(makeCandidate(i, sc.end, 'number', numVal(a, sc.exp), null), sc.exp);
     if (max) g.valueMax = numVal(max, sc.exp);
     return g;
   }
   // Units written onto the number: 100km, 5ft 9ins, 40GB, 50p, 30C
-  if (isL(s.charCodeAt(e)) || s.charCodeAt(e) === 0xb0) return attachedUnit(s, i, a, max, e);
+  if (isLetter(s.charCodeAt(e)) || s.charCodeAt(e) === 0xb0) return attachedUnit(s, i, a, max, e);
   const f = tail(s, i, a, max, e, 0, false);
   if (f) {
     // `Section 404 obliges`, `Boeing 737 aircraft`: a label or model, not a count.
@@ -1121,7 +1136,7 @@ function digitAt(s: string, i: number): Cand | number {
   if (max) {
     // Two small integers joined by a dash with nothing after them: a score (6-4, 2-1 win).
     if (isSmallInt(a) && max.int.length <= 3 && !max.dec) return skipScores(s, i);
-    const g = mk(i, e, 'number', numVal(a), null, 0, true);
+    const g = bareNumber(i, e, numVal(a));
     g.valueMax = numVal(max);
     return g;
   }
@@ -1129,14 +1144,14 @@ function digitAt(s: string, i: number): Cand | number {
 }
 
 /** `600-plus billion pesos`, `600+ million dollars`: money of at least the amount (`e`: after `plus`/`+`). */
-function plusMoney(s: string, i: number, a: Num, e: number): Cand | null {
+function plusMoney(s: string, i: number, a: Num, e: number): FigureCandidate | null {
   const sc = scaleAt(s, e, false);
   const f = tail(s, i, a, null, sc ? sc.end : e, sc ? sc.exp : 0, false);
   if (!f || f.kind !== 'money') return null;
   return vague(f, 'at least');
 }
 
-function toRange(s: string, i: number, a: Num, e: number): Cand | null {
+function toRange(s: string, i: number, a: Num, e: number): FigureCandidate | null {
   if (!isSp(s.charCodeAt(e)) || !s.startsWith('to', e + 1) || !isSp(s.charCodeAt(e + 3)) || !isD(s.charCodeAt(e + 4))) return null;
   const pw = lower(prevWord(s, i));
   if (LABEL_WORDS.has(pw)) return null;
@@ -1184,7 +1199,7 @@ function timeEnd(s: string, e: number): number {
       return nw[1];
     if ((w === 'a' || w === 'p') && s.startsWith('.m.', nw[1])) return nw[1] + 3;
   }
-  if (isL(s.charCodeAt(e))) return wordEnd(s, e);
+  if (isLetter(s.charCodeAt(e))) return wordEnd(s, e);
   return e;
 }
 /** First letters of the words that can follow a clock time (am, pm, a.m., GMT, BST, UTC, CET, hrs, o'clock). */
@@ -1204,7 +1219,7 @@ function isClock(s: string, a: Num): boolean {
     return false;
   }
   let e = a.end;
-  if (isL(s.charCodeAt(e))) {
+  if (isLetter(s.charCodeAt(e))) {
     const we = wordEnd(s, e);
     const w = lower(s.slice(e, we));
     return w === 'am' || w === 'pm' || ((w === 'a' || w === 'p') && s.startsWith('.m.', we));
@@ -1278,7 +1293,7 @@ function ordinalOk(int: string, suf: string): boolean {
 }
 
 /** 04/02/2026 (a date), 2025/26 (a year range), 24/7 and 7/5 (rejected). */
-function slashAt(s: string, i: number, a: Num): Cand | number {
+function slashAt(s: string, i: number, a: Num): FigureCandidate | number {
   const b = readNum(s, a.end + 1);
   if (!b) return skipRun(s, i);
   if (s.charCodeAt(b.end) === 47 && isD(s.charCodeAt(b.end + 1))) {
@@ -1289,10 +1304,10 @@ function slashAt(s: string, i: number, a: Num): Cand | number {
     const q = intOf(b);
     const y = c.int.length === 2 ? 2000 + intOf(c) : intOf(c);
     // Day and month order differs between UK and US usage: resolve only when one part is over 12.
-    if (p > 12 && q <= 12) return dateCand(i, c.end, { y, m: q, d: p });
-    if (q > 12 && p <= 12) return dateCand(i, c.end, { y, m: p, d: q });
-    if (p === q) return dateCand(i, c.end, { y, m: p, d: q });
-    return dateCand(i, c.end, {
+    if (p > 12 && q <= 12) return makeDateCandidate(i, c.end, { y, m: q, d: p });
+    if (q > 12 && p <= 12) return makeDateCandidate(i, c.end, { y, m: p, d: q });
+    if (p === q) return makeDateCandidate(i, c.end, { y, m: p, d: q });
+    return makeDateCandidate(i, c.end, {
       y,
       ambiguous: `day/month order of ${s.slice(i, c.end)} is ambiguous (${p} ${MONTHS[q - 1] ?? '?'} or ${MONTHS[p - 1] ?? '?'} ${q})`,
     });
@@ -1300,13 +1315,13 @@ function slashAt(s: string, i: number, a: Num): Cand | number {
   if (isYearNum(a, 1800) && !b.dec && (b.int.length === 2 || b.int.length === 4)) {
     const y = intOf(a);
     const y2 = b.int.length === 2 ? Math.floor(y / 100) * 100 + intOf(b) : intOf(b);
-    if (y2 === y + 1) return dateCand(i, b.end, { y, y2 });
+    if (y2 === y + 1) return makeDateCandidate(i, b.end, { y, y2 });
   }
   return skipRun(s, i);
 }
 
 /** `4 February`, `4th February 2026`, `4 Feb.`, `4th of February` after the day number `a` ending at `e`. */
-function dayMonthAt(s: string, start: number, a: Num, e: number): Cand | null {
+function dayMonthAt(s: string, start: number, a: Num, e: number): FigureCandidate | null {
   if (!isSmallInt(a)) return null;
   const d = intOf(a);
   if (d < 1 || d > 31) return null;
@@ -1328,7 +1343,7 @@ function dayMonthAt(s: string, start: number, a: Num, e: number): Cand | null {
   end = yearAfter(s, end, spec);
   end = relYearAfter(s, end, spec);
   if (spec.y === undefined && spec.rel === undefined) setTense(spec, s, start, end);
-  return dateCand(start, end, spec);
+  return makeDateCandidate(start, end, spec);
 }
 /** `October last year`, `4 February next year`: sets a relative year on `spec`, returns the new end. */
 function relYearAfter(s: string, e: number, spec: DateSpec): number {
@@ -1351,7 +1366,7 @@ function yearAfter(s: string, e: number, spec: DateSpec): number {
   const q = skipSp(s, k);
   if (q === k || !isD(s.charCodeAt(q))) return e;
   const y = readNum(s, q);
-  if (!y || !isYearNum(y, 1000) || isL(s.charCodeAt(y.end))) return e;
+  if (!y || !isYearNum(y, 1000) || isLetter(s.charCodeAt(y.end))) return e;
   // `on 4 February 2026 people …` is fine; `December 12 million tonnes` never reaches here.
   if (scaleAt(s, y.end, false) || s.charCodeAt(y.end) === 37) return e;
   spec.y = intOf(y);
@@ -1359,12 +1374,12 @@ function yearAfter(s: string, e: number, spec: DateSpec): number {
 }
 
 /** `100m` without a currency: million (`2m people`, `5m tonnes`) or metres (`the 100m final`). */
-function millionOrMetres(s: string, i: number, a: Num, max: Num | null, sc: Scale): Cand {
+function millionOrMetres(s: string, i: number, a: Num, max: Num | null, sc: Scale): FigureCandidate {
   const nw = nextWord(s, sc.end);
   const w = nw ? lower(s.slice(nw[0], nw[1])) : '';
   const pw = lower(prevWord(s, i));
-  const metres = (): Cand => {
-    const f = mk(i, sc.end, 'quantity', numVal(a), 'm');
+  const metres = (): FigureCandidate => {
+    const f = makeCandidate(i, sc.end, 'quantity', numVal(a), 'm');
     if (max) f.valueMax = numVal(max);
     return f;
   };
@@ -1374,7 +1389,7 @@ function millionOrMetres(s: string, i: number, a: Num, max: Num | null, sc: Scal
   // No noun after it: race distances (`the last 200m`) and athletics marks (`a leap of 17.30m`) are metres.
   if (RACES.has(a.int) && !a.dec) return metres();
   if (a.dec.length === 2 || ((pw === 'the' || pw === 'a') && !a.dec && !a.commas)) return metres();
-  const g = mk(i, sc.end, 'number', numVal(a, 6), null, 6);
+  const g = scaled(makeCandidate(i, sc.end, 'number', numVal(a, 6), null), 6);
   if (max) g.valueMax = numVal(max, 6);
   return g;
 }
@@ -1382,21 +1397,21 @@ function millionOrMetres(s: string, i: number, a: Num, max: Num | null, sc: Scal
 const RACES = new Set(['50', '60', '100', '110', '200', '400', '800', '1500', '3000', '5000', '10000']);
 
 /** Units written onto the number: 100km, 5ft 9ins, 12st 7lb, 40GB, 50p, 30C, 30°C. */
-function attachedUnit(s: string, i: number, a: Num, max: Num | null, e: number): Cand | number {
+function attachedUnit(s: string, i: number, a: Num, max: Num | null, e: number): FigureCandidate | number {
   let k = e;
   if (s.charCodeAt(k) === 0xb0) k++; // °C
   let we = wordEnd(s, k);
   // km/h, m/s
-  if (s.charCodeAt(we) === 47 && isL(s.charCodeAt(we + 1))) {
+  if (s.charCodeAt(we) === 47 && isLetter(s.charCodeAt(we + 1))) {
     const we2 = wordEnd(s, we + 1);
     if (UNIT_SUFFIX[s.slice(k, we2)]) we = we2;
   }
   if (isD(s.charCodeAt(we))) return skipRun(s, i);
   const w = s.slice(k, we);
-  if (w === 'p' && !a.dec && !a.commas && a.int.length <= 3) return withMax(mk(i, we, 'money', numVal(a, -2), 'GBP'), max, -2);
+  if (w === 'p' && !a.dec && !a.commas && a.int.length <= 3) return withMax(makeCandidate(i, we, 'money', numVal(a, -2), 'GBP'), max, -2);
   const u = UNIT_SUFFIX[w];
   // 12CUP, 500KES: an ISO code written onto the amount
-  if (u === undefined && k === e && w.length === 3 && ISO_CODES.has(w)) return withMax(mkMoney(i, we, numVal(a), w), max, 0);
+  if (u === undefined && k === e && w.length === 3 && ISO_CODES.has(w)) return withMax(makeMoney(i, we, numVal(a), w), max, 0);
   if (u === undefined || (k > e && u !== '°C' && u !== '°F')) return skipRun(s, i);
   // 5ft 9ins, 6ft 2in, 12st 7lb
   if (u === 'ft' || u === 'st') {
@@ -1407,16 +1422,16 @@ function attachedUnit(s: string, i: number, a: Num, max: Num | null, e: number):
         const be = wordEnd(s, b.end);
         const bw = lower(s.slice(b.end, be));
         if (u === 'ft' && (bw === 'in' || bw === 'ins' || bw === 'inches'))
-          return mk(i, be, 'quantity', round(numVal(a) + numVal(b) / 12), 'ft');
-        if (u === 'st' && (bw === 'lb' || bw === 'lbs')) return mk(i, be, 'quantity', round(numVal(a) + numVal(b) / 14), 'st');
+          return makeCandidate(i, be, 'quantity', round(numVal(a) + numVal(b) / 12), 'ft');
+        if (u === 'st' && (bw === 'lb' || bw === 'lbs')) return makeCandidate(i, be, 'quantity', round(numVal(a) + numVal(b) / 14), 'st');
       }
     }
   }
-  const f = mk(i, we, 'quantity', numVal(a), u);
+  const f = makeCandidate(i, we, 'quantity', numVal(a), u);
   const r = perAfter(s, f, u);
   return withMax(r, max, 0);
 }
-function withMax(f: Cand, max: Num | null, exp: number): Cand {
+function withMax(f: FigureCandidate, max: Num | null, exp: number): FigureCandidate {
   if (max) {
     const v = numVal(max, exp);
     if (f.value !== null && v > f.value) f.valueMax = v;
@@ -1426,7 +1441,7 @@ function withMax(f: Cand, max: Num | null, exp: number): Cand {
 const round = (v: number): number => Math.round(v * 1e6) / 1e6;
 
 /** `barrels a day`, `miles per hour`, `megabits per second`: widens the unit. */
-function perAfter(s: string, f: Cand, u: string): Cand {
+function perAfter(s: string, f: FigureCandidate, u: string): FigureCandidate {
   if (u !== 'bbl' && u !== 'mi' && u !== 'km' && u !== 'kbit' && u !== 'Mbit' && u !== 'Gbit') return f;
   const nw = nextWord(s, f.end);
   if (!nw) return f;
@@ -1453,10 +1468,10 @@ function perAfter(s: string, f: Cand, u: string): Cand {
  * `%`, `per cent`, a unit, a currency word, a month (a date), or a noun (a count). Null when
  * nothing meaningful follows. `words` is true for number words (`two leaders`).
  */
-function tail(s: string, i: number, a: Num | number, max: Num | null, e: number, exp: number, words: boolean): Cand | null {
+function tail(s: string, i: number, a: Num | number, max: Num | null, e: number, exp: number, words: boolean): FigureCandidate | null {
   const v = typeof a === 'number' ? a * 10 ** exp : numVal(a, exp);
   const vmax = max ? numVal(max, exp) : undefined;
-  const with_ = (f: Cand): Cand => {
+  const with_ = (f: FigureCandidate): FigureCandidate => {
     if (vmax !== undefined && f.value !== null) {
       const m = v === 0 ? vmax : round((vmax * f.value) / v);
       if (m > f.value) f.valueMax = m;
@@ -1469,7 +1484,7 @@ function tail(s: string, i: number, a: Num | number, max: Num | null, e: number,
   // A sign after the amount: `70 ₹`, `100€`.
   if (c > 127 || c === 36 || (isSp(c) && s.charCodeAt(e + 1) > 127)) {
     const ca = currencyAfter(s, e, true);
-    if (ca) return with_(mkMoney(i, ca.end, v, ca.cur, exp));
+    if (ca) return with_(makeMoney(i, ca.end, v, ca.cur, exp));
   }
   if (!isSp(c)) return null;
   const nw = nextWord(s, e);
@@ -1479,20 +1494,20 @@ function tail(s: string, i: number, a: Num | number, max: Num | null, e: number,
   const lw = lower(w);
   c = s.charCodeAt(we);
   // per cent, percent, percentage points, basis points
-  if (lw === 'per' && (s.startsWith(' cent', we) || s.startsWith('-cent', we)) && !isL(s.charCodeAt(we + 5)))
+  if (lw === 'per' && (s.startsWith(' cent', we) || s.startsWith('-cent', we)) && !isLetter(s.charCodeAt(we + 5)))
     return with_(percentTail(s, i, we + 5, v, exp));
   if (lw === 'percent' || lw === 'pc') return with_(percentTail(s, i, we, v, exp));
   if (lw === 'percentage') {
     const nw2 = nextWord(s, we) ?? (isDash(c) ? ([we + 1, wordEnd(s, we + 1)] as [number, number]) : null);
-    if (nw2 && lower(s.slice(nw2[0], nw2[1])).startsWith('point')) return with_(mk(i, nw2[1], 'percent', v, 'pp', exp));
+    if (nw2 && lower(s.slice(nw2[0], nw2[1])).startsWith('point')) return with_(scaled(makeCandidate(i, nw2[1], 'percent', v, 'pp'), exp));
     return null;
   }
   if (lw === 'basis') {
     const nw2 = nextWord(s, we);
-    if (nw2 && lower(s.slice(nw2[0], nw2[1])).startsWith('point')) return with_(mk(i, nw2[1], 'percent', v, 'bp', exp));
+    if (nw2 && lower(s.slice(nw2[0], nw2[1])).startsWith('point')) return with_(scaled(makeCandidate(i, nw2[1], 'percent', v, 'bp'), exp));
     return null;
   }
-  if (lw === 'bps' || lw === 'bp') return with_(mk(i, we, 'percent', v, 'bp', exp));
+  if (lw === 'bps' || lw === 'bp') return with_(scaled(makeCandidate(i, we, 'percent', v, 'bp'), exp));
   // Clock words
   if (lw === 'am' || lw === 'pm' || w === 'GMT' || w === 'BST') return null;
   // Units: 12 million tonnes, 300 km, 5 feet 9 inches, 3 square miles
@@ -1502,13 +1517,13 @@ function tail(s: string, i: number, a: Num | number, max: Num | null, e: number,
     const nw2 = nextWord(s, q);
     if (nw2) {
       const u2 = (lw === 'cubic' ? VOLUME_UNITS : AREA_UNITS)[lower(s.slice(nw2[0], nw2[1]))];
-      if (u2) return with_(mk(i, nw2[1], 'quantity', v, u2, exp));
+      if (u2) return with_(scaled(makeCandidate(i, nw2[1], 'quantity', v, u2), exp));
     }
     return null;
   }
   const u = UNIT_WORDS[lw];
   if (u !== undefined && !(words && v === 1)) {
-    if (isDash(c) && isL(s.charCodeAt(we + 1))) return null; // `12 month-long`
+    if (isDash(c) && isLetter(s.charCodeAt(we + 1))) return null; // `12 month-long`
     // two years ago → a date
     const ago = nextWord(s, we);
     if (
@@ -1519,7 +1534,7 @@ function tail(s: string, i: number, a: Num | number, max: Num | null, e: number,
       Number.isInteger(v)
     ) {
       const rel: RelUnit = u;
-      return dateCand(i, ago[1], { rel, off: -v });
+      return makeDateCandidate(i, ago[1], { rel, off: -v });
     }
     // 5 feet 9 inches
     if (u === 'ft') {
@@ -1528,10 +1543,10 @@ function tail(s: string, i: number, a: Num | number, max: Num | null, e: number,
         const b = readNum(s, q);
         const nw3 = b ? nextWord(s, b.end) : null;
         if (b && nw3 && /^inch(?:es)?$/.test(lower(s.slice(nw3[0], nw3[1]))))
-          return mk(i, nw3[1], 'quantity', round(v + numVal(b) / 12), 'ft');
+          return makeCandidate(i, nw3[1], 'quantity', round(v + numVal(b) / 12), 'ft');
       }
     }
-    return with_(perAfter(s, mk(i, we, 'quantity', v, u, exp), u));
+    return with_(perAfter(s, scaled(makeCandidate(i, we, 'quantity', v, u), exp), u));
   }
   // Currencies: 11 billion dollars, 500 yuan, 61 million Hong Kong dollars, 5 million USD, 1500 Rs; 50 pence
   const ca =
@@ -1539,23 +1554,23 @@ function tail(s: string, i: number, a: Num | number, max: Num | null, e: number,
       ? currencyAfter(s, e, exp > 0 || v >= 1000 || (typeof a !== 'number' && a.commas), k, we, w, lw)
       : null;
   if (ca) {
-    if (ca.cur === '*pound' && v < 1000 && weightContext(s, i)) return with_(mk(i, ca.end, 'quantity', v, 'lb', exp));
-    return with_(mkMoney(i, ca.end, v, ca.cur, exp));
+    if (ca.cur === '*pound' && v < 1000 && weightContext(s, i)) return with_(scaled(makeCandidate(i, ca.end, 'quantity', v, 'lb'), exp));
+    return with_(makeMoney(i, ca.end, v, ca.cur, exp));
   }
   const minor = MINOR_WORDS[lw];
-  if (minor !== undefined) return with_(mkMoney(i, we, round(v / 100), minor, exp));
+  if (minor !== undefined) return with_(makeMoney(i, we, round(v / 100), minor, exp));
   // Day before a month: 4 February (only plain small integers)
   if (!words && exp === 0 && typeof a !== 'number' && !max) {
     const dm = dayMonthAt(s, i, a, e);
     if (dm) return dm;
   }
   // Counts: two leaders, 1,200 workers, 3 MPs, 10 new jobs, 2m people
-  if (words && v === 1) return ONE_NOUNS.has(lw) ? mk(i, we, 'count', 1, lw) : null;
+  if (words && v === 1) return ONE_NOUNS.has(lw) ? makeCandidate(i, we, 'count', 1, lw) : null;
   const yearLike = typeof a !== 'number' && exp === 0 && isYearNum(a);
   // A capitalised noun after a number is a name (`the Six Nations`), except acronyms (`3 MPs`).
-  if (COUNT_NOUNS.has(w) || (w === lw && COUNT_NOUNS.has(lw))) return with_(mk(i, we, 'count', v, w, exp));
+  if (COUNT_NOUNS.has(w) || (w === lw && COUNT_NOUNS.has(lw))) return with_(scaled(makeCandidate(i, we, 'count', v, w), exp));
   if (yearLike) return null;
-  if (isAcronymPlural(w) || (w === lw && isPluralish(lw))) return with_(mk(i, we, 'count', v, w === lw ? lw : w, exp));
+  if (isAcronymPlural(w) || (w === lw && isPluralish(lw))) return with_(scaled(makeCandidate(i, we, 'count', v, w === lw ? lw : w), exp));
   // One adjective between: `400 new jobs`, `two armed men` (but not `the two held talks`).
   // Up to two: `30 other international awards`.
   const adjective = (x: string, lx: string): boolean =>
@@ -1567,7 +1582,8 @@ function tail(s: string, i: number, a: Num | number, max: Num | null, e: number,
   // A capitalised adjective before a known counted noun: `30 Labour MPs`, `20 British soldiers`.
   if (w !== lw && !FUNCTION_WORDS.has(lw) && !isDash(c)) {
     const nw2 = nextWord(s, we);
-    if (nw2 && COUNT_NOUNS.has(s.slice(nw2[0], nw2[1]))) return with_(mk(i, nw2[1], 'count', v, s.slice(nw2[0], nw2[1]), exp));
+    if (nw2 && COUNT_NOUNS.has(s.slice(nw2[0], nw2[1])))
+      return with_(scaled(makeCandidate(i, nw2[1], 'count', v, s.slice(nw2[0], nw2[1])), exp));
   }
   if (adjective(w, lw) && !isDash(c)) {
     let e2 = we;
@@ -1576,7 +1592,7 @@ function tail(s: string, i: number, a: Num | number, max: Num | null, e: number,
       if (!nw2) break;
       const w2 = s.slice(nw2[0], nw2[1]);
       const lw2 = lower(w2);
-      if (COUNT_NOUNS.has(lw2) || (w2 === lw2 && isPluralish(lw2))) return with_(mk(i, nw2[1], 'count', v, lw2, exp));
+      if (COUNT_NOUNS.has(lw2) || (w2 === lw2 && isPluralish(lw2))) return with_(scaled(makeCandidate(i, nw2[1], 'count', v, lw2), exp));
       if (k === 1 || !adjective(w2, lw2) || isDash(s.charCodeAt(nw2[1]))) break;
       e2 = nw2[1];
     }
@@ -1662,31 +1678,31 @@ function isPluralish(w: string): boolean {
   if (NOT_PLURAL.has(w) || FUNCTION_WORDS.has(w)) return false;
   return true;
 }
-function percentTail(s: string, i: number, e: number, v: number, exp: number): Cand {
+function percentTail(s: string, i: number, e: number, v: number, exp: number): FigureCandidate {
   // `5% points`, `2 percentage points` → pp
   const nw = nextWord(s, e);
-  if (nw && /^points?$/.test(lower(s.slice(nw[0], nw[1])))) return mk(i, nw[1], 'percent', v, 'pp', exp);
-  return mk(i, e, 'percent', v, '%', exp);
+  if (nw && /^points?$/.test(lower(s.slice(nw[0], nw[1])))) return scaled(makeCandidate(i, nw[1], 'percent', v, 'pp'), exp);
+  return scaled(makeCandidate(i, e, 'percent', v, '%'), exp);
 }
 
 /** A bare number: a year, a label or model number (rejected), a code, or a plain number. */
-function bare(s: string, i: number, a: Num): Cand | number {
+function bare(s: string, i: number, a: Num): FigureCandidate | number {
   const pw = prevWord(s, i);
   const lpw = lower(pw);
   if (LABEL_WORDS.has(lpw)) return a.end;
   if (isNameBefore(pw)) return a.end;
   // Years: `in 2025`, `since 1999`, `the 2025 budget`
-  if (isYearNum(a) || (isYearNum(a, 1000) && DATE_PREPS.has(lpw))) return dateCand(i, a.end, { y: intOf(a) });
+  if (isYearNum(a) || (isYearNum(a, 1000) && DATE_PREPS.has(lpw))) return makeDateCandidate(i, a.end, { y: intOf(a) });
   // Ages: `aged 77`, `Mr Ebbers, 63, is accused`
   if (!a.dec && !a.commas && a.int.length <= 3 && Number(a.int) <= 120) {
-    if (lpw === 'aged') return mk(i, a.end, 'quantity', numVal(a), 'year');
+    if (lpw === 'aged') return makeCandidate(i, a.end, 'quantity', numVal(a), 'year');
     if (
       s.charCodeAt(i - 1) === 32 &&
       s.charCodeAt(i - 2) === 44 &&
       s.charCodeAt(a.end) === 44 &&
       isUpper(s.charCodeAt(wordBefore(s, i - 2)))
     ) {
-      const f = mk(i, a.end, 'quantity', numVal(a), 'year');
+      const f = makeCandidate(i, a.end, 'quantity', numVal(a), 'year');
       f.note = 'age';
       return f;
     }
@@ -1698,7 +1714,7 @@ function bare(s: string, i: number, a: Num): Cand | number {
   const ap = i > 0 ? s.charCodeAt(i - 1) : 0;
   if ((ap === 39 || ap === 0x2019) && a.int.length === 2 && !a.dec && (i < 2 || !isW(s.charCodeAt(i - 2)))) {
     const v = intOf(a);
-    return dateCand(i - 1, a.end, { y: v >= 30 ? 1900 + v : 2000 + v });
+    return makeDateCandidate(i - 1, a.end, { y: v >= 30 ? 1900 + v : 2000 + v });
   }
   // `at 12.30`, `by 9.45`: a British clock time
   if (
@@ -1715,16 +1731,16 @@ function bare(s: string, i: number, a: Num): Cand | number {
   if (nc === 41 && isSmallInt(a) && (i === 0 || s.charCodeAt(i - 1) === 40 || s.charCodeAt(i - 1) === 10)) return a.end + 1;
   // Numbered list items at the start of a line: `1. Introduction`
   if ((i === 0 || s.charCodeAt(i - 1) === 10) && nc === 46 && isSp(s.charCodeAt(a.end + 1))) return a.end + 1;
-  return mk(i, a.end, 'number', numVal(a), null, 0, true);
+  return bareNumber(i, a.end, numVal(a));
 }
 
 // ---------------------------------------------------------------------------------------------
 // Words
 
-function atWord(s: string, i: number, j: number, t: Trigger, out: Cand[]): number {
+function atWord(s: string, i: number, j: number, t: Trigger, out: FigureCandidate[]): number {
   // A trigger word glued to a letter or digit before it is not a word start.
   if (i > 0 && isW(s.charCodeAt(i - 1))) return i;
-  let f: Cand | null = null;
+  let f: FigureCandidate | null = null;
   switch (t.t) {
     case 'month':
       f = monthAt(s, i, j, t.m, i);
@@ -1749,7 +1765,7 @@ function atWord(s: string, i: number, j: number, t: Trigger, out: Cand[]): numbe
     case 'day': {
       const nw = nextWord(s, j);
       if (nw && DAY_NAMES_AFTER.has(s.slice(nw[0], nw[1]))) return j;
-      f = dateCand(i, j, { rel: 'day', off: t.off });
+      f = makeDateCandidate(i, j, { rel: 'day', off: t.off });
       break;
     }
     case 'between':
@@ -1768,7 +1784,7 @@ function atWord(s: string, i: number, j: number, t: Trigger, out: Cand[]): numbe
       f = vagueAt(s, i, j, t.w);
       break;
     case 'url': {
-      if (!(s.startsWith('://', j) || (s.charCodeAt(j) === 46 && isL(s.charCodeAt(j + 1))))) return i;
+      if (!(s.startsWith('://', j) || (s.charCodeAt(j) === 46 && isLetter(s.charCodeAt(j + 1))))) return i;
       let e = j;
       while (e < s.length && !isSp(s.charCodeAt(e)) && s.charCodeAt(e) !== 10 && s.charCodeAt(e) !== 13) e++;
       return e;
@@ -1780,7 +1796,7 @@ function atWord(s: string, i: number, j: number, t: Trigger, out: Cand[]): numbe
 }
 
 /** Full month names: `April`, `in April`, `April 2026`, `April 4`, `April 4, 2026`, `mid-April`. */
-function monthAt(s: string, i: number, j: number, m: number, start: number): Cand | null {
+function monthAt(s: string, i: number, j: number, m: number, start: number): FigureCandidate | null {
   const spec: DateSpec = { m };
   // Month + day (+ year) or month + year
   const k = skipSp(s, j);
@@ -1806,12 +1822,12 @@ function monthAt(s: string, i: number, j: number, m: number, start: number): Can
           spec.d = d;
           const end = yearAfter(s, de, spec);
           if (spec.y === undefined) setTense(spec, s, start, end);
-          return dateCand(start, end, spec);
+          return makeDateCandidate(start, end, spec);
         }
       }
-      if (isYearNum(a, 1000) && !isL(s.charCodeAt(a.end)) && !scaleAt(s, a.end, false)) {
+      if (isYearNum(a, 1000) && !isLetter(s.charCodeAt(a.end)) && !scaleAt(s, a.end, false)) {
         spec.y = d;
-        return dateCand(start, a.end, spec);
+        return makeDateCandidate(start, a.end, spec);
       }
     }
   }
@@ -1840,7 +1856,7 @@ function monthAt(s: string, i: number, j: number, m: number, start: number): Can
     spec.recurring = true;
     start = wordBefore(s, start);
   }
-  return dateCand(start, relYearAfter(s, j, spec), spec);
+  return makeDateCandidate(start, relYearAfter(s, j, spec), spec);
 }
 /** Is the word two words before `i` a month name (`April and May`, `April to May`)? */
 function monthBefore(s: string, i: number): boolean {
@@ -1849,7 +1865,7 @@ function monthBefore(s: string, i: number): boolean {
   return MONTH_INDEX[lower(w)] !== undefined && isUpper(w.charCodeAt(0));
 }
 /** `Feb. 4`, `Feb 4, 2026`, `Dec 2025`: abbreviations only with a day or a year. */
-function monthAbbrAt(s: string, i: number, j: number, m: number): Cand | null {
+function monthAbbrAt(s: string, i: number, j: number, m: number): FigureCandidate | null {
   let e = j;
   if (s.charCodeAt(e) === 46) e++;
   const k = skipSp(s, e);
@@ -1871,13 +1887,13 @@ function monthAbbrAt(s: string, i: number, j: number, m: number): Cand | null {
     const spec: DateSpec = { m, d: intOf(a) };
     const end = yearAfter(s, de, spec);
     if (spec.y === undefined) setTense(spec, s, i, end);
-    return dateCand(i, end, spec);
+    return makeDateCandidate(i, end, spec);
   }
-  if (isYearNum(a, 1000) && !isL(s.charCodeAt(a.end))) return dateCand(i, a.end, { m, y: intOf(a) });
+  if (isYearNum(a, 1000) && !isLetter(s.charCodeAt(a.end))) return makeDateCandidate(i, a.end, { m, y: intOf(a) });
   return null;
 }
 /** `Wednesday` (not `Black Friday`, not the `Sunday Times`). */
-function weekdayAt(s: string, i: number, j: number, wd: number): Cand | null {
+function weekdayAt(s: string, i: number, j: number, wd: number): FigureCandidate | null {
   const pw = prevWord(s, i);
   const lpw = lower(pw);
   if (isNameBefore(pw) && lpw !== 'on') return null;
@@ -1899,12 +1915,12 @@ function weekdayAt(s: string, i: number, j: number, wd: number): Cand | null {
   setTense(spec, s, i, j);
   if (lpw === 'every' || lpw === 'each') {
     spec.recurring = true;
-    return dateCand(wordBefore(s, i), j, spec);
+    return makeDateCandidate(wordBefore(s, i), j, spec);
   }
-  return dateCand(i, j, spec);
+  return makeDateCandidate(i, j, spec);
 }
 /** `last year`, `next week`, `this season`, `last Wednesday`, `next April`. */
-function relAt(s: string, i: number, j: number, off: number): Cand | null {
+function relAt(s: string, i: number, j: number, off: number): FigureCandidate | null {
   const nw = nextWord(s, j);
   if (!nw) return null;
   const w = s.slice(nw[0], nw[1]);
@@ -1915,17 +1931,17 @@ function relAt(s: string, i: number, j: number, off: number): Cand | null {
   if (pw === 'the' || pw === 'over' || pw === 'past') return null;
   if (u !== undefined && w === lw) {
     // `the last year` (a span) and `last season's` are fine; `last year's` too.
-    if (isDash(s.charCodeAt(nw[1])) && isL(s.charCodeAt(nw[1] + 1))) return null;
-    return dateCand(i, nw[1], { rel: u, off });
+    if (isDash(s.charCodeAt(nw[1])) && isLetter(s.charCodeAt(nw[1] + 1))) return null;
+    return makeDateCandidate(i, nw[1], { rel: u, off });
   }
   const wd = WEEKDAY_INDEX[lw];
-  if (wd !== undefined && w !== lw) return dateCand(i, nw[1], { wd, off });
+  if (wd !== undefined && w !== lw) return makeDateCandidate(i, nw[1], { wd, off });
   const m = MONTH_INDEX[lw];
-  if (m !== undefined && w !== lw) return dateCand(i, nw[1], { m, off });
+  if (m !== undefined && w !== lw) return makeDateCandidate(i, nw[1], { m, off });
   return null;
 }
 /** `the current season`, `the coming year`, `the previous month`, `the following year`. */
-function theRelAt(s: string, i: number, j: number, off: number | null, out: Cand[]): Cand | null {
+function theRelAt(s: string, i: number, j: number, off: number | null, out: FigureCandidate[]): FigureCandidate | null {
   const nw = nextWord(s, j);
   if (!nw) return null;
   const w = s.slice(nw[0], nw[1]);
@@ -1941,10 +1957,10 @@ function theRelAt(s: string, i: number, j: number, off: number | null, out: Cand
     (out.length === 0 || out[out.length - 1]!.end <= b)
   )
     start = b;
-  return dateCand(start, nw[1], off === null ? { rel: 'following' } : { rel: u, off });
+  return makeDateCandidate(start, nw[1], off === null ? { rel: 'following' } : { rel: u, off });
 }
 /** `a year ago`, `a million people`, `a dozen`, `a hundred`. */
-function aAt(s: string, i: number, j: number): Cand | null {
+function aAt(s: string, i: number, j: number): FigureCandidate | null {
   if (s.charCodeAt(j) === 36 && j === i + 1 && s.charCodeAt(i) === 65) return moneyAt(s, i, j + 1, 'AUD'); // A$5m
   const nw = nextWord(s, j);
   if (!nw) return null;
@@ -1952,7 +1968,7 @@ function aAt(s: string, i: number, j: number): Cand | null {
   const u = UNIT_WORDS[w];
   if (u === 'year' || u === 'month' || u === 'week' || u === 'day' || u === 'decade') {
     const ago = nextWord(s, nw[1]);
-    if (ago && s.slice(ago[0], ago[1]) === 'ago') return dateCand(i, ago[1], { rel: u, off: -1 });
+    if (ago && s.slice(ago[0], ago[1]) === 'ago') return makeDateCandidate(i, ago[1], { rel: u, off: -1 });
     return null;
   }
   const mult = NUMBER_MULT[w];
@@ -1969,21 +1985,21 @@ function aAt(s: string, i: number, j: number): Cand | null {
     }
   }
   // a billion-dollar valuation, a million-dollar home: an order of magnitude
-  if (v >= 1e6 && isDash(s.charCodeAt(e)) && isL(s.charCodeAt(e + 1))) {
+  if (v >= 1e6 && isDash(s.charCodeAt(e)) && isLetter(s.charCodeAt(e + 1))) {
     const ne = wordEnd(s, e + 1);
     const nm = NAMES[lower(s.slice(e + 1, ne))];
     if (nm !== undefined) {
-      const g = mkMoney(i, ne, v, nm, Math.round(Math.log10(v)));
+      const g = makeMoney(i, ne, v, nm, Math.round(Math.log10(v)));
       g.valueMax = v * 10;
       return vague(g, 'order of magnitude');
     }
   }
   const f = tail(s, i, v, null, e, 0, true);
   if (f) return f;
-  return v >= 1e6 ? mk(i, e, 'number', v, null) : null;
+  return v >= 1e6 ? makeCandidate(i, e, 'number', v, null) : null;
 }
 /** `between $5m and $6m`, `between 5% and 6%`, `between 10 and 20 people`, `between 2010 and 2015`. */
-function betweenAt(s: string, i: number, j: number): Cand | null {
+function betweenAt(s: string, i: number, j: number): FigureCandidate | null {
   const k = skipSp(s, j);
   if (k === j) return null;
   const first = figureAt(s, k);
@@ -2005,7 +2021,7 @@ function betweenAt(s: string, i: number, j: number): Cand | null {
       a.y2 === undefined &&
       b.y2 === undefined
     )
-      return dateCand(i, second.end, { y: a.y, y2: b.y });
+      return makeDateCandidate(i, second.end, { y: a.y, y2: b.y });
     return null;
   }
   if (second.value === null || first.value === null || second.kind === 'date') return null;
@@ -2014,11 +2030,11 @@ function betweenAt(s: string, i: number, j: number): Cand | null {
     lo = { ...second, value: first.value * 10 ** second.exp };
   } else if (first.kind !== second.kind || first.unit !== second.unit) return null;
   if (second.value <= (lo.value ?? 0)) return null;
-  const f: Cand = { ...second, start: i, end: second.end, value: lo.value, valueMax: second.value, bare: false };
+  const f: FigureCandidate = { ...second, start: i, end: second.end, value: lo.value, valueMax: second.value, bare: false };
   return f;
 }
 /** A numeric figure starting exactly at `k` (a digit or a currency sign/code), without pushing it. */
-function figureAt(s: string, k: number): Cand | null {
+function figureAt(s: string, k: number): FigureCandidate | null {
   const c = s.charCodeAt(k);
   if (isD(c)) {
     const r = digitAt(s, k);
@@ -2026,7 +2042,7 @@ function figureAt(s: string, k: number): Cand | null {
   }
   const sign = SIGN[c];
   if (sign !== undefined) return moneyAt(s, k, k + 1, sign);
-  if (isL(c)) {
+  if (isLetter(c)) {
     const we = wordEnd(s, k);
     const w = s.slice(k, we);
     if (s.charCodeAt(we) === 36 && DOLLAR_PREFIXES[w + '$']) return moneyAt(s, k, we + 1, DOLLAR_PREFIXES[w + '$']!);
@@ -2034,16 +2050,16 @@ function figureAt(s: string, k: number): Cand | null {
     if (code && w.length > 1) return moneyAt(s, k, we, code);
     // between five and 10 searches
     const v = NUMBER_WORDS[lower(w)];
-    if (v !== undefined && !isDash(s.charCodeAt(we))) return mk(k, we, 'number', v, null, 0, true);
+    if (v !== undefined && !isDash(s.charCodeAt(we))) return bareNumber(k, we, v);
   }
   return null;
 }
 /** `mid-April`, `mid-2025`, `mid-1990s`. */
-function midAt(s: string, i: number, j: number): Cand | null {
+function midAt(s: string, i: number, j: number): FigureCandidate | null {
   if (!isDash(s.charCodeAt(j))) return null;
   const k = j + 1;
   const c = s.charCodeAt(k);
-  let f: Cand | null = null;
+  let f: FigureCandidate | null = null;
   if (isD(c)) {
     const r = digitAt(s, k);
     if (typeof r !== 'number' && r.kind === 'date') f = r;
@@ -2059,7 +2075,7 @@ function midAt(s: string, i: number, j: number): Cand | null {
 }
 
 /** `two leaders`, `twenty-five people`, `three hundred jobs`, `five million pounds`, `three-day visit`, `two years ago`. */
-function numberWordAt(s: string, i: number, j: number, v0: number, out: Cand[]): number {
+function numberWordAt(s: string, i: number, j: number, v0: number, out: FigureCandidate[]): number {
   let v = v0;
   let e = j;
   // twenty-five
@@ -2072,14 +2088,14 @@ function numberWordAt(s: string, i: number, j: number, v0: number, out: Cand[]):
     }
   }
   // three-day, two-year-old; two-thirds is a fraction (no figure)
-  if (isDash(s.charCodeAt(e)) && isL(s.charCodeAt(e + 1))) {
+  if (isDash(s.charCodeAt(e)) && isLetter(s.charCodeAt(e + 1))) {
     const we = wordEnd(s, e + 1);
     const w = lower(s.slice(e + 1, we));
     const u = UNIT_WORDS[w];
     if (u !== undefined && v > 1) {
       let end = we;
       if (s.startsWith('-old', we)) end = s.startsWith('-olds', we) ? we + 5 : we + 4;
-      push(out, mk(i, end, 'quantity', v, u));
+      push(out, makeCandidate(i, end, 'quantity', v, u));
       return end;
     }
     return we;
@@ -2103,7 +2119,7 @@ function numberWordAt(s: string, i: number, j: number, v0: number, out: Cand[]):
     return f.end;
   }
   if (v >= 1e3 && e > j) {
-    push(out, mk(i, e, 'number', v, null, exp));
+    push(out, scaled(makeCandidate(i, e, 'number', v, null), exp));
     return e;
   }
   return j;
