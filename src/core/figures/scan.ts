@@ -763,7 +763,15 @@ function nameBeforeAt(s: string, i: number, j: number, cur: string): FigureCandi
   const e = sc ? sc.end : a.end;
   const c = s.charCodeAt(e);
   // Nothing may be written onto the amount, and no unit or noun may follow it (`the dollar 10 years ago`).
-  if (isW(c) || c === 37 || c === 47 || c === 58 || isDash(c) || (!sc && isYearNum(a)) || tail(s, k, a, null, e, sc ? sc.exp : 0, false))
+  if (
+    isW(c) ||
+    c === 37 ||
+    c === 47 ||
+    c === 58 ||
+    isDash(c) ||
+    (!sc && isYearNum(a)) ||
+    afterAmount(s, { start: k, num: a, max: null, end: e, exp: sc ? sc.exp : 0, words: false })
+  )
     return null;
   const r = { end: e, value: numVal(a, sc ? sc.exp : 0), exp: sc ? sc.exp : 0, valueMax: undefined as number | undefined };
   let start = i;
@@ -800,10 +808,15 @@ function fits(code: string, cur: string): boolean {
  * ISO code or local abbreviation (`5 million USD`, `1500 Rs`, `5,000 CFA francs`), a name
  * (`500 yuan`, `Ten Lempira`), or a country and a name (`61 million Hong Kong dollars`,
  * `20-billion US-dollar`, `145 billion Korean won`). `gatedOk`: names that are also common words
- * (`won`, `rand`, `real`) are allowed (after a scale or a grouped amount).
+ * (`won`, `rand`, `real`) are allowed (after a scale or a grouped amount). `next`: the word after
+ * the amount when the caller has read it already.
  */
-function currencyAfter(s: string, e: number, gatedOk: boolean, k = -1, we = 0, w = '', lw = ''): { end: number; cur: string } | null {
-  if (k < 0) {
+function currencyAfter(s: string, e: number, gatedOk: boolean, next?: WordAt): { end: number; cur: string } | null {
+  let k: number;
+  let we: number;
+  let w: string;
+  let lw: string;
+  if (next === undefined) {
     k = skipSp(s, e);
     const c = s.charCodeAt(k);
     if (c > 127 || c === 36) {
@@ -814,6 +827,11 @@ function currencyAfter(s: string, e: number, gatedOk: boolean, k = -1, we = 0, w
     we = wordEnd(s, k);
     w = s.slice(k, we);
     lw = lower(w);
+  } else {
+    k = next.start;
+    we = next.end;
+    w = next.word;
+    lw = next.lower;
   }
   if (w !== lw) {
     // ISO codes and local abbreviations: `5 million USD`, `1500 Rs`, `5,000 CFA francs`
@@ -862,9 +880,9 @@ const SCALE_WORD: Record<string, number> = { hundred: 100, thousand: 1e3, millio
  * no currency follows (`thousands of people` is not money).
  */
 function vagueAt(s: string, i: number, j: number, w: string): FigureCandidate | null {
-  let lo = 0;
-  let hi = 0;
-  let e = j;
+  let lo: number;
+  let hi: number;
+  let e: number;
   let start = i;
   let of = false;
   if (w === 'few' || w === 'several') {
@@ -932,10 +950,7 @@ function vagueAt(s: string, i: number, j: number, w: string): FigureCandidate | 
     if (m === undefined) return null;
     lo = m / 2;
     e = nw2![1];
-    if (s.startsWith(' of ', e)) {
-      e += 3;
-      of = true;
-    }
+    if (s.startsWith(' of ', e)) e += 3;
     const ca = currencyAfter(s, e, true);
     if (!ca) return null;
     return makeMoney(i, ca.end, lo, ca.cur, Math.log10(m));
@@ -1110,7 +1125,7 @@ function digitAt(s: string, i: number): FigureCandidate | number {
       if (cur) return withMax(makeMoney(i, we, numVal(a, sc.exp), cur, sc.exp), max, sc.exp);
     }
     if (sc.ambiguousM) return millionOrMetres(s, i, a, max, sc);
-    const f = tail(s, i, a, max, sc.end, sc.exp, false);
+    const f = afterAmount(s, { start: i, num: a, max, end: sc.end, exp: sc.exp, words: false });
     if (f) return f;
     const g = scaled(makeCandidate(i, sc.end, 'number', numVal(a, sc.exp), null), sc.exp);
     if (max) g.valueMax = numVal(max, sc.exp);
@@ -1118,7 +1133,7 @@ function digitAt(s: string, i: number): FigureCandidate | number {
   }
   // Units written onto the number: 100km, 5ft 9ins, 40GB, 50p, 30C
   if (isLetter(s.charCodeAt(e)) || s.charCodeAt(e) === 0xb0) return attachedUnit(s, i, a, max, e);
-  const f = tail(s, i, a, max, e, 0, false);
+  const f = afterAmount(s, { start: i, num: a, max, end: e, exp: 0, words: false });
   if (f) {
     // `Section 404 obliges`, `Boeing 737 aircraft`: a label or model, not a count.
     if (f.kind === 'count') {
@@ -1146,7 +1161,7 @@ function digitAt(s: string, i: number): FigureCandidate | number {
 /** `600-plus billion pesos`, `600+ million dollars`: money of at least the amount (`e`: after `plus`/`+`). */
 function plusMoney(s: string, i: number, a: Num, e: number): FigureCandidate | null {
   const sc = scaleAt(s, e, false);
-  const f = tail(s, i, a, null, sc ? sc.end : e, sc ? sc.exp : 0, false);
+  const f = afterAmount(s, { start: i, num: a, max: null, end: sc ? sc.end : e, exp: sc ? sc.exp : 0, words: false });
   if (!f || f.kind !== 'money') return null;
   return vague(f, 'at least');
 }
@@ -1384,7 +1399,7 @@ function millionOrMetres(s: string, i: number, a: Num, max: Num | null, sc: Scal
     return f;
   };
   if (METRE_CONTEXT.has(w)) return metres();
-  const f = tail(s, i, a, max, sc.end, 6, false);
+  const f = afterAmount(s, { start: i, num: a, max, end: sc.end, exp: 6, words: false });
   if (f) return f;
   // No noun after it: race distances (`the last 200m`) and athletics marks (`a leap of 17.30m`) are metres.
   if (RACES.has(a.int) && !a.dec) return metres();
@@ -1464,140 +1479,216 @@ function perAfter(s: string, f: FigureCandidate, u: string): FigureCandidate {
 }
 
 /**
- * What follows an amount (number `a`, optional range end `max`, scaled by 10^exp, ending at `e`):
- * `%`, `per cent`, a unit, a currency word, a month (a date), or a noun (a count). Null when
- * nothing meaningful follows. `words` is true for number words (`two leaders`).
+ * An amount for {@link afterAmount}: the number `num` (a number word's value when `words`), an
+ * optional range end `max`, scaled by 10^`exp`, written at `[start, end)`.
  */
-function tail(s: string, i: number, a: Num | number, max: Num | null, e: number, exp: number, words: boolean): FigureCandidate | null {
+interface Amount {
+  start: number;
+  num: Num | number;
+  max: Num | null;
+  end: number;
+  exp: number;
+  /** A number written in words (`two leaders`). */
+  words: boolean;
+}
+/** A word at `[start, end)`, as written and lower-cased. */
+interface WordAt {
+  start: number;
+  end: number;
+  word: string;
+  lower: string;
+}
+/** An amount and the word read after it, shared by the parts of {@link afterAmount}. */
+interface AmountWord extends WordAt {
+  s: string;
+  amount: Amount;
+  /** The amount's value, and its range end (undefined without one), both scaled. */
+  value: number;
+  valueMax: number | undefined;
+  /** The code unit after the word. */
+  after: number;
+}
+/** A figure, null to stop looking (nothing meaningful follows), or undefined when the next reading should be tried. */
+type Reading = FigureCandidate | null | undefined;
+
+/**
+ * What follows an amount: `%`, `per cent`, a unit, a currency word, a month (a date), or a noun (a
+ * count). Null when nothing meaningful follows.
+ */
+function afterAmount(s: string, amount: Amount): FigureCandidate | null {
+  const { start: i, num: a, max, end: e, exp } = amount;
   const v = typeof a === 'number' ? a * 10 ** exp : numVal(a, exp);
   const vmax = max ? numVal(max, exp) : undefined;
-  const with_ = (f: FigureCandidate): FigureCandidate => {
-    if (vmax !== undefined && f.value !== null) {
-      const m = v === 0 ? vmax : round((vmax * f.value) / v);
-      if (m > f.value) f.valueMax = m;
-    }
-    return f;
-  };
-  let c = s.charCodeAt(e);
-  if (c === 37) return with_(percentTail(s, i, e + 1, v, exp));
-  if (isSp(c) && s.charCodeAt(skipSp(s, e)) === 37) return with_(percentTail(s, i, skipSp(s, e) + 1, v, exp));
+  const c = s.charCodeAt(e);
+  if (c === 37) return withRange(percentTail(s, i, e + 1, v, exp), v, vmax);
+  if (isSp(c) && s.charCodeAt(skipSp(s, e)) === 37) return withRange(percentTail(s, i, skipSp(s, e) + 1, v, exp), v, vmax);
   // A sign after the amount: `70 ₹`, `100€`.
   if (c > 127 || c === 36 || (isSp(c) && s.charCodeAt(e + 1) > 127)) {
     const ca = currencyAfter(s, e, true);
-    if (ca) return with_(makeMoney(i, ca.end, v, ca.cur, exp));
+    if (ca) return withRange(makeMoney(i, ca.end, v, ca.cur, exp), v, vmax);
   }
   if (!isSp(c)) return null;
   const nw = nextWord(s, e);
   if (!nw) return null;
-  const [k, we] = nw;
-  const w = s.slice(k, we);
-  const lw = lower(w);
-  c = s.charCodeAt(we);
-  // per cent, percent, percentage points, basis points
+  const w = s.slice(nw[0], nw[1]);
+  const t: AmountWord = {
+    s,
+    amount,
+    value: v,
+    valueMax: vmax,
+    start: nw[0],
+    end: nw[1],
+    word: w,
+    lower: lower(w),
+    after: s.charCodeAt(nw[1]),
+  };
+  const percent = percentWordAfter(t);
+  if (percent !== undefined) return percent;
+  const quantity = quantityAfter(t);
+  if (quantity !== undefined) return quantity;
+  const money = moneyAfter(t);
+  if (money !== undefined) return money;
+  return countAfter(t);
+}
+/** `f` with the range end of the amount, scaled as `f.value` is to the amount's value. */
+function withRange(f: FigureCandidate, v: number, vmax: number | undefined): FigureCandidate {
+  if (vmax !== undefined && f.value !== null) {
+    const m = v === 0 ? vmax : round((vmax * f.value) / v);
+    if (m > f.value) f.valueMax = m;
+  }
+  return f;
+}
+/** A candidate from the amount's start to `end`, of the amount's value and scale, with its range. */
+function amountCandidate(t: AmountWord, end: number, kind: FigureKind, unit: string | null): FigureCandidate {
+  return withRange(scaled(makeCandidate(t.amount.start, end, kind, t.value, unit), t.amount.exp), t.value, t.valueMax);
+}
+
+/** Per cent, percent, percentage points, basis points; clock words stop the reading. */
+function percentWordAfter(t: AmountWord): Reading {
+  const { s, end: we, lower: lw } = t;
+  const { start: i, exp } = t.amount;
   if (lw === 'per' && (s.startsWith(' cent', we) || s.startsWith('-cent', we)) && !isLetter(s.charCodeAt(we + 5)))
-    return with_(percentTail(s, i, we + 5, v, exp));
-  if (lw === 'percent' || lw === 'pc') return with_(percentTail(s, i, we, v, exp));
+    return withRange(percentTail(s, i, we + 5, t.value, exp), t.value, t.valueMax);
+  if (lw === 'percent' || lw === 'pc') return withRange(percentTail(s, i, we, t.value, exp), t.value, t.valueMax);
   if (lw === 'percentage') {
-    const nw2 = nextWord(s, we) ?? (isDash(c) ? ([we + 1, wordEnd(s, we + 1)] as [number, number]) : null);
-    if (nw2 && lower(s.slice(nw2[0], nw2[1])).startsWith('point')) return with_(scaled(makeCandidate(i, nw2[1], 'percent', v, 'pp'), exp));
+    const nw2 = nextWord(s, we) ?? (isDash(t.after) ? ([we + 1, wordEnd(s, we + 1)] as [number, number]) : null);
+    if (nw2 && lower(s.slice(nw2[0], nw2[1])).startsWith('point')) return amountCandidate(t, nw2[1], 'percent', 'pp');
     return null;
   }
   if (lw === 'basis') {
     const nw2 = nextWord(s, we);
-    if (nw2 && lower(s.slice(nw2[0], nw2[1])).startsWith('point')) return with_(scaled(makeCandidate(i, nw2[1], 'percent', v, 'bp'), exp));
+    if (nw2 && lower(s.slice(nw2[0], nw2[1])).startsWith('point')) return amountCandidate(t, nw2[1], 'percent', 'bp');
     return null;
   }
-  if (lw === 'bps' || lw === 'bp') return with_(scaled(makeCandidate(i, we, 'percent', v, 'bp'), exp));
+  if (lw === 'bps' || lw === 'bp') return amountCandidate(t, we, 'percent', 'bp');
   // Clock words
-  if (lw === 'am' || lw === 'pm' || w === 'GMT' || w === 'BST') return null;
-  // Units: 12 million tonnes, 300 km, 5 feet 9 inches, 3 square miles
+  if (lw === 'am' || lw === 'pm' || t.word === 'GMT' || t.word === 'BST') return null;
+  return undefined;
+}
+
+/** Units: 12 million tonnes, 300 km, 5 feet 9 inches, 3 square miles; `two years ago` (a date). */
+function quantityAfter(t: AmountWord): Reading {
+  const { s, end: we, lower: lw, value: v } = t;
+  const i = t.amount.start;
   if (lw === 'square' || lw === 'sq' || lw === 'cubic') {
     let q = we;
     if (s.charCodeAt(q) === 46) q++;
     const nw2 = nextWord(s, q);
     if (nw2) {
       const u2 = (lw === 'cubic' ? VOLUME_UNITS : AREA_UNITS)[lower(s.slice(nw2[0], nw2[1]))];
-      if (u2) return with_(scaled(makeCandidate(i, nw2[1], 'quantity', v, u2), exp));
+      if (u2) return amountCandidate(t, nw2[1], 'quantity', u2);
     }
     return null;
   }
   const u = UNIT_WORDS[lw];
-  if (u !== undefined && !(words && v === 1)) {
-    if (isDash(c) && isLetter(s.charCodeAt(we + 1))) return null; // `12 month-long`
-    // two years ago → a date
-    const ago = nextWord(s, we);
-    if (
-      ago &&
-      s.slice(ago[0], ago[1]) === 'ago' &&
-      (u === 'year' || u === 'month' || u === 'week' || u === 'day' || u === 'decade') &&
-      !max &&
-      Number.isInteger(v)
-    ) {
-      const rel: RelUnit = u;
-      return makeDateCandidate(i, ago[1], { rel, off: -v });
-    }
-    // 5 feet 9 inches
-    if (u === 'ft') {
-      const q = skipSp(s, we);
-      if (q > we && isD(s.charCodeAt(q))) {
-        const b = readNum(s, q);
-        const nw3 = b ? nextWord(s, b.end) : null;
-        if (b && nw3 && /^inch(?:es)?$/.test(lower(s.slice(nw3[0], nw3[1]))))
-          return makeCandidate(i, nw3[1], 'quantity', round(v + numVal(b) / 12), 'ft');
-      }
-    }
-    return with_(perAfter(s, scaled(makeCandidate(i, we, 'quantity', v, u), exp), u));
+  if (u === undefined || (t.amount.words && v === 1)) return undefined;
+  if (isDash(t.after) && isLetter(s.charCodeAt(we + 1))) return null; // `12 month-long`
+  // two years ago → a date
+  const ago = nextWord(s, we);
+  if (
+    ago &&
+    s.slice(ago[0], ago[1]) === 'ago' &&
+    (u === 'year' || u === 'month' || u === 'week' || u === 'day' || u === 'decade') &&
+    !t.amount.max &&
+    Number.isInteger(v)
+  ) {
+    const rel: RelUnit = u;
+    return makeDateCandidate(i, ago[1], { rel, off: -v });
   }
-  // Currencies: 11 billion dollars, 500 yuan, 61 million Hong Kong dollars, 5 million USD, 1500 Rs; 50 pence
-  const ca =
-    w !== lw || NAMES[lw] !== undefined || lw === 'kr' || lw === 'zł'
-      ? currencyAfter(s, e, exp > 0 || v >= 1000 || (typeof a !== 'number' && a.commas), k, we, w, lw)
-      : null;
+  // 5 feet 9 inches
+  if (u === 'ft') {
+    const q = skipSp(s, we);
+    if (q > we && isD(s.charCodeAt(q))) {
+      const b = readNum(s, q);
+      const nw3 = b ? nextWord(s, b.end) : null;
+      if (b && nw3 && /^inch(?:es)?$/.test(lower(s.slice(nw3[0], nw3[1]))))
+        return makeCandidate(i, nw3[1], 'quantity', round(v + numVal(b) / 12), 'ft');
+    }
+  }
+  return withRange(perAfter(s, scaled(makeCandidate(i, we, 'quantity', v, u), t.amount.exp), u), v, t.valueMax);
+}
+
+/** Currencies: 11 billion dollars, 500 yuan, 61 million Hong Kong dollars, 5 million USD, 1500 Rs; 50 pence; or a day before a month. */
+function moneyAfter(t: AmountWord): Reading {
+  const { s, end: we, word: w, lower: lw, value: v } = t;
+  const { start: i, num: a, exp } = t.amount;
+  const gatedOk = exp > 0 || v >= 1000 || (typeof a !== 'number' && a.commas);
+  const named = w !== lw || NAMES[lw] !== undefined || lw === 'kr' || lw === 'zł';
+  const ca = named ? currencyAfter(s, t.amount.end, gatedOk, t) : null;
   if (ca) {
-    if (ca.cur === '*pound' && v < 1000 && weightContext(s, i)) return with_(scaled(makeCandidate(i, ca.end, 'quantity', v, 'lb'), exp));
-    return with_(makeMoney(i, ca.end, v, ca.cur, exp));
+    if (ca.cur === '*pound' && v < 1000 && weightContext(s, i)) return amountCandidate(t, ca.end, 'quantity', 'lb');
+    return withRange(makeMoney(i, ca.end, v, ca.cur, exp), v, t.valueMax);
   }
   const minor = MINOR_WORDS[lw];
-  if (minor !== undefined) return with_(makeMoney(i, we, round(v / 100), minor, exp));
+  if (minor !== undefined) return withRange(makeMoney(i, we, round(v / 100), minor, exp), v, t.valueMax);
   // Day before a month: 4 February (only plain small integers)
-  if (!words && exp === 0 && typeof a !== 'number' && !max) {
-    const dm = dayMonthAt(s, i, a, e);
+  if (!t.amount.words && exp === 0 && typeof a !== 'number' && !t.amount.max) {
+    const dm = dayMonthAt(s, i, a, t.amount.end);
     if (dm) return dm;
   }
-  // Counts: two leaders, 1,200 workers, 3 MPs, 10 new jobs, 2m people
-  if (words && v === 1) return ONE_NOUNS.has(lw) ? makeCandidate(i, we, 'count', 1, lw) : null;
+  return undefined;
+}
+
+/** Counts: two leaders, 1,200 workers, 3 MPs, 10 new jobs, 2m people. */
+function countAfter(t: AmountWord): FigureCandidate | null {
+  const { s, end: we, word: w, lower: lw, value: v } = t;
+  const { start: i, num: a, exp } = t.amount;
+  if (t.amount.words && v === 1) return ONE_NOUNS.has(lw) ? makeCandidate(i, we, 'count', 1, lw) : null;
   const yearLike = typeof a !== 'number' && exp === 0 && isYearNum(a);
   // A capitalised noun after a number is a name (`the Six Nations`), except acronyms (`3 MPs`).
-  if (COUNT_NOUNS.has(w) || (w === lw && COUNT_NOUNS.has(lw))) return with_(scaled(makeCandidate(i, we, 'count', v, w), exp));
+  if (COUNT_NOUNS.has(w) || (w === lw && COUNT_NOUNS.has(lw))) return amountCandidate(t, we, 'count', w);
   if (yearLike) return null;
-  if (isAcronymPlural(w) || (w === lw && isPluralish(lw))) return with_(scaled(makeCandidate(i, we, 'count', v, w === lw ? lw : w), exp));
+  if (isAcronymPlural(w) || (w === lw && isPluralish(lw))) return amountCandidate(t, we, 'count', w === lw ? lw : w);
   // One adjective between: `400 new jobs`, `two armed men` (but not `the two held talks`).
   // Up to two: `30 other international awards`.
-  const adjective = (x: string, lx: string): boolean =>
-    x === lx &&
-    (!FUNCTION_WORDS.has(lx) || ADJECTIVES.has(lx)) &&
-    !NOT_PLURAL.has(lx) &&
-    !PAST_VERBS.has(lx) &&
-    !(lx.endsWith('ed') && lower(prevWord(s, i)) === 'the');
   // A capitalised adjective before a known counted noun: `30 Labour MPs`, `20 British soldiers`.
-  if (w !== lw && !FUNCTION_WORDS.has(lw) && !isDash(c)) {
+  if (w !== lw && !FUNCTION_WORDS.has(lw) && !isDash(t.after)) {
     const nw2 = nextWord(s, we);
-    if (nw2 && COUNT_NOUNS.has(s.slice(nw2[0], nw2[1])))
-      return with_(scaled(makeCandidate(i, nw2[1], 'count', v, s.slice(nw2[0], nw2[1])), exp));
+    if (nw2 && COUNT_NOUNS.has(s.slice(nw2[0], nw2[1]))) return amountCandidate(t, nw2[1], 'count', s.slice(nw2[0], nw2[1]));
   }
-  if (adjective(w, lw) && !isDash(c)) {
+  if (isCountAdjective(s, i, w, lw) && !isDash(t.after)) {
     let e2 = we;
     for (let k = 0; k < 2; k++) {
       const nw2 = nextWord(s, e2);
       if (!nw2) break;
       const w2 = s.slice(nw2[0], nw2[1]);
       const lw2 = lower(w2);
-      if (COUNT_NOUNS.has(lw2) || (w2 === lw2 && isPluralish(lw2))) return with_(scaled(makeCandidate(i, nw2[1], 'count', v, lw2), exp));
-      if (k === 1 || !adjective(w2, lw2) || isDash(s.charCodeAt(nw2[1]))) break;
+      if (COUNT_NOUNS.has(lw2) || (w2 === lw2 && isPluralish(lw2))) return amountCandidate(t, nw2[1], 'count', lw2);
+      if (k === 1 || !isCountAdjective(s, i, w2, lw2) || isDash(s.charCodeAt(nw2[1]))) break;
       e2 = nw2[1];
     }
   }
   return null;
+}
+/** Can the word `x` (lower-cased `lx`) stand between the number at `i` and its noun (`400 new jobs`)? */
+function isCountAdjective(s: string, i: number, x: string, lx: string): boolean {
+  return (
+    x === lx &&
+    (!FUNCTION_WORDS.has(lx) || ADJECTIVES.has(lx)) &&
+    !NOT_PLURAL.has(lx) &&
+    !PAST_VERBS.has(lx) &&
+    !(lx.endsWith('ed') && lower(prevWord(s, i)) === 'the')
+  );
 }
 /** Function-word-like adjectives that may stand between a number and its noun (`30 other awards`). */
 const ADJECTIVES = new Set([
@@ -1818,7 +1909,7 @@ function monthAt(s: string, i: number, j: number, m: number, start: number): Fig
         !isDash(s.charCodeAt(de))
       ) {
         // `December 12 tonnes`: a unit or noun after the number means it is not a day.
-        if (!tail(s, k, a, null, de, 0, false) || de > a.end) {
+        if (!afterAmount(s, { start: k, num: a, max: null, end: de, exp: 0, words: false }) || de > a.end) {
           spec.d = d;
           const end = yearAfter(s, de, spec);
           if (spec.y === undefined) setTense(spec, s, start, end);
@@ -1994,7 +2085,7 @@ function aAt(s: string, i: number, j: number): FigureCandidate | null {
       return vague(g, 'order of magnitude');
     }
   }
-  const f = tail(s, i, v, null, e, 0, true);
+  const f = afterAmount(s, { start: i, num: v, max: null, end: e, exp: 0, words: true });
   if (f) return f;
   return v >= 1e6 ? makeCandidate(i, e, 'number', v, null) : null;
 }
@@ -2112,7 +2203,7 @@ function numberWordAt(s: string, i: number, j: number, v0: number, out: FigureCa
     e = nw[1];
     if (m >= 1e3) exp = Math.max(exp, Math.round(Math.log10(m)));
   }
-  const f = tail(s, i, v, null, e, 0, true);
+  const f = afterAmount(s, { start: i, num: v, max: null, end: e, exp: 0, words: true });
   if (f) {
     f.exp = exp;
     push(out, f);
