@@ -1002,7 +1002,16 @@ function digitAt(s: string, i: number): FigureCandidate | number {
   if (pc === 35 || pc === 43 || pc === 64 || pc === 95 || isLetter(pc)) return skipRun(s, i); // #1, +44, @2, _3, x4
   const a = readNum(s, i);
   if (!a) return skipRun(s, i);
-  let e = a.end;
+  const r = timeDateOrOrdinalAt(s, i, a);
+  return r !== null ? r : amountAt(s, i, a);
+}
+
+/**
+ * The number `a` at `i` as a clock time, a date, a phone number (the end of the rejected token), a
+ * decade or an ordinal; null when it is none of them.
+ */
+function timeDateOrOrdinalAt(s: string, i: number, a: Num): FigureCandidate | number | null {
+  const e = a.end;
   const c = s.charCodeAt(e);
   // Clock times: 12:30, 2:03:45
   if (c === 58 && isD(s.charCodeAt(e + 1)) && !a.dec) return timeEnd(s, skipRun(s, e));
@@ -1061,56 +1070,25 @@ function digitAt(s: string, i: number): FigureCandidate | number {
       return makeCandidate(i, we, 'number', intOf(a), 'ordinal');
     }
   }
+  return null;
+}
+
+/** The number `a` at `i` as an amount: a range, a quantity, money, a percentage, a count or a bare number. */
+function amountAt(s: string, i: number, a: Num): FigureCandidate | number {
+  let e = a.end;
+  const c = s.charCodeAt(e);
   // Ranges and scores with a dash: $… handled in money; here 5-6%, 10-15 people, 6-4, 2004-05, 25-year-old.
   let max: Num | null = null;
   if (isDash(c) && isD(s.charCodeAt(e + 1))) {
     const b = readNum(s, e + 1);
     if (!b) return skipRun(s, i);
-    if (
-      isYearNum(a, 1800) &&
-      !b.dec &&
-      !b.commas &&
-      (b.int.length === 2 || b.int.length === 4) &&
-      !isW(s.charCodeAt(b.end)) &&
-      s.charCodeAt(b.end) !== 37 &&
-      !scaleAt(s, b.end, false)
-    ) {
-      const y = intOf(a);
-      let y2 = b.int.length === 2 ? Math.floor(y / 100) * 100 + intOf(b) : intOf(b);
-      if (b.int.length === 2 && y2 <= y && y2 + 100 === y + 1) y2 += 100; // 1999-00
-      if (y2 > y && y2 - y < 100) return makeDateCandidate(i, b.end, { y, y2 });
-      if (b.int.length === 2 && intOf(b) >= 1 && intOf(b) <= 12) return makeDateCandidate(i, b.end, { y, m: intOf(b) });
-    }
-    // 4-6 February: a day range
-    if (isSmallInt(a) && isSmallInt(b)) {
-      const dm = dayMonthAt(s, i, b, b.end);
-      if (dm && dm.date && intOf(a) >= 1 && intOf(a) < dm.date.d!) {
-        dm.date.d2 = dm.date.d;
-        dm.date.d = intOf(a);
-        return dm;
-      }
-    }
+    const range = dateRangeAt(s, i, a, b);
+    if (range) return range;
     max = b;
     e = b.end;
   } else if (isDash(c) && isLetter(s.charCodeAt(e + 1))) {
-    // 25-year-old, 10-year, 24-hour, 100-metre, $5-million handled in money.
-    const we = wordEnd(s, e + 1);
-    const w = lower(s.slice(e + 1, we));
-    const u = UNIT_WORDS[w];
-    if (u && !a.commas) {
-      let end = we;
-      if (s.startsWith('-old', we)) end = s.startsWith('-olds', we) ? we + 5 : we + 4;
-      return makeCandidate(i, end, 'quantity', numVal(a), u);
-    }
-    // the 50,000-pound prize, a 500-euro fine (not a 200-pound man: a weight)
-    const cur = NAMES[w];
-    if (cur !== undefined && !GATED.has(w) && !(cur === '*pound' && numVal(a) < 1000))
-      return withMax(makeMoney(i, we, numVal(a), cur), max, 0);
-    // 600-plus billion pesos: a lower bound, kept only when money follows
-    if (w === 'plus') {
-      const r = plusMoney(s, i, a, we);
-      if (r) return r;
-    }
+    const r = hyphenedWordAt(s, i, a, e);
+    if (r) return r;
   } else if (c === 43 && isSp(s.charCodeAt(e + 1))) {
     const r = plusMoney(s, i, a, e + 1);
     if (r) return r;
@@ -1156,6 +1134,58 @@ function digitAt(s: string, i: number): FigureCandidate | number {
     return g;
   }
   return bare(s, i, a);
+}
+
+/** `2004-05`, `1999-00`, `2026-02`, `4-6 February`: two numbers `a`–`b` at `i` that make a date range; null otherwise. */
+function dateRangeAt(s: string, i: number, a: Num, b: Num): FigureCandidate | null {
+  if (
+    isYearNum(a, 1800) &&
+    !b.dec &&
+    !b.commas &&
+    (b.int.length === 2 || b.int.length === 4) &&
+    !isW(s.charCodeAt(b.end)) &&
+    s.charCodeAt(b.end) !== 37 &&
+    !scaleAt(s, b.end, false)
+  ) {
+    const y = intOf(a);
+    let y2 = b.int.length === 2 ? Math.floor(y / 100) * 100 + intOf(b) : intOf(b);
+    if (b.int.length === 2 && y2 <= y && y2 + 100 === y + 1) y2 += 100; // 1999-00
+    if (y2 > y && y2 - y < 100) return makeDateCandidate(i, b.end, { y, y2 });
+    if (b.int.length === 2 && intOf(b) >= 1 && intOf(b) <= 12) return makeDateCandidate(i, b.end, { y, m: intOf(b) });
+  }
+  // 4-6 February: a day range
+  if (isSmallInt(a) && isSmallInt(b)) {
+    const dm = dayMonthAt(s, i, b, b.end);
+    if (dm && dm.date && intOf(a) >= 1 && intOf(a) < dm.date.d!) {
+      dm.date.d2 = dm.date.d;
+      dm.date.d = intOf(a);
+      return dm;
+    }
+  }
+  return null;
+}
+
+/** `25-year-old`, `the 50,000-pound prize`, `600-plus billion pesos`: the number `a` at `i` joined by a dash at `e` to a word. */
+function hyphenedWordAt(s: string, i: number, a: Num, e: number): FigureCandidate | null {
+  // 25-year-old, 10-year, 24-hour, 100-metre, $5-million handled in money.
+  const we = wordEnd(s, e + 1);
+  const w = lower(s.slice(e + 1, we));
+  const u = UNIT_WORDS[w];
+  if (u && !a.commas) {
+    let end = we;
+    if (s.startsWith('-old', we)) end = s.startsWith('-olds', we) ? we + 5 : we + 4;
+    return makeCandidate(i, end, 'quantity', numVal(a), u);
+  }
+  // the 50,000-pound prize, a 500-euro fine (not a 200-pound man: a weight)
+  const cur = NAMES[w];
+  if (cur !== undefined && !GATED.has(w) && !(cur === '*pound' && numVal(a) < 1000))
+    return withMax(makeMoney(i, we, numVal(a), cur), null, 0);
+  // 600-plus billion pesos: a lower bound, kept only when money follows
+  if (w === 'plus') {
+    const r = plusMoney(s, i, a, we);
+    if (r) return r;
+  }
+  return null;
 }
 
 /** `600-plus billion pesos`, `600+ million dollars`: money of at least the amount (`e`: after `plus`/`+`). */
