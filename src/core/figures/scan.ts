@@ -103,7 +103,10 @@ export interface FigureCandidate {
   bare: boolean;
   date?: DateSpec;
   note?: string;
-  /** Money written in a form several currencies share (`$`, `dollars`, `Rs`): its family in `currency.ts`; `unit` is then resolved from the article. */
+  /**
+   * Money written in a form several currencies share (`$`, `dollars`, `Rs`): its family in
+   * `currency.ts`; `unit` is then resolved from the article.
+   */
   cur?: string;
   /** Money: vague or hedged (`millions of dollars`, `a few hundred yuan`, `600-plus billion pesos`, `about $5m`). */
   approx?: boolean;
@@ -429,12 +432,22 @@ const WEEKDAY_NAMES_AFTER = new Set([
 ]);
 /** Words after `Today`/`Tomorrow` that make it a programme title. */
 const DAY_NAMES_AFTER = new Set(['programme', 'program', 'show', 'Programme', 'Show']);
+/** A case-insensitive pattern for a whole word or phrase of `parts` (each a `|`-separated list of alternatives). */
+function anyWordOf(parts: readonly string[]): RegExp {
+  return new RegExp(`\\b(?:${parts.join('|')})\\b`, 'i');
+}
 /** Sentence words that say the event is still to come. */
-const FUTURE =
-  /\b(?:will|shall|would|won't|'ll|’ll|is due|are due|due to|is set to|are set to|plans? to|planned|planning|is expected|are expected|expects? to|scheduled|upcoming|ahead of|intends? to|next)\b/i;
+const FUTURE = anyWordOf([
+  "will|shall|would|won't|'ll|’ll",
+  'is due|are due|due to|is set to|are set to|plans? to|planned|planning',
+  'is expected|are expected|expects? to|scheduled|upcoming|ahead of|intends? to|next',
+]);
 /** Sentence words that say it has happened. */
-const PAST =
-  /\b(?:was|were|had|did|said|told|came|went|took|made|saw|gave|rose|fell|grew|won|lost|met|began|left|held|paid|sold|spoke|wrote|sent|struck|fought|flew|drew|broke|ran|beat|bought|brought|caught|felt|found|heard|kept|led|meant|stood|thought|ago|last|\w{3,}ed)\b/i;
+const PAST = anyWordOf([
+  'was|were|had|did|said|told|came|went|took|made|saw|gave|rose|fell|grew|won|lost|met|began|left|held|paid|sold',
+  'spoke|wrote|sent|struck|fought|flew|drew|broke|ran|beat|bought|brought|caught|felt|found|heard|kept|led|meant',
+  'stood|thought|ago|last|\\w{3,}ed',
+]);
 
 /**
  * Words a caller wants found in the same pass (`currencyMentions.ts`): `bits` is a 65,536-bit filter
@@ -722,7 +735,10 @@ const LABEL_CODES = new Set(['COP', 'SDG', 'CUP', 'GEL', 'PEN', 'MAD', 'BOB', 'T
 /** Currency signs written right after a code (`GH₵`, `CN¥`, `JP¥`, `E£`). */
 const SIGN_PREFIX: Record<string, string> = { 'GH₵': 'GHS', 'GH¢': 'GHS', 'CN¥': 'CNY', 'JP¥': 'JPY', 'E£': 'EGP', 'L.E.': 'EGP' };
 
-/** A currency code or abbreviation at `[i, j)` before an amount: `USD 5m`, `US$5bn`, `US $3.4m`, `U.S.$2`, `Tk 2,977 crore`, `Rs. 500`, `GH₵5`. */
+/**
+ * A currency code or abbreviation at `[i, j)` before an amount: `USD 5m`, `US$5bn`, `US $3.4m`,
+ * `U.S.$2`, `Tk 2,977 crore`, `Rs. 500`, `GH₵5`.
+ */
 function codeAt(s: string, i: number, j: number, cur: string | null, gated: boolean): FigureCandidate | null {
   const w = s.slice(i, j);
   const c = s.charCodeAt(j);
@@ -739,7 +755,8 @@ function codeAt(s: string, i: number, j: number, cur: string | null, gated: bool
     const k = j + 3;
     if (s.charCodeAt(k) === 36) return moneyAt(s, i, k + 1, code);
     if (isSp(s.charCodeAt(k)) && s.charCodeAt(k + 1) === 36) return moneyAt(s, i, k + 2, code);
-    if (isD(s.charCodeAt(k)) || (w === 'L' && isSp(s.charCodeAt(k)))) return moneyAt(s, i, k, code, w === 'U' ? 'gated' : 'sign'); // U.S.93 Million, L.E. 500
+    // U.S.93 Million, L.E. 500
+    if (isD(s.charCodeAt(k)) || (w === 'L' && isSp(s.charCodeAt(k)))) return moneyAt(s, i, k, code, w === 'U' ? 'gated' : 'sign');
     return null;
   }
   if (w === 'S' && c === 47) return moneyAt(s, i, s.charCodeAt(j + 1) === 46 ? j + 2 : j + 1, 'PEN'); // S/ 500, S/.500 (Peruvian sol)
