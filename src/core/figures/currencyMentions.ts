@@ -22,7 +22,10 @@
 import { FAMILIES, GATED, NAMES } from './currency';
 import { type FigureCandidate, makeCandidate, qualifierBefore, type WordWatch, wordHash } from './scan';
 
-/** Cryptocurrency names (lower-case) → the ticker used as their unit. Names that are ordinary words or people (`Luna`, `Solana`, `tether`) are left out. */
+/**
+ * Cryptocurrency names (lower-case) → the ticker used as their unit. Names that are ordinary words
+ * or people (`Luna`, `Solana`, `tether`) are left out.
+ */
 export const CRYPTO: Record<string, string> = {
   bitcoin: 'BTC',
   bitcoins: 'BTC',
@@ -214,7 +217,8 @@ function onMarket(s: string, i: number, j: number, w: string): boolean {
   if (w === 'sterling' && (before === 'against' || before === 'in' || before === 'versus' || before === 'pound' || before === 'pounds'))
     return true;
   if (!b || before !== 'the') return false;
-  if (s.charCodeAt(j) === 39 || s.charCodeAt(j) === 0x2019) return s.charCodeAt(j + 1) === 115 && !isLetter(s.charCodeAt(j + 2)); // the pound's
+  // the pound's
+  if (s.charCodeAt(j) === 39 || s.charCodeAt(j) === 0x2019) return s.charCodeAt(j + 1) === 115 && !isLetter(s.charCodeAt(j + 2));
   const a = wordAfter(s, j);
   if (a && a[0] > j && MOVES.has(s.slice(a[0], a[1]).toLowerCase())) return true;
   const bb = wordBefore(s, b[0]);

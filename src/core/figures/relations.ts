@@ -8,8 +8,11 @@ import type { FigureCandidate } from './scan';
 
 const NUMERIC = new Set(['money', 'percent', 'quantity', 'count', 'number']);
 /** Cue right before the earlier-in-time figure X. */
-const FROM =
-  /(?:^|[^\p{L}])(from|up from|down from|compared with|compared to|versus|vs\.?|against)\s+(?:about |around |some |nearly |almost |just |roughly |over |under )?$/iu;
+const FROM_CUES = 'from|up from|down from|compared with|compared to|versus|vs\\.?|against';
+const FROM = new RegExp(
+  String.raw`(?:^|[^\p{L}])(${FROM_CUES})\s+(?:about |around |some |nearly |almost |just |roughly |over |under )?$`,
+  'iu',
+);
 const TO_BEFORE =
   /(?:^|[^\p{L}])(?:to|at|reach(?:ed|ing)?|hit|of)\s+(?:about |around |some |nearly |almost |just |roughly |over |under |a record )?$/iu;
 const BETWEEN_TO = /^\s+to\s+(?:about |around |some |nearly |almost |just |roughly |over |under |a record )?$/iu;
