@@ -1556,7 +1556,7 @@ interface AmountWord extends WordAt {
   after: number;
 }
 /** A figure, null to stop looking (nothing meaningful follows), or undefined when the next reading should be tried. */
-type Reading = FigureCandidate | null | undefined;
+type AmountReading = FigureCandidate | null | undefined;
 
 /**
  * What follows an amount: `%`, `per cent`, a unit, a currency word, a month (a date), or a noun (a
@@ -1611,7 +1611,7 @@ function amountCandidate(t: AmountWord, end: number, kind: FigureKind, unit: str
 }
 
 /** Per cent, percent, percentage points, basis points; clock words stop the reading. */
-function percentWordAfter(t: AmountWord): Reading {
+function percentWordAfter(t: AmountWord): AmountReading {
   const { s, end: we, lower: lw } = t;
   const { start: i, exp } = t.amount;
   if (lw === 'per' && (s.startsWith(' cent', we) || s.startsWith('-cent', we)) && !isLetter(s.charCodeAt(we + 5)))
@@ -1634,7 +1634,7 @@ function percentWordAfter(t: AmountWord): Reading {
 }
 
 /** Units: 12 million tonnes, 300 km, 5 feet 9 inches, 3 square miles; `two years ago` (a date). */
-function quantityAfter(t: AmountWord): Reading {
+function quantityAfter(t: AmountWord): AmountReading {
   const { s, end: we, lower: lw, value: v } = t;
   const i = t.amount.start;
   if (lw === 'square' || lw === 'sq' || lw === 'cubic') {
@@ -1676,7 +1676,7 @@ function quantityAfter(t: AmountWord): Reading {
 }
 
 /** Currencies: 11 billion dollars, 500 yuan, 61 million Hong Kong dollars, 5 million USD, 1500 Rs; 50 pence; or a day before a month. */
-function moneyAfter(t: AmountWord): Reading {
+function moneyAfter(t: AmountWord): AmountReading {
   const { s, end: we, word: w, lower: lw, value: v } = t;
   const { start: i, num: a, exp } = t.amount;
   const gatedOk = exp > 0 || v >= 1000 || (typeof a !== 'number' && a.commas);
