@@ -147,7 +147,7 @@ export function trainPerceptron(docs: TrainDoc[], nFeatures: number, opts: Train
       if (pred.length < n) pred = new Uint8Array(n * 2);
       emitDense(td, W, from, to, emit);
       const ct = constrain(T);
-      viterbi(emit, 0, 0, n, ct, pred, buf);
+      viterbi(emit, { emitBase: 0, from: 0, to: n }, ct, pred, buf);
       const gold = td.doc.gold;
       let wrong = false;
       for (let t = 0; t < n; t++) if (pred[t] !== gold[from + t]) wrong = true;
@@ -205,7 +205,7 @@ export function decodeDoc(td: TrainDoc, m: PerceptronModel): Uint8Array {
     const n = to - i;
     if (emit.length < n * L) emit = new Float32Array(n * L * 2);
     emitDense(td, m.weights, i, to, emit);
-    viterbi(emit, 0, i, to, ct, labels, buf);
+    viterbi(emit, { emitBase: 0, from: i, to }, ct, labels, buf);
     i = to;
   }
   return labels;

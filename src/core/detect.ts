@@ -10,9 +10,32 @@ export interface Detection {
 }
 
 /** File names that are never articles, whatever they contain. */
-const NOT_ARTICLE_NAMES =
-  /^(?:licen[cs]e|copying|notice|authors|contributors|changelog|changes|history|news|readme|todo|install|requirements(?:[-_.][\w-]+)?|constraints|dev-requirements|robots|humans|security|third[-_]party[-_]notices|cmakelists|version|manifest)(?:\.txt)?$/i;
+const NOT_ARTICLE_STEMS = [
+  'licen[cs]e|copying|notice|authors|contributors|changelog|changes|history|news|readme|todo|install',
+  String.raw`requirements(?:[-_.][\w-]+)?|constraints|dev-requirements|robots|humans|security|third[-_]party[-_]notices`,
+  'cmakelists|version|manifest',
+].join('|');
+const NOT_ARTICLE_NAMES = new RegExp(String.raw`^(?:${NOT_ARTICLE_STEMS})(?:\.txt)?$`, 'i');
 const NOT_ARTICLE_SUFFIXES = /\.(?:log|out|err|lock|csv|tsv)\.txt$|[-_.](?:log|logs|output|requirements|deps)\.txt$/i;
+/** Log lines: a date and time or a clock time at the start, a log level. */
+const LOG_LINE = new RegExp(
+  [
+    String.raw`^\[?\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}`,
+    String.raw`^\d{2}:\d{2}:\d{2}`,
+    String.raw`^\[(?:INFO|WARN|ERROR|DEBUG)\]`,
+    String.raw`\b(?:INFO|WARN|WARNING|ERROR|DEBUG|TRACE)\b[:\]]`,
+  ].join('|'),
+);
+/** Code or configuration lines: version pins, `key=value`, a trailing brace or semicolon, code keywords and tags, task-list items. */
+const CODE_LINE = new RegExp(
+  [
+    String.raw`^[\w.-]+\s*(?:==|>=|<=|~=|!=)\s*[\w.*]+`,
+    String.raw`^[\w.-]+\s*=\s*\S`,
+    String.raw`[{};]\s*$`,
+    String.raw`^(?:import|def|class|function|#include|<\?|<\w+[ >])`,
+    String.raw`^[-*]\s+\[[ x]\]`,
+  ].join('|'),
+);
 
 /**
  * Decides from the file name and the first 20k characters. An article has a few paragraphs of
@@ -38,18 +61,8 @@ export function detectArticle(fileName: string, text: string): Detection {
   let prose = 0;
   for (const l of nonBlank) {
     const t = l.trim();
-    if (
-      /^\[?\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}|^\d{2}:\d{2}:\d{2}|^\[(?:INFO|WARN|ERROR|DEBUG)\]|\b(?:INFO|WARN|WARNING|ERROR|DEBUG|TRACE)\b[:\]]/.test(
-        t,
-      )
-    )
-      logish++;
-    if (
-      /^[\w.-]+\s*(?:==|>=|<=|~=|!=)\s*[\w.*]+|^[\w.-]+\s*=\s*\S|[{};]\s*$|^(?:import|def|class|function|#include|<\?|<\w+[ >])|^[-*]\s+\[[ x]\]/.test(
-        t,
-      )
-    )
-      codeish++;
+    if (LOG_LINE.test(t)) logish++;
+    if (CODE_LINE.test(t)) codeish++;
     const words = t.match(/\p{L}+/gu) ?? [];
     if (words.length >= 8 && /[.!?”"’']\s*$|[.!?]\s/.test(t) && /\b(?:the|a|an|of|to|in|and|on|for|with|said|is|was|has|have)\b/i.test(t))
       prose++;

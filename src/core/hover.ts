@@ -31,7 +31,10 @@ export const HOVER_ACTIONS: readonly HoverAction[] = [
 export interface EntityFacts {
   /** Registry entry, when the registry knows the entity. */
   registry?: { name: string; description?: string; aliases: readonly string[]; links: Readonly<Record<string, string>> };
-  /** Other articles of the workspace that mention it: how many, and a few of their labels (untrusted); partial while the index is being built. */
+  /**
+   * Other articles of the workspace that mention it: how many, and a few of their labels
+   * (untrusted); partial while the index is being built.
+   */
   otherArticles: { count: number; sample: readonly string[]; partial?: boolean };
 }
 
@@ -144,6 +147,12 @@ function times(n: number): string {
   return n === 1 ? 'once' : n === 2 ? 'twice' : `${n} times`;
 }
 
+/** ` · 80% sure` for a finite model confidence, else nothing. */
+function sureness(confidence: number | undefined): string {
+  if (confidence === undefined || !Number.isFinite(confidence)) return '';
+  return ` · ${Math.round(Math.min(1, Math.max(0, confidence)) * 100)}% sure`;
+}
+
 /** The status badge: our vocabulary and numbers only. */
 function badgeOf(a: Annotation | undefined, confidence?: number): string {
   if (!a) return '';
@@ -156,7 +165,7 @@ function badgeOf(a: Annotation | undefined, confidence?: number): string {
           ? 'rejected'
           : a.origin === 'import'
             ? 'imported suggestion'
-            : `suggested${confidence !== undefined && Number.isFinite(confidence) ? ` · ${Math.round(Math.min(1, Math.max(0, confidence)) * 100)}% sure` : ''}`;
+            : `suggested${sureness(confidence)}`;
   const anchor = a.anchor === 'modified' ? ' · text edited since annotated' : '';
   return who + anchor + (a.conflict ? ' · disputed' : '');
 }
@@ -181,9 +190,9 @@ function decisionLines(a: Annotation | undefined, lines: string[]): void {
   if (a.conflict) {
     const c = a.conflict;
     const typesDiffer = c.type !== undefined && c.type !== a.type;
-    lines.push(
-      `*Disagreement:* here ${decisionWords(a.origin === 'user' ? 'added' : a.status, typesDiffer ? a.type : undefined, a.by)}; on the other branch ${decisionWords(c.status, typesDiffer ? c.type : undefined, c.by)} — keep one with the lightbulb (Ctrl+.)`,
-    );
+    const here = decisionWords(a.origin === 'user' ? 'added' : a.status, typesDiffer ? a.type : undefined, a.by);
+    const there = decisionWords(c.status, typesDiffer ? c.type : undefined, c.by);
+    lines.push(`*Disagreement:* here ${here}; on the other branch ${there} — keep one with the lightbulb (Ctrl+.)`);
   } else if (a.by && (a.status !== 'suggested' || a.origin === 'user')) {
     lines.push(`*Decided by* ${bold(a.by, 80)} (${a.origin === 'user' ? 'added' : a.status})`);
   }
@@ -253,9 +262,8 @@ function entityCard(a: Annotation, analysis: Analysis | null, annotations: reado
   if (other && other.count) {
     // File names: invisible characters revealed first, then cut in the middle so the name's end shows.
     const sample = other.sample.slice(0, 3).map((s) => e(shortenMiddle(plainLabel(s, 1000), 60), 60));
-    facts1.push(
-      `in ${other.partial ? 'at least ' : ''}${plural(other.count, 'other article')}${sample.length ? `: ${sample.join(', ')}${other.count > sample.length ? ', …' : ''}` : ''}`,
-    );
+    const list = sample.length ? `: ${sample.join(', ')}${other.count > sample.length ? ', …' : ''}` : '';
+    facts1.push(`in ${other.partial ? 'at least ' : ''}${plural(other.count, 'other article')}${list}`);
   } else if (other) facts1.push(other.partial ? 'in no other article so far (indexing)' : 'in no other article');
   lines.push(facts1.join(' · '));
   // Plain lines, not a Markdown list: a list would swallow the lines after it.
@@ -329,7 +337,7 @@ function figureCard(a: Annotation, analysis: Analysis | null): HoverCard {
       f?.resolution === 'absolute'
         ? 'stated in the text'
         : f?.resolution === 'article-date'
-          ? `resolved against the article date ${e(analysis?.articleDate?.value ?? '', 20)}${analysis?.articleDate?.source === 'inferred' ? ' (inferred from the text)' : analysis?.articleDate?.source === 'dateline' ? ' (from the dateline)' : ''}`
+          ? `resolved against ${againstArticleDate(analysis?.articleDate)}`
           : f?.resolution === 'file-date'
             ? `resolved against the file date ${e(analysis?.articleDate?.value ?? '', 20)} (no date in the text)`
             : f?.resolution === 'unresolved'
@@ -365,7 +373,9 @@ function figureCard(a: Annotation, analysis: Analysis | null): HoverCard {
     const to = analysis!.figures[r.to];
     if (!from || !to || typeof from.value !== 'number' || typeof to.value !== 'number') continue;
     const sign = r.delta >= 0 ? '+' : '−';
-    const change = `${e(formatValue(from.value, from.unit))} → ${e(formatValue(to.value, to.unit))}: ${sign}${e(formatValue(Math.abs(r.delta), from.unit))}${r.percent === null ? '' : ` (${sign}${Math.abs(Math.round(r.percent))}%)`}`;
+    const percent = r.percent === null ? '' : ` (${sign}${Math.abs(Math.round(r.percent))}%)`;
+    const delta = `${sign}${e(formatValue(Math.abs(r.delta), from.unit))}${percent}`;
+    const change = `${e(formatValue(from.value, from.unit))} → ${e(formatValue(to.value, to.unit))}: ${delta}`;
     lines.push(`${r.to === fi ? 'Changed from' : 'Changes to'}: ${change}`);
   }
   decisionLines(a, lines);
@@ -391,12 +401,18 @@ function currencyNamed(f: Figure): string {
   return name ? `${bold(name, 60)} (${e(f.unit, 8)})` : bold(f.unit, 8);
 }
 
+/** The article date a date was resolved against, and how it was found (from the text, or the dateline). */
+function againstArticleDate(date: { value: string; source: string } | null | undefined): string {
+  const origin = date?.source === 'inferred' ? ' (inferred from the text)' : date?.source === 'dateline' ? ' (from the dateline)' : '';
+  return `the article date ${e(date?.value ?? '', 20)}${origin}`;
+}
+
 /** Money: other renderings in brackets, how vague it is, how its currency was read, a unit that is no ISO code. */
 function moneyLines(f: Figure, lines: string[]): void {
-  if (f.nonIso && f.unit)
-    lines.push(
-      `${e(f.unit, 8)} is a cryptocurrency${f.noAmount ? '' : ` (${e(currencyName(f.unit) ?? f.unit, 40)})`}, not an ISO 4217 currency code`,
-    );
+  if (f.nonIso && f.unit) {
+    const name = f.noAmount ? '' : ` (${e(currencyName(f.unit) ?? f.unit, 40)})`;
+    lines.push(`${e(f.unit, 8)} is a cryptocurrency${name}, not an ISO 4217 currency code`);
+  }
   for (const q of (f.equivalents ?? []).slice(0, 3)) {
     if (typeof q.value !== 'number' || !Number.isFinite(q.value)) continue;
     const amount = (q.approximate ? '≈ ' : '') + formatValue(q.value, q.unit, q.valueMax);
@@ -431,10 +447,10 @@ function moneyLines(f: Figure, lines: string[]): void {
           : ''
       }${cur.evidence ? ` — ${e(cur.evidence, 140)}` : ''}`,
     );
-  else if (cur)
-    lines.push(
-      `Currency ${e(f.unit ?? '', 8)}: ${cur.basis === 'default' ? 'the usual reading of how it is written' : 'from the article'}${cur.evidence ? ` — ${e(cur.evidence, 140)}` : ''}`,
-    );
+  else if (cur) {
+    const basis = cur.basis === 'default' ? 'the usual reading of how it is written' : 'from the article';
+    lines.push(`Currency ${e(f.unit ?? '', 8)}: ${basis}${cur.evidence ? ` — ${e(cur.evidence, 140)}` : ''}`);
+  }
 }
 
 function quoteCard(a: Annotation, analysis: Analysis | null): HoverCard {
@@ -454,9 +470,8 @@ function quoteCard(a: Annotation, analysis: Analysis | null): HoverCard {
     } else {
       const g = ids.length ? groupOf(analysis!, ids[0]!) : undefined;
       const role = g?.roles.find(plausibleRole);
-      lines.push(
-        `Speaker: ${bold(speaker.name, 100)}${mention && mention !== speaker.name ? ` (“${e(mention, 60)}”)` : ''}${role ? ` — ${e(role, 60)}` : ''}`,
-      );
+      const written = mention && mention !== speaker.name ? ` (“${e(mention, 60)}”)` : '';
+      lines.push(`Speaker: ${bold(speaker.name, 100)}${written}${role ? ` — ${e(role, 60)}` : ''}`);
     }
     if (speaker.end > speaker.start) speakerSpan = { start: speaker.start, end: speaker.end };
   } else lines.push('Speaker: **unknown**');

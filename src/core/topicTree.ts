@@ -144,10 +144,7 @@ export class TopicTreeBuilder {
         kind: 'section',
         label: plainLabel(sec.label, 80),
         description: '',
-        tooltip: plainLabel(
-          `${sec.role === 'headline' ? 'Headline' : sec.role === 'lede' ? 'Lede' : 'Section'}: ${sec.label}${sec.subject ? ` — ${sec.subject.label}` : ''}${sec.keyphrases.length ? ` — ${sec.keyphrases.slice(0, 5).join(', ')}` : ''}`,
-          300,
-        ),
+        tooltip: plainLabel(sectionTooltip(sec), 300),
         icon: sec.role === 'headline' ? 'megaphone' : sec.role === 'lede' ? 'book' : 'symbol-namespace',
         start: sec.start,
         end: sec.end,
@@ -285,6 +282,13 @@ export class TopicTreeBuilder {
 }
 
 /** A description with a decision mark after it ("Person · ✓ Ana"); the mark is cut, the description kept. */
+/** A section's tooltip: its role and label, its subject and its first key phrases. */
+function sectionTooltip(sec: Analysis['sections'][number]): string {
+  const role = sec.role === 'headline' ? 'Headline' : sec.role === 'lede' ? 'Lede' : 'Section';
+  const subject = sec.subject ? ` — ${sec.subject.label}` : '';
+  const phrases = sec.keyphrases.length ? ` — ${sec.keyphrases.slice(0, 5).join(', ')}` : '';
+  return `${role}: ${sec.label}${subject}${phrases}`;
+}
 function withMark(description: string, mark: string): string {
   return mark ? `${description} · ${plainLabel(mark, 30)}` : description;
 }

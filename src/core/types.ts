@@ -98,7 +98,10 @@ export interface Figure extends Span {
 
 /** How the currency of a money figure written in a shared form was read (see `figures/currency.ts`). */
 export interface CurrencyReading {
-  /** `evidence`: the article's places or other amounts decide; `default`: the form's usual currency, nothing says otherwise; `ambiguous`: see `candidates`. */
+  /**
+   * `evidence`: the article's places or other amounts decide; `default`: the form's usual currency,
+   * nothing says otherwise; `ambiguous`: see `candidates`.
+   */
   basis: 'evidence' | 'default' | 'ambiguous';
   /** ISO 4217 codes the amount may be in (ambiguous only). */
   candidates?: string[];

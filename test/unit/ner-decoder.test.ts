@@ -90,7 +90,7 @@ describe('viterbi', () => {
       const afterO = trial % 3 === 1;
       const beforeO = trial % 5 === 2;
       const out = new Uint8Array(n);
-      viterbi(emit, 0, 0, n, trans, out, buf, afterO, beforeO);
+      viterbi(emit, { emitBase: 0, from: 0, to: n, afterO, beforeO }, trans, out, buf);
       const b = brute(n, emit, trans, afterO, beforeO);
       assert.ok(
         Math.abs(score([...out], emit, trans, afterO, beforeO) - b.best) < 1e-3,
@@ -116,10 +116,10 @@ describe('viterbi', () => {
       for (const t of [0, 5]) for (let l = 1; l < L; l++) emit[t * L + l] = -1e4;
       const trans = constrain(new Float32Array((L + 1) * L).map(() => (random() - 0.5) * 4));
       const whole = new Uint8Array(n);
-      viterbi(emit, 0, 0, n, trans, whole, buf);
+      viterbi(emit, { emitBase: 0, from: 0, to: n }, trans, whole, buf);
       const parts = new Uint8Array(n);
-      viterbi(emit, 1 * L, 1, 5, trans, parts, buf, true, true);
-      viterbi(emit, 6 * L, 6, 7, trans, parts, buf, true, false);
+      viterbi(emit, { emitBase: 1 * L, from: 1, to: 5, afterO: true, beforeO: true }, trans, parts, buf);
+      viterbi(emit, { emitBase: 6 * L, from: 6, to: 7, afterO: true, beforeO: false }, trans, parts, buf);
       assert.deepEqual([...parts.subarray(1, 5)], [...whole.subarray(1, 5)]);
       assert.equal(parts[6], whole[6]);
     }

@@ -83,21 +83,22 @@ const ALIASES: Record<string, string> = {
 /** Words that name a role (matched case-insensitively, as the last word of a role phrase). */
 const ROLE_NOUNS = new Set(
   (
-    'president president-elect premier chancellor minister secretary secretary-general senator congressman congresswoman representative governor mayor ' +
-    'ambassador envoy consul commissioner chairman chairwoman chair chief ceo executive director director-general spokesman spokeswoman spokesperson ' +
-    'speaker leader judge justice prosecutor attorney king queen prince princess emperor sultan emir sheikh ayatollah imam pope cardinal archbishop bishop rabbi ' +
-    'general admiral colonel commander marshal officer coach manager captain striker midfielder defender goalkeeper skipper founder owner analyst ' +
-    'economist editor correspondent reporter professor lawyer adviser advisor aide deputy vice-president vice-chairman head boss mp lawmaker'
+    'president president-elect premier chancellor minister secretary secretary-general senator congressman congresswoman ' +
+    'representative governor mayor ambassador envoy consul commissioner chairman chairwoman chair chief ceo executive director ' +
+    'director-general spokesman spokeswoman spokesperson speaker leader judge justice prosecutor attorney king queen prince princess ' +
+    'emperor sultan emir sheikh ayatollah imam pope cardinal archbishop bishop rabbi general admiral colonel commander marshal officer ' +
+    'coach manager captain striker midfielder defender goalkeeper skipper founder owner analyst economist editor correspondent ' +
+    'reporter professor lawyer adviser advisor aide deputy vice-president vice-chairman head boss mp lawmaker'
   ).split(' '),
 );
 
 /** Words that may precede a role noun inside a role phrase. */
 const ROLE_MODIFIERS = new Set(
   (
-    'former acting then deputy vice outgoing incoming interim foreign defence defense finance interior home prime trade health energy economy ' +
-    'education justice transport culture environment agriculture commerce labour labor treasury state chief executive general supreme grand ' +
-    'crown senior top junior first second assistant associate managing national regional party opposition majority minority communist ' +
-    'and of for the'
+    'former acting then deputy vice outgoing incoming interim foreign defence defense finance interior home prime trade health energy ' +
+    'economy education justice transport culture environment agriculture commerce labour labor treasury state chief executive general ' +
+    'supreme grand crown senior top junior first second assistant associate managing national regional party opposition majority ' +
+    'minority communist and of for the'
   ).split(' '),
 );
 
@@ -173,9 +174,30 @@ export function linkEntities(text: string, found: readonly RecognizedMention[]):
       if (alias) canonicalOf[i] = alias;
     }
   });
+  const ctx: Linking = { text, mentions, forms, canonicalOf, words };
+  linkPeople(ctx);
+  linkOrganisationsAndPlaces(ctx);
+  return { mentions, groups: groupMentions(ctx) };
+}
 
-  // 2. People: partial names link to the fullest name containing them. Work per distinct form, so a
-  //    long text with a name mentioned a thousand times costs no more than a short one.
+/** What the steps of {@link linkEntities} share. */
+interface Linking {
+  text: string;
+  mentions: EntityMention[];
+  /** Each mention's base form. */
+  forms: string[];
+  /** Each mention's canonical name, once a step has found it. */
+  canonicalOf: string[];
+  /** The words of a name (split once per distinct name; never modify the list). */
+  words: (s: string) => string[];
+}
+
+/**
+ * People: partial names link to the fullest name containing them. Work per distinct form, so a
+ * long text with a name mentioned a thousand times costs no more than a short one.
+ */
+function linkPeople(ctx: Linking): void {
+  const { mentions, forms, canonicalOf, words } = ctx;
   const people = mentions.map((m, i) => (m.type === 'PER' ? i : -1)).filter((i) => i >= 0);
   const personForms = new Map<string, number[]>(); // form → mention starts, in text order
   for (const i of people) {
@@ -216,9 +238,14 @@ export function linkEntities(text: string, found: readonly RecognizedMention[]):
     if (canonicalOf[i]) continue;
     canonicalOf[i] = candidatesOf.get(forms[i]!)?.best(mentions[i]!.start) ?? forms[i]!;
   }
+}
 
-  // 3. Organisations and places: acronyms of longer names, and for organisations longer names ending
-  //    with the mention (again per distinct form).
+/**
+ * Organisations and places: acronyms of longer names, and for organisations longer names ending
+ * with the mention (again per distinct form).
+ */
+function linkOrganisationsAndPlaces(ctx: Linking): void {
+  const { mentions, forms, canonicalOf, words } = ctx;
   // Organisation names by their trailing words; multi-word names by their initials (the last one wins;
   // only initials that can spell a looked-up acronym are kept).
   const orgForms = new Set<string>();
@@ -258,7 +285,11 @@ export function linkEntities(text: string, found: readonly RecognizedMention[]):
     }
     canonicalOf[i] = best;
   });
+}
 
+/** Groups, aliases and roles: one entity per type and canonical name, in order of first mention. */
+function groupMentions(ctx: Linking): Entity[] {
+  const { text, mentions, canonicalOf } = ctx;
   // 4. Groups, aliases and roles.
   const index = new MentionIndex(mentions);
   const groups = new Map<string, Entity>();
@@ -279,7 +310,7 @@ export function linkEntities(text: string, found: readonly RecognizedMention[]):
   const list = [...groups.values()];
   for (const g of list) g.aliases.sort();
   list.sort((a, b) => mentions[a.mentions[0]!]!.start - mentions[b.mentions[0]!]!.start);
-  return { mentions, groups: list };
+  return list;
 }
 
 /**

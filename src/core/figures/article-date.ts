@@ -27,11 +27,11 @@ const WD_ALT = WEEKDAYS.map((d) => d[0]!.toUpperCase() + d.slice(1)).join('|');
 const DMY = new RegExp(String.raw`\b(\d{1,2})(?:st|nd|rd|th)?\s+(${MONTH_ALT})\.?,?\s+((?:19|20)\d{2})\b`);
 const MDY = new RegExp(String.raw`\b(${MONTH_ALT})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+((?:19|20)\d{2})\b`);
 const ISO = /\b((?:19|20)\d{2})-(\d{2})-(\d{2})\b/;
+/** `4 February`, `4th February` (day, month) and `Feb. 4`, `February 4th` (month, day). */
+const DAY_MONTH = String.raw`(\d{1,2})(?:st|nd|rd|th)?\s+(${MONTH_ALT})`;
+const MONTH_DAY = String.raw`(${MONTH_ALT})\.?\s+(\d{1,2})(?:st|nd|rd|th)?`;
 /** A weekday beside a day and month: `Wednesday, (4 February)`, `Wednesday 4 February 2026`, `Wednesday, Feb. 4`. */
-const WD_DM = new RegExp(
-  String.raw`\b(${WD_ALT})\b[ ,(]{1,4}(?:(\d{1,2})(?:st|nd|rd|th)?\s+(${MONTH_ALT})|(${MONTH_ALT})\.?\s+(\d{1,2})(?:st|nd|rd|th)?)\b\.?(?:,?\s+((?:19|20)\d{2})\b)?`,
-  'g',
-);
+const WD_DM = new RegExp(String.raw`\b(${WD_ALT})\b[ ,(]{1,4}(?:${DAY_MONTH}|${MONTH_DAY})\b\.?(?:,?\s+((?:19|20)\d{2})\b)?`, 'g');
 const YEARS = /(?<![\d,.$£€])(1[89]\d\d|20\d\d)(?![\d,]|\.\d)/g;
 
 function monthOf(name: string): number {
@@ -104,10 +104,11 @@ export function resolveArticleDate(text: string, fileDate?: string | null): Reso
       if (!validDate(y, mo, d)) continue;
       const n = dayNum(y, mo, d);
       if (n <= fileDay && weekdayOf(n) === wd) {
+        const why = `a ${weekdayName(wd)} in ${y}, the latest such year up to the file date ${isoDay(fileDay)}`;
         return {
           value: isoDay(n),
           source: 'inferred',
-          evidence: `inferred from “${written}” (a ${weekdayName(wd)} in ${y}, the latest such year up to the file date ${isoDay(fileDay)})`,
+          evidence: `inferred from “${written}” (${why})`,
           label: `inferred from “${written}”`,
         };
       }

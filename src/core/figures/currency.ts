@@ -95,10 +95,11 @@ export const FAMILIES: Record<string, Family> = {
  */
 export const ISO_CODES = new Set(
   (
-    'USD EUR GBP JPY CNY CHF AUD CAD NZD HKD SGD TWD KRW KPW INR PKR LKR NPR BDT IDR MYR THB VND PHP MMK KHR LAK MNT KZT UZS KGS TJS TMT AFN IRR IQD KWD SAR QAR AED ' +
-    'OMR BHD JOD ILS EGP LBP SYP YER TRY RUB UAH BYN PLN CZK HUF RON MDL BGN RSD MKD BAM HRK GEL AZN SEK NOK DKK ISK ZAR NGN KES UGX TZS ETB GHS XOF XAF MAD DZD TND ' +
-    'LYD SDG SSP RWF BIF CDF GNF DJF ZMW MWK MZN AOA BWP NAD ZWL MUR SCR MGA SLL SLE GMD LRD ERN SZL LSL MRU KMF MXN ARS COP CLP PEN BOB PYG UYU VES BRL CRC ' +
-    'GTQ HNL NIO PAB DOP CUP JMD TTD BBD BSD BZD XCD GYD SRD HTG FJD PGK BND SBD WST VUV MVR BTN'
+    'USD EUR GBP JPY CNY CHF AUD CAD NZD HKD SGD TWD KRW KPW INR PKR LKR NPR BDT IDR MYR THB VND PHP MMK KHR LAK MNT KZT UZS KGS TJS ' +
+    'TMT AFN IRR IQD KWD SAR QAR AED OMR BHD JOD ILS EGP LBP SYP YER TRY RUB UAH BYN PLN CZK HUF RON MDL BGN RSD MKD BAM HRK GEL AZN ' +
+    'SEK NOK DKK ISK ZAR NGN KES UGX TZS ETB GHS XOF XAF MAD DZD TND LYD SDG SSP RWF BIF CDF GNF DJF ZMW MWK MZN AOA BWP NAD ZWL MUR ' +
+    'SCR MGA SLL SLE GMD LRD ERN SZL LSL MRU KMF MXN ARS COP CLP PEN BOB PYG UYU VES BRL CRC GTQ HNL NIO PAB DOP CUP JMD TTD BBD BSD ' +
+    'BZD XCD GYD SRD HTG FJD PGK BND SBD WST VUV MVR BTN'
   ).split(' '),
 );
 
@@ -480,8 +481,10 @@ const COUNTRIES: readonly string[] = [
   'AED United Arab Emirates|UAE|Emirati|Emiratis|Dubai|Abu Dhabi|Sharjah',
   'MAD Morocco|Moroccan|Moroccans|Rabat|Casablanca',
   'CHF Switzerland|Swiss|Zurich|Geneva|Bern',
-  'XOF Senegal|Senegalese|Dakar|Ivory Coast|Ivorian|Abidjan|Mali|Malian|Bamako|Burkina Faso|Ouagadougou|Niger|Niamey|Benin|Cotonou|Togo|Lomé',
-  'XAF Cameroon|Cameroonian|Yaoundé|Douala|Chad|Chadian|Gabon|Gabonese|Libreville|Central African Republic|Bangui|Equatorial Guinea|Brazzaville',
+  'XOF Senegal|Senegalese|Dakar|Ivory Coast|Ivorian|Abidjan|Mali|Malian|Bamako|Burkina Faso|Ouagadougou|Niger|Niamey|Benin|Cotonou|' +
+    'Togo|Lomé',
+  'XAF Cameroon|Cameroonian|Yaoundé|Douala|Chad|Chadian|Gabon|Gabonese|Libreville|Central African Republic|Bangui|Equatorial Guinea|' +
+    'Brazzaville',
   'RWF Rwanda|Rwandan|Rwandans|Kigali',
   'BIF Burundi|Burundian|Bujumbura',
   'CDF DR Congo|DRC|Democratic Republic of Congo|Democratic Republic of the Congo|Congolese|Kinshasa',
@@ -509,7 +512,8 @@ const COUNTRIES: readonly string[] = [
   // Countries that share no written form with others, for the locale.
   'RUB Russia|Russian|Russians|Moscow',
   'UAH Ukraine|Ukrainian|Ukrainians|Kyiv|Kiev',
-  'EUR Germany|German|Berlin|France|French|Paris|Italy|Italian|Rome|Spain|Spanish|Madrid|Ireland|Irish|Dublin|Netherlands|Dutch|Belgium|Brussels|Portugal|Lisbon|Greece|Greek|Athens|Austria|Vienna|Finland|Helsinki',
+  'EUR Germany|German|Berlin|France|French|Paris|Italy|Italian|Rome|Spain|Spanish|Madrid|Ireland|Irish|Dublin|Netherlands|Dutch|' +
+    'Belgium|Brussels|Portugal|Lisbon|Greece|Greek|Athens|Austria|Vienna|Finland|Helsinki',
   'ILS Israel|Israeli|Israelis|Jerusalem|Tel Aviv',
   'BRL Brazil|Brazilian|Brazilians|Brasília|Brasilia|São Paulo|Sao Paulo|Rio de Janeiro',
   'PEN Peru|Peruvian|Lima',
@@ -628,7 +632,10 @@ export interface PlaceEvidence {
 }
 
 let placeStarts: RegExp | null = null;
-/** The first words of the place names (as written and in capitals), as one regular expression: the engine finds the few places in an article faster than a loop over its words. */
+/**
+ * The first words of the place names (as written and in capitals), as one regular expression: the
+ * engine finds the few places in an article faster than a loop over its words.
+ */
 function placeRegex(): RegExp {
   if (placeStarts) return placeStarts;
   const words = new Set<string>();

@@ -20,9 +20,12 @@
  * Never inside a web address, never overlapping a figure the scanner found.
  */
 import { FAMILIES, GATED, NAMES } from './currency';
-import { type Cand, mk, qualifierBefore, type WordWatch, wordHash } from './scan';
+import { type FigureCandidate, makeCandidate, qualifierBefore, type WordWatch, wordHash } from './scan';
 
-/** Cryptocurrency names (lower-case) → the ticker used as their unit. Names that are ordinary words or people (`Luna`, `Solana`, `tether`) are left out. */
+/**
+ * Cryptocurrency names (lower-case) → the ticker used as their unit. Names that are ordinary words
+ * or people (`Luna`, `Solana`, `tether`) are left out.
+ */
 export const CRYPTO: Record<string, string> = {
   bitcoin: 'BTC',
   bitcoins: 'BTC',
@@ -146,7 +149,8 @@ const MOVES = new Set([
 /** Words after a hyphen that keep `dollar-denominated`, `yuan-based` a currency (not `euro-sceptic`). */
 const HYPHEN_OK = new Set(['denominated', 'priced', 'pegged', 'linked', 'based', 'backed']);
 
-const isL = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7);
+const isLetter = (c: number): boolean =>
+  (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7);
 const isD = (c: number): boolean => c >= 48 && c <= 57;
 
 let watched: Uint32Array | null = null;
@@ -176,7 +180,7 @@ function wordBefore(s: string, i: number): [number, number] | null {
   else while (e > 0 && s.charCodeAt(e - 1) === 32) e--;
   if (e === i) return null;
   let b = e;
-  while (b > 0 && isL(s.charCodeAt(b - 1))) b--;
+  while (b > 0 && isLetter(s.charCodeAt(b - 1))) b--;
   return b < e ? [b, e] : null;
 }
 /** The word starting after the spaces at `i`, as [start, end], or null. */
@@ -184,7 +188,7 @@ function wordAfter(s: string, i: number): [number, number] | null {
   let k = i;
   while (s.charCodeAt(k) === 32) k++;
   let e = k;
-  while (isL(s.charCodeAt(e))) e++;
+  while (isLetter(s.charCodeAt(e))) e++;
   return e > k ? [k, e] : null;
 }
 /** Inside a web address or a path (`…/weak-dollar-hits-exports/`, `www.x.com/dollar`). */
@@ -197,9 +201,9 @@ function inAddress(s: string, i: number, j: number): boolean {
   return tok.includes('://') || tok.startsWith('www.') || (tok.includes('/') && /\.[a-z]{2,4}\//i.test(tok));
 }
 /** A money candidate without an amount, in `cur` (ISO code, `*family` or crypto ticker). */
-function mention(start: number, end: number, cur: string, crypto: boolean): Cand {
+function mention(start: number, end: number, cur: string, crypto: boolean): FigureCandidate {
   const fam = cur.charCodeAt(0) === 42 ? cur.slice(1) : null;
-  const c = mk(start, end, 'money', null, fam ? (FAMILIES[fam]?.usual ?? null) : cur);
+  const c = makeCandidate(start, end, 'money', null, fam ? (FAMILIES[fam]?.usual ?? null) : cur);
   c.noAmount = true;
   if (fam) c.cur = fam;
   if (crypto) c.nonIso = true;
@@ -213,7 +217,8 @@ function onMarket(s: string, i: number, j: number, w: string): boolean {
   if (w === 'sterling' && (before === 'against' || before === 'in' || before === 'versus' || before === 'pound' || before === 'pounds'))
     return true;
   if (!b || before !== 'the') return false;
-  if (s.charCodeAt(j) === 39 || s.charCodeAt(j) === 0x2019) return s.charCodeAt(j + 1) === 115 && !isL(s.charCodeAt(j + 2)); // the pound's
+  // the pound's
+  if (s.charCodeAt(j) === 39 || s.charCodeAt(j) === 0x2019) return s.charCodeAt(j + 1) === 115 && !isLetter(s.charCodeAt(j + 2));
   const a = wordAfter(s, j);
   if (a && a[0] > j && MOVES.has(s.slice(a[0], a[1]).toLowerCase())) return true;
   const bb = wordBefore(s, b[0]);
@@ -226,14 +231,14 @@ function onMarket(s: string, i: number, j: number, w: string): boolean {
  * {@link currencyWords}) — and turns a number right before a cryptocurrency into an amount in it.
  * Returns a new sorted list (or `cands` itself when there is nothing to add).
  */
-export function addCurrencyMentions(s: string, cands: Cand[], found: readonly number[]): Cand[] {
+export function addCurrencyMentions(s: string, cands: FigureCandidate[], found: readonly number[]): FigureCandidate[] {
   for (const c of cands) {
     if (c.kind !== 'count' || c.unit === null) continue;
     const code = CRYPTO[c.unit.toLowerCase()];
     if (code) toCrypto(c, code); // `5 bitcoins`
   }
   if (!found.length) return cands;
-  const add: Cand[] = [];
+  const add: FigureCandidate[] = [];
   let k = 0; // the first candidate that does not end before the word
   for (let f = 0; f < found.length; f += 2) {
     const i = found[f]!;
@@ -246,7 +251,7 @@ export function addCurrencyMentions(s: string, cands: Cand[], found: readonly nu
     if (c && !inAddress(s, i, j)) add.push(c);
   }
   if (!add.length) return cands;
-  const out: Cand[] = [];
+  const out: FigureCandidate[] = [];
   let a = 0;
   for (const f of add) {
     while (a < cands.length && cands[a]!.start < f.start) out.push(cands[a++]!);
@@ -258,7 +263,7 @@ export function addCurrencyMentions(s: string, cands: Cand[], found: readonly nu
   return out;
 }
 
-function toCrypto(c: Cand, code: string): void {
+function toCrypto(c: FigureCandidate, code: string): void {
   c.kind = 'money';
   c.unit = code;
   c.nonIso = true;
@@ -266,7 +271,7 @@ function toCrypto(c: Cand, code: string): void {
 }
 
 /** `300,000 pounds sterling`: the word belongs to the amount before it, which it makes British pounds (mutates `c`). */
-function sterlingAfter(s: string, c: Cand, i: number, j: number, w: string): boolean {
+function sterlingAfter(s: string, c: FigureCandidate, i: number, j: number, w: string): boolean {
   if (w !== 'sterling' || c.kind !== 'money' || c.cur !== 'pound' || c.alt || c.end !== i - 1 || s.charCodeAt(c.end) !== 32) return false;
   c.end = j;
   c.unit = 'GBP';
@@ -275,7 +280,7 @@ function sterlingAfter(s: string, c: Cand, i: number, j: number, w: string): boo
 }
 
 /** `2,000 bitcoin at its peak`, `0.5 BTC`: a number right before a cryptocurrency becomes an amount in it (mutates `c`). */
-function cryptoAmount(s: string, c: Cand, i: number, j: number, w: string): boolean {
+function cryptoAmount(s: string, c: FigureCandidate, i: number, j: number, w: string): boolean {
   const code = CRYPTO[w.toLowerCase()] ?? (CRYPTO_TICKERS.has(w) ? w : undefined);
   if (
     !code ||
@@ -331,7 +336,7 @@ function notCurrencyAfter(s: string, j: number): boolean {
 }
 
 /** A currency named at `[i, j)` (the word `w`), or null when the word is not used as one here. */
-function read(s: string, i: number, j: number, w: string): Cand | null {
+function read(s: string, i: number, j: number, w: string): FigureCandidate | null {
   const lw = w.toLowerCase();
   const crypto = CRYPTO[lw];
   if (crypto) return mention(i, j, crypto, true);
@@ -357,7 +362,7 @@ function read(s: string, i: number, j: number, w: string): Cand | null {
   }
   if (WORDLIKE.has(lw)) return onMarket(s, i, j, lw) ? mention(i, j, cur, false) : null;
   // Hyphenated: `peso-dollar`, `dollar-denominated`; not `euro-sceptic`.
-  if (s.charCodeAt(j) === 45 && isL(s.charCodeAt(j + 1))) {
+  if (s.charCodeAt(j) === 45 && isLetter(s.charCodeAt(j + 1))) {
     const a = wordAfter(s, j + 1)!;
     const next = s.slice(a[0], a[1]).toLowerCase();
     if (!HYPHEN_OK.has(next) && NAMES[next] === undefined) return null;

@@ -93,21 +93,52 @@ export function resolveDate(
   if (spec.ambiguous) return { value: null, resolution: 'unresolved', note: spec.ambiguous };
   if (spec.recurring) return { value: null, resolution: 'unresolved', note: `${text}: recurring, not one date` };
   // Absolute: everything the value needs is in the text.
-  if (spec.y !== undefined && spec.rel === undefined) {
-    const { y, m, d } = spec;
-    if (m === undefined) {
-      if (spec.y2 !== undefined)
-        return { value: `${year4(y)}/${year4(spec.y2)}`, resolution: 'absolute', ...(mid ? { note: `${mid}${y}–${spec.y2}` } : {}) };
-      return { value: year4(y), resolution: 'absolute', ...(mid ? { note: `${mid}${y}` } : {}) };
-    }
-    if (d === undefined) return { value: isoMonth(y, m), resolution: 'absolute', ...(mid ? { note: `${mid}${monthName(m)} ${y}` } : {}) };
-    if (!validDate(y, m, d)) return { value: null, resolution: 'unresolved', note: `${text}: no such date` };
-    const n = dayNum(y, m, d);
-    if (spec.d2 !== undefined && validDate(y, m, spec.d2))
-      return { value: `${isoDay(n)}/${isoDay(dayNum(y, m, spec.d2))}`, resolution: 'absolute' };
-    return { value: isoDay(n), resolution: 'absolute', day: n };
+  if (spec.y !== undefined && spec.rel === undefined) return absoluteDate(spec, spec.y, text, mid);
+  const unfixed = unfixedRelative(spec, text, ctx);
+  if (unfixed) return unfixed;
+  // A weekday right beside a full date takes that date (when they agree).
+  if (spec.wd !== undefined && beside !== null) return besideWeekday(spec.wd, beside);
+  if (ctx.day === null) return { value: null, resolution: 'unresolved', note: `${text}: ${ctx.evidence}` };
+  const base = ctx.day;
+  const { y: by, m: bm } = fromDayNum(base);
+  const t: Anchored = {
+    spec,
+    text,
+    mid,
+    res: ctx.source === 'file' ? 'file-date' : 'article-date',
+    base,
+    by,
+    bm,
+    against: `the article date ${isoDay(base)} (${ctx.evidence})`,
+    off: spec.off ?? 0,
+  };
+  if (spec.rel !== undefined) {
+    const r = relativeDate(t, spec.rel);
+    if (r) return r;
   }
-  const res: DateResolution = ctx.source === 'file' ? 'file-date' : 'article-date';
+  if (spec.wd !== undefined) return weekdayDate(t, spec.wd);
+  if (spec.m !== undefined) return spec.d !== undefined ? dayMonthDate(t, spec.m, spec.d) : monthDate(t, spec.m);
+  return { value: null, resolution: 'unresolved', note: `${text}: not a calendar date` };
+}
+
+/** A date written in full: `spec` not relative, its year `y`. */
+function absoluteDate(spec: DateSpec, y: number, text: string, mid: string): ResolvedDate {
+  const { m, d } = spec;
+  if (m === undefined) {
+    if (spec.y2 !== undefined)
+      return { value: `${year4(y)}/${year4(spec.y2)}`, resolution: 'absolute', ...(mid ? { note: `${mid}${y}–${spec.y2}` } : {}) };
+    return { value: year4(y), resolution: 'absolute', ...(mid ? { note: `${mid}${y}` } : {}) };
+  }
+  if (d === undefined) return { value: isoMonth(y, m), resolution: 'absolute', ...(mid ? { note: `${mid}${monthName(m)} ${y}` } : {}) };
+  if (!validDate(y, m, d)) return { value: null, resolution: 'unresolved', note: `${text}: no such date` };
+  const n = dayNum(y, m, d);
+  if (spec.d2 !== undefined && validDate(y, m, spec.d2))
+    return { value: `${isoDay(n)}/${isoDay(dayNum(y, m, spec.d2))}`, resolution: 'absolute' };
+  return { value: isoDay(n), resolution: 'absolute', day: n };
+}
+
+/** Relative units with no fixed calendar meaning, unresolved even with an article date; null for others. */
+function unfixedRelative(spec: DateSpec, text: string, ctx: DateContext): ResolvedDate | null {
   // Relative units that have no fixed calendar meaning stay unresolved even with an article date.
   if (spec.rel === 'following')
     return { value: null, resolution: 'unresolved', note: `${text}: relative to the time the text narrates, not to the article date` };
@@ -120,10 +151,11 @@ export function resolveDate(
     spec.rel === 'winter'
   ) {
     const rel = spec.off === -1 ? 'the one before' : spec.off === 1 ? 'the one after' : 'the one running at';
+    const day = ctx.day !== null ? ` (${isoDay(ctx.day)})` : '';
     return {
       value: null,
       resolution: 'unresolved',
-      note: `relative: ${rel} the article date${ctx.day !== null ? ` (${isoDay(ctx.day)})` : ''}; a ${spec.rel} has no fixed calendar dates (sport, crop or fiscal)`,
+      note: `relative: ${rel} the article date${day}; a ${spec.rel} has no fixed calendar dates (sport, crop or fiscal)`,
     };
   }
   if (
@@ -134,146 +166,171 @@ export function resolveDate(
   ) {
     return { value: null, resolution: 'unresolved', note: `relative: ${text} (the previous ten years or the previous calendar decade?)` };
   }
-  // A weekday right beside a full date takes that date (when they agree).
-  if (spec.wd !== undefined && beside !== null) {
-    const b = beside.day;
-    if (weekdayOf(b) === spec.wd)
-      return { value: isoDay(b), resolution: beside.resolution, note: `the date written beside it (${isoDay(b)})` };
+  return null;
+}
+
+/** A weekday `wd` written right beside a full date takes that date (when they agree). */
+function besideWeekday(wd: number, beside: { day: number; resolution: DateResolution }): ResolvedDate {
+  const b = beside.day;
+  if (weekdayOf(b) === wd) return { value: isoDay(b), resolution: beside.resolution, note: `the date written beside it (${isoDay(b)})` };
+  return {
+    value: null,
+    resolution: 'unresolved',
+    note: `${weekdayName(wd)} beside ${isoDay(b)}, which is a ${weekdayName(weekdayOf(b))}`,
+  };
+}
+
+/** A date relative to the article date, with what it was resolved against. */
+interface Anchored {
+  spec: DateSpec;
+  text: string;
+  /** `the middle of ` for `mid-…`, else empty. */
+  mid: string;
+  res: DateResolution;
+  /** The article (or file) date as a day number, its year and month, and how it reads in notes. */
+  base: number;
+  by: number;
+  bm: number;
+  against: string;
+  /** `spec.off`, 0 when absent. */
+  off: number;
+}
+
+/** `last year`, `October last year`, `next month`, `this weekend`, `two days ago`: undefined for other units. */
+function relativeDate(t: Anchored, rel: NonNullable<DateSpec['rel']>): ResolvedDate | undefined {
+  const { spec, text, res, base, by, bm, against, off } = t;
+  switch (rel) {
+    case 'year':
+      if (spec.m !== undefined) {
+        // October last year, 4 February next year
+        const y = by + off;
+        if (spec.d === undefined) return { value: isoMonth(y, spec.m), resolution: res, note: `${text}: relative to ${against}` };
+        if (!validDate(y, spec.m, spec.d)) return { value: null, resolution: 'unresolved', note: `${text}: no such date` };
+        return { value: isoDay(dayNum(y, spec.m, spec.d)), resolution: res, note: `${text}: relative to ${against}` };
+      }
+      return { value: year4(by + off), resolution: res, note: `${text}: relative to ${against}` };
+    case 'decade':
+      return { value: year4(by + off * 10), resolution: res, note: `${text}: about ten years before ${against}` };
+    case 'century':
+      return { value: year4(by + off * 100), resolution: res, note: `${text}: relative to ${against}` };
+    case 'month': {
+      const months = by * 12 + (bm - 1) + off;
+      return { value: isoMonth(Math.floor(months / 12), (months % 12) + 1), resolution: res, note: `${text}: relative to ${against}` };
+    }
+    case 'week':
+      return { value: isoWeek(base + 7 * off), resolution: res, note: `${text}: ISO week relative to ${against}` };
+    case 'weekend': {
+      const sat = base - ((weekdayOf(base) + 6) % 7) + 5 + 7 * off;
+      return { value: `${isoDay(sat)}/${isoDay(sat + 1)}`, resolution: res, note: `${text}: relative to ${against}` };
+    }
+    case 'day':
+      return { value: isoDay(base + off), resolution: res, note: `${text}: relative to ${against}` };
+  }
+  return undefined;
+}
+
+/** A weekday: the one before or after the article date, or the last (the first, in the future tense). */
+function weekdayDate(t: Anchored, wd: number): ResolvedDate {
+  const { res, base, against, off, spec } = t;
+  const back = (weekdayOf(base) - wd + 7) % 7;
+  const ahead = (wd - weekdayOf(base) + 7) % 7;
+  let n: number;
+  let how: string;
+  if (off === -1) {
+    n = base - (back === 0 ? 7 : back);
+    how = `the ${weekdayName(wd)} before`;
+  } else if (off === 1) {
+    n = base + (ahead === 0 ? 7 : ahead);
+    how = `the ${weekdayName(wd)} after`;
+  } else if (spec.future) {
+    n = base + ahead;
+    how = `the first ${weekdayName(wd)} (future tense) on or after`;
+  } else {
+    n = base - back;
+    how = `the last ${weekdayName(wd)} on or before`;
+  }
+  return { value: isoDay(n), resolution: res, note: `${how} ${against}` };
+}
+
+/**
+ * Day and month without a year: the nearest such date (the coming one when the sentence speaks
+ * of the future).
+ */
+function dayMonthDate(t: Anchored, m: number, d: number): ResolvedDate {
+  const { spec, text, res, base, by, against } = t;
+  // A weekday beside it (`Saturday 12 March`) decides among the neighbouring years when one of them agrees.
+  if (spec.wdHint !== undefined) {
+    let hit: number | null = null;
+    for (const y of [by - 1, by, by + 1]) {
+      if (!validDate(y, m, d)) continue;
+      const n = dayNum(y, m, d);
+      if ((spec.future && n < base) || (spec.past && n > base)) continue;
+      // Up to two years back (a file date is late rather than early) and half a year ahead.
+      if (n < base - 731 || n > base + 183) continue;
+      if (weekdayOf(n) === spec.wdHint && (hit === null || Math.abs(n - base) < Math.abs(hit - base))) hit = n;
+    }
+    if (hit !== null)
+      return {
+        value: isoDay(hit),
+        resolution: res,
+        day: hit,
+        note: `the year near ${against} in which ${d} ${monthName(m)} is a ${weekdayName(spec.wdHint)}`,
+      };
+  }
+  let best: number | null = null;
+  for (const y of [by - 1, by, by + 1]) {
+    if (!validDate(y, m, d)) continue;
+    const n = dayNum(y, m, d);
+    if (spec.future && n < base) continue;
+    if (spec.past && n > base) continue;
+    if (best === null || Math.abs(n - base) < Math.abs(best - base) || (Math.abs(n - base) === Math.abs(best - base) && n < best)) best = n;
+  }
+  if (best === null) return { value: null, resolution: 'unresolved', note: `${text}: no such date near ${against}` };
+  const n = best;
+  if (spec.d2 !== undefined && validDate(fromDayNum(n).y, m, spec.d2)) {
     return {
-      value: null,
-      resolution: 'unresolved',
-      note: `${weekdayName(spec.wd)} beside ${isoDay(b)}, which is a ${weekdayName(weekdayOf(b))}`,
+      value: `${isoDay(n)}/${isoDay(dayNum(fromDayNum(n).y, m, spec.d2))}`,
+      resolution: res,
+      note: `year of the nearest such dates to ${against}`,
     };
   }
-  if (ctx.day === null) return { value: null, resolution: 'unresolved', note: `${text}: ${ctx.evidence}` };
-  const base = ctx.day;
-  const { y: by, m: bm } = fromDayNum(base);
-  const against = `the article date ${isoDay(base)} (${ctx.evidence})`;
-  const off = spec.off ?? 0;
-  if (spec.rel !== undefined) {
-    switch (spec.rel) {
-      case 'year':
-        if (spec.m !== undefined) {
-          // October last year, 4 February next year
-          const y = by + off;
-          if (spec.d === undefined) return { value: isoMonth(y, spec.m), resolution: res, note: `${text}: relative to ${against}` };
-          if (!validDate(y, spec.m, spec.d)) return { value: null, resolution: 'unresolved', note: `${text}: no such date` };
-          return { value: isoDay(dayNum(y, spec.m, spec.d)), resolution: res, note: `${text}: relative to ${against}` };
-        }
-        return { value: year4(by + off), resolution: res, note: `${text}: relative to ${against}` };
-      case 'decade':
-        return { value: year4(by + off * 10), resolution: res, note: `${text}: about ten years before ${against}` };
-      case 'century':
-        return { value: year4(by + off * 100), resolution: res, note: `${text}: relative to ${against}` };
-      case 'month': {
-        const t = by * 12 + (bm - 1) + off;
-        return { value: isoMonth(Math.floor(t / 12), (t % 12) + 1), resolution: res, note: `${text}: relative to ${against}` };
-      }
-      case 'week':
-        return { value: isoWeek(base + 7 * off), resolution: res, note: `${text}: ISO week relative to ${against}` };
-      case 'weekend': {
-        const sat = base - ((weekdayOf(base) + 6) % 7) + 5 + 7 * off;
-        return { value: `${isoDay(sat)}/${isoDay(sat + 1)}`, resolution: res, note: `${text}: relative to ${against}` };
-      }
-      case 'day':
-        return { value: isoDay(base + off), resolution: res, note: `${text}: relative to ${against}` };
-    }
+  const which = spec.future ? 'coming' : spec.past ? 'last' : 'nearest';
+  const cue = spec.future ? 'future tense' : spec.past ? 'past tense' : 'no tense cue';
+  return {
+    value: isoDay(n),
+    resolution: res,
+    day: n,
+    note: `year of the ${which} ${d} ${monthName(m)} (${cue}) relative to ${against}`,
+  };
+}
+
+/** A month alone: the nearest (ties go to the past), the coming one for the future, or last/next. */
+function monthDate(t: Anchored, m: number): ResolvedDate {
+  const { spec, mid, res, by, bm, against, off } = t;
+  const ahead = (m - bm + 12) % 12;
+  let y: number;
+  let how: string;
+  if (off === -1) {
+    y = m < bm ? by : by - 1;
+    how = `the ${monthName(m)} before`;
+  } else if (off === 1) {
+    y = m > bm ? by : by + 1;
+    how = `the ${monthName(m)} after`;
+  } else if (spec.future) {
+    y = m >= bm ? by : by + 1;
+    how = `the coming ${monthName(m)} (future tense), on or after`;
+  } else if (spec.past) {
+    y = m <= bm ? by : by - 1;
+    how = `the last ${monthName(m)} (past tense), on or before`;
+  } else if (ahead === 0) {
+    y = by;
+    how = `the month of`;
+  } else if (ahead < 6) {
+    y = m > bm ? by : by + 1;
+    how = `the nearest ${monthName(m)} (ahead) to`;
+  } else {
+    y = m < bm ? by : by - 1;
+    how = `the nearest ${monthName(m)} (past) to`;
   }
-  if (spec.wd !== undefined) {
-    const back = (weekdayOf(base) - spec.wd + 7) % 7;
-    const ahead = (spec.wd - weekdayOf(base) + 7) % 7;
-    let n: number;
-    let how: string;
-    if (off === -1) {
-      n = base - (back === 0 ? 7 : back);
-      how = `the ${weekdayName(spec.wd)} before`;
-    } else if (off === 1) {
-      n = base + (ahead === 0 ? 7 : ahead);
-      how = `the ${weekdayName(spec.wd)} after`;
-    } else if (spec.future) {
-      n = base + ahead;
-      how = `the first ${weekdayName(spec.wd)} (future tense) on or after`;
-    } else {
-      n = base - back;
-      how = `the last ${weekdayName(spec.wd)} on or before`;
-    }
-    return { value: isoDay(n), resolution: res, note: `${how} ${against}` };
-  }
-  if (spec.m !== undefined) {
-    const m = spec.m;
-    if (spec.d !== undefined) {
-      // Day and month without a year: the nearest such date (the coming one when the sentence speaks of the future).
-      // A weekday beside it (`Saturday 12 March`) decides among the neighbouring years when one of them agrees.
-      if (spec.wdHint !== undefined) {
-        let hit: number | null = null;
-        for (const y of [by - 1, by, by + 1]) {
-          if (!validDate(y, m, spec.d)) continue;
-          const n = dayNum(y, m, spec.d);
-          if ((spec.future && n < base) || (spec.past && n > base)) continue;
-          // Up to two years back (a file date is late rather than early) and half a year ahead.
-          if (n < base - 731 || n > base + 183) continue;
-          if (weekdayOf(n) === spec.wdHint && (hit === null || Math.abs(n - base) < Math.abs(hit - base))) hit = n;
-        }
-        if (hit !== null)
-          return {
-            value: isoDay(hit),
-            resolution: res,
-            day: hit,
-            note: `the year near ${against} in which ${spec.d} ${monthName(m)} is a ${weekdayName(spec.wdHint)}`,
-          };
-      }
-      let best: number | null = null;
-      for (const y of [by - 1, by, by + 1]) {
-        if (!validDate(y, m, spec.d)) continue;
-        const n = dayNum(y, m, spec.d);
-        if (spec.future && n < base) continue;
-        if (spec.past && n > base) continue;
-        if (best === null || Math.abs(n - base) < Math.abs(best - base) || (Math.abs(n - base) === Math.abs(best - base) && n < best))
-          best = n;
-      }
-      if (best === null) return { value: null, resolution: 'unresolved', note: `${text}: no such date near ${against}` };
-      const n = best;
-      if (spec.d2 !== undefined && validDate(fromDayNum(n).y, m, spec.d2)) {
-        return {
-          value: `${isoDay(n)}/${isoDay(dayNum(fromDayNum(n).y, m, spec.d2))}`,
-          resolution: res,
-          note: `year of the nearest such dates to ${against}`,
-        };
-      }
-      return {
-        value: isoDay(n),
-        resolution: res,
-        day: n,
-        note: `year of the ${spec.future ? 'coming' : spec.past ? 'last' : 'nearest'} ${spec.d} ${monthName(m)} (${spec.future ? 'future tense' : spec.past ? 'past tense' : 'no tense cue'}) relative to ${against}`,
-      };
-    }
-    // A month alone: the nearest (ties go to the past), the coming one for the future, or last/next.
-    const ahead = (m - bm + 12) % 12;
-    let y: number;
-    let how: string;
-    if (off === -1) {
-      y = m < bm ? by : by - 1;
-      how = `the ${monthName(m)} before`;
-    } else if (off === 1) {
-      y = m > bm ? by : by + 1;
-      how = `the ${monthName(m)} after`;
-    } else if (spec.future) {
-      y = m >= bm ? by : by + 1;
-      how = `the coming ${monthName(m)} (future tense), on or after`;
-    } else if (spec.past) {
-      y = m <= bm ? by : by - 1;
-      how = `the last ${monthName(m)} (past tense), on or before`;
-    } else if (ahead === 0) {
-      y = by;
-      how = `the month of`;
-    } else if (ahead < 6) {
-      y = m > bm ? by : by + 1;
-      how = `the nearest ${monthName(m)} (ahead) to`;
-    } else {
-      y = m < bm ? by : by - 1;
-      how = `the nearest ${monthName(m)} (past) to`;
-    }
-    return { value: isoMonth(y, m), resolution: res, note: `${mid}${how} ${against}` };
-  }
-  return { value: null, resolution: 'unresolved', note: `${text}: not a calendar date` };
+  return { value: isoMonth(y, m), resolution: res, note: `${mid}${how} ${against}` };
 }

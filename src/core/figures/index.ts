@@ -10,7 +10,7 @@ import { type ArticleCurrencies, mayBeLocal, placeEvidence, resolveFamily } from
 import { addCurrencyMentions, currencyWords } from './currencyMentions';
 import { type DateContext, parseIsoDay, resolveDate } from './dates';
 import { findRelations } from './relations';
-import { type Cand, scan } from './scan';
+import { type FigureCandidate, scan } from './scan';
 
 export { findArticleDate, resolveArticleDate, type ResolvedArticleDate } from './article-date';
 
@@ -76,7 +76,7 @@ function contextOf(o: FigureOptions): DateContext {
 
 const BESIDE = /^[\s,(]{0,4}$/;
 /** The weekday (without last/next) written right beside the day-month candidate `i`, or null. */
-function weekdayBeside(text: string, cands: Cand[], i: number): number | null {
+function weekdayBeside(text: string, cands: FigureCandidate[], i: number): number | null {
   const c = cands[i]!;
   for (const j of [i - 1, i + 1]) {
     const o = cands[j];
@@ -87,7 +87,7 @@ function weekdayBeside(text: string, cands: Cand[], i: number): number | null {
 }
 
 /** The resolved full date written right beside candidate `i` (`Wednesday, (4 February)`, `4 February (Wednesday)`). */
-function besideDate(text: string, cands: Cand[], resolved: ({ day: number; resolution: DateResolution } | null)[], i: number) {
+function besideDate(text: string, cands: FigureCandidate[], resolved: ({ day: number; resolution: DateResolution } | null)[], i: number) {
   const c = cands[i]!;
   const next = cands[i + 1];
   if (next && resolved[i + 1] && BESIDE.test(text.slice(c.end, next.start))) return resolved[i + 1]!;
@@ -106,8 +106,8 @@ const EQUIV_SEP = /^\s?(?:;|,|\/|or|and)\s?(?:(?:about|around|approximately|roug
  * an amount of money with the same amount in other currencies in brackets right after it becomes
  * one candidate (its span covers the bracket, the bracketed amounts are kept in `alt`).
  */
-function mergeEquivalents(text: string, cands: Cand[]): Cand[] {
-  let out: Cand[] | null = null;
+function mergeEquivalents(text: string, cands: FigureCandidate[]): FigureCandidate[] {
+  let out: FigureCandidate[] | null = null;
   for (let i = 0; i < cands.length; i++) {
     const a = cands[i]!;
     const b = cands[i + 1];
@@ -152,7 +152,7 @@ function hedged(text: string, i: number): boolean {
   return b < e && HEDGES.has(text.slice(b, e).toLowerCase()) && (p !== 46 || text.slice(b, e).length <= 6);
 }
 /** Currencies of money written in shared forms, from the article's evidence (see `currency.ts`); hedges. */
-function readMoney(text: string, cands: Cand[]): void {
+function readMoney(text: string, cands: FigureCandidate[]): void {
   let shared = false;
   let written: Set<string> | null = null;
   for (const c of cands) {
@@ -183,7 +183,7 @@ function readMoney(text: string, cands: Cand[]): void {
     written: written ?? new Set(),
   };
   const memo = new Map<string, ReturnType<typeof resolveFamily>>();
-  const resolve = (c: Cand, not: string | null): void => {
+  const resolve = (c: FigureCandidate, not: string | null): void => {
     if (!c.cur) return;
     const key = `${c.cur} ${not}`;
     let r = memo.get(key);
@@ -204,7 +204,7 @@ function readMoney(text: string, cands: Cand[]): void {
 
 function toFigure(
   text: string,
-  c: Cand,
+  c: FigureCandidate,
   ctx: DateContext,
   beside: { day: number; resolution: DateResolution } | null,
 ): { figure: Figure; day?: number } {
@@ -229,13 +229,13 @@ function toFigure(
   return { figure: f };
 }
 
-function reading(r: NonNullable<Cand['reading']>): NonNullable<Figure['currency']> {
+function reading(r: NonNullable<FigureCandidate['reading']>): NonNullable<Figure['currency']> {
   const out: NonNullable<Figure['currency']> = { basis: r.basis };
   if (r.candidates) out.candidates = r.candidates;
   if (r.evidence) out.evidence = r.evidence;
   return out;
 }
-function equivalent(text: string, x: Cand): MoneyEquivalent {
+function equivalent(text: string, x: FigureCandidate): MoneyEquivalent {
   const q: MoneyEquivalent = { start: x.start, end: x.end, text: text.slice(x.start, x.end), value: x.value, unit: x.unit };
   if (x.valueMax !== undefined) q.valueMax = x.valueMax;
   if (x.approx) q.approximate = true;

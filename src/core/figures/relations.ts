@@ -4,18 +4,21 @@
  * number borrows them from its partner: `from 12 to 20 million tonnes`).
  */
 import type { FigureRelation } from '../types';
-import type { Cand } from './scan';
+import type { FigureCandidate } from './scan';
 
 const NUMERIC = new Set(['money', 'percent', 'quantity', 'count', 'number']);
 /** Cue right before the earlier-in-time figure X. */
-const FROM =
-  /(?:^|[^\p{L}])(from|up from|down from|compared with|compared to|versus|vs\.?|against)\s+(?:about |around |some |nearly |almost |just |roughly |over |under )?$/iu;
+const FROM_CUES = 'from|up from|down from|compared with|compared to|versus|vs\\.?|against';
+const FROM = new RegExp(
+  String.raw`(?:^|[^\p{L}])(${FROM_CUES})\s+(?:about |around |some |nearly |almost |just |roughly |over |under )?$`,
+  'iu',
+);
 const TO_BEFORE =
   /(?:^|[^\p{L}])(?:to|at|reach(?:ed|ing)?|hit|of)\s+(?:about |around |some |nearly |almost |just |roughly |over |under |a record )?$/iu;
 const BETWEEN_TO = /^\s+to\s+(?:about |around |some |nearly |almost |just |roughly |over |under |a record )?$/iu;
 
-const numeric = (c: Cand): boolean => NUMERIC.has(c.kind) && c.value !== null;
-function compatible(a: Cand, b: Cand): boolean {
+const numeric = (c: FigureCandidate): boolean => NUMERIC.has(c.kind) && c.value !== null;
+function compatible(a: FigureCandidate, b: FigureCandidate): boolean {
   return a.kind === b.kind && a.unit === b.unit;
 }
 /** True when `text[a, b)` crosses a sentence end or a line break. */
@@ -32,7 +35,7 @@ function crossesSentence(text: string, a: number, b: number): boolean {
 }
 
 /** Finds relations among `cands` (sorted), letting a bare `from` figure inherit its partner's unit (mutates it). */
-export function findRelations(text: string, cands: Cand[]): FigureRelation[] {
+export function findRelations(text: string, cands: FigureCandidate[]): FigureRelation[] {
   const out: FigureRelation[] = [];
   const used = new Set<number>();
   for (let i = 0; i < cands.length; i++) {
@@ -71,7 +74,7 @@ export function findRelations(text: string, cands: Cand[]): FigureRelation[] {
   return out.sort((a, b) => a.from - b.from || a.to - b.to);
 }
 
-function rel(a: Cand, b: Cand, ia: number, ib: number): FigureRelation {
+function rel(a: FigureCandidate, b: FigureCandidate, ia: number, ib: number): FigureRelation {
   const delta = clean(b.value! - a.value!);
   return { from: ia, to: ib, delta, percent: a.value === 0 ? null : clean(((b.value! - a.value!) / Math.abs(a.value!)) * 100) };
 }

@@ -90,7 +90,7 @@ export type RelUnit =
   | 'following';
 
 /** A figure found by the scanner; `value` is numeric, dates carry a {@link DateSpec} instead. */
-export interface Cand {
+export interface FigureCandidate {
   start: number;
   end: number;
   kind: FigureKind;
@@ -103,12 +103,15 @@ export interface Cand {
   bare: boolean;
   date?: DateSpec;
   note?: string;
-  /** Money written in a form several currencies share (`$`, `dollars`, `Rs`): its family in `currency.ts`; `unit` is then resolved from the article. */
+  /**
+   * Money written in a form several currencies share (`$`, `dollars`, `Rs`): its family in
+   * `currency.ts`; `unit` is then resolved from the article.
+   */
   cur?: string;
   /** Money: vague or hedged (`millions of dollars`, `a few hundred yuan`, `600-plus billion pesos`, `about $5m`). */
   approx?: boolean;
   /** Money: the same amount in another currency, in brackets right after it (`200 shillings (US$2)`); set when candidates are merged. */
-  alt?: Cand[];
+  alt?: FigureCandidate[];
   /** Money in a shared form: how its currency was read (set after the scan, see `currency.ts`). */
   reading?: CurrencyReading;
   /** Money: a currency named without an amount (`value` null), see `currencyMentions.ts`. */
@@ -122,7 +125,7 @@ export interface Cand {
 
 const isD = (c: number): boolean => c >= 48 && c <= 57;
 /** Letters: ASCII, Latin-1/Extended, Greek…CJK; not punctuation, symbols, spaces or surrogates. */
-function isL(c: number): boolean {
+function isLetter(c: number): boolean {
   if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
   return (
     (c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7) ||
@@ -131,7 +134,7 @@ function isL(c: number): boolean {
     (c >= 0xac00 && c <= 0xd7a3)
   );
 }
-const isW = (c: number): boolean => isD(c) || isL(c);
+const isW = (c: number): boolean => isD(c) || isLetter(c);
 const isSp = (c: number): boolean => c === 32 || c === 160 || c === 0x2009 || c === 0x202f || c === 9;
 const isDash = (c: number): boolean => c === 45 || c === 0x2013 || c === 0x2011;
 const isUpper = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 0xc0 && c <= 0xde && c !== 0xd7);
@@ -145,7 +148,7 @@ function skipSp(s: string, i: number): number {
   return isSp(s.charCodeAt(i + 1)) ? i + 2 : i + 1;
 }
 function wordEnd(s: string, i: number): number {
-  while (isL(s.charCodeAt(i))) i++;
+  while (isLetter(s.charCodeAt(i))) i++;
   return i;
 }
 /** The word right after one or two spaces at `i` (letters only), as [start, end], or null. */
@@ -159,13 +162,13 @@ function nextWord(s: string, i: number): [number, number] | null {
 function prevWord(s: string, i: number): string {
   let e = i;
   while (e > 0 && isSp(s.charCodeAt(e - 1))) e--;
-  if (e === i && i > 0 && isL(s.charCodeAt(i - 1))) return ''; // attached
+  if (e === i && i > 0 && isLetter(s.charCodeAt(i - 1))) return ''; // attached
   let b = e;
-  while (b > 0 && isL(s.charCodeAt(b - 1))) b--;
+  while (b > 0 && isLetter(s.charCodeAt(b - 1))) b--;
   // `No. 10`, `p. 5`: accept one dot after the word.
   if (b === e && e > 0 && s.charCodeAt(e - 1) === 46) {
     b = e - 1;
-    while (b > 0 && isL(s.charCodeAt(b - 1))) b--;
+    while (b > 0 && isLetter(s.charCodeAt(b - 1))) b--;
     return s.slice(b, e - 1);
   }
   return s.slice(b, e);
@@ -175,7 +178,7 @@ const lower = (w: string): string => w.toLowerCase();
 function wordBefore(s: string, i: number): number {
   let b = i;
   while (b > 0 && isSp(s.charCodeAt(b - 1))) b--;
-  while (b > 0 && isL(s.charCodeAt(b - 1))) b--;
+  while (b > 0 && isLetter(s.charCodeAt(b - 1))) b--;
   return b;
 }
 const cap = (w: string): string => w.charAt(0).toUpperCase() + w.slice(1);
@@ -267,7 +270,7 @@ interface Scale {
 const MONEY_SUFFIX: Record<string, number> = { mil: 6, mln: 6, bil: 9, bln: 9 };
 function scaleAt(s: string, e: number, money: boolean): Scale | null {
   const c = s.charCodeAt(e);
-  if (isL(c)) {
+  if (isLetter(c)) {
     const we = wordEnd(s, e);
     if (isD(s.charCodeAt(we))) return null;
     const w = s.slice(e, we);
@@ -429,12 +432,22 @@ const WEEKDAY_NAMES_AFTER = new Set([
 ]);
 /** Words after `Today`/`Tomorrow` that make it a programme title. */
 const DAY_NAMES_AFTER = new Set(['programme', 'program', 'show', 'Programme', 'Show']);
+/** A case-insensitive pattern for a whole word or phrase of `parts` (each a `|`-separated list of alternatives). */
+function anyWordOf(parts: readonly string[]): RegExp {
+  return new RegExp(`\\b(?:${parts.join('|')})\\b`, 'i');
+}
 /** Sentence words that say the event is still to come. */
-const FUTURE =
-  /\b(?:will|shall|would|won't|'ll|’ll|is due|are due|due to|is set to|are set to|plans? to|planned|planning|is expected|are expected|expects? to|scheduled|upcoming|ahead of|intends? to|next)\b/i;
+const FUTURE = anyWordOf([
+  "will|shall|would|won't|'ll|’ll",
+  'is due|are due|due to|is set to|are set to|plans? to|planned|planning',
+  'is expected|are expected|expects? to|scheduled|upcoming|ahead of|intends? to|next',
+]);
 /** Sentence words that say it has happened. */
-const PAST =
-  /\b(?:was|were|had|did|said|told|came|went|took|made|saw|gave|rose|fell|grew|won|lost|met|began|left|held|paid|sold|spoke|wrote|sent|struck|fought|flew|drew|broke|ran|beat|bought|brought|caught|felt|found|heard|kept|led|meant|stood|thought|ago|last|\w{3,}ed)\b/i;
+const PAST = anyWordOf([
+  'was|were|had|did|said|told|came|went|took|made|saw|gave|rose|fell|grew|won|lost|met|began|left|held|paid|sold',
+  'spoke|wrote|sent|struck|fought|flew|drew|broke|ran|beat|bought|brought|caught|felt|found|heard|kept|led|meant',
+  'stood|thought|ago|last|\\w{3,}ed',
+]);
 
 /**
  * Words a caller wants found in the same pass (`currencyMentions.ts`): `bits` is a 65,536-bit filter
@@ -454,8 +467,8 @@ export function wordHash(w: string): number {
 }
 
 /** Scans `s` for figure candidates (sorted, non-overlapping), and the words of `watch`. */
-export function scan(s: string, watch?: WordWatch): Cand[] {
-  const out: Cand[] = [];
+export function scan(s: string, watch?: WordWatch): FigureCandidate[] {
+  const out: FigureCandidate[] = [];
   const n = s.length;
   let i = 0;
   while (i < n) {
@@ -468,7 +481,7 @@ export function scan(s: string, watch?: WordWatch): Cand[] {
       i = atDigit(s, i, out);
       continue;
     }
-    if (isL(c)) {
+    if (isLetter(c)) {
       // ৳ and ฿ are currency signs in letter blocks.
       if (c > 0x9f2 && (c === 0x9f3 || c === 0xe3f)) {
         i = atMoney(s, i, i + 1, SIGN[c]!, out);
@@ -476,7 +489,7 @@ export function scan(s: string, watch?: WordWatch): Cand[] {
       }
       let j = i;
       let h = 0;
-      for (let d = c; isL(d); d = s.charCodeAt(++j)) h = (Math.imul(h, 31) + d) | 0;
+      for (let d = c; isLetter(d); d = s.charCodeAt(++j)) h = (Math.imul(h, 31) + d) | 0;
       if (watch !== undefined && (watch.bits[(h >>> 5) & 2047]! & (1 << (h & 31))) !== 0) watch.found.push(i, j);
       const t = TRIGGER_HASH.has(h) ? TRIGGERS.get(s.slice(i, j)) : undefined;
       if (t !== undefined) {
@@ -500,19 +513,23 @@ export function scan(s: string, watch?: WordWatch): Cand[] {
   return out;
 }
 
-function push(out: Cand[], f: Cand | null): void {
+function push(out: FigureCandidate[], f: FigureCandidate | null): void {
   if (f && f.end > f.start && (out.length === 0 || out[out.length - 1]!.end <= f.start)) out.push(f);
 }
-/** A candidate; every one is built here or in `dateCand`, with all fields, so that they share one shape (fast property access downstream). */
-export function mk(start: number, end: number, kind: FigureKind, value: number | null, unit: string | null, exp = 0, bare = false): Cand {
+/**
+ * A candidate; every one is built here or in `makeDateCandidate`, with all fields, so that they
+ * share one shape (fast property access downstream). It starts unscaled and not bare: see
+ * {@link scaled} and {@link bareNumber}.
+ */
+export function makeCandidate(start: number, end: number, kind: FigureKind, value: number | null, unit: string | null): FigureCandidate {
   return {
     start,
     end,
     kind,
     value,
     unit,
-    exp,
-    bare,
+    exp: 0,
+    bare: false,
     valueMax: undefined,
     date: undefined,
     note: undefined,
@@ -522,9 +539,20 @@ export function mk(start: number, end: number, kind: FigureKind, value: number |
     reading: undefined,
     noAmount: undefined,
     nonIso: undefined,
-  } as Cand;
+  } as FigureCandidate;
 }
-function dateCand(start: number, end: number, date: DateSpec): Cand {
+/** `f`, its number scaled by 10^`exp` (`12 million` → 6). */
+function scaled(f: FigureCandidate, exp: number): FigureCandidate {
+  f.exp = exp;
+  return f;
+}
+/** A plain number at `[start, end)`: no unit, no scale, no currency. */
+function bareNumber(start: number, end: number, value: number): FigureCandidate {
+  const f = makeCandidate(start, end, 'number', value, null);
+  f.bare = true;
+  return f;
+}
+function makeDateCandidate(start: number, end: number, date: DateSpec): FigureCandidate {
   return {
     start,
     end,
@@ -542,7 +570,7 @@ function dateCand(start: number, end: number, date: DateSpec): Cand {
     reading: undefined,
     noAmount: undefined,
     nonIso: undefined,
-  } as Cand;
+  } as FigureCandidate;
 }
 /** The tense of the sentence around `[i, j)`: future words win over past ones; null when neither shows. */
 function tenseAround(s: string, i: number, j: number): 'future' | 'past' | null {
@@ -576,16 +604,16 @@ function setTense(spec: DateSpec, s: string, i: number, j: number): void {
 // Money
 
 /** A money candidate in `cur`: an ISO code, or `*family` for a form several currencies share (resolved from the article later). */
-function mkMoney(start: number, end: number, value: number, cur: string, exp = 0): Cand {
-  if (cur.charCodeAt(0) !== 42) return mk(start, end, 'money', value, cur, exp);
+function makeMoney(start: number, end: number, value: number, cur: string, exp = 0): FigureCandidate {
+  if (cur.charCodeAt(0) !== 42) return scaled(makeCandidate(start, end, 'money', value, cur), exp);
   const fam = cur.slice(1);
-  const f = mk(start, end, 'money', value, FAMILIES[fam]?.usual ?? null, exp);
+  const f = scaled(makeCandidate(start, end, 'money', value, FAMILIES[fam]?.usual ?? null), exp);
   f.cur = fam;
   return f;
 }
 
 /** `$` / `£600m` / `US$5bn` / `Rs 500 crore` / `$5-6m` / `$5m-$6m` starting at `start`, the amount at or after `j`. */
-function atMoney(s: string, start: number, j: number, cur: string, out: Cand[]): number {
+function atMoney(s: string, start: number, j: number, cur: string, out: FigureCandidate[]): number {
   const f = moneyAt(s, start, j, cur);
   if (!f) return j;
   push(out, f);
@@ -596,9 +624,9 @@ function atMoney(s: string, start: number, j: number, cur: string, out: Cand[]):
  * one-letter abbreviations (`R`, `N`): only with a scale or a grouped amount (`R92 million`,
  * `N2,000`); `code` for ISO codes: not before a bare year (`CUP 2022`).
  */
-function moneyAt(s: string, start: number, j: number, cur: string, mode: 'sign' | 'gated' | 'code' = 'sign'): Cand | null {
+function moneyAt(s: string, start: number, j: number, cur: string, mode: 'sign' | 'gated' | 'code' = 'sign'): FigureCandidate | null {
   // A sign right after a letter or digit is not a price (`S$` is handled as a prefix word).
-  if (start > 0 && isW(s.charCodeAt(start - 1)) && !isL(s.charCodeAt(start))) return null;
+  if (start > 0 && isW(s.charCodeAt(start - 1)) && !isLetter(s.charCodeAt(start))) return null;
   let k = j;
   if (isSp(s.charCodeAt(k))) k++;
   if (!isD(s.charCodeAt(k))) return null;
@@ -616,7 +644,7 @@ function moneyAt(s: string, start: number, j: number, cur: string, mode: 'sign' 
       isD(s.charCodeAt(ae + 2)) &&
       isD(s.charCodeAt(ae + 3)) &&
       !isD(s.charCodeAt(ae + 4)) &&
-      !isL(s.charCodeAt(ae + 4))
+      !isLetter(s.charCodeAt(ae + 4))
     ) {
       int += s.slice(ae + 1, ae + 4);
       ae += 4;
@@ -669,7 +697,7 @@ function moneyAt(s: string, start: number, j: number, cur: string, mode: 'sign' 
     unit = 'CNY';
     e = nw[1];
   }
-  const f = mkMoney(start, e, numVal(value, exp), unit, exp);
+  const f = makeMoney(start, e, numVal(value, exp), unit, exp);
   if (max !== undefined && max > f.value!) f.valueMax = max;
   return f;
 }
@@ -707,8 +735,11 @@ const LABEL_CODES = new Set(['COP', 'SDG', 'CUP', 'GEL', 'PEN', 'MAD', 'BOB', 'T
 /** Currency signs written right after a code (`GH₵`, `CN¥`, `JP¥`, `E£`). */
 const SIGN_PREFIX: Record<string, string> = { 'GH₵': 'GHS', 'GH¢': 'GHS', 'CN¥': 'CNY', 'JP¥': 'JPY', 'E£': 'EGP', 'L.E.': 'EGP' };
 
-/** A currency code or abbreviation at `[i, j)` before an amount: `USD 5m`, `US$5bn`, `US $3.4m`, `U.S.$2`, `Tk 2,977 crore`, `Rs. 500`, `GH₵5`. */
-function codeAt(s: string, i: number, j: number, cur: string | null, gated: boolean): Cand | null {
+/**
+ * A currency code or abbreviation at `[i, j)` before an amount: `USD 5m`, `US$5bn`, `US $3.4m`,
+ * `U.S.$2`, `Tk 2,977 crore`, `Rs. 500`, `GH₵5`.
+ */
+function codeAt(s: string, i: number, j: number, cur: string | null, gated: boolean): FigureCandidate | null {
   const w = s.slice(i, j);
   const c = s.charCodeAt(j);
   if (c === 36) {
@@ -724,7 +755,8 @@ function codeAt(s: string, i: number, j: number, cur: string | null, gated: bool
     const k = j + 3;
     if (s.charCodeAt(k) === 36) return moneyAt(s, i, k + 1, code);
     if (isSp(s.charCodeAt(k)) && s.charCodeAt(k + 1) === 36) return moneyAt(s, i, k + 2, code);
-    if (isD(s.charCodeAt(k)) || (w === 'L' && isSp(s.charCodeAt(k)))) return moneyAt(s, i, k, code, w === 'U' ? 'gated' : 'sign'); // U.S.93 Million, L.E. 500
+    // U.S.93 Million, L.E. 500
+    if (isD(s.charCodeAt(k)) || (w === 'L' && isSp(s.charCodeAt(k)))) return moneyAt(s, i, k, code, w === 'U' ? 'gated' : 'sign');
     return null;
   }
   if (w === 'S' && c === 47) return moneyAt(s, i, s.charCodeAt(j + 1) === 46 ? j + 2 : j + 1, 'PEN'); // S/ 500, S/.500 (Peruvian sol)
@@ -734,12 +766,12 @@ function codeAt(s: string, i: number, j: number, cur: string | null, gated: bool
   }
   if (!cur) return null;
   let k = j;
-  if (c === 46 && !isL(s.charCodeAt(j + 1))) k++; // Rs. 500, Tk. 20, Kshs. 100
+  if (c === 46 && !isLetter(s.charCodeAt(j + 1))) k++; // Rs. 500, Tk. 20, Kshs. 100
   return moneyAt(s, i, k, cur, gated ? 'gated' : cur.length === 3 && ISO_CODES.has(cur) && cur === w ? 'code' : 'sign');
 }
 
 /** A currency name before an amount: `US dollars 6000`, `rupee 40` (not `the dollar 10 years ago`, not `dollars 2020`). */
-function nameBeforeAt(s: string, i: number, j: number, cur: string): Cand | null {
+function nameBeforeAt(s: string, i: number, j: number, cur: string): FigureCandidate | null {
   const k = skipSp(s, j);
   if (k === j || !isD(s.charCodeAt(k))) return null;
   const a = readNum(s, k);
@@ -748,7 +780,15 @@ function nameBeforeAt(s: string, i: number, j: number, cur: string): Cand | null
   const e = sc ? sc.end : a.end;
   const c = s.charCodeAt(e);
   // Nothing may be written onto the amount, and no unit or noun may follow it (`the dollar 10 years ago`).
-  if (isW(c) || c === 37 || c === 47 || c === 58 || isDash(c) || (!sc && isYearNum(a)) || tail(s, k, a, null, e, sc ? sc.exp : 0, false))
+  if (
+    isW(c) ||
+    c === 37 ||
+    c === 47 ||
+    c === 58 ||
+    isDash(c) ||
+    (!sc && isYearNum(a)) ||
+    afterAmount(s, { start: k, num: a, max: null, end: e, exp: sc ? sc.exp : 0, words: false })
+  )
     return null;
   const r = { end: e, value: numVal(a, sc ? sc.exp : 0), exp: sc ? sc.exp : 0, valueMax: undefined as number | undefined };
   let start = i;
@@ -758,7 +798,7 @@ function nameBeforeAt(s: string, i: number, j: number, cur: string): Cand | null
     start = q.start;
     cur = q.code;
   }
-  const f = mkMoney(start, r.end, r.value, cur, r.exp);
+  const f = makeMoney(start, r.end, r.value, cur, r.exp);
   if (r.valueMax !== undefined) f.valueMax = r.valueMax;
   return f;
 }
@@ -785,24 +825,34 @@ function fits(code: string, cur: string): boolean {
  * ISO code or local abbreviation (`5 million USD`, `1500 Rs`, `5,000 CFA francs`), a name
  * (`500 yuan`, `Ten Lempira`), or a country and a name (`61 million Hong Kong dollars`,
  * `20-billion US-dollar`, `145 billion Korean won`). `gatedOk`: names that are also common words
- * (`won`, `rand`, `real`) are allowed (after a scale or a grouped amount).
+ * (`won`, `rand`, `real`) are allowed (after a scale or a grouped amount). `next`: the word after
+ * the amount when the caller has read it already.
  */
-function currencyAfter(s: string, e: number, gatedOk: boolean, k = -1, we = 0, w = '', lw = ''): { end: number; cur: string } | null {
-  if (k < 0) {
+function currencyAfter(s: string, e: number, gatedOk: boolean, next?: WordAt): { end: number; cur: string } | null {
+  let k: number;
+  let we: number;
+  let w: string;
+  let lw: string;
+  if (next === undefined) {
     k = skipSp(s, e);
     const c = s.charCodeAt(k);
     if (c > 127 || c === 36) {
       const sign = SIGN[c];
-      if (sign !== undefined && !isD(s.charCodeAt(k + 1)) && !isL(s.charCodeAt(k + 1))) return { end: k + 1, cur: sign };
+      if (sign !== undefined && !isD(s.charCodeAt(k + 1)) && !isLetter(s.charCodeAt(k + 1))) return { end: k + 1, cur: sign };
     }
-    if (k === e || !isL(c) || c === 0x9f3 || c === 0xe3f) return null;
+    if (k === e || !isLetter(c) || c === 0x9f3 || c === 0xe3f) return null;
     we = wordEnd(s, k);
     w = s.slice(k, we);
     lw = lower(w);
+  } else {
+    k = next.start;
+    we = next.end;
+    w = next.word;
+    lw = next.lower;
   }
   if (w !== lw) {
     // ISO codes and local abbreviations: `5 million USD`, `1500 Rs`, `5,000 CFA francs`
-    if (!isL(s.charCodeAt(we)) && !isD(s.charCodeAt(we))) {
+    if (!isLetter(s.charCodeAt(we)) && !isD(s.charCodeAt(we))) {
       const code = w.length === 3 && ISO_CODES.has(w) ? w : LOCAL_SUFFIX[w];
       if (code) {
         const nw = nextWord(s, we);
@@ -820,7 +870,7 @@ function currencyAfter(s: string, e: number, gatedOk: boolean, k = -1, we = 0, w
   if (w === lw) return null;
   // A country and a name: `Hong Kong dollars`, `US-dollar`, `Korean won`
   const p = placeCode(s, k);
-  if (p && (isSp(s.charCodeAt(p.end)) || isDash(s.charCodeAt(p.end))) && isL(s.charCodeAt(p.end + 1))) {
+  if (p && (isSp(s.charCodeAt(p.end)) || isDash(s.charCodeAt(p.end))) && isLetter(s.charCodeAt(p.end + 1))) {
     const ne = wordEnd(s, p.end + 1);
     const nm = NAMES[lower(s.slice(p.end + 1, ne))];
     if (nm !== undefined && fits(p.code, nm)) return { end: ne, cur: p.code };
@@ -846,10 +896,10 @@ const SCALE_WORD: Record<string, number> = { hundred: 100, thousand: 1e3, millio
  * million dollars`, `multibillion-dollar`, `billion-dollar`, `half a trillion pesos`. Nothing when
  * no currency follows (`thousands of people` is not money).
  */
-function vagueAt(s: string, i: number, j: number, w: string): Cand | null {
-  let lo = 0;
-  let hi = 0;
-  let e = j;
+function vagueAt(s: string, i: number, j: number, w: string): FigureCandidate | null {
+  let lo: number;
+  let hi: number;
+  let e: number;
   let start = i;
   let of = false;
   if (w === 'few' || w === 'several') {
@@ -887,7 +937,7 @@ function vagueAt(s: string, i: number, j: number, w: string): Cand | null {
     const ne = wordEnd(s, j + 1);
     const nm = NAMES[lower(s.slice(j + 1, ne))];
     if (nm === undefined || SCALE_WORD[w]! < 1e6) return null;
-    const f = mkMoney(i, ne, SCALE_WORD[w]!, nm, Math.log10(SCALE_WORD[w]!));
+    const f = makeMoney(i, ne, SCALE_WORD[w]!, nm, Math.log10(SCALE_WORD[w]!));
     f.valueMax = SCALE_WORD[w]! * 10;
     return vague(f, 'order of magnitude');
   } else if (w.startsWith('multi')) {
@@ -905,7 +955,7 @@ function vagueAt(s: string, i: number, j: number, w: string): Cand | null {
     const ne = wordEnd(s, k + 1);
     const nm = NAMES[lower(s.slice(k + 1, ne))];
     if (nm === undefined) return null;
-    const f = mkMoney(i, ne, 2 * m, nm, Math.log10(m));
+    const f = makeMoney(i, ne, 2 * m, nm, Math.log10(m));
     f.valueMax = 1000 * m;
     return vague(f, 'vague amount');
   } else if (w === 'half') {
@@ -917,21 +967,18 @@ function vagueAt(s: string, i: number, j: number, w: string): Cand | null {
     if (m === undefined) return null;
     lo = m / 2;
     e = nw2![1];
-    if (s.startsWith(' of ', e)) {
-      e += 3;
-      of = true;
-    }
+    if (s.startsWith(' of ', e)) e += 3;
     const ca = currencyAfter(s, e, true);
     if (!ca) return null;
-    return mkMoney(i, ca.end, lo, ca.cur, Math.log10(m));
+    return makeMoney(i, ca.end, lo, ca.cur, Math.log10(m));
   } else return null;
   const ca = currencyAfter(s, e, true);
-  if (!ca || (of && !isL(s.charCodeAt(skipSp(s, e))))) return null;
-  const f = mkMoney(start, ca.end, lo, ca.cur);
+  if (!ca || (of && !isLetter(s.charCodeAt(skipSp(s, e))))) return null;
+  const f = makeMoney(start, ca.end, lo, ca.cur);
   f.valueMax = hi;
   return vague(f, 'vague amount');
 }
-function vague(f: Cand, note: string): Cand {
+function vague(f: FigureCandidate, note: string): FigureCandidate {
   f.approx = true;
   f.note = note;
   return f;
@@ -940,21 +987,21 @@ function vague(f: Cand, note: string): Cand {
 // ---------------------------------------------------------------------------------------------
 // Digits
 
-function atDigit(s: string, i: number, out: Cand[]): number {
+function atDigit(s: string, i: number, out: FigureCandidate[]): number {
   const r = digitAt(s, i);
   if (typeof r === 'number') return r;
   push(out, signed(s, r));
   return r.end;
 }
 /** `minus 20C`, `-0.1%`, `−5`: a negative amount (the sign joins the span). */
-function signed(s: string, f: Cand): Cand {
+function signed(s: string, f: FigureCandidate): FigureCandidate {
   if (f.value === null || f.kind === 'date' || f.kind === 'money' || f.kind === 'count') return f;
   const i = f.start;
   const c = s.charCodeAt(i - 1);
   let start = -1;
   if ((c === 45 || c === 0x2212) && (i < 2 || isSp(s.charCodeAt(i - 2)) || s.charCodeAt(i - 2) === 40 || s.charCodeAt(i - 2) === 10))
     start = i - 1;
-  else if (isSp(c) && s.startsWith('minus', i - 6) && (i < 7 || !isL(s.charCodeAt(i - 7)))) start = i - 6;
+  else if (isSp(c) && s.startsWith('minus', i - 6) && (i < 7 || !isLetter(s.charCodeAt(i - 7)))) start = i - 6;
   if (start < 0) return f;
   f.start = start;
   f.value = -f.value;
@@ -967,12 +1014,21 @@ function signed(s: string, f: Cand): Cand {
 }
 
 /** A figure starting with the digit at `i`, or the end of a rejected token. */
-function digitAt(s: string, i: number): Cand | number {
+function digitAt(s: string, i: number): FigureCandidate | number {
   const pc = i > 0 ? s.charCodeAt(i - 1) : 32;
-  if (pc === 35 || pc === 43 || pc === 64 || pc === 95 || isL(pc)) return skipRun(s, i); // #1, +44, @2, _3, x4
+  if (pc === 35 || pc === 43 || pc === 64 || pc === 95 || isLetter(pc)) return skipRun(s, i); // #1, +44, @2, _3, x4
   const a = readNum(s, i);
   if (!a) return skipRun(s, i);
-  let e = a.end;
+  const r = timeDateOrOrdinalAt(s, i, a);
+  return r !== null ? r : amountAt(s, i, a);
+}
+
+/**
+ * The number `a` at `i` as a clock time, a date, a phone number (the end of the rejected token), a
+ * decade or an ordinal; null when it is none of them.
+ */
+function timeDateOrOrdinalAt(s: string, i: number, a: Num): FigureCandidate | number | null {
+  const e = a.end;
   const c = s.charCodeAt(e);
   // Clock times: 12:30, 2:03:45
   if (c === 58 && isD(s.charCodeAt(e + 1)) && !a.dec) return timeEnd(s, skipRun(s, e));
@@ -990,7 +1046,7 @@ function digitAt(s: string, i: number): Cand | number {
     const m = Number(s.slice(e + 1, e + 3));
     if (isDash(s.charCodeAt(e + 3)) && isD(s.charCodeAt(e + 4)) && isD(s.charCodeAt(e + 5)) && !isD(s.charCodeAt(e + 6))) {
       const d = Number(s.slice(e + 4, e + 6));
-      if (m >= 1 && m <= 12 && d >= 1 && d <= 31) return dateCand(i, e + 6, { y, m, d });
+      if (m >= 1 && m <= 12 && d >= 1 && d <= 31) return makeDateCandidate(i, e + 6, { y, m, d });
       return skipRun(s, i);
     }
   }
@@ -1005,18 +1061,18 @@ function digitAt(s: string, i: number): Cand | number {
   if (c === 115 && !isW(s.charCodeAt(e + 1)) && !a.dec && !a.commas) {
     if (a.int.length === 4 && a.int.endsWith('0')) {
       const y = intOf(a);
-      if (y >= 1000 && y <= 2090) return dateCand(i, e + 1, { y, y2: y + 9 });
+      if (y >= 1000 && y <= 2090) return makeDateCandidate(i, e + 1, { y, y2: y + 9 });
     }
     const ap = i > 0 ? s.charCodeAt(i - 1) : 0;
     if (a.int.length === 2 && a.int.endsWith('0') && (ap === 39 || ap === 0x2019 || lower(prevWord(s, i)) === 'the')) {
       const v = intOf(a);
       const y = v >= 30 ? 1900 + v : 2000 + v;
-      return dateCand(ap === 39 || ap === 0x2019 ? i - 1 : i, e + 1, { y, y2: y + 9 });
+      return makeDateCandidate(ap === 39 || ap === 0x2019 ? i - 1 : i, e + 1, { y, y2: y + 9 });
     }
     return skipRun(s, i);
   }
   // Ordinals: 4th, 21st → a day before a month, else an ordinal number.
-  if (isL(c)) {
+  if (isLetter(c)) {
     const we = wordEnd(s, e);
     const suf = s.slice(e, we);
     if (
@@ -1028,59 +1084,28 @@ function digitAt(s: string, i: number): Cand | number {
     ) {
       const dm = dayMonthAt(s, i, a, we);
       if (dm) return dm;
-      return mk(i, we, 'number', intOf(a), 'ordinal');
+      return makeCandidate(i, we, 'number', intOf(a), 'ordinal');
     }
   }
+  return null;
+}
+
+/** The number `a` at `i` as an amount: a range, a quantity, money, a percentage, a count or a bare number. */
+function amountAt(s: string, i: number, a: Num): FigureCandidate | number {
+  let e = a.end;
+  const c = s.charCodeAt(e);
   // Ranges and scores with a dash: $… handled in money; here 5-6%, 10-15 people, 6-4, 2004-05, 25-year-old.
   let max: Num | null = null;
   if (isDash(c) && isD(s.charCodeAt(e + 1))) {
     const b = readNum(s, e + 1);
     if (!b) return skipRun(s, i);
-    if (
-      isYearNum(a, 1800) &&
-      !b.dec &&
-      !b.commas &&
-      (b.int.length === 2 || b.int.length === 4) &&
-      !isW(s.charCodeAt(b.end)) &&
-      s.charCodeAt(b.end) !== 37 &&
-      !scaleAt(s, b.end, false)
-    ) {
-      const y = intOf(a);
-      let y2 = b.int.length === 2 ? Math.floor(y / 100) * 100 + intOf(b) : intOf(b);
-      if (b.int.length === 2 && y2 <= y && y2 + 100 === y + 1) y2 += 100; // 1999-00
-      if (y2 > y && y2 - y < 100) return dateCand(i, b.end, { y, y2 });
-      if (b.int.length === 2 && intOf(b) >= 1 && intOf(b) <= 12) return dateCand(i, b.end, { y, m: intOf(b) });
-    }
-    // 4-6 February: a day range
-    if (isSmallInt(a) && isSmallInt(b)) {
-      const dm = dayMonthAt(s, i, b, b.end);
-      if (dm && dm.date && intOf(a) >= 1 && intOf(a) < dm.date.d!) {
-        dm.date.d2 = dm.date.d;
-        dm.date.d = intOf(a);
-        return dm;
-      }
-    }
+    const range = dateRangeAt(s, i, a, b);
+    if (range) return range;
     max = b;
     e = b.end;
-  } else if (isDash(c) && isL(s.charCodeAt(e + 1))) {
-    // 25-year-old, 10-year, 24-hour, 100-metre, $5-million handled in money.
-    const we = wordEnd(s, e + 1);
-    const w = lower(s.slice(e + 1, we));
-    const u = UNIT_WORDS[w];
-    if (u && !a.commas) {
-      let end = we;
-      if (s.startsWith('-old', we)) end = s.startsWith('-olds', we) ? we + 5 : we + 4;
-      return mk(i, end, 'quantity', numVal(a), u);
-    }
-    // the 50,000-pound prize, a 500-euro fine (not a 200-pound man: a weight)
-    const cur = NAMES[w];
-    if (cur !== undefined && !GATED.has(w) && !(cur === '*pound' && numVal(a) < 1000))
-      return withMax(mkMoney(i, we, numVal(a), cur), max, 0);
-    // 600-plus billion pesos: a lower bound, kept only when money follows
-    if (w === 'plus') {
-      const r = plusMoney(s, i, a, we);
-      if (r) return r;
-    }
+  } else if (isDash(c) && isLetter(s.charCodeAt(e + 1))) {
+    const r = hyphenedWordAt(s, i, a, e);
+    if (r) return r;
   } else if (c === 43 && isSp(s.charCodeAt(e + 1))) {
     const r = plusMoney(s, i, a, e + 1);
     if (r) return r;
@@ -1089,21 +1114,21 @@ function digitAt(s: string, i: number): Cand | number {
   const sc = scaleAt(s, e, false);
   if (sc) {
     // a 4bn-euro hole, a $5-million grant
-    if (isDash(s.charCodeAt(sc.end)) && isL(s.charCodeAt(sc.end + 1))) {
+    if (isDash(s.charCodeAt(sc.end)) && isLetter(s.charCodeAt(sc.end + 1))) {
       const we = wordEnd(s, sc.end + 1);
       const cur = NAMES[lower(s.slice(sc.end + 1, we))];
-      if (cur) return withMax(mkMoney(i, we, numVal(a, sc.exp), cur, sc.exp), max, sc.exp);
+      if (cur) return withMax(makeMoney(i, we, numVal(a, sc.exp), cur, sc.exp), max, sc.exp);
     }
     if (sc.ambiguousM) return millionOrMetres(s, i, a, max, sc);
-    const f = tail(s, i, a, max, sc.end, sc.exp, false);
+    const f = afterAmount(s, { start: i, num: a, max, end: sc.end, exp: sc.exp, words: false });
     if (f) return f;
-    const g = mk(i, sc.end, 'number', numVal(a, sc.exp), null, sc.exp);
+    const g = scaled(makeCandidate(i, sc.end, 'number', numVal(a, sc.exp), null), sc.exp);
     if (max) g.valueMax = numVal(max, sc.exp);
     return g;
   }
   // Units written onto the number: 100km, 5ft 9ins, 40GB, 50p, 30C
-  if (isL(s.charCodeAt(e)) || s.charCodeAt(e) === 0xb0) return attachedUnit(s, i, a, max, e);
-  const f = tail(s, i, a, max, e, 0, false);
+  if (isLetter(s.charCodeAt(e)) || s.charCodeAt(e) === 0xb0) return attachedUnit(s, i, a, max, e);
+  const f = afterAmount(s, { start: i, num: a, max, end: e, exp: 0, words: false });
   if (f) {
     // `Section 404 obliges`, `Boeing 737 aircraft`: a label or model, not a count.
     if (f.kind === 'count') {
@@ -1121,22 +1146,74 @@ function digitAt(s: string, i: number): Cand | number {
   if (max) {
     // Two small integers joined by a dash with nothing after them: a score (6-4, 2-1 win).
     if (isSmallInt(a) && max.int.length <= 3 && !max.dec) return skipScores(s, i);
-    const g = mk(i, e, 'number', numVal(a), null, 0, true);
+    const g = bareNumber(i, e, numVal(a));
     g.valueMax = numVal(max);
     return g;
   }
   return bare(s, i, a);
 }
 
+/** `2004-05`, `1999-00`, `2026-02`, `4-6 February`: two numbers `a`–`b` at `i` that make a date range; null otherwise. */
+function dateRangeAt(s: string, i: number, a: Num, b: Num): FigureCandidate | null {
+  if (
+    isYearNum(a, 1800) &&
+    !b.dec &&
+    !b.commas &&
+    (b.int.length === 2 || b.int.length === 4) &&
+    !isW(s.charCodeAt(b.end)) &&
+    s.charCodeAt(b.end) !== 37 &&
+    !scaleAt(s, b.end, false)
+  ) {
+    const y = intOf(a);
+    let y2 = b.int.length === 2 ? Math.floor(y / 100) * 100 + intOf(b) : intOf(b);
+    if (b.int.length === 2 && y2 <= y && y2 + 100 === y + 1) y2 += 100; // 1999-00
+    if (y2 > y && y2 - y < 100) return makeDateCandidate(i, b.end, { y, y2 });
+    if (b.int.length === 2 && intOf(b) >= 1 && intOf(b) <= 12) return makeDateCandidate(i, b.end, { y, m: intOf(b) });
+  }
+  // 4-6 February: a day range
+  if (isSmallInt(a) && isSmallInt(b)) {
+    const dm = dayMonthAt(s, i, b, b.end);
+    if (dm && dm.date && intOf(a) >= 1 && intOf(a) < dm.date.d!) {
+      dm.date.d2 = dm.date.d;
+      dm.date.d = intOf(a);
+      return dm;
+    }
+  }
+  return null;
+}
+
+/** `25-year-old`, `the 50,000-pound prize`, `600-plus billion pesos`: the number `a` at `i` joined by a dash at `e` to a word. */
+function hyphenedWordAt(s: string, i: number, a: Num, e: number): FigureCandidate | null {
+  // 25-year-old, 10-year, 24-hour, 100-metre, $5-million handled in money.
+  const we = wordEnd(s, e + 1);
+  const w = lower(s.slice(e + 1, we));
+  const u = UNIT_WORDS[w];
+  if (u && !a.commas) {
+    let end = we;
+    if (s.startsWith('-old', we)) end = s.startsWith('-olds', we) ? we + 5 : we + 4;
+    return makeCandidate(i, end, 'quantity', numVal(a), u);
+  }
+  // the 50,000-pound prize, a 500-euro fine (not a 200-pound man: a weight)
+  const cur = NAMES[w];
+  if (cur !== undefined && !GATED.has(w) && !(cur === '*pound' && numVal(a) < 1000))
+    return withMax(makeMoney(i, we, numVal(a), cur), null, 0);
+  // 600-plus billion pesos: a lower bound, kept only when money follows
+  if (w === 'plus') {
+    const r = plusMoney(s, i, a, we);
+    if (r) return r;
+  }
+  return null;
+}
+
 /** `600-plus billion pesos`, `600+ million dollars`: money of at least the amount (`e`: after `plus`/`+`). */
-function plusMoney(s: string, i: number, a: Num, e: number): Cand | null {
+function plusMoney(s: string, i: number, a: Num, e: number): FigureCandidate | null {
   const sc = scaleAt(s, e, false);
-  const f = tail(s, i, a, null, sc ? sc.end : e, sc ? sc.exp : 0, false);
+  const f = afterAmount(s, { start: i, num: a, max: null, end: sc ? sc.end : e, exp: sc ? sc.exp : 0, words: false });
   if (!f || f.kind !== 'money') return null;
   return vague(f, 'at least');
 }
 
-function toRange(s: string, i: number, a: Num, e: number): Cand | null {
+function toRange(s: string, i: number, a: Num, e: number): FigureCandidate | null {
   if (!isSp(s.charCodeAt(e)) || !s.startsWith('to', e + 1) || !isSp(s.charCodeAt(e + 3)) || !isD(s.charCodeAt(e + 4))) return null;
   const pw = lower(prevWord(s, i));
   if (LABEL_WORDS.has(pw)) return null;
@@ -1184,7 +1261,7 @@ function timeEnd(s: string, e: number): number {
       return nw[1];
     if ((w === 'a' || w === 'p') && s.startsWith('.m.', nw[1])) return nw[1] + 3;
   }
-  if (isL(s.charCodeAt(e))) return wordEnd(s, e);
+  if (isLetter(s.charCodeAt(e))) return wordEnd(s, e);
   return e;
 }
 /** First letters of the words that can follow a clock time (am, pm, a.m., GMT, BST, UTC, CET, hrs, o'clock). */
@@ -1204,7 +1281,7 @@ function isClock(s: string, a: Num): boolean {
     return false;
   }
   let e = a.end;
-  if (isL(s.charCodeAt(e))) {
+  if (isLetter(s.charCodeAt(e))) {
     const we = wordEnd(s, e);
     const w = lower(s.slice(e, we));
     return w === 'am' || w === 'pm' || ((w === 'a' || w === 'p') && s.startsWith('.m.', we));
@@ -1278,7 +1355,7 @@ function ordinalOk(int: string, suf: string): boolean {
 }
 
 /** 04/02/2026 (a date), 2025/26 (a year range), 24/7 and 7/5 (rejected). */
-function slashAt(s: string, i: number, a: Num): Cand | number {
+function slashAt(s: string, i: number, a: Num): FigureCandidate | number {
   const b = readNum(s, a.end + 1);
   if (!b) return skipRun(s, i);
   if (s.charCodeAt(b.end) === 47 && isD(s.charCodeAt(b.end + 1))) {
@@ -1289,10 +1366,10 @@ function slashAt(s: string, i: number, a: Num): Cand | number {
     const q = intOf(b);
     const y = c.int.length === 2 ? 2000 + intOf(c) : intOf(c);
     // Day and month order differs between UK and US usage: resolve only when one part is over 12.
-    if (p > 12 && q <= 12) return dateCand(i, c.end, { y, m: q, d: p });
-    if (q > 12 && p <= 12) return dateCand(i, c.end, { y, m: p, d: q });
-    if (p === q) return dateCand(i, c.end, { y, m: p, d: q });
-    return dateCand(i, c.end, {
+    if (p > 12 && q <= 12) return makeDateCandidate(i, c.end, { y, m: q, d: p });
+    if (q > 12 && p <= 12) return makeDateCandidate(i, c.end, { y, m: p, d: q });
+    if (p === q) return makeDateCandidate(i, c.end, { y, m: p, d: q });
+    return makeDateCandidate(i, c.end, {
       y,
       ambiguous: `day/month order of ${s.slice(i, c.end)} is ambiguous (${p} ${MONTHS[q - 1] ?? '?'} or ${MONTHS[p - 1] ?? '?'} ${q})`,
     });
@@ -1300,13 +1377,13 @@ function slashAt(s: string, i: number, a: Num): Cand | number {
   if (isYearNum(a, 1800) && !b.dec && (b.int.length === 2 || b.int.length === 4)) {
     const y = intOf(a);
     const y2 = b.int.length === 2 ? Math.floor(y / 100) * 100 + intOf(b) : intOf(b);
-    if (y2 === y + 1) return dateCand(i, b.end, { y, y2 });
+    if (y2 === y + 1) return makeDateCandidate(i, b.end, { y, y2 });
   }
   return skipRun(s, i);
 }
 
 /** `4 February`, `4th February 2026`, `4 Feb.`, `4th of February` after the day number `a` ending at `e`. */
-function dayMonthAt(s: string, start: number, a: Num, e: number): Cand | null {
+function dayMonthAt(s: string, start: number, a: Num, e: number): FigureCandidate | null {
   if (!isSmallInt(a)) return null;
   const d = intOf(a);
   if (d < 1 || d > 31) return null;
@@ -1328,7 +1405,7 @@ function dayMonthAt(s: string, start: number, a: Num, e: number): Cand | null {
   end = yearAfter(s, end, spec);
   end = relYearAfter(s, end, spec);
   if (spec.y === undefined && spec.rel === undefined) setTense(spec, s, start, end);
-  return dateCand(start, end, spec);
+  return makeDateCandidate(start, end, spec);
 }
 /** `October last year`, `4 February next year`: sets a relative year on `spec`, returns the new end. */
 function relYearAfter(s: string, e: number, spec: DateSpec): number {
@@ -1351,7 +1428,7 @@ function yearAfter(s: string, e: number, spec: DateSpec): number {
   const q = skipSp(s, k);
   if (q === k || !isD(s.charCodeAt(q))) return e;
   const y = readNum(s, q);
-  if (!y || !isYearNum(y, 1000) || isL(s.charCodeAt(y.end))) return e;
+  if (!y || !isYearNum(y, 1000) || isLetter(s.charCodeAt(y.end))) return e;
   // `on 4 February 2026 people …` is fine; `December 12 million tonnes` never reaches here.
   if (scaleAt(s, y.end, false) || s.charCodeAt(y.end) === 37) return e;
   spec.y = intOf(y);
@@ -1359,22 +1436,22 @@ function yearAfter(s: string, e: number, spec: DateSpec): number {
 }
 
 /** `100m` without a currency: million (`2m people`, `5m tonnes`) or metres (`the 100m final`). */
-function millionOrMetres(s: string, i: number, a: Num, max: Num | null, sc: Scale): Cand {
+function millionOrMetres(s: string, i: number, a: Num, max: Num | null, sc: Scale): FigureCandidate {
   const nw = nextWord(s, sc.end);
   const w = nw ? lower(s.slice(nw[0], nw[1])) : '';
   const pw = lower(prevWord(s, i));
-  const metres = (): Cand => {
-    const f = mk(i, sc.end, 'quantity', numVal(a), 'm');
+  const metres = (): FigureCandidate => {
+    const f = makeCandidate(i, sc.end, 'quantity', numVal(a), 'm');
     if (max) f.valueMax = numVal(max);
     return f;
   };
   if (METRE_CONTEXT.has(w)) return metres();
-  const f = tail(s, i, a, max, sc.end, 6, false);
+  const f = afterAmount(s, { start: i, num: a, max, end: sc.end, exp: 6, words: false });
   if (f) return f;
   // No noun after it: race distances (`the last 200m`) and athletics marks (`a leap of 17.30m`) are metres.
   if (RACES.has(a.int) && !a.dec) return metres();
   if (a.dec.length === 2 || ((pw === 'the' || pw === 'a') && !a.dec && !a.commas)) return metres();
-  const g = mk(i, sc.end, 'number', numVal(a, 6), null, 6);
+  const g = scaled(makeCandidate(i, sc.end, 'number', numVal(a, 6), null), 6);
   if (max) g.valueMax = numVal(max, 6);
   return g;
 }
@@ -1382,21 +1459,21 @@ function millionOrMetres(s: string, i: number, a: Num, max: Num | null, sc: Scal
 const RACES = new Set(['50', '60', '100', '110', '200', '400', '800', '1500', '3000', '5000', '10000']);
 
 /** Units written onto the number: 100km, 5ft 9ins, 12st 7lb, 40GB, 50p, 30C, 30°C. */
-function attachedUnit(s: string, i: number, a: Num, max: Num | null, e: number): Cand | number {
+function attachedUnit(s: string, i: number, a: Num, max: Num | null, e: number): FigureCandidate | number {
   let k = e;
   if (s.charCodeAt(k) === 0xb0) k++; // °C
   let we = wordEnd(s, k);
   // km/h, m/s
-  if (s.charCodeAt(we) === 47 && isL(s.charCodeAt(we + 1))) {
+  if (s.charCodeAt(we) === 47 && isLetter(s.charCodeAt(we + 1))) {
     const we2 = wordEnd(s, we + 1);
     if (UNIT_SUFFIX[s.slice(k, we2)]) we = we2;
   }
   if (isD(s.charCodeAt(we))) return skipRun(s, i);
   const w = s.slice(k, we);
-  if (w === 'p' && !a.dec && !a.commas && a.int.length <= 3) return withMax(mk(i, we, 'money', numVal(a, -2), 'GBP'), max, -2);
+  if (w === 'p' && !a.dec && !a.commas && a.int.length <= 3) return withMax(makeCandidate(i, we, 'money', numVal(a, -2), 'GBP'), max, -2);
   const u = UNIT_SUFFIX[w];
   // 12CUP, 500KES: an ISO code written onto the amount
-  if (u === undefined && k === e && w.length === 3 && ISO_CODES.has(w)) return withMax(mkMoney(i, we, numVal(a), w), max, 0);
+  if (u === undefined && k === e && w.length === 3 && ISO_CODES.has(w)) return withMax(makeMoney(i, we, numVal(a), w), max, 0);
   if (u === undefined || (k > e && u !== '°C' && u !== '°F')) return skipRun(s, i);
   // 5ft 9ins, 6ft 2in, 12st 7lb
   if (u === 'ft' || u === 'st') {
@@ -1407,16 +1484,16 @@ function attachedUnit(s: string, i: number, a: Num, max: Num | null, e: number):
         const be = wordEnd(s, b.end);
         const bw = lower(s.slice(b.end, be));
         if (u === 'ft' && (bw === 'in' || bw === 'ins' || bw === 'inches'))
-          return mk(i, be, 'quantity', round(numVal(a) + numVal(b) / 12), 'ft');
-        if (u === 'st' && (bw === 'lb' || bw === 'lbs')) return mk(i, be, 'quantity', round(numVal(a) + numVal(b) / 14), 'st');
+          return makeCandidate(i, be, 'quantity', round(numVal(a) + numVal(b) / 12), 'ft');
+        if (u === 'st' && (bw === 'lb' || bw === 'lbs')) return makeCandidate(i, be, 'quantity', round(numVal(a) + numVal(b) / 14), 'st');
       }
     }
   }
-  const f = mk(i, we, 'quantity', numVal(a), u);
+  const f = makeCandidate(i, we, 'quantity', numVal(a), u);
   const r = perAfter(s, f, u);
   return withMax(r, max, 0);
 }
-function withMax(f: Cand, max: Num | null, exp: number): Cand {
+function withMax(f: FigureCandidate, max: Num | null, exp: number): FigureCandidate {
   if (max) {
     const v = numVal(max, exp);
     if (f.value !== null && v > f.value) f.valueMax = v;
@@ -1426,7 +1503,7 @@ function withMax(f: Cand, max: Num | null, exp: number): Cand {
 const round = (v: number): number => Math.round(v * 1e6) / 1e6;
 
 /** `barrels a day`, `miles per hour`, `megabits per second`: widens the unit. */
-function perAfter(s: string, f: Cand, u: string): Cand {
+function perAfter(s: string, f: FigureCandidate, u: string): FigureCandidate {
   if (u !== 'bbl' && u !== 'mi' && u !== 'km' && u !== 'kbit' && u !== 'Mbit' && u !== 'Gbit') return f;
   const nw = nextWord(s, f.end);
   if (!nw) return f;
@@ -1449,139 +1526,216 @@ function perAfter(s: string, f: Cand, u: string): Cand {
 }
 
 /**
- * What follows an amount (number `a`, optional range end `max`, scaled by 10^exp, ending at `e`):
- * `%`, `per cent`, a unit, a currency word, a month (a date), or a noun (a count). Null when
- * nothing meaningful follows. `words` is true for number words (`two leaders`).
+ * An amount for {@link afterAmount}: the number `num` (a number word's value when `words`), an
+ * optional range end `max`, scaled by 10^`exp`, written at `[start, end)`.
  */
-function tail(s: string, i: number, a: Num | number, max: Num | null, e: number, exp: number, words: boolean): Cand | null {
+interface Amount {
+  start: number;
+  num: Num | number;
+  max: Num | null;
+  end: number;
+  exp: number;
+  /** A number written in words (`two leaders`). */
+  words: boolean;
+}
+/** A word at `[start, end)`, as written and lower-cased. */
+interface WordAt {
+  start: number;
+  end: number;
+  word: string;
+  lower: string;
+}
+/** An amount and the word read after it, shared by the parts of {@link afterAmount}. */
+interface AmountWord extends WordAt {
+  s: string;
+  amount: Amount;
+  /** The amount's value, and its range end (undefined without one), both scaled. */
+  value: number;
+  valueMax: number | undefined;
+  /** The code unit after the word. */
+  after: number;
+}
+/** A figure, null to stop looking (nothing meaningful follows), or undefined when the next reading should be tried. */
+type AmountReading = FigureCandidate | null | undefined;
+
+/**
+ * What follows an amount: `%`, `per cent`, a unit, a currency word, a month (a date), or a noun (a
+ * count). Null when nothing meaningful follows.
+ */
+function afterAmount(s: string, amount: Amount): FigureCandidate | null {
+  const { start: i, num: a, max, end: e, exp } = amount;
   const v = typeof a === 'number' ? a * 10 ** exp : numVal(a, exp);
   const vmax = max ? numVal(max, exp) : undefined;
-  const with_ = (f: Cand): Cand => {
-    if (vmax !== undefined && f.value !== null) {
-      const m = v === 0 ? vmax : round((vmax * f.value) / v);
-      if (m > f.value) f.valueMax = m;
-    }
-    return f;
-  };
-  let c = s.charCodeAt(e);
-  if (c === 37) return with_(percentTail(s, i, e + 1, v, exp));
-  if (isSp(c) && s.charCodeAt(skipSp(s, e)) === 37) return with_(percentTail(s, i, skipSp(s, e) + 1, v, exp));
+  const c = s.charCodeAt(e);
+  if (c === 37) return withRange(percentTail(s, i, e + 1, v, exp), v, vmax);
+  if (isSp(c) && s.charCodeAt(skipSp(s, e)) === 37) return withRange(percentTail(s, i, skipSp(s, e) + 1, v, exp), v, vmax);
   // A sign after the amount: `70 ₹`, `100€`.
   if (c > 127 || c === 36 || (isSp(c) && s.charCodeAt(e + 1) > 127)) {
     const ca = currencyAfter(s, e, true);
-    if (ca) return with_(mkMoney(i, ca.end, v, ca.cur, exp));
+    if (ca) return withRange(makeMoney(i, ca.end, v, ca.cur, exp), v, vmax);
   }
   if (!isSp(c)) return null;
   const nw = nextWord(s, e);
   if (!nw) return null;
-  const [k, we] = nw;
-  const w = s.slice(k, we);
-  const lw = lower(w);
-  c = s.charCodeAt(we);
-  // per cent, percent, percentage points, basis points
-  if (lw === 'per' && (s.startsWith(' cent', we) || s.startsWith('-cent', we)) && !isL(s.charCodeAt(we + 5)))
-    return with_(percentTail(s, i, we + 5, v, exp));
-  if (lw === 'percent' || lw === 'pc') return with_(percentTail(s, i, we, v, exp));
+  const w = s.slice(nw[0], nw[1]);
+  const t: AmountWord = {
+    s,
+    amount,
+    value: v,
+    valueMax: vmax,
+    start: nw[0],
+    end: nw[1],
+    word: w,
+    lower: lower(w),
+    after: s.charCodeAt(nw[1]),
+  };
+  const percent = percentWordAfter(t);
+  if (percent !== undefined) return percent;
+  const quantity = quantityAfter(t);
+  if (quantity !== undefined) return quantity;
+  const money = moneyAfter(t);
+  if (money !== undefined) return money;
+  return countAfter(t);
+}
+/** `f` with the range end of the amount, scaled as `f.value` is to the amount's value. */
+function withRange(f: FigureCandidate, v: number, vmax: number | undefined): FigureCandidate {
+  if (vmax !== undefined && f.value !== null) {
+    const m = v === 0 ? vmax : round((vmax * f.value) / v);
+    if (m > f.value) f.valueMax = m;
+  }
+  return f;
+}
+/** A candidate from the amount's start to `end`, of the amount's value and scale, with its range. */
+function amountCandidate(t: AmountWord, end: number, kind: FigureKind, unit: string | null): FigureCandidate {
+  return withRange(scaled(makeCandidate(t.amount.start, end, kind, t.value, unit), t.amount.exp), t.value, t.valueMax);
+}
+
+/** Per cent, percent, percentage points, basis points; clock words stop the reading. */
+function percentWordAfter(t: AmountWord): AmountReading {
+  const { s, end: we, lower: lw } = t;
+  const { start: i, exp } = t.amount;
+  if (lw === 'per' && (s.startsWith(' cent', we) || s.startsWith('-cent', we)) && !isLetter(s.charCodeAt(we + 5)))
+    return withRange(percentTail(s, i, we + 5, t.value, exp), t.value, t.valueMax);
+  if (lw === 'percent' || lw === 'pc') return withRange(percentTail(s, i, we, t.value, exp), t.value, t.valueMax);
   if (lw === 'percentage') {
-    const nw2 = nextWord(s, we) ?? (isDash(c) ? ([we + 1, wordEnd(s, we + 1)] as [number, number]) : null);
-    if (nw2 && lower(s.slice(nw2[0], nw2[1])).startsWith('point')) return with_(mk(i, nw2[1], 'percent', v, 'pp', exp));
+    const nw2 = nextWord(s, we) ?? (isDash(t.after) ? ([we + 1, wordEnd(s, we + 1)] as [number, number]) : null);
+    if (nw2 && lower(s.slice(nw2[0], nw2[1])).startsWith('point')) return amountCandidate(t, nw2[1], 'percent', 'pp');
     return null;
   }
   if (lw === 'basis') {
     const nw2 = nextWord(s, we);
-    if (nw2 && lower(s.slice(nw2[0], nw2[1])).startsWith('point')) return with_(mk(i, nw2[1], 'percent', v, 'bp', exp));
+    if (nw2 && lower(s.slice(nw2[0], nw2[1])).startsWith('point')) return amountCandidate(t, nw2[1], 'percent', 'bp');
     return null;
   }
-  if (lw === 'bps' || lw === 'bp') return with_(mk(i, we, 'percent', v, 'bp', exp));
+  if (lw === 'bps' || lw === 'bp') return amountCandidate(t, we, 'percent', 'bp');
   // Clock words
-  if (lw === 'am' || lw === 'pm' || w === 'GMT' || w === 'BST') return null;
-  // Units: 12 million tonnes, 300 km, 5 feet 9 inches, 3 square miles
+  if (lw === 'am' || lw === 'pm' || t.word === 'GMT' || t.word === 'BST') return null;
+  return undefined;
+}
+
+/** Units: 12 million tonnes, 300 km, 5 feet 9 inches, 3 square miles; `two years ago` (a date). */
+function quantityAfter(t: AmountWord): AmountReading {
+  const { s, end: we, lower: lw, value: v } = t;
+  const i = t.amount.start;
   if (lw === 'square' || lw === 'sq' || lw === 'cubic') {
     let q = we;
     if (s.charCodeAt(q) === 46) q++;
     const nw2 = nextWord(s, q);
     if (nw2) {
       const u2 = (lw === 'cubic' ? VOLUME_UNITS : AREA_UNITS)[lower(s.slice(nw2[0], nw2[1]))];
-      if (u2) return with_(mk(i, nw2[1], 'quantity', v, u2, exp));
+      if (u2) return amountCandidate(t, nw2[1], 'quantity', u2);
     }
     return null;
   }
   const u = UNIT_WORDS[lw];
-  if (u !== undefined && !(words && v === 1)) {
-    if (isDash(c) && isL(s.charCodeAt(we + 1))) return null; // `12 month-long`
-    // two years ago → a date
-    const ago = nextWord(s, we);
-    if (
-      ago &&
-      s.slice(ago[0], ago[1]) === 'ago' &&
-      (u === 'year' || u === 'month' || u === 'week' || u === 'day' || u === 'decade') &&
-      !max &&
-      Number.isInteger(v)
-    ) {
-      const rel: RelUnit = u;
-      return dateCand(i, ago[1], { rel, off: -v });
-    }
-    // 5 feet 9 inches
-    if (u === 'ft') {
-      const q = skipSp(s, we);
-      if (q > we && isD(s.charCodeAt(q))) {
-        const b = readNum(s, q);
-        const nw3 = b ? nextWord(s, b.end) : null;
-        if (b && nw3 && /^inch(?:es)?$/.test(lower(s.slice(nw3[0], nw3[1]))))
-          return mk(i, nw3[1], 'quantity', round(v + numVal(b) / 12), 'ft');
-      }
-    }
-    return with_(perAfter(s, mk(i, we, 'quantity', v, u, exp), u));
+  if (u === undefined || (t.amount.words && v === 1)) return undefined;
+  if (isDash(t.after) && isLetter(s.charCodeAt(we + 1))) return null; // `12 month-long`
+  // two years ago → a date
+  const ago = nextWord(s, we);
+  if (
+    ago &&
+    s.slice(ago[0], ago[1]) === 'ago' &&
+    (u === 'year' || u === 'month' || u === 'week' || u === 'day' || u === 'decade') &&
+    !t.amount.max &&
+    Number.isInteger(v)
+  ) {
+    const rel: RelUnit = u;
+    return makeDateCandidate(i, ago[1], { rel, off: -v });
   }
-  // Currencies: 11 billion dollars, 500 yuan, 61 million Hong Kong dollars, 5 million USD, 1500 Rs; 50 pence
-  const ca =
-    w !== lw || NAMES[lw] !== undefined || lw === 'kr' || lw === 'zł'
-      ? currencyAfter(s, e, exp > 0 || v >= 1000 || (typeof a !== 'number' && a.commas), k, we, w, lw)
-      : null;
+  // 5 feet 9 inches
+  if (u === 'ft') {
+    const q = skipSp(s, we);
+    if (q > we && isD(s.charCodeAt(q))) {
+      const b = readNum(s, q);
+      const nw3 = b ? nextWord(s, b.end) : null;
+      if (b && nw3 && /^inch(?:es)?$/.test(lower(s.slice(nw3[0], nw3[1]))))
+        return makeCandidate(i, nw3[1], 'quantity', round(v + numVal(b) / 12), 'ft');
+    }
+  }
+  return withRange(perAfter(s, scaled(makeCandidate(i, we, 'quantity', v, u), t.amount.exp), u), v, t.valueMax);
+}
+
+/** Currencies: 11 billion dollars, 500 yuan, 61 million Hong Kong dollars, 5 million USD, 1500 Rs; 50 pence; or a day before a month. */
+function moneyAfter(t: AmountWord): AmountReading {
+  const { s, end: we, word: w, lower: lw, value: v } = t;
+  const { start: i, num: a, exp } = t.amount;
+  const gatedOk = exp > 0 || v >= 1000 || (typeof a !== 'number' && a.commas);
+  const named = w !== lw || NAMES[lw] !== undefined || lw === 'kr' || lw === 'zł';
+  const ca = named ? currencyAfter(s, t.amount.end, gatedOk, t) : null;
   if (ca) {
-    if (ca.cur === '*pound' && v < 1000 && weightContext(s, i)) return with_(mk(i, ca.end, 'quantity', v, 'lb', exp));
-    return with_(mkMoney(i, ca.end, v, ca.cur, exp));
+    if (ca.cur === '*pound' && v < 1000 && weightContext(s, i)) return amountCandidate(t, ca.end, 'quantity', 'lb');
+    return withRange(makeMoney(i, ca.end, v, ca.cur, exp), v, t.valueMax);
   }
   const minor = MINOR_WORDS[lw];
-  if (minor !== undefined) return with_(mkMoney(i, we, round(v / 100), minor, exp));
+  if (minor !== undefined) return withRange(makeMoney(i, we, round(v / 100), minor, exp), v, t.valueMax);
   // Day before a month: 4 February (only plain small integers)
-  if (!words && exp === 0 && typeof a !== 'number' && !max) {
-    const dm = dayMonthAt(s, i, a, e);
+  if (!t.amount.words && exp === 0 && typeof a !== 'number' && !t.amount.max) {
+    const dm = dayMonthAt(s, i, a, t.amount.end);
     if (dm) return dm;
   }
-  // Counts: two leaders, 1,200 workers, 3 MPs, 10 new jobs, 2m people
-  if (words && v === 1) return ONE_NOUNS.has(lw) ? mk(i, we, 'count', 1, lw) : null;
+  return undefined;
+}
+
+/** Counts: two leaders, 1,200 workers, 3 MPs, 10 new jobs, 2m people. */
+function countAfter(t: AmountWord): FigureCandidate | null {
+  const { s, end: we, word: w, lower: lw, value: v } = t;
+  const { start: i, num: a, exp } = t.amount;
+  if (t.amount.words && v === 1) return ONE_NOUNS.has(lw) ? makeCandidate(i, we, 'count', 1, lw) : null;
   const yearLike = typeof a !== 'number' && exp === 0 && isYearNum(a);
   // A capitalised noun after a number is a name (`the Six Nations`), except acronyms (`3 MPs`).
-  if (COUNT_NOUNS.has(w) || (w === lw && COUNT_NOUNS.has(lw))) return with_(mk(i, we, 'count', v, w, exp));
+  if (COUNT_NOUNS.has(w) || (w === lw && COUNT_NOUNS.has(lw))) return amountCandidate(t, we, 'count', w);
   if (yearLike) return null;
-  if (isAcronymPlural(w) || (w === lw && isPluralish(lw))) return with_(mk(i, we, 'count', v, w === lw ? lw : w, exp));
+  if (isAcronymPlural(w) || (w === lw && isPluralish(lw))) return amountCandidate(t, we, 'count', w === lw ? lw : w);
   // One adjective between: `400 new jobs`, `two armed men` (but not `the two held talks`).
   // Up to two: `30 other international awards`.
-  const adjective = (x: string, lx: string): boolean =>
-    x === lx &&
-    (!FUNCTION_WORDS.has(lx) || ADJECTIVES.has(lx)) &&
-    !NOT_PLURAL.has(lx) &&
-    !PAST_VERBS.has(lx) &&
-    !(lx.endsWith('ed') && lower(prevWord(s, i)) === 'the');
   // A capitalised adjective before a known counted noun: `30 Labour MPs`, `20 British soldiers`.
-  if (w !== lw && !FUNCTION_WORDS.has(lw) && !isDash(c)) {
+  if (w !== lw && !FUNCTION_WORDS.has(lw) && !isDash(t.after)) {
     const nw2 = nextWord(s, we);
-    if (nw2 && COUNT_NOUNS.has(s.slice(nw2[0], nw2[1]))) return with_(mk(i, nw2[1], 'count', v, s.slice(nw2[0], nw2[1]), exp));
+    if (nw2 && COUNT_NOUNS.has(s.slice(nw2[0], nw2[1]))) return amountCandidate(t, nw2[1], 'count', s.slice(nw2[0], nw2[1]));
   }
-  if (adjective(w, lw) && !isDash(c)) {
+  if (isCountAdjective(s, i, w, lw) && !isDash(t.after)) {
     let e2 = we;
     for (let k = 0; k < 2; k++) {
       const nw2 = nextWord(s, e2);
       if (!nw2) break;
       const w2 = s.slice(nw2[0], nw2[1]);
       const lw2 = lower(w2);
-      if (COUNT_NOUNS.has(lw2) || (w2 === lw2 && isPluralish(lw2))) return with_(mk(i, nw2[1], 'count', v, lw2, exp));
-      if (k === 1 || !adjective(w2, lw2) || isDash(s.charCodeAt(nw2[1]))) break;
+      if (COUNT_NOUNS.has(lw2) || (w2 === lw2 && isPluralish(lw2))) return amountCandidate(t, nw2[1], 'count', lw2);
+      if (k === 1 || !isCountAdjective(s, i, w2, lw2) || isDash(s.charCodeAt(nw2[1]))) break;
       e2 = nw2[1];
     }
   }
   return null;
+}
+/** Can the word `x` (lower-cased `lx`) stand between the number at `i` and its noun (`400 new jobs`)? */
+function isCountAdjective(s: string, i: number, x: string, lx: string): boolean {
+  return (
+    x === lx &&
+    (!FUNCTION_WORDS.has(lx) || ADJECTIVES.has(lx)) &&
+    !NOT_PLURAL.has(lx) &&
+    !PAST_VERBS.has(lx) &&
+    !(lx.endsWith('ed') && lower(prevWord(s, i)) === 'the')
+  );
 }
 /** Function-word-like adjectives that may stand between a number and its noun (`30 other awards`). */
 const ADJECTIVES = new Set([
@@ -1662,31 +1816,31 @@ function isPluralish(w: string): boolean {
   if (NOT_PLURAL.has(w) || FUNCTION_WORDS.has(w)) return false;
   return true;
 }
-function percentTail(s: string, i: number, e: number, v: number, exp: number): Cand {
+function percentTail(s: string, i: number, e: number, v: number, exp: number): FigureCandidate {
   // `5% points`, `2 percentage points` → pp
   const nw = nextWord(s, e);
-  if (nw && /^points?$/.test(lower(s.slice(nw[0], nw[1])))) return mk(i, nw[1], 'percent', v, 'pp', exp);
-  return mk(i, e, 'percent', v, '%', exp);
+  if (nw && /^points?$/.test(lower(s.slice(nw[0], nw[1])))) return scaled(makeCandidate(i, nw[1], 'percent', v, 'pp'), exp);
+  return scaled(makeCandidate(i, e, 'percent', v, '%'), exp);
 }
 
 /** A bare number: a year, a label or model number (rejected), a code, or a plain number. */
-function bare(s: string, i: number, a: Num): Cand | number {
+function bare(s: string, i: number, a: Num): FigureCandidate | number {
   const pw = prevWord(s, i);
   const lpw = lower(pw);
   if (LABEL_WORDS.has(lpw)) return a.end;
   if (isNameBefore(pw)) return a.end;
   // Years: `in 2025`, `since 1999`, `the 2025 budget`
-  if (isYearNum(a) || (isYearNum(a, 1000) && DATE_PREPS.has(lpw))) return dateCand(i, a.end, { y: intOf(a) });
+  if (isYearNum(a) || (isYearNum(a, 1000) && DATE_PREPS.has(lpw))) return makeDateCandidate(i, a.end, { y: intOf(a) });
   // Ages: `aged 77`, `Mr Ebbers, 63, is accused`
   if (!a.dec && !a.commas && a.int.length <= 3 && Number(a.int) <= 120) {
-    if (lpw === 'aged') return mk(i, a.end, 'quantity', numVal(a), 'year');
+    if (lpw === 'aged') return makeCandidate(i, a.end, 'quantity', numVal(a), 'year');
     if (
       s.charCodeAt(i - 1) === 32 &&
       s.charCodeAt(i - 2) === 44 &&
       s.charCodeAt(a.end) === 44 &&
       isUpper(s.charCodeAt(wordBefore(s, i - 2)))
     ) {
-      const f = mk(i, a.end, 'quantity', numVal(a), 'year');
+      const f = makeCandidate(i, a.end, 'quantity', numVal(a), 'year');
       f.note = 'age';
       return f;
     }
@@ -1698,7 +1852,7 @@ function bare(s: string, i: number, a: Num): Cand | number {
   const ap = i > 0 ? s.charCodeAt(i - 1) : 0;
   if ((ap === 39 || ap === 0x2019) && a.int.length === 2 && !a.dec && (i < 2 || !isW(s.charCodeAt(i - 2)))) {
     const v = intOf(a);
-    return dateCand(i - 1, a.end, { y: v >= 30 ? 1900 + v : 2000 + v });
+    return makeDateCandidate(i - 1, a.end, { y: v >= 30 ? 1900 + v : 2000 + v });
   }
   // `at 12.30`, `by 9.45`: a British clock time
   if (
@@ -1715,16 +1869,16 @@ function bare(s: string, i: number, a: Num): Cand | number {
   if (nc === 41 && isSmallInt(a) && (i === 0 || s.charCodeAt(i - 1) === 40 || s.charCodeAt(i - 1) === 10)) return a.end + 1;
   // Numbered list items at the start of a line: `1. Introduction`
   if ((i === 0 || s.charCodeAt(i - 1) === 10) && nc === 46 && isSp(s.charCodeAt(a.end + 1))) return a.end + 1;
-  return mk(i, a.end, 'number', numVal(a), null, 0, true);
+  return bareNumber(i, a.end, numVal(a));
 }
 
 // ---------------------------------------------------------------------------------------------
 // Words
 
-function atWord(s: string, i: number, j: number, t: Trigger, out: Cand[]): number {
+function atWord(s: string, i: number, j: number, t: Trigger, out: FigureCandidate[]): number {
   // A trigger word glued to a letter or digit before it is not a word start.
   if (i > 0 && isW(s.charCodeAt(i - 1))) return i;
-  let f: Cand | null = null;
+  let f: FigureCandidate | null = null;
   switch (t.t) {
     case 'month':
       f = monthAt(s, i, j, t.m, i);
@@ -1749,7 +1903,7 @@ function atWord(s: string, i: number, j: number, t: Trigger, out: Cand[]): numbe
     case 'day': {
       const nw = nextWord(s, j);
       if (nw && DAY_NAMES_AFTER.has(s.slice(nw[0], nw[1]))) return j;
-      f = dateCand(i, j, { rel: 'day', off: t.off });
+      f = makeDateCandidate(i, j, { rel: 'day', off: t.off });
       break;
     }
     case 'between':
@@ -1768,7 +1922,7 @@ function atWord(s: string, i: number, j: number, t: Trigger, out: Cand[]): numbe
       f = vagueAt(s, i, j, t.w);
       break;
     case 'url': {
-      if (!(s.startsWith('://', j) || (s.charCodeAt(j) === 46 && isL(s.charCodeAt(j + 1))))) return i;
+      if (!(s.startsWith('://', j) || (s.charCodeAt(j) === 46 && isLetter(s.charCodeAt(j + 1))))) return i;
       let e = j;
       while (e < s.length && !isSp(s.charCodeAt(e)) && s.charCodeAt(e) !== 10 && s.charCodeAt(e) !== 13) e++;
       return e;
@@ -1780,7 +1934,7 @@ function atWord(s: string, i: number, j: number, t: Trigger, out: Cand[]): numbe
 }
 
 /** Full month names: `April`, `in April`, `April 2026`, `April 4`, `April 4, 2026`, `mid-April`. */
-function monthAt(s: string, i: number, j: number, m: number, start: number): Cand | null {
+function monthAt(s: string, i: number, j: number, m: number, start: number): FigureCandidate | null {
   const spec: DateSpec = { m };
   // Month + day (+ year) or month + year
   const k = skipSp(s, j);
@@ -1802,16 +1956,16 @@ function monthAt(s: string, i: number, j: number, m: number, start: number): Can
         !isDash(s.charCodeAt(de))
       ) {
         // `December 12 tonnes`: a unit or noun after the number means it is not a day.
-        if (!tail(s, k, a, null, de, 0, false) || de > a.end) {
+        if (!afterAmount(s, { start: k, num: a, max: null, end: de, exp: 0, words: false }) || de > a.end) {
           spec.d = d;
           const end = yearAfter(s, de, spec);
           if (spec.y === undefined) setTense(spec, s, start, end);
-          return dateCand(start, end, spec);
+          return makeDateCandidate(start, end, spec);
         }
       }
-      if (isYearNum(a, 1000) && !isL(s.charCodeAt(a.end)) && !scaleAt(s, a.end, false)) {
+      if (isYearNum(a, 1000) && !isLetter(s.charCodeAt(a.end)) && !scaleAt(s, a.end, false)) {
         spec.y = d;
-        return dateCand(start, a.end, spec);
+        return makeDateCandidate(start, a.end, spec);
       }
     }
   }
@@ -1840,7 +1994,7 @@ function monthAt(s: string, i: number, j: number, m: number, start: number): Can
     spec.recurring = true;
     start = wordBefore(s, start);
   }
-  return dateCand(start, relYearAfter(s, j, spec), spec);
+  return makeDateCandidate(start, relYearAfter(s, j, spec), spec);
 }
 /** Is the word two words before `i` a month name (`April and May`, `April to May`)? */
 function monthBefore(s: string, i: number): boolean {
@@ -1849,7 +2003,7 @@ function monthBefore(s: string, i: number): boolean {
   return MONTH_INDEX[lower(w)] !== undefined && isUpper(w.charCodeAt(0));
 }
 /** `Feb. 4`, `Feb 4, 2026`, `Dec 2025`: abbreviations only with a day or a year. */
-function monthAbbrAt(s: string, i: number, j: number, m: number): Cand | null {
+function monthAbbrAt(s: string, i: number, j: number, m: number): FigureCandidate | null {
   let e = j;
   if (s.charCodeAt(e) === 46) e++;
   const k = skipSp(s, e);
@@ -1871,13 +2025,13 @@ function monthAbbrAt(s: string, i: number, j: number, m: number): Cand | null {
     const spec: DateSpec = { m, d: intOf(a) };
     const end = yearAfter(s, de, spec);
     if (spec.y === undefined) setTense(spec, s, i, end);
-    return dateCand(i, end, spec);
+    return makeDateCandidate(i, end, spec);
   }
-  if (isYearNum(a, 1000) && !isL(s.charCodeAt(a.end))) return dateCand(i, a.end, { m, y: intOf(a) });
+  if (isYearNum(a, 1000) && !isLetter(s.charCodeAt(a.end))) return makeDateCandidate(i, a.end, { m, y: intOf(a) });
   return null;
 }
 /** `Wednesday` (not `Black Friday`, not the `Sunday Times`). */
-function weekdayAt(s: string, i: number, j: number, wd: number): Cand | null {
+function weekdayAt(s: string, i: number, j: number, wd: number): FigureCandidate | null {
   const pw = prevWord(s, i);
   const lpw = lower(pw);
   if (isNameBefore(pw) && lpw !== 'on') return null;
@@ -1899,12 +2053,12 @@ function weekdayAt(s: string, i: number, j: number, wd: number): Cand | null {
   setTense(spec, s, i, j);
   if (lpw === 'every' || lpw === 'each') {
     spec.recurring = true;
-    return dateCand(wordBefore(s, i), j, spec);
+    return makeDateCandidate(wordBefore(s, i), j, spec);
   }
-  return dateCand(i, j, spec);
+  return makeDateCandidate(i, j, spec);
 }
 /** `last year`, `next week`, `this season`, `last Wednesday`, `next April`. */
-function relAt(s: string, i: number, j: number, off: number): Cand | null {
+function relAt(s: string, i: number, j: number, off: number): FigureCandidate | null {
   const nw = nextWord(s, j);
   if (!nw) return null;
   const w = s.slice(nw[0], nw[1]);
@@ -1915,17 +2069,17 @@ function relAt(s: string, i: number, j: number, off: number): Cand | null {
   if (pw === 'the' || pw === 'over' || pw === 'past') return null;
   if (u !== undefined && w === lw) {
     // `the last year` (a span) and `last season's` are fine; `last year's` too.
-    if (isDash(s.charCodeAt(nw[1])) && isL(s.charCodeAt(nw[1] + 1))) return null;
-    return dateCand(i, nw[1], { rel: u, off });
+    if (isDash(s.charCodeAt(nw[1])) && isLetter(s.charCodeAt(nw[1] + 1))) return null;
+    return makeDateCandidate(i, nw[1], { rel: u, off });
   }
   const wd = WEEKDAY_INDEX[lw];
-  if (wd !== undefined && w !== lw) return dateCand(i, nw[1], { wd, off });
+  if (wd !== undefined && w !== lw) return makeDateCandidate(i, nw[1], { wd, off });
   const m = MONTH_INDEX[lw];
-  if (m !== undefined && w !== lw) return dateCand(i, nw[1], { m, off });
+  if (m !== undefined && w !== lw) return makeDateCandidate(i, nw[1], { m, off });
   return null;
 }
 /** `the current season`, `the coming year`, `the previous month`, `the following year`. */
-function theRelAt(s: string, i: number, j: number, off: number | null, out: Cand[]): Cand | null {
+function theRelAt(s: string, i: number, j: number, off: number | null, out: FigureCandidate[]): FigureCandidate | null {
   const nw = nextWord(s, j);
   if (!nw) return null;
   const w = s.slice(nw[0], nw[1]);
@@ -1941,10 +2095,10 @@ function theRelAt(s: string, i: number, j: number, off: number | null, out: Cand
     (out.length === 0 || out[out.length - 1]!.end <= b)
   )
     start = b;
-  return dateCand(start, nw[1], off === null ? { rel: 'following' } : { rel: u, off });
+  return makeDateCandidate(start, nw[1], off === null ? { rel: 'following' } : { rel: u, off });
 }
 /** `a year ago`, `a million people`, `a dozen`, `a hundred`. */
-function aAt(s: string, i: number, j: number): Cand | null {
+function aAt(s: string, i: number, j: number): FigureCandidate | null {
   if (s.charCodeAt(j) === 36 && j === i + 1 && s.charCodeAt(i) === 65) return moneyAt(s, i, j + 1, 'AUD'); // A$5m
   const nw = nextWord(s, j);
   if (!nw) return null;
@@ -1952,7 +2106,7 @@ function aAt(s: string, i: number, j: number): Cand | null {
   const u = UNIT_WORDS[w];
   if (u === 'year' || u === 'month' || u === 'week' || u === 'day' || u === 'decade') {
     const ago = nextWord(s, nw[1]);
-    if (ago && s.slice(ago[0], ago[1]) === 'ago') return dateCand(i, ago[1], { rel: u, off: -1 });
+    if (ago && s.slice(ago[0], ago[1]) === 'ago') return makeDateCandidate(i, ago[1], { rel: u, off: -1 });
     return null;
   }
   const mult = NUMBER_MULT[w];
@@ -1969,21 +2123,21 @@ function aAt(s: string, i: number, j: number): Cand | null {
     }
   }
   // a billion-dollar valuation, a million-dollar home: an order of magnitude
-  if (v >= 1e6 && isDash(s.charCodeAt(e)) && isL(s.charCodeAt(e + 1))) {
+  if (v >= 1e6 && isDash(s.charCodeAt(e)) && isLetter(s.charCodeAt(e + 1))) {
     const ne = wordEnd(s, e + 1);
     const nm = NAMES[lower(s.slice(e + 1, ne))];
     if (nm !== undefined) {
-      const g = mkMoney(i, ne, v, nm, Math.round(Math.log10(v)));
+      const g = makeMoney(i, ne, v, nm, Math.round(Math.log10(v)));
       g.valueMax = v * 10;
       return vague(g, 'order of magnitude');
     }
   }
-  const f = tail(s, i, v, null, e, 0, true);
+  const f = afterAmount(s, { start: i, num: v, max: null, end: e, exp: 0, words: true });
   if (f) return f;
-  return v >= 1e6 ? mk(i, e, 'number', v, null) : null;
+  return v >= 1e6 ? makeCandidate(i, e, 'number', v, null) : null;
 }
 /** `between $5m and $6m`, `between 5% and 6%`, `between 10 and 20 people`, `between 2010 and 2015`. */
-function betweenAt(s: string, i: number, j: number): Cand | null {
+function betweenAt(s: string, i: number, j: number): FigureCandidate | null {
   const k = skipSp(s, j);
   if (k === j) return null;
   const first = figureAt(s, k);
@@ -2005,7 +2159,7 @@ function betweenAt(s: string, i: number, j: number): Cand | null {
       a.y2 === undefined &&
       b.y2 === undefined
     )
-      return dateCand(i, second.end, { y: a.y, y2: b.y });
+      return makeDateCandidate(i, second.end, { y: a.y, y2: b.y });
     return null;
   }
   if (second.value === null || first.value === null || second.kind === 'date') return null;
@@ -2014,11 +2168,11 @@ function betweenAt(s: string, i: number, j: number): Cand | null {
     lo = { ...second, value: first.value * 10 ** second.exp };
   } else if (first.kind !== second.kind || first.unit !== second.unit) return null;
   if (second.value <= (lo.value ?? 0)) return null;
-  const f: Cand = { ...second, start: i, end: second.end, value: lo.value, valueMax: second.value, bare: false };
+  const f: FigureCandidate = { ...second, start: i, end: second.end, value: lo.value, valueMax: second.value, bare: false };
   return f;
 }
 /** A numeric figure starting exactly at `k` (a digit or a currency sign/code), without pushing it. */
-function figureAt(s: string, k: number): Cand | null {
+function figureAt(s: string, k: number): FigureCandidate | null {
   const c = s.charCodeAt(k);
   if (isD(c)) {
     const r = digitAt(s, k);
@@ -2026,7 +2180,7 @@ function figureAt(s: string, k: number): Cand | null {
   }
   const sign = SIGN[c];
   if (sign !== undefined) return moneyAt(s, k, k + 1, sign);
-  if (isL(c)) {
+  if (isLetter(c)) {
     const we = wordEnd(s, k);
     const w = s.slice(k, we);
     if (s.charCodeAt(we) === 36 && DOLLAR_PREFIXES[w + '$']) return moneyAt(s, k, we + 1, DOLLAR_PREFIXES[w + '$']!);
@@ -2034,16 +2188,16 @@ function figureAt(s: string, k: number): Cand | null {
     if (code && w.length > 1) return moneyAt(s, k, we, code);
     // between five and 10 searches
     const v = NUMBER_WORDS[lower(w)];
-    if (v !== undefined && !isDash(s.charCodeAt(we))) return mk(k, we, 'number', v, null, 0, true);
+    if (v !== undefined && !isDash(s.charCodeAt(we))) return bareNumber(k, we, v);
   }
   return null;
 }
 /** `mid-April`, `mid-2025`, `mid-1990s`. */
-function midAt(s: string, i: number, j: number): Cand | null {
+function midAt(s: string, i: number, j: number): FigureCandidate | null {
   if (!isDash(s.charCodeAt(j))) return null;
   const k = j + 1;
   const c = s.charCodeAt(k);
-  let f: Cand | null = null;
+  let f: FigureCandidate | null = null;
   if (isD(c)) {
     const r = digitAt(s, k);
     if (typeof r !== 'number' && r.kind === 'date') f = r;
@@ -2059,7 +2213,7 @@ function midAt(s: string, i: number, j: number): Cand | null {
 }
 
 /** `two leaders`, `twenty-five people`, `three hundred jobs`, `five million pounds`, `three-day visit`, `two years ago`. */
-function numberWordAt(s: string, i: number, j: number, v0: number, out: Cand[]): number {
+function numberWordAt(s: string, i: number, j: number, v0: number, out: FigureCandidate[]): number {
   let v = v0;
   let e = j;
   // twenty-five
@@ -2072,14 +2226,14 @@ function numberWordAt(s: string, i: number, j: number, v0: number, out: Cand[]):
     }
   }
   // three-day, two-year-old; two-thirds is a fraction (no figure)
-  if (isDash(s.charCodeAt(e)) && isL(s.charCodeAt(e + 1))) {
+  if (isDash(s.charCodeAt(e)) && isLetter(s.charCodeAt(e + 1))) {
     const we = wordEnd(s, e + 1);
     const w = lower(s.slice(e + 1, we));
     const u = UNIT_WORDS[w];
     if (u !== undefined && v > 1) {
       let end = we;
       if (s.startsWith('-old', we)) end = s.startsWith('-olds', we) ? we + 5 : we + 4;
-      push(out, mk(i, end, 'quantity', v, u));
+      push(out, makeCandidate(i, end, 'quantity', v, u));
       return end;
     }
     return we;
@@ -2096,14 +2250,14 @@ function numberWordAt(s: string, i: number, j: number, v0: number, out: Cand[]):
     e = nw[1];
     if (m >= 1e3) exp = Math.max(exp, Math.round(Math.log10(m)));
   }
-  const f = tail(s, i, v, null, e, 0, true);
+  const f = afterAmount(s, { start: i, num: v, max: null, end: e, exp: 0, words: true });
   if (f) {
     f.exp = exp;
     push(out, f);
     return f.end;
   }
   if (v >= 1e3 && e > j) {
-    push(out, mk(i, e, 'number', v, null, exp));
+    push(out, scaled(makeCandidate(i, e, 'number', v, null), exp));
     return e;
   }
   return j;

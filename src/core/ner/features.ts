@@ -233,6 +233,43 @@ export function formHashOf(text: string, s: number, e: number): number {
  */
 export function computeAttrs(text: string, tokens: Tokens, res: Resources, scoreAllNeighbours = false): TokenAttrs {
   const n = tokens.count;
+  const h = tokenHashes(text, tokens);
+  const { cap, lower } = h;
+  const { lineFrom, lineTo } = lineExtents(tokens);
+  const gaz = res.gazetteer.match(lower, cap, lineTo, n);
+  const a: TokenAttrs = {
+    n,
+    tokens,
+    form: h.form,
+    lower,
+    title: h.title,
+    shape: h.shape,
+    pre: h.pre,
+    suf: h.suf,
+    cap,
+    cl: clusterCodes(h, res, n),
+    gazLo: gaz.lo,
+    gazHi: gaz.hi,
+    ctx: h.ctx,
+    run: capitalisedRuns(cap, lineTo, n),
+    doc: documentEvidence(h, n),
+    hist: new Int32Array(n),
+    prev: new Uint8Array(n),
+    same: occurrenceCycles(tokens, cap, lower),
+    skip: new Uint8Array(n),
+    lineFrom,
+    lineTo,
+  };
+  markSkipped(text, a, scoreAllNeighbours);
+  return a;
+}
+
+/** The per-token attributes read from the token's own characters (see {@link TokenAttrs}). */
+type TokenHashes = Pick<TokenAttrs, 'form' | 'lower' | 'title' | 'shape' | 'pre' | 'suf' | 'cap' | 'ctx'>;
+
+/** Hashes of the form, lower case, title case and shape of each token, its prefixes and suffixes, capitalisation and line context. */
+function tokenHashes(text: string, tokens: Tokens): TokenHashes {
+  const n = tokens.count;
   const form = new Int32Array(n);
   const lower = new Int32Array(n);
   const title = new Int32Array(n);
@@ -240,16 +277,8 @@ export function computeAttrs(text: string, tokens: Tokens, res: Resources, score
   const pre = new Int32Array(n * 4);
   const suf = new Int32Array(n * 4);
   const cap = new Uint8Array(n);
-  const cl = new Int32Array(n);
   const ctx = new Uint8Array(n);
-  const run = new Uint8Array(n).fill(255);
-  const doc = new Uint8Array(n);
-  const hist = new Int32Array(n);
-  const prev = new Uint8Array(n);
-  const lineFrom = new Int32Array(n);
-  const lineTo = new Int32Array(n);
   const { start, end, flags } = tokens;
-
   for (let i = 0; i < n; i++) {
     const s = start[i]!;
     const e = end[i]!;
@@ -307,8 +336,15 @@ export function computeAttrs(text: string, tokens: Tokens, res: Resources, score
     const f = flags[i]!;
     ctx[i] = (f & TF_SENT_START ? 1 : 0) | (f & TF_CAPS_LINE ? 2 : f & TF_TITLE_LINE ? 4 : 0);
   }
+  return { form, lower, title, shape, pre, suf, cap, ctx };
+}
 
-  // Line extents.
+/** The first token of each token's line and the token after its last. */
+function lineExtents(tokens: Tokens): { lineFrom: Int32Array; lineTo: Int32Array } {
+  const n = tokens.count;
+  const flags = tokens.flags;
+  const lineFrom = new Int32Array(n);
+  const lineTo = new Int32Array(n);
   for (let i = 0; i < n;) {
     let j = i + 1;
     while (j < n && !(flags[j]! & TF_LINE_START)) j++;
@@ -318,8 +354,13 @@ export function computeAttrs(text: string, tokens: Tokens, res: Resources, score
     }
     i = j;
   }
+  return { lineFrom, lineTo };
+}
 
-  // Clusters: exact form, else title-case form (ALL-CAPS words), else lower case.
+/** Cluster codes: exact form, else title-case form (ALL-CAPS words), else lower case. */
+function clusterCodes(h: TokenHashes, res: Resources, n: number): Int32Array {
+  const { cap, form, title, lower } = h;
+  const cl = new Int32Array(n);
   for (let i = 0; i < n; i++) {
     const c = cap[i]!;
     if (c === CAP_PUNCT) continue;
@@ -328,8 +369,12 @@ export function computeAttrs(text: string, tokens: Tokens, res: Resources, score
     if (!code && c !== CAP_LOWER) code = res.cluster(lower[i]!);
     cl[i] = code;
   }
+  return cl;
+}
 
-  // Capitalised runs.
+/** Position and length of each token's capitalised run (255 outside runs). */
+function capitalisedRuns(cap: Uint8Array, lineTo: Int32Array, n: number): Uint8Array {
+  const run = new Uint8Array(n).fill(255);
   for (let i = 0; i < n;) {
     if (!isCapClass(cap[i]!)) {
       i++;
@@ -344,8 +389,13 @@ export function computeAttrs(text: string, tokens: Tokens, res: Resources, score
     }
     i = j;
   }
+  return run;
+}
 
-  // Document evidence: is the word used in lower case elsewhere, or capitalised mid-sentence?
+/** Document evidence: is the word used in lower case elsewhere, or capitalised mid-sentence? */
+function documentEvidence(h: TokenHashes, n: number): Uint8Array {
+  const { cap, ctx, lower } = h;
+  const doc = new Uint8Array(n);
   const seen = new Map<number, number>();
   for (let i = 0; i < n; i++) {
     const c = cap[i]!;
@@ -360,7 +410,13 @@ export function computeAttrs(text: string, tokens: Tokens, res: Resources, score
   for (let i = 0; i < n; i++) {
     if (isCapClass(cap[i]!)) doc[i] = seen.get(lower[i]!) ?? 0;
   }
-  // Occurrence cycles of capitalised words (for context aggregation).
+  return doc;
+}
+
+/** Occurrence cycles of capitalised words (for context aggregation): the next occurrence of each, the last pointing back to the first. */
+function occurrenceCycles(tokens: Tokens, cap: Uint8Array, lower: Int32Array): Int32Array {
+  const n = tokens.count;
+  const { start, end } = tokens;
   const same = new Int32Array(n).fill(-1);
   const firstOf = new Map<number, number>();
   const lastOf = new Map<number, number>();
@@ -376,12 +432,15 @@ export function computeAttrs(text: string, tokens: Tokens, res: Resources, score
     const first = firstOf.get(h)!;
     if (first !== last) same[last] = first;
   }
+  return same;
+}
 
-  const gaz = res.gazetteer.match(lower, cap, lineTo, n);
-  const skip = new Uint8Array(n);
+/** Marks the plain words that are not scored: those not next to a name, and next to one those never found inside names. */
+function markSkipped(text: string, a: TokenAttrs, scoreAllNeighbours: boolean): void {
+  const { n, tokens, cap, lower, lineFrom, lineTo, skip, gazLo, gazHi } = a;
   for (let i = 0; i < n; i++) {
     const c = cap[i]!;
-    if (!isPlain(c) || gaz.lo[i] || gaz.hi[i]) continue;
+    if (!isPlain(c) || gazLo[i] || gazHi[i]) continue;
     const nameBefore = i - 1 >= lineFrom[i]! && !isPlain(cap[i - 1]!);
     const nameAfter = i + 1 < lineTo[i]! && !isPlain(cap[i + 1]!);
     // Next to a name, only the plain words that occur inside names are scored (`Bank of England`,
@@ -394,29 +453,6 @@ export function computeAttrs(text: string, tokens: Tokens, res: Resources, score
     if ((nameBefore && nameAfter && SANDWICHED.has(lower[i]!)) || (nameBefore && abbreviationEnd(text, tokens, i))) continue;
     skip[i] = 1;
   }
-  return {
-    n,
-    tokens,
-    form,
-    lower,
-    title,
-    shape,
-    pre,
-    suf,
-    cap,
-    cl,
-    gazLo: gaz.lo,
-    gazHi: gaz.hi,
-    ctx,
-    run,
-    doc,
-    hist,
-    prev,
-    same,
-    skip,
-    lineFrom,
-    lineTo,
-  };
 }
 
 // Template ids (any distinct small integers; never renumber without retraining).
@@ -479,16 +515,34 @@ function clusterPrefix(code: number, depth: number): number {
   return bits <= depth ? code : code >>> (bits - depth);
 }
 
-function pushGaz(out: Int32Array, k: number, lo: number, hi: number, template: number, extra: number): number {
+/**
+ * Writes a feature of `template` for each gazetteer entry bit of a token (`lo`: entries 0–31, `hi`:
+ * 32–63, highest first) at `out[k…]`; returns the new count. See {@link pushGazInContext}.
+ */
+function pushGaz(out: Int32Array, k: number, lo: number, hi: number, template: number): number {
   while (lo) {
     const b = 31 - Math.clz32(lo);
     lo &= ~(1 << b);
-    out[k++] = f2(template, b, extra);
+    out[k++] = f2(template, b, 0);
   }
   while (hi) {
     const b = 31 - Math.clz32(hi);
     hi &= ~(1 << b);
-    out[k++] = f2(template, b + 32, extra);
+    out[k++] = f2(template, b + 32, 0);
+  }
+  return k;
+}
+/** As {@link pushGaz} for the `gazcap` template, each feature with the token's capitalisation and line context `capCtx`. */
+function pushGazInContext(out: Int32Array, k: number, lo: number, hi: number, capCtx: number): number {
+  while (lo) {
+    const b = 31 - Math.clz32(lo);
+    lo &= ~(1 << b);
+    out[k++] = f2(T.gazcap, b, capCtx);
+  }
+  while (hi) {
+    const b = 31 - Math.clz32(hi);
+    hi &= ~(1 << b);
+    out[k++] = f2(T.gazcap, b + 32, capCtx);
   }
   return k;
 }
@@ -568,11 +622,11 @@ export function extractFeatures(a: TokenAttrs, i: number, out: Int32Array, withH
   const glo = a.gazLo[i]!;
   const ghi = a.gazHi[i]!;
   if (glo | ghi) {
-    k = pushGaz(out, k, glo, ghi, T.gaz, 0);
-    k = pushGaz(out, k, glo, ghi, T.gazcap, cap0 * 8 + ctx);
+    k = pushGaz(out, k, glo, ghi, T.gaz);
+    k = pushGazInContext(out, k, glo, ghi, cap0 * 8 + ctx);
   }
-  if (has1) k = pushGaz(out, k, a.gazLo[i - 1]!, a.gazHi[i - 1]!, T.gazm1, 0);
-  if (hasN1) k = pushGaz(out, k, a.gazLo[i + 1]!, a.gazHi[i + 1]!, T.gazp1, 0);
+  if (has1) k = pushGaz(out, k, a.gazLo[i - 1]!, a.gazHi[i - 1]!, T.gazm1);
+  if (hasN1) k = pushGaz(out, k, a.gazLo[i + 1]!, a.gazHi[i + 1]!, T.gazp1);
 
   if (isCapClass(cap0)) out[k++] = f2(T.doc, a.doc[i]!, cap0 * 8 + ctx);
   const r = a.run[i]!;

@@ -73,23 +73,27 @@ export class ViterbiBuffers {
   }
 }
 
+/** The tokens {@link viterbi} decodes. */
+export interface ViterbiSpan {
+  /** Where the emission scores of token `from` start in `emit`. */
+  emitBase: number;
+  /** The tokens `[from, to)`. */
+  from: number;
+  to: number;
+  /** The tokens just before / after the range are O (so the range can be decoded on its own, exactly). */
+  afterO?: boolean;
+  beforeO?: boolean;
+}
+
 /**
- * Best label sequence for tokens `[from, to)` given emission scores `emit` (token-major,
- * `NUM_LABELS` per token, indexed from token `from` at `emitBase`) and a constrained transition
- * matrix. Writes labels into `out[from..to)`. `afterO` / `beforeO`: the tokens just before /
- * after the range are O (so the range can be decoded on its own, exactly).
+ * Best label sequence for the tokens of `span` given emission scores `emit` (token-major,
+ * `NUM_LABELS` per token, indexed from token `span.from` at `span.emitBase`) and a constrained
+ * transition matrix. Writes labels into `out[from..to)`.
  */
-export function viterbi(
-  emit: Float32Array,
-  emitBase: number,
-  from: number,
-  to: number,
-  trans: Float32Array,
-  out: Uint8Array,
-  buf: ViterbiBuffers,
-  afterO = false,
-  beforeO = false,
-): void {
+export function viterbi(emit: Float32Array, span: ViterbiSpan, trans: Float32Array, out: Uint8Array, buf: ViterbiBuffers): void {
+  const { emitBase, from, to } = span;
+  const afterO = span.afterO ?? false;
+  const beforeO = span.beforeO ?? false;
   const n = to - from;
   if (n <= 0) return;
   const L = NUM_LABELS;

@@ -100,10 +100,11 @@ export function rowCodes(ft: FeatureTable, row: number, pass: number): number {
   return o;
 }
 
-/** Adds the weights of pass `pass` of the feature at `row` to `emit[base + label]`. */
-export function addWeights(ft: FeatureTable, ws: WeightSet, row: number, pass: number, emit: Float32Array, base: number): void {
+/** Adds the weights of pass `pass` of `model` for the feature at `row` to `emit[base + label]`. */
+export function addWeights(model: NerModel, row: number, pass: number, emit: Float32Array, base: number): void {
+  const ft = model.features;
   const rows = ft.rows;
-  const values = ws.values;
+  const values = model.stages[pass]!.values;
   let bits = rowMask(rows, row, pass);
   let o = rowCodes(ft, row, pass);
   while (bits) {
@@ -365,7 +366,6 @@ export function decodeModel(bytes: Uint8Array): NerModel {
     const nc = r.varint();
     const codes = bytes.subarray(r.n, r.n + nc);
     r.n += nc;
-    p = r.n;
     raw.push({ kind, hashes, masks, offs, codes, values: codeTable(a, b), trans: constrain(trans) });
   }
   const features = jointFeatures(raw);
@@ -521,7 +521,7 @@ export function fromBase64(s: string): Uint8Array {
   if (rest >= 2) {
     const v = (rev[at(i)]! << 18) | (rev[at(i + 1)]! << 12) | (rest === 3 ? rev[at(i + 2)]! << 6 : 0);
     out[o++] = v >> 16;
-    if (rest === 3) out[o++] = (v >> 8) & 255;
+    if (rest === 3) out[o] = (v >> 8) & 255;
   }
   return out;
 }

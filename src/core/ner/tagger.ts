@@ -11,7 +11,7 @@ import {
   type Resources,
   type TokenAttrs,
 } from './features';
-import { NUM_LABELS, POS_B, POS_L, POS_U, ViterbiBuffers, labelPos, labelType, viterbi } from './labels';
+import { NUM_LABELS, POS_B, POS_L, POS_U, ViterbiBuffers, type ViterbiSpan, labelPos, labelType, viterbi } from './labels';
 import { probe } from './hash';
 import { addWeights, lookup, rowMask, type NerModel } from './model';
 import { tokenize, type Tokens } from './tokenize';
@@ -42,6 +42,8 @@ export function resourcesOf(model: NerModel): Resources {
 
 const featBuf = new Int32Array(MAX_FEATURES);
 const vbuf = new ViterbiBuffers();
+/** The span {@link decodeLines} decodes, reused. */
+const vspan: ViterbiSpan = { emitBase: 0, from: 0, to: 0, afterO: false, beforeO: false };
 
 /** Score given to non-O labels of tokens that cannot be names (`TokenAttrs.skip`). */
 export const SKIP_PENALTY = -1e4;
@@ -101,13 +103,12 @@ function tokenEmissions(a: TokenAttrs, model: NerModel, emits: readonly Float32A
 /** Adds the document-history features (what the previous pass said) to a `full` pass's emissions. */
 function historyEmissions(a: TokenAttrs, model: NerModel, pass: number, emit: Float32Array): void {
   const ft = model.features;
-  const ws = model.stages[pass]!;
   for (let i = 0; i < a.n; i++) {
     if (a.skip[i]) continue;
     const k = extractHistoryFeatures(a, i, featBuf, 0);
     for (let j = 0; j < k; j++) {
       const row = lookup(ft, featBuf[j]!);
-      if (row >= 0) addWeights(ft, ws, row, pass, emit, i * NUM_LABELS);
+      if (row >= 0) addWeights(model, row, pass, emit, i * NUM_LABELS);
     }
   }
 }
@@ -125,7 +126,12 @@ function decodeLines(a: TokenAttrs, emit: Float32Array, trans: Float32Array, lab
     const lineTo = a.lineTo[i]!;
     let j = i + 1;
     while (j < lineTo && !a.skip[j]) j++;
-    viterbi(emit, i * NUM_LABELS, i, j, trans, labels, vbuf, i > a.lineFrom[i]!, j < lineTo);
+    vspan.emitBase = i * NUM_LABELS;
+    vspan.from = i;
+    vspan.to = j;
+    vspan.afterO = i > a.lineFrom[i]!;
+    vspan.beforeO = j < lineTo;
+    viterbi(emit, vspan, trans, labels, vbuf);
     i = j;
   }
 }

@@ -40,7 +40,8 @@ const ABBREVIATIONS = new Set(
   (
     'Mr Mrs Ms Dr Prof Gen Lt Col Capt Sgt Maj Adm Cmdr Brig Sen Rep Gov Pres Rev Hon St Ste Mt Ft Jr Sr Inc Corp Co Cos Ltd Bros Plc ' +
     'Dept Univ Assn Ave Blvd Rd No Nos vs Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Mon Tue Tues Wed Thu Thur Thurs Fri Sat Sun ' +
-    'etc approx est Messrs Mme Mlle Gov Supt Insp Det Pte Cpl Fr Msgr Sheikh Ald Cllr Gen Vol Fig Op Ed Eds Calif Fla Mass Penn Wash Ariz Colo Conn Ill Ind Kan Md Mich Minn Miss Mo Mont Neb Nev Okla Ore Tenn Tex Va Vt Wis Wyo'
+    'etc approx est Messrs Mme Mlle Gov Supt Insp Det Pte Cpl Fr Msgr Sheikh Ald Cllr Gen Vol Fig Op Ed Eds Calif Fla Mass Penn Wash ' +
+    'Ariz Colo Conn Ill Ind Kan Md Mich Minn Miss Mo Mont Neb Nev Okla Ore Tenn Tex Va Vt Wis Wyo'
   ).split(' '),
 );
 
@@ -178,8 +179,9 @@ export function tokenize(text: string): Tokens {
     push(s, i);
   }
   const flags = new Uint8Array(count);
-  markContext(text, start, end, line, flags, count);
-  return { count, start: start.subarray(0, count), end: end.subarray(0, count), line: line.subarray(0, count), flags };
+  const tokens = { count, start: start.subarray(0, count), end: end.subarray(0, count), line: line.subarray(0, count), flags };
+  markContext(text, tokens);
+  return tokens;
 }
 
 function isSurrogateLetter(text: string, i: number): boolean {
@@ -322,7 +324,8 @@ function cliticCut(text: string, s: number, e: number): number {
 }
 
 /** Marks line starts, sentence starts and ALL-CAPS / Title Case lines. */
-function markContext(text: string, start: Int32Array, end: Int32Array, line: Int32Array, flags: Uint8Array, count: number): void {
+function markContext(text: string, tokens: Tokens): void {
+  const { count, start, end, line, flags } = tokens;
   let i = 0;
   while (i < count) {
     let j = i;

@@ -8,7 +8,8 @@
 
 /** Attribution to show wherever IPTC codes or labels are displayed or shipped. */
 export const IPTC_CREDIT =
-  'Subject codes and labels: IPTC Media Topics, © IPTC – International Press Telecommunications Council (https://iptc.org), CC BY 4.0 (https://creativecommons.org/licenses/by/4.0/)';
+  'Subject codes and labels: IPTC Media Topics, © IPTC – International Press Telecommunications Council (https://iptc.org), ' +
+  'CC BY 4.0 (https://creativecommons.org/licenses/by/4.0/)';
 
 export const IPTC_TOP: readonly { code: string; label: string }[] = [
   { code: 'medtop:01000000', label: 'arts, culture, entertainment and media' },
