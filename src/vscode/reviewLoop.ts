@@ -348,7 +348,11 @@ export function registerReviewLoop(
     const { state, editor } = act;
     const key = state.uri.toString();
     const offset = state.mapper().toOffset(editor.selection.active);
-    const r = nextToReview(state.annotations, offset, direction, filter, confidenceFrom(state.analysis), current.get(key));
+    const r = nextToReview(state.annotations, offset, direction, {
+      filter,
+      confidenceOf: confidenceFrom(state.analysis),
+      currentId: current.get(key),
+    });
     if (!r) {
       const f = filterText();
       const next = (b: string | undefined) => void (b && nextArticle());
