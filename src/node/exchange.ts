@@ -282,8 +282,8 @@ export function importFile(file: string, job: ImportJob): ImportDone[] {
       out.push({
         ...failed(
           `${file}: ${d.where}`,
-          `${displayPath(file)}: ${d.where}: names no ` +
-            `article${d.article ? ` found on this machine (${d.article})` : ''}; give --article PATH`,
+          `${displayPath(file)}: ${d.where}: names no article` +
+            `${d.article ? ` found on this machine (${d.article})` : ''}; give --article PATH`,
         ),
         read: d.items.length,
         problems: d.problems,

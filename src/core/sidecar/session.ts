@@ -144,9 +144,8 @@ export function checkSidecar(src: string | null, text: string): CheckFinding[] {
     out.push({
       code: 'disagreement',
       message:
-        `${disputed.length} annotation(s) were decided differently on two branches (first: ` +
-        `${disputed[0]!.id}: ${disputed[0]!.status} here, ${disputed[0]!.conflict!.status} there); choose ` +
-        `one in the editor`,
+        `${disputed.length} annotation(s) were decided differently on two branches ` +
+        `(first: ${disputed[0]!.id}: ${disputed[0]!.status} here, ${disputed[0]!.conflict!.status} there); choose one in the editor`,
     });
   }
   const lost = loaded.annotations.filter((a) => a.anchor !== 'ok' && isUserDecision(a));
