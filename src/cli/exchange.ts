@@ -317,12 +317,14 @@ function runImport(a: Args, formatId: string, out: (s: string) => void, err: (s:
           r.adjusted ? `${r.adjusted} offsets inside a line break or on the BOM moved before it` : '',
           r.located ? `${r.located} spans found by their words` : '',
           r.reanchored
-            ? `the file's text differs from the article: ${r.reanchored.moved} placed by their words, ${r.reanchored.ambiguous} ambiguous, ${r.reanchored.orphaned} not found (kept, marked)`
+            ? `the file's text differs from the article: ${r.reanchored.moved} placed by their words, ` +
+              `${r.reanchored.ambiguous} ambiguous, ${r.reanchored.orphaned} not found (kept, marked)`
             : '',
           r.skipped.length ? `not held: ${lossText(r.skipped)}` : '',
         ].filter(Boolean);
         out(
-          `${displayPath(r.sidecar!)}${a.dryRun ? ' (dry run, not written)' : r.status === 'unchanged' ? ' (unchanged)' : ''}: ${r.read} read from ${displayPath(r.from)}; ${parts.join(', ')}${extra.length ? `; ${extra.join('; ')}` : ''}\n`,
+          `${displayPath(r.sidecar!)}${a.dryRun ? ' (dry run, not written)' : r.status === 'unchanged' ? ' (unchanged)' : ''}: ` +
+            `${r.read} read from ${displayPath(r.from)}; ${parts.join(', ')}${extra.length ? `; ${extra.join('; ')}` : ''}\n`,
         );
       }
     }

@@ -53,7 +53,9 @@ export function makeJob(init: JobInit): (file: string) => JobResult {
       if (code) return { out: '', err: `news-annotator: ${describeError(e, file, 'read').message}\n`, status: 'error' };
       return {
         out: '',
-        err: `news-annotator: ${displayPath(file)}: internal error (${e instanceof Error ? displayPath(e.message).slice(0, 200) : 'unknown'}); please report it\n`,
+        err:
+          `news-annotator: ${displayPath(file)}: internal error ` +
+          `(${e instanceof Error ? displayPath(e.message).slice(0, 200) : 'unknown'}); please report it\n`,
         status: 'error',
       };
     }
@@ -76,9 +78,10 @@ function runJob(init: JobInit, lexicon: Lexicon, file: string): JobResult {
     }
     case 'analyze-text': {
       const a = analyze(art.norm.text, { fileDate: art.fileDate, lexicon });
+      const entities = a.entityGroups.map((g) => `${g.canonical} (${g.type}${g.mentions.length > 1 ? ` ×${g.mentions.length}` : ''})`);
       const lines = [
         shown,
-        `  entities: ${a.entityGroups.map((g) => `${g.canonical} (${g.type}${g.mentions.length > 1 ? ` ×${g.mentions.length}` : ''})`).join(', ') || '—'}`,
+        `  entities: ${entities.join(', ') || '—'}`,
         `  figures:  ${a.figures.map((f) => f.text).join(', ') || '—'}`,
         `  quotes:   ${a.quotes.map((q) => `${q.text}${q.speaker ? ` — ${q.speaker.name}` : ''}`).join('; ') || '—'}`,
         `  subjects: ${
@@ -105,7 +108,9 @@ function runJob(init: JobInit, lexicon: Lexicon, file: string): JobResult {
       if (owner)
         return {
           out: '',
-          err: `news-annotator: ${sideShown} belongs to ${displayPath(owner)} (its article: field); not modified (rename one of the two articles)\n`,
+          err:
+            `news-annotator: ${sideShown} belongs to ${displayPath(owner)} (its article: field); not modified ` +
+            `(rename one of the two articles)\n`,
           status: 'finding',
         };
       const a = analyze(art.norm.text, { fileDate: art.fileDate, lexicon });

@@ -221,7 +221,8 @@ function cmdMergeDriver(opts: Options): number {
   writeFileAtomic(oursPath, serializeSidecar(doc));
   if (conflicts.length) {
     warn(
-      `${conflicts.length} annotation(s) were decided differently on the two branches; both decisions are kept (conflict: in the file) until someone chooses: ${conflicts.slice(0, 10).join(', ')}${conflicts.length > 10 ? ', …' : ''}`,
+      `${conflicts.length} annotation(s) were decided differently on the two branches; both decisions are ` +
+        `kept (conflict: in the file) until someone chooses: ${conflicts.slice(0, 10).join(', ')}${conflicts.length > 10 ? ', …' : ''}`,
     );
     return 1;
   }

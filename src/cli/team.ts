@@ -289,9 +289,8 @@ function cmdSources(args: string[], out: (s: string) => void, err: (s: string) =
       }) + '\n',
     );
   } else {
-    out(
-      `${sources.length} sources quoted ${quotes.length - unattributed(quotes)} times in ${files.length} articles${unattributed(quotes) ? ` (${unattributed(quotes)} quotes without a speaker)` : ''}\n\n`,
-    );
+    const withoutSpeaker = unattributed(quotes) ? ` (${unattributed(quotes)} quotes without a speaker)` : '';
+    out(`${sources.length} sources quoted ${quotes.length - unattributed(quotes)} times in ${files.length} articles${withoutSpeaker}\n\n`);
     const rows = [['source', 'quotes', 'articles', 'certain', 'type', 'roles / organisations']];
     for (const s of sources)
       rows.push([

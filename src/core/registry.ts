@@ -458,8 +458,8 @@ function checkEdit(edit: RegistryEdit): string | null {
 function applyToModel(reg: Registry, edit: RegistryEdit): Registry | string {
   const entities = reg.entities.map((e) => ({ ...e, aliases: [...e.aliases], links: { ...e.links } }));
   if (edit.op === 'rename') {
-    let e = entities.find((x) => x.type === edit.type && nameKey(x.name) === nameKey(edit.from));
-    if (!e) entities.push((e = { name: edit.to, type: edit.type, aliases: [edit.from], links: {} }));
+    const e = entities.find((x) => x.type === edit.type && nameKey(x.name) === nameKey(edit.from));
+    if (!e) entities.push({ name: edit.to, type: edit.type, aliases: [edit.from], links: {} });
     else {
       e.name = edit.to;
       e.aliases = e.aliases.filter((a) => nameKey(a) !== nameKey(edit.to));

@@ -94,7 +94,8 @@ export function readBounded(file: string, maxBytes: number, what = 'file'): Boun
     if (!stats.isFile()) throw new FileError(`${displayPath(file)} is ${kindOf(stats)}, not a ${what}; not read`);
     if (stats.size > maxBytes) {
       throw new FileError(
-        `${displayPath(file)} is ${(stats.size / 1048576).toFixed(1)} MB, more than the ${(maxBytes / 1048576).toFixed(1)} MB a ${what} may have here; not read`,
+        `${displayPath(file)} is ${(stats.size / 1048576).toFixed(1)} MB, more than the ` +
+          `${(maxBytes / 1048576).toFixed(1)} MB a ${what} may have here; not read`,
         'EFBIG',
       );
     }
@@ -197,7 +198,8 @@ function resolveTarget(file: string): { path: string; mode?: number } {
     const rel = path.relative(folder, real);
     if (rel.startsWith('..') || path.isAbsolute(rel)) {
       throw new FileError(
-        `${displayPath(file)} is a symbolic link to a file outside its folder; not written (replace the link by the file to let News Annotator update it)`,
+        `${displayPath(file)} is a symbolic link to a file outside its folder; not written (replace the link ` +
+          `by the file to let News Annotator update it)`,
       );
     }
     target = real;

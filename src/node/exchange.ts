@@ -122,7 +122,8 @@ export function exportArticle(item: ExportItem, job: ExportJob, written: Map<str
   if (f.id === 'brat' && art.encoding !== 'utf-8') {
     if (beside)
       throw new ExchangeError(
-        `${displayPath(item.file)} is ${art.encoding.toUpperCase()}, and brat reads UTF-8 only: export with --out DIR to get a UTF-8 copy beside the .ann`,
+        `${displayPath(item.file)} is ${art.encoding.toUpperCase()}, and brat reads UTF-8 only: export with ` +
+          `--out DIR to get a UTF-8 copy beside the .ann`,
       );
     raw = art.norm.raw; // the copy is written in UTF-8, without a BOM
   }
@@ -174,7 +175,8 @@ function claim(written: Map<string, string>, out: string, article: string): void
   const by = written.get(key);
   if (by !== undefined && by !== article)
     throw new ExchangeError(
-      `${displayPath(article)}: ${displayPath(out)} was already written for ${displayPath(by)} in this run; not overwritten (export the folders that hold them, so that their paths are kept below --out)`,
+      `${displayPath(article)}: ${displayPath(out)} was already written for ${displayPath(by)} in this ` +
+        `run; not overwritten (export the folders that hold them, so that their paths are kept below --out)`,
     );
   written.set(key, article);
 }
@@ -280,7 +282,8 @@ export function importFile(file: string, job: ImportJob): ImportDone[] {
       out.push({
         ...failed(
           `${file}: ${d.where}`,
-          `${displayPath(file)}: ${d.where}: names no article${d.article ? ` found on this machine (${d.article})` : ''}; give --article PATH`,
+          `${displayPath(file)}: ${d.where}: names no article` +
+            `${d.article ? ` found on this machine (${d.article})` : ''}; give --article PATH`,
         ),
         read: d.items.length,
         problems: d.problems,

@@ -380,7 +380,11 @@ class ReviewLoop {
     const { state, editor } = act;
     const key = state.uri.toString();
     const offset = state.mapper().toOffset(editor.selection.active);
-    const r = nextToReview(state.annotations, offset, direction, this.filter, confidenceFrom(state.analysis), current.get(key));
+    const r = nextToReview(state.annotations, offset, direction, {
+      filter: this.filter,
+      confidenceOf: confidenceFrom(state.analysis),
+      currentId: current.get(key),
+    });
     if (!r) {
       const f = this.filterText();
       const next = (b: string | undefined) => void (b && this.nextArticle());

@@ -29,7 +29,7 @@ test('awaitsDecision: undecided model suggestions on their words, and disagreeme
 test('next / previous from the cursor, in reading order, wrapping with a flag', () => {
   const list = sample();
   const ids = (o: number, d: 1 | -1, cur?: string) => {
-    const r = nextToReview(list, o, d, {}, conf, cur)!;
+    const r = nextToReview(list, o, d, { filter: {}, confidenceOf: conf, currentId: cur })!;
     return `${r.annotation.id}${r.wrapped ? ' wrapped' : ''} ${r.position}/${r.of}`;
   };
   assert.equal(ids(0, 1), 'e2 2/7', 'the cursor at the start of the first: the next starts after it');
@@ -54,10 +54,10 @@ test('two annotations starting at the same place are both visited (the enclosing
     ann({ id: 'e', ...at('Ana Lopez') }),
     ann({ id: 'x', ...at('Paris') }),
   ];
-  const first = nextToReview(list, 0, 1, {}, undefined, undefined);
+  const first = nextToReview(list, 0, 1, { filter: {}, confidenceOf: undefined, currentId: undefined });
   assert.equal(first?.annotation.id, 'x', 'without a current annotation, next starts after the cursor');
-  assert.equal(nextToReview(list, 0, 1, {}, undefined, 'q')?.annotation.id, 'e');
-  assert.equal(nextToReview(list, 0, -1, {}, undefined, 'e')?.annotation.id, 'q');
+  assert.equal(nextToReview(list, 0, 1, { filter: {}, currentId: 'q' })?.annotation.id, 'e');
+  assert.equal(nextToReview(list, 0, -1, { filter: {}, currentId: 'e' })?.annotation.id, 'q');
 });
 
 test('filters: by kind, and by confidence below a threshold (a disagreement always passes)', () => {

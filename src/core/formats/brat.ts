@@ -172,21 +172,63 @@ interface TLine {
   line: number;
 }
 
+/** What the lines of a `.ann` file say, by kind, before they are matched up. */
+interface AnnLines {
+  /** `T` lines by id. */
+  spans: Map<string, TLine>;
+  /** `A` and `M` lines: attribute name → value, by target id. */
+  attrs: Map<string, Map<string, string>>;
+  /** `N` lines: the text of the first normalization with one, by target id. */
+  norms: Map<string, string>;
+  /** `#` AnnotatorNotes lines, by target id. */
+  notes: Map<string, string[]>;
+  /** `R` and `E` lines. */
+  relations: { type: string; args: [string, string][]; line: number; event: boolean }[];
+  /** The ids of `T` lines that are event triggers. */
+  triggers: Set<string>;
+}
+
+/** One line of a `.ann` file cut at its tabs: `id \t data \t tail`. */
+interface AnnLine {
+  id: string;
+  data: string;
+  tail: string;
+  /** 1-based. */
+  line: number;
+}
+
+/** What a `T` line stands for: its target in the model, or an event trigger. */
+type SpanRole = ReturnType<typeof labelTarget> | 'trigger';
+
+/** The state of one {@link parseBrat}, shared by its steps. */
+interface BratParse {
+  /** The `.txt` file as brat reads it. */
+  view: TextView;
+  doc: ImportedDoc;
+  skipped: Losses;
+  opts: ImportOptions;
+  ann: AnnLines;
+}
+
 /**
  * Reads a `.ann` file. `seenText` is the `.txt` file as brat reads it (BOM kept), to tell gaps of
  * white space between fragments from words.
  */
 export function parseBrat(content: string, seenText: string, opts: ImportOptions = {}): ImportParse {
-  const view = new TextView(seenText, true);
   const doc: ImportedDoc = { items: [], problems: [], skipped: [], where: 'the .ann file' };
   const skipped = new Losses();
-  const ts = new Map<string, TLine>();
-  const attrs = new Map<string, Map<string, string>>();
-  const norms = new Map<string, string>();
-  const notes = new Map<string, string[]>();
-  const links: { quote: string; speaker: string; line: number }[] = [];
-  const relLines: { type: string; args: [string, string][]; line: number; event: boolean }[] = [];
-  const triggers = new Set<string>();
+  const ann = readAnnLines(content, doc, skipped);
+  const parse: BratParse = { view: new TextView(seenText, true), doc, skipped, opts, ann };
+  const roles = spanRoles(parse);
+  const speakerOf = speakersByQuote(parse, roles);
+  for (const t of ann.spans.values()) readSpan(parse, t, roles.get(t.id), speakerOf.get(t.id));
+  doc.skipped = skipped.list();
+  return { docs: [doc] };
+}
+
+/** Sorts the lines of a `.ann` file by kind; lines that cannot be read become problems. */
+function readAnnLines(content: string, doc: ImportedDoc, skipped: Losses): AnnLines {
+  const ann: AnnLines = { spans: new Map(), attrs: new Map(), norms: new Map(), notes: new Map(), relations: [], triggers: new Set() };
   const lines = content.split(/\r?\n/);
   /** The last T line, while lines without a tab may be the rest of its text (cut at a line break). */
   let open: TLine | null = null;
@@ -208,83 +250,103 @@ export function parseBrat(content: string, seenText: string, opts: ImportOptions
     const tab2 = rest.indexOf('\t');
     const data = tab2 < 0 ? rest : rest.slice(0, tab2);
     const tail = tab2 < 0 ? '' : rest.slice(tab2 + 1);
-    const kind = id[0];
-    if (kind === 'T') {
-      const m = /^(\S+) (\d+ \d+(?:;\d+ \d+)*)\s*$/.exec(data);
-      if (!m) {
-        doc.problems.push(`line ${line}: ${id}: expected TYPE START END`);
-        return;
-      }
-      const frags = m[2]!.split(';').map((f) => f.split(' ').map(Number) as [number, number]);
-      ts.set(id, (open = { id, type: m[1]!, frags, text: tail, line }));
-    } else if (kind === 'A' || kind === 'M') {
-      const m = /^(\S+) (\S+)(?: (.+))?$/.exec(data.trim());
-      if (!m) return void doc.problems.push(`line ${line}: ${id}: expected NAME TARGET [VALUE]`);
-      let map = attrs.get(m[2]!);
-      if (!map) attrs.set(m[2]!, (map = new Map()));
-      map.set(m[1]!, m[3] ?? 'true');
-    } else if (kind === 'N') {
-      const m = /^(\S+) (\S+) (\S+?):(\S+)$/.exec(data.trim());
-      if (!m) return void doc.problems.push(`line ${line}: ${id}: expected TYPE TARGET DB:ID`);
-      if (tail && !norms.has(m[2]!)) norms.set(m[2]!, tail);
-    } else if (kind === '#') {
-      const m = /^(\S+) (\S+)$/.exec(data.trim());
-      if (m && m[1] === 'AnnotatorNotes') notes.set(m[2]!, [...(notes.get(m[2]!) ?? []), tail]);
-      else skipped.add('comments other than AnnotatorNotes');
-    } else if (kind === 'R') {
-      const m = /^(\S+) (\S+):(\S+) (\S+):(\S+)$/.exec(data.trim());
-      if (!m) return void doc.problems.push(`line ${line}: ${id}: expected TYPE Arg1:ID Arg2:ID`);
-      relLines.push({
-        type: m[1]!,
-        args: [
-          [m[2]!, m[3]!],
-          [m[4]!, m[5]!],
-        ],
-        line,
-        event: false,
-      });
-    } else if (kind === 'E') {
-      const parts = data.trim().split(/\s+/);
-      const args = parts.map((p) => p.split(':') as [string, string]).filter((p) => p.length === 2 && p[1]);
-      relLines.push({ type: args[0]?.[0] ?? '', args: args.slice(1), line, event: true });
-      if (args[0]?.[1]) triggers.add(args[0][1]);
-    } else if (kind === '*') {
-      skipped.add('equivalences (* lines)');
-    } else doc.problems.push(`line ${line}: unknown line type ${JSON.stringify(id)}`);
+    open = readAnnLine(ann, { id, data, tail, line }, doc, skipped);
   });
-  // What each T line stands for.
-  const role = new Map<string, ReturnType<typeof labelTarget> | 'trigger'>();
-  for (const t of ts.values()) {
-    if (triggers.has(t.id)) {
-      role.set(t.id, 'trigger');
+  return ann;
+}
+
+/** Files one line into `ann` by its kind. Returns the line when it is a `T` line (its text may go on). */
+function readAnnLine(ann: AnnLines, l: AnnLine, doc: ImportedDoc, skipped: Losses): TLine | null {
+  const { id, data, tail, line } = l;
+  const kind = id[0];
+  if (kind === 'T') {
+    const m = /^(\S+) (\d+ \d+(?:;\d+ \d+)*)\s*$/.exec(data);
+    if (!m) {
+      doc.problems.push(`line ${line}: ${id}: expected TYPE START END`);
+      return null;
+    }
+    const frags = m[2]!.split(';').map((f) => f.split(' ').map(Number) as [number, number]);
+    const t: TLine = { id, type: m[1]!, frags, text: tail, line };
+    ann.spans.set(id, t);
+    return t;
+  } else if (kind === 'A' || kind === 'M') {
+    const m = /^(\S+) (\S+)(?: (.+))?$/.exec(data.trim());
+    if (!m) doc.problems.push(`line ${line}: ${id}: expected NAME TARGET [VALUE]`);
+    else {
+      let map = ann.attrs.get(m[2]!);
+      if (!map) ann.attrs.set(m[2]!, (map = new Map()));
+      map.set(m[1]!, m[3] ?? 'true');
+    }
+  } else if (kind === 'N') {
+    const m = /^(\S+) (\S+) (\S+?):(\S+)$/.exec(data.trim());
+    if (!m) doc.problems.push(`line ${line}: ${id}: expected TYPE TARGET DB:ID`);
+    else if (tail && !ann.norms.has(m[2]!)) ann.norms.set(m[2]!, tail);
+  } else if (kind === '#') {
+    const m = /^(\S+) (\S+)$/.exec(data.trim());
+    if (m && m[1] === 'AnnotatorNotes') ann.notes.set(m[2]!, [...(ann.notes.get(m[2]!) ?? []), tail]);
+    else skipped.add('comments other than AnnotatorNotes');
+  } else if (kind === 'R') {
+    const m = /^(\S+) (\S+):(\S+) (\S+):(\S+)$/.exec(data.trim());
+    if (!m) doc.problems.push(`line ${line}: ${id}: expected TYPE Arg1:ID Arg2:ID`);
+    else {
+      const args: [string, string][] = [
+        [m[2]!, m[3]!],
+        [m[4]!, m[5]!],
+      ];
+      ann.relations.push({ type: m[1]!, args, line, event: false });
+    }
+  } else if (kind === 'E') {
+    const parts = data.trim().split(/\s+/);
+    const args = parts.map((p) => p.split(':') as [string, string]).filter((p) => p.length === 2 && p[1]);
+    ann.relations.push({ type: args[0]?.[0] ?? '', args: args.slice(1), line, event: true });
+    if (args[0]?.[1]) ann.triggers.add(args[0][1]);
+  } else if (kind === '*') {
+    skipped.add('equivalences (* lines)');
+  } else doc.problems.push(`line ${line}: unknown line type ${JSON.stringify(id)}`);
+  return null;
+}
+
+/** What each T line stands for. */
+function spanRoles({ ann, opts, skipped }: BratParse): Map<string, SpanRole> {
+  const roles = new Map<string, SpanRole>();
+  for (const t of ann.spans.values()) {
+    if (ann.triggers.has(t.id)) {
+      roles.set(t.id, 'trigger');
       skipped.add(`event triggers (brat type ${t.type}): the model has no events; their arguments are read`);
       continue;
     }
     const target = labelTarget(t.type, opts.labels);
-    role.set(t.id, target);
+    roles.set(t.id, target);
     if (target === null) skipped.add(`spans of brat type ${t.type} (no such type; map it with --map ${t.type}=TYPE)`);
     else if (target === 'skip') skipped.add(`spans of brat type ${t.type} (--map: skip)`);
   }
+  return roles;
+}
+
+/** The speaker mention of each quote, by the quote's id, from the `R` and `E` lines. */
+function speakersByQuote({ ann, doc, skipped }: BratParse, roles: Map<string, SpanRole>): Map<string, string> {
+  const links: { quote: string; speaker: string; line: number }[] = [];
   const isQuote = (id: string) => {
-    const r = role.get(id);
+    const r = roles.get(id);
     return r === 'quote' || (typeof r === 'object' && r !== null && r.kind === 'quote');
   };
   const isMention = (id: string) => {
-    const r = role.get(id);
+    const r = roles.get(id);
     return r === 'speaker' || (typeof r === 'object' && r !== null && r.kind === 'entity');
   };
-  for (const r of relLines) {
+  for (const r of ann.relations) {
     const ids = r.args.map(([, v]) => v);
-    const missing = ids.filter((x) => !ts.has(x));
+    const missing = ids.filter((x) => !ann.spans.has(x));
     if (missing.length) {
       doc.problems.push(`line ${r.line}: refers to ${missing.join(', ')}, not defined`);
       continue;
     }
-    // A quote and its speaker: an R line of a speaker-like type, or an event with a quote and a Source/Speaker argument.
+    // A quote and its speaker: an R line of a speaker-like type, or an event with a quote and a
+    // Source/Speaker argument.
     const quotes = ids.filter(isQuote);
     const speakerLike = /speak|source|said|attribut/i;
     const speakers = r.event
-      ? r.args.filter(([name, v]) => role.get(v) === 'speaker' || (isMention(v) && speakerLike.test(name))).map(([, v]) => v)
+      ? r.args.filter(([name, v]) => roles.get(v) === 'speaker' || (isMention(v) && speakerLike.test(name))).map(([, v]) => v)
       : speakerLike.test(r.type)
         ? ids.filter(isMention)
         : [];
@@ -293,91 +355,106 @@ export function parseBrat(content: string, seenText: string, opts: ImportOptions
       if (speakers.length > 1) skipped.add('second speakers of one quote (the model has one)');
     } else if (!r.event) skipped.add(`relations of type ${r.type} (only a quote's speaker is held)`);
   }
-  // Speakers by quote.
   const speakerOf = new Map<string, string>();
   for (const l of links) {
     if (speakerOf.has(l.quote) && speakerOf.get(l.quote) !== l.speaker) skipped.add('second speakers of one quote (the model has one)');
     else speakerOf.set(l.quote, l.speaker);
   }
-  const isGap = (a: number, b: number) => PY_SPACE_ONLY.test(view.slice(a, b));
-  for (const t of ts.values()) {
-    const r = role.get(t.id);
-    if (r === 'trigger' || r === null || r === 'skip' || r === undefined || r === 'speaker') continue;
-    // Check the offsets and the text as brat does.
-    const bad = t.frags.find(([s, e]) => s > e || e > view.length);
-    if (bad) {
-      doc.problems.push(`line ${t.line}: ${t.id}: offsets ${bad[0]}–${bad[1]} outside the text (${view.length} characters)`);
-      continue;
-    }
-    const ref = t.frags.map(([s, e]) => view.slice(s, e)).join(' ');
-    t.text = t.text.replace(/\n+$/, '');
-    if (t.text.includes('\n'))
-      skipped.add('T lines whose text goes on over the next lines (written by an old brat): read by their offsets');
-    if (t.text && !t.text.startsWith(ref)) {
-      // Old brat wrote a span's line breaks into the .ann: the text goes on over the next lines.
-      const flat = (x: string) => x.replace(LINE_BREAKS_G, ' ');
-      if (!(t.text.includes('\n') && flat(t.text).startsWith(flat(ref)))) {
-        let d = 0;
-        while (d < ref.length && t.text[d] === ref[d]) d++;
-        const from = Math.max(0, d - 10);
-        doc.problems.push(
-          `line ${t.line}: ${t.id}: the line says …${JSON.stringify(t.text.slice(from, d + 20))}, the text at ${t.frags.map((f) => f.join('–')).join(';')} is …${JSON.stringify(ref.slice(from, d + 20))}`,
-        );
-        continue;
-      }
-    }
-    const attr = attrs.get(t.id);
-    const status = attr?.get('Status') as Status | undefined;
-    const origin = attr?.get('Origin') as AnnotationOrigin | undefined;
-    // Fragments separated by white space only are one span; otherwise one annotation per fragment.
-    const frags = [...t.frags].sort((a, b) => a[0] - b[0]);
-    const spans: [number, number][] = [];
-    for (const f of frags) {
-      const last = spans[spans.length - 1];
-      if (last && isGap(last[1], f[0])) last[1] = Math.max(last[1], f[1]);
-      else spans.push([f[0], f[1]]);
-    }
-    if (spans.length > 1) skipped.add(`discontinuous spans split into one annotation per part (the parts are not joined in the model)`);
-    const sp = speakerOf.get(t.id);
-    for (const [s, e] of spans) {
-      const words = view.slice(s, e);
-      const type = r === 'quote' ? quoteTypeOf(words) : r.type;
-      const kind = r === 'quote' ? 'quote' : r.kind;
-      const item: ImportedItem = {
-        kind,
-        type,
-        start: s,
-        end: e,
-        status: status && ['suggested', 'accepted', 'rejected'].includes(status) ? status : (opts.status ?? 'accepted'),
-        origin: origin && ['model', 'user', 'import'].includes(origin) ? origin : 'import',
-        where: `line ${t.line} (${t.id})`,
-      };
-      if (kind === 'entity' && norms.has(t.id)) item.entity = norms.get(t.id)!;
-      if (notes.has(t.id)) item.note = notes.get(t.id)!.join('\n');
-      if (kind === 'quote') {
-        item.speaker = null;
-        const m = sp ? ts.get(sp) : undefined;
-        if (m) {
-          const mf = [...m.frags].sort((a, b) => a[0] - b[0]);
-          const ms = mf[0]![0];
-          let me = mf[0]![1];
-          for (const f of mf.slice(1)) {
-            if (isGap(me, f[0])) me = Math.max(me, f[1]);
-            else {
-              skipped.add('discontinuous speaker mentions (the first part is kept)');
-              break;
-            }
-          }
-          if (me > view.length || ms > me) doc.problems.push(`line ${m.line}: ${m.id}: offsets outside the text; speaker left out`);
-          else {
-            const name = norms.get(m.id);
-            item.speaker = name !== undefined ? { start: ms, end: me, name } : { start: ms, end: me };
-          }
-        }
-      }
-      doc.items.push(item);
+  return speakerOf;
+}
+
+/** Whether only white space lies between code points `a` and `b` of the text. */
+function isGap(view: TextView, a: number, b: number): boolean {
+  return PY_SPACE_ONLY.test(view.slice(a, b));
+}
+
+/**
+ * Checks a `T` line's offsets and text as brat does. Returns false, with a problem recorded, when
+ * they do not fit the text.
+ */
+function spanFitsText({ view, doc, skipped }: BratParse, t: TLine): boolean {
+  const bad = t.frags.find(([s, e]) => s > e || e > view.length);
+  if (bad) {
+    doc.problems.push(`line ${t.line}: ${t.id}: offsets ${bad[0]}–${bad[1]} outside the text (${view.length} characters)`);
+    return false;
+  }
+  const ref = t.frags.map(([s, e]) => view.slice(s, e)).join(' ');
+  t.text = t.text.replace(/\n+$/, '');
+  if (t.text.includes('\n')) skipped.add('T lines whose text goes on over the next lines (written by an old brat): read by their offsets');
+  if (t.text && !t.text.startsWith(ref)) {
+    // Old brat wrote a span's line breaks into the .ann: the text goes on over the next lines.
+    const flat = (x: string) => x.replace(LINE_BREAKS_G, ' ');
+    if (!(t.text.includes('\n') && flat(t.text).startsWith(flat(ref)))) {
+      let d = 0;
+      while (d < ref.length && t.text[d] === ref[d]) d++;
+      const from = Math.max(0, d - 10);
+      const offsets = t.frags.map((f) => f.join('–')).join(';');
+      doc.problems.push(
+        `line ${t.line}: ${t.id}: the line says …${JSON.stringify(t.text.slice(from, d + 20))}, ` +
+          `the text at ${offsets} is …${JSON.stringify(ref.slice(from, d + 20))}`,
+      );
+      return false;
     }
   }
-  doc.skipped = skipped.list();
-  return { docs: [doc] };
+  return true;
+}
+
+/** Turns one `T` line into items: one per span (fragments separated by white space only are one span). */
+function readSpan(parse: BratParse, t: TLine, r: SpanRole | undefined, speaker: string | undefined): void {
+  const { view, doc, skipped, opts, ann } = parse;
+  if (r === 'trigger' || r === null || r === 'skip' || r === undefined || r === 'speaker') return;
+  if (!spanFitsText(parse, t)) return;
+  const attr = ann.attrs.get(t.id);
+  const status = attr?.get('Status') as Status | undefined;
+  const origin = attr?.get('Origin') as AnnotationOrigin | undefined;
+  // Fragments separated by white space only are one span; otherwise one annotation per fragment.
+  const frags = [...t.frags].sort((a, b) => a[0] - b[0]);
+  const spans: [number, number][] = [];
+  for (const f of frags) {
+    const last = spans[spans.length - 1];
+    if (last && isGap(view, last[1], f[0])) last[1] = Math.max(last[1], f[1]);
+    else spans.push([f[0], f[1]]);
+  }
+  if (spans.length > 1) skipped.add(`discontinuous spans split into one annotation per part (the parts are not joined in the model)`);
+  for (const [s, e] of spans) {
+    const words = view.slice(s, e);
+    const type = r === 'quote' ? quoteTypeOf(words) : r.type;
+    const kind = r === 'quote' ? 'quote' : r.kind;
+    const item: ImportedItem = {
+      kind,
+      type,
+      start: s,
+      end: e,
+      status: status && ['suggested', 'accepted', 'rejected'].includes(status) ? status : (opts.status ?? 'accepted'),
+      origin: origin && ['model', 'user', 'import'].includes(origin) ? origin : 'import',
+      where: `line ${t.line} (${t.id})`,
+    };
+    if (kind === 'entity' && ann.norms.has(t.id)) item.entity = ann.norms.get(t.id)!;
+    if (ann.notes.has(t.id)) item.note = ann.notes.get(t.id)!.join('\n');
+    if (kind === 'quote') {
+      item.speaker = null;
+      const m = speaker ? ann.spans.get(speaker) : undefined;
+      if (m) setSpeaker(parse, item, m);
+    }
+    doc.items.push(item);
+  }
+}
+
+/** Gives a quote item its speaker mention `m` (its first part, when discontinuous). */
+function setSpeaker({ view, doc, skipped, ann }: BratParse, item: ImportedItem, m: TLine): void {
+  const mf = [...m.frags].sort((a, b) => a[0] - b[0]);
+  const ms = mf[0]![0];
+  let me = mf[0]![1];
+  for (const f of mf.slice(1)) {
+    if (isGap(view, me, f[0])) me = Math.max(me, f[1]);
+    else {
+      skipped.add('discontinuous speaker mentions (the first part is kept)');
+      break;
+    }
+  }
+  if (me > view.length || ms > me) doc.problems.push(`line ${m.line}: ${m.id}: offsets outside the text; speaker left out`);
+  else {
+    const name = ann.norms.get(m.id);
+    item.speaker = name !== undefined ? { start: ms, end: me, name } : { start: ms, end: me };
+  }
 }

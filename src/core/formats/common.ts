@@ -35,7 +35,10 @@ export interface ExportArticle {
   raw: string;
   /** Its annotations, offsets in the normalized text (UTF-16, LF, no BOM). */
   annotations: readonly Annotation[];
-  /** W3C: the IRI of the article (`target.source`). Default: the file name as a relative IRI is not allowed, so `urn:news-annotator:article:NAME`. */
+  /**
+   * W3C: the IRI of the article (`target.source`). Default: the file name as a relative IRI is not
+   * allowed, so `urn:news-annotator:article:NAME`.
+   */
   source?: string;
   /** Registry links (`wikidata: Q22686` …) of an entity by type and canonical name, when a registry is known. */
   links?: (type: string, name: string) => Readonly<Record<string, string>> | undefined;
@@ -287,15 +290,14 @@ export function placeImport(doc: ImportedDoc, articleRaw: string, toolSeesBom = 
     if (anchor === 'ok' && it.quote && (it.start < 0 || view.slice(it.start, it.end) !== it.quote.exact)) {
       const found = locateQuote(view, it.quote, it.start);
       if (found === null) {
-        problems.push(
-          `${it.where}: the words ${quoteFor(it.quote.exact)} are ${it.start < 0 ? 'not in the text' : `neither at ${it.start}–${it.end} nor in one place of the text`}`,
-        );
+        const where = it.start < 0 ? 'not in the text' : `neither at ${it.start}–${it.end} nor in one place of the text`;
+        problems.push(`${it.where}: the words ${quoteFor(it.quote.exact)} are ${where}`);
         continue;
       }
       it = { ...it, start: found, end: found + codePointLength(it.quote.exact) };
       located++;
     }
-    let start = at(it.start);
+    const start = at(it.start);
     let end = at(it.end);
     if (start === undefined || end === undefined || end < start) {
       problems.push(`${it.where}: offsets ${it.start}–${it.end} are outside the text (${view.length} characters)`);
@@ -308,7 +310,8 @@ export function placeImport(doc: ImportedDoc, articleRaw: string, toolSeesBom = 
     const words = text.slice(start, end);
     if (anchor === 'ok' && it.text !== undefined && it.text !== view.slice(it.start, it.end) && it.text !== words) {
       problems.push(
-        `${it.where}: the file says the span ${it.start}–${it.end} reads ${quoteFor(it.text)}, the text there is ${quoteFor(view.slice(it.start, it.end))}`,
+        `${it.where}: the file says the span ${it.start}–${it.end} reads ${quoteFor(it.text)}, ` +
+          `the text there is ${quoteFor(view.slice(it.start, it.end))}`,
       );
       continue;
     }
@@ -473,7 +476,9 @@ export function parseLabelMap(specs: readonly string[]): { map: Record<string, s
       if (to !== 'quote' && to !== 'speaker' && to !== 'skip' && !kindOfType(to)) {
         return {
           map,
-          error: `--map ${from}=${to}: ${to} is not a type (PER ORG LOC MISC, money percent quantity count date number, direct partial scare headline block indirect), quote, speaker or skip`,
+          error:
+            `--map ${from}=${to}: ${to} is not a type (PER ORG LOC MISC, money percent quantity count date number, ` +
+            'direct partial scare headline block indirect), quote, speaker or skip',
         };
       }
       map[from] = to;

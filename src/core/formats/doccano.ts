@@ -22,6 +22,7 @@ import {
   withoutBom,
   isObj,
   type ExportArticle,
+  type Json,
   type ExportOptions,
   type ExportResult,
   type ImportedDoc,
@@ -70,6 +71,15 @@ export function exportDoccano(art: ExportArticle, opts: ExportOptions = {}): Exp
   return { content: line + '\n', report: report('doccano', art.name, anns.length, left, lost) };
 }
 
+/** A labelled span of a doccano record, from `entities` or `label`. */
+interface DoccanoSpan {
+  id: string;
+  start: number;
+  end: number;
+  label: string;
+  where: string;
+}
+
 export function parseDoccano(content: string, opts: ImportOptions = {}): ImportParse {
   const parsed = parseJsonOrLines(content);
   if ('error' in parsed) return { docs: [], error: parsed.error };
@@ -84,90 +94,101 @@ export function parseDoccano(content: string, opts: ImportOptions = {}): ImportP
       docs.push({ items: [], problems: [`${where}: no text`], skipped: [], where });
       continue;
     }
-    const meta = isObj(r.meta) ? r.meta : {};
-    const article = typeof r.article === 'string' ? r.article : typeof meta.article === 'string' ? meta.article : undefined;
-    const doc: ImportedDoc = {
-      article,
-      text: r.text,
-      items: [],
-      problems: [],
-      skipped: [],
-      where: article ? `${where} (${article})` : where,
-    };
-    docs.push(doc);
-    const skipped = new Losses();
-    const spans: { id: string; start: number; end: number; label: string; where: string }[] = [];
-    if (Array.isArray(r.entities)) {
-      r.entities.forEach((e, i) => {
-        if (isObj(e) && Number.isSafeInteger(e.start_offset) && Number.isSafeInteger(e.end_offset) && typeof e.label === 'string')
-          spans.push({
-            id: String(e.id ?? `#${i}`),
-            start: e.start_offset as number,
-            end: e.end_offset as number,
-            label: e.label,
-            where: `${where} entity ${i + 1}`,
-          });
-        else doc.problems.push(`${where} entity ${i + 1}: expected {id, label, start_offset, end_offset}`);
-      });
-    }
-    const labels = Array.isArray(r.label) ? r.label : Array.isArray(r.labels) ? r.labels : [];
-    labels.forEach((l, i) => {
-      if (Array.isArray(l) && l.length >= 3 && Number.isSafeInteger(l[0]) && Number.isSafeInteger(l[1]) && typeof l[2] === 'string')
-        spans.push({ id: `label ${i}`, start: l[0], end: l[1], label: l[2], where: `${where} label ${i + 1}` });
-      else if (isObj(l) && Number.isSafeInteger(l.start_offset) && Number.isSafeInteger(l.end_offset) && typeof l.label === 'string')
-        spans.push({
-          id: `label ${i}`,
-          start: l.start_offset as number,
-          end: l.end_offset as number,
-          label: l.label,
-          where: `${where} label ${i + 1}`,
-        });
-      else if (typeof l === 'string') skipped.add('document categories (text classification labels)');
-      else doc.problems.push(`${where} label ${i + 1}: expected [start, end, "LABEL"]`);
-    });
-    const byId = new Map<string, ImportedItem>();
-    const speakers = new Map<string, { start: number; end: number }>();
-    for (const s of spans) {
-      const target = labelTarget(s.label, opts.labels);
-      if (target === 'speaker') {
-        speakers.set(s.id, s);
-        continue;
-      }
-      if (target === null || target === 'skip') {
-        skipped.add(
-          target === null
-            ? `spans labelled ${JSON.stringify(s.label)} (no such type; map it with --map ${s.label}=TYPE)`
-            : `spans labelled ${JSON.stringify(s.label)} (--map: skip)`,
-        );
-        continue;
-      }
-      const words = s.end >= s.start ? Array.from(r.text).slice(s.start, s.end).join('') : '';
-      const kind = target === 'quote' ? 'quote' : target.kind;
-      const item: ImportedItem = {
-        kind,
-        type: target === 'quote' ? quoteTypeOf(words) : target.type,
-        start: s.start,
-        end: s.end,
-        status: opts.status ?? 'accepted',
-        origin: 'import',
-        where: s.where,
-      };
-      if (kind === 'quote') item.speaker = null;
-      doc.items.push(item);
-      byId.set(s.id, item);
-    }
-    if (Array.isArray(r.relations)) {
-      for (const rel of r.relations) {
-        if (!isObj(rel)) continue;
-        const from = byId.get(String(rel.from_id));
-        const toId = String(rel.to_id);
-        const to = speakers.get(toId) ?? (byId.get(toId)?.kind === 'entity' ? byId.get(toId) : undefined);
-        if (from?.kind === 'quote' && to && /speak|source|said|attribut/i.test(String(rel.type ?? 'speaker')))
-          from.speaker = { start: to.start, end: to.end };
-        else skipped.add(`relations of type ${JSON.stringify(String(rel.type))} (only a quote’s speaker is held)`);
-      }
-    }
-    doc.skipped = skipped.list();
+    docs.push(parseRecord(r, r.text, where, opts));
   }
   return { docs };
+}
+
+/** One record, `text` its text: its spans become items, its `speaker` relations their speakers. */
+function parseRecord(r: Json, text: string, where: string, opts: ImportOptions): ImportedDoc {
+  const meta = isObj(r.meta) ? r.meta : {};
+  const article = typeof r.article === 'string' ? r.article : typeof meta.article === 'string' ? meta.article : undefined;
+  const doc: ImportedDoc = {
+    article,
+    text,
+    items: [],
+    problems: [],
+    skipped: [],
+    where: article ? `${where} (${article})` : where,
+  };
+  const skipped = new Losses();
+  const spans = recordSpans(r, where, doc, skipped);
+  const byId = new Map<string, ImportedItem>();
+  const speakers = new Map<string, { start: number; end: number }>();
+  for (const s of spans) {
+    const target = labelTarget(s.label, opts.labels);
+    if (target === 'speaker') {
+      speakers.set(s.id, s);
+      continue;
+    }
+    if (target === null || target === 'skip') {
+      skipped.add(
+        target === null
+          ? `spans labelled ${JSON.stringify(s.label)} (no such type; map it with --map ${s.label}=TYPE)`
+          : `spans labelled ${JSON.stringify(s.label)} (--map: skip)`,
+      );
+      continue;
+    }
+    const words = s.end >= s.start ? Array.from(text).slice(s.start, s.end).join('') : '';
+    const kind = target === 'quote' ? 'quote' : target.kind;
+    const item: ImportedItem = {
+      kind,
+      type: target === 'quote' ? quoteTypeOf(words) : target.type,
+      start: s.start,
+      end: s.end,
+      status: opts.status ?? 'accepted',
+      origin: 'import',
+      where: s.where,
+    };
+    if (kind === 'quote') item.speaker = null;
+    doc.items.push(item);
+    byId.set(s.id, item);
+  }
+  if (Array.isArray(r.relations)) {
+    for (const rel of r.relations) {
+      if (!isObj(rel)) continue;
+      const from = byId.get(String(rel.from_id));
+      const toId = String(rel.to_id);
+      const to = speakers.get(toId) ?? (byId.get(toId)?.kind === 'entity' ? byId.get(toId) : undefined);
+      if (from?.kind === 'quote' && to && /speak|source|said|attribut/i.test(String(rel.type ?? 'speaker')))
+        from.speaker = { start: to.start, end: to.end };
+      else skipped.add(`relations of type ${JSON.stringify(String(rel.type))} (only a quote’s speaker is held)`);
+    }
+  }
+  doc.skipped = skipped.list();
+  return doc;
+}
+
+/** The spans of a record: its `entities` (relation-extraction shape), then its `label`s (sequence labelling). */
+function recordSpans(r: Json, where: string, doc: ImportedDoc, skipped: Losses): DoccanoSpan[] {
+  const spans: DoccanoSpan[] = [];
+  if (Array.isArray(r.entities)) {
+    r.entities.forEach((e, i) => {
+      if (isObj(e) && Number.isSafeInteger(e.start_offset) && Number.isSafeInteger(e.end_offset) && typeof e.label === 'string')
+        spans.push({
+          id: String(e.id ?? `#${i}`),
+          start: e.start_offset as number,
+          end: e.end_offset as number,
+          label: e.label,
+          where: `${where} entity ${i + 1}`,
+        });
+      else doc.problems.push(`${where} entity ${i + 1}: expected {id, label, start_offset, end_offset}`);
+    });
+  }
+  const labels = Array.isArray(r.label) ? r.label : Array.isArray(r.labels) ? r.labels : [];
+  labels.forEach((l, i) => {
+    if (Array.isArray(l) && l.length >= 3 && Number.isSafeInteger(l[0]) && Number.isSafeInteger(l[1]) && typeof l[2] === 'string')
+      spans.push({ id: `label ${i}`, start: l[0], end: l[1], label: l[2], where: `${where} label ${i + 1}` });
+    else if (isObj(l) && Number.isSafeInteger(l.start_offset) && Number.isSafeInteger(l.end_offset) && typeof l.label === 'string')
+      spans.push({
+        id: `label ${i}`,
+        start: l.start_offset as number,
+        end: l.end_offset as number,
+        label: l.label,
+        where: `${where} label ${i + 1}`,
+      });
+    else if (typeof l === 'string') skipped.add('document categories (text classification labels)');
+    else doc.problems.push(`${where} label ${i + 1}: expected [start, end, "LABEL"]`);
+  });
+  return spans;
 }

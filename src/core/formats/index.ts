@@ -120,7 +120,8 @@ export const FORMATS: readonly FormatInfo[] = [
     lossless: false,
     offsets: 'code points in "text" (the article as in its file, BOM removed, line endings kept)',
     cannotHold: [
-      'decisions: rejected suggestions are left out, suggestions are written like decisions (imported back as accepted, or --status suggested)',
+      'decisions: rejected suggestions are left out, suggestions are written like decisions ' +
+        '(imported back as accepted, or --status suggested)',
       'origin, reviewer (by), notes, entity links, figure values and units, confidences, disagreements, ids',
       'speaker names other than the words of their mention',
       'annotations not on their words (edited, ambiguous, orphaned)',

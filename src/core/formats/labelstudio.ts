@@ -100,6 +100,26 @@ export function exportLabelStudio(art: ExportArticle, opts: ExportOptions = {}):
   return { content: JSON.stringify([task], null, 1) + '\n', report: report('label-studio', art.name, anns.length, left, lost) };
 }
 
+/** The state of reading one task: its doc and what its results have given so far. */
+interface TaskParse {
+  doc: ImportedDoc;
+  skipped: Losses;
+  opts: ImportOptions;
+  /** Items by the id of their region. */
+  byId: Map<string, ImportedItem>;
+  /** `kind:start:end` of the items taken (one annotation per kind and span). */
+  taken: Set<string>;
+  /** Regions labelled as speakers, by id. */
+  speakerRegions: Map<string, { start: number; end: number }>;
+}
+
+/** Where a result list comes from: an annotation (decided) or a prediction (suggested, with its score). */
+interface ResultSource {
+  status: 'accepted' | 'suggested';
+  score: unknown;
+  where: string;
+}
+
 export function parseLabelStudio(content: string, opts: ImportOptions = {}): ImportParse {
   const parsed = parseJsonOrLines(content);
   if ('error' in parsed) return { docs: [], error: parsed.error };
@@ -112,103 +132,108 @@ export function parseLabelStudio(content: string, opts: ImportOptions = {}): Imp
       docs.push({ items: [], problems: [`${where}: not a task (no data object)`], skipped: [], where });
       continue;
     }
-    const data = t.data;
-    const strings = Object.entries(data).filter(([, v]) => typeof v === 'string') as [string, string][];
-    const text = typeof data.text === 'string' ? data.text : strings.length === 1 ? strings[0]![1] : undefined;
-    const article = typeof data.article === 'string' ? data.article : undefined;
-    const doc: ImportedDoc = { article, items: [], problems: [], skipped: [], where: article ? `${where} (${article})` : where };
-    docs.push(doc);
-    if (text === undefined) {
-      doc.problems.push(`${where}: no data.text`);
-      continue;
-    }
-    doc.text = text;
-    const skipped = new Losses();
-    const byId = new Map<string, ImportedItem>();
-    const taken = new Set<string>();
-    const speakerRegions = new Map<string, { start: number; end: number }>();
-    const take = (results: unknown, status: 'accepted' | 'suggested', score: unknown, w: string) => {
-      const list = Array.isArray(results) ? results : [];
-      const relations: Json[] = [];
-      for (const [i, r] of list.entries()) {
-        if (!isObj(r)) continue;
-        if (r.type === 'relation') {
-          relations.push(r);
-          continue;
-        }
-        const v = r.value;
-        if (!isObj(v) || !Array.isArray(v.labels) || !Number.isSafeInteger(v.start) || !Number.isSafeInteger(v.end)) {
-          skipped.add(`results of type ${String(r.type)} (only labelled text spans are read)`);
-          continue;
-        }
-        const label = String(v.labels[0] ?? '');
-        if (v.labels.length > 1) skipped.add('second labels of one region (the model has one type)');
-        const target = labelTarget(label, opts.labels);
-        const id = typeof r.id === 'string' ? r.id : `${w}[${i}]`;
-        if (target === 'speaker') {
-          speakerRegions.set(id, { start: v.start as number, end: v.end as number });
-          continue;
-        }
-        if (target === null || target === 'skip') {
-          skipped.add(
-            target === null
-              ? `regions labelled ${JSON.stringify(label)} (no such type; map it with --map ${label}=TYPE)`
-              : `regions labelled ${JSON.stringify(label)} (--map: skip)`,
-          );
-          continue;
-        }
-        const words = typeof v.text === 'string' ? v.text : undefined;
-        const kind = target === 'quote' ? 'quote' : target.kind;
-        const item: ImportedItem = {
-          kind,
-          type: target === 'quote' ? quoteTypeOf(words ?? '') : target.type,
-          start: v.start as number,
-          end: v.end as number,
-          status,
-          origin: 'import',
-          where: `${w} result ${i + 1}${typeof r.id === 'string' ? ` (${r.id})` : ''}`,
-        };
-        if (words !== undefined) item.quote = { exact: words };
-        const conf = typeof v.score === 'number' ? v.score : typeof score === 'number' ? score : undefined;
-        if (status === 'suggested' && conf !== undefined && conf >= 0 && conf <= 1) item.confidence = conf;
-        if (isObj(r.meta) && Array.isArray(r.meta.text) && r.meta.text.length) item.note = r.meta.text.map(String).join('\n');
-        if (kind === 'quote') item.speaker = null;
-        // One annotation per kind and span: annotators' regions before predictions, the first of each.
-        const key = `${kind}:${item.start}:${item.end}`;
-        if (taken.has(key)) {
-          skipped.add(
-            status === 'accepted'
-              ? 'regions another annotation of the task already has (the first is kept)'
-              : 'predictions of a span already annotated or predicted (the first is kept)',
-          );
-          continue;
-        }
-        taken.add(key);
-        doc.items.push(item);
-        byId.set(id, item);
-      }
-      for (const r of relations) {
-        const from = byId.get(String(r.from_id));
-        const to = byId.get(String(r.to_id));
-        const sp = speakerRegions.get(String(r.to_id)) ?? (to && to.kind === 'entity' ? to : undefined);
-        const quote = from?.kind === 'quote' ? from : undefined;
-        if (quote && sp) quote.speaker = { start: sp.start, end: sp.end };
-        else skipped.add('relations other than a quote’s speaker');
-      }
-    };
-    const annotations = Array.isArray(t.annotations) ? t.annotations : Array.isArray(t.completions) ? t.completions : [];
-    annotations.forEach((a, i) => {
-      if (!isObj(a)) return;
-      if (a.was_cancelled === true) return void skipped.add('cancelled annotations');
-      take(a.result, 'accepted', undefined, `${where} annotation ${i + 1}`);
-    });
-    const predictions = Array.isArray(t.predictions) ? t.predictions : [];
-    predictions.forEach((p, i) => {
-      if (isObj(p)) take(p.result, 'suggested', p.score, `${where} prediction ${i + 1}`);
-    });
-    doc.skipped = skipped.list();
+    docs.push(parseTask(t, t.data, where, opts));
   }
   return { docs };
+}
+
+/** One task, `data` its data object: its annotators' results, then its predictions. */
+function parseTask(t: Json, data: Json, where: string, opts: ImportOptions): ImportedDoc {
+  const strings = Object.entries(data).filter(([, v]) => typeof v === 'string') as [string, string][];
+  const text = typeof data.text === 'string' ? data.text : strings.length === 1 ? strings[0]![1] : undefined;
+  const article = typeof data.article === 'string' ? data.article : undefined;
+  const doc: ImportedDoc = { article, items: [], problems: [], skipped: [], where: article ? `${where} (${article})` : where };
+  if (text === undefined) {
+    doc.problems.push(`${where}: no data.text`);
+    return doc;
+  }
+  doc.text = text;
+  const task: TaskParse = { doc, skipped: new Losses(), opts, byId: new Map(), taken: new Set(), speakerRegions: new Map() };
+  const annotations = Array.isArray(t.annotations) ? t.annotations : Array.isArray(t.completions) ? t.completions : [];
+  annotations.forEach((a, i) => {
+    if (!isObj(a)) return;
+    if (a.was_cancelled === true) return void task.skipped.add('cancelled annotations');
+    takeResults(task, a.result, { status: 'accepted', score: undefined, where: `${where} annotation ${i + 1}` });
+  });
+  const predictions = Array.isArray(t.predictions) ? t.predictions : [];
+  predictions.forEach((p, i) => {
+    if (isObj(p)) takeResults(task, p.result, { status: 'suggested', score: p.score, where: `${where} prediction ${i + 1}` });
+  });
+  doc.skipped = task.skipped.list();
+  return doc;
+}
+
+/** Reads one result list: its labelled regions become items, then its relations give quotes their speakers. */
+function takeResults(task: TaskParse, results: unknown, source: ResultSource): void {
+  const { doc, skipped, byId, taken, speakerRegions } = task;
+  const { status, score, where: w } = source;
+  const list = Array.isArray(results) ? results : [];
+  const relations: Json[] = [];
+  for (const [i, r] of list.entries()) {
+    if (!isObj(r)) continue;
+    if (r.type === 'relation') {
+      relations.push(r);
+      continue;
+    }
+    const v = r.value;
+    if (!isObj(v) || !Array.isArray(v.labels) || !Number.isSafeInteger(v.start) || !Number.isSafeInteger(v.end)) {
+      skipped.add(`results of type ${String(r.type)} (only labelled text spans are read)`);
+      continue;
+    }
+    const label = String(v.labels[0] ?? '');
+    if (v.labels.length > 1) skipped.add('second labels of one region (the model has one type)');
+    const target = labelTarget(label, task.opts.labels);
+    const id = typeof r.id === 'string' ? r.id : `${w}[${i}]`;
+    if (target === 'speaker') {
+      speakerRegions.set(id, { start: v.start as number, end: v.end as number });
+      continue;
+    }
+    if (target === null || target === 'skip') {
+      skipped.add(
+        target === null
+          ? `regions labelled ${JSON.stringify(label)} (no such type; map it with --map ${label}=TYPE)`
+          : `regions labelled ${JSON.stringify(label)} (--map: skip)`,
+      );
+      continue;
+    }
+    const words = typeof v.text === 'string' ? v.text : undefined;
+    const kind = target === 'quote' ? 'quote' : target.kind;
+    const item: ImportedItem = {
+      kind,
+      type: target === 'quote' ? quoteTypeOf(words ?? '') : target.type,
+      start: v.start as number,
+      end: v.end as number,
+      status,
+      origin: 'import',
+      where: `${w} result ${i + 1}${typeof r.id === 'string' ? ` (${r.id})` : ''}`,
+    };
+    if (words !== undefined) item.quote = { exact: words };
+    const conf = typeof v.score === 'number' ? v.score : typeof score === 'number' ? score : undefined;
+    if (status === 'suggested' && conf !== undefined && conf >= 0 && conf <= 1) item.confidence = conf;
+    if (isObj(r.meta) && Array.isArray(r.meta.text) && r.meta.text.length) item.note = r.meta.text.map(String).join('\n');
+    if (kind === 'quote') item.speaker = null;
+    // One annotation per kind and span: annotators' regions before predictions, the first of each.
+    const key = `${kind}:${item.start}:${item.end}`;
+    if (taken.has(key)) {
+      skipped.add(
+        status === 'accepted'
+          ? 'regions another annotation of the task already has (the first is kept)'
+          : 'predictions of a span already annotated or predicted (the first is kept)',
+      );
+      continue;
+    }
+    taken.add(key);
+    doc.items.push(item);
+    byId.set(id, item);
+  }
+  for (const r of relations) {
+    const from = byId.get(String(r.from_id));
+    const to = byId.get(String(r.to_id));
+    const sp = speakerRegions.get(String(r.to_id)) ?? (to && to.kind === 'entity' ? to : undefined);
+    const quote = from?.kind === 'quote' ? from : undefined;
+    if (quote && sp) quote.speaker = { start: sp.start, end: sp.end };
+    else skipped.add('relations other than a quote’s speaker');
+  }
 }
 
 /** A JSON document (object or array), else JSON Lines. */

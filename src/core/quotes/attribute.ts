@@ -17,9 +17,10 @@
  *
  * Then, in `index.ts`, for a quote none of these attributes: a quote that is the content of a
  * possessed statement noun takes the possessor (`possessive`: `her remark that “…”`, `Trump’s
- * pledge to be “neutral”`); a quote inside a sentence takes the sentence's subject (`subject`); a quote that is a sentence of its own takes the subject of a
- * preceding sentence with a reporting verb (`prev-sentence`) or continues the previous quote's
- * speaker (`continuation`). Parts of a multi-paragraph quote share the best attribution of the group.
+ * pledge to be “neutral”`); a quote inside a sentence takes the sentence's subject (`subject`); a
+ * quote that is a sentence of its own takes the subject of a preceding sentence with a reporting
+ * verb (`prev-sentence`) or continues the previous quote's speaker (`continuation`). Parts of a
+ * multi-paragraph quote share the best attribution of the group.
  */
 import { DETERMINERS, INTRO_WORDS, PERSON_ROLES, PLURAL_PERSON_HEADS, REPORTING_VERBS, WEAK_VERBS } from './lexicon';
 import {
@@ -110,15 +111,16 @@ export function contextOf(text: string, quotes: readonly Span[], qi: number, sen
   return { toks, qt, hasCue };
 }
 
+/** The article's text, quotes and sentences: what the attribution of every quote shares. */
+export interface QuoteScope {
+  text: string;
+  quotes: readonly Span[];
+  sentences: Sentences;
+}
+
 /** Runs the sentence-level rules for quote `qi`. */
-export function attributeInSentence(
-  text: string,
-  quotes: readonly Span[],
-  qi: number,
-  ctx: QuoteContext,
-  sentences: Sentences,
-  headline: boolean,
-): Attribution | null {
+export function attributeInSentence(scope: QuoteScope, qi: number, ctx: QuoteContext, headline: boolean): Attribution | null {
+  const { text, quotes, sentences } = scope;
   const { toks, qt } = ctx;
   const n = toks.length;
   if (headline) {
@@ -150,26 +152,8 @@ export function attributeInSentence(
   const xs = canTrail ? xSaidAfter(toks, r, n, openEnded) : null;
   if (xs) return xs;
   // X said: "…" / X said, "…"
-  const before = toks[qt - 1];
-  if (before && (isP(before, ':') || isP(before, ',') || isP(before, '—'))) {
-    const rule: Rule = before.w === ':' ? 'colon-intro' : 'comma-intro';
-    for (let v = qt - 2; v >= 0 && qt - v < 25; v--) {
-      const t = toks[v]!;
-      if (t.type === TokType.Quote) break;
-      if (isCueTok(t) && isVerbCue(toks, v)) {
-        // `Spicer said, adding, “…”`: the participle continues the reporting verb before it.
-        const w = t.w.endsWith('ing') && isP(toks[v - 1], ',') && isCueTok(toks[v - 2]) && isVerbCue(toks, v - 2) ? v - 2 : v;
-        const s = subjectOf(toks, w, 0) ?? inverted(toks, w, qt - 1);
-        if (s) return fromSubject(toks, s, rule, t);
-        break;
-      }
-    }
-    if (before.w === ':') {
-      // "Pollsters agree - Carl Bialik: “…”", "More from Jones: “…”".
-      const np = phraseLeft(toks, qt - 2, 0);
-      if (np && personLike(toks, np)) return { rule: 'colon-name', speaker: range(toks, np) };
-    }
-  }
+  const intro = introBefore(toks, qt);
+  if (intro) return intro;
   // according to X
   for (let i = 0; i + 2 < n; i++) {
     if (toks[i]!.w === 'according' && toks[i + 1]!.w === 'to') {
@@ -177,8 +161,47 @@ export function attributeInSentence(
       if (np) return { rule: 'according-to', speaker: range(toks, np), cue: { start: toks[i]!.s, end: toks[i + 1]!.e } };
     }
   }
-  // X said that … "…": the outermost reporting verb of the main clause (PolNeAR folds nested
-  // attributions into the outer one: `X said Y called it “…”` is X's).
+  const before = verbBefore(toks, qt);
+  if (before) return before;
+  const after = verbAfter(toks, qt);
+  if (after) return after;
+  // X said:¶"…"
+  if (qt === 0) {
+    const pc = prevColon(text, quotes, qi, sentences);
+    if (pc) return pc;
+  }
+  return null;
+}
+
+/** `X said: "…"`, `X said, "…"` (also `Name: "…"`): the quote token at `qt` after an introduction. */
+function introBefore(toks: readonly Tok[], qt: number): Attribution | null {
+  const before = toks[qt - 1];
+  if (!before || !(isP(before, ':') || isP(before, ',') || isP(before, '—'))) return null;
+  const rule: Rule = before.w === ':' ? 'colon-intro' : 'comma-intro';
+  for (let v = qt - 2; v >= 0 && qt - v < 25; v--) {
+    const t = toks[v]!;
+    if (t.type === TokType.Quote) break;
+    if (isCueTok(t) && isVerbCue(toks, v)) {
+      // `Spicer said, adding, “…”`: the participle continues the reporting verb before it.
+      const w = t.w.endsWith('ing') && isP(toks[v - 1], ',') && isCueTok(toks[v - 2]) && isVerbCue(toks, v - 2) ? v - 2 : v;
+      const s = subjectOf(toks, w, 0) ?? inverted(toks, w, qt - 1);
+      if (s) return fromSubject(toks, s, rule, t);
+      break;
+    }
+  }
+  if (before.w === ':') {
+    // "Pollsters agree - Carl Bialik: “…”", "More from Jones: “…”".
+    const np = phraseLeft(toks, qt - 2, 0);
+    if (np && personLike(toks, np)) return { rule: 'colon-name', speaker: range(toks, np) };
+  }
+  return null;
+}
+
+/**
+ * X said that … "…": the outermost reporting verb of the main clause before the quote token at `qt`
+ * (PolNeAR folds nested attributions into the outer one: `X said Y called it “…”` is X's).
+ */
+function verbBefore(toks: readonly Tok[], qt: number): Attribution | null {
   // Cues after an earlier quote of the sentence come first (`“…,” X added, saying it was “…”`);
   // a cue inside a relative clause (`Graham, who says …, tweeted`) only when nothing else is found.
   let lastQ = -1;
@@ -215,8 +238,12 @@ export function attributeInSentence(
       return a;
     }
   }
-  if (relative) return relative;
-  // A reporting verb later in the sentence.
+  return relative;
+}
+
+/** A reporting verb later in the sentence than the quote token at `qt`. */
+function verbAfter(toks: readonly Tok[], qt: number): Attribution | null {
+  const n = toks.length;
   for (let v = qt + 1; v < n; v++) {
     const t = toks[v]!;
     if (!isStrongCue(t) || !isVerbCue(toks, v)) continue;
@@ -227,11 +254,6 @@ export function attributeInSentence(
     if (!s && isP(toks[v - 1], ',')) s = inverted(toks, v, n);
     if (!s && qt > 0) s = firstPhrase(toks, 0, qt);
     if (s) return fromSubject(toks, s, 'verb-after', t);
-  }
-  // X said:¶"…"
-  if (qt === 0) {
-    const pc = prevColon(text, quotes, qi, sentences);
-    if (pc) return pc;
   }
   return null;
 }
@@ -252,9 +274,10 @@ function transcriptSpeaker(text: string, q: Span): Attribution | null {
 
 /** Common nouns for people who shout or say things in a crowd (`a man yelled`, `the heckler shouted`). */
 const PEOPLE_HEADS = new Set(
-  'man woman men women someone somebody crowd audience heckler hecklers protester protesters supporter supporters voter voters reporter reporters fan fans'.split(
-    ' ',
-  ),
+  (
+    'man woman men women someone somebody crowd audience heckler hecklers protester protesters supporter ' +
+    'supporters voter voters reporter reporters fan fans'
+  ).split(' '),
 );
 
 /** A share of people as a subject: `31% of Republicans`, `just 8 percent of Democrats`. */
@@ -433,9 +456,10 @@ const EXPLETIVE = /^(?:it|there|it[’']s|that[’']s|there[’']s|here[’']s|w
 
 /** Common irregular past forms that govern a quote (`held an “excellent” call`). */
 const IRREGULAR = new Set(
-  'held made gave took left put set kept found felt thought spoke wrote sang went came began drew chose won lost met ran sent brought bought'.split(
-    ' ',
-  ),
+  (
+    'held made gave took left put set kept found felt thought spoke wrote sang went came began drew ' +
+    'chose won lost met ran sent brought bought'
+  ).split(' '),
 );
 
 /**
@@ -681,13 +705,13 @@ function phraseRightBeforeVerb(toks: readonly Tok[], r: number, n: number): TokR
   return np;
 }
 
+/** Auxiliaries and adverbs that may stand between a subject and its verb (`had`, `also`, `reportedly`). */
+const AUX_OR_ADVERB = new RegExp(
+  '^(?:has|had|have|was|is|also|later|then|once|again|previously|recently|reportedly|further|' +
+    'would|will|could|might|may|did|does|do|not|just|simply|first|finally|often|had|had)$',
+);
 function isAuxOrAdverb(t: Tok): boolean {
-  return (
-    /^(?:has|had|have|was|is|also|later|then|once|again|previously|recently|reportedly|further|would|will|could|might|may|did|does|do|not|just|simply|first|finally|often|had|had)$/.test(
-      t.w,
-    ) ||
-    (t.w.length > 4 && t.w.endsWith('ly'))
-  );
+  return AUX_OR_ADVERB.test(t.w) || (t.w.length > 4 && t.w.endsWith('ly'));
 }
 
 /** `Cruz continued:` ending the paragraph before a paragraph that is a quote. */

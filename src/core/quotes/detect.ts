@@ -140,7 +140,7 @@ export function detectQuotes(text: string): RawQuote[] {
     if (!isBlank(text, ls, le)) {
       const line = { start: ls, end: le };
       const headline = ls === headStart;
-      carry = singles && !headline ? scanSingleLine(text, line, carry, out) : scanLine(text, line, headline, carry, out);
+      carry = singles && !headline ? scanSingleLine(text, line, carry, out) : scanLine({ text, line, headline, out }, carry);
     }
     ls = le + 1;
   }
@@ -271,11 +271,33 @@ interface Carry {
   part: number;
 }
 
+/** One line being scanned for double quotes, and where its quotes go. */
+interface LineScan {
+  text: string;
+  line: Line;
+  /** The line is the headline (single-quoted quotes count there). */
+  headline: boolean;
+  out: RawQuote[];
+}
+
+/** A double quote found by {@link scanLine}, before {@link emit} checks it. */
+interface Found {
+  start: number;
+  end: number;
+  /** False when the closing mark is missing. */
+  closed: boolean;
+  /** The quote continues the multi-paragraph quote of the previous line. */
+  cont: Carry | null;
+  /** Single-quoted passages inside it. */
+  nested: Span[];
+}
+
 /**
  * Scans one line. `carry` says the line is expected to start with the opening mark that continues
  * a multi-paragraph quote. Returns the carry for the next line.
  */
-function scanLine(text: string, line: Line, headline: boolean, carry: Carry | null, out: RawQuote[]): Carry | null {
+function scanLine(scan: LineScan, carry: Carry | null): Carry | null {
+  const { text, line, headline, out } = scan;
   const { start: ls, end: le } = line;
   let from = ls;
   let cont = carry;
@@ -313,7 +335,7 @@ function scanLine(text: string, line: Line, headline: boolean, carry: Carry | nu
         // a new quote — the same quote's next part when a sentence ended before it (paragraphs run
         // together), else another quote, maybe another speaker's.
         if (c === 34 && stack.length === 1 && text.charCodeAt(stack[0]!) === 34) {
-          cont = splitUnclosed(text, line, out, stack[0]!, i, headline, cont, nested);
+          cont = splitUnclosed(scan, stack[0]!, i, cont, nested);
           stack[0] = i;
           single = -1;
           nested = [];
@@ -325,7 +347,7 @@ function scanLine(text: string, line: Line, headline: boolean, carry: Carry | nu
       const bottom = stack[0]!;
       stack.pop();
       if (!stack.length) {
-        emit(text, line, out, bottom, i + 1, headline, true, cont, nested);
+        emit(scan, { start: bottom, end: i + 1, closed: true, cont, nested });
         cont = null;
         single = -1;
         nested = [];
@@ -366,6 +388,15 @@ function scanLine(text: string, line: Line, headline: boolean, carry: Carry | nu
     }
   }
   if (!stack.length) return null;
+  return emitUnclosed(scan, stack, cont, nested);
+}
+
+/**
+ * Emits the quotes still open at the end of the line, their opening marks in `stack`. Returns the
+ * carry for the next line.
+ */
+function emitUnclosed(scan: LineScan, stack: number[], cont: Carry | null, nested: Span[]): Carry | null {
+  const { text, line, out } = scan;
   // Unclosed at the end of the line. An opening mark followed by another still-open one most likely
   // lacks its closing mark: that quote ends before the next opening mark. The last one runs to the
   // end of the line, or continues in the next paragraph.
@@ -373,25 +404,21 @@ function scanLine(text: string, line: Line, headline: boolean, carry: Carry | nu
     const a = stack[k]!;
     let e = stack[k + 1]!;
     while (e > a + 1 && isSpace(text.charCodeAt(e - 1))) e--;
-    emit(
-      text,
-      line,
-      out,
-      a,
-      e,
-      headline,
-      false,
-      k === 0 ? cont : null,
-      nested.filter((x) => x.start >= a && x.end <= e),
-    );
+    emit(scan, {
+      start: a,
+      end: e,
+      closed: false,
+      cont: k === 0 ? cont : null,
+      nested: nested.filter((x) => x.start >= a && x.end <= e),
+    });
   }
   const bottom = stack[stack.length - 1]!;
-  let e = le;
+  let e = line.end;
   while (e > bottom + 1 && isSpace(text.charCodeAt(e - 1))) e--;
-  const next = continuesInNextParagraph(text, le);
+  const next = continuesInNextParagraph(text, line.end);
   const idx = out.length;
   const own = nested.filter((x) => x.start >= bottom);
-  if (!emit(text, line, out, bottom, e, headline, next, stack.length === 1 ? cont : null, own)) return null;
+  if (!emit(scan, { start: bottom, end: e, closed: next, cont: stack.length === 1 ? cont : null, nested: own })) return null;
   if (!next) return null;
   const q = out[idx]!;
   return { group: q.group, part: q.part + 1 };
@@ -402,33 +429,12 @@ function scanLine(text: string, line: Line, headline: boolean, carry: Carry | nu
  * it ends before `next`. Returns the carry for the quote starting at `next`: its next part when the
  * unclosed one ended a sentence (`… 26 weeks. "We are …`: run-together paragraphs of one quote).
  */
-function splitUnclosed(
-  text: string,
-  line: Line,
-  out: RawQuote[],
-  open: number,
-  next: number,
-  headline: boolean,
-  cont: Carry | null,
-  nested: Span[],
-): Carry | null {
+function splitUnclosed(scan: LineScan, open: number, next: number, cont: Carry | null, nested: Span[]): Carry | null {
+  const { text, out } = scan;
   let e = next;
   while (e > open + 1 && isSpace(text.charCodeAt(e - 1))) e--;
   const idx = out.length;
-  if (
-    !emit(
-      text,
-      line,
-      out,
-      open,
-      e,
-      headline,
-      false,
-      cont,
-      nested.filter((x) => x.start >= open && x.end <= e),
-    )
-  )
-    return null;
+  if (!emit(scan, { start: open, end: e, closed: false, cont, nested: nested.filter((x) => x.start >= open && x.end <= e) })) return null;
   let k = e - 1;
   while (k > open && (text.charCodeAt(k) === 41 || text.charCodeAt(k) === 39 || text.charCodeAt(k) === 0x2019)) k--;
   const c = text.charCodeAt(k);
@@ -457,17 +463,10 @@ function continuesInNextParagraph(text: string, le: number, single = false): boo
   return isDoubleMark(text.charCodeAt(i)) && markRole(text, i, i, e) !== Role.Close;
 }
 
-function emit(
-  text: string,
-  line: Line,
-  out: RawQuote[],
-  start: number,
-  end: number,
-  headline: boolean,
-  closed: boolean,
-  cont: { group: number; part: number } | null,
-  nested: Span[],
-): boolean {
+/** Adds a double quote to the scan's quotes unless it is only marks and spaces, or a nickname. */
+function emit(scan: LineScan, found: Found): boolean {
+  const { text, line, headline, out } = scan;
+  const { start, end, closed, cont, nested } = found;
   // Needs some content besides marks and spaces.
   let content = false;
   for (let i = start + 1; i < end; i++) {

@@ -15,6 +15,7 @@ import type { Entity, EntityMention, Quote, QuoteKind, Span, Speaker } from '../
 import {
   type Attribution,
   type QuoteContext,
+  type QuoteScope,
   type Rule,
   attributeInSentence,
   contextOf,
@@ -76,9 +77,10 @@ export function findQuotes(text: string, mentions: readonly EntityMention[], gro
   // once took hundreds of bytes per character.
   const facts: SentenceFacts[] = [];
   const found: (Attribution | null)[] = [];
+  const scope: QuoteScope = { text, quotes: spans, sentences };
   for (let i = 0; i < raw.length; i++) {
     const ctx = contextOf(text, spans, i, sentences);
-    const a = attributeInSentence(text, spans, i, ctx, sentences, raw[i]!.headline);
+    const a = attributeInSentence(scope, i, ctx, raw[i]!.headline);
     found.push(a);
     facts.push(factsOf(ctx, !a));
   }
@@ -134,7 +136,7 @@ export function findQuotes(text: string, mentions: readonly EntityMention[], gro
       start: q.start,
       end: q.end,
       text: text.slice(q.start, q.end),
-      kind: kindOf(text, lines, q, i, facts[i]!, rule),
+      kind: kindOf(lines, q, i, facts[i]!, rule),
       speaker,
       confidence: speaker ? Math.round(RULE_CONFIDENCE[rule] * (anaphoric ? ANAPHORA_CONFIDENCE : 1) * 100) / 100 : 0,
       rule: speaker ? rule : 'none',
@@ -225,7 +227,7 @@ function countWords(s: string): number {
 /** Line bounds by binary search over the line breaks, computed once per text. */
 class Lines {
   private readonly breaks: number[] = [];
-  constructor(private readonly text: string) {
+  constructor(readonly text: string) {
     for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) this.breaks.push(i);
   }
 
@@ -237,7 +239,9 @@ class Lines {
   }
 }
 
-function kindOf(text: string, lines: Lines, q: RawQuote, index: number, facts: SentenceFacts, rule: Rule): QuoteKind {
+/** The kind of quote `q` (at `index` among the quotes), in the text of `lines`. */
+function kindOf(lines: Lines, q: RawQuote, index: number, facts: SentenceFacts, rule: Rule): QuoteKind {
+  const text = lines.text;
   if (q.headline) return 'headline';
   const inner = text.slice(q.start + 1, q.end - (q.closed ? 1 : 0));
   const words = countWords(inner);

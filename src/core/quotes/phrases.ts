@@ -417,8 +417,10 @@ function namesSomeone(toks: readonly Tok[], r: TokRange): boolean {
 }
 
 /** `Twenty-two years ago`, `several weeks`: numbers in words. */
-const NUMBER_WORD =
-  /^(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|several|few|couple|dozen)(?:-\w+)?$/;
+const NUMBER_WORD = new RegExp(
+  '^(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|' +
+    'twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|several|few|couple|dozen)(?:-\\w+)?$',
+);
 function isAllTemporal(toks: readonly Tok[], r: TokRange): boolean {
   for (let k = r.a; k < r.b; k++) {
     const w = toks[k]!.w;

@@ -177,13 +177,33 @@ export class Sentences {
   }
 }
 
+/** The subject of {@link AHEAD}: a pronoun, a name or a description. */
+const AHEAD_SUBJECT = [
+  /(?:He|She|They|I|We|It)/u, // a pronoun
+  /(?:(?:The|A|An)\s+)?(?:[\p{Lu}][\p{L}.’'-]*\s+){0,4}[\p{Lu}][\p{L}.’'-]*/u, // a name: `Sen. Tom Udall`
+  /(?:The|A|An|Another|One)\s+[\p{Ll}’'-]+(?:\s+[\p{L}’'-]+){0,3}/u, // a description: `the White House spokesman`
+]
+  .map((r) => r.source)
+  .join('|');
+/** An aside between the subject and the verb: `, the minister,` or `(R-Texas)`. */
+const AHEAD_ASIDE = /(?:,[^,.“”"\n]{1,80},|\s+\([^()\n]{1,20}\))?/u.source;
+/** The verb of {@link AHEAD}, maybe after an adverb (`then said`), maybe with a particle (`went on`). */
+const AHEAD_VERB = /\s+(?:(?:also|then|later|quickly|finally|again)\s+)?(\p{Ll}+(?:\s+(?:on|back|in))?)/u.source;
+/** What follows the verb: a comma or colon and a quote, punctuation, a preposition, or the end. */
+const AHEAD_AFTER = [
+  /\s*[,:]\s*[“"]/u,
+  /\s*[.,;!?—]/u,
+  /\s+(?:on|in|at|during|to|of|about|as|after|before|with|when|while|from|last|this|via|through|of)\b/u,
+  /\s*$/u,
+]
+  .map((r) => r.source)
+  .join('|');
 /**
  * A subject and a verb closing a clause right after a quote: `Clinton asked.`, `Sen. Tom Udall said,`,
  * `Hannity pressed.`, `Trump went on, as if …`. Not `He added, “…”`, which introduces the next quote,
  * nor `Trump said that …`, a new sentence.
  */
-const AHEAD =
-  /^((?:He|She|They|I|We|It)|(?:(?:The|A|An)\s+)?(?:[\p{Lu}][\p{L}.’'-]*\s+){0,4}[\p{Lu}][\p{L}.’'-]*|(?:The|A|An|Another|One)\s+[\p{Ll}’'-]+(?:\s+[\p{L}’'-]+){0,3})(?:,[^,.“”"\n]{1,80},|\s+\([^()\n]{1,20}\))?\s+(?:(?:also|then|later|quickly|finally|again)\s+)?(\p{Ll}+(?:\s+(?:on|back|in))?)(\s*[,:]\s*[“"]|\s*[.,;!?—]|\s+(?:on|in|at|during|to|of|about|as|after|before|with|when|while|from|last|this|via|through|of)\b|\s*$)/u;
+const AHEAD = new RegExp(`^(${AHEAD_SUBJECT})${AHEAD_ASIDE}${AHEAD_VERB}(${AHEAD_AFTER})`, 'u');
 
 function attributionAhead(s: string, openEnded: boolean): boolean {
   const m = AHEAD.exec(s);

@@ -71,7 +71,8 @@ export function takeTheirs(list: readonly Annotation[], d: BranchDifference): An
 /** A difference in words for people (plain text; names are the file's, show them as text). */
 export function describeDifference(d: BranchDifference, branch: string): string {
   const t = d.theirs;
-  const theirs = `${t.origin === 'user' ? 'added' : t.status}${d.ours && t.type !== d.ours.type ? ` as ${t.type}` : ''}${t.by ? ` by ${t.by}` : ''}`;
+  const asType = d.ours && t.type !== d.ours.type ? ` as ${t.type}` : '';
+  const theirs = `${t.origin === 'user' ? 'added' : t.status}${asType}${t.by ? ` by ${t.by}` : ''}`;
   if (d.kind === 'only-theirs') return `On ${branch}: “${t.text}” ${theirs}; not annotated so here.`;
   const o = d.ours!;
   const ours =

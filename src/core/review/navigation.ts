@@ -77,20 +77,26 @@ export interface NextResult {
   of: number;
 }
 
+/** What {@link nextToReview} reviews, and where the cursor was put last. */
+export interface NextOptions {
+  /** Which annotations to review (default: all that await a decision). */
+  filter?: ReviewFilter;
+  /** The model's confidence in an annotation, for the filter (default: none known). */
+  confidenceOf?: ConfidenceOf;
+  /**
+   * The annotation the cursor was put on last (so that two annotations starting at the same place
+   * are both visited).
+   */
+  currentId?: string;
+}
+
 /**
- * The next (direction 1) or previous (-1) annotation to review from `offset`. `currentId` is the
- * annotation the cursor was put on last (so that two annotations starting at the same place are
- * both visited); without it, "next" is the first one starting after the cursor, and "previous" the
- * last one starting before it. Wraps round the article; null when nothing is left to review.
+ * The next (direction 1) or previous (-1) annotation to review from `offset`. Without
+ * {@link NextOptions.currentId}, "next" is the first one starting after the cursor, and "previous"
+ * the last one starting before it. Wraps round the article; null when nothing is left to review.
  */
-export function nextToReview(
-  list: readonly Annotation[],
-  offset: number,
-  direction: 1 | -1,
-  filter: ReviewFilter = {},
-  confidenceOf: ConfidenceOf = () => undefined,
-  currentId?: string,
-): NextResult | null {
+export function nextToReview(list: readonly Annotation[], offset: number, direction: 1 | -1, opts: NextOptions = {}): NextResult | null {
+  const { filter = {}, confidenceOf = () => undefined, currentId } = opts;
   const queue = reviewQueue(list, filter, confidenceOf);
   if (!queue.length) return null;
   const at = (i: number, wrapped: boolean): NextResult => ({ annotation: queue[i]!, wrapped, position: i + 1, of: queue.length });

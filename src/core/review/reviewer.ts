@@ -14,7 +14,6 @@ export const MAX_REVIEWER_CHARS = 100;
 export function cleanReviewer(raw: string): string | null {
   const line = raw.split(/\r?\n/)[0] ?? '';
   // C0/C1 controls, bidi embeddings/overrides/isolates, zero-width and BOM characters.
-  // eslint-disable-next-line no-control-regex
   let s = line
     .replace(/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/g, '')
     .replace(/\s+/g, ' ')

@@ -11,7 +11,10 @@
 import type { Annotation, Status } from '../sidecar/model';
 import type { Analysis, Entity, EntityMention } from '../types';
 
-/** A speaker's kind: a person, an organisation, a place (a government by its capital), another name, or a phrase the text uses ("the Chinese readout"). */
+/**
+ * A speaker's kind: a person, an organisation, a place (a government by its capital), another name, or
+ * a phrase the text uses ("the Chinese readout").
+ */
 export type SpeakerType = 'PER' | 'ORG' | 'LOC' | 'MISC' | 'other';
 
 /** What a source speaks for, read from organisation names and roles. */
@@ -83,8 +86,11 @@ export const CERTAIN_AT = 0.75;
 
 const DETERMINERS = /^(?:the|a|an|his|her|its|their|our|my|your)\s+/i;
 /** A day or month the sentence starts with ("Tuesday Foreign Secretary Jack Straw"). */
-const LEADING_TIME =
-  /^(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december)\s+/i;
+const LEADING_TIME = new RegExp(
+  '^(?:on\\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|' +
+    'april|may|june|july|august|september|october|november|december)\\s+',
+  'i',
+);
 /** Courtesy titles, not roles ("Mr Kerr", "Lord Woolf"). */
 const TITLES = /(?:^|[\s,]+)(?:mr|mrs|ms|miss|mx|dr|sir|dame|lord|lady|baroness|baron|madam|mister)\.?$/i;
 /**
@@ -93,18 +99,23 @@ const TITLES = /(?:^|[\s,]+)(?:mr|mrs|ms|miss|mx|dr|sir|dame|lord|lady|baroness|
  */
 const ROLE_WORDS = new Set(
   (
-    'president premier chancellor minister secretary senator congressman congresswoman representative governor mayor ambassador envoy consul ' +
-    'commissioner chairman chairwoman chair chief ceo executive director spokesman spokeswoman spokesperson speaker leader judge justice prosecutor ' +
-    'attorney king queen prince princess general admiral colonel commander officer coach manager captain striker midfielder defender goalkeeper ' +
-    'founder owner analyst economist editor correspondent reporter professor lecturer researcher lawyer adviser advisor aide deputy head boss mp mep ' +
-    'lawmaker councillor organiser organizer member official campaigner activist resident trustee treasurer convenor steward inspector superintendent ' +
-    'constable sergeant detective surgeon doctor nurse teacher headteacher principal dean chancellor-elect president-elect vice-president chief-executive ' +
-    'host presenter author partner consultant engineer scientist farmer herder backbencher whip candidate'
+    'president premier chancellor minister secretary senator congressman congresswoman representative governor mayor ' +
+    'ambassador envoy consul commissioner chairman chairwoman chair chief ceo executive director spokesman spokeswoman ' +
+    'spokesperson speaker leader judge justice prosecutor attorney king queen prince princess general admiral colonel ' +
+    'commander officer coach manager captain striker midfielder defender goalkeeper founder owner analyst economist editor ' +
+    'correspondent reporter professor lecturer researcher lawyer adviser advisor aide deputy head boss mp mep lawmaker ' +
+    'councillor organiser organizer member official campaigner activist resident trustee treasurer convenor steward inspector ' +
+    'superintendent constable sergeant detective surgeon doctor nurse teacher headteacher principal dean chancellor-elect ' +
+    'president-elect vice-president chief-executive host presenter author partner consultant engineer scientist farmer herder ' +
+    'backbencher whip candidate'
   ).split(' '),
 );
 /** Nouns that name an organisation's kind inside a role ("Council leader", "union secretary"). */
-const ORG_NOUNS =
-  /\b(council|union|ministry|company|police|university|board|commission|agency|department|authority|association|federation|trust|club|court)\b/i;
+const ORG_NOUNS = new RegExp(
+  '\\b(council|union|ministry|company|police|university|board|commission|agency|department|' +
+    'authority|association|federation|trust|club|court)\\b',
+  'i',
+);
 
 function spanKey(start: number, end: number): string {
   return `${start}:${end}`;
@@ -255,24 +266,43 @@ export interface Source {
 const ORG_TYPE_RULES: [OrgType, RegExp][] = [
   [
     'international',
-    /\b(united nations|u\.n\.|unicef|unesco|world bank|imf|international monetary fund|world health organi[sz]ation|european union|nato|red cross|amnesty|human rights watch|greenpeace|oxfam|ngo|charity|foundation|development bank)\b/i,
+    new RegExp(
+      '\\b(united nations|u\\.n\\.|unicef|unesco|world bank|imf|international monetary fund|' +
+        'world health organi[sz]ation|european union|nato|red cross|amnesty|human rights watch|' +
+        'greenpeace|oxfam|ngo|charity|foundation|development bank)\\b',
+      'i',
+    ),
   ],
   ['academia', /\b(university|universities|professor|lecturer|researcher|institute|college|school|academy|think tank|economist at)\b/i],
   ['union', /\b(union|unison|federation|association|confederation|guild|chamber of|syndicate|organiser|organizer)\b/i],
   ['media', /\b(newspaper|broadcaster|reporter|journalist|correspondent|editor|television|radio|magazine|news agency)\b/i],
   [
     'politics',
-    /\b(party|democrats?|republicans?|conservatives?|tory|tories|labour|lib dems?|liberals?|ukip|senator|congressman|congresswoman|lawmaker|mp|mep|backbencher|shadow|opposition|candidate|councillors?)\b/i,
+    new RegExp(
+      '\\b(party|democrats?|republicans?|conservatives?|tory|tories|labour|lib dems?|liberals?|ukip|' +
+        'senator|congressman|congresswoman|lawmaker|mp|mep|backbencher|shadow|opposition|candidate|councillors?)\\b',
+      'i',
+    ),
   ],
   [
     'government',
-    /\b(minister|ministry|government|department|president|prime minister|premier|chancellor|secretary|governor|mayor|council|cabinet|treasury|downing street|agency|authority|regulator|commission|commissioner|embassy|ambassador|officials?|white house|kremlin|readout|state department)\b/i,
+    new RegExp(
+      '\\b(minister|ministry|government|department|president|prime minister|premier|chancellor|' +
+        'secretary|governor|mayor|council|cabinet|treasury|downing street|agency|authority|regulator|' +
+        'commission|commissioner|embassy|ambassador|officials?|white house|kremlin|readout|state department)\\b',
+      'i',
+    ),
   ],
   ['justice', /\b(police|court|justice|judges?|prosecutor|attorney|army|military|defence force|navy|sheriff|detective)\b/i],
   ['sport', /\b(club|fc|athletic|rovers|team|coach|manager|striker|midfielder|defender|goalkeeper|captain|players?|fans)\b/i],
   [
     'business',
-    /\b(company|companies|group|inc|corp|corporation|ltd|plc|llc|bank|holdings|airline|motors|chief executive|ceo|chairman|executive|director|founder|owner|analysts?|investors?|firm|trust|power|terminal)\b/i,
+    new RegExp(
+      '\\b(company|companies|group|inc|corp|corporation|ltd|plc|llc|bank|holdings|airline|motors|' +
+        'chief executive|ceo|chairman|executive|director|founder|owner|analysts?|investors?|firm|trust|' +
+        'power|terminal)\\b',
+      'i',
+    ),
   ],
   [
     'civil society',

@@ -26,10 +26,14 @@ export function scriptSafeJson(value: unknown): string {
 
 /** The Content-Security-Policy of the chart page. */
 export function chartCsp(nonce: string): string {
-  return `default-src 'none'; script-src 'nonce-${nonce}'; style-src 'nonce-${nonce}'; img-src 'none'; font-src 'none'; connect-src 'none'; frame-src 'none'; form-action 'none'; base-uri 'none'`;
+  return (
+    `default-src 'none'; script-src 'nonce-${nonce}'; style-src 'nonce-${nonce}'; img-src 'none'; font-src 'none'; ` +
+    `connect-src 'none'; frame-src 'none'; form-action 'none'; base-uri 'none'`
+  );
 }
 
-const STYLE = `
+const STYLE =
+  `
 body { font-family: var(--vscode-font-family); font-size: var(--vscode-font-size); color: var(--vscode-foreground); padding: 0 16px 24px; }
 h1 { font-size: 1.3em; font-weight: 600; }
 h2 { font-size: 1.05em; font-weight: 600; margin: 22px 0 8px; }
@@ -40,21 +44,25 @@ h2 { font-size: 1.05em; font-weight: 600; margin: 22px 0 8px; }
 .bar { height: 14px; border-radius: 2px; background: var(--vscode-charts-blue, #3794ff); }
 .bar.certain { background: var(--vscode-charts-green, #388a34); }
 .count { text-align: right; font-variant-numeric: tabular-nums; }
-button.row { all: unset; display: grid; grid-template-columns: minmax(120px, 28%) 1fr 3.5em; align-items: center; gap: 8px; margin: 3px 0; width: 100%; cursor: pointer; }
+button.row { all: unset; display: grid; grid-template-columns: minmax(120px, 28%) 1fr 3.5em; ` +
+  `align-items: center; gap: 8px; margin: 3px 0; width: 100%; cursor: pointer; }
 button.row:focus-visible { outline: 1px solid var(--vscode-focusBorder); }
 .legend { color: var(--vscode-descriptionForeground); font-size: .9em; }
 .split { display: flex; height: 14px; }
 `;
 
 /** The script: reads the JSON block, draws the three charts with DOM calls and textContent only. */
-const SCRIPT = `
+const SCRIPT =
+  `
 (function () {
   const vscode = acquireVsCodeApi();
   const data = JSON.parse(document.getElementById('chart-data').textContent);
   const root = document.getElementById('sources-chart');
-  const el = (tag, cls, text) => { const e = document.createElement(tag); if (cls) e.className = cls; if (text !== undefined) e.textContent = String(text); return e; };
+  const el = (tag, cls, text) => { const e = document.createElement(tag); if (cls) e.className = cls; ` +
+  `if (text !== undefined) e.textContent = String(text); return e; };
   const t = data.totals;
-  root.appendChild(el('p', 'totals', t.quotes + ' quotes from ' + t.sources + ' sources in ' + t.articles + ' articles' + (t.unattributed ? ' (' + t.unattributed + ' more without a speaker)' : '')));
+  root.appendChild(el('p', 'totals', t.quotes + ' quotes from ' + t.sources + ' sources in ' + t.articles + ' articles' + ` +
+  `(t.unattributed ? ' (' + t.unattributed + ' more without a speaker)' : '')));
   const section = (title, rows, opts) => {
     root.appendChild(el('h2', '', title));
     if (!rows.length) { root.appendChild(el('p', 'legend', 'Nothing yet.')); return; }
@@ -78,7 +86,8 @@ const SCRIPT = `
       if (opts.click) row.addEventListener('click', () => vscode.postMessage({ type: 'showSource', key: r.key }));
       root.appendChild(row);
     }
-    if (opts.certain) root.appendChild(el('p', 'legend', 'Green: attribution certain (confident, or accepted by a reviewer). Blue: uncertain. Click a source to see its quotes.'));
+    if (opts.certain) root.appendChild(el('p', 'legend', 'Green: attribution certain (confident, or accepted by a reviewer). ` +
+  `Blue: uncertain. Click a source to see its quotes.'));
   };
   section('Quotes per source (most quoted)', data.bySource, { kind: 'source', certain: true, click: true });
   section('Quotes per organisation type', data.byOrgType, { kind: 'orgType' });

@@ -202,7 +202,10 @@ export function annotationsFromAnalysis(a: Analysis): Annotation[] {
 // ---------------------------------------------------------------------------------------------
 // The questions every part asks about an annotation, each answered here once.
 
-/** True when the annotation carries a user decision (or came from another tool) that re-analysis must keep (and the file must hold with its context). */
+/**
+ * True when the annotation carries a user decision (or came from another tool) that re-analysis must
+ * keep (and the file must hold with its context).
+ */
 export function isUserDecision(a: Annotation): boolean {
   return a.origin !== 'model' || a.status !== 'suggested' || a.note !== undefined || a.conflict !== undefined;
 }

@@ -134,14 +134,18 @@ export function checkSidecar(src: string | null, text: string): CheckFinding[] {
     const m = loaded.mismatched[0]!;
     out.push({
       code: 'mismatch',
-      message: `${loaded.mismatched.length} annotation(s) do not match the article at their offsets (first: ${m.id} at ${m.start}–${m.end}); run: news-annotator annotate`,
+      message:
+        `${loaded.mismatched.length} annotation(s) do not match the article at their offsets (first: ${m.id} ` +
+        `at ${m.start}–${m.end}); run: news-annotator annotate`,
     });
   }
   const disputed = loaded.annotations.filter((a) => a.conflict);
   if (disputed.length) {
     out.push({
       code: 'disagreement',
-      message: `${disputed.length} annotation(s) were decided differently on two branches (first: ${disputed[0]!.id}: ${disputed[0]!.status} here, ${disputed[0]!.conflict!.status} there); choose one in the editor`,
+      message:
+        `${disputed.length} annotation(s) were decided differently on two branches ` +
+        `(first: ${disputed[0]!.id}: ${disputed[0]!.status} here, ${disputed[0]!.conflict!.status} there); choose one in the editor`,
     });
   }
   const lost = loaded.annotations.filter((a) => a.anchor !== 'ok' && isUserDecision(a));
@@ -149,7 +153,9 @@ export function checkSidecar(src: string | null, text: string): CheckFinding[] {
     const byState = (s: string) => lost.filter((a) => a.anchor === s).length;
     out.push({
       code: 'unanchored',
-      message: `${lost.length} annotation(s) no longer match the text (${byState('ambiguous')} ambiguous, ${byState('orphaned')} orphaned, ${byState('modified')} modified; ${r.moved} moved)`,
+      message:
+        `${lost.length} annotation(s) no longer match the text (${byState('ambiguous')} ambiguous, ` +
+        `${byState('orphaned')} orphaned, ${byState('modified')} modified; ${r.moved} moved)`,
     });
   }
   return out;

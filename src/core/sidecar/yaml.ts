@@ -192,7 +192,13 @@ export function annotationLine(a: Annotation): string {
   if (decided && a.suffix) o += `, suffix: ${yamlString(a.suffix)}`;
   if (a.anchor === 'ambiguous' && a.candidates) o += `, candidates: ${flow(a.candidates)}`;
   if (a.conflict)
-    o += `, conflict: ${flow({ status: a.conflict.status, type: a.conflict.type, entity: a.conflict.entity, note: a.conflict.note, by: a.conflict.by })}`;
+    o += `, conflict: ${flow({
+      status: a.conflict.status,
+      type: a.conflict.type,
+      entity: a.conflict.entity,
+      note: a.conflict.note,
+      by: a.conflict.by,
+    })}`;
   return o + '}';
 }
 
@@ -293,7 +299,8 @@ export function parseSidecar(raw: string, opts: ParseOptions = {}): ParseResult 
   if (src.length > fullMax) {
     return fail(
       'too-large',
-      `the annotation file is larger than ${mb(fullMax)} and not in the layout News Annotator reads quickly (line ${why.line}: ${why.reason}); write it again with one value per line`,
+      `the annotation file is larger than ${mb(fullMax)} and not in the layout News Annotator reads ` +
+        `quickly (line ${why.line}: ${why.reason}); write it again with one value per line`,
       why.line,
     );
   }

@@ -289,7 +289,8 @@ export class ArticleStore {
     if (loaded.report) {
       const r = loaded.report;
       log.info(
-        `loaded ${loaded.annotations.length} annotations (${r.ok} in place, ${r.moved} moved, ${r.ambiguous} ambiguous, ${r.orphaned} orphaned)${loaded.stale ? '; the article changed since they were saved' : ''}`,
+        `loaded ${loaded.annotations.length} annotations (${r.ok} in place, ${r.moved} moved, ${r.ambiguous} ` +
+          `ambiguous, ${r.orphaned} orphaned)${loaded.stale ? '; the article changed since they were saved' : ''}`,
       );
     }
   }
@@ -426,7 +427,9 @@ export class ArticleStore {
           if (bad.length) this.o.log.error(`anchoring invariant broken for ${bad.length} annotation(s); please report this`);
           const a = r.analysis;
           this.o.log.debug(
-            `analysed ${text.length} chars ${r.where === 'worker' ? `in the worker (${r.tagged}/${r.blocks} blocks tagged)` : 'in-process'} in ${r.ms} ms: ${a.entities.length} entities, ${a.figures.length} figures, ${a.quotes.length} quotes`,
+            `analysed ${text.length} chars ` +
+              `${r.where === 'worker' ? `in the worker (${r.tagged}/${r.blocks} blocks tagged)` : 'in-process'} in ` +
+              `${r.ms} ms: ${a.entities.length} entities, ${a.figures.length} figures, ${a.quotes.length} quotes`,
           );
           this.emitter.fire({ uri: state.uri, reason: 'analysed' });
         },

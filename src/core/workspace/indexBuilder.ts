@@ -171,7 +171,9 @@ export class IndexBuilder {
       this.idf = null;
       const st = this.index.stats();
       h.log.info(
-        `workspace index: ${st.articles} articles (${st.bySource.sidecar} from annotation files, ${st.bySource.analysis} analysed, ${st.bySource.editor} open), ${st.entities} entities, ${st.mentions} mentions in ${h.now() - t0} ms${token.cancelled ? ' (cancelled)' : ''}`,
+        `workspace index: ${st.articles} articles (${st.bySource.sidecar} from annotation files, ` +
+          `${st.bySource.analysis} analysed, ${st.bySource.editor} open), ${st.entities} entities, ` +
+          `${st.mentions} mentions in ${h.now() - t0} ms${token.cancelled ? ' (cancelled)' : ''}`,
       );
     } finally {
       this.indexing = false;
@@ -217,7 +219,8 @@ export class IndexBuilder {
     try {
       if (l.text.length > MAX_BACKGROUND_ANALYSIS && l.sidecar === null) {
         this.host.log.info(
-          `not indexed in the background (${Math.round(l.text.length / 1000)} k characters, no annotation file; open it to index it): ${c.uri}`,
+          `not indexed in the background (${Math.round(l.text.length / 1000)} k characters, no annotation ` +
+            `file; open it to index it): ${c.uri}`,
         );
         this.index.delete(c.uri);
       } else
@@ -326,7 +329,8 @@ export class IndexBuilder {
       .then(() => this.indexCandidates(candidates, { cancelled: false }))
       .finally(() => {
         this.host.log.info(
-          `workspace index: ${names.length} taught name(s) changed; checked ${candidates.length} analysed articles in ${this.host.now() - t0} ms`,
+          `workspace index: ${names.length} taught name(s) changed; checked ${candidates.length} analysed ` +
+            `articles in ${this.host.now() - t0} ms`,
         );
         this.changed.fire();
       });
