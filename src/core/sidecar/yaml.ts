@@ -164,8 +164,9 @@ const TOP_KEYS = ['version', 'article', 'textHash', 'offsets', 'subjects', 'sect
  * One annotation as a one-line flow mapping. What follows from other fields or is the default is left
  * out — the kind (every type belongs to one kind: `ORG` → entity, `money` → figure, `direct` → quote),
  * `status: suggested` (so that a decision stands out), `origin: model`, `end` when it is `start` + the
- * length of `text`, a `unit` of null, an `entity` equal to the text, a speaker `text` equal to the speaker's name — and context is stored only where
- * it serves: with decisions (suggestions are found again by the next analysis).
+ * length of `text`, a `unit` of null, an `entity` equal to the text, a speaker `text` equal to the
+ * speaker's name — and context is stored only where it serves: with decisions (suggestions are found
+ * again by the next analysis).
  */
 export function annotationLine(a: Annotation): string {
   const decided = isUserDecision(a);
