@@ -8,7 +8,7 @@ import { analyze } from '../core/analyze';
 import { contractJsonChunks } from '../core/contract';
 import { Lexicon, type LexiconEntry } from '../core/lexicon';
 import { isUserDecision } from '../core/sidecar/model';
-import { annotateWith, checkSidecar, lexiconEntriesFrom, loadSidecar, sidecarSource } from '../core/sidecar/session';
+import { annotateWith, checkSidecarFile, lexiconEntriesFrom, loadSidecar, sidecarSource } from '../core/sidecar/session';
 import { parseSidecar } from '../core/sidecar/yaml';
 import { ArticleError } from '../node/article-file';
 import { ConcurrentChangeError, describeError, displayPath, FileError, InvalidEncodingError, writeFileAtomic } from '../node/atomic';
@@ -136,15 +136,13 @@ function runJob(init: JobInit, lexicon: Lexicon, file: string): JobResult {
     case 'check': {
       const side = readSidecarFor(file, art.norm.text.length);
       const sideShown = displayPath(side.path);
-      const problems = checkSidecar(side.src, art.norm.text);
+      // Read once: a large file is not parsed again for its article: field.
+      const { findings: problems, article } = checkSidecarFile(side.src, art.norm.text);
       if (!problems.length && side.legacyPath)
         problems.push({ code: 'stale', message: `kept under its old name ${displayPath(side.legacyPath)} (run: news-annotator annotate)` });
-      if (side.src !== null && !problems.some((p) => p.code === 'invalid' || p.code === 'conflict')) {
-        const r = parseSidecar(side.src);
-        const owner = r.ok ? otherOwner(file, r.doc.article) : null;
-        if (owner)
-          problems.unshift({ code: 'invalid', message: `belongs to ${displayPath(owner)} (its article: field), not to this article` });
-      }
+      const owner = article !== null ? otherOwner(file, article) : null;
+      if (owner)
+        problems.unshift({ code: 'invalid', message: `belongs to ${displayPath(owner)} (its article: field), not to this article` });
       const out = problems.map((p) => `${sideShown}: ${p.code}: ${p.message}\n`).join('') || (init.quiet ? '' : `${sideShown}: ok\n`);
       return { out, err: '', status: problems.length ? 'finding' : 'ok' };
     }

@@ -123,9 +123,21 @@ export interface CheckFinding {
 
 /** What is wrong with an article's sidecar (empty: it is present, valid and up to date). */
 export function checkSidecar(src: string | null, text: string): CheckFinding[] {
-  if (src === null) return [{ code: 'missing', message: 'no annotation file (run: news-annotator annotate)' }];
+  return checkSidecarFile(src, text).findings;
+}
+
+/**
+ * {@link checkSidecar}, with the article the file names (its `article:` field; null when the file is
+ * missing or unreadable), so that a caller needs not parse a large file a second time.
+ */
+export function checkSidecarFile(src: string | null, text: string): { findings: CheckFinding[]; article: string | null } {
+  if (src === null) return { findings: [{ code: 'missing', message: 'no annotation file (run: news-annotator annotate)' }], article: null };
   const loaded = loadSidecar(src, text);
-  if (loaded.problem) return [{ code: loaded.problem.kind, message: loaded.problem.message }];
+  if (loaded.problem) return { findings: [{ code: loaded.problem.kind, message: loaded.problem.message }], article: null };
+  return { findings: findingsOf(loaded), article: loaded.doc?.article ?? null };
+}
+
+function findingsOf(loaded: LoadedSidecar): CheckFinding[] {
   const out: CheckFinding[] = [];
   if (loaded.stale)
     out.push({ code: 'stale', message: 'the article changed since its annotations were written (run: news-annotator annotate)' });
