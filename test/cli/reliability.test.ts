@@ -69,7 +69,7 @@ test(
     // Ours: a line added at the top, Ferraro accepted. Theirs: a line added at the end, Benedetti rejected.
     const branch = (text: string, id: string, status: string) => {
       fs.writeFileSync(art, text);
-      const decided = base.replace(new RegExp(`(id: ${id}, [^\\n]*)\\}\\n`), `$1, status: ${status}}\n`);
+      const decided = base.replace(new RegExp(`(id: ${id}, [^\\n]*status: )suggested`), `$1${status}`);
       assert.notEqual(decided, base);
       fs.writeFileSync(side, decided);
       assert.equal(run(['annotate', art]).code, 0);

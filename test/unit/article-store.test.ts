@@ -69,7 +69,7 @@ test(
     // Someone else rejects Carlo Benedetti in the file; here Marta Ricci is accepted, unsaved (dirty document).
     const benedetti = state.annotations.find((a) => a.text === 'Carlo Benedetti')!;
     const before = files.files.get(SIDE)!;
-    const edited = before.replace(new RegExp(`(id: ${benedetti.id}, [^\\n]*)\\}\\n`), '$1, status: rejected, by: Other}\n');
+    const edited = before.replace(new RegExp(`(id: ${benedetti.id}, [^\\n]*status: )suggested`), '$1rejected, by: Other');
     assert.notEqual(edited, before, 'the other reviewer’s rejection is in the file');
     files.files.set(SIDE, edited);
     doc.isDirty = true;

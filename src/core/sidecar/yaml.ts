@@ -163,18 +163,18 @@ const TOP_KEYS = ['version', 'article', 'textHash', 'offsets', 'subjects', 'sect
 /**
  * One annotation as a one-line flow mapping. What follows from other fields or is the default is left
  * out — the kind (every type belongs to one kind: `ORG` → entity, `money` → figure, `direct` → quote),
- * `status: suggested` (so that a decision stands out), `origin: model`, `end` when it is `start` + the
- * length of `text`, a `unit` of null, an `entity` equal to the text, a speaker `text` equal to the
- * speaker's name — and context is stored only where it serves: with decisions (suggestions are found
- * again by the next analysis).
+ * `origin: model`, `end` when it is `start` + the length of `text`, a `unit` of null, an `entity`
+ * equal to the text, a speaker `text` equal to the speaker's name — and context is stored only where
+ * it serves: with decisions (suggestions are found again by the next analysis).
  */
 export function annotationLine(a: Annotation): string {
   const decided = isUserDecision(a);
   // Built by hand, key by key, in the order of ANNOTATION_KEYS (it is the hot path of every save).
   let o = `{id: ${yamlString(a.id)}, type: ${yamlString(a.type)}, start: ${a.start}`;
   if (a.anchor !== 'ok' || a.end !== a.start + a.text.length) o += `, end: ${a.end}`;
-  o += `, text: ${yamlString(a.text)}`;
-  if (a.status !== 'suggested') o += `, status: ${a.status}`;
+  // The status is always written, `suggested` too: tools that read these files look for it on every
+  // annotation (a file without it is still read: absent means suggested).
+  o += `, text: ${yamlString(a.text)}, status: ${a.status}`;
   if (a.origin !== 'model') o += `, origin: ${a.origin}`;
   if (a.by !== undefined) o += `, by: ${yamlString(a.by)}`;
   if (a.anchor !== 'ok') o += `, anchor: ${a.anchor}`;
@@ -237,8 +237,7 @@ function header(doc: SidecarDoc, omitted: number): string {
     `# Offsets: UTF-16 code units in the article with LF line endings and no BOM; a span ends at start + the\n` +
     `# length of its text (end, exclusive, is written when it differs). Types: PER ORG LOC MISC (names), money\n` +
     `# percent quantity count date number (figures), direct partial scare headline block indirect (quotes).\n` +
-    `# status: accepted | rejected is your decision (absent: a suggestion). Decisions are kept when the article\n` +
-    `# is analysed again.\n` +
+    `# status: suggested | accepted | rejected. Your decisions are kept when the article is analysed again.\n` +
     (omitted ? `# ${omitted} model suggestions are not stored: the file would have grown past its size limit.\n` : '') +
     `version: ${SIDECAR_VERSION}\n` +
     `article: ${yamlString(doc.article)}\n` +

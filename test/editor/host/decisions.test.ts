@@ -121,7 +121,9 @@ describe('decisions are never lost', () => {
     // What the merge driver writes when two reviewers decided differently.
     const src = fs.readFileSync(sidecar, 'utf8');
     const line = src.split('\n').find((l) => l.includes(`id: ${target.id},`))!;
-    const disputed = line.replace(/\}$/, ', status: accepted, by: Ana, conflict: {status: rejected, by: Ben}}');
+    const disputed = line
+      .replace('status: suggested', 'status: accepted, by: Ana')
+      .replace(/\}$/, ', conflict: {status: rejected, by: Ben}}');
     fs.writeFileSync(sidecar, src.replace(line, disputed));
     const ed2 = await openArticle(uri);
     const d = await waitFor('the disagreement in Problems', () => problemsOf(uri).find((x) => x.code === target.id));
