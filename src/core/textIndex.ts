@@ -3,9 +3,9 @@
  * `analyze.ts` and "Tokens and sentences" in ARCHITECTURE.md):
  *
  * - `stops`: one scan for the places a sentence can end (every `\n`, `.`, `!`, `?`). The stages'
- *   sentence rules differ (figures: a stop, a space and an ASCII capital; quotes: a stop and a
- *   space, not after an abbreviation, quoted text skipped), and each is a view over these
- *   positions instead of a scanner of its own;
+ *   sentence rules differ (figure relations: a stop, a space and an ASCII capital; the tense of a
+ *   date: a stop and a space; quotes: a stop and a space, not after an abbreviation, quoted text
+ *   skipped), and each is a view over these positions instead of a scanner of its own;
  * - `words`: the topic analysis's word tokens (offsets, lower-case ids, capitalisation, sentence
  *   and paragraph starts), built on first use.
  *

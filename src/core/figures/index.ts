@@ -33,7 +33,7 @@ export interface FigureOptions {
  */
 export function findFigures(text: string, opts: FigureOptions = {}): { figures: Figure[]; relations: FigureRelation[] } {
   const watch = currencyWords();
-  const cands = addCurrencyMentions(text, mergeEquivalents(text, scan(text, watch)), watch.found);
+  const cands = addCurrencyMentions(text, mergeEquivalents(text, scan(text, watch, opts.index)), watch.found);
   readMoney(text, cands);
   const relations = findRelations(text, cands, opts.index);
   const ctx = contextOf(opts);
