@@ -8,6 +8,7 @@ import type { Lexicon } from './lexicon';
 import { recognizeEntities, type RecognizedMention } from './ner';
 import { findQuotes } from './quotes';
 import { analyzeTopics, type IdfTable } from './topics';
+import { TextIndex } from './textIndex';
 import type { Analysis } from './types';
 
 export interface AnalyzeOptions {
@@ -33,6 +34,8 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
 
 /** The pipeline after entity recognition (the incremental analyzer supplies cached mentions). */
 export function analyzeWith(text: string, options: AnalyzeOptions, found: RecognizedMention[]): Analysis {
+  // Sentence stops and word tokens, scanned once and read by figures, quotes and topics.
+  const index = new TextIndex(text);
   const { mentions, groups } = linkEntities(text, found);
   const date = resolveArticleDate(text, options.fileDate);
   const articleDate = date.value && date.source ? { value: date.value, source: date.source } : null;
@@ -40,12 +43,13 @@ export function analyzeWith(text: string, options: AnalyzeOptions, found: Recogn
     articleDate: date.value,
     ...(date.source ? { articleDateSource: date.source } : {}),
     articleDateNote: date.label,
+    index,
   });
-  const quotes = findQuotes(text, mentions, groups);
+  const quotes = findQuotes(text, mentions, groups, index);
   const { subjects, sections } = analyzeTopics(
     text,
     { entities: mentions, groups, figures, quotes },
-    options.idf ? { idf: options.idf } : {},
+    options.idf ? { idf: options.idf, index } : { index },
   );
   return { text, entities: mentions, entityGroups: groups, figures, figureRelations: relations, quotes, subjects, sections, articleDate };
 }

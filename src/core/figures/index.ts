@@ -11,6 +11,7 @@ import { addCurrencyMentions, currencyWords } from './currencyMentions';
 import { type DateContext, parseIsoDay, resolveDate } from './dates';
 import { findRelations } from './relations';
 import { type FigureCandidate, scan } from './scan';
+import type { TextIndex } from '../textIndex';
 
 export { findArticleDate, resolveArticleDate, type ResolvedArticleDate } from './article-date';
 
@@ -21,6 +22,8 @@ export interface FigureOptions {
   articleDateSource?: 'dateline' | 'inferred' | 'file';
   /** How the article date was found, or why there is none (goes into the notes of relative dates). */
   articleDateNote?: string;
+  /** The analysis's shared text index (see `textIndex.ts`); built when needed otherwise. */
+  index?: TextIndex;
 }
 
 /**
@@ -30,9 +33,9 @@ export interface FigureOptions {
  */
 export function findFigures(text: string, opts: FigureOptions = {}): { figures: Figure[]; relations: FigureRelation[] } {
   const watch = currencyWords();
-  const cands = addCurrencyMentions(text, mergeEquivalents(text, scan(text, watch)), watch.found);
+  const cands = addCurrencyMentions(text, mergeEquivalents(text, scan(text, watch, opts.index)), watch.found);
   readMoney(text, cands);
-  const relations = findRelations(text, cands);
+  const relations = findRelations(text, cands, opts.index);
   const ctx = contextOf(opts);
   const figures: Figure[] = new Array(cands.length);
   // Resolve full dates first so that a weekday can take the date written beside it.

@@ -5,6 +5,7 @@
  */
 import type { FigureRelation } from '../types';
 import type { FigureCandidate } from './scan';
+import { TextIndex } from '../textIndex';
 
 const NUMERIC = new Set(['money', 'percent', 'quantity', 'count', 'number']);
 /** Cue right before the earlier-in-time figure X. */
@@ -21,12 +22,17 @@ const numeric = (c: FigureCandidate): boolean => NUMERIC.has(c.kind) && c.value 
 function compatible(a: FigureCandidate, b: FigureCandidate): boolean {
   return a.kind === b.kind && a.unit === b.unit;
 }
-/** True when `text[a, b)` crosses a sentence end or a line break. */
-function crossesSentence(text: string, a: number, b: number): boolean {
-  for (let k = a; k < b; k++) {
-    const c = text.charCodeAt(k);
-    if (c === 10) return true;
-    if ((c === 46 || c === 33 || c === 63) && k + 1 < b && text.charCodeAt(k + 1) === 32) {
+/**
+ * True when `text[a, b)` crosses a sentence end or a line break: a `\n`, or a `.`, `!` or `?`
+ * followed by a space (inside the range) and an ASCII capital. A view over the index's stops.
+ */
+function crossesSentence(index: TextIndex, a: number, b: number): boolean {
+  const { text, stops } = index;
+  for (let s = index.stopFrom(a); s < stops.length; s++) {
+    const k = stops[s]!;
+    if (k >= b) return false;
+    if (text.charCodeAt(k) === 10) return true;
+    if (k + 1 < b && text.charCodeAt(k + 1) === 32) {
       const n = text.charCodeAt(k + 2);
       if (n >= 65 && n <= 90) return true;
     }
@@ -35,7 +41,8 @@ function crossesSentence(text: string, a: number, b: number): boolean {
 }
 
 /** Finds relations among `cands` (sorted), letting a bare `from` figure inherit its partner's unit (mutates it). */
-export function findRelations(text: string, cands: FigureCandidate[]): FigureRelation[] {
+export function findRelations(text: string, cands: FigureCandidate[], index?: TextIndex): FigureRelation[] {
+  let shared = index;
   const out: FigureRelation[] = [];
   const used = new Set<number>();
   for (let i = 0; i < cands.length; i++) {
@@ -63,7 +70,7 @@ export function findRelations(text: string, cands: FigureCandidate[]): FigureRel
     // Y … from X (Y preceded by `to`), Y, up from X; Y compared with X
     for (let k = i - 1; k >= 0 && k >= i - 4; k--) {
       const p = cands[k]!;
-      if (crossesSentence(text, p.end, x.start)) break;
+      if (crossesSentence((shared ??= new TextIndex(text)), p.end, x.start)) break;
       if (!numeric(p) || !compatible(p, x) || used.has(k)) continue;
       if (cue === 'from' && !TO_BEFORE.test(text.slice(Math.max(0, p.start - 24), p.start))) break;
       out.push(rel(x, p, i, k));

@@ -8,6 +8,7 @@
  *
  * Dates are left unresolved here ({@link DateSpec}); `dates.ts` turns them into calendar values.
  */
+import { TextIndex } from '../textIndex';
 import type { FigureKind } from '../types';
 import {
   type CurrencyReading,
@@ -466,8 +467,20 @@ export function wordHash(w: string): number {
   return h;
 }
 
-/** Scans `s` for figure candidates (sorted, non-overlapping), and the words of `watch`. */
-export function scan(s: string, watch?: WordWatch): FigureCandidate[] {
+/**
+ * Scans `s` for figure candidates (sorted, non-overlapping), and the words of `watch`. `index` is
+ * the analysis's text index (its sentence stops bound the tense of dates), built when needed otherwise.
+ */
+export function scan(s: string, watch?: WordWatch, index?: TextIndex): FigureCandidate[] {
+  scanIndex = index?.text === s ? index : null;
+  try {
+    return scanText(s, watch);
+  } finally {
+    scanIndex = null;
+  }
+}
+
+function scanText(s: string, watch?: WordWatch): FigureCandidate[] {
   const out: FigureCandidate[] = [];
   const n = s.length;
   let i = 0;
@@ -572,21 +585,47 @@ function makeDateCandidate(start: number, end: number, date: DateSpec): FigureCa
     nonIso: undefined,
   } as FigureCandidate;
 }
-/** The tense of the sentence around `[i, j)`: future words win over past ones; null when neither shows. */
+/** The analysis's text index while {@link scan} runs (built on first use when not given). */
+let scanIndex: TextIndex | null = null;
+function stopsOf(s: string): TextIndex {
+  if (scanIndex === null || scanIndex.text !== s) scanIndex = new TextIndex(s);
+  return scanIndex;
+}
+
+/**
+ * The tense of the sentence around `[i, j)` (at most 160 characters each side; the sentence ends at
+ * a `\n`, or a `.`, `!`, `?` before a space or the text's end — a view over the index's stops):
+ * future words win over past ones; null when neither shows.
+ */
 function tenseAround(s: string, i: number, j: number): 'future' | 'past' | null {
+  const index = stopsOf(s);
   let b = i;
   const lim = Math.max(0, i - 160);
   while (b > lim) {
-    const c = s.charCodeAt(b - 1);
-    if (c === 10 || ((c === 46 || c === 33 || c === 63) && isSp(s.charCodeAt(b)))) break;
-    b--;
+    const p = index.prevStop(b - 1);
+    if (p < lim) {
+      b = lim;
+      break;
+    }
+    if (s.charCodeAt(p) === 10 || isSp(s.charCodeAt(p + 1))) {
+      b = p + 1;
+      break;
+    }
+    b = p;
   }
   let e = j;
   const elim = Math.min(s.length, j + 160);
   while (e < elim) {
-    const c = s.charCodeAt(e);
-    if (c === 10 || ((c === 46 || c === 33 || c === 63) && (e + 1 >= s.length || isSp(s.charCodeAt(e + 1))))) break;
-    e++;
+    const p = index.nextStop(e);
+    if (p >= elim) {
+      e = elim;
+      break;
+    }
+    if (s.charCodeAt(p) === 10 || p + 1 >= s.length || isSp(s.charCodeAt(p + 1))) {
+      e = p;
+      break;
+    }
+    e = p + 1;
   }
   const before = s.slice(b, i);
   const after = s.slice(j, e);

@@ -26,6 +26,7 @@ import {
 import { detectQuotes, isWordChar, type RawQuote } from './detect';
 import { Resolver, type Resolved } from './resolve';
 import { Sentences, TokType } from './tokens';
+import type { TextIndex } from '../textIndex';
 import { partitionPoint } from '../search';
 
 export { detectQuotes } from './detect';
@@ -65,11 +66,11 @@ export const RULE_CONFIDENCE: Readonly<Record<Rule, number>> = {
 export const ANAPHORA_CONFIDENCE = 0.65;
 
 /** Finds quotes in `text` and attributes them to speakers, naming them from the linked `mentions`. */
-export function findQuotes(text: string, mentions: readonly EntityMention[], groups: readonly Entity[]): Quote[] {
+export function findQuotes(text: string, mentions: readonly EntityMention[], groups: readonly Entity[], index?: TextIndex): Quote[] {
   const raw = detectQuotes(text);
   if (!raw.length) return [];
   const spans: Span[] = raw.map((q) => ({ start: q.start, end: q.end }));
-  const sentences = new Sentences(text, spans);
+  const sentences = new Sentences(text, spans, index);
   const resolver = new Resolver(text, mentions, groups, spans, sentences);
 
   // What the later steps need of each quote's sentence, kept instead of the sentence's tokens: in a

@@ -6,6 +6,7 @@ import type { Span } from '../types';
 import { isWordChar } from './detect';
 import { REPORTING_VERBS } from './lexicon';
 import { partitionPoint } from '../search';
+import { TextIndex } from '../textIndex';
 
 export const enum TokType {
   Word,
@@ -77,12 +78,20 @@ export function isAbbrevPeriod(text: string, i: number): boolean {
  */
 export class Sentences {
   private readonly ends: Int8Array;
+  /** The places a sentence can end (`\n . ! ?`): the scans below visit only these and quote edges. */
+  private shared: TextIndex | undefined;
 
   constructor(
     private readonly text: string,
     private readonly quotes: readonly Span[],
+    index?: TextIndex,
   ) {
     this.ends = new Int8Array(quotes.length).fill(-1);
+    this.shared = index;
+  }
+
+  private get index(): TextIndex {
+    return (this.shared ??= new TextIndex(this.text));
   }
 
   /**
@@ -133,7 +142,9 @@ export class Sentences {
       if ((c === 46 || c === 33 || c === 63) && i + 1 < text.length && isSpace(text.charCodeAt(i + 1))) {
         if (c !== 46 || !isAbbrevPeriod(text, i)) return skipSpace(text, i + 1, pos);
       }
-      i--;
+      // Nothing but a stop or the end of the next quote back can end the sentence: go there.
+      const qe = j >= 0 && quotes[j]!.end - 1 < i ? quotes[j]!.end - 1 : -1;
+      i = Math.max(this.index.prevStop(i - 1), qe, stop - 1);
     }
     return skipSpace(text, Math.max(stop, 0), pos);
   }
@@ -161,7 +172,9 @@ export class Sentences {
       if ((c === 46 || c === 33 || c === 63) && (i + 1 >= text.length || isSpace(text.charCodeAt(i + 1)))) {
         if (c !== 46 || !isAbbrevPeriod(text, i)) return i + 1;
       }
-      i++;
+      // Nothing but a stop or the start of the next quote can end the sentence: go there.
+      const qs = j < quotes.length && quotes[j]!.start > i ? quotes[j]!.start : Infinity;
+      i = Math.min(this.index.nextStop(i + 1), qs, n);
     }
     return n;
   }

@@ -9,6 +9,7 @@ import { defaultIdfTable, type IdfTable } from './idf';
 import { buildSections } from './sections';
 import { articleTopicScores, rankSubjects, TOP_COUNT } from './subjects';
 import { tokenize } from './tokens';
+import type { TextIndex } from '../textIndex';
 
 export { buildIdfTable, IdfBuilder, defaultIdfTable, idfOf, MIN_IDF_DOCS, type IdfTable } from './idf';
 export { IPTC_CREDIT, IPTC_SUBTOPICS, IPTC_TOP } from './iptc';
@@ -27,6 +28,8 @@ export interface TopicOptions {
    * holds at least {@link MIN_IDF_DOCS} articles; the built-in table otherwise.
    */
   idf?: IdfTable;
+  /** The analysis's shared text index (see `textIndex.ts`): its word tokens are read instead of tokenizing again. */
+  index?: TextIndex;
 }
 
 /**
@@ -34,7 +37,7 @@ export interface TopicOptions {
  * sections (in text order, non-overlapping, offsets into `text`). `text` is normalized article text.
  */
 export function analyzeTopics(text: string, input: TopicInput, options: TopicOptions = {}): { subjects: Subject[]; sections: Section[] } {
-  const tokens = tokenize(text);
+  const tokens = options.index?.text === text ? options.index.words : tokenize(text);
   const events: number[] = [];
   const raw = articleTopicScores(text, tokens, undefined, events);
   const subjects = rankSubjects(raw);
