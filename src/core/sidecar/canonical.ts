@@ -114,7 +114,7 @@ function flowRecord(s: string, i: number, stop: number, depth = 0): { rec: Rec; 
     let k = i;
     while (k < stop && isWordChar(s.charCodeAt(k))) k++;
     if (k === i || s.charCodeAt(k) !== 58 || s.charCodeAt(k + 1) !== 32) return undefined;
-    const key = s.slice(i, k);
+    const key = knownKey(s, i, k) ?? s.slice(i, k);
     if (Object.hasOwn(rec, key) || key === 'constructor') return undefined;
     i = k + 2;
     const c = s.charCodeAt(i);
@@ -129,16 +129,88 @@ function flowRecord(s: string, i: number, stop: number, depth = 0): { rec: Rec; 
       rec[key] = r.list;
       i = r.end;
     } else {
-      const v = scalarAt(s, i, stop, true);
-      if (!v) return undefined;
-      rec[key] = v.value;
-      i = v.end;
+      const n = wholeNumberAt(s, i, stop);
+      if (n >= 0) {
+        rec[key] = n;
+        i = numberEnd;
+      } else {
+        const v = scalarAt(s, i, stop, true);
+        if (!v) return undefined;
+        rec[key] = v.value;
+        i = v.end;
+      }
     }
     const d = s.charCodeAt(i);
     if (d === 125) return { rec, end: i + 1 };
     if (d !== 44 || s.charCodeAt(i + 1) !== 32) return undefined;
     i += 2;
   }
+}
+
+/**
+ * The keys this file's records use, by length: a key read from the file is one of these strings
+ * (compared in place), so a large file does not make a new string for every key of every record.
+ */
+const KEYS_BY_LENGTH: string[][] = [];
+for (const key of [
+  'id',
+  'kind',
+  'type',
+  'start',
+  'end',
+  'text',
+  'status',
+  'origin',
+  'by',
+  'anchor',
+  'entity',
+  'value',
+  'unit',
+  'speaker',
+  'confidence',
+  'note',
+  'prefix',
+  'suffix',
+  'candidates',
+  'conflict',
+  'name',
+  'code',
+  'label',
+  'score',
+  'subject',
+])
+  (KEYS_BY_LENGTH[key.length] ??= []).push(key);
+
+/** The known key spelled by `s[i, k)`, or undefined. */
+function knownKey(s: string, i: number, k: number): string | undefined {
+  const candidates = KEYS_BY_LENGTH[k - i];
+  if (candidates) for (const key of candidates) if (s.startsWith(key, i)) return key;
+  return undefined;
+}
+
+/** Where the number read by {@link wholeNumberAt} ended. */
+let numberEnd = 0;
+
+/**
+ * A whole number (`0` or up to 15 digits without a leading zero) at `i`, ending at a flow delimiter
+ * (`,` `}` `]`) before `stop`; -1 when the scalar there is anything else (then read by the general
+ * rules). The common case of every record — offsets — read without making a string.
+ */
+function wholeNumberAt(s: string, i: number, stop: number): number {
+  let j = i;
+  let n = 0;
+  while (j < stop) {
+    const c = s.charCodeAt(j);
+    if (c < 48 || c > 57) break;
+    n = n * 10 + (c - 48);
+    j++;
+  }
+  const digits = j - i;
+  if (digits === 0 || digits > 15 || (digits > 1 && s.charCodeAt(i) === 48)) return -1;
+  const d = j < stop ? s.charCodeAt(j) : -1;
+  if (d !== 44 && d !== 125 && d !== 93) return -1;
+  numberEnd = j;
+  return n;
 }
 
 function isWordChar(c: number): boolean {
