@@ -81,6 +81,7 @@ export function recognizeWith(model: NerModel, text: string, options: NerOptions
   spans = joinDangling(text, res, spans);
   spans = completeKnownNames(res, spans);
   spans = completeKnownOrgs(res, spans);
+  retypeKnownOrgs(res, spans);
   if (!options.noConsistency) spans = enforceConsistency(text, res, spans);
   const { tokens } = res;
   let out: RecognizedMention[] = spans.map((s) => ({
@@ -90,6 +91,7 @@ export function recognizeWith(model: NerModel, text: string, options: NerOptions
     confidence: s.confidence,
     origin: 'model' as const,
   }));
+  out = out.filter((m) => !inUrl(text, m.start, m.end));
   out = placesInCompounds(text, res, model, out);
   if (options.lexicon && options.lexicon.size) out = applyLexicon(text, out, options.lexicon);
   out.sort((a, b) => a.start - b.start || b.end - a.end);
@@ -98,6 +100,7 @@ export function recognizeWith(model: NerModel, text: string, options: NerOptions
 
 const PER = 0;
 const ORG = 1;
+const MISC = 3;
 
 const PLACE_BITS = (1 << (GAZ.country * 4 + 3)) | (1 << (GAZ.city * 4 + 3)) | (1 << (GAZ.region * 4 + 3));
 
@@ -152,6 +155,31 @@ function continuesName(text: string, res: TagResult, j: number): boolean {
   const e = tokens.end[j]!;
   const dash = text.indexOf('-', s);
   return e - s >= 2 && (dash < 0 || dash >= e);
+}
+
+/**
+ * Whether `text[s, e)` lies in a URL: its run of non-space characters holds `://` or starts with
+ * `www.` (`https://example.com/news/Kenya-signs-deal` names nobody). Only runs with a `/` or `www.`
+ * are looked at twice, so ordinary names cost a scan to the next space.
+ */
+function inUrl(text: string, s: number, e: number): boolean {
+  let a = s;
+  let slash = false;
+  while (a > 0 && a > s - 300) {
+    const c = text.charCodeAt(a - 1);
+    if (c === 32 || c === 10 || c === 9 || c === 13) break;
+    if (c === 47) slash = true;
+    a--;
+  }
+  let b = e;
+  while (b < text.length && b < e + 300) {
+    const c = text.charCodeAt(b);
+    if (c === 32 || c === 10 || c === 9 || c === 13) break;
+    if (c === 47) slash = true;
+    b++;
+  }
+  const run = text.slice(a, Math.min(a + 4, b)).toLowerCase();
+  return (slash && text.slice(a, b).includes('://')) || run === 'www.';
 }
 
 /** Whether `text[s, e)` lies in a web address: its run of non-space characters holds a `/`. */
@@ -317,6 +345,22 @@ function completeKnownOrgs(res: TagResult, spans: Working[]): Working[] {
     i = j;
   }
   return added.length ? [...spans, ...added].sort((a, b) => a.first - b.first) : spans;
+}
+
+/**
+ * A span that is exactly a well-known organisation of the gazetteer (`Boeing`, `Truth Social`) and
+ * that the tagger typed MISC is the organisation (`Boeing aircraft`: CoNLL-2003 types a company
+ * named before a noun as the company); a longer MISC span (`Boeing 737`) stays MISC.
+ */
+function retypeKnownOrgs(res: TagResult, spans: Working[]): void {
+  const lo = res.attrs.gazLo;
+  const bit = (i: number, pos: number) => (lo[i]! >>> (GAZ.org * 4 + pos)) & 1;
+  for (const s of spans) {
+    if (s.type !== MISC) continue;
+    let exact = s.first === s.last ? bit(s.first, 3) === 1 : bit(s.first, 0) === 1 && bit(s.last, 2) === 1;
+    for (let k = s.first + 1; k < s.last && exact; k++) exact = bit(k, 1) === 1;
+    if (exact) s.type = ORG;
+  }
 }
 
 function isTitle(res: TagResult, i: number): boolean {
