@@ -7,6 +7,13 @@
  *   npm run eval:ner                       train in-process (same settings as train:ner), evaluate
  *   npm run eval:ner -- --load             reuse the train-only model cached by the last run
  *   options: --one-pass --epochs N --threshold T --max-features N --no-consistency --errors (writes .cache/ner/errors.txt)
+ *            --world-clusters (the word clusters also learn from the world newswire training text)
+ *            --tag X (cache the model as model-train-only-X.raw, `--load --tag X` re-scores it)
+ *
+ *   npm run eval:ner -- --eval FILE        score on FILE instead of CoNLL dev: a JSON-lines file of the same shape
+ *                                          ({id, text, entities}), e.g. CoNLL-2003 test or WikiGold converted
+ *                                          outside the repository (their text is never committed); with
+ *                                          `--shipped`, the shipped model is scored (nothing is trained)
  *
  *   npm run eval:ner -- --world            the shipped model on the world newswire dev set (it has been trained
  *                                          on that set: use --world-cv for an honest figure)
@@ -20,7 +27,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { decodeModel, encodeModel, fromBase64, toBase64, type RawModel } from '../src/core/ner/model';
 import { CLUSTER_DEFAULTS } from './ner/clusters';
-import { loadConll } from './ner/data';
+import { loadConll, type Doc } from './ner/data';
 import { calibrate, evaluate } from './ner/evaluate';
 import { DEFAULTS, emptyClusters, loadOrBuildClusters, MAX_FEATURES, prepareTraining, trainModel, type Settings } from './ner/pipeline';
 import { loadRaw, saveRaw } from './ner/raw-io';
@@ -36,6 +43,15 @@ const num = (name: string, def: number) => (args.includes(name) ? Number(args[ar
 const train = loadConll('train');
 const dev = loadConll('dev');
 if (!train || !dev) process.exit(0);
+const evalFile = args.includes('--eval') ? args[args.indexOf('--eval') + 1]! : null;
+const evalDocs = evalFile ? readDocs(evalFile) : dev;
+const evalName = evalFile ? path.basename(evalFile) : 'CoNLL-2003 dev';
+if (flag('--shipped')) {
+  const ev = evaluate(shippedModel(), evalDocs, { noConsistency: flag('--no-consistency') });
+  console.log(`shipped model (${String(shippedModel().meta.data)}), ${evalName}, exact start+end+type:`);
+  console.log(ev.scorer.report());
+  process.exit(0);
+}
 
 const s: Settings = {
   ...DEFAULTS,
@@ -47,13 +63,16 @@ const s: Settings = {
   minCount: num('--min-count', DEFAULTS.minCount),
   folds: num('--folds', DEFAULTS.folds),
   foldEpochs: num('--fold-epochs', DEFAULTS.foldEpochs),
+  worldWeight: num('--world-weight', DEFAULTS.worldWeight),
   openData: flag('--open-data') || (DEFAULTS.openData && !flag('--no-open-data')),
 };
 if (flag('--world') || flag('--world-cv')) {
   runWorld();
   process.exit(0);
 }
-const cacheFile = path.join(repoRoot(), '.cache', 'ner', 'model-train-only.raw');
+// `--tag X` keeps this run's model apart from the others (`model-train-only-X.raw`).
+const runTag = args.includes('--tag') ? `-${args[args.indexOf('--tag') + 1]}` : '';
+const cacheFile = path.join(repoRoot(), '.cache', 'ner', `model-train-only${runTag}.raw`);
 let raw: RawModel;
 const t0 = Date.now();
 if (flag('--load') && fs.existsSync(cacheFile)) {
@@ -62,10 +81,14 @@ if (flag('--load') && fs.existsSync(cacheFile)) {
   // Trained as `train:ner` trains the model it calibrates: CoNLL train + the world set (never CoNLL dev).
   const world = flag('--no-world') ? [] : (loadWorld(TRAIN_TYPE_MAP, JOIN_DANGLING) ?? []);
   raw = trainModel(
-    prepareTraining([...train, ...world], s),
+    prepareTraining(train, world, s),
     flag('--no-clusters')
       ? emptyClusters()
-      : loadOrBuildClusters(train, { ...CLUSTER_DEFAULTS, minFreq: num('--cluster-min-freq', CLUSTER_DEFAULTS.minFreq) }),
+      : loadOrBuildClusters(
+          train,
+          { ...CLUSTER_DEFAULTS, minFreq: num('--cluster-min-freq', CLUSTER_DEFAULTS.minFreq) },
+          flag('--world-clusters') ? { name: 'world-all', texts: world.map((d) => d.text) } : undefined,
+        ),
     s,
     { data: world.length ? 'conll2003-train+worldwide-dev' : 'conll2003-train' },
   );
@@ -84,8 +107,8 @@ const b64 = toBase64(bytes);
 const i0 = performance.now();
 const model = decodeModel(fromBase64(b64));
 const initMs = performance.now() - i0;
-const ev = evaluate(model, dev, { noConsistency: flag('--no-consistency') });
-console.log(`model trained on ${String(raw.meta.data)}, CoNLL-2003 dev, exact start+end+type:`);
+const ev = evaluate(model, evalDocs, { noConsistency: flag('--no-consistency') });
+console.log(`model trained on ${String(raw.meta.data)}, ${evalName}, exact start+end+type:`);
 console.log(ev.scorer.report());
 console.log(
   `model ${bytes.length} bytes (${b64.length} as base64), init ${initMs.toFixed(1)} ` +
@@ -93,6 +116,15 @@ console.log(
     `calibration ${JSON.stringify(calibration)}`,
 );
 if (flag('--errors')) fs.writeFileSync(path.join(repoRoot(), '.cache', 'ner', 'errors.txt'), ev.errors.join('\n') + '\n');
+
+/** Documents of a JSON-lines file in the shared corpus's shape (`{id, text, entities}`). */
+function readDocs(file: string): Doc[] {
+  return fs
+    .readFileSync(file, 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => JSON.parse(l) as Doc);
+}
 
 /** The world newswire scores: the shipped model, or K-fold cross-validation (see the header). */
 function runWorld(): void {
@@ -117,17 +149,21 @@ function runWorld(): void {
     const threshold = num('--threshold', 0.02);
     const maxFeatures = num('--max-features', MAX_FEATURES);
     const encodeOpts = maxFeatures ? { threshold, maxFeatures } : { threshold };
-    const clusters = loadOrBuildClusters(train!);
+    const baseClusters = loadOrBuildClusters(train!);
     for (let f = 0; f < k; f++) {
       if (only && !only.includes(f)) continue;
       const trainWorld = flag('--conll-only') ? [] : world.filter((d) => foldOf(d.id, k) !== f);
+      // `--world-clusters`: the clusters also learn from the fold's training documents (never its held-out ones).
+      const clusters = flag('--world-clusters')
+        ? loadOrBuildClusters(train!, CLUSTER_DEFAULTS, { name: `world-cv${k}-${f}`, texts: trainWorld.map((d) => d.text) })
+        : baseClusters;
       // Each fold's model is cached, so post-processing changes can be measured with `--load`.
       const tag = args.includes('--tag') ? `-${args[args.indexOf('--tag') + 1]}` : '';
       const cached = path.join(repoRoot(), '.cache', 'ner', `world-cv${k}-${f}${flag('--conll-only') ? '-conll' : ''}${tag}.raw`);
       let raw: RawModel;
       if (flag('--load') && fs.existsSync(cached)) raw = loadRaw(cached);
       else {
-        raw = trainModel(prepareTraining([...train!, ...trainWorld], s), clusters, s, { data: `conll2003-train+world-cv${k}-${f}` });
+        raw = trainModel(prepareTraining(train!, trainWorld, s), clusters, s, { data: `conll2003-train+world-cv${k}-${f}` });
         fs.mkdirSync(path.dirname(cached), { recursive: true });
         saveRaw(cached, raw);
       }

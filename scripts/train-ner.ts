@@ -5,6 +5,7 @@
  *                                     on CoNLL dev, ship that model
  *   npm run train:ner -- --dev        also train on CoNLL train+dev + world with the same settings and ship that
  *   options: --seed N --epochs N --threshold T --max-features N --one-pass --out FILE
+ *            --world-weight W  how much a world newswire document's updates count (CoNLL's: 1)
  *            --no-world  CoNLL only   --no-open-data  the hand-written gazetteer lists only
  *            --reuse   re-encode the models cached in .cache/ner by the last run (no training)
  *
@@ -40,6 +41,7 @@ const settings: Settings = {
   epochs: Number(opt('--epochs', String(DEFAULTS.epochs))),
   twoPass: !flag('--one-pass'),
   openData: DEFAULTS.openData && !flag('--no-open-data'),
+  worldWeight: Number(opt('--world-weight', String(DEFAULTS.worldWeight))),
 };
 const threshold = Number(opt('--threshold', '0.02'));
 const maxFeatures = Number(opt('--max-features', String(MAX_FEATURES)));
@@ -50,14 +52,16 @@ const cache = path.join(repoRoot(), '.cache', 'ner');
 fs.mkdirSync(cache, { recursive: true });
 
 const t0 = Date.now();
-const clusters = flag('--reuse') ? emptyClusters() : loadOrBuildClusters(train);
+const clusters = flag('--reuse')
+  ? emptyClusters()
+  : loadOrBuildClusters(train, undefined, flag('--world-clusters') ? { name: 'world-all', texts: world.map((d) => d.text) } : undefined);
 const reuse = flag('--reuse');
 const trainFile = path.join(cache, 'model-train-only.raw');
 const bothFile = path.join(cache, 'model-train-dev.raw');
 const rawTrain =
   reuse && fs.existsSync(trainFile)
     ? loadRaw(trainFile)
-    : trainModel(prepareTraining([...train, ...world], settings), clusters, settings, { data: `conll2003-train${worldName}` });
+    : trainModel(prepareTraining(train, world, settings), clusters, settings, { data: `conll2003-train${worldName}` });
 if (!reuse) saveRaw(trainFile, rawTrain);
 const trainOnly = decodeModel(encodeModel(rawTrain, encodeOpts));
 const calibration = calibrate(trainOnly, dev);
@@ -73,7 +77,7 @@ if (flag('--dev')) {
   const both =
     reuse && fs.existsSync(bothFile)
       ? loadRaw(bothFile)
-      : trainModel(prepareTraining([...train, ...dev, ...world], settings), clusters, settings, {
+      : trainModel(prepareTraining([...train, ...dev], world, settings), clusters, settings, {
           data: `conll2003-train+dev${worldName}`,
         });
   if (!reuse) saveRaw(bothFile, both);

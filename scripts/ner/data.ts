@@ -19,6 +19,8 @@ export interface Doc {
   id: string;
   text: string;
   entities: GoldEntity[];
+  /** How much the document's perceptron updates count (1 when absent). */
+  weight?: number;
 }
 
 export interface PreparedDoc extends Doc {

@@ -153,6 +153,8 @@ export function trainPerceptron(docs: TrainDoc[], nFeatures: number, opts: Train
       for (let t = 0; t < n; t++) if (pred[t] !== gold[from + t]) wrong = true;
       tokens += n;
       if (wrong) {
+        const w = td.doc.weight ?? 1;
+        const wc = w * c;
         for (let t = 0; t < n; t++) {
           const g = gold[from + t]!;
           const p = pred[t]!;
@@ -161,19 +163,19 @@ export function trainPerceptron(docs: TrainDoc[], nFeatures: number, opts: Train
             for (let j = td.off[from + t]!; j < td.off[from + t + 1]!; j++) {
               const f = td.idx[j]!;
               if (f < 0) continue;
-              W[f * L + g]! += 1;
-              U[f * L + g]! += c;
-              W[f * L + p]! -= 1;
-              U[f * L + p]! -= c;
+              W[f * L + g]! += w;
+              U[f * L + g]! += wc;
+              W[f * L + p]! -= w;
+              U[f * L + p]! -= wc;
             }
           }
           const gp = t === 0 ? L : gold[from + t - 1]!;
           const pp = t === 0 ? L : pred[t - 1]!;
           if (gp !== pp || g !== p) {
-            T[gp * L + g]! += 1;
-            TU[gp * L + g]! += c;
-            T[pp * L + p]! -= 1;
-            TU[pp * L + p]! -= c;
+            T[gp * L + g]! += w;
+            TU[gp * L + g]! += wc;
+            T[pp * L + p]! -= w;
+            TU[pp * L + p]! -= wc;
           }
         }
       }

@@ -28,6 +28,8 @@ export interface Settings {
   titleLine: number;
   /** Also the gazetteer lists compiled from open-licence data packages (`gazetteer-open.ts`). */
   openData: boolean;
+  /** Weight of a world newswire document's perceptron updates (a CoNLL document's count 1). */
+  worldWeight: number;
 }
 
 export const DEFAULTS: Settings = {
@@ -41,6 +43,7 @@ export const DEFAULTS: Settings = {
   upperLine: 0.2,
   titleLine: 0.2,
   openData: true,
+  worldWeight: 0.3,
 };
 
 /** Features kept per pass in the shipped model (see `EncodeOptions.maxFeatures`). */
@@ -60,8 +63,9 @@ function log(msg: string): void {
   process.stderr.write(msg + '\n');
 }
 
-/** Prepares the training documents (with case augmentation). */
-export function prepareTraining(docs: Doc[], s: Settings): PreparedDoc[] {
+/** Prepares the training documents (with case augmentation): CoNLL ones, then world newswire ones weighted `s.worldWeight`. */
+export function prepareTraining(conll: Doc[], world: Doc[], s: Settings): PreparedDoc[] {
+  const docs = s.worldWeight === 1 ? [...conll, ...world] : [...conll, ...world.map((d) => ({ ...d, weight: s.worldWeight }))];
   const random = rng(s.seed * 7919 + 17);
   const out: PreparedDoc[] = [];
   for (const d of docs) {
@@ -136,15 +140,23 @@ export function trainModel(docs: PreparedDoc[], clusters: ClusterTable, s: Setti
  * Word clusters from CoNLL train + BBC + PolNeAR text, cached in `.cache/ner/` (hashes and codes
  * only; rebuilt when the options change).
  */
-export function loadOrBuildClusters(train: Doc[], opts: ClusterOptions = CLUSTER_DEFAULTS): ClusterTable {
+/**
+ * The word clusters, cached in `.cache/ner`. `extra`: more unlabelled text (the world newswire
+ * training documents), cached under its own name.
+ */
+export function loadOrBuildClusters(
+  train: Doc[],
+  opts: ClusterOptions = CLUSTER_DEFAULTS,
+  extra?: { name: string; texts: string[] },
+): ClusterTable {
   const key = JSON.stringify(opts);
-  const file = path.join(repoRoot(), '.cache', 'ner', 'clusters.json');
+  const file = path.join(repoRoot(), '.cache', 'ner', extra ? `clusters-${extra.name}.json` : 'clusters.json');
   if (fs.existsSync(file)) {
     const c = JSON.parse(fs.readFileSync(file, 'utf8')) as { key: string; hashes: number[]; codes: number[] };
     if (c.key === key) return clusterTable(Int32Array.from(c.hashes), Uint16Array.from(c.codes));
   }
   const t0 = Date.now();
-  const c = buildClusters(unlabelledTexts(train), opts);
+  const c = buildClusters([...unlabelledTexts(train), ...(extra?.texts.map((t) => t.replace(/\r\n?/g, '\n')) ?? [])], opts);
   log(`clusters: ${c.hashes.length} words in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
   fs.mkdirSync(path.dirname(file), { recursive: true });
   fs.writeFileSync(file, JSON.stringify({ key, hashes: [...c.hashes], codes: [...c.codes] }));
