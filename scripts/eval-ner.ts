@@ -27,7 +27,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { decodeModel, encodeModel, fromBase64, toBase64, type RawModel } from '../src/core/ner/model';
 import { CLUSTER_DEFAULTS } from './ner/clusters';
-import { loadConll, type Doc } from './ner/data';
+import { loadConll, readJsonLines, type Doc } from './ner/data';
 import { calibrate, evaluate } from './ner/evaluate';
 import { DEFAULTS, emptyClusters, loadOrBuildClusters, MAX_FEATURES, prepareTraining, trainModel, type Settings } from './ner/pipeline';
 import { loadRaw, saveRaw } from './ner/raw-io';
@@ -44,7 +44,7 @@ const train = loadConll('train');
 const dev = loadConll('dev');
 if (!train || !dev) process.exit(0);
 const evalFile = args.includes('--eval') ? args[args.indexOf('--eval') + 1]! : null;
-const evalDocs = evalFile ? readDocs(evalFile) : dev;
+const evalDocs = evalFile ? readJsonLines<Doc>(evalFile) : dev;
 const evalName = evalFile ? path.basename(evalFile) : 'CoNLL-2003 dev';
 if (flag('--shipped')) {
   const ev = evaluate(shippedModel(), evalDocs, { noConsistency: flag('--no-consistency') });
@@ -66,12 +66,12 @@ const s: Settings = {
   worldWeight: num('--world-weight', DEFAULTS.worldWeight),
   openData: flag('--open-data') || (DEFAULTS.openData && !flag('--no-open-data')),
 };
+// `--tag X` keeps this run's models apart from the others (`model-train-only-X.raw`, `world-cv5-0-X.raw`).
+const runTag = args.includes('--tag') ? `-${args[args.indexOf('--tag') + 1]}` : '';
 if (flag('--world') || flag('--world-cv')) {
   runWorld();
   process.exit(0);
 }
-// `--tag X` keeps this run's model apart from the others (`model-train-only-X.raw`).
-const runTag = args.includes('--tag') ? `-${args[args.indexOf('--tag') + 1]}` : '';
 const cacheFile = path.join(repoRoot(), '.cache', 'ner', `model-train-only${runTag}.raw`);
 let raw: RawModel;
 const t0 = Date.now();
@@ -117,15 +117,6 @@ console.log(
 );
 if (flag('--errors')) fs.writeFileSync(path.join(repoRoot(), '.cache', 'ner', 'errors.txt'), ev.errors.join('\n') + '\n');
 
-/** Documents of a JSON-lines file in the shared corpus's shape (`{id, text, entities}`). */
-function readDocs(file: string): Doc[] {
-  return fs
-    .readFileSync(file, 'utf8')
-    .split('\n')
-    .filter(Boolean)
-    .map((l) => JSON.parse(l) as Doc);
-}
-
 /** The world newswire scores: the shipped model, or K-fold cross-validation (see the header). */
 function runWorld(): void {
   // `--type-map FAC=LOC,NORP=O`: train with other mappings of the world types (O: not a name).
@@ -158,8 +149,7 @@ function runWorld(): void {
         ? loadOrBuildClusters(train!, CLUSTER_DEFAULTS, { name: `world-cv${k}-${f}`, texts: trainWorld.map((d) => d.text) })
         : baseClusters;
       // Each fold's model is cached, so post-processing changes can be measured with `--load`.
-      const tag = args.includes('--tag') ? `-${args[args.indexOf('--tag') + 1]}` : '';
-      const cached = path.join(repoRoot(), '.cache', 'ner', `world-cv${k}-${f}${flag('--conll-only') ? '-conll' : ''}${tag}.raw`);
+      const cached = path.join(repoRoot(), '.cache', 'ner', `world-cv${k}-${f}${flag('--conll-only') ? '-conll' : ''}${runTag}.raw`);
       let raw: RawModel;
       if (flag('--load') && fs.existsSync(cached)) raw = loadRaw(cached);
       else {

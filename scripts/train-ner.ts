@@ -6,6 +6,7 @@
  *   npm run train:ner -- --dev        also train on CoNLL train+dev + world with the same settings and ship that
  *   options: --seed N --epochs N --threshold T --max-features N --one-pass --out FILE
  *            --world-weight W  how much a world newswire document's updates count (CoNLL's: 1)
+ *            --world-clusters  the word clusters also learn from the world newswire text
  *            --no-world  CoNLL only   --no-open-data  the hand-written gazetteer lists only
  *            --reuse   re-encode the models cached in .cache/ner by the last run (no training)
  *

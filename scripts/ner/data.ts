@@ -32,12 +32,16 @@ export interface PreparedDoc extends Doc {
 
 export function loadConll(split: 'train' | 'dev'): Doc[] | null {
   const p = sharedPath('corpus', 'ner', `conll2003-${split}.jsonl`);
-  if (!p) return null;
+  return p ? readJsonLines<Doc>(p) : null;
+}
+
+/** The records of a JSON-lines file (one JSON value a line; blank lines skipped). */
+export function readJsonLines<T>(file: string): T[] {
   return fs
-    .readFileSync(p, 'utf8')
+    .readFileSync(file, 'utf8')
     .split('\n')
     .filter(Boolean)
-    .map((l) => JSON.parse(l) as Doc);
+    .map((l) => JSON.parse(l) as T);
 }
 
 /** Tokenizes a document and derives BILOU gold labels. */

@@ -65,7 +65,7 @@ function log(msg: string): void {
 
 /** Prepares the training documents (with case augmentation): CoNLL ones, then world newswire ones weighted `s.worldWeight`. */
 export function prepareTraining(conll: Doc[], world: Doc[], s: Settings): PreparedDoc[] {
-  const docs = s.worldWeight === 1 ? [...conll, ...world] : [...conll, ...world.map((d) => ({ ...d, weight: s.worldWeight }))];
+  const docs = [...conll, ...world.map((d) => ({ ...d, weight: s.worldWeight }))];
   const random = rng(s.seed * 7919 + 17);
   const out: PreparedDoc[] = [];
   for (const d of docs) {
@@ -138,10 +138,7 @@ export function trainModel(docs: PreparedDoc[], clusters: ClusterTable, s: Setti
 
 /**
  * Word clusters from CoNLL train + BBC + PolNeAR text, cached in `.cache/ner/` (hashes and codes
- * only; rebuilt when the options change).
- */
-/**
- * The word clusters, cached in `.cache/ner`. `extra`: more unlabelled text (the world newswire
+ * only; rebuilt when the options change). `extra`: more unlabelled LF text (the world newswire
  * training documents), cached under its own name.
  */
 export function loadOrBuildClusters(
@@ -156,7 +153,7 @@ export function loadOrBuildClusters(
     if (c.key === key) return clusterTable(Int32Array.from(c.hashes), Uint16Array.from(c.codes));
   }
   const t0 = Date.now();
-  const c = buildClusters([...unlabelledTexts(train), ...(extra?.texts.map((t) => t.replace(/\r\n?/g, '\n')) ?? [])], opts);
+  const c = buildClusters([...unlabelledTexts(train), ...(extra?.texts ?? [])], opts);
   log(`clusters: ${c.hashes.length} words in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
   fs.mkdirSync(path.dirname(file), { recursive: true });
   fs.writeFileSync(file, JSON.stringify({ key, hashes: [...c.hashes], codes: [...c.codes] }));

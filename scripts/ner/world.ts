@@ -11,12 +11,11 @@
  * - training: the gold mapped onto the tagger's four types ({@link TRAIN_TYPE_MAP}) on the
  *   LF-normalized text the product tags.
  */
-import fs from 'node:fs';
 import { hashString } from '../../src/core/ner/hash';
 import { normalizeText, type NormalizedText } from '../../src/core/text';
 import type { EntityType } from '../../src/core/types';
 import { sharedPath } from '../shared';
-import type { Doc, GoldEntity } from './data';
+import { readJsonLines, type Doc, type GoldEntity } from './data';
 import { Scorer, type Span } from './score';
 
 export interface WorldDoc extends Doc {
@@ -100,28 +99,23 @@ function joinDangling(es: { start: number; end: number; type: string; text: stri
 export function loadWorld(map: TypeMap = TRAIN_TYPE_MAP, join = JOIN_DANGLING): WorldDoc[] | null {
   const p = sharedPath('corpus', 'ner', 'worldwide-dev.jsonl');
   if (!p) return null;
-  return fs
-    .readFileSync(p, 'utf8')
-    .split('\n')
-    .filter(Boolean)
-    .map((l) => {
-      const d = JSON.parse(l) as { id: string; text: string; entities: { start: number; end: number; type: string; text: string }[] };
-      const norm = normalizeText(d.text);
-      const offset = d.text.charCodeAt(0) === 0xfeff ? 1 : 0;
-      const rawGold = d.entities.filter((e) => SCORED.has(e.type)).map((e) => ({ start: e.start, end: e.end, type: e.type as EntityType }));
-      const entities: GoldEntity[] = [];
-      for (const e of join ? joinDangling(d.entities, d.text) : d.entities) {
-        const type = map[e.type];
-        if (!type) continue;
-        // A MISC-like span with no capital letter (`monkeypox`, `love jihad`) or a weekday (the
-        // figures' business) cannot be learnt as a name: left out of training.
-        if (type === 'MISC' && (!/\p{Lu}/u.test(e.text) || TIME_WORD.test(e.text))) continue;
-        const start = norm.fromRaw(e.start - offset);
-        const end = norm.fromRaw(e.end - offset);
-        if (end > start) entities.push({ start, end, type });
-      }
-      return { id: d.id, region: regionOf(d.id), text: norm.text, entities: dropOverlaps(entities), raw: d.text, rawGold, norm };
-    });
+  return readJsonLines<{ id: string; text: string; entities: { start: number; end: number; type: string; text: string }[] }>(p).map((d) => {
+    const norm = normalizeText(d.text);
+    const offset = d.text.charCodeAt(0) === 0xfeff ? 1 : 0;
+    const rawGold = d.entities.filter((e) => SCORED.has(e.type)).map((e) => ({ start: e.start, end: e.end, type: e.type as EntityType }));
+    const entities: GoldEntity[] = [];
+    for (const e of join ? joinDangling(d.entities, d.text) : d.entities) {
+      const type = map[e.type];
+      if (!type) continue;
+      // A MISC-like span with no capital letter (`monkeypox`, `love jihad`) or a weekday (the
+      // figures' business) cannot be learnt as a name: left out of training.
+      if (type === 'MISC' && (!/\p{Lu}/u.test(e.text) || TIME_WORD.test(e.text))) continue;
+      const start = norm.fromRaw(e.start - offset);
+      const end = norm.fromRaw(e.end - offset);
+      if (end > start) entities.push({ start, end, type });
+    }
+    return { id: d.id, region: regionOf(d.id), text: norm.text, entities: dropOverlaps(entities), raw: d.text, rawGold, norm };
+  });
 }
 
 /** Keeps the longer of overlapping gold spans (the world set has a few nested ones). */
