@@ -158,43 +158,33 @@ function continuesName(text: string, res: TagResult, j: number): boolean {
 }
 
 /**
- * Whether `text[s, e)` lies in a URL: its run of non-space characters holds `://` or starts with
- * `www.` (`https://example.com/news/Kenya-signs-deal` names nobody). Only runs with a `/` or `www.`
- * are looked at twice, so ordinary names cost a scan to the next space.
+ * The run of non-space characters around `text[s, e)`, looked for at most 300 characters on each
+ * side (a web address or file name; ordinary names stop at the next space).
  */
-function inUrl(text: string, s: number, e: number): boolean {
+function nonSpaceRun(text: string, s: number, e: number): string {
   let a = s;
-  let slash = false;
-  while (a > 0 && a > s - 300) {
-    const c = text.charCodeAt(a - 1);
-    if (c === 32 || c === 10 || c === 9 || c === 13) break;
-    if (c === 47) slash = true;
-    a--;
-  }
+  while (a > 0 && a > s - 300 && !isRunBreak(text.charCodeAt(a - 1))) a--;
   let b = e;
-  while (b < text.length && b < e + 300) {
-    const c = text.charCodeAt(b);
-    if (c === 32 || c === 10 || c === 9 || c === 13) break;
-    if (c === 47) slash = true;
-    b++;
-  }
-  const run = text.slice(a, Math.min(a + 4, b)).toLowerCase();
-  return (slash && text.slice(a, b).includes('://')) || run === 'www.';
+  while (b < text.length && b < e + 300 && !isRunBreak(text.charCodeAt(b))) b++;
+  return text.slice(a, b);
 }
 
-/** Whether `text[s, e)` lies in a web address: its run of non-space characters holds a `/`. */
+function isRunBreak(c: number): boolean {
+  return c === 32 || c === 10 || c === 9 || c === 13;
+}
+
+/**
+ * Whether `text[s, e)` lies in a URL: its run holds `://` or starts with `www.`
+ * (`https://example.com/news/Kenya-signs-deal` names nobody).
+ */
+function inUrl(text: string, s: number, e: number): boolean {
+  const run = nonSpaceRun(text, s, e);
+  return run.includes('://') || run.slice(0, 4).toLowerCase() === 'www.';
+}
+
+/** Whether `text[s, e)` lies in a web address: its run holds a `/`. */
 function inWebAddress(text: string, s: number, e: number): boolean {
-  for (let p = s - 1; p >= 0 && p >= s - 300; p--) {
-    const c = text.charCodeAt(p);
-    if (c === 47) return true;
-    if (c === 32 || c === 10 || c === 9) break;
-  }
-  for (let p = e; p < text.length && p < e + 300; p++) {
-    const c = text.charCodeAt(p);
-    if (c === 47) return true;
-    if (c === 32 || c === 10 || c === 9) break;
-  }
-  return false;
+  return nonSpaceRun(text, s, e).includes('/');
 }
 
 /** Person spans never start with a title word (`President Donald Trump` → `Donald Trump`). */
@@ -271,16 +261,22 @@ function joinDangling(text: string, res: TagResult, spans: Working[]): Working[]
 }
 
 /**
+ * Bit `pos` of token `i`'s gazetteer match for `category` (see `TokenAttrs.gazLo/gazHi`): 0 first
+ * word of an entry, 1 inside, 2 last word, 3 a one-word entry.
+ */
+function gazBit(attrs: TagResult['attrs'], category: number, i: number, pos: number): number {
+  const b = category * 4 + pos;
+  return b < 32 ? (attrs.gazLo[i]! >>> b) & 1 : (attrs.gazHi[i]! >>> (b - 32)) & 1;
+}
+
+/**
  * Well-known full names (the gazetteer's people, e.g. `Xi Jinping`) are never split: a person span
  * inside such a match grows to cover it, and a match the tagger missed entirely is added when
  * every word of it is capitalised.
  */
 function completeKnownNames(res: TagResult, spans: Working[]): Working[] {
   const { attrs } = res;
-  const bit = (i: number, pos: number) => {
-    const b = GAZ.person * 4 + pos;
-    return b < 32 ? (attrs.gazLo[i]! >>> b) & 1 : (attrs.gazHi[i]! >>> (b - 32)) & 1;
-  };
+  const bit = (i: number, pos: number) => gazBit(attrs, GAZ.person, i, pos);
   const owner = new Int32Array(attrs.n).fill(-1);
   spans.forEach((s, k) => {
     for (let i = s.first; i <= s.last; i++) owner[i] = k;
@@ -321,7 +317,7 @@ function completeKnownNames(res: TagResult, spans: Working[]): Working[] {
  */
 function completeKnownOrgs(res: TagResult, spans: Working[]): Working[] {
   const { attrs, tokens } = res;
-  const bit = (i: number, pos: number) => (attrs.gazLo[i]! >>> (GAZ.org * 4 + pos)) & 1;
+  const bit = (i: number, pos: number) => gazBit(attrs, GAZ.org, i, pos);
   const covered = new Uint8Array(attrs.n);
   for (const s of spans) for (let i = s.first; i <= s.last; i++) covered[i] = 1;
   const added: Working[] = [];
@@ -353,8 +349,7 @@ function completeKnownOrgs(res: TagResult, spans: Working[]): Working[] {
  * named before a noun as the company); a longer MISC span (`Boeing 737`) stays MISC.
  */
 function retypeKnownOrgs(res: TagResult, spans: Working[]): void {
-  const lo = res.attrs.gazLo;
-  const bit = (i: number, pos: number) => (lo[i]! >>> (GAZ.org * 4 + pos)) & 1;
+  const bit = (i: number, pos: number) => gazBit(res.attrs, GAZ.org, i, pos);
   for (const s of spans) {
     if (s.type !== MISC) continue;
     let exact = s.first === s.last ? bit(s.first, 3) === 1 : bit(s.first, 0) === 1 && bit(s.last, 2) === 1;
