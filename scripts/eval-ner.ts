@@ -50,6 +50,7 @@ if (flag('--shipped')) {
   const ev = evaluate(shippedModel(), evalDocs, { noConsistency: flag('--no-consistency') });
   console.log(`shipped model (${String(shippedModel().meta.data)}), ${evalName}, exact start+end+type:`);
   console.log(ev.scorer.report());
+  if (flag('--errors')) fs.writeFileSync(path.join(repoRoot(), '.cache', 'ner', 'errors.txt'), ev.errors.join('\n') + '\n');
   process.exit(0);
 }
 
