@@ -22,20 +22,22 @@ export interface AnalyzeOptions {
 
 /** Analyses normalized article text (see `normalizeText`). Pure and deterministic. */
 export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
-  // Long texts (liveblogs, transcripts) are tagged block by block so memory stays bounded.
-  return analyzeWith(
-    text,
-    options,
+  // The text's runs and sentence stops, scanned once and read by every stage.
+  const index = new TextIndex(text);
+  // Long texts (liveblogs, transcripts) are tagged block by block so memory stays bounded; each
+  // block's runs are scanned with it.
+  const found =
     text.length > WHOLE_TEXT_MAX
       ? recognizeInBlocks(text, options.lexicon)
-      : recognizeEntities(text, options.lexicon ? { lexicon: options.lexicon } : {}),
-  );
+      : recognizeEntities(text, options.lexicon ? { lexicon: options.lexicon, runs: index.runs } : { runs: index.runs });
+  return analyzeWith(text, options, found, index);
 }
 
-/** The pipeline after entity recognition (the incremental analyzer supplies cached mentions). */
-export function analyzeWith(text: string, options: AnalyzeOptions, found: RecognizedMention[]): Analysis {
-  // Sentence stops and word tokens, scanned once and read by figures, quotes and topics.
-  const index = new TextIndex(text);
+/**
+ * The pipeline after entity recognition (the incremental analyzer supplies cached mentions, tagged
+ * paragraph by paragraph); `index` is the text's shared index when the caller has built it.
+ */
+export function analyzeWith(text: string, options: AnalyzeOptions, found: RecognizedMention[], index = new TextIndex(text)): Analysis {
   const { mentions, groups } = linkEntities(text, found);
   const date = resolveArticleDate(text, options.fileDate);
   const articleDate = date.value && date.source ? { value: date.value, source: date.source } : null;

@@ -6,27 +6,37 @@
  *   sentence rules differ (figure relations: a stop, a space and an ASCII capital; the tense of a
  *   date: a stop and a space; quotes: a stop and a space, not after an abbreviation, quoted text
  *   skipped), and each is a view over these positions instead of a scanner of its own;
+ * - `runs`: the text's one tokenization (`core/tokens.ts`: runs of word characters and the other
+ *   characters), scanned on first use; every stage's tokens are a view over it;
  * - `words`: the topic analysis's word tokens (offsets, lower-case ids, capitalisation, sentence
- *   and paragraph starts), built on first use.
+ *   and paragraph starts), the view of the runs that topics read, built on first use.
  *
  * Every consumer takes the index as an optional argument and builds one when not given it, so
  * calling a stage alone gives the same result as the pipeline.
  */
 import { partitionPoint } from './search';
+import { scanRuns, type Runs } from './tokens';
 import { tokenize as wordTokens, type Tokens as WordTokens } from './topics/tokens';
 
 export class TextIndex {
   /** Offsets of every `\n`, `.`, `!` and `?` in the text, ascending. */
   readonly stops: Int32Array;
+  private runs_: Runs | null = null;
   private words_: WordTokens | null = null;
 
   constructor(readonly text: string) {
     this.stops = scanStops(text);
   }
 
+  /** The runs of the whole text (see `core/tokens.ts`), scanned once. */
+  get runs(): Runs {
+    if (!this.runs_) this.runs_ = scanRuns(this.text);
+    return this.runs_;
+  }
+
   /** The topic analysis's word tokens of the whole text (see `topics/tokens.ts`), built once. */
   get words(): WordTokens {
-    if (!this.words_) this.words_ = wordTokens(this.text);
+    if (!this.words_) this.words_ = wordTokens(this.text, this.runs);
     return this.words_;
   }
 

@@ -10,6 +10,7 @@
  * Offsets are UTF-16 indices into the normalized text, half-open.
  */
 import type { Lexicon } from '../lexicon';
+import type { Runs } from '../tokens';
 import type { EntityType, Origin } from '../types';
 import { CAP_ALL, CAP_INIT, isCapClass, lowerHashOf } from './features';
 import { GAZ, hasCategory } from './gazetteer';
@@ -35,6 +36,8 @@ export interface NerOptions {
   lexicon?: Lexicon;
   /** Skip the document-consistency post-pass (for evaluation). */
   noConsistency?: boolean;
+  /** The text's runs when the caller has scanned them already (the pipeline's `TextIndex`). */
+  runs?: Runs;
 }
 
 let shipped: NerModel | null = null;
@@ -69,7 +72,7 @@ interface Working {
 /** {@link recognizeEntities} with an explicit model (evaluation, tests). */
 export function recognizeWith(model: NerModel, text: string, options: NerOptions = {}): RecognizedMention[] {
   if (!text) return [];
-  const res = tagText(text, model);
+  const res = tagText(text, model, undefined, options.runs);
   let spans: Working[] = res.spans.map((s: TaggedSpan) => ({
     first: s.first,
     last: s.last,

@@ -15,6 +15,7 @@ import { NUM_LABELS, POS_B, POS_L, POS_U, ViterbiBuffers, type ViterbiSpan, labe
 import { probe } from './hash';
 import { addWeights, lookup, rowMask, type NerModel } from './model';
 import { tokenize, type Tokens } from './tokenize';
+import type { Runs } from '../tokens';
 
 /** An entity found by the model, in token and character offsets. */
 export interface TaggedSpan {
@@ -136,9 +137,12 @@ function decodeLines(a: TokenAttrs, emit: Float32Array, trans: Float32Array, lab
   }
 }
 
-/** Tags a document with the model; `passes` limits the number of passes (default: all). */
-export function tagText(text: string, model: NerModel, passes = model.stages.length): TagResult {
-  const tokens = tokenize(text);
+/**
+ * Tags a document with the model; `passes` limits the number of passes (default: all); `runs` are
+ * the text's runs when the caller has them (they are scanned otherwise).
+ */
+export function tagText(text: string, model: NerModel, passes = model.stages.length, runs?: Runs): TagResult {
+  const tokens = tokenize(text, runs);
   const attrs = computeAttrs(text, tokens, resourcesOf(model));
   const n = tokens.count;
   const labels = new Uint8Array(n);

@@ -11,7 +11,11 @@
  * - numbers keep their separators (`1,234.5`, `1996-08-30`, `5-3/4`, `2:30`);
  * - any other character is a token of its own (runs of the same punctuation are one token),
  *   and a surrogate pair is never split.
+ *
+ * The tokens are a view over the text's runs (`core/tokens.ts`): this file decides only how runs
+ * join and split.
  */
+import { isApostrophe, isSpaceCode, isUpperCode, isWordAt, isWordCode, RunCursor, scanRuns, type Runs } from '../tokens';
 
 /** Tokens as parallel arrays (offsets are half-open `[start, end)` into the text). */
 export interface Tokens {
@@ -47,152 +51,104 @@ const ABBREVIATIONS = new Set(
 
 const CLITICS = new Set(['s', 'S', 'd', 'D', 'm', 'M', 'll', 'LL', 're', 'RE', 've', 'VE']);
 
-function isLetterOrDigitCode(c: number): boolean {
-  if (c < 128) return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
-  return isWordCharSlow(c);
-}
-
-const WORD_RE = /[\p{L}\p{N}\p{M}]/u;
-const wordCache = new Map<number, boolean>();
-function isWordCharSlow(c: number): boolean {
-  // Surrogates: a high surrogate starts a supplementary character; treat letters there as word
-  // chars only when the pair is a letter (checked by the caller through `codePointAt`).
-  if (c >= 0xd800 && c <= 0xdfff) return false;
-  let v = wordCache.get(c);
-  if (v === undefined) {
-    v = WORD_RE.test(String.fromCharCode(c));
-    if (wordCache.size < 4096) wordCache.set(c, v);
-  }
-  return v;
-}
-
-function isSpaceCode(c: number): boolean {
-  return (
-    c === 32 ||
-    c === 10 ||
-    c === 9 ||
-    c === 13 ||
-    c === 11 ||
-    c === 12 ||
-    c === 0xa0 ||
-    (c >= 0x2000 && c <= 0x200b) ||
-    c === 0x2028 ||
-    c === 0x2029 ||
-    c === 0x3000 ||
-    c === 0x202f ||
-    c === 0x205f ||
-    c === 0xfeff ||
-    c === 0x1680
-  );
-}
-
-function isUpperCode(c: number): boolean {
-  if (c < 128) return c >= 65 && c <= 90;
-  const s = String.fromCharCode(c);
-  return s !== s.toLowerCase() && s === s.toUpperCase();
-}
-
 function isDigitCode(c: number): boolean {
   return c >= 48 && c <= 57;
-}
-
-function isApostrophe(c: number): boolean {
-  return c === 39 || c === 0x2019 || c === 0x2bc;
 }
 
 function isHyphen(c: number): boolean {
   return c === 45 || c === 0x2010 || c === 0x2011;
 }
 
-/** Tokenizes normalized text. Never throws; every non-space code unit belongs to exactly one token. */
-export function tokenize(text: string): Tokens {
+/** Growable token columns. */
+class Columns {
+  start: Int32Array<ArrayBuffer>;
+  end: Int32Array<ArrayBuffer>;
+  line: Int32Array<ArrayBuffer>;
+  count = 0;
+  constructor(cap: number) {
+    this.start = new Int32Array(cap);
+    this.end = new Int32Array(cap);
+    this.line = new Int32Array(cap);
+  }
+  push(s: number, e: number, lineNo: number): void {
+    if (this.count === this.start.length) {
+      this.start = grown(this.start);
+      this.end = grown(this.end);
+      this.line = grown(this.line);
+    }
+    this.start[this.count] = s;
+    this.end[this.count] = e;
+    this.line[this.count] = lineNo;
+    this.count++;
+  }
+}
+function grown(a: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {
+  const b = new Int32Array(a.length * 2);
+  b.set(a);
+  return b;
+}
+
+/**
+ * Tokenizes normalized text: a view over its runs (`core/tokens.ts`; scanned here when not given).
+ * Never throws; every non-space code unit belongs to exactly one token.
+ */
+export function tokenize(text: string, runs: Runs = scanRuns(text)): Tokens {
   const n = text.length;
-  let cap = Math.max(16, (n >> 2) + 8);
-  let start = new Int32Array(cap);
-  let end = new Int32Array(cap);
-  let line = new Int32Array(cap);
-  let count = 0;
+  const cursor = new RunCursor(runs);
+  const cols = new Columns(Math.max(16, runs.count + 8));
   let lineNo = 0;
   let i = 0;
-  const push = (s: number, e: number) => {
-    if (count === cap) {
-      cap *= 2;
-      const s2 = new Int32Array(cap);
-      s2.set(start);
-      start = s2;
-      const e2 = new Int32Array(cap);
-      e2.set(end);
-      end = e2;
-      const l2 = new Int32Array(cap);
-      l2.set(line);
-      line = l2;
-    }
-    start[count] = s;
-    end[count] = e;
-    line[count] = lineNo;
-    count++;
-  };
-  while (i < n) {
-    const c = text.charCodeAt(i);
-    if (isSpaceCode(c)) {
-      if (c === 10) lineNo++;
-      i++;
-      continue;
-    }
-    const s = i;
-    if (isLetterOrDigitCode(c) || isSurrogateLetter(text, i)) {
-      i = scanWord(text, i);
+  for (let k = cursor.at(0); k < runs.count; k = cursor.at(i)) {
+    // The spaces before the next run: count its line breaks.
+    const s = Math.max(i, runs.start[k]!);
+    for (let p = i; p < s; p++) if (text.charCodeAt(p) === 10) lineNo++;
+    const c = text.charCodeAt(s);
+    if (runs.word[k] === 1) {
+      i = scanWord(text, s, cursor);
       // Clitic split: `Trump’s` → `Trump` + `’s`; `don't` → `do` + `n't`.
       const cut = cliticCut(text, s, i);
       if (cut > s && cut < i) {
-        push(s, cut);
-        push(cut, i);
+        cols.push(s, cut, lineNo);
+        cols.push(cut, i, lineNo);
       } else {
-        push(s, i);
+        cols.push(s, i, lineNo);
       }
       continue;
     }
     // A clitic right after a word: `’s` in `Trump’s` (the word itself stopped before it).
-    if (isApostrophe(c) && i > 0 && isLetterOrDigitCode(text.charCodeAt(i - 1))) {
-      let j = i + 1;
-      while (j < n && isLetterOrDigitCode(text.charCodeAt(j))) j++;
-      if (j > i + 1 && CLITICS.has(text.slice(i + 1, j))) {
+    if (isApostrophe(c) && s > 0 && isWordCode(text.charCodeAt(s - 1))) {
+      const j = cursor.wordEnd(s + 1);
+      if (j > s + 1 && CLITICS.has(text.slice(s + 1, j))) {
         i = j;
-        push(s, i);
+        cols.push(s, i, lineNo);
         continue;
       }
     }
-    if (c >= 0xd800 && c <= 0xdbff && i + 1 < n) {
-      const d = text.charCodeAt(i + 1);
-      i += d >= 0xdc00 && d <= 0xdfff ? 2 : 1;
-      push(s, i);
-      continue;
-    }
     // Punctuation / symbols: runs of the same character form one token (`--`, `...`, `!!`).
-    i++;
+    i = runs.end[k]!;
     while (
       i < n &&
       text.charCodeAt(i) === c &&
       (c === 45 || c === 46 || c === 33 || c === 63 || c === 42 || c === 61 || c === 95 || c === 0x2014)
     )
       i++;
-    push(s, i);
+    cols.push(s, i, lineNo);
   }
+  const { count } = cols;
   const flags = new Uint8Array(count);
-  const tokens = { count, start: start.subarray(0, count), end: end.subarray(0, count), line: line.subarray(0, count), flags };
+  const tokens = {
+    count,
+    start: cols.start.subarray(0, count),
+    end: cols.end.subarray(0, count),
+    line: cols.line.subarray(0, count),
+    flags,
+  };
   markContext(text, tokens);
   return tokens;
 }
 
-function isSurrogateLetter(text: string, i: number): boolean {
-  const c = text.charCodeAt(i);
-  if (c < 0xd800 || c > 0xdbff) return false;
-  const cp = text.codePointAt(i)!;
-  return cp > 0xffff && /[\p{L}\p{N}]/u.test(String.fromCodePoint(cp));
-}
-
-/** Scans a word starting at `i` (a letter or digit); returns its end. */
-function scanWord(text: string, i: number): number {
+/** Scans a word starting at `i` (the start of a word run); returns its end. */
+function scanWord(text: string, i: number, cursor: RunCursor): number {
   const n = text.length;
   const s = i;
   // The word is numeric (digits and separators) over [s, numericTo): checked once per character,
@@ -200,25 +156,19 @@ function scanWord(text: string, i: number): number {
   let numericTo = s;
   for (;;) {
     // Run of letters/digits/marks.
-    while (i < n) {
-      const c = text.charCodeAt(i);
-      if (isLetterOrDigitCode(c)) i++;
-      else if (isSurrogateLetter(text, i)) i += 2;
-      else break;
-    }
+    i = cursor.wordEnd(i);
     if (i >= n) return i;
     const c = text.charCodeAt(i);
     const next = i + 1 < n ? text.charCodeAt(i + 1) : 0;
     const prev = text.charCodeAt(i - 1);
     // Hyphenated compound: `self-governing`, `U.S.-led`, `1996-08-30`.
-    if (isHyphen(c) && (isLetterOrDigitCode(next) || isSurrogateLetter(text, i + 1))) {
+    if (isHyphen(c) && isWordAt(text, i + 1)) {
       i++;
       continue;
     }
     // Apostrophe inside a word (`O'Neill`): continue unless what follows is a clitic.
-    if (isApostrophe(c) && isLetterOrDigitCode(next) && !isDigitCode(next)) {
-      let j = i + 1;
-      while (j < n && isLetterOrDigitCode(text.charCodeAt(j))) j++;
+    if (isApostrophe(c) && isWordCode(next) && !isDigitCode(next)) {
+      const j = cursor.wordEnd(i + 1);
       const tail = text.slice(i + 1, j);
       if (CLITICS.has(tail) || (tail.length === 1 && j < n && isApostrophe(text.charCodeAt(j)))) return i;
       i = j;
@@ -246,13 +196,13 @@ function scanWord(text: string, i: number): number {
         i++;
         if (
           i < n &&
-          isLetterOrDigitCode(text.charCodeAt(i)) &&
+          isWordCode(text.charCodeAt(i)) &&
           i + 1 < n &&
           text.charCodeAt(i + 1) === 46 &&
-          !isLetterOrDigitCode(text.charCodeAt(i + 2) || 32)
+          !isWordCode(text.charCodeAt(i + 2) || 32)
         )
           continue;
-        if (i < n && isHyphen(text.charCodeAt(i)) && isLetterOrDigitCode(text.charCodeAt(i + 1) || 32)) {
+        if (i < n && isHyphen(text.charCodeAt(i)) && isWordCode(text.charCodeAt(i + 1) || 32)) {
           i++;
           continue;
         }
@@ -260,14 +210,14 @@ function scanWord(text: string, i: number): number {
       }
       if (ABBREVIATIONS.has(word)) return i + 1;
       // Web addresses and file names: `bbc.co.uk`, `Amazon.com` (a period between letters).
-      if (isLetterOrDigitCode(next) && !isUpperCode(next) && /^[\p{L}\p{N}-]+$/u.test(word)) {
+      if (isWordCode(next) && !isUpperCode(next) && /^[\p{L}\p{N}-]+$/u.test(word)) {
         i++;
         continue;
       }
       return i;
     }
     // `US$`, `C$`, `HK$`: a short capital prefix glued to a dollar sign.
-    if (c === 36 && i - s <= 3 && isUpperWord(text, s, i) && !(i + 1 < n && isLetterOrDigitCode(next) && !isDigitCode(next))) return i + 1;
+    if (c === 36 && i - s <= 3 && isUpperWord(text, s, i) && !(i + 1 < n && isWordCode(next) && !isDigitCode(next))) return i + 1;
     return i;
   }
 }
@@ -306,7 +256,7 @@ function isInitialism(word: string): boolean {
   if (word.length === 1) return !isDigitCode(word.charCodeAt(0));
   for (let k = 0; k < word.length; k++) {
     const c = word.charCodeAt(k);
-    if (k % 2 === 1 ? c !== 46 : !isLetterOrDigitCode(c) || isDigitCode(c)) return false;
+    if (k % 2 === 1 ? c !== 46 : !isWordCode(c) || isDigitCode(c)) return false;
   }
   return word.length % 2 === 1;
 }
@@ -337,7 +287,7 @@ function markContext(text: string, tokens: Tokens): void {
     let smallLower = 0;
     for (let k = i; k < j; k++) {
       const c = text.charCodeAt(start[k]!);
-      if (!isLetterOrDigitCode(c) || isDigitCode(c)) continue;
+      if (!isWordCode(c) || isDigitCode(c)) continue;
       const len = end[k]! - start[k]!;
       let up = 0;
       let low = 0;
@@ -347,7 +297,7 @@ function markContext(text: string, tokens: Tokens): void {
           if (d >= 65 && d <= 90) up++;
           else if (d >= 97 && d <= 122) low++;
         } else if (isUpperCode(d)) up++;
-        else if (isLetterOrDigitCode(d)) low++;
+        else if (isWordCode(d)) low++;
       }
       if (up > 0 && low === 0 && (len > 1 || up === 1)) upperWords++;
       if (low > 0) {

@@ -100,7 +100,7 @@ export function contextOf(text: string, quotes: readonly Span[], qi: number, sen
   const q = quotes[qi]!;
   const a = sentences.startBefore(q.start);
   const b = sentences.endAfter(q.end);
-  const toks = tokenize(text, a, b, quotes);
+  const toks = tokenize(text, a, b, quotes, sentences.runs);
   let qt = toks.findIndex((t) => t.type === TokType.Quote && t.q === qi);
   if (qt < 0) {
     toks.push({ s: q.start, e: q.end, type: TokType.Quote, w: '', cap: false, q: qi });
@@ -477,7 +477,7 @@ export function prevSentence(text: string, quotes: readonly Span[], qi: number, 
   if (p < 0 || breaks > 2) return null;
   if (qi > 0 && quotes[qi - 1]!.end > p) return null;
   const a = sentences.startBefore(p);
-  const toks = tokenize(text, a, p + 1, quotes);
+  const toks = tokenize(text, a, p + 1, quotes, sentences.runs);
   if (toks.some((t) => t.type === TokType.Quote)) return null;
   const main = mainClauseStart(toks, toks.length);
   for (let v = main; v < toks.length; v++) {
@@ -721,7 +721,7 @@ function prevColon(text: string, quotes: readonly Span[], qi: number, sentences:
   while (p >= 0 && /\s/.test(text[p]!)) p--;
   if (p < 0 || text[p] !== ':') return null;
   const a = sentences.startBefore(p);
-  const toks = tokenize(text, a, p + 1, quotes);
+  const toks = tokenize(text, a, p + 1, quotes, sentences.runs);
   for (let v = toks.length - 1; v >= 0; v--) {
     if (isCueTok(toks[v])) {
       const s = subjectOf(toks, v, 0) ?? inverted(toks, v, toks.length);

@@ -3,10 +3,10 @@
  * become single `q` tokens and their inner punctuation never ends a sentence.
  */
 import type { Span } from '../types';
-import { isWordChar } from './detect';
 import { REPORTING_VERBS } from './lexicon';
 import { partitionPoint } from '../search';
 import { TextIndex } from '../textIndex';
+import { isSpaceCode, isUpperCode, isWordCode, type Runs } from '../tokens';
 
 export const enum TokType {
   Word,
@@ -45,29 +45,20 @@ const ABBREV = new Set(
   ).split(' '),
 );
 
-function isSpace(c: number): boolean {
-  return c === 32 || c === 9 || c === 10 || c === 13 || c === 0xa0 || c === 0x2009 || c === 0x202f;
-}
-
-function isUpper(c: number): boolean {
-  return (
-    (c >= 65 && c <= 90) ||
-    (c >= 0xc0 && c <= 0xde && c !== 0xd7) ||
-    (c > 0xff && String.fromCharCode(c).toLowerCase() !== String.fromCharCode(c))
-  );
-}
+/** Joiners inside a word: apostrophes, periods, hyphens, ampersands. */
+const isJoiner = (c: number) => c === 39 || c === 0x2019 || c === 46 || c === 45 || c === 38;
 
 /** True when the period at `i` belongs to an abbreviation or initial rather than ending a sentence. */
 export function isAbbrevPeriod(text: string, i: number): boolean {
   let s = i;
   while (s > 0) {
     const c = text.charCodeAt(s - 1);
-    if (isWordChar(c) || c === 46 || c === 45) s--;
+    if (isWordCode(c) || c === 46 || c === 45) s--;
     else break;
   }
   if (s === i) return false;
   const w = text.slice(s, i).toLowerCase();
-  if (w.length === 1 && isUpper(text.charCodeAt(s))) return true; // initial: "John F. Kennedy"
+  if (w.length === 1 && isUpperCode(text.charCodeAt(s))) return true; // initial: "John F. Kennedy"
   return ABBREV.has(w) || (w.includes('.') && w.length <= 6);
 }
 
@@ -94,6 +85,11 @@ export class Sentences {
     return (this.shared ??= new TextIndex(this.text));
   }
 
+  /** The text's runs, which every quote's tokens are a view over. */
+  get runs(): Runs {
+    return this.index.runs;
+  }
+
   /**
    * Does quote `j` end its sentence? When its text ends in `.`, `?` or `!` and a capitalised word or
    * another quote follows — unless what follows is the attribution (`“Why?” Clinton asked.`).
@@ -114,11 +110,11 @@ export class Sentences {
     const c = text.charCodeAt(k);
     if (c !== 46 && c !== 63 && c !== 33 && c !== 0x2026) return false;
     let i = q.end;
-    while (i < text.length && text.charCodeAt(i) !== 10 && isSpace(text.charCodeAt(i))) i++;
+    while (i < text.length && text.charCodeAt(i) !== 10 && isSpaceCode(text.charCodeAt(i))) i++;
     if (i >= text.length || text.charCodeAt(i) === 10) return true;
     const d = text.charCodeAt(i);
     if (d === 0x201c || d === 34 || d === 0x201e || d === 0xab) return true;
-    if (!isUpper(d)) return false;
+    if (!isUpperCode(d)) return false;
     return !attributionAhead(text.slice(i, i + 120), c !== 46);
   }
 
@@ -139,7 +135,7 @@ export class Sentences {
       }
       const c = text.charCodeAt(i);
       if (c === 10) return skipSpace(text, i + 1, pos);
-      if ((c === 46 || c === 33 || c === 63) && i + 1 < text.length && isSpace(text.charCodeAt(i + 1))) {
+      if ((c === 46 || c === 33 || c === 63) && i + 1 < text.length && isSpaceCode(text.charCodeAt(i + 1))) {
         if (c !== 46 || !isAbbrevPeriod(text, i)) return skipSpace(text, i + 1, pos);
       }
       // Nothing but a stop or the end of the next quote back can end the sentence: go there.
@@ -169,7 +165,7 @@ export class Sentences {
       }
       const c = text.charCodeAt(i);
       if (c === 10) return i;
-      if ((c === 46 || c === 33 || c === 63) && (i + 1 >= text.length || isSpace(text.charCodeAt(i + 1)))) {
+      if ((c === 46 || c === 33 || c === 63) && (i + 1 >= text.length || isSpaceCode(text.charCodeAt(i + 1)))) {
         if (c !== 46 || !isAbbrevPeriod(text, i)) return i + 1;
       }
       // Nothing but a stop or the start of the next quote can end the sentence: go there.
@@ -240,20 +236,22 @@ function attributionAhead(s: string, openEnded: boolean): boolean {
 }
 
 function skipSpace(text: string, i: number, max: number): number {
-  while (i < max && isSpace(text.charCodeAt(i))) i++;
+  while (i < max && isSpaceCode(text.charCodeAt(i))) i++;
   return i;
 }
 
 /**
- * Tokens of `[a, b)`; quotes (sorted, non-overlapping) inside the range become single quote tokens.
- * Words keep internal apostrophes, periods, hyphens and ampersands (`Trump’s`, `U.S.`, `Holtz-Eakin`);
- * an abbreviation keeps its final period (`Sen.`).
+ * Tokens of `[a, b)`, a view over the text's runs (`core/tokens.ts`): words join word runs across
+ * one inner apostrophe, period, hyphen or ampersand (`Trump’s`, `U.S`, `Holtz-Eakin`) and an
+ * abbreviation keeps its final period (`Sen.`); any other run is punctuation; quotes (sorted,
+ * non-overlapping) inside the range become single quote tokens, and no word crosses into one.
  */
-export function tokenize(text: string, a: number, b: number, quotes: readonly Span[]): Tok[] {
+export function tokenize(text: string, a: number, b: number, quotes: readonly Span[], runs: Runs): Tok[] {
   const out: Tok[] = [];
-  // The first quote ending after `a` (quotes are sorted and do not overlap).
-  const lo = partitionPoint(quotes.length, (mid) => quotes[mid]!.end <= a);
-  let j = lo;
+  const { count: runCount, start: runStart, end: runEnd, word: runWord } = runs;
+  // The first quote ending after `a` (quotes are sorted and do not overlap), the first run ending after `a`.
+  let j = partitionPoint(quotes.length, (mid) => quotes[mid]!.end <= a);
+  let k = partitionPoint(runCount, (mid) => runEnd[mid]! <= a);
   let i = a;
   while (i < b) {
     if (j < quotes.length && quotes[j]!.start <= i) {
@@ -264,31 +262,38 @@ export function tokenize(text: string, a: number, b: number, quotes: readonly Sp
       continue;
     }
     const limit = j < quotes.length ? Math.min(b, quotes[j]!.start) : b;
-    const c = text.charCodeAt(i);
-    if (isSpace(c)) {
-      i++;
+    while (k < runCount && runEnd[k]! <= i) k++;
+    const s = k < runCount ? Math.max(i, runStart[k]!) : b;
+    if (s >= limit) {
+      i = limit;
       continue;
     }
-    if (isWordChar(c)) {
-      let e = i + 1;
-      while (e < limit) {
-        const d = text.charCodeAt(e);
-        if (isWordChar(d)) e++;
-        else if ((d === 39 || d === 0x2019 || d === 46 || d === 45 || d === 38) && e + 1 < limit && isWordChar(text.charCodeAt(e + 1)))
-          e += 2;
-        else break;
+    if (runWord[k] === 1) {
+      let e = Math.min(runEnd[k]!, limit);
+      while (
+        e === runEnd[k]! &&
+        k + 2 < runCount &&
+        runStart[k + 1] === e &&
+        isJoiner(text.charCodeAt(e)) &&
+        runWord[k + 2] === 1 &&
+        runStart[k + 2] === e + 1 &&
+        e + 1 < limit
+      ) {
+        k += 2;
+        e = Math.min(runEnd[k]!, limit);
       }
       if (e < limit && text.charCodeAt(e) === 46 && isAbbrevPeriod(text, e)) e++;
-      const surface = text.slice(i, e);
+      const surface = text.slice(s, e);
       const w = surface.toLowerCase();
-      const tok: Tok = { s: i, e, type: TokType.Word, w, cap: isUpper(c), q: -1 };
-      if (e - i >= 2 && surface !== w && surface === surface.toUpperCase()) tok.caps = true;
+      const tok: Tok = { s, e, type: TokType.Word, w, cap: isUpperCode(text.charCodeAt(s)), q: -1 };
+      if (e - s >= 2 && surface !== w && surface === surface.toUpperCase()) tok.caps = true;
       out.push(tok);
       i = e;
       continue;
     }
-    out.push({ s: i, e: i + 1, type: TokType.Punct, w: text[i]!, cap: false, q: -1 });
-    i++;
+    const e = Math.min(runEnd[k]!, limit);
+    out.push({ s, e, type: TokType.Punct, w: text.slice(s, e), cap: false, q: -1 });
+    i = e;
   }
   return out;
 }

@@ -1,10 +1,11 @@
 /**
- * Word tokens for the topic analysis: one regex pass over the text, with the facts the subject
- * scorer and the keyphrase extractor need (lower-case form, capitalisation, whether punctuation or
- * a line break separates a token from the one before, sentence starts). Offsets are UTF-16 indices
+ * Word tokens for the topic analysis: a view over the text's runs (`core/tokens.ts`), with the
+ * facts the subject scorer and the keyphrase extractor need (lower-case form, capitalisation,
+ * whether punctuation or a line break separates a token from the one before, sentence starts). Offsets are UTF-16 indices
  * into the analysed text, half-open.
  */
 import { partitionPoint } from '../search';
+import { scanRuns, type Runs } from '../tokens';
 
 /** Flags of a token (bit set). */
 export const TokenFlag = {
@@ -39,14 +40,7 @@ export interface Tokens {
   readonly lowSeen: Uint8Array;
 }
 
-// Word characters: ASCII letters and digits, Latin with its extensions (without × and ÷), Greek to
-// the end of the Latin Extended Additional block, and the scripts from U+2C00 up to the surrogates
-// (CJK and others) — general punctuation and symbols (U+2000–U+2BFF) are not word characters.
 // Inner joiners: apostrophes, hyphens, dots and ampersands (`U.S`, `e-mail`, `AT&T`, `don't`).
-function isWordChar(c: number): boolean {
-  if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
-  return (c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7) || (c >= 0x370 && c <= 0x1fff) || (c >= 0x2c00 && c <= 0xd7ff);
-}
 const isJoiner = (c: number) => c === 39 || c === 0x2019 || c === 46 || c === 38 || c === 45;
 
 // Allocation lives in small helpers: constructing inside the hot loop would leave it without type
@@ -183,11 +177,13 @@ function finish(columns: ScannedColumns, vocab: string[]): Tokens {
 }
 
 /**
- * Splits `text[from, to)` into word tokens. A hand-written scanner with its own table of surface
- * forms: a string is created only for each distinct form, not for every token.
+ * The word tokens of `text`: a view over its runs (`core/tokens.ts`; scanned here when not given),
+ * joining word runs across one joiner. A string is created only for each distinct surface form, not
+ * for every token.
  */
-export function tokenize(text: string, from = 0, to = text.length): Tokens {
-  const cap = Math.max(16, ((to - from) / 5) | 0);
+export function tokenize(text: string, runs: Runs = scanRuns(text)): Tokens {
+  const { count: runCount, start: runStart, end: runEnd, word: runWord } = runs;
+  const cap = Math.max(16, (text.length / 5) | 0);
   let start = new Int32Array(cap);
   let end = new Int32Array(cap);
   let flags = new Uint8Array(cap);
@@ -196,37 +192,30 @@ export function tokenize(text: string, from = 0, to = text.length): Tokens {
   // Read before the loop, so the optimised loop has seen this access (no deoptimisation on exit).
   const vocab = forms.vocab;
   let n = 0;
-  let prevEnd = from;
-  let i = from;
-  while (i < to) {
-    const c = text.charCodeAt(i);
-    if (!isWordChar(c)) {
-      i++;
+  let prevEnd = 0;
+  let k = 0;
+  while (k < runCount) {
+    if (runWord[k] !== 1) {
+      k++;
       continue;
     }
-    const s = i;
+    const s = runStart[k]!;
+    let e = runEnd[k]!;
+    k++;
+    // `U.S`, `Holtz-Eakin`, `AT&T`: a joiner with a word run right after it.
+    while (k + 1 < runCount && runStart[k] === e && isJoiner(text.charCodeAt(e)) && runWord[k + 1] === 1 && runStart[k + 1] === e + 1) {
+      e = runEnd[k + 1]!;
+      k += 2;
+    }
     // Two independent 32-bit hashes (FNV-1a and a multiplicative one) and the length identify a form.
+    const c = text.charCodeAt(s);
     let h = Math.imul(0x811c9dc5 ^ c, 0x01000193);
     let g = Math.imul(c + 0x9e3779b9, 0x85ebca6b);
-    i++;
-    for (;;) {
-      while (i < to) {
-        const d = text.charCodeAt(i);
-        if (!isWordChar(d)) break;
-        h = Math.imul(h ^ d, 0x01000193);
-        g = Math.imul(g + d, 0x85ebca6b) ^ (g >>> 13);
-        i++;
-      }
-      if (i + 1 < to && isJoiner(text.charCodeAt(i)) && isWordChar(text.charCodeAt(i + 1))) {
-        const d = text.charCodeAt(i);
-        h = Math.imul(h ^ d, 0x01000193);
-        g = Math.imul(g + d, 0x85ebca6b) ^ (g >>> 13);
-        i++;
-        continue;
-      }
-      break;
+    for (let p = s + 1; p < e; p++) {
+      const d = text.charCodeAt(p);
+      h = Math.imul(h ^ d, 0x01000193);
+      g = Math.imul(g + d, 0x85ebca6b) ^ (g >>> 13);
     }
-    const e = i;
     const form = forms.find(text, s, e - s, h, g);
     if (n === start.length) {
       start = doubled(start);
@@ -241,8 +230,8 @@ export function tokenize(text: string, from = 0, to = text.length): Tokens {
       let newlines = 0;
       let punct = false;
       let stop = false;
-      for (let k = prevEnd; k < s; k++) {
-        const gc = text.charCodeAt(k);
+      for (let p = prevEnd; p < s; p++) {
+        const gc = text.charCodeAt(p);
         if (gc === 10) newlines++;
         else if (gc === 46 /* . */ || gc === 33 /* ! */ || gc === 63 /* ? */) stop = true;
         else if (gc !== 32 && gc !== 9 && gc !== 0xa0) punct = true;
