@@ -261,7 +261,7 @@ test('keyphrases: noun runs without verbs, stopwords or names', () => {
     'During the call, Trump highlighted commercial ties between the two countries, including energy purchases and aircraft deliveries.';
   const t = tokenize(text);
   const words = internWords(t, () => 5);
-  const mask = contentMask(t, words, (i) => t.lower[i] === 'trump');
+  const mask = contentMask(text, t, words, (i) => t.lower[i] === 'trump');
   const found: string[] = [];
   const table = new PhraseTable();
   candidates({ tokens: t, words, table, content: mask }, 0, t.count, (_from, _to, key) =>

@@ -11,6 +11,7 @@
  */
 import type { Lexicon } from '../lexicon';
 import type { Runs } from '../tokens';
+import { inUrl, inWebAddress } from '../webAddress';
 import type { EntityType, Origin } from '../types';
 import { CAP_ALL, CAP_INIT, isCapClass, lowerHashOf } from './features';
 import { GAZ, hasCategory } from './gazetteer';
@@ -158,36 +159,6 @@ function continuesName(text: string, res: TagResult, j: number): boolean {
   const e = tokens.end[j]!;
   const dash = text.indexOf('-', s);
   return e - s >= 2 && (dash < 0 || dash >= e);
-}
-
-/**
- * The run of non-space characters around `text[s, e)`, looked for at most 300 characters on each
- * side (a web address or file name; ordinary names stop at the next space).
- */
-function nonSpaceRun(text: string, s: number, e: number): string {
-  let a = s;
-  while (a > 0 && a > s - 300 && !isRunBreak(text.charCodeAt(a - 1))) a--;
-  let b = e;
-  while (b < text.length && b < e + 300 && !isRunBreak(text.charCodeAt(b))) b++;
-  return text.slice(a, b);
-}
-
-function isRunBreak(c: number): boolean {
-  return c === 32 || c === 10 || c === 9 || c === 13;
-}
-
-/**
- * Whether `text[s, e)` lies in a URL: its run holds `://` or starts with `www.`
- * (`https://example.com/news/Kenya-signs-deal` names nobody).
- */
-function inUrl(text: string, s: number, e: number): boolean {
-  const run = nonSpaceRun(text, s, e);
-  return run.includes('://') || run.slice(0, 4).toLowerCase() === 'www.';
-}
-
-/** Whether `text[s, e)` lies in a web address: its run holds a `/`. */
-function inWebAddress(text: string, s: number, e: number): boolean {
-  return nonSpaceRun(text, s, e).includes('/');
 }
 
 /** Person spans never start with a title word (`President Donald Trump` → `Donald Trump`). */

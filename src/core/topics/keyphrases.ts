@@ -3,6 +3,7 @@
  * numbers, not across punctuation), one to three words long, found without a part-of-speech
  * tagger by word lists and suffix rules. Scored by TF-IDF in `sections.ts`.
  */
+import { isHostName, isRunBreak, isUrlRun } from '../webAddress';
 import { doubled, TokenFlag, type Tokens } from './tokens';
 
 const list = (s: string): Set<string> => new Set(s.trim().split(/\s+/));
@@ -340,10 +341,34 @@ function isContent(tokens: Tokens, words: Words, i: number, inName: (i: number) 
 }
 
 /** For every token, whether it can be part of a keyphrase (computed once per analysis). */
-export function contentMask(tokens: Tokens, words: Words, inName: (i: number) => boolean): Uint8Array {
+export function contentMask(text: string, tokens: Tokens, words: Words, inName: (i: number) => boolean): Uint8Array {
   const m = new Uint8Array(tokens.count);
   for (let i = 0; i < tokens.count; i++) if (isContent(tokens, words, i, inName)) m[i] = 1;
+  clearWebAddresses(text, tokens, m);
   return m;
+}
+
+/**
+ * No keyphrase is read from a web address: clears the tokens of a URL (`https`, `t.co`, the path
+ * of `pic.twitter.com/…`, see `core/webAddress.ts`) and host names written as words
+ * (`breitbart.com`). One pass: each run of non-space characters is read once.
+ */
+function clearWebAddresses(text: string, tokens: Tokens, m: Uint8Array): void {
+  let runEnd = -1;
+  let url = false;
+  for (let i = 0; i < tokens.count; i++) {
+    if (!m[i]) continue;
+    const s = tokens.start[i]!;
+    const e = tokens.end[i]!;
+    if (s >= runEnd) {
+      let a = s;
+      while (a > 0 && !isRunBreak(text.charCodeAt(a - 1))) a--;
+      runEnd = e;
+      while (runEnd < text.length && !isRunBreak(text.charCodeAt(runEnd))) runEnd++;
+      url = isUrlRun(text.slice(a, runEnd));
+    }
+    if (url || (text.indexOf('.', s) < e && isHostName(text.slice(s, e)))) m[i] = 0;
+  }
 }
 
 /** What keyphrase finding reads (the tokens, their words, which can be content) and the table it interns phrases into. */

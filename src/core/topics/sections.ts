@@ -5,7 +5,8 @@
  * section gets an editor-style label from its most specific entity and keyphrase
  * (`Taiwan arms sales`), or from a figure change the text states (`Soybeans: 12 → 20 million tonnes`).
  */
-import type { Entity, EntityMention, EntityType, Figure, Quote, Section, Subject } from '../types';
+import type { Entity, EntityMention, EntityType, Figure, Quote, Section, Span, Subject } from '../types';
+import { isRunBreak, isUrlRun } from '../webAddress';
 import { idfOf, type IdfTable } from './idf';
 import { candidates, contentMask, internWords, type PhraseContext, PhraseTable, STOPWORDS, type Words } from './keyphrases';
 import { scoreEvents, TOP_COUNT, TOPICS } from './subjects';
@@ -183,13 +184,23 @@ export function paragraphSpans(text: string): { start: number; end: number }[] {
   return out;
 }
 
+/** A paragraph of one run of non-space characters that is a URL (at most 2,000 characters). */
+function isUrlParagraph(text: string, p: Span): boolean {
+  if (p.end - p.start > 2000) return false;
+  for (let i = p.start; i < p.end; i++) if (isRunBreak(text.charCodeAt(i))) return false;
+  return isUrlRun(text.slice(p.start, p.end));
+}
+
 /** Splits the text into paragraphs and classifies them. */
 function classify(text: string, tokens: Tokens): Para[] {
   const spans = paragraphSpans(text);
   const out: Para[] = spans.map((p) => ({ ...p, t0: tokenAt(tokens, p.start), t1: tokenAt(tokens, p.end), kind: 'text' as Para['kind'] }));
+  // A paragraph that is only a web address (the source line of a clipped article) is no section
+  // and no headline: it goes with the section after it.
+  for (const p of out) if (isUrlParagraph(text, p)) p.kind = 'aside';
   if (out.length > 1) {
     const h = out[0]!;
-    if (h.end - h.start < 250 && text.slice(h.start, h.end).indexOf('\n') < 0) h.kind = 'headline';
+    if (h.kind === 'text' && h.end - h.start < 250 && text.slice(h.start, h.end).indexOf('\n') < 0) h.kind = 'headline';
   }
   // Non-article trailers: short lines without sentence punctuation at the end (`Tags`, `Share this`).
   for (let k = out.length - 1; k > 0; k--) {
@@ -456,7 +467,7 @@ function readArticle(args: SectionsArgs): Article | null {
   const mentions = input.entities.length ? input.entities : pseudoEntities(text, tokens);
   const names = nameIndex(tokens, mentions);
   const words = internWords(tokens, (w) => idfOf(idf, w));
-  const content = contentMask(tokens, words, names.inName);
+  const content = contentMask(text, tokens, words, names.inName);
   const entities = entityTable(mentions, input.groups, names);
   const figures = sortedByStart(input.figures);
   const wordTerms = words.text.length;
