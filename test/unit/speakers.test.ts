@@ -190,3 +190,17 @@ describe('the real copy itself (from the shared folder)', () => {
     },
   );
 });
+
+test('a verb is never a speaker: a mention without a name that starts with a verb is dropped', () => {
+  const cases: [string, string][] = [
+    ['The chair refused a second vote.\n\n“Call the roll,” came shouts from the back of the hall.', 'Call the roll'],
+    ['The campaign moved fast. It quickly blasted out an email to supporters stating, “We win on Tuesday.”', 'We win on Tuesday'],
+  ];
+  for (const [t, frag] of cases) {
+    const speaker = said(t, one(quotes(t), frag));
+    assert.ok(speaker === null || !/^(?:came|blasted)\b/.test(speaker), `${frag}: ${speaker}`);
+  }
+  // A description that starts with a participle but names someone stays the speaker.
+  const t = 'The hearing ended early.\n\n“I fundamentally disagree,” said retired Army Lt. Gen. Ruth Okonjo, who led the review.';
+  assert.match(said(t, one(quotes(t, ['Ruth Okonjo']), 'fundamentally')) ?? '', /Ruth Okonjo/);
+});

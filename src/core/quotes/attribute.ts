@@ -463,6 +463,35 @@ const IRREGULAR = new Set(
 );
 
 /**
+ * A speaker mention without a capital letter that starts with a verb (`came`, `blasted`, `carrying
+ * signs`, `made available`): a rule read the wrong words as the subject. Such a mention names
+ * nobody, so it is not used (`retired neurosurgeon Ben Carson` names someone and is kept).
+ */
+export function startsWithVerb(text: string, speaker: Span): boolean {
+  const mention = text.slice(speaker.start, speaker.end);
+  if (mention.length > 120 || /\p{Lu}/u.test(mention)) return false;
+  const m = /^\p{Ll}[\p{L}’'-]*/u.exec(mention);
+  if (!m) return false;
+  const w = m[0];
+  return IRREGULAR.has(w) || (w.length > 5 && /(?:ed|ing)$/.test(w) && !w.endsWith('eed') && !NOUN_ING.has(w));
+}
+/** Nouns ending in -ing that can head a speaker mention (`building owners`, `morning show hosts`). */
+const NOUN_ING = new Set([
+  'building',
+  'morning',
+  'evening',
+  'meeting',
+  'wedding',
+  'ceiling',
+  'clothing',
+  'funding',
+  'housing',
+  'polling',
+  'ruling',
+  'offering',
+]);
+
+/**
  * A quote that is a sentence of its own, after a sentence with a reporting verb and no quote:
  * `Lynch announced the lawsuit on Monday. “We are seeking a court order …”`.
  */

@@ -18,6 +18,7 @@ import {
   type QuoteScope,
   type Rule,
   attributeInSentence,
+  startsWithVerb,
   contextOf,
   prevSentence,
   sentenceSubject,
@@ -81,7 +82,8 @@ export function findQuotes(text: string, mentions: readonly EntityMention[], gro
   const scope: QuoteScope = { text, quotes: spans, sentences };
   for (let i = 0; i < raw.length; i++) {
     const ctx = contextOf(text, spans, i, sentences);
-    const a = attributeInSentence(scope, i, ctx, raw[i]!.headline);
+    let a = attributeInSentence(scope, i, ctx, raw[i]!.headline);
+    if (a && startsWithVerb(text, a.speaker)) a = null;
     found.push(a);
     facts.push(factsOf(ctx, !a));
   }
@@ -120,7 +122,7 @@ export function findQuotes(text: string, mentions: readonly EntityMention[], gro
       // one inside a sentence belongs to the sentence's subject.
       const alone = facts[i]!.alone;
       const sub = alone ? prevSentence(text, spans, i, sentences) : facts[i]!.subject;
-      if (sub) {
+      if (sub && !startsWithVerb(text, sub.speaker)) {
         a = sub;
         rule = sub.rule;
         const r = resolver.resolve(a.speaker.start, a.speaker.end, a.antecedent, lastResolved);
