@@ -127,8 +127,9 @@ export async function runReviewScenario(o) {
     );
     await page.keyboard.press('Control+Home');
 
-    // 1. Next Suggestion (Ctrl+F8): the first suggestion, its card shown.
-    const start = await progress(page);
+    // 1. Next Suggestion (Ctrl+F8): the first suggestion, its card shown. The status bar item is
+    // updated after the highlights are drawn: wait for it rather than read it at once.
+    const start = await waitProgress(page, 0);
     check(`the status bar shows the progress (“${start.text.trim()}”)`, start.reviewed === 0 && start.total > 20, start.text);
     await page.keyboard.press('Control+F8');
     const card1 = await visibleHover(page);
