@@ -49,3 +49,28 @@ test('a source line that is only a URL is no section, and no label reads a web a
     for (const k of s.keyphrases) assert.ok(!/https?|www|t\.co|twitter|example|aB3dE/i.test(k), k);
   }
 });
+
+test('a clipped article with its source URL, then a title: the title is the headline and the URL goes with it', () => {
+  const text =
+    'https://www.example-news.net/africa/2026/06/12/solar-plant-opens-in-kisumu-1234567\n\n' +
+    'Kisumu opens its first solar plant\n\n' +
+    CLIPPED.slice(CLIPPED.indexOf('The county'));
+  const { sections } = analyze(text);
+  assert.equal(sections[0]!.role, 'headline');
+  assert.equal(sections[0]!.label, 'Kisumu opens its first solar plant');
+  assert.equal(sections[0]!.start, 0);
+  for (let k = 1; k < sections.length; k++) assert.ok(sections[k]!.start >= sections[k - 1]!.end, 'sections in order, not overlapping');
+});
+
+test('a byline after the source URL is no headline', () => {
+  for (const byline of ['By Ama Mensah', 'AMA MENSAH']) {
+    const text =
+      'https://www.example-news.net/ghana/2026/06/12/market-fire-1234567\n\n' +
+      byline +
+      '\n\n' +
+      CLIPPED.slice(CLIPPED.indexOf('The county'));
+    const { sections } = analyze(text);
+    assert.ok(!sections.some((s) => s.role === 'headline'), `${byline}: ${JSON.stringify(sections.map((s) => s.label))}`);
+    assert.equal(sections[0]!.start, 0);
+  }
+});

@@ -191,16 +191,32 @@ function isUrlParagraph(text: string, p: Span): boolean {
   return isUrlRun(text.slice(p.start, p.end));
 }
 
+/**
+ * A byline: `By Isaac Mogotsi`, or a line that is one person's name (`SIYABONGA SITHOLE`), which a
+ * clipped article often has between its source line and its body.
+ */
+function isByline(text: string, p: Span, mentions: readonly EntityMention[]): boolean {
+  const line = text.slice(p.start, p.end);
+  if (line.length > 60) return false;
+  if (/^By\s+\p{Lu}/u.test(line)) return true;
+  return mentions.some((m) => m.type === 'PER' && m.start === p.start && m.end === p.end);
+}
+
 /** Splits the text into paragraphs and classifies them. */
-function classify(text: string, tokens: Tokens): Para[] {
+function classify(text: string, tokens: Tokens, mentions: readonly EntityMention[]): Para[] {
   const spans = paragraphSpans(text);
   const out: Para[] = spans.map((p) => ({ ...p, t0: tokenAt(tokens, p.start), t1: tokenAt(tokens, p.end), kind: 'text' as Para['kind'] }));
   // A paragraph that is only a web address (the source line of a clipped article) is no section
-  // and no headline: it goes with the section after it.
+  // and no headline: it goes with the section after it. After such lines the headline is the next
+  // paragraph when it reads as a title, not a sentence or a byline (`https://…` / title / body).
   for (const p of out) if (isUrlParagraph(text, p)) p.kind = 'aside';
-  if (out.length > 1) {
-    const h = out[0]!;
-    if (h.kind === 'text' && h.end - h.start < 250 && text.slice(h.start, h.end).indexOf('\n') < 0) h.kind = 'headline';
+  let first = 0;
+  while (first < out.length && out[first]!.kind === 'aside') first++;
+  if (first + 1 < out.length) {
+    const h = out[first]!;
+    const line = text.slice(h.start, h.end);
+    if (first > 0 && isByline(text, h, mentions)) h.kind = 'aside';
+    else if (h.end - h.start < 250 && line.indexOf('\n') < 0 && (first === 0 || !TERMINAL.test(line))) h.kind = 'headline';
   }
   // Non-article trailers: short lines without sentence punctuation at the end (`Tags`, `Share this`).
   for (let k = out.length - 1; k > 0; k--) {
@@ -448,7 +464,7 @@ export function buildSections(args: SectionsArgs): Section[] {
     const chosen = chooseKeyphrases(article, sim, scratch);
     const label =
       g.role === 'headline'
-        ? clip(article.text.slice(start, end).trim(), 90)
+        ? clip(article.text.slice(last.start, end).trim(), 90)
         : sectionLabel(article, sim, { start, end, phrases: chosen, mentions });
     const subject = sectionSubject(args.events, first.t0, last.t1, args.articleShare);
     let id = `${g.role}-${sections.length}-${hash(label)}`;
@@ -462,9 +478,9 @@ export function buildSections(args: SectionsArgs): Section[] {
 /** Paragraphs, names, words and figures of the article (null when it has no paragraph). */
 function readArticle(args: SectionsArgs): Article | null {
   const { text, tokens, input, idf } = args;
-  const paras = classify(text, tokens);
-  if (!paras.length) return null;
   const mentions = input.entities.length ? input.entities : pseudoEntities(text, tokens);
+  const paras = classify(text, tokens, mentions);
+  if (!paras.length) return null;
   const names = nameIndex(tokens, mentions);
   const words = internWords(tokens, (w) => idfOf(idf, w));
   const content = contentMask(text, tokens, words, names.inName);
@@ -729,7 +745,9 @@ function groupParagraphs(article: Article, running: RunningVector): Group[] {
     const p = paras[k]!;
     if (p.kind === 'trailer') continue;
     if (p.kind === 'headline') {
-      groups.push({ role: 'headline', paras: [k] });
+      // Source lines before the headline go with it (the label is the headline's own text).
+      groups.push({ role: 'headline', paras: [...pendingAsides, k] });
+      pendingAsides = [];
       continue;
     }
     if (p.kind === 'aside') {
