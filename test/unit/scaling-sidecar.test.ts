@@ -31,7 +31,9 @@ for (const name of ['repeated sentence', 'shared surname', 'dollar amounts', 'pe
       annotations = back.annotations.length;
       return back;
     };
-    const s = measureScalingSteady(small, large, (x) => x.length, roundTrip, { minMs: 15 });
+    // Sorting and id assignment are n log n: "shared surname" measured ×3.2–×6.0 for 4n in local runs
+    // and ×6.6 once in CI with the tier's other files beside it, so up to five attempts are made.
+    const s = measureScalingSteady(small, large, (x) => x.length, roundTrip, { minMs: 15, attempts: 5 });
     if (process.env.SCALING_VERBOSE) console.log(`sidecar ${name}: ${describeScaling(s)}, ${annotations} annotations at 4n`);
     assert.ok(annotations > 100, `the input makes many annotations (${annotations})`);
     assert.ok(s.ratio <= MAX_RATIO, `the annotation file of ${name} grows faster than its input: ${describeScaling(s)}`);
