@@ -156,6 +156,12 @@ export const PATHOLOGIES: readonly Pathology[] = [
     n: 30_000,
   },
   {
+    name: 'words without a full stop',
+    shape: 'koba harvest tiko harvest … (lower-case words, no period anywhere)',
+    make: (n) => repeatUnits(n, (i) => `${madeUpName(i).toLowerCase()} harvest `),
+    n: 150_000,
+  },
+  {
     name: 'CRLF only',
     shape: '\\r\\n\\r\\n… (line endings and nothing else)',
     make: (n) => '\r\n'.repeat(Math.ceil(n / 2)),

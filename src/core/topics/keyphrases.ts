@@ -367,8 +367,14 @@ function clearWebAddresses(text: string, tokens: Tokens, m: Uint8Array): void {
       while (runEnd < text.length && !isRunBreak(text.charCodeAt(runEnd))) runEnd++;
       url = isUrlRun(text.slice(a, runEnd));
     }
-    if (url || (text.indexOf('.', s) < e && isHostName(text.slice(s, e)))) m[i] = 0;
+    if (url || (hasDot(text, s, e) && isHostName(text.slice(s, e)))) m[i] = 0;
   }
+}
+
+/** Whether `text[s, e)` holds a `.` (read within the word only). */
+function hasDot(text: string, s: number, e: number): boolean {
+  for (let k = s; k < e; k++) if (text.charCodeAt(k) === 46) return true;
+  return false;
 }
 
 /** What keyphrase finding reads (the tokens, their words, which can be content) and the table it interns phrases into. */
