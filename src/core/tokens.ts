@@ -79,20 +79,21 @@ export function isApostrophe(c: number): boolean {
   return c === 39 || c === 0x2019 || c === 0x2bc;
 }
 
-/** Grows a column to twice its length, keeping its values. */
-function doubled<A extends Int32Array<ArrayBuffer> | Uint8Array<ArrayBuffer>>(a: A): A {
+/** A typed array twice as long holding the same values (for growing columns). */
+export function doubled<A extends Int32Array<ArrayBuffer> | Uint8Array<ArrayBuffer> | Float64Array<ArrayBuffer>>(a: A): A {
   const b = new (a.constructor as new (n: number) => A)(a.length * 2);
   b.set(a);
   return b;
 }
 
-/** The runs of `text[from, to)`: one scan, every non-space code unit in exactly one run. */
-export function scanRuns(text: string, from = 0, to = text.length): Runs {
-  let start = new Int32Array(Math.max(16, ((to - from) >> 2) + 8));
+/** The runs of `text`: one scan, every non-space code unit in exactly one run. */
+export function scanRuns(text: string): Runs {
+  const to = text.length;
+  let start = new Int32Array(Math.max(16, (to >> 2) + 8));
   let end = new Int32Array(start.length);
   let word = new Uint8Array(start.length);
   let n = 0;
-  let i = from;
+  let i = 0;
   while (i < to) {
     const c = text.charCodeAt(i);
     if (isSpaceCode(c)) {
@@ -119,11 +120,26 @@ export function scanRuns(text: string, from = 0, to = text.length): Runs {
       word = doubled(word);
     }
     start[n] = s;
-    end[n] = Math.min(i, to);
+    end[n] = i;
     word[n] = w;
     n++;
   }
   return { count: n, start: start.subarray(0, n), end: end.subarray(0, n), word: word.subarray(0, n) };
+}
+
+/** The joiners inside a word for topics and quotes: apostrophes, periods, hyphens, ampersands. */
+function isJoiner(c: number): boolean {
+  return c === 39 || c === 0x2019 || c === 46 || c === 45 || c === 38;
+}
+
+/**
+ * Whether word run `k` continues across one joiner into the next word run (`U.S`, `Trump’s`,
+ * `Holtz-Eakin`, `AT&T`): runs `k + 1` (the joiner) and `k + 2` (a word run) follow without a gap.
+ */
+export function joinsNextWord(runs: Runs, text: string, k: number): boolean {
+  const { start, end, word, count } = runs;
+  const e = end[k]!;
+  return k + 2 < count && start[k + 1] === e && isJoiner(text.charCodeAt(e)) && word[k + 2] === 1 && start[k + 2] === e + 1;
 }
 
 /**

@@ -15,7 +15,7 @@
  * The tokens are a view over the text's runs (`core/tokens.ts`): this file decides only how runs
  * join and split.
  */
-import { isApostrophe, isSpaceCode, isUpperCode, isWordAt, isWordCode, RunCursor, scanRuns, type Runs } from '../tokens';
+import { doubled, isApostrophe, isSpaceCode, isUpperCode, isWordAt, isWordCode, RunCursor, scanRuns, type Runs } from '../tokens';
 
 /** Tokens as parallel arrays (offsets are half-open `[start, end)` into the text). */
 export interface Tokens {
@@ -72,20 +72,15 @@ class Columns {
   }
   push(s: number, e: number, lineNo: number): void {
     if (this.count === this.start.length) {
-      this.start = grown(this.start);
-      this.end = grown(this.end);
-      this.line = grown(this.line);
+      this.start = doubled(this.start);
+      this.end = doubled(this.end);
+      this.line = doubled(this.line);
     }
     this.start[this.count] = s;
     this.end[this.count] = e;
     this.line[this.count] = lineNo;
     this.count++;
   }
-}
-function grown(a: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {
-  const b = new Int32Array(a.length * 2);
-  b.set(a);
-  return b;
 }
 
 /**

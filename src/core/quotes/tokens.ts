@@ -6,7 +6,7 @@ import type { Span } from '../types';
 import { REPORTING_VERBS } from './lexicon';
 import { partitionPoint } from '../search';
 import { TextIndex } from '../textIndex';
-import { isSpaceCode, isUpperCode, isWordCode, type Runs } from '../tokens';
+import { isSpaceCode, isUpperCode, isWordCode, joinsNextWord, type Runs } from '../tokens';
 
 export const enum TokType {
   Word,
@@ -44,9 +44,6 @@ const ABBREV = new Set(
     'tenn tex va vt wash wis wyo n.y n.j n.c s.c n.h n.m n.d s.d r.i w.va d-n.y r-texas gop a.m p.m approx est'
   ).split(' '),
 );
-
-/** Joiners inside a word: apostrophes, periods, hyphens, ampersands. */
-const isJoiner = (c: number) => c === 39 || c === 0x2019 || c === 46 || c === 45 || c === 38;
 
 /** True when the period at `i` belongs to an abbreviation or initial rather than ending a sentence. */
 export function isAbbrevPeriod(text: string, i: number): boolean {
@@ -270,15 +267,7 @@ export function tokenize(text: string, a: number, b: number, quotes: readonly Sp
     }
     if (runWord[k] === 1) {
       let e = Math.min(runEnd[k]!, limit);
-      while (
-        e === runEnd[k]! &&
-        k + 2 < runCount &&
-        runStart[k + 1] === e &&
-        isJoiner(text.charCodeAt(e)) &&
-        runWord[k + 2] === 1 &&
-        runStart[k + 2] === e + 1 &&
-        e + 1 < limit
-      ) {
+      while (e === runEnd[k]! && e + 1 < limit && joinsNextWord(runs, text, k)) {
         k += 2;
         e = Math.min(runEnd[k]!, limit);
       }

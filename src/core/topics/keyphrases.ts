@@ -4,7 +4,8 @@
  * tagger by word lists and suffix rules. Scored by TF-IDF in `sections.ts`.
  */
 import { isHostName, isRunBreak, isUrlRun } from '../webAddress';
-import { doubled, TokenFlag, type Tokens } from './tokens';
+import { doubled } from '../tokens';
+import { TokenFlag, type Tokens } from './tokens';
 
 const list = (s: string): Set<string> => new Set(s.trim().split(/\s+/));
 

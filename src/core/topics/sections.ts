@@ -10,7 +10,8 @@ import { isRunBreak, isUrlRun } from '../webAddress';
 import { idfOf, type IdfTable } from './idf';
 import { candidates, contentMask, internWords, type PhraseContext, PhraseTable, STOPWORDS, type Words } from './keyphrases';
 import { scoreEvents, TOP_COUNT, TOPICS } from './subjects';
-import { doubled, TokenFlag, tokenAt, type Tokens } from './tokens';
+import { doubled } from '../tokens';
+import { TokenFlag, tokenAt, type Tokens } from './tokens';
 import { partitionPoint } from '../search';
 
 export interface SectionInput {

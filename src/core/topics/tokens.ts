@@ -5,7 +5,7 @@
  * into the analysed text, half-open.
  */
 import { partitionPoint } from '../search';
-import { scanRuns, type Runs } from '../tokens';
+import { doubled, joinsNextWord, scanRuns, type Runs } from '../tokens';
 
 /** Flags of a token (bit set). */
 export const TokenFlag = {
@@ -40,17 +40,8 @@ export interface Tokens {
   readonly lowSeen: Uint8Array;
 }
 
-// Inner joiners: apostrophes, hyphens, dots and ampersands (`U.S`, `e-mail`, `AT&T`, `don't`).
-const isJoiner = (c: number) => c === 39 || c === 0x2019 || c === 46 || c === 38 || c === 45;
-
 // Allocation lives in small helpers: constructing inside the hot loop would leave it without type
 // feedback, and the optimised loop would be thrown away the first time an array grows.
-/** A typed array twice as long holding the same values (for growing columns). */
-export function doubled<A extends Int32Array<ArrayBuffer> | Uint8Array<ArrayBuffer> | Float64Array<ArrayBuffer>>(a: A): A {
-  const b = new (a.constructor as new (n: number) => A)(a.length * 2);
-  b.set(a);
-  return b;
-}
 function emptyTable(size: number): Int32Array<ArrayBuffer> {
   return new Int32Array(size).fill(-1);
 }
@@ -200,13 +191,10 @@ export function tokenize(text: string, runs: Runs = scanRuns(text)): Tokens {
       continue;
     }
     const s = runStart[k]!;
-    let e = runEnd[k]!;
-    k++;
     // `U.S`, `Holtz-Eakin`, `AT&T`: a joiner with a word run right after it.
-    while (k + 1 < runCount && runStart[k] === e && isJoiner(text.charCodeAt(e)) && runWord[k + 1] === 1 && runStart[k + 1] === e + 1) {
-      e = runEnd[k + 1]!;
-      k += 2;
-    }
+    while (joinsNextWord(runs, text, k)) k += 2;
+    const e = runEnd[k]!;
+    k++;
     // Two independent 32-bit hashes (FNV-1a and a multiplicative one) and the length identify a form.
     const c = text.charCodeAt(s);
     let h = Math.imul(0x811c9dc5 ^ c, 0x01000193);
