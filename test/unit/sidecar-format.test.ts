@@ -186,6 +186,16 @@ test('differential: documents written in many styles (ours, block, flow, folded,
   assert.ok(answered > total / 2, `the light reader answered ${answered} of ${total}`);
 });
 
+test('a tab at the start of a quoted value’s next line is left to the YAML library', () => {
+  // Found by the property below (seed -1698307815): the light reader read the tab-only line as an
+  // empty line, the library refuses the file.
+  for (const line of ['\t', '  \t', '\t      on it']) {
+    const src = `annotations:\n  - id: f2\n    prefix: 'spend\n${line}\n      on it'\n`;
+    assert.equal(readLightYaml(src), undefined, JSON.stringify(line));
+    agree(src);
+  }
+});
+
 test('differential: random damage to an annotation file is read alike or declined', () => {
   const base = [
     '# comment',

@@ -256,6 +256,9 @@ class Reader {
         this.next();
         if (this.indent < 0) throw unsupported('a quoted value that is never closed');
         if (this.indent <= n && !isSpaces(this.text)) throw unsupported('a quoted value continued at a lower indentation');
+        // A tab before a continued line's text (or on an empty one) is not indentation in YAML: the
+        // full parser decides (it refuses a tab-only line at the left margin, for one).
+        if (/^ *\t/.test(this.text)) throw unsupported('a tab at the start of a quoted value’s next line');
         piece = this.text;
         continue;
       }
