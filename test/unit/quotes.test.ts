@@ -282,6 +282,24 @@ describe('speaker rules', () => {
     assert.equal(q(qs, 'fantasy').speaker?.name, 'Tom Okafor');
   });
 
+  test('after `?` or `!`: an object after the verb, an aside with abbreviations, a group, a lone determiner', () => {
+    const cases: [body: string, frag: string, mention: string][] = [
+      ['“Do you think I will change?” Fisk asked reporters at the council.', 'change', 'Fisk'],
+      ['“Perpetual motion!” Rep. Tom Okafor, D-Pa., said of the convention.', 'Perpetual', 'Rep. Tom Okafor'],
+      ['“Hey, hey! Ho, ho! The levy has got to go!” some protesters chanted, three days later.', 'levy', 'some protesters'],
+      ['“Fisk!” the audience screamed back.', 'Fisk!', 'the audience'],
+      ['“The budget is a fraud,” read one.', 'fraud', 'one'],
+      ['“Not us, but we agree!” Okafor, the head of the council, Tweeted on Friday.', 'agree', 'Okafor'],
+    ];
+    for (const [body, frag, mention] of cases) {
+      const t = `Headline\n\nThe rally went on for hours.\n\n${body}`;
+      assert.equal(speakerText(t, q(quotes(t, names), frag)), mention, body);
+    }
+    // After `?`, `said that` starts a new sentence: the quote is not its content.
+    const t = 'Headline\n\nFisk said: “Why should we pay?” Okafor said that the plan was sound.';
+    assert.equal(q(quotes(t, names), 'pay').speaker?.name, 'Ann Fisk');
+  });
+
   test('no speaker: confidence 0 and rule none', () => {
     const t = 'Headline\n\n“Nothing to see here.”';
     const x = q(quotes(t), 'Nothing');

@@ -40,7 +40,7 @@ const GGT_QUOTE_VERBS =
 const EXTRA_VERB_BASES =
   'ask answer boast brag call caution charge chide complain concede contend counter cry echo emphasise ' +
   'emphasize hail insist joke lament muse observe plead pledge post promise quip recall recount remark ' +
-  'repeat reiterate retort scoff shout slam snap stress swear urge vow whisper yell';
+  'repeat reiterate retort scoff shout slam snap stress swear urge vow whisper yell chant scream wonder';
 
 /** Irregular or spelled-out forms of the extra verbs. */
 const EXTRA_VERB_FORMS = 'cried cries crying swore sworn pleaded pled quipped quipping snapped snapping read reads';

@@ -193,7 +193,8 @@ export function phraseRight(toks: readonly Tok[], i: number, hi: number): TokRan
   }
   if (!head) return null;
   // Do not end on a dangling "of" or determiner.
-  while (j > i && (toks[j - 1]!.w === 'of' || isDet(toks[j - 1]))) j--;
+  // A determiner that heads the phrase alone stays (`read one`, `added another`).
+  while (j > i && (toks[j - 1]!.w === 'of' || (isDet(toks[j - 1]) && !(j - 1 === i && DET_HEADS.has(t.w))))) j--;
   return j > i ? { a: i, b: j } : null;
 }
 

@@ -192,9 +192,9 @@ const AHEAD_SUBJECT = [
   .map((r) => r.source)
   .join('|');
 /** An aside between the subject and the verb: `, the minister,` or `(R-Texas)`. */
-const AHEAD_ASIDE = /(?:,[^,.“”"\n]{1,80},|\s+\([^()\n]{1,20}\))?/u.source;
+const AHEAD_ASIDE = /(?:,(?:[^,.“”"\n]|\.(?=[,\p{L}])){1,80},|\s+\([^()\n]{1,20}\))?/u.source;
 /** The verb of {@link AHEAD}, maybe after an adverb (`then said`), maybe with a particle (`went on`). */
-const AHEAD_VERB = /\s+(?:(?:also|then|later|quickly|finally|again)\s+)?(\p{Ll}+(?:\s+(?:on|back|in))?)/u.source;
+const AHEAD_VERB = /\s+(?:(?:also|then|later|quickly|finally|again)\s+)?(\p{Ll}+(?:\s+(?:on|back|in))?|\p{Lu}\p{Ll}+ed)/u.source;
 /** What follows the verb: a comma or colon and a quote, punctuation, a preposition, or the end. */
 const AHEAD_AFTER = [
   /\s*[,:]\s*[“"]/u,
@@ -210,11 +210,18 @@ const AHEAD_AFTER = [
  * nor `Trump said that …`, a new sentence.
  */
 const AHEAD = new RegExp(`^(${AHEAD_SUBJECT})${AHEAD_ASIDE}${AHEAD_VERB}(${AHEAD_AFTER})`, 'u');
+/** {@link AHEAD} with anything after the verb: after `?` or `!`, `“Why?” Trump asked reporters`. */
+const AHEAD_OBJECT = new RegExp(`^(?:${AHEAD_SUBJECT})${AHEAD_ASIDE}${AHEAD_VERB}`, 'u');
 
 function attributionAhead(s: string, openEnded: boolean): boolean {
   const m = AHEAD.exec(s);
-  if (!m) return false;
-  const verb = m[2]!;
+  if (!m) {
+    if (!openEnded) return false;
+    // A reporting verb with an object, but not `“Why?” Trump said that …`, a new sentence.
+    const o = AHEAD_OBJECT.exec(s);
+    return !!o && REPORTING_VERBS.has(o[1]!.split(' ')[0]!.toLowerCase()) && !/^\s+that\b/.test(s.slice(o[0].length));
+  }
+  const verb = m[2]!.toLowerCase();
   const tail = m[3]!;
   if (/^\s*[,:]\s*[“"]/.test(tail)) return false;
   // After a full stop, `She also said, without evidence, that …` starts a new sentence.
