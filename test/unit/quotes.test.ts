@@ -295,6 +295,16 @@ describe('speaker rules', () => {
       const t = `Headline\n\nThe rally went on for hours.\n\n${body}`;
       assert.equal(speakerText(t, q(quotes(t, names), frag)), mention, body);
     }
+    // A participle after the quote is not an inverted verb: its object is not the speaker.
+    for (const body of [
+      'Fisk hailed the vote as “fantastic,” telling reporters that it was over.',
+      'Fisk declared herself “delighted,” saying Okafor would be welcome.',
+      // `with X telling …`: a clause of its own after another clause's reporting verb.
+      'Okafor responded to the vote, with Fisk telling reporters she saw him as “directly responsible” for it.',
+    ]) {
+      const t = `Headline\n\n${body}`;
+      assert.equal(speakerText(t, q(quotes(t, names), '“')), 'Fisk', body);
+    }
     // After `?`, `said that` starts a new sentence: the quote is not its content.
     const t = 'Headline\n\nFisk said: “Why should we pay?” Okafor said that the plan was sound.';
     assert.equal(q(quotes(t, names), 'pay').speaker?.name, 'Ann Fisk');

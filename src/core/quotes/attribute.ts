@@ -141,8 +141,8 @@ export function attributeInSentence(scope: QuoteScope, qi: number, ctx: QuoteCon
   // Only a quote that starts its sentence or ends a clause can be followed by its attribution;
   // `an “excellent” phone call` cannot.
   const canTrail = openEnded || qt === 0 || endsSentencePunct(text, q) || isP(toks[qt - 1], ':') || isP(toks[qt - 1], ',');
-  // "…," said X
-  if (canTrail && (isCueTok(toks[r]) || (openEnded && isVerbLike(toks[r])))) {
+  // "…," said X — but not `“…,” saying the city …` or `telling reporters`: a participle's speaker is its clause's subject.
+  if (canTrail && (isCueTok(toks[r]) || (openEnded && isVerbLike(toks[r]))) && !toks[r]!.w.endsWith('ing')) {
     const np = phraseRight(toks, r + 1, n);
     if (np && toks[np.a]!.type === TokType.Word && (isCueTok(toks[r]) || personLike(toks, np))) {
       return { rule: 'said-after', speaker: range(toks, withAppositiveName(toks, np, n)), cue: { start: toks[r]!.s, end: toks[r]!.e } };
@@ -304,7 +304,8 @@ const SUBORDINATORS = new Set(['when', 'after', 'as', 'while', 'because', 'since
 /**
  * The outermost reporting verb is the quote's, except when the quote belongs to a clause of its
  * own: `after Clinton argued that “…”`, `as the heckler yelled: “…”`, or the main clause after a
- * subordinate one (`when Rubio thanked Miami and said …, a man yelled “Stay there!”`). Returns the
+ * subordinate one (`when Rubio thanked Miami and said …, a man yelled “Stay there!”`), or `with X
+ * saying “…”` after another clause's verb. Returns the
  * attribution by the reporting verb nearest the quote in such a case, else null.
  */
 function subordinateCue(toks: readonly Tok[], main: number, qt: number): Attribution | null {
@@ -329,7 +330,8 @@ function subordinateCue(toks: readonly Tok[], main: number, qt: number): Attribu
   for (let k = main; k < s.a; k++) if (isStrongCue(toks[k]) && isVerbCue(toks, k)) earlier = true;
   if (!earlier) return null;
   const before = toks[s.a - 1]!;
-  let sub = before.type === TokType.Word && SUBORDINATORS.has(before.w);
+  // `…, with Sen. John McCain telling reporters he was “directly responsible”`: a clause of its own.
+  let sub = before.type === TokType.Word && (SUBORDINATORS.has(before.w) || (before.w === 'with' && toks[v]!.w.endsWith('ing')));
   if (!sub && isP(before, ',')) {
     // The clause before the comma opened with a subordinating conjunction.
     for (let k = s.a - 2; k >= main; k--) {
