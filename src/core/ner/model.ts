@@ -444,12 +444,24 @@ function jointFeatures(passes: readonly { hashes: Int32Array; masks: Int32Array;
 
 /** The union of arrays sorted by unsigned value, sorted the same way. */
 function unionSorted(lists: readonly Int32Array[]): Int32Array {
-  const all: number[] = [];
-  for (const l of lists) for (let i = 0; i < l.length; i++) all.push(l[i]! >>> 0);
-  all.sort((x, y) => x - y);
-  const out: number[] = [];
-  for (const v of all) if (out.length === 0 || out[out.length - 1] !== v) out.push(v);
-  return Int32Array.from(out, (v) => v | 0);
+  // Each list is sorted: merge them one by one, comparing unsigned (`>>> 0`).
+  let acc = new Int32Array(0);
+  for (const l of lists) {
+    const out = new Int32Array(acc.length + l.length);
+    let i = 0;
+    let j = 0;
+    let m = 0;
+    while (i < acc.length || j < l.length) {
+      const a = i < acc.length ? acc[i]! >>> 0 : Infinity;
+      const b = j < l.length ? l[j]! >>> 0 : Infinity;
+      const v = a <= b ? a : b;
+      if (a === v) i++;
+      if (b === v) j++;
+      if (m === 0 || out[m - 1] !== (v | 0)) out[m++] = v | 0;
+    }
+    acc = out.subarray(0, m);
+  }
+  return acc;
 }
 
 /** JSON text as ASCII bytes (non-ASCII characters escaped). */
