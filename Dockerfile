@@ -2,7 +2,7 @@
 #   docker build -t news-annotator:0.1.0 .
 #   docker run --rm -i news-annotator:0.1.0 analyze --json - < article.txt
 #   docker run --rm -v "$PWD/archive:/data:ro" -w /data news-annotator:0.1.0 analyze --files-from manifest.txt
-# Stage 1 makes the npm tarball from this checkout (`npm pack`: the self-contained CLI bundle alone);
+# Stage 1 makes the npm tarball from this checkout (`npm pack`: the CLI bundle and its model alone);
 # stage 2 installs it globally on a slim Node image, exactly as a user installs the tarball.
 FROM node:20-bookworm-slim AS build
 WORKDIR /src

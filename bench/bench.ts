@@ -251,5 +251,6 @@ if (!quick) {
 
 console.log(
   `\nBundles: dist/extension.js ${kb('dist/extension.js')} (loaded at activation), ` +
-    `dist/analysis.js ${kb('dist/analysis.js')} (on the first article), dist/cli.js ${kb('dist/cli.js')}`,
+    `dist/analysis.js ${kb('dist/analysis.js')} (on the first article), dist/cli.js ${kb('dist/cli.js')}, ` +
+    `dist/ner-model.js ${kb('dist/ner-model.js')} (the entity model, loaded by the analysis bundle and the CLI)`,
 );

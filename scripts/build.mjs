@@ -24,12 +24,26 @@ const common = {
   absWorkingDir: root,
 };
 
+/**
+ * The entity model (a base64 string of ~0.7 MB) is its own file, dist/ner-model.js, which the analysis
+ * bundle and the CLI both load from beside them: the .vsix ships it once, not once per bundle.
+ */
+const sharedModel = {
+  name: 'shared-ner-model',
+  setup(b) {
+    b.onResolve({ filter: /[\\/]model-data$/ }, (a) =>
+      a.importer.endsWith(path.join('src', 'core', 'ner', 'index.ts')) ? { path: './ner-model.js', external: true } : undefined,
+    );
+  },
+};
+
 const targets = [
   // The extension loads the analysis bundle on the first article (./analysis.js), not at activation.
   { ...common, entryPoints: ['src/vscode/extension.ts'], outfile: 'dist/extension.js', external: ['vscode', './analysis.js'] },
-  { ...common, entryPoints: ['src/vscode/analysisModule.ts'], outfile: 'dist/analysis.js' },
+  { ...common, entryPoints: ['src/vscode/analysisModule.ts'], outfile: 'dist/analysis.js', plugins: [sharedModel] },
   { ...common, entryPoints: ['src/vscode/analysisWorker.ts'], outfile: 'dist/analysis-worker.js', external: ['./analysis.js'] },
-  { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+  { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, plugins: [sharedModel] },
+  { ...common, entryPoints: ['src/core/ner/model-data.ts'], outfile: 'dist/ner-model.js' },
 ];
 
 if (args.has('--watch')) {

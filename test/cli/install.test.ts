@@ -30,7 +30,7 @@ test('npm pack makes a tarball of the CLI alone; installed into a prefix, news-a
   assert.equal(info.filename, `${pkg.name}-${pkg.version}.tgz`);
   assert.deepEqual(
     info.files.map((f: { path: string }) => f.path).sort(),
-    ['LICENSE', 'README.md', 'dist/cli.js', 'package.json'],
+    ['LICENSE', 'README.md', 'dist/cli.js', 'dist/ner-model.js', 'package.json'],
     'only what the CLI needs',
   );
   assert.ok(info.size < 1024 * 1024, `${info.size} bytes`);

@@ -82,6 +82,7 @@ test('every file the manifest and the extension load is in the .vsix whitelist',
     'dist/analysis.js', // loaded with the first article
     'dist/analysis-worker.js', // large articles
     'dist/cli.js', // the CLI ships in the .vsix too
+    'dist/ner-model.js', // the entity model, loaded by dist/analysis.js and dist/cli.js
     c.languages[0].configuration,
     ...c.grammars.map((g: { path: string }) => g.path),
     ...c.yamlValidation.map((y: { url: string }) => y.url),
@@ -98,13 +99,14 @@ test('every file the manifest and the extension load is in the .vsix whitelist',
   );
 });
 
-test('news articles wrap by default; the CLI package has no runtime dependencies and ships dist/cli.js alone', () => {
+test('news articles wrap by default; the CLI package has no runtime dependencies and ships dist/cli.js and its model alone', () => {
   assert.deepEqual(pkg.contributes.configurationDefaults, { '[news-article]': { 'editor.wordWrap': 'on' } });
   assert.equal(pkg.dependencies, undefined, 'dist/cli.js bundles everything it uses (yaml included)');
   assert.equal(pkg.files, undefined, 'vsce refuses "files" beside .vscodeignore: the tarball is limited by .npmignore');
   const npmignore = fs.readFileSync(path.join(root, '.npmignore'), 'utf8');
   assert.match(npmignore, /^\/\*$/m);
   assert.match(npmignore, /^!\/dist\/cli\.js$/m);
+  assert.match(npmignore, /^!\/dist\/ner-model\.js$/m);
   assert.match(pkg.scripts.prepack, /build\.mjs --production/, 'npm pack builds the CLI first');
   const cli = fs.readFileSync(path.join(root, 'src/cli/main.ts'), 'utf8');
   assert.match(
