@@ -289,6 +289,9 @@ describe('speaker rules', () => {
       ['“Hey, hey! Ho, ho! The levy has got to go!” some protesters chanted, three days later.', 'levy', 'some protesters'],
       ['“Fisk!” the audience screamed back.', 'Fisk!', 'the audience'],
       ['“The budget is a fraud,” read one.', 'fraud', 'one'],
+      // Determiners alone name people, not a time.
+      ['Yet another said, “The budget is a fraud.”', 'fraud', 'another'],
+      ['Some chanted “No levy! No levy!”', 'levy', 'Some'],
       ['“Not us, but we agree!” Okafor, the head of the council, Tweeted on Friday.', 'agree', 'Okafor'],
     ];
     for (const [body, frag, mention] of cases) {

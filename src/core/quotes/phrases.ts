@@ -423,9 +423,13 @@ const NUMBER_WORD = new RegExp(
     'twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|several|few|couple|dozen)(?:-\\w+)?$',
 );
 function isAllTemporal(toks: readonly Tok[], r: TokRange): boolean {
+  // Determiners alone (`another said`, `Some chanted`) name people, not a time.
+  let time = false;
   for (let k = r.a; k < r.b; k++) {
     const w = toks[k]!.w;
-    if (!(TEMPORAL.has(w) || DETERMINERS.has(w) || /^\d/.test(w) || NUMBER_WORD.test(w))) return false;
+    if (DETERMINERS.has(w)) continue;
+    if (!(TEMPORAL.has(w) || /^\d/.test(w) || NUMBER_WORD.test(w))) return false;
+    time = true;
   }
-  return true;
+  return time;
 }
