@@ -289,6 +289,9 @@ describe('speaker rules', () => {
       ['“Hey, hey! Ho, ho! The levy has got to go!” some protesters chanted, three days later.', 'levy', 'some protesters'],
       ['“Fisk!” the audience screamed back.', 'Fisk!', 'the audience'],
       ['“The budget is a fraud,” read one.', 'fraud', 'one'],
+      // A prepositional phrase between the subject and the verb.
+      ['“We are a nation of lazy people,” Tom Okafor from the council said.', 'lazy', 'Tom Okafor from the council'],
+      ['“She is the only one strong enough,” a voice-over in the ad states.', 'strong', 'a voice-over in the ad'],
       // Determiners alone name people, not a time.
       ['Yet another said, “The budget is a fraud.”', 'fraud', 'another'],
       ['Some chanted “No levy! No levy!”', 'levy', 'Some'],
@@ -298,6 +301,8 @@ describe('speaker rules', () => {
       const t = `Headline\n\nThe rally went on for hours.\n\n${body}`;
       assert.equal(speakerText(t, q(quotes(t, names), frag)), mention, body);
     }
+    const pp = 'Headline\n\n“We are a nation of lazy people,” Tom Okafor from the council said.';
+    assert.equal(q(quotes(pp, names), 'lazy').speaker?.name, 'Tom Okafor');
     // A participle after the quote is not an inverted verb: its object is not the speaker.
     for (const body of [
       'Fisk hailed the vote as “fantastic,” telling reporters that it was over.',

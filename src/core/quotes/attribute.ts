@@ -683,17 +683,33 @@ function xSaidAfter(toks: readonly Tok[], r: number, n: number, openEnded: boole
     if (j < n && isP(toks[j], ',')) k = j + 1;
     else return null;
   }
+  // A prepositional phrase before the verb: `“…,” a voice-over in the ad states`.
+  let ppCue = false;
+  let subject = np;
+  const head = toks[np.a]!;
+  if (k === np.b && PP_IN_SUBJECT.has(toks[k]?.w ?? '') && (head.cap || DETERMINERS.has(head.w))) {
+    const pp = phraseRight(toks, k + 1, n);
+    const after = toks[pp ? pp.b + 1 : 0];
+    if (pp && pp.b - pp.a <= 4 && isCueTok(toks[pp.b]) && (isVerbCue(toks, pp.b) || !after || after.type === TokType.Punct)) {
+      k = pp.b;
+      ppCue = true;
+      subject = { a: np.a, b: pp.b };
+    }
+  }
   while (k < n && toks[k]!.type === TokType.Word && !isCueTok(toks[k]) && isAuxOrAdverb(toks[k]!)) k++;
   const v = toks[k];
   if (
+    ppCue ||
     (isCueTok(v) && isVerbCue(toks, k)) ||
     (openEnded && isVerbLike(v) && personLike(toks, np) && np.b - np.a <= 6) ||
     (phrasalCue(toks, k) && personLike(toks, np))
   ) {
-    return { rule: 'x-said-after', speaker: range(toks, withAppositiveName(toks, np, k)), cue: { start: v!.s, end: v!.e } };
+    return { rule: 'x-said-after', speaker: range(toks, withAppositiveName(toks, subject, k)), cue: { start: v!.s, end: v!.e } };
   }
   return null;
 }
+
+const PP_IN_SUBJECT = new Set(['in', 'at', 'from', 'on', 'for', 'with']);
 
 /** Speech verbs made of a verb and a particle: `“…,” Trump shot back`, `he went on`, `she chimed in`. */
 const PHRASAL_VERBS = new Set([
