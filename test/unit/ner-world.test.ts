@@ -81,3 +81,15 @@ test('a known company named before a noun is the company; its product keeps MISC
   has('Officials said the deal covers Boeing aircraft and Airbus engines.', 'ORG:Boeing', 'ORG:Airbus');
   has('Airlines in Kenya ordered ten Boeing 737 Max jets last year.', 'MISC:Boeing 737 Max');
 });
+
+test('the country of a US$ amount is a place; other dollars name none', () => {
+  has('The bridge cost an estimated US$3.6 billion and opened in June.', 'LOC:US');
+  has('Revenue reached U.S.$12 million last year.', 'LOC:U.S.');
+  for (const text of ['Tickets cost NT$1,200 each.', 'The prize was worth HK$2 million.', 'The fund raised $40 million.']) {
+    assert.deepEqual(
+      tagged(text).filter((g) => g.startsWith('LOC:')),
+      [],
+      text,
+    );
+  }
+});

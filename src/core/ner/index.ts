@@ -97,6 +97,7 @@ export function recognizeWith(model: NerModel, text: string, options: NerOptions
   }));
   out = out.filter((m) => !inUrl(text, m.start, m.end));
   out = placesInCompounds(text, res, model, out);
+  out = countryOfDollar(text, res, out);
   if (options.lexicon && options.lexicon.size) out = applyLexicon(text, out, options.lexicon);
   out.sort((a, b) => a.start - b.start || b.end - a.end);
   return out;
@@ -146,6 +147,27 @@ function placesInCompounds(text: string, res: TagResult, model: NerModel, found:
     if (out === found) out = [...found];
     out.splice(k, over ? 1 : 0, ...places);
     k += places.length;
+  }
+  return out;
+}
+
+/**
+ * `US$6.7 billion`: the tokenizer keeps `US$` whole, as CoNLL-2003 does (which never tags it), but
+ * the country is named: world newswire's annotators tag it as a place (50 of 56 times in the world
+ * dev set), and it links the amount to the article's other mentions of the United States.
+ */
+function countryOfDollar(text: string, res: TagResult, found: RecognizedMention[]): RecognizedMention[] {
+  const { tokens } = res;
+  let out = found;
+  let k = 0;
+  for (let i = 0; i < tokens.count; i++) {
+    const s = tokens.start[i]!;
+    const e = tokens.end[i]!;
+    if (text.charCodeAt(e - 1) !== 36 || !/^(?:US|U\.S\.)\$$/.test(text.slice(s, e))) continue;
+    while (k < out.length && out[k]!.end <= s) k++;
+    if (k < out.length && out[k]!.start < e) continue;
+    if (out === found) out = [...found];
+    out.splice(k, 0, { start: s, end: e - 1, type: 'LOC', confidence: 0.9, origin: 'model' });
   }
   return out;
 }
