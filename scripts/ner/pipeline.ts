@@ -47,7 +47,7 @@ export const DEFAULTS: Settings = {
 };
 
 /** Features kept per pass in the shipped model (see `EncodeOptions.maxFeatures`). */
-export const MAX_FEATURES = 20000;
+export const MAX_FEATURES = 30000;
 
 export interface ClusterTable {
   hashes: Int32Array;
