@@ -93,3 +93,18 @@ test('the country of a US$ amount is a place; other dollars name none', () => {
     );
   }
 });
+
+test('a name inside a compound is the name alone', () => {
+  for (const [text, want] of [
+    ['Analysts doubt anyone can outdo the Narendra Modi-led alliance in the north.', 'Narendra Modi'],
+    ['The Tom Okafor-led union called the strike off on Friday.', 'Tom Okafor'],
+    ['Shares of the Lagos-listed Dangote Cement rose 4 percent.', 'Dangote Cement'],
+  ] as const) {
+    const got = tagged(text);
+    assert.ok(
+      got.some((g) => g.endsWith(`:${want}`)),
+      `${want} in ${JSON.stringify(got)}`,
+    );
+    for (const g of got) assert.doesNotMatch(g, /-(?:led|backed)/, `${g} in ${text}`);
+  }
+});

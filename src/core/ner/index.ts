@@ -98,6 +98,7 @@ export function recognizeWith(model: NerModel, text: string, options: NerOptions
   out = out.filter((m) => !inUrl(text, m.start, m.end));
   out = placesInCompounds(text, res, model, out);
   out = countryOfDollar(text, res, out);
+  out = namesBeforeCompounds(text, out);
   if (options.lexicon && options.lexicon.size) out = applyLexicon(text, out, options.lexicon);
   out.sort((a, b) => a.start - b.start || b.end - a.end);
   return out;
@@ -149,6 +150,43 @@ function placesInCompounds(text: string, res: TagResult, model: NerModel, found:
     k += places.length;
   }
   return out;
+}
+
+/** Second parts of a compound that make the name before them a modifier: `Modi-led`, `UK-based`. */
+const COMPOUND_SUFFIX = new RegExp(
+  '-(?:led|backed|based|listed|style|owned|run|funded|born|controlled|linked|allied|affiliated|dominated|sponsored|era|' +
+    'headquartered|registered|appointed|brokered|made)(?![\\p{L}\\p{N}-])',
+  'gu',
+);
+
+/**
+ * A name inside a compound is the name alone: `the Narendra Modi-led alliance` names Narendra Modi;
+ * `UK-based Arm` names the UK and Arm (the tagger, which keeps a compound as one token as CoNLL-2003
+ * does, tags `Narendra Modi-led` or `UK-based Arm` whole, often as MISC, which stays). The part
+ * before the compound keeps the span's type; the part after it, if any, is a name of the same type.
+ */
+function namesBeforeCompounds(text: string, found: RecognizedMention[]): RecognizedMention[] {
+  let out: RecognizedMention[] | null = null;
+  for (let k = 0; k < found.length; k++) {
+    const m = found[k]!;
+    const span = text.slice(m.start, m.end);
+    if (span.indexOf('-') < 0) {
+      out?.push(m);
+      continue;
+    }
+    COMPOUND_SUFFIX.lastIndex = 0;
+    const c = COMPOUND_SUFFIX.exec(span);
+    if (!c || c.index === 0) {
+      out?.push(m);
+      continue;
+    }
+    out ??= found.slice(0, k);
+    out.push({ ...m, end: m.start + c.index });
+    let rest = m.start + c.index + c[0].length;
+    while (rest < m.end && text.charCodeAt(rest) === 32) rest++;
+    if (rest < m.end) out.push({ ...m, start: rest });
+  }
+  return out ?? found;
 }
 
 /**
