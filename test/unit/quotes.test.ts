@@ -301,6 +301,8 @@ describe('speaker rules', () => {
       const t = `Headline\n\nThe rally went on for hours.\n\n${body}`;
       assert.equal(speakerText(t, q(quotes(t, names), frag)), mention, body);
     }
+    const but = 'Headline\n\n“It depends,” Fisk says, but Okafor cautions that he sees “two different sides to it.”';
+    assert.equal(speakerText(but, q(quotes(but, names), 'sides')), 'Okafor', 'a clause of its own after “, but”');
     const pp = 'Headline\n\n“We are a nation of lazy people,” Tom Okafor from the council said.';
     assert.equal(q(quotes(pp, names), 'lazy').speaker?.name, 'Tom Okafor');
     // A participle after the quote is not an inverted verb: its object is not the speaker.
