@@ -216,7 +216,7 @@ function verbBefore(toks: readonly Tok[], qt: number): Attribution | null {
     for (let v = lo; v < hi; v++) {
       const t = toks[v]!;
       if (!isStrongCue(t) || !isVerbCue(toks, v)) continue;
-      let s = cueSubject(toks, v, 0) ?? (v === 0 || isP(toks[v - 1], ',') ? inverted(toks, v, qt) : null);
+      let s = passiveAgent(toks, v, qt) ?? cueSubject(toks, v, 0) ?? (v === 0 || isP(toks[v - 1], ',') ? inverted(toks, v, qt) : null);
       if (!s) continue;
       // `Ban condemned what he called a “brazen breach”`: the name a clause gives inside another
       // speaker's statement is that speaker's (PolNeAR folds it into the outer attribution).
@@ -239,6 +239,13 @@ function verbBefore(toks: readonly Tok[], qt: number): Attribution | null {
     }
   }
   return relative;
+}
+
+/** `Rubio was asked by moderator Gerard Baker whether …`: the agent of a passive reporting verb speaks. */
+function passiveAgent(toks: readonly Tok[], v: number, hi: number): Subject | null {
+  if (!/^(?:was|were|been|being|is|are)$/.test(toks[v - 1]?.w ?? '') || toks[v + 1]?.w !== 'by') return null;
+  const np = phraseRight(toks, v + 2, hi);
+  return np && personLike(toks, np) ? np : null;
 }
 
 /** A reporting verb later in the sentence than the quote token at `qt`. */
