@@ -30,7 +30,7 @@ export interface NerBench {
   /** Model size: raw bytes, and as shipped (base64 in the bundle). */
   modelBytes: number;
   modelBase64Bytes: number;
-  /** Minified bytes in dist/cli.js of the model, and of all of src/core/ner. */
+  /** Minified bytes of the model (dist/ner-model.js), and of all of src/core/ner. */
   bundleModelBytes: number;
   bundleNerBytes: number;
   features: number[];
@@ -129,7 +129,7 @@ console.log(JSON.stringify({ initMs: t1 - t0, initCpuMs: c1 - c0, firstCallMs: t
   return { initMs: med((x) => x.initMs), initCpuMs: med((x) => x.initCpuMs), firstCallMs: med((x) => x.firstCallMs) };
 }
 
-/** Bytes of the model and of the NER code in the minified CLI bundle. */
+/** Minified bytes of the model and of the NER code, bundled whole (dist/ builds the model apart: dist/ner-model.js). */
 function bundleBytes(): { model: number; ner: number } {
   const r = buildSync({
     entryPoints: [path.join(root, 'src', 'cli', 'main.ts')],
@@ -190,7 +190,7 @@ export function formatNerBench(b: NerBench): string {
     `NER tagging on ${b.corpus} (${m(b.corpusChars)} chars): ${m(b.charsPerSec)} chars/s ` +
       `wall, ${m(b.cpuCharsPerSec)} chars/s CPU; regex tokenizer ${m(b.baselineCharsPerSec)} chars/s ` +
       `(ratio ${(b.charsPerSec / b.baselineCharsPerSec).toFixed(3)})`,
-    `NER model: ${b.modelBytes} bytes (${b.modelBase64Bytes} as base64); in dist/cli.js: ` +
+    `NER model: ${b.modelBytes} bytes (${b.modelBase64Bytes} as base64); minified: ` +
       `model ${(b.bundleModelBytes / 1024).toFixed(0)} kB, all of ` +
       `src/core/ner ${(b.bundleNerBytes / 1024).toFixed(0)} kB; features ${b.features.join(' + ')}, ` +
       `cluster words ${b.clusterWords}`,
