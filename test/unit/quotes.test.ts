@@ -317,6 +317,9 @@ describe('speaker rules', () => {
       const t = `Headline\n\n${body}`;
       assert.equal(speakerText(t, q(quotes(t, names), '“')), 'Fisk', body);
     }
+    // An introducing participle's subject is its clause's, not the noun before it.
+    const statement = 'Headline\n\nOkafor released a statement saying, “We will appeal.”';
+    assert.equal(speakerText(statement, q(quotes(statement, names), 'appeal')), 'Okafor');
     // After `?`, `said that` starts a new sentence: the quote is not its content.
     const t = 'Headline\n\nFisk said: “Why should we pay?” Okafor said that the plan was sound.';
     assert.equal(q(quotes(t, names), 'pay').speaker?.name, 'Ann Fisk');

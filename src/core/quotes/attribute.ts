@@ -184,7 +184,8 @@ function introBefore(toks: readonly Tok[], qt: number): Attribution | null {
     if (isCueTok(t) && isVerbCue(toks, v)) {
       // `Spicer said, adding, “…”`: the participle continues the reporting verb before it.
       const w = t.w.endsWith('ing') && isP(toks[v - 1], ',') && isCueTok(toks[v - 2]) && isVerbCue(toks, v - 2) ? v - 2 : v;
-      const s = subjectOf(toks, w, 0) ?? inverted(toks, w, qt - 1);
+      // `She released a statement saying, “…”`: a participle's subject is its clause's.
+      const s = (toks[w]!.w.endsWith('ing') ? cueSubject(toks, w, 0) : subjectOf(toks, w, 0)) ?? inverted(toks, w, qt - 1);
       if (s) return fromSubject(toks, s, rule, t);
       break;
     }
