@@ -317,6 +317,11 @@ describe('speaker rules', () => {
       const t = `Headline\n\n${body}`;
       assert.equal(speakerText(t, q(quotes(t, names), '“')), 'Fisk', body);
     }
+    // `accuse`, `interject`, `tout`, `label`, `cite` report speech too.
+    const accused = 'Headline\n\nOkafor accused Fisk of “running scared” of the debate.';
+    assert.equal(speakerText(accused, q(quotes(accused, names), 'scared')), 'Okafor');
+    const interjected = 'Headline\n\nFisk praised the plan, to which Okafor interjected: “It is just not true.”';
+    assert.equal(speakerText(interjected, q(quotes(interjected, names), 'true')), 'Okafor');
     // An introducing participle's subject is its clause's, not the noun before it.
     const statement = 'Headline\n\nOkafor released a statement saying, “We will appeal.”';
     assert.equal(speakerText(statement, q(quotes(statement, names), 'appeal')), 'Okafor');

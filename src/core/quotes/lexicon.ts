@@ -40,10 +40,10 @@ const GGT_QUOTE_VERBS =
 const EXTRA_VERB_BASES =
   'ask answer boast brag call caution charge chide complain concede contend counter cry echo emphasise ' +
   'emphasize hail insist joke lament muse observe plead pledge post promise quip recall recount remark ' +
-  'repeat reiterate retort scoff shout slam snap stress swear urge vow whisper yell chant scream wonder';
+  'repeat reiterate retort scoff shout slam snap stress swear urge vow whisper yell chant scream wonder interject accuse tout blast label cite';
 
 /** Irregular or spelled-out forms of the extra verbs. */
-const EXTRA_VERB_FORMS = 'cried cries crying swore sworn pleaded pled quipped quipping snapped snapping read reads';
+const EXTRA_VERB_FORMS = 'labelled labelling cried cries crying swore sworn pleaded pled quipped quipping snapped snapping read reads';
 
 function inflect(base: string): string[] {
   const stem = base.endsWith('e') ? base.slice(0, -1) : base;
