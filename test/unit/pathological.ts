@@ -162,6 +162,12 @@ export const PATHOLOGIES: readonly Pathology[] = [
     n: 150_000,
   },
   {
+    name: 'places in compounds',
+    shape: 'Kenya-based Koba. Kenya-based Tiko. … (a known place inside a compound before each name)',
+    make: (n) => repeatUnits(n, (i) => `Kenya-based ${madeUpName(i)}. `),
+    n: 30_000,
+  },
+  {
     name: 'CRLF only',
     shape: '\\r\\n\\r\\n… (line endings and nothing else)',
     make: (n) => '\r\n'.repeat(Math.ceil(n / 2)),

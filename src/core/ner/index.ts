@@ -120,7 +120,8 @@ const PLACE_BITS = (1 << (GAZ.country * 4 + 3)) | (1 << (GAZ.city * 4 + 3)) | (1
  */
 function placesInCompounds(text: string, res: TagResult, model: NerModel, found: RecognizedMention[]): RecognizedMention[] {
   const { tokens, attrs } = res;
-  let out = found;
+  const added: RecognizedMention[] = [];
+  const replaced = new Set<RecognizedMention>();
   let k = 0;
   for (let i = 0; i < tokens.count; i++) {
     if (!isCapClass(attrs.cap[i]!)) continue;
@@ -128,8 +129,8 @@ function placesInCompounds(text: string, res: TagResult, model: NerModel, found:
     const e = tokens.end[i]!;
     const dash = text.indexOf('-', s);
     if (dash < 0 || dash >= e) continue;
-    while (k < out.length && out[k]!.end <= s) k++;
-    const over = k < out.length && out[k]!.start < e ? out[k]! : null;
+    while (k < found.length && found[k]!.end <= s) k++;
+    const over = k < found.length && found[k]!.start < e ? found[k]! : null;
     if (over && (over.type !== 'MISC' || over.start !== s || over.end !== e)) continue;
     if (inWebAddress(text, s, e)) continue;
     const afterName = i > attrs.lineFrom[i]! && continuesName(text, res, i - 1) && tokens.end[i - 1]! < s;
@@ -145,10 +146,25 @@ function placesInCompounds(text: string, res: TagResult, model: NerModel, found:
       a = b + 1;
     }
     if (!places.length) continue;
-    if (out === found) out = [...found];
-    out.splice(k, over ? 1 : 0, ...places);
-    k += places.length;
+    if (over) replaced.add(over);
+    added.push(...places);
   }
+  return added.length ? mergeMentions(found, added, replaced) : found;
+}
+
+/** `found` and `added` (each sorted by start) merged by start, without the mentions in `removed`; one pass. */
+function mergeMentions(
+  found: RecognizedMention[],
+  added: RecognizedMention[],
+  removed?: ReadonlySet<RecognizedMention>,
+): RecognizedMention[] {
+  const out: RecognizedMention[] = [];
+  let j = 0;
+  for (const m of found) {
+    while (j < added.length && added[j]!.start <= m.start) out.push(added[j++]!);
+    if (!removed?.has(m)) out.push(m);
+  }
+  while (j < added.length) out.push(added[j++]!);
   return out;
 }
 
@@ -196,18 +212,17 @@ function namesBeforeCompounds(text: string, found: RecognizedMention[]): Recogni
  */
 function countryOfDollar(text: string, res: TagResult, found: RecognizedMention[]): RecognizedMention[] {
   const { tokens } = res;
-  let out = found;
+  const added: RecognizedMention[] = [];
   let k = 0;
   for (let i = 0; i < tokens.count; i++) {
     const s = tokens.start[i]!;
     const e = tokens.end[i]!;
     if (text.charCodeAt(e - 1) !== 36 || !/^(?:US|U\.S\.)\$$/.test(text.slice(s, e))) continue;
-    while (k < out.length && out[k]!.end <= s) k++;
-    if (k < out.length && out[k]!.start < e) continue;
-    if (out === found) out = [...found];
-    out.splice(k, 0, { start: s, end: e - 1, type: 'LOC', confidence: 0.9, origin: 'model' });
+    while (k < found.length && found[k]!.end <= s) k++;
+    if (k < found.length && found[k]!.start < e) continue;
+    added.push({ start: s, end: e - 1, type: 'LOC', confidence: 0.9, origin: 'model' });
   }
-  return out;
+  return added.length ? mergeMentions(found, added) : found;
 }
 
 /** Whether token `j` is a capitalised word that a name may go on from (`New` in `New York-based`, not `A` or a sentence's first word). */
