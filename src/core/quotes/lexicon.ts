@@ -40,7 +40,8 @@ const GGT_QUOTE_VERBS =
 const EXTRA_VERB_BASES =
   'ask answer boast brag call caution charge chide complain concede contend counter cry echo emphasise ' +
   'emphasize hail insist joke lament muse observe plead pledge post promise quip recall recount remark ' +
-  'repeat reiterate retort scoff shout slam snap stress swear urge vow whisper yell chant scream wonder interject accuse tout blast label cite';
+  'repeat reiterate retort scoff shout slam snap stress swear urge vow whisper yell chant scream wonder interject accuse tout ' +
+  'blast label cite';
 
 /** Irregular or spelled-out forms of the extra verbs. */
 const EXTRA_VERB_FORMS = 'labelled labelling cried cries crying swore sworn pleaded pled quipped quipping snapped snapping read reads';
