@@ -172,7 +172,7 @@ function mergeMentions(
 const COMPOUND_SUFFIX = new RegExp(
   '-(?:led|backed|based|listed|style|owned|run|funded|born|controlled|linked|allied|affiliated|dominated|sponsored|era|' +
     'headquartered|registered|appointed|brokered|made)(?![\\p{L}\\p{N}-])',
-  'gu',
+  'u',
 );
 
 /**
@@ -190,7 +190,6 @@ function namesBeforeCompounds(text: string, found: RecognizedMention[]): Recogni
       out?.push(m);
       continue;
     }
-    COMPOUND_SUFFIX.lastIndex = 0;
     const c = COMPOUND_SUFFIX.exec(span);
     if (!c || c.index === 0) {
       out?.push(m);

@@ -184,8 +184,8 @@ function introBefore(toks: readonly Tok[], qt: number): Attribution | null {
     if (isCueTok(t) && isVerbCue(toks, v)) {
       // `Spicer said, adding, “…”`: the participle continues the reporting verb before it.
       const w = t.w.endsWith('ing') && isP(toks[v - 1], ',') && isCueTok(toks[v - 2]) && isVerbCue(toks, v - 2) ? v - 2 : v;
-      // `She released a statement saying, “…”`: a participle's subject is its clause's.
-      const s = (toks[w]!.w.endsWith('ing') ? cueSubject(toks, w, 0) : subjectOf(toks, w, 0)) ?? inverted(toks, w, qt - 1);
+      // `She released a statement saying, “…”`: a participle's subject is its clause's (cueSubject).
+      const s = cueSubject(toks, w, 0) ?? inverted(toks, w, qt - 1);
       if (s) return fromSubject(toks, s, rule, t);
       break;
     }
@@ -694,33 +694,38 @@ function xSaidAfter(toks: readonly Tok[], r: number, n: number, openEnded: boole
     if (j < n && isP(toks[j], ',')) k = j + 1;
     else return null;
   }
-  // A prepositional phrase before the verb: `“…,” a voice-over in the ad states`.
-  let ppCue = false;
-  let subject = np;
-  const head = toks[np.a]!;
-  if (k === np.b && PP_IN_SUBJECT.has(toks[k]?.w ?? '') && (head.cap || DETERMINERS.has(head.w))) {
-    const pp = phraseRight(toks, k + 1, n);
-    const after = toks[pp ? pp.b + 1 : 0];
-    if (pp && pp.b - pp.a <= 4 && isCueTok(toks[pp.b]) && (isVerbCue(toks, pp.b) || !after || after.type === TokType.Punct)) {
-      k = pp.b;
-      ppCue = true;
-      subject = { a: np.a, b: pp.b };
-    }
+  const pv = k === np.b ? verbAfterPhrase(toks, np, n) : -1;
+  if (pv >= 0) {
+    const v = toks[pv]!;
+    return { rule: 'x-said-after', speaker: range(toks, withAppositiveName(toks, { a: np.a, b: pv }, pv)), cue: { start: v.s, end: v.e } };
   }
   while (k < n && toks[k]!.type === TokType.Word && !isCueTok(toks[k]) && isAuxOrAdverb(toks[k]!)) k++;
   const v = toks[k];
   if (
-    ppCue ||
     (isCueTok(v) && isVerbCue(toks, k)) ||
     (openEnded && isVerbLike(v) && personLike(toks, np) && np.b - np.a <= 6) ||
     (phrasalCue(toks, k) && personLike(toks, np))
   ) {
-    return { rule: 'x-said-after', speaker: range(toks, withAppositiveName(toks, subject, k)), cue: { start: v!.s, end: v!.e } };
+    return { rule: 'x-said-after', speaker: range(toks, withAppositiveName(toks, np, k)), cue: { start: v!.s, end: v!.e } };
   }
   return null;
 }
 
 const PP_IN_SUBJECT = new Set(['in', 'at', 'from', 'on', 'for', 'with']);
+
+/**
+ * A prepositional phrase between a subject and its reporting verb: `“…,” a voice-over in the ad
+ * states`, `David Noone from Intervoice said`. The verb's index, or −1; only for a subject `np` that
+ * is a name or starts with a determiner.
+ */
+function verbAfterPhrase(toks: readonly Tok[], np: TokRange, n: number): number {
+  const head = toks[np.a]!;
+  if (!PP_IN_SUBJECT.has(toks[np.b]?.w ?? '') || !(head.cap || DETERMINERS.has(head.w))) return -1;
+  const pp = phraseRight(toks, np.b + 1, n);
+  if (!pp || pp.b - pp.a > 4 || !isCueTok(toks[pp.b])) return -1;
+  const after = toks[pp.b + 1];
+  return isVerbCue(toks, pp.b) || !after || after.type === TokType.Punct ? pp.b : -1;
+}
 
 /** Speech verbs made of a verb and a particle: `“…,” Trump shot back`, `he went on`, `she chimed in`. */
 const PHRASAL_VERBS = new Set([

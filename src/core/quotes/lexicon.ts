@@ -38,10 +38,9 @@ const GGT_QUOTE_VERBS =
  * `quipped`, …). Each base form is expanded to its -s/-ed/-ing forms by {@link inflect}.
  */
 const EXTRA_VERB_BASES =
-  'ask answer boast brag call caution charge chide complain concede contend counter cry echo emphasise ' +
-  'emphasize hail insist joke lament muse observe plead pledge post promise quip recall recount remark ' +
-  'repeat reiterate retort scoff shout slam snap stress swear urge vow whisper yell chant scream wonder interject accuse tout ' +
-  'blast label cite';
+  'accuse ask answer blast boast brag call caution chant charge chide cite complain concede contend counter cry echo ' +
+  'emphasise emphasize hail insist interject joke label lament muse observe plead pledge post promise quip recall ' +
+  'recount remark repeat reiterate retort scoff scream shout slam snap stress swear tout urge vow whisper wonder yell';
 
 /** Irregular or spelled-out forms of the extra verbs. */
 const EXTRA_VERB_FORMS = 'labelled labelling cried cries crying swore sworn pleaded pled quipped quipping snapped snapping read reads';
