@@ -94,6 +94,13 @@ test('the country of a US$ amount is a place; other dollars name none', () => {
   }
 });
 
+test('a currency written against an amount is its unit, not a name', () => {
+  const text = 'The gum retails at $ 5 (Ksh 550) per kilogram in Nairobi.';
+  assert.deepEqual(tagged(text), ['LOC:Nairobi']);
+  // Only against an amount: the same letters elsewhere are left to the tagger.
+  has('The SAR government said it would act.', 'ORG:SAR');
+});
+
 test('a name inside a compound is the name alone', () => {
   for (const [text, want] of [
     ['Analysts doubt anyone can outdo the Narendra Modi-led alliance in the north.', 'Narendra Modi'],

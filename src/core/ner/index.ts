@@ -11,6 +11,7 @@
  */
 import type { Lexicon } from '../lexicon';
 import type { Runs } from '../tokens';
+import { ISO_CODES, LOCAL_PREFIX, LOCAL_SUFFIX } from '../figures/currency';
 import { inUrl, inWebAddress } from '../webAddress';
 import type { EntityType, Origin } from '../types';
 import { CAP_ALL, CAP_INIT, isCapClass, lowerHashOf } from './features';
@@ -95,7 +96,7 @@ export function recognizeWith(model: NerModel, text: string, options: NerOptions
     confidence: s.confidence,
     origin: 'model' as const,
   }));
-  out = out.filter((m) => !inUrl(text, m.start, m.end));
+  out = out.filter((m) => !inUrl(text, m.start, m.end) && !isCurrencyUnit(text, m.start, m.end));
   out = placesInCompounds(text, res, model, out);
   out = countryOfDollar(text, res, out);
   out = namesBeforeCompounds(text, out);
@@ -202,6 +203,16 @@ function namesBeforeCompounds(text: string, found: RecognizedMention[]): Recogni
     if (rest < m.end) out.push({ ...m, start: rest });
   }
   return out ?? found;
+}
+
+/**
+ * A currency code or abbreviation written against an amount (`USD 29 million`, `Rs 5 lakh`,
+ * `(Ksh 550)`, `550 Ksh`) names the money's unit, not an organisation or a person: the figures show it.
+ */
+function isCurrencyUnit(text: string, start: number, end: number): boolean {
+  const form = text.slice(start, end);
+  if (!ISO_CODES.has(form) && !Object.hasOwn(LOCAL_PREFIX, form) && !Object.hasOwn(LOCAL_SUFFIX, form)) return false;
+  return /^\.?[ \u00a0]?\d/.test(text.slice(end, end + 3)) || /\d[ \u00a0]?$/.test(text.slice(Math.max(0, start - 2), start));
 }
 
 /**
