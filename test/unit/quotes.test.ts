@@ -305,6 +305,8 @@ describe('speaker rules', () => {
     assert.equal(speakerText(but, q(quotes(but, names), 'sides')), 'Okafor', 'a clause of its own after “, but”');
     const passive = 'Headline\n\nThe new budget was described by Fisk as “the most important budget” in a decade.';
     assert.equal(speakerText(passive, q(quotes(passive, names), 'important')), 'Fisk', 'the agent of a passive reporting verb');
+    const late = 'Headline\n\nThe promise to “take the city back” appeals to voters who miss the market, said Tom Okafor, a historian.';
+    assert.equal(speakerText(late, q(quotes(late, names), 'city back')), 'Tom Okafor', 'an inverted `, said X` ending the sentence');
     const pp = 'Headline\n\n“We are a nation of lazy people,” Tom Okafor from the council said.';
     assert.equal(q(quotes(pp, names), 'lazy').speaker?.name, 'Tom Okafor');
     // A participle after the quote is not an inverted verb: its object is not the speaker.

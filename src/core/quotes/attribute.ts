@@ -250,11 +250,15 @@ function passiveAgent(toks: readonly Tok[], v: number, hi: number): Subject | nu
 }
 
 /** A reporting verb later in the sentence than the quote token at `qt`. */
+const SAID_FORMS = new Set(['said', 'says', 'added', 'adds', 'wrote', 'writes', 'noted', 'notes', 'explained']);
 function verbAfter(toks: readonly Tok[], qt: number): Attribution | null {
   const n = toks.length;
   for (let v = qt + 1; v < n; v++) {
     const t = toks[v]!;
     if (!isStrongCue(t) || !isVerbCue(toks, v)) continue;
+    // `…, said Alan Abramowitz, a demographer.`: after a comma, a said-verb followed by a person is inverted.
+    const inv = isP(toks[v - 1], ',') && SAID_FORMS.has(t.w) ? inverted(toks, v, n) : null;
+    if (inv) return fromSubject(toks, inv, 'verb-after', t);
     let s = subjectOf(toks, v, qt + 1);
     // `X dismissed it as “desperate”, while Y said …`: a verb with its own subject after a
     // conjunction belongs to another clause, and to another speaker.
