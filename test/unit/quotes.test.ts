@@ -303,6 +303,8 @@ describe('speaker rules', () => {
     }
     const but = 'Headline\n\n“It depends,” Fisk says, but Okafor cautions that he sees “two different sides to it.”';
     assert.equal(speakerText(but, q(quotes(but, names), 'sides')), 'Okafor', 'a clause of its own after “, but”');
+    const although = 'Headline\n\nFisk said on Friday that the vote would go ahead, although Okafor tweeted that he “rejects the count.”';
+    assert.equal(speakerText(although, q(quotes(although, names), 'rejects')), 'Okafor', 'a clause of its own after “, although”');
     const passive = 'Headline\n\nThe new budget was described by Fisk as “the most important budget” in a decade.';
     assert.equal(speakerText(passive, q(quotes(passive, names), 'important')), 'Fisk', 'the agent of a passive reporting verb');
     const late = 'Headline\n\nThe promise to “take the city back” appeals to voters who miss the market, said Tom Okafor, a historian.';

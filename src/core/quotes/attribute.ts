@@ -343,10 +343,12 @@ function subordinateCue(toks: readonly Tok[], main: number, qt: number): Attribu
   if (!earlier) return null;
   const before = toks[s.a - 1]!;
   // `…, with Sen. John McCain telling reporters he was “directly responsible”`: a clause of its own.
-  // `…, but she cautions that “…”`: a coordinated clause with its own subject and verb.
+  // `…, but she cautions that “…”`, `…, although he tweeted that …`: a clause with its own subject and verb.
   let sub =
     before.type === TokType.Word &&
-    (SUBORDINATORS.has(before.w) || (before.w === 'with' && toks[v]!.w.endsWith('ing')) || (before.w === 'but' && isP(toks[s.a - 2], ',')));
+    (SUBORDINATORS.has(before.w) ||
+      (before.w === 'with' && toks[v]!.w.endsWith('ing')) ||
+      (CLAUSE_CONJUNCTIONS.has(before.w) && isP(toks[s.a - 2], ',')));
   if (!sub && isP(before, ',')) {
     // The clause before the comma opened with a subordinating conjunction.
     for (let k = s.a - 2; k >= main; k--) {
