@@ -309,6 +309,23 @@ describe('speaker rules', () => {
     assert.equal(speakerText(passive, q(quotes(passive, names), 'important')), 'Fisk', 'the agent of a passive reporting verb');
     const late = 'Headline\n\nThe promise to “take the city back” appeals to voters who miss the market, said Tom Okafor, a historian.';
     assert.equal(speakerText(late, q(quotes(late, names), 'city back')), 'Tom Okafor', 'an inverted `, said X` ending the sentence');
+    const laughed =
+      'Headline\n\nWhen Tom Okafor, the council’s spokesman was asked if Fisk would call a vote, he laughed and said, “We’ll see.”';
+    assert.equal(
+      speakerText(laughed, q(quotes(laughed, names), 'see')),
+      'he',
+      'the pronoun opening the main clause of `…, he laughed and said`',
+    );
+    const longIntro =
+      'Headline\n\nAsked at a lunch on Friday whether she would want an even bigger job in a future council led by the mayor, ' +
+      'Fisk thought for a moment and said that in the current climate, “it is kind of an advantage.”';
+    assert.equal(speakerText(longIntro, q(quotes(longIntro, names), 'advantage')), 'Fisk', 'a long introductory clause');
+    const butSaying = 'Headline\n\nBut Okafor has hit out at the decision of the council, saying: “The council has destroyed me.”';
+    assert.equal(
+      speakerText(butSaying, q(quotes(butSaying, names), 'destroyed')),
+      'Okafor',
+      'a conjunction opens the clause, not an introductory phrase',
+    );
     const pp = 'Headline\n\n“We are a nation of lazy people,” Tom Okafor from the council said.';
     assert.equal(q(quotes(pp, names), 'lazy').speaker?.name, 'Tom Okafor');
     // A participle after the quote is not an inverted verb: its object is not the speaker.

@@ -634,6 +634,8 @@ export function isVerbCue(toks: readonly Tok[], v: number): boolean {
   return !!nx && (nx.w === 'that' || nx.type === TokType.Quote || isP(nx, ':') || isP(nx, ','));
 }
 
+const CONJ = new Set(['but', 'and', 'yet', 'so']);
+
 /** The first token of the main clause: after an introductory phrase ending in a comma. */
 function mainClauseStart(toks: readonly Tok[], qt: number): number {
   let start = 0;
@@ -642,8 +644,13 @@ function mainClauseStart(toks: readonly Tok[], qt: number): number {
     if (!t || t.type !== TokType.Word) return start;
     const participle = t.w.length > 5 && (t.w.endsWith('ing') || t.w.endsWith('ed')) && !isCueTok(t);
     if (!INTRO_WORDS.has(t.w) && !participle) return start;
+    // `But B&B – which has … – said that while …, the sector “…”`: a conjunction opens the clause, not an introductory phrase.
+    if (CONJ.has(t.w) && !isP(toks[start + 1], ',')) {
+      start++;
+      continue;
+    }
     let next = -1;
-    for (let k = start + 1; k < qt && k - start < 20; k++) {
+    for (let k = start + 1; k < qt && k - start < 25; k++) {
       const u = toks[k]!;
       if (u.type === TokType.Quote) return start;
       if (isP(u, ',')) {

@@ -315,7 +315,12 @@ export function subjectOf(toks: readonly Tok[], v: number, lo: number): Subject 
       if (SUBJECT_PRONOUNS.has(t.w)) return { a: i, b: i + 1 };
       if ((t.w === 'and' || t.w === 'but' || t.w === 'then' || t.w === 'or') && i > lo) {
         // "X downplayed the attack and said …": the subject of the first verb.
-        return firstPhrase(toks, clauseStart(toks, v, lo), i);
+        const cs = clauseStart(toks, v, lo);
+        // `When Mook was asked …, he laughed and said`: a pronoun opening the main clause after a comma.
+        let k = i - 1;
+        while (k > cs && !isPunct(toks[k], ',')) k--;
+        if (k > cs && SUBJECT_PRONOUNS.has(toks[k + 1]!.w)) return { a: k + 1, b: k + 2 };
+        return firstPhrase(toks, cs, i);
       }
       const np = phraseLeft(toks, i, lo);
       if (!np) return null;
