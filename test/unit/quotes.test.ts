@@ -326,6 +326,19 @@ describe('speaker rules', () => {
       'Okafor',
       'a conjunction opens the clause, not an introductory phrase',
     );
+    for (const body of [
+      '“We will have to cut costs,” the newspaper quoted chief executive Tom Okafor as saying.',
+      'The Daily Courier quoted Tom Okafor, the chief executive, as saying that “costs will have to be cut.”',
+    ]) {
+      const t = `Headline\n\n${body}`;
+      assert.equal(q(quotes(t, names), 'cut').speaker?.name, 'Tom Okafor', body);
+    }
+    // A conjunction before an introductory phrase (`soon after …,` still introduces the clause), and
+    // a participle clause with its own subject (`– Fisk saying …`).
+    const soon = 'Headline\n\nAnd soon after it was over, both leaders issued a statement – Fisk saying she was “very encouraged.”';
+    assert.equal(speakerText(soon, q(quotes(soon, names), 'encouraged')), 'Fisk');
+    const claiming = 'Headline\n\nIt is all well and good Tom Okafor claiming, that the party does not believe in “lies and spin”.';
+    assert.equal(q(quotes(claiming, names), 'spin').speaker?.name, 'Tom Okafor');
     const pp = 'Headline\n\n“We are a nation of lazy people,” Tom Okafor from the council said.';
     assert.equal(q(quotes(pp, names), 'lazy').speaker?.name, 'Tom Okafor');
     // A participle after the quote is not an inverted verb: its object is not the speaker.

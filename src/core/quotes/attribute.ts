@@ -161,6 +161,11 @@ export function attributeInSentence(scope: QuoteScope, qi: number, ctx: QuoteCon
       if (np) return { rule: 'according-to', speaker: range(toks, np), cue: { start: toks[i]!.s, end: toks[i + 1]!.e } };
     }
   }
+  // `The AP quoted Wassim Bouhlel as saying that “…”`: the words are Bouhlel's.
+  for (let v = mainClauseStart(toks, qt); v < qt; v++) {
+    const who = quotedPerson(toks, v, qt, true);
+    if (who) return { rule: 'verb-before', speaker: range(toks, who), cue: { start: toks[v]!.s, end: toks[v]!.e } };
+  }
   const before = verbBefore(toks, qt);
   if (before) return before;
   const after = verbAfter(toks, qt);
@@ -567,6 +572,8 @@ function cueSubject(toks: readonly Tok[], v: number, lo: number): Subject | null
     if (p.type === TokType.Word && !isPronoun(p)) {
       const np = phraseLeft(toks, v - 1, lo);
       const w = np ? toks[np.a - 1] : undefined;
+      // `…, both men issued a statement – Ryan saying he was “very encouraged”`: a clause of its own, with its own subject.
+      if (np && personLike(toks, np) && w && (isP(w, '–') || isP(w, '—') || isP(w, ',') || w.w === 'and')) return np;
       if (!(w && (w.w === 'with' || w.w === 'without'))) {
         const s = firstPhrase(toks, mainClauseStart(toks, v), v);
         if (s) return s;
@@ -636,6 +643,11 @@ export function isVerbCue(toks: readonly Tok[], v: number): boolean {
 
 const CONJ = new Set(['but', 'and', 'yet', 'so']);
 
+/** A word that starts a clause's subject after a conjunction: a name, a pronoun, a determiner (not `soon after …,`). */
+function opensClause(t: Tok | undefined): boolean {
+  return !!t && t.type === TokType.Word && (t.cap || isPronoun(t) || DETERMINERS.has(t.w)) && !INTRO_WORDS.has(t.w);
+}
+
 /** The first token of the main clause: after an introductory phrase ending in a comma. */
 function mainClauseStart(toks: readonly Tok[], qt: number): number {
   let start = 0;
@@ -645,7 +657,7 @@ function mainClauseStart(toks: readonly Tok[], qt: number): number {
     const participle = t.w.length > 5 && (t.w.endsWith('ing') || t.w.endsWith('ed')) && !isCueTok(t);
     if (!INTRO_WORDS.has(t.w) && !participle) return start;
     // `But B&B – which has … – said that while …, the sector “…”`: a conjunction opens the clause, not an introductory phrase.
-    if (CONJ.has(t.w) && !isP(toks[start + 1], ',')) {
+    if (CONJ.has(t.w) && opensClause(toks[start + 1])) {
       start++;
       continue;
     }
@@ -714,6 +726,9 @@ function xSaidAfter(toks: readonly Tok[], r: number, n: number, openEnded: boole
   }
   while (k < n && toks[k]!.type === TokType.Word && !isCueTok(toks[k]) && isAuxOrAdverb(toks[k]!)) k++;
   const v = toks[k];
+  // `“…,” the newspaper quoted chief executive Geoff Dixon as saying`: the words are Dixon's.
+  const quoted = quotedPerson(toks, k, n);
+  if (quoted) return { rule: 'x-said-after', speaker: range(toks, quoted), cue: { start: v!.s, end: v!.e } };
   if (
     (isCueTok(v) && isVerbCue(toks, k)) ||
     (openEnded && isVerbLike(v) && personLike(toks, np) && np.b - np.a <= 6) ||
@@ -722,6 +737,27 @@ function xSaidAfter(toks: readonly Tok[], r: number, n: number, openEnded: boole
     return { rule: 'x-said-after', speaker: range(toks, withAppositiveName(toks, np, k)), cue: { start: v!.s, end: v!.e } };
   }
   return null;
+}
+
+/**
+ * `quoted X as saying`, and after a quote `quoted X.`: X, the person whose words a source reports
+ * (`v` is `quoted`); before the quote only with `as saying`. PolNeAR credits such words to the
+ * reporting source (neutral there); the product names the person who said them.
+ */
+function quotedPerson(toks: readonly Tok[], v: number, hi: number, saying = false): Subject | null {
+  const t = toks[v];
+  if (!t || (t.w !== 'quoted' && t.w !== 'quoting')) return null;
+  const np = phraseRight(toks, v + 1, hi);
+  if (!np || !personLike(toks, np)) return null;
+  let k = np.b;
+  if (isP(toks[k], ',')) {
+    // An appositive: `Wassim Bouhlel, a Nice native, as saying`.
+    let j = k + 1;
+    while (j < hi && j - k < 12 && !isP(toks[j], ',') && toks[j]!.type !== TokType.Quote) j++;
+    if (isP(toks[j], ',') && toks[j + 1]?.w === 'as') k = j + 1;
+  }
+  if (toks[k]?.w === 'as' && /^(?:saying|telling|stating|writing)$/.test(toks[k + 1]?.w ?? '')) return withAppositiveName(toks, np, hi);
+  return !saying && (k >= hi || isP(toks[k], '.')) ? withAppositiveName(toks, np, hi) : null;
 }
 
 const PP_IN_SUBJECT = new Set(['in', 'at', 'from', 'on', 'for', 'with']);
