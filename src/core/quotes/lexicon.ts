@@ -38,7 +38,7 @@ const GGT_QUOTE_VERBS =
  * `quipped`, …). Each base form is expanded to its -s/-ed/-ing forms by {@link inflect}.
  */
 const EXTRA_VERB_BASES =
-  'accuse ask answer blast boast brag call caution chant charge chide cite complain concede contend counter cry echo ' +
+  'accuse ask answer blast boast brag call caution chant charge chide cite complain concede confess contend counter cry echo ' +
   'emphasise emphasize hail insist interject joke label lament muse observe plead pledge post promise quip recall ' +
   'recount remark repeat reiterate retort scoff scream shout slam snap stress swear tout urge vow whisper wonder yell';
 
