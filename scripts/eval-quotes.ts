@@ -9,6 +9,7 @@
 import { linkEntities } from '../src/core/entities/link';
 import { recognizeEntities } from '../src/core/ner';
 import { findQuotes, RULE_CONFIDENCE } from '../src/core/quotes';
+import { titleGender } from '../src/core/quotes/resolve';
 import { normalizeText } from '../src/core/text';
 import type { Entity, EntityMention, Quote } from '../src/core/types';
 import { loadPolnear } from './polnear';
@@ -121,7 +122,9 @@ for (let di = 0; di < prepared.length; di++) {
     if (!m || m.end - m.start < 2) continue;
     const earlier = p.mentions.some((x) => x.entityId === m.entityId && x.end <= q.start - 200);
     if (!earlier) continue;
-    const pron = 'he'.padEnd(m.end - m.start, ' ');
+    // The pronoun the text's titles call for (`Ms Kelly` → she); `he` otherwise.
+    const female = p.mentions.some((x) => x.entityId === m.entityId && titleGender(p.text, x) === 'f');
+    const pron = (female ? 'she' : 'he').padEnd(m.end - m.start, ' ');
     const text = p.text.slice(0, m.start) + pron + p.text.slice(m.end);
     const mentions = p.mentions.filter((x) => x !== m);
     const again = findQuotes(text, mentions, p.groups).find((x) => x.start === q.start);

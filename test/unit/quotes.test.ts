@@ -294,6 +294,7 @@ describe('speaker rules', () => {
       ['“She is the only one strong enough,” a voice-over in the ad states.', 'strong', 'a voice-over in the ad'],
       // Determiners alone name people, not a time.
       ['Yet another said, “The budget is a fraud.”', 'fraud', 'another'],
+      ['Asked if she enjoys the job, Fisk confesses: “It would be more fun if I could win.”', 'fun', 'Fisk'],
       ['Some chanted “No levy! No levy!”', 'levy', 'Some'],
       ['“Not us, but we agree!” Okafor, the head of the council, Tweeted on Friday.', 'agree', 'Okafor'],
     ];
@@ -398,6 +399,22 @@ describe('who the speaker mention refers to', () => {
     // Merely mentioned since (not speaking): the previous speaker still wins.
     const u = 'Headline\n\n“Berg is wrong,” Okafor said.\n\nHe met Lena Berg on Monday. “We will appeal,” he added.';
     assert.equal(q(quotes(u, ['Tom Okafor', 'Lena Berg']), 'appeal').speaker?.name, 'Tom Okafor');
+  });
+
+  test('a pronoun is never a person the text titles otherwise (`Ms Kelly` is not `he`); no gender is guessed from names', () => {
+    // The previous speaker (Kelly) is the usual pick; her title rules her out for `he`.
+    const t =
+      'Headline\n\nMs Kelly said the reforms would build on the old exams. Her comments did not impress Tom Okafor.\n\n' +
+      '“She has no idea what to put in its place,” he said.';
+    assert.equal(q(quotes(t, ['Ruth Kelly', 'Tom Okafor']), 'no idea').speaker?.name, 'Tom Okafor');
+    // `she` with only men titled as such before it stays unresolved rather than naming one of them.
+    const u = 'Headline\n\nLord Woolf said he wanted a principle. A spokeswoman for the department disagreed. “It is narrow,” she said.';
+    const x = q(quotes(u, ['Woolf']), 'narrow');
+    assert.equal(speakerText(u, x), 'she');
+    assert.deepEqual(x.speaker?.entityIds, []);
+    // Untitled people are not ruled out by the pronoun: Lena Berg may be `he` as far as the text says.
+    const v = 'Headline\n\nLena Berg spoke after the vote. “We will appeal,” he said.';
+    assert.equal(q(quotes(v, ['Lena Berg']), 'appeal').speaker?.name, 'Lena Berg');
   });
 
   test('a role phrase with the name in apposition as the subject: the name speaks', () => {

@@ -28,10 +28,27 @@ export type MentionKind = 'pronoun' | 'plural-pronoun' | 'relative' | 'phrase';
 const PLURAL_PRONOUNS = new Set(['they', 'them', 'we']);
 const PERSON_PRONOUNS = new Set(['he', 'she', 'him', 'her', 'who', 'whom', 'i']);
 
+const MALE_TITLES = 'Mr|Sir|Lord|King|Prince|Duke|Baron|Earl|Monsieur|Señor|Herr';
+const FEMALE_TITLES = 'Mrs|Ms|Miss|Madame|Dame|Lady|Queen|Princess|Duchess|Baroness|Countess|Señora|Frau';
+const TITLE_BEFORE = new RegExp(`(?:^|[^\\p{L}])(?:(${MALE_TITLES})|(${FEMALE_TITLES}))\\.?\\s+$`, 'u');
+const TITLE_AT = new RegExp(`^(?:(${MALE_TITLES})|(${FEMALE_TITLES}))\\.?\\s`, 'u');
+
+/**
+ * What the text itself says of a person's gender: a title written with a mention (`Mr Howard`,
+ * `Mrs Sandra Howard`, `Baroness Scotland`). Nothing is guessed from first names.
+ */
+export function titleGender(text: string, m: Span): 'm' | 'f' | null {
+  const r =
+    TITLE_AT.exec(text.slice(m.start, Math.min(m.end, m.start + 14))) ?? TITLE_BEFORE.exec(text.slice(Math.max(0, m.start - 12), m.start));
+  return r ? (r[1] ? 'm' : 'f') : null;
+}
+
 export class Resolver {
   private readonly mentions: EntityMention[];
   private readonly byId = new Map<string, Entity>();
   private readonly starts: number[];
+  /** Per person entity: `m`/`f` when its titles in the text agree, `x` when they disagree. */
+  private genders: Map<string, 'm' | 'f' | 'x'> | null = null;
 
   constructor(
     private readonly text: string,
@@ -57,7 +74,8 @@ export class Resolver {
     if (PLURAL_PRONOUNS.has(lower)) return anaphoric(this.plural(s) ?? this.singleOrg(s)) ?? { name: surface, entityIds: [] };
     if (PERSON_PRONOUNS.has(lower)) {
       if (lower === 'i') return { name: surface, entityIds: [] };
-      return anaphoric(this.person(s, lastSpeaker)) ?? { name: surface, entityIds: [] };
+      const gender = lower === 'he' || lower === 'him' ? 'm' : lower === 'she' || lower === 'her' ? 'f' : null;
+      return anaphoric(this.person(s, lastSpeaker, gender)) ?? { name: surface, entityIds: [] };
     }
     if (lower === 'it' || lower === 'which') return anaphoric(this.singleOrg(s)) ?? { name: surface, entityIds: [] };
     return this.phrase(s, e, surface, lastSpeaker);
@@ -253,7 +271,25 @@ export class Resolver {
   }
 
   /** A singular person pronoun: the subject-most person of the nearest sentence that has one. */
-  private person(pos: number, lastSpeaker?: Resolved | null): Resolved | null {
+  /** Whether the text's titles rule the entity out for a pronoun of `gender`. */
+  private otherGender(id: string, gender: 'm' | 'f' | null): boolean {
+    if (!gender) return false;
+    if (!this.genders) {
+      const gs = new Map<string, 'm' | 'f' | 'x'>();
+      for (const m of this.mentions) {
+        if (m.type !== 'PER') continue;
+        const g = titleGender(this.text, m);
+        if (!g) continue;
+        const cur = gs.get(m.entityId);
+        gs.set(m.entityId, !cur || cur === g ? g : 'x');
+      }
+      this.genders = gs;
+    }
+    const g = this.genders.get(id);
+    return !!g && g !== 'x' && g !== gender;
+  }
+
+  private person(pos: number, lastSpeaker?: Resolved | null, gender: 'm' | 'f' | null = null): Resolved | null {
     // Salience of each person in the current sentence (before the pronoun) and up to four earlier
     // ones: nearer sentences score higher, a person in subject position (first in the sentence)
     // and the previous quote's speaker get a bonus — unless another person was reported speaking
@@ -285,7 +321,11 @@ export class Resolver {
     }
     if (last && !score.has(last)) score.set(last, lastBonus / 2);
     let best: string | null = null;
-    for (const [id, sc] of score) if (best === null || sc > score.get(best)!) best = id;
+    for (const [id, sc] of score) {
+      // `she` is not a person the text calls Mr.
+      if (this.otherGender(id, gender)) continue;
+      if (best === null || sc > score.get(best)!) best = id;
+    }
     if (best === null) return null;
     const m = first.get(best);
     if (m) return this.entityOf(m);
