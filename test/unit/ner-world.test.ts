@@ -101,6 +101,25 @@ test('a currency written against an amount is its unit, not a name', () => {
   has('The SAR government said it would act.', 'ORG:SAR');
 });
 
+test('a one-word name that is the surname of a person named in full is that person', () => {
+  // Without the rule the tagger read every lone `Trump` here as an organisation (the reading it gave
+  // `Trump's view` spread through the article).
+  const text =
+    "Trump's east Europe problem\n\nDonald Trump openly admires the Russian president. Trump avoids condemning Moscow, and " +
+    "Trump's advisers have ties to Kiev.\nWhat is Trump's view of NATO? In a March interview Trump declared that NATO was " +
+    "obsolete. Trump's purely transactional approach worries allies.\nLeaders in Warsaw are in despair over Trump's " +
+    'statements. They fear a Trump presidency. Meanwhile Trump continues to praise Moscow.\nThe Trump campaign did not ' +
+    'respond. Trump has pooh-poohed the alliance before.';
+  const trump = tagged(text).filter((g) => g.endsWith(':Trump'));
+  assert.ok(trump.length >= 8, JSON.stringify(trump));
+  assert.deepEqual(
+    trump.filter((g) => g !== 'PER:Trump'),
+    [],
+  );
+  // Not a word known as a place: the city keeps its type beside George Washington.
+  has('A portrait of George Washington hangs in the museum. Officials in Washington said the loan was approved.', 'LOC:Washington');
+});
+
 test('a name inside a compound is the name alone', () => {
   for (const [text, want] of [
     ['Analysts doubt anyone can outdo the Narendra Modi-led alliance in the north.', 'Narendra Modi'],
