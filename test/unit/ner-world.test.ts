@@ -120,6 +120,24 @@ test('a one-word name that is the surname of a person named in full is that pers
   has('A portrait of George Washington hangs in the museum. Officials in Washington said the loan was approved.', 'LOC:Washington');
 });
 
+test('a one-word name that is the first word of a company named in full is that company', () => {
+  for (const [text, short] of [
+    [
+      'Shares in Cairn Energy plc rose 5% on Monday. Cairn said its Indian wells had found more oil than expected, and Cairn now ' +
+        'expects to start production next year.',
+      'Cairn',
+    ],
+    ['Jet Airways Ltd has ordered ten new planes. Jet said the order was worth $1bn. Analysts said Jet would need more pilots.', 'Jet'],
+  ] as const) {
+    const got = tagged(text).filter((g) => g.endsWith(`:${short}`));
+    assert.equal(got.length, 2, JSON.stringify(got));
+    assert.deepEqual(
+      got.filter((g) => g !== `ORG:${short}`),
+      [],
+    );
+  }
+});
+
 test('a name inside a compound is the name alone', () => {
   for (const [text, want] of [
     ['Analysts doubt anyone can outdo the Narendra Modi-led alliance in the north.', 'Narendra Modi'],

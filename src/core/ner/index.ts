@@ -427,42 +427,55 @@ function isTitle(res: TagResult, i: number): boolean {
  * labels are retyped. In ALL-CAPS / Title Case lines the comparison ignores case.
  */
 /**
- * `Donald Trump … Trump said`: a one-word name that is the last word of a person named in full
- * in the same article is that person, whatever the tagger made of it alone (`ORG:Trump` in
- * `What is Trump’s view of NATO?` spread through a whole article). Not a word the gazetteer knows
- * as a country, city, region or organisation (`George Washington … Washington`). The full name needs
- * a confidence of 0.75 (world CV 77.93 at 0.9, 78.05 at 0.75, 78.04 at 0.6).
+ * Short forms of names written in full in the same article (both need the full name read with a
+ * confidence of 0.75; world CV 77.93 at 0.9, 78.05 at 0.75, 78.04 at 0.6, for the first rule):
+ *
+ * - `Donald Trump … Trump said`: a one-word name that is the last word of a person named in full
+ *   is that person, whatever the tagger made of it alone (`ORG:Trump` in `What is Trump’s view of
+ *   NATO?` spread through a whole article); not when the full name starts with a nationality
+ *   (`Swiss Re`).
+ * - `Cairn Energy plc … Cairn`: a one-word name that is the first word of a company's name ending
+ *   in a company suffix is that company, unless it is also such a surname.
+ *
+ * Never a word the gazetteer knows as a country, city, region or nationality (`George Washington …
+ * Washington`), nor, for a person, an organisation.
  */
 const FULL_NAME = 0.75;
-function surnamesArePeople(text: string, res: TagResult, spans: Working[]): void {
+function shortForms(text: string, res: TagResult, spans: Working[]): void {
   const { tokens, attrs } = res;
-  let surnames: Set<string> | null = null;
+  const word = (i: number) => text.slice(tokens.start[i]!, tokens.end[i]!);
+  const gaz = (category: number, i: number) => gazBit(attrs, category, i, 3);
+  const place = (i: number) => gaz(GAZ.country, i) || gaz(GAZ.city, i) || gaz(GAZ.region, i) || gaz(GAZ.demonym, i);
+  const surnames = new Set<string>();
+  const companies = new Set<string>();
   for (const s of spans) {
-    if (s.type !== PER || s.last === s.first || s.confidence < FULL_NAME || !isCapClass(attrs.cap[s.last]!)) continue;
-    // `Swiss Re`: a nationality first makes the "full name" a company's.
-    if (gazBit(attrs, GAZ.demonym, s.first, 0) || gazBit(attrs, GAZ.demonym, s.first, 3)) continue;
-    (surnames ??= new Set()).add(text.slice(tokens.start[s.last]!, tokens.end[s.last]!));
+    if (s.last === s.first || s.confidence < FULL_NAME) continue;
+    if (s.type === PER && isCapClass(attrs.cap[s.last]!) && !gazBit(attrs, GAZ.demonym, s.first, 0) && !gaz(GAZ.demonym, s.first)) {
+      surnames.add(word(s.last));
+    } else if (
+      s.type === ORG &&
+      isCapClass(attrs.cap[s.first]!) &&
+      (gaz(GAZ.orgSuffix, s.last) || gazBit(attrs, GAZ.orgSuffix, s.last, 2))
+    ) {
+      companies.add(word(s.first));
+    }
   }
-  if (!surnames) return;
+  if (!surnames.size && !companies.size) return;
   for (const s of spans) {
-    if (s.type === PER || s.first !== s.last) continue;
+    if (s.first !== s.last) continue;
     const i = s.first;
-    if (!surnames.has(text.slice(tokens.start[i]!, tokens.end[i]!))) continue;
-    if (
-      gazBit(attrs, GAZ.country, i, 3) ||
-      gazBit(attrs, GAZ.city, i, 3) ||
-      gazBit(attrs, GAZ.region, i, 3) ||
-      gazBit(attrs, GAZ.org, i, 3)
-    )
-      continue;
-    s.type = PER;
+    const w = word(i);
+    // A nationality is a surname only after a title (`Mr Irish`, not `Irish` beside Oliver Irish).
+    const titled = i > 0 && isTitle(res, i - 1);
+    if (s.type !== PER && surnames.has(w) && (titled || !place(i)) && !gaz(GAZ.org, i)) s.type = PER;
+    else if (s.type !== ORG && companies.has(w) && !surnames.has(w) && !place(i)) s.type = ORG;
   }
 }
 
 function enforceConsistency(text: string, res: TagResult, spans: Working[]): Working[] {
   const { tokens, attrs } = res;
   const STRONG = 0.85;
-  surnamesArePeople(text, res, spans);
+  shortForms(text, res, spans);
   // Best confident type per exact surface (and per lower-cased surface for headlines).
   const byText = new Map<string, Working>();
   const byLower = new Map<string, Working>();
