@@ -422,11 +422,6 @@ function isTitle(res: TagResult, i: number): boolean {
 }
 
 /**
- * A name recognised with confidence keeps its type elsewhere in the document: other occurrences
- * of the same token sequence that the tagger left out are added, and weaker contradicting
- * labels are retyped. In ALL-CAPS / Title Case lines the comparison ignores case.
- */
-/**
  * Short forms of names written in full in the same article (both need the full name read with a
  * confidence of 0.75; world CV 77.93 at 0.9, 78.05 at 0.75, 78.04 at 0.6, for the first rule):
  *
@@ -438,7 +433,8 @@ function isTitle(res: TagResult, i: number): boolean {
  *   in a company suffix is that company, unless it is also such a surname.
  *
  * Never a word the gazetteer knows as a country, city, region or nationality (`George Washington …
- * Washington`), nor, for a person, an organisation.
+ * Washington`), unless a title comes before it (`Ms Essex`), nor, for a person, an organisation.
+ * Run with the document consistency below (`noConsistency` leaves both out).
  */
 const FULL_NAME = 0.75;
 function shortForms(text: string, res: TagResult, spans: Working[]): void {
@@ -472,6 +468,11 @@ function shortForms(text: string, res: TagResult, spans: Working[]): void {
   }
 }
 
+/**
+ * A name recognised with confidence keeps its type elsewhere in the document: other occurrences
+ * of the same token sequence that the tagger left out are added, and weaker contradicting
+ * labels are retyped. In ALL-CAPS / Title Case lines the comparison ignores case.
+ */
 function enforceConsistency(text: string, res: TagResult, spans: Working[]): Working[] {
   const { tokens, attrs } = res;
   const STRONG = 0.85;

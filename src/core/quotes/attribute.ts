@@ -254,8 +254,9 @@ function passiveAgent(toks: readonly Tok[], v: number, hi: number): Subject | nu
   return np && personLike(toks, np) ? np : null;
 }
 
-/** A reporting verb later in the sentence than the quote token at `qt`. */
 const SAID_FORMS = new Set(['said', 'says', 'added', 'adds', 'wrote', 'writes', 'noted', 'notes', 'explained']);
+
+/** A reporting verb later in the sentence than the quote token at `qt`. */
 function verbAfter(toks: readonly Tok[], qt: number): Attribution | null {
   const n = toks.length;
   for (let v = qt + 1; v < n; v++) {

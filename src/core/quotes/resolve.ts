@@ -270,7 +270,6 @@ export class Resolver {
     }
   }
 
-  /** A singular person pronoun: the subject-most person of the nearest sentence that has one. */
   /** Whether the text's titles rule the entity out for a pronoun of `gender`. */
   private otherGender(id: string, gender: 'm' | 'f' | null): boolean {
     if (!gender) return false;
@@ -289,6 +288,10 @@ export class Resolver {
     return !!g && g !== 'x' && g !== gender;
   }
 
+  /**
+   * A singular person pronoun: the subject-most person of the nearest sentence that has one, never
+   * one the text's titles give the other gender (`gender` is the pronoun's, null for `who`).
+   */
   private person(pos: number, lastSpeaker?: Resolved | null, gender: 'm' | 'f' | null = null): Resolved | null {
     // Salience of each person in the current sentence (before the pronoun) and up to four earlier
     // ones: nearer sentences score higher, a person in subject position (first in the sentence)
