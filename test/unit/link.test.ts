@@ -134,6 +134,19 @@ describe('linkEntities', () => {
     assert.deepEqual(groupOf(r, 'Sergei Lavrov').roles, ['foreign minister']);
   });
 
+  test('a shadow minister’s role keeps the word that makes it another office', () => {
+    const text = 'Tory shadow chancellor Lena Berg spoke after Chancellor Tom Okafor.';
+    const r = linkEntities(
+      text,
+      mentionsOf(text, [
+        ['Lena Berg', 'PER'],
+        ['Tom Okafor', 'PER'],
+      ]),
+    );
+    assert.deepEqual(groupOf(r, 'Lena Berg').roles, ['shadow chancellor']);
+    assert.deepEqual(groupOf(r, 'Tom Okafor').roles, ['Chancellor']);
+  });
+
   test('a lexicon canonical name is used as given', () => {
     const text = 'Ms Liz spoke.';
     const r = linkEntities(text, [{ start: 3, end: 6, type: 'PER', confidence: 1, origin: 'lexicon', canonical: 'Elizabeth Example' }]);

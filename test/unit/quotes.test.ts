@@ -417,6 +417,24 @@ describe('who the speaker mention refers to', () => {
     assert.equal(q(quotes(v, ['Lena Berg']), 'appeal').speaker?.name, 'Lena Berg');
   });
 
+  test('a role phrase opening a sentence is the subject a pronoun after it refers to', () => {
+    const t =
+      'Headline\n\nThe film shows Tory leader Tom Okafor at home. The director, Lena Berg, spent a year with him.\n\n' +
+      'The Tory leader was asked about his parents.\n\nHe replies: “What is the inference of that?”';
+    assert.equal(q(quotes(t, ['Tom Okafor', 'Lena Berg']), 'inference').speaker?.name, 'Tom Okafor');
+  });
+
+  test('`the chancellor` is never the shadow chancellor, and a clause after `, and` is no apposition', () => {
+    const t =
+      'Headline\n\nChancellor Tom Okafor presented the budget. Tory shadow chancellor Lena Berg said taxes would rise.\n\n' +
+      'The chancellor said the plans were “affordable”.';
+    assert.equal(q(quotes(t, ['Tom Okafor', 'Lena Berg']), 'affordable').speaker?.name, 'Tom Okafor');
+    const u =
+      'Headline\n\nTom Okafor thanked his mother, Lena Berg, and thanked her for making him an actor.\n\n' +
+      'The actor said his career began “by chance”.';
+    assert.notEqual(q(quotes(u, ['Tom Okafor', 'Lena Berg']), 'chance').speaker?.name, 'Lena Berg');
+  });
+
   test('a role phrase with the name in apposition as the subject: the name speaks', () => {
     const t = 'Headline\n\nIts regional organiser, Dave Kerr, said: “The fund is not a piggy bank.”';
     const x = q(quotes(t, ['Dave Kerr']), 'piggy');

@@ -98,7 +98,7 @@ const ROLE_MODIFIERS = new Set(
     'former acting then deputy vice outgoing incoming interim foreign defence defense finance interior home prime trade health energy ' +
     'economy education justice transport culture environment agriculture commerce labour labor treasury state chief executive general ' +
     'supreme grand crown senior top junior first second assistant associate managing national regional party opposition majority ' +
-    'minority communist and of for the'
+    'minority communist shadow and of for the'
   ).split(' '),
 );
 

@@ -304,9 +304,12 @@ export class Resolver {
     let k = 0;
     for (const [a, b] of this.windowsBefore(pos)) {
       const ps = this.peopleIn(a, b);
+      // `The Tory leader was asked … He replies:`: a role phrase opening the sentence is its subject.
+      const role = this.roleSubject(a, b, ps[0]?.start ?? b);
+      if (role) seen.push({ m: role, sc: 10 - 2 * k + 3 });
       ps.forEach((m, i) => {
         let sc = 10 - 2 * k;
-        if (i === 0 && this.nearStart(a, m.start)) sc += 3;
+        if (i === 0 && !role && this.nearStart(a, m.start)) sc += 3;
         seen.push({ m, sc });
         if (last && m.entityId !== last && lastSpeaker!.at !== undefined && m.start >= lastSpeaker!.at && this.reportedSpeaking(m))
           lastBonus = 0;
@@ -333,6 +336,18 @@ export class Resolver {
     const m = first.get(best);
     if (m) return this.entityOf(m);
     return lastSpeaker ?? null;
+  }
+
+  /**
+   * A role phrase (`The Tory leader`, `the chancellor`) opening the sentence `[a, b)` before its
+   * first person at `upto`: the person the text gives that role.
+   */
+  private roleSubject(a: number, b: number, upto: number): EntityMention | null {
+    const r = /^(?:(?:But|And|However|Meanwhile|Later|Earlier),?\s+)?[Tt]he\s+(?:[\p{L}-]+\s+){0,2}?([\p{Ll}-]+)\b/u.exec(
+      this.text.slice(a, Math.min(b, upto)),
+    );
+    if (!r || !PERSON_ROLES.has(r[1]!)) return null;
+    return this.roleMention(a, r[1]!);
   }
 
   /** The person is the subject of a reporting verb: `Lloyd said`, `Lloyd, the council's leader, told`, `the member, Lloyd, said`. */
@@ -375,6 +390,12 @@ export class Resolver {
 
   /** The nearest earlier person with `role` in the words around one of their mentions. */
   private byRole(pos: number, role: string): Resolved | null {
+    const m = this.roleMention(pos, role);
+    return m ? this.entityOf(m) : null;
+  }
+
+  /** The nearest person before `pos` the text gives the role (see {@link byRole}). */
+  private roleMention(pos: number, role: string): EntityMention | null {
     const { re, title } = roleRegExps(role);
     const abbrev = ROLE_ABBREV[role];
     let i = lowerBound(this.starts, pos) - 1;
@@ -382,15 +403,20 @@ export class Resolver {
       const m = this.mentions[i]!;
       if (m.type !== 'PER') continue;
       const g = this.byId.get(m.entityId);
-      if (g && g.roles.some((r) => re.test(r))) return this.entityOf(m);
+      // `the chancellor` is not the shadow chancellor, nor a former one.
+      const plain = (r: string) => re.test(r) && !QUALIFIED.test(r.slice(0, r.search(re) + 1));
+      if (g && g.roles.some(plain)) return m;
       const before = this.text.slice(Math.max(0, m.start - 50), m.start);
       const after = this.text.slice(m.end, Math.min(this.text.length, m.end + 60));
-      const appositive = /^,\s[^,.;\n]*/.exec(after);
-      if (title.test(before) || (abbrev && abbrev.test(before)) || (appositive && re.test(appositive[0]))) return this.entityOf(m);
+      const appositive = /^,\s(?!(?:and|but|or|who|which|that)\b)[^,.;\n]*/.exec(after);
+      if ((title.test(before) && plain(before)) || (abbrev && abbrev.test(before)) || (appositive && plain(appositive[0]))) return m;
     }
     return null;
   }
 }
+
+/** A qualifier that makes a role another one (`shadow chancellor`, `former president`), right before it. */
+const QUALIFIED = /\b(?:shadow|former|ex|deputy|vice|assistant|acting|junior|would-be)[\s-]+(?:\p{L}+\s+){0,2}\p{L}$/iu;
 
 const ROLE_ABBREV: Record<string, RegExp> = {
   senator: /\bSen\.\s*$/,
