@@ -441,7 +441,7 @@ function shortForms(text: string, res: TagResult, spans: Working[]): void {
   const { tokens, attrs } = res;
   const word = (i: number) => text.slice(tokens.start[i]!, tokens.end[i]!);
   const gaz = (category: number, i: number) => gazBit(attrs, category, i, 3);
-  const place = (i: number) => gaz(GAZ.country, i) || gaz(GAZ.city, i) || gaz(GAZ.region, i) || gaz(GAZ.demonym, i);
+  const place = (i: number) => (attrs.gazLo[i]! & PLACE_BITS) !== 0 || gaz(GAZ.demonym, i);
   const surnames = new Set<string>();
   const companies = new Set<string>();
   for (const s of spans) {

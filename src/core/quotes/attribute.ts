@@ -22,7 +22,7 @@
  * verb (`prev-sentence`) or continues the previous quote's speaker (`continuation`). Parts of a
  * multi-paragraph quote share the best attribution of the group.
  */
-import { DETERMINERS, INTRO_WORDS, PERSON_ROLES, PLURAL_PERSON_HEADS, REPORTING_VERBS, WEAK_VERBS } from './lexicon';
+import { COORDINATORS, DETERMINERS, INTRO_WORDS, PERSON_ROLES, PLURAL_PERSON_HEADS, REPORTING_VERBS, WEAK_VERBS } from './lexicon';
 import {
   clauseStart,
   firstPhrase,
@@ -642,8 +642,6 @@ export function isVerbCue(toks: readonly Tok[], v: number): boolean {
   return !!nx && (nx.w === 'that' || nx.type === TokType.Quote || isP(nx, ':') || isP(nx, ','));
 }
 
-const CONJ = new Set(['but', 'and', 'yet', 'so']);
-
 /** A word that starts a clause's subject after a conjunction: a name, a pronoun, a determiner (not `soon after …,`). */
 function opensClause(t: Tok | undefined): boolean {
   return !!t && t.type === TokType.Word && (t.cap || isPronoun(t) || DETERMINERS.has(t.w)) && !INTRO_WORDS.has(t.w);
@@ -658,7 +656,7 @@ function mainClauseStart(toks: readonly Tok[], qt: number): number {
     const participle = t.w.length > 5 && (t.w.endsWith('ing') || t.w.endsWith('ed')) && !isCueTok(t);
     if (!INTRO_WORDS.has(t.w) && !participle) return start;
     // `But B&B – which has … – said that while …, the sector “…”`: a conjunction opens the clause, not an introductory phrase.
-    if (CONJ.has(t.w) && opensClause(toks[start + 1])) {
+    if (COORDINATORS.has(t.w) && opensClause(toks[start + 1])) {
       start++;
       continue;
     }

@@ -119,6 +119,9 @@ export const AUXILIARIES: ReadonlySet<string> = new Set(
   ),
 );
 
+/** Conjunctions that may open a sentence's clause (`But Mutu has hit out …`, `And soon after …,`). */
+export const COORDINATORS: ReadonlySet<string> = new Set(['but', 'and', 'yet', 'so']);
+
 /** Words that open an introductory phrase before the subject (`During the call, Trump …`). */
 export const INTRO_WORDS: ReadonlySet<string> = new Set(
   words(

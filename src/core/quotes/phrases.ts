@@ -5,6 +5,7 @@
  * `said` / `according to`.
  */
 import {
+  COORDINATORS,
   AUXILIARIES,
   CONJUNCTIONS,
   DETERMINERS,
@@ -237,7 +238,7 @@ export function firstPhrase(toks: readonly Tok[], a: number, b: number): TokRang
     if (intro && !(t.cap && i > a && !INTRO_WORDS.has(t.w))) {
       // `But David Frost, director general of …, warned`: a conjunction before a name is skipped
       // alone; the comma closes the name's appositive, not an introductory phrase.
-      if ((t.w === 'but' || t.w === 'and' || t.w === 'yet' || t.w === 'so') && comma > i + 1 && capitalisedRun(toks, i + 1, comma)) {
+      if (COORDINATORS.has(t.w) && comma > i + 1 && capitalisedRun(toks, i + 1, comma)) {
         i++;
         continue;
       }
