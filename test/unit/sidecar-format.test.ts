@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
-import { parseDocument, stringify } from 'yaml';
+import { isAlias, isMap, isScalar, isSeq, parseDocument, stringify } from 'yaml';
 import { flow, yamlString } from '../../src/core/sidecar/emit';
 import { readLightYaml, type LNode } from '../../src/core/sidecar/lightYaml';
 
@@ -22,11 +22,21 @@ function plainLib(v: unknown): unknown {
   return v === undefined ? null : v;
 }
 
-/** What the YAML library reads (core schema), or undefined when it reports an error. */
+/**
+ * What the YAML library reads (core schema), or undefined when it reports an error. Read from the
+ * document's nodes, not `toJS`: a JS Map would fold a repeated key into one (`{start: 30, …,
+ * start: 0}` read as one `start: 0`), where both readers keep the two.
+ */
 function library(src: string): unknown {
   const doc = parseDocument(src, { schema: 'core', version: '1.2', uniqueKeys: false, strict: true });
   if (doc.errors.length || doc.warnings.length) return undefined;
-  return plainLib(doc.toJS({ mapAsMap: true, maxAliasCount: -1 }));
+  const node = (n: unknown): unknown => {
+    if (isAlias(n)) return node(n.resolve(doc));
+    if (isMap(n)) return n.items.map((p) => [node(p.key), node(p.value)]);
+    if (isSeq(n)) return n.items.map(node);
+    return plainLib(isScalar(n) ? n.toJS(doc) : n);
+  };
+  return node(doc.contents);
 }
 
 function agree(src: string): 'answered' | 'declined' {
