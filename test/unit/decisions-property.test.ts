@@ -278,6 +278,29 @@ test(`random edits never make the annotation file unreadable or lose a decision 
   assert.ok(writes >= RUNS, `${writes} files written`);
 });
 
+test('a suggestion found again where the same name now stands earlier never takes an accepted name’s id', () => {
+  // Found by the property above (seed -1958538764): the pasted copy of `Giulia Ferraro` sits where
+  // the accepted one stood, the analysis finds it there with the id it had, and the accepted name was
+  // renamed `…-2`: its decision no longer read back under its id.
+  const s = new Session();
+  const ops: Op[] = [
+    { op: 'edit', at: 31561575, how: 'anywhere', k: 0, m: 0, ins: 'x😀Giulia Ferraro' },
+    { op: 'edit', at: 0, how: 'inside', k: 0, m: 0, ins: ', Giulia Ferraro' },
+    { op: 'edit', at: 696925, how: 'inside', k: 0, m: 0, ins: '' },
+    { op: 'decide', at: 1609154593, what: 'accept', n: 0 },
+  ];
+  for (const o of ops) {
+    if (o.op === 'edit') s.edit(o);
+    else if (o.op === 'decide') s.decide(o);
+  }
+  const [id] = [...s.decisions.keys()];
+  assert.ok(id && s.anns.find((a) => a.id === id)?.text === 'Giulia Ferraro', 'the accepted name is Giulia Ferraro');
+  s.analyse();
+  assert.equal(s.anns.filter((a) => a.text === 'Giulia Ferraro' && a.status === 'suggested').length, 1, 'the analysis finds the copy');
+  s.edit({ op: 'edit', at: 0, how: 'inside', k: 0, m: 0, ins: '' });
+  s.save();
+});
+
 test('the issue 12 repro: accept a name, delete its paragraph, save, reload — the decision is kept and shown as orphaned', () => {
   const s = new Session();
   const giulia = s.anns.find((a) => a.text === 'Giulia Ferraro');

@@ -126,16 +126,22 @@ export function annotationId(kind: AnnotationKind, text: string, prefix: string,
 
 /**
  * Gives every annotation without an id one; keeps existing ids, renaming later duplicates (`-2`, `-3` …).
- * Linear: many annotations with the same text and context (a repeated sentence) each take the next
- * free number of their base id instead of trying every number from 2 again.
+ * A reviewer's decision keeps its id before any suggestion does: a suggestion found again where the
+ * same words now stand earlier (`Giulia Ferraro` pasted above the accepted one) must not take the
+ * decision's id and leave it renamed. Linear: many annotations with the same text and context (a
+ * repeated sentence) each take the next free number of their base id instead of trying every number
+ * from 2 again.
  */
 export function assignIds(anns: Annotation[]): void {
   const taken = new Set<string>();
-  // Existing ids first, so that a new annotation never takes an id a kept one already has.
-  for (const a of anns) {
-    if (!a.id) continue;
-    if (taken.has(a.id)) a.id = '';
-    else taken.add(a.id);
+  // Existing ids first, so that a new annotation never takes an id a kept one already has; decisions
+  // before suggestions.
+  for (const decisions of [true, false]) {
+    for (const a of anns) {
+      if (!a.id || isUserDecision(a) !== decisions) continue;
+      if (taken.has(a.id)) a.id = '';
+      else taken.add(a.id);
+    }
   }
   const nextNumber = new Map<string, number>();
   for (const a of anns) {
